@@ -1,0 +1,26 @@
+// Package data embeds mgcalc's knowledge tables. Each YAML file names the
+// sources of its values (see sources.yaml); the loaders in pkg/ decode them
+// strictly and validate them.
+package data
+
+import _ "embed"
+
+// Sources is the bibliography every table refers to by id.
+//
+//go:embed sources.yaml
+var Sources []byte
+
+// Elements holds the standard atomic weights.
+//
+//go:embed elements.yaml
+var Elements []byte
+
+// Forms is the table of magnesium forms and their variants.
+//
+//go:embed forms.yaml
+var Forms []byte
+
+// Limits holds the upper limits, RDA/AI tables and label reference values.
+//
+//go:embed limits.yaml
+var Limits []byte

@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+func runWith(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	code = run(args, strings.NewReader(""), &out, &errb, getenv)
+	return out.String(), errb.String(), code
+}
+
+// flag > MGCALC_ environment > config file > default, for every option.
+func TestPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "mgcalc"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "mgcalc", "config.yaml")
+	if err := os.WriteFile(cfg, []byte("count: 2\noutput: value\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"XDG_CONFIG_HOME": dir}
+	cases := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"default", map[string]string{}, []string{"elemental", "oxide", "100", "-o", "value"}, "60.3\n"},
+		{"config", env, []string{"elemental", "oxide", "100"}, "120.6\n"},
+		{"env over config", map[string]string{"XDG_CONFIG_HOME": dir, "MGCALC_COUNT": "3"}, []string{"elemental", "oxide", "100"}, "180.9\n"},
+		{"flag over env", map[string]string{"XDG_CONFIG_HOME": dir, "MGCALC_COUNT": "3"}, []string{"elemental", "oxide", "100", "--count", "4"}, "241.2\n"},
+		{"explicit config", map[string]string{"MGCALC_CONFIG": cfg}, []string{"elemental", "oxide", "100"}, "120.6\n"},
+	}
+	for _, c := range cases {
+		out, errs, code := runWith(t, c.env, c.args...)
+		if code != 0 || out != c.want {
+			t.Errorf("%s: got %q (exit %d, stderr %q), want %q", c.name, out, code, errs, c.want)
+		}
+	}
+}
+
+// Every command's flags parse without collision, and every command has
+// --help with examples where it does anything.
+func TestEveryCommandHelp(t *testing.T) {
+	root := newRootCmd(newIO(nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }))
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		shorthands := map[string]string{}
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if f.Shorthand == "" {
+				return
+			}
+			if other, dup := shorthands[f.Shorthand]; dup {
+				t.Errorf("%s: -%s is both --%s and --%s", c.CommandPath(), f.Shorthand, other, f.Name)
+			}
+			shorthands[f.Shorthand] = f.Name
+		})
+		if c.Runnable() && c.Example == "" {
+			t.Errorf("%s has no examples in --help", c.CommandPath())
+		}
+		args := append(strings.Fields(c.CommandPath())[1:], "--help")
+		out, errs, code := runWith(t, nil, args...)
+		if code != 0 || !strings.Contains(out, "Usage:") || errs != "" {
+			t.Errorf("%s --help: exit %d, stderr %q", c.CommandPath(), code, errs)
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// An error prints nothing on stdout, even when the command had begun.
+func TestNothingOnStdoutOnError(t *testing.T) {
+	out, errs, code := runWith(t, nil, "forms", "-o", "value")
+	if code != ExitUsage || out != "" || !strings.HasPrefix(errs, "mgcalc: error: ") {
+		t.Errorf("got exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}

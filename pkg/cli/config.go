@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+// notConfigurable flags make no sense in a file or the environment.
+var notConfigurable = map[string]bool{"help": true, "version": true, "config": true}
+
+// configPath returns the config file to read: --config (or MGCALC_CONFIG),
+// else $XDG_CONFIG_HOME/mgcalc/config.yaml, else ~/.config/mgcalc/config.yaml.
+// explicit reports whether the user named it (then it must exist).
+func configPath(getenv func(string) string, flagValue string) (path string, explicit bool) {
+	if flagValue != "" {
+		return flagValue, true
+	}
+	if p := getenv("MGCALC_CONFIG"); p != "" {
+		return p, true
+	}
+	if dir := getenv("XDG_CONFIG_HOME"); dir != "" {
+		return filepath.Join(dir, "mgcalc", "config.yaml"), false
+	}
+	if home := getenv("HOME"); home != "" {
+		return filepath.Join(home, ".config", "mgcalc", "config.yaml"), false
+	}
+	return "", false
+}
+
+// applyConfig fills every flag the user did not set from MGCALC_* variables
+// and then the config file, so that flag > environment > file > default.
+func applyConfig(cmd *cobra.Command, getenv func(string) string, configFlag string) error {
+	v := viper.New()
+	path, explicit := configPath(getenv, configFlag)
+	if path != "" {
+		if _, err := os.Stat(path); err == nil || explicit {
+			v.SetConfigFile(path)
+			v.SetConfigType("yaml")
+			if err := v.ReadInConfig(); err != nil {
+				var pe *os.PathError
+				if errors.As(err, &pe) {
+					return dataError(msg.Errorf("config file %s: %s", path, pe.Err.Error()))
+				}
+				return dataError(msg.Errorf("config file %s: %s", path, oneLine(err.Error())))
+			}
+			known := flagNames(cmd.Root())
+			var unknown []string
+			for _, k := range v.AllKeys() {
+				if !known[k] || notConfigurable[k] {
+					unknown = append(unknown, k)
+				}
+			}
+			if len(unknown) > 0 {
+				sort.Strings(unknown)
+				return dataError(msg.Errorf("config file %s: unknown key %q", path, unknown[0]).
+					WithHint("keys are long flag names, such as output or authority"))
+			}
+		}
+	}
+	var ferr error
+	fs := cmd.Flags()
+	fs.VisitAll(func(f *pflag.Flag) {
+		if ferr != nil || f.Changed || notConfigurable[f.Name] {
+			return
+		}
+		env := "MGCALC_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		var val, from string
+		if e := getenv(env); e != "" {
+			val, from = e, env
+		} else if v.IsSet(f.Name) {
+			val, from = fmt.Sprint(v.Get(f.Name)), "config file "+path
+		} else {
+			return
+		}
+		if err := fs.Set(f.Name, val); err != nil { // marks the flag as set
+			m := msg.Errorf("%s: invalid value %q for --%s", from, val, f.Name)
+			if strings.HasPrefix(from, "MGCALC_") {
+				ferr = usageError(m)
+			} else {
+				ferr = dataError(m)
+			}
+		}
+	})
+	return ferr
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

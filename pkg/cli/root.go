@@ -1,0 +1,152 @@
+// Package cli is mgcalc's command tree. It is the layer that talks to the
+// world (arguments, environment, files, the terminal); the domain packages
+// it calls only compute.
+package cli
+
+import (
+	"errors"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/render"
+)
+
+// Main runs mgcalc with args and returns the exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(args, stdin, stdout, stderr, os.Getenv)
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	s := newIO(stdin, stdout, stderr, getenv)
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	code := ExitOK
+	if err != nil {
+		code = exitCode(err)
+	}
+	if code == ExitOK || code == ExitOverLimit {
+		if _, werr := stdout.Write(s.Out.Bytes()); werr != nil && !errors.Is(werr, os.ErrClosed) {
+			printError(stderr, s.P, werr)
+			return ExitError
+		}
+		return code
+	}
+	printError(stderr, s.P, err)
+	return code
+}
+
+// rootOptions are the options every command shares.
+type rootOptions struct {
+	Output     string
+	ConfigFile string
+	format     render.Format
+}
+
+func newRootCmd(s *IO) *cobra.Command {
+	opts := &rootOptions{}
+	root := &cobra.Command{
+		Use:   "mgcalc",
+		Short: "Magnesium dose and form calculator",
+		Long: `mgcalc turns the weight of a magnesium salt into the elemental magnesium it
+carries (and back), computed from the molecular formula, and compares it with
+the supplemental upper limit. Every number it uses has a source: see
+'mgcalc forms show FORM'.
+
+mgcalc informs; it does not diagnose. With kidney disease, interacting
+medicines, for children, in pregnancy or above the upper limit, see a doctor.
+
+` + exitCodesHelp + `
+
+Options can also come from the environment (MGCALC_OUTPUT=json) or a YAML
+config file (` + "`output: json`" + `) at $XDG_CONFIG_HOME/mgcalc/config.yaml; a flag
+wins over the environment, which wins over the file.`,
+		Example: `  mgcalc elemental citrate 500
+  mgcalc elemental chloride:anhydrous 1g -o value
+  mgcalc compound bisglycinate 200
+  mgcalc forms
+  mgcalc forms show citrate`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       version(),
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if err := applyConfig(cmd, s.Getenv, opts.ConfigFile); err != nil {
+				return err
+			}
+			f, err := render.ParseFormat(opts.Output)
+			if err != nil {
+				return usageError(err)
+			}
+			opts.format = f
+			return nil
+		},
+	}
+	root.CompletionOptions.HiddenDefaultCmd = true
+	root.SuggestionsMinimumDistance = 3
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError(msg.Errorf("%s", err.Error()).WithHint("run '%s --help' for usage", c.CommandPath()))
+	})
+	pf := root.PersistentFlags()
+	pf.StringVarP(&opts.Output, "output", "o", "text", "output format: text, json, yaml, tsv or value")
+	pf.StringVar(&opts.ConfigFile, "config", "", "config file (default $XDG_CONFIG_HOME/mgcalc/config.yaml)")
+	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion("text", "json", "yaml", "tsv", "value"))
+
+	root.AddCommand(
+		newElementalCmd(s, opts),
+		newCompoundCmd(s, opts),
+		newFormsCmd(s, opts),
+	)
+	return root
+}
+
+func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// version is the module version stamped by the go tool, or "dev".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// argsUsage returns an Args validator that accepts exactly n arguments and
+// otherwise fails with a usage error naming them.
+func argsUsage(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError(msg.Errorf("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args)).
+				WithHint("run '%s --help' for usage", cmd.CommandPath()))
+		}
+		return nil
+	}
+}
+
+// flagNames collects every flag name in the tree, for config validation.
+func flagNames(root *cobra.Command) map[string]bool {
+	names := map[string]bool{}
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, fs := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
+			fs.VisitAll(func(f *pflag.Flag) { names[f.Name] = true })
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	return names
+}
+
+func trimLines(s string) string { return strings.TrimSpace(s) }

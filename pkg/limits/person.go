@@ -1,0 +1,90 @@
+package limits
+
+import (
+	"math"
+	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+// Sex selects the column of an intake table.
+type Sex string
+
+// The sexes the tables distinguish; "" means not given.
+const (
+	Male   Sex = "male"
+	Female Sex = "female"
+)
+
+// AdultAge is the age at which every table's adult values apply; a person
+// without an age is an adult.
+const AdultAge = 19
+
+// MaxAge bounds --age.
+const MaxAge = 130
+
+// Person is who a limit is looked up for.
+type Person struct {
+	Age       float64 // years; fractions allowed (0.5 is six months)
+	AgeSet    bool
+	Sex       Sex
+	Pregnant  bool
+	Lactating bool
+}
+
+// ParseSex reads male/female (m/f, man/woman).
+func ParseSex(s string) (Sex, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return "", nil
+	case "male", "m", "man":
+		return Male, nil
+	case "female", "f", "woman":
+		return Female, nil
+	}
+	return "", msg.Errorf("unknown sex %q", s).WithHint("use male or female")
+}
+
+// Pregnancy and lactation values exist in the tables for these ages.
+const (
+	pregnancyMinAge = 14
+	pregnancyMaxAge = 51
+)
+
+// Validate rejects impossible or unsourced combinations.
+func (p Person) Validate() error {
+	if p.AgeSet && (math.IsNaN(p.Age) || p.Age < 0 || p.Age > MaxAge) {
+		return msg.Errorf("age must be between 0 and %d years", MaxAge)
+	}
+	if p.Pregnant && p.Lactating {
+		return msg.Errorf("--pregnant and --lactating cannot both be given").
+			WithHint("the tables give one value for each; choose the one that applies now")
+	}
+	if (p.Pregnant || p.Lactating) && p.Sex == Male {
+		return msg.Errorf("--pregnant and --lactating apply to --sex female only")
+	}
+	if (p.Pregnant || p.Lactating) && p.AgeSet && (p.Age < pregnancyMinAge || p.Age >= pregnancyMaxAge) {
+		return msg.Errorf("the reference tables give pregnancy and lactation values for ages %d to %d only", pregnancyMinAge, pregnancyMaxAge-1).
+			WithHint("ask a doctor or midwife")
+	}
+	return nil
+}
+
+// Normalized returns p with what its options imply: pregnancy or
+// lactation implies female.
+func (p Person) Normalized() Person {
+	if p.Pregnant || p.Lactating {
+		p.Sex = Female
+	}
+	return p
+}
+
+func (p Person) lookupAge() float64 {
+	if p.AgeSet {
+		return p.Age
+	}
+	return AdultAge
+}
+
+// Child reports whether p is under 18.
+func (p Person) Child() bool { return p.AgeSet && p.Age < 18 }

@@ -1,0 +1,139 @@
+// Package msg is the one place user-facing text goes through.
+//
+// Messages are written in English and the English format string is the
+// message's key (as in gettext); a Printer for another language looks the
+// key up in its catalogue and falls back to English. Machine output (JSON,
+// YAML, TSV, bare values) never goes through here, so it stays the same in
+// every language and locale.
+package msg
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Lang names a language with a catalogue.
+type Lang string
+
+// English is the source language; its catalogue is the keys themselves.
+const English Lang = "en"
+
+// catalogues maps a language to its translations, keyed by the English
+// format string. Dutch arrives here as its own file.
+var catalogues = map[Lang]map[string]string{
+	English: nil,
+}
+
+// Langs lists the languages mgcalc can print.
+func Langs() []Lang {
+	out := make([]Lang, 0, len(catalogues))
+	for l := range catalogues {
+		out = append(out, l)
+	}
+	return out
+}
+
+// Printer renders messages and numbers for one language.
+type Printer struct {
+	lang  Lang
+	cat   map[string]string
+	point byte // decimal separator
+}
+
+// NewPrinter returns a Printer for lang, or false when mgcalc has no
+// catalogue for it.
+func NewPrinter(lang Lang) (Printer, bool) {
+	cat, ok := catalogues[lang]
+	if !ok {
+		return Printer{}, false
+	}
+	return Printer{lang: lang, cat: cat, point: '.'}, true
+}
+
+// EN is the English printer.
+var EN, _ = NewPrinter(English)
+
+// Lang returns the printer's language.
+func (p Printer) Lang() Lang { return p.lang }
+
+// S formats the message whose English format is format.
+func (p Printer) S(format string, args ...any) string {
+	if t, ok := p.cat[format]; ok {
+		format = t
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// Num formats x with dec decimals for reading (not for machines).
+func (p Printer) Num(x float64, dec int) string {
+	s := strconv.FormatFloat(x, 'f', dec, 64)
+	if s == "-0" || strings.HasPrefix(s, "-0.") && strings.Trim(s[3:], "0") == "" {
+		s = s[1:]
+	}
+	if p.point != '.' && p.point != 0 {
+		s = strings.Replace(s, ".", string(p.point), 1)
+	}
+	return s
+}
+
+// Amount formats an amount the way people write it: up to two decimals,
+// without trailing zeros (500, 0.5, 618.43).
+func (p Printer) Amount(x float64) string {
+	s := p.Num(x, 2)
+	if strings.ContainsRune(s, rune(p.point)) {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), string(p.point))
+	}
+	return s
+}
+
+// Message is a translatable text that is also an error: it prints in
+// English through Error() and in the user's language through
+// Printer.Message. Errors, warnings and notes are all Messages.
+type Message struct {
+	Format string
+	Args   []any
+	Hint   *Message // optional second line
+}
+
+// Errorf makes a Message. Args that are themselves *Message are
+// translated with the rest.
+func Errorf(format string, args ...any) *Message {
+	return &Message{Format: format, Args: args}
+}
+
+// New is Errorf for a Message that is not an error (a note, a warning).
+func New(format string, args ...any) *Message { return Errorf(format, args...) }
+
+// WithHint adds a hint line to e and returns e.
+func (e *Message) WithHint(format string, args ...any) *Message {
+	e.Hint = Errorf(format, args...)
+	return e
+}
+
+func (e *Message) Error() string { return EN.Message(e) }
+
+// Message renders e (without its hint) in p's language.
+func (p Printer) Message(e *Message) string {
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if m, ok := a.(*Message); ok {
+			args[i] = p.Message(m)
+		} else if n, ok := a.(Number); ok {
+			args[i] = p.Num(n.V, n.Dec)
+		} else {
+			args[i] = a
+		}
+	}
+	return p.S(e.Format, args...)
+}
+
+// Number is a message argument printed with the reader's decimal
+// separator; use it with %s.
+type Number struct {
+	V   float64
+	Dec int
+}
+
+// N makes a Number argument.
+func N(v float64, dec int) Number { return Number{v, dec} }

@@ -1,0 +1,218 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/source"
+)
+
+// FormRow is one form-variant of `forms`.
+type FormRow struct {
+	Form           string   `json:"form"`
+	Name           string   `json:"name"`
+	Variant        string   `json:"variant"`
+	VariantName    string   `json:"variant_name"`
+	Default        bool     `json:"default"`
+	Formula        string   `json:"formula"`
+	MolarMass      float64  `json:"molar_mass"`
+	Fraction       float64  `json:"fraction"`
+	Tolerance      string   `json:"tolerance"`
+	Aliases        []string `json:"aliases"`
+	VariantAliases []string `json:"variant_aliases"`
+}
+
+// FormList is the report of `forms`: a JSON array of rows.
+type FormList []FormRow
+
+// TSV implements Report.
+func (l FormList) TSV() [][]string {
+	rows := [][]string{{"form", "variant", "default", "formula", "molar_mass", "fraction", "tolerance"}}
+	for _, r := range l {
+		rows = append(rows, []string{r.Form, r.Variant, boolStr(r.Default), r.Formula,
+			FormatFloat(r.MolarMass, 3), FormatFloat(r.Fraction, 6), r.Tolerance})
+	}
+	return rows
+}
+
+// Value implements Report: a list has no single value.
+func (l FormList) Value() (string, bool) { return "", false }
+
+// Text implements Report.
+func (l FormList) Text(t *Term) string {
+	p := t.P
+	header := []string{p.S("FORM"), p.S("VARIANT"), p.S("FORMULA"), p.S("g/mol"), p.S("%% Mg"), p.S("GUT")}
+	var rows [][]string
+	for _, r := range l {
+		form := r.Form
+		if !r.Default {
+			form = ""
+		}
+		variant := r.Variant
+		if r.Default {
+			variant += " *"
+		}
+		rows = append(rows, []string{form, variant, r.Formula, p.Num(r.MolarMass, 2), p.Num(r.Fraction*100, 2), p.S(r.Tolerance)})
+	}
+	return t.Table(header, rows, map[int]bool{3: true, 4: true}) +
+		t.Dim(p.S("* default variant; give another as FORM:VARIANT, e.g. citrate:nonahydrate")) + "\n"
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// FormDetail is the report of `forms show FORM`.
+type FormDetail struct {
+	Form          string          `json:"form"`
+	Name          string          `json:"name"`
+	Aliases       []string        `json:"aliases"`
+	Variants      []VariantDetail `json:"variants"`
+	Tolerance     string          `json:"tolerance"`
+	ToleranceNote string          `json:"tolerance_note"`
+	ToleranceSrc  []string        `json:"tolerance_sources"`
+	Uses          []UseDetail     `json:"uses"`
+	UsesSources   []string        `json:"uses_sources"`
+	Assay         *AssayDetail    `json:"assay"`
+	Notes         []NoteDetail    `json:"notes"`
+	Sources       []source.Source `json:"sources"`
+}
+
+// VariantDetail is one variant in FormDetail.
+type VariantDetail struct {
+	Variant   string        `json:"variant"`
+	Name      string        `json:"name"`
+	Aliases   []string      `json:"aliases"`
+	Default   bool          `json:"default"`
+	Formula   string        `json:"formula"`
+	Hill      string        `json:"hill_formula"`
+	MolarMass float64       `json:"molar_mass"`
+	Fraction  float64       `json:"fraction"`
+	Sources   []string      `json:"sources"`
+	Labels    []LabelDetail `json:"label_checks"`
+}
+
+// LabelDetail is a label cross-check: stated against computed.
+type LabelDetail struct {
+	CompoundMg float64  `json:"compound_mg"`
+	StatedMg   float64  `json:"stated_elemental_mg"`
+	ComputedMg float64  `json:"computed_elemental_mg"`
+	Sources    []string `json:"sources"`
+}
+
+// UseDetail is a goal the sources name for the form.
+type UseDetail struct {
+	Goal   string `json:"goal"`
+	Choice string `json:"choice"`
+	Note   string `json:"note,omitempty"`
+}
+
+// AssayDetail is a raw-material specification range.
+type AssayDetail struct {
+	MinPercent float64  `json:"min_percent"`
+	MaxPercent float64  `json:"max_percent"`
+	Sources    []string `json:"sources"`
+}
+
+// NoteDetail is a sourced fact.
+type NoteDetail struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
+
+// TSV implements Report: the variants.
+func (d *FormDetail) TSV() [][]string {
+	rows := [][]string{{"form", "variant", "default", "formula", "molar_mass", "fraction", "tolerance"}}
+	for _, v := range d.Variants {
+		rows = append(rows, []string{d.Form, v.Variant, boolStr(v.Default), v.Formula,
+			FormatFloat(v.MolarMass, 3), FormatFloat(v.Fraction, 6), d.Tolerance})
+	}
+	return rows
+}
+
+// Value implements Report: the default variant's Mg fraction.
+func (d *FormDetail) Value() (string, bool) {
+	for _, v := range d.Variants {
+		if v.Default {
+			return FormatFloat(v.Fraction, 6), true
+		}
+	}
+	return "", false
+}
+
+func cite(t *Term, ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return " " + t.Dim("["+strings.Join(ids, ", ")+"]")
+}
+
+// Text implements Report.
+func (d *FormDetail) Text(t *Term) string {
+	p := t.P
+	var b strings.Builder
+	b.WriteString(t.Num(d.Name) + " (" + d.Form + ")\n")
+	if len(d.Aliases) > 0 {
+		b.WriteString(p.S("also called: %s", strings.Join(d.Aliases, ", ")) + "\n")
+	}
+	b.WriteString("\n" + p.S("variants (Mg %% computed from the formula):") + "\n")
+	var rows [][]string
+	for _, v := range d.Variants {
+		key := v.Variant
+		if v.Default {
+			key += " *"
+		}
+		rows = append(rows, []string{key, v.Name, v.Formula, p.Num(v.MolarMass, 2) + " g/mol", p.Num(v.Fraction*100, 2) + " %"})
+	}
+	b.WriteString(indent(Columns(rows, map[int]bool{3: true, 4: true}), "  "))
+	b.WriteString(indent(t.Dim(p.S("* default variant, used when none is named")), "  ") + "\n")
+	b.WriteString("\n" + p.S("gut tolerance: %s: %s", p.S(d.Tolerance), d.ToleranceNote) + cite(t, d.ToleranceSrc) + "\n")
+	if len(d.Uses) > 0 {
+		uses := make([]string, len(d.Uses))
+		for i, u := range d.Uses {
+			uses[i] = p.S(u.Goal) + " (" + p.S(u.Choice) + ")"
+			if u.Note != "" {
+				uses[i] += ": " + u.Note
+			}
+		}
+		b.WriteString(p.S("typical uses: %s", strings.Join(uses, "; ")) + cite(t, d.UsesSources) + "\n")
+	} else {
+		b.WriteString(p.S("typical uses: none named by mgcalc's sources") + "\n")
+	}
+	if d.Assay != nil {
+		b.WriteString(p.S("raw-material assay: %s-%s %% Mg", p.Num(d.Assay.MinPercent, 1), p.Num(d.Assay.MaxPercent, 1)) + cite(t, d.Assay.Sources) + "\n")
+	}
+	for _, v := range d.Variants {
+		for _, l := range v.Labels {
+			b.WriteString(p.S("label check (%s): %s mg states %s mg Mg; computed %s mg", v.Variant,
+				p.Amount(l.CompoundMg), p.Amount(l.StatedMg), p.Num(l.ComputedMg, 1)) + cite(t, l.Sources) + "\n")
+		}
+	}
+	for _, n := range d.Notes {
+		b.WriteString(t.Label("note", msg.New("%s", n.Text)) + cite(t, n.Sources) + "\n")
+	}
+	b.WriteString("\n" + p.S("sources:") + "\n")
+	for _, s := range d.Sources {
+		line := "  [" + s.ID + "] " + s.Title
+		if s.URL != "" {
+			line += " " + s.URL
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+func indent(s, pre string) string {
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		if l != "" && l != "\n" {
+			b.WriteString(pre)
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}

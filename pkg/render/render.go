@@ -1,0 +1,297 @@
+// Package render prints mgcalc's reports: styled text on a terminal, plain
+// text when piped, and JSON, YAML, TSV or a bare value for scripts. It is
+// the only package that imports lipgloss, and it never lets lipgloss query
+// the terminal: the colour profile and background are set, not detected.
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/lipgloss/table"
+	"github.com/muesli/termenv"
+	"gopkg.in/yaml.v3"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+// Format is an output format.
+type Format string
+
+// The output formats.
+const (
+	Text  Format = "text"
+	JSON  Format = "json"
+	YAML  Format = "yaml"
+	TSV   Format = "tsv"
+	Value Format = "value"
+)
+
+// Formats lists the formats in the order --help shows them.
+var Formats = []Format{Text, JSON, YAML, TSV, Value}
+
+// ParseFormat reads an --output value.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == strings.ToLower(s) {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", msg.Errorf("unknown output format %q", s).WithHint("use one of: %s", strings.Join(names, ", "))
+}
+
+// Report is what a command prints. Its exported fields with json tags are
+// the machine schema (JSON and YAML); TSV and Value give the other machine
+// formats, and Text the human one.
+type Report interface {
+	// TSV returns a header row and data rows.
+	TSV() [][]string
+	// Value returns the report's single number, or false if it has none.
+	Value() (string, bool)
+	// Text renders the report for people.
+	Text(t *Term) string
+}
+
+// Term is how text output should look: the language, whether stdout is a
+// terminal (tables get borders) and whether colour is on.
+type Term struct {
+	P      msg.Printer
+	Styled bool // stdout is a terminal
+	Color  bool
+
+	r *lipgloss.Renderer
+}
+
+// NewTerm prepares text output for w. Nothing here, or later, asks the
+// terminal anything.
+func NewTerm(w io.Writer, p msg.Printer, styled, color bool) *Term {
+	t := &Term{P: p, Styled: styled, Color: color}
+	if styled || color {
+		t.r = lipgloss.NewRenderer(w)
+		if color {
+			t.r.SetColorProfile(termenv.ANSI256)
+		} else {
+			t.r.SetColorProfile(termenv.Ascii)
+		}
+		t.r.SetHasDarkBackground(true)
+	}
+	return t
+}
+
+// Fixed colours: readable on dark and light backgrounds alike.
+const (
+	colAccent = lipgloss.Color("33")  // blue
+	colGood   = lipgloss.Color("34")  // green
+	colWarn   = lipgloss.Color("172") // orange
+	colBad    = lipgloss.Color("160") // red
+	colDim    = lipgloss.Color("244") // grey
+)
+
+func (t *Term) paint(s string, c lipgloss.Color, bold bool) string {
+	if !t.Color || t.r == nil {
+		return s
+	}
+	st := t.r.NewStyle().Foreground(c)
+	if bold {
+		st = st.Bold(true)
+	}
+	return st.Render(s)
+}
+
+// Num emphasises a number.
+func (t *Term) Num(s string) string { return t.paint(s, colAccent, true) }
+
+// Good marks a good verdict.
+func (t *Term) Good(s string) string { return t.paint(s, colGood, true) }
+
+// Warn marks a caution.
+func (t *Term) Warn(s string) string { return t.paint(s, colWarn, false) }
+
+// Bad marks a verdict that needs attention.
+func (t *Term) Bad(s string) string { return t.paint(s, colBad, true) }
+
+// Dim de-emphasises notes.
+func (t *Term) Dim(s string) string { return t.paint(s, colDim, false) }
+
+// Label prints a "note:" / "warning:" prefixed line.
+func (t *Term) Label(kind string, m *msg.Message) string {
+	line := t.P.S(kind+":") + " " + t.P.Message(m)
+	if kind == "warning" {
+		return t.Warn(line)
+	}
+	return t.Dim(line)
+}
+
+// Table renders rows under a header: bordered on a terminal, aligned
+// columns without any box drawing when piped. right marks right-aligned
+// columns.
+func (t *Term) Table(header []string, rows [][]string, right map[int]bool) string {
+	if t.Styled && t.r != nil {
+		tb := table.New().
+			Border(lipgloss.RoundedBorder()).
+			BorderStyle(t.r.NewStyle().Foreground(colDim)).
+			Headers(header...).
+			Rows(rows...).
+			StyleFunc(func(row, col int) lipgloss.Style {
+				st := t.r.NewStyle().Padding(0, 1)
+				if row == table.HeaderRow {
+					return st.Bold(true).Foreground(colAccent)
+				}
+				if right[col] {
+					st = st.Align(lipgloss.Right)
+				}
+				return st
+			})
+		return tb.Render() + "\n"
+	}
+	return Columns(append([][]string{header}, rows...), right)
+}
+
+// Columns aligns rows into space-separated columns, two spaces apart.
+func Columns(rows [][]string, right map[int]bool) string {
+	widths := []int{}
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		var line strings.Builder
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			if right[i] {
+				line.WriteString(pad + c)
+			} else if i < len(r)-1 {
+				line.WriteString(c + pad)
+			} else {
+				line.WriteString(c)
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// ErrNoValue is returned by Write for -o value on a report without one.
+var ErrNoValue = msg.Errorf("-o value is not available here: this output has no single number").
+	WithHint("use -o json or -o tsv")
+
+// Write renders r in format f to w.
+func Write(w io.Writer, f Format, r Report, t *Term) error {
+	var out []byte
+	switch f {
+	case JSON:
+		b, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			return err
+		}
+		out = append(b, '\n')
+	case YAML:
+		b, err := ToYAML(r)
+		if err != nil {
+			return err
+		}
+		out = b
+	case TSV:
+		out = []byte(tsv(r.TSV()))
+	case Value:
+		v, ok := r.Value()
+		if !ok {
+			return ErrNoValue
+		}
+		out = []byte(v + "\n")
+	default:
+		out = []byte(r.Text(t))
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+// ToYAML renders v as YAML with the same field names and order as its JSON.
+func ToYAML(v any) ([]byte, error) {
+	j, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var n yaml.Node
+	if err := yaml.Unmarshal(j, &n); err != nil {
+		return nil, err
+	}
+	blockStyle(&n)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&n); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// blockStyle turns the flow style JSON decodes into YAML's block style,
+// keeping quotes only where YAML needs them.
+func blockStyle(n *yaml.Node) {
+	n.Style = 0
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+		// Let the encoder choose: it quotes "true", "1.5" and the like.
+		n.Style = 0
+	}
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
+}
+
+func tsv(rows [][]string) string {
+	var b strings.Builder
+	for _, r := range rows {
+		for i, c := range r {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(strings.NewReplacer("\t", " ", "\n", " ").Replace(c))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Round rounds x to dec decimals, for machine output.
+func Round(x float64, dec int) float64 {
+	p := math.Pow10(dec)
+	return math.Round(x*p) / p
+}
+
+// FormatFloat prints x with dec decimals, machine style (a point, no
+// grouping), for TSV and bare values.
+func FormatFloat(x float64, dec int) string {
+	return strconv.FormatFloat(Round(x, dec), 'f', dec, 64)
+}
+
+func fmtOpt(p *float64, dec int) string {
+	if p == nil {
+		return ""
+	}
+	return FormatFloat(*p, dec)
+}
+
+func ptr(x float64) *float64 { return &x }
+
+var _ = fmt.Sprint

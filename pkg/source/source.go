@@ -1,0 +1,75 @@
+// Package source holds the bibliography of mgcalc's tables: every value in
+// data/ names one or more source ids, and Registry checks that each exists.
+package source
+
+import (
+	"bytes"
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Source is one publication, label or document a value comes from.
+type Source struct {
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	URL   string `yaml:"url,omitempty" json:"url,omitempty"`
+	Note  string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Registry maps ids to sources.
+type Registry map[string]Source
+
+// Load decodes and validates the bibliography.
+func Load(b []byte) (Registry, error) {
+	var list []Source
+	if err := DecodeStrict(b, &list); err != nil {
+		return nil, fmt.Errorf("sources: %w", err)
+	}
+	reg := make(Registry, len(list))
+	for i, s := range list {
+		if s.ID == "" || s.Title == "" {
+			return nil, fmt.Errorf("sources: entry %d needs an id and a title", i+1)
+		}
+		if _, dup := reg[s.ID]; dup {
+			return nil, fmt.Errorf("sources: duplicate id %q", s.ID)
+		}
+		reg[s.ID] = s
+	}
+	return reg, nil
+}
+
+// Check reports an error unless ids is non-empty and every id is known.
+// what names the value for the message.
+func (r Registry) Check(what string, ids []string) error {
+	if len(ids) == 0 {
+		return fmt.Errorf("%s has no source", what)
+	}
+	for _, id := range ids {
+		if _, ok := r[id]; !ok {
+			return fmt.Errorf("%s cites unknown source %q", what, id)
+		}
+	}
+	return nil
+}
+
+// Lookup returns the sources for ids, in order, skipping unknown ones.
+func (r Registry) Lookup(ids []string) []Source {
+	out := make([]Source, 0, len(ids))
+	for _, id := range ids {
+		if s, ok := r[id]; ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// DecodeStrict decodes one YAML document into v; unknown keys are errors.
+func DecodeStrict(b []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	return nil
+}
