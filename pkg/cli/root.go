@@ -73,7 +73,9 @@ wins over the environment, which wins over the file.`,
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinate 200
   mgcalc forms
-  mgcalc forms show citrate`,
+  mgcalc forms show citrate
+  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
+  mgcalc limits --age 6`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
@@ -103,6 +105,8 @@ wins over the environment, which wins over the file.`,
 		newElementalCmd(s, opts),
 		newCompoundCmd(s, opts),
 		newFormsCmd(s, opts),
+		newTotalCmd(s, opts),
+		newLimitsCmd(s, opts),
 	)
 	return root
 }

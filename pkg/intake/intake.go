@@ -1,0 +1,268 @@
+// Package intake adds up what a person takes: products given on the
+// command line (FORM[:VARIANT]:AMOUNT) or in a stack file (a YAML list of
+// products), each converted to elemental magnesium. It does no I/O: the
+// caller reads the file and passes its bytes.
+package intake
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/units"
+)
+
+// Limits on a stack, so a hostile file costs little.
+const (
+	MaxItems     = 1000
+	MaxPerDay    = 100
+	MaxStackSize = 1 << 20 // bytes
+)
+
+// Item is one product someone takes.
+type Item struct {
+	Name    string // the product's name, or the item as typed
+	Form    *forms.Form
+	Variant *forms.Variant
+	// UnitMg is the compound weight of one unit (capsule, scoop); 0 when
+	// only the label's elemental amount is known.
+	UnitMg float64
+	PerDay float64 // units a day
+	// StatedMg is the label's elemental Mg per unit; it wins over the
+	// formula and an assay.
+	StatedMg     float64
+	AssayPercent float64
+	Line         int          // in the stack file; 0 on the command line
+	Warning      *msg.Message // e.g. an assay outside the form's specification
+}
+
+// Basis says where the item's magnesium figure came from.
+func (it Item) Basis() forms.Basis {
+	switch {
+	case it.StatedMg > 0:
+		return forms.BasisLabel
+	case it.AssayPercent > 0:
+		return forms.BasisAssay
+	}
+	return forms.BasisFormula
+}
+
+// CompoundMg is the compound taken a day (0 when unknown).
+func (it Item) CompoundMg() float64 { return it.UnitMg * it.PerDay }
+
+// ElementalMg is the elemental magnesium taken a day.
+func (it Item) ElementalMg() float64 {
+	if it.StatedMg > 0 {
+		return it.StatedMg * it.PerDay
+	}
+	return it.CompoundMg() * forms.ShareOf(it.Variant, it.AssayPercent).Fraction
+}
+
+// Total sums the items' elemental magnesium.
+func Total(items []Item) float64 {
+	sum := 0.0
+	for _, it := range items {
+		sum += it.ElementalMg()
+	}
+	return sum
+}
+
+// ParseItem reads FORM[:VARIANT]:AMOUNT, e.g. citrate:500 or
+// chloride:anhydrous:1g.
+func ParseItem(t *forms.Table, s string) (Item, error) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return Item{}, msg.Errorf("item %q has no amount", s).WithHint("write FORM:AMOUNT, such as citrate:500 or chloride:anhydrous:1g")
+	}
+	f, v, err := t.Resolve(s[:i])
+	if err != nil {
+		return Item{}, err
+	}
+	mg, err := units.ParseMass(s[i+1:])
+	if err != nil {
+		return Item{}, err
+	}
+	return Item{Name: displayName(f, v), Form: f, Variant: v, UnitMg: mg, PerDay: 1}, nil
+}
+
+// StackError locates a problem in a stack file.
+type StackError struct {
+	Line  int
+	Field string // "" when the problem is the entry or the file
+	Err   *msg.Message
+}
+
+func (e *StackError) Error() string {
+	if e.Field == "" {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Err.Error())
+	}
+	return fmt.Sprintf("line %d: %s: %s", e.Line, e.Field, e.Err.Error())
+}
+
+func (e *StackError) Unwrap() error { return e.Err }
+
+var stackFields = []string{"name", "form", "amount", "per_day", "elemental", "assay"}
+
+// ParseStack reads a stack file: a YAML list of products, each with
+//
+//	name       the product's name (optional)
+//	form       FORM or FORM:VARIANT (required)
+//	amount     compound weight per unit, e.g. 500 mg (required unless elemental is given)
+//	per_day    units a day (default 1)
+//	elemental  the label's stated elemental Mg per unit (optional; wins)
+//	assay      the raw material's Mg percentage (optional)
+func ParseStack(t *forms.Table, b []byte) ([]Item, error) {
+	if len(b) > MaxStackSize {
+		return nil, &StackError{Line: 1, Err: msg.Errorf("the file is larger than %d bytes", MaxStackSize)}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		line, text := yamlErrorLine(err)
+		return nil, &StackError{Line: line, Err: msg.Errorf("not valid YAML: %s", text)}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, &StackError{Line: 1, Err: msg.Errorf("the file lists no products").WithHint("a stack file is a YAML list: - {form: citrate, amount: 500 mg}")}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.SequenceNode {
+		return nil, &StackError{Line: root.Line, Err: msg.Errorf("a stack file is a list of products").WithHint("start each product with \"- \": - {form: citrate, amount: 500 mg}")}
+	}
+	if len(root.Content) == 0 {
+		return nil, &StackError{Line: root.Line, Err: msg.Errorf("the file lists no products")}
+	}
+	if len(root.Content) > MaxItems {
+		return nil, &StackError{Line: root.Content[MaxItems].Line, Err: msg.Errorf("more than %d products", MaxItems)}
+	}
+	items := make([]Item, 0, len(root.Content))
+	for _, n := range root.Content {
+		it, err := parseEntry(t, n)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
+	if n.Kind != yaml.MappingNode {
+		return Item{}, &StackError{Line: n.Line, Err: msg.Errorf("a product must be a mapping of fields such as form and amount")}
+	}
+	it := Item{PerDay: 1, Line: n.Line}
+	fields := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !contains(stackFields, k.Value) {
+			return Item{}, &StackError{Line: k.Line, Field: k.Value, Err: msg.Errorf("unknown field").
+				WithHint("the fields are: %s", strings.Join(stackFields, ", "))}
+		}
+		if _, dup := fields[k.Value]; dup {
+			return Item{}, &StackError{Line: k.Line, Field: k.Value, Err: msg.Errorf("given twice")}
+		}
+		if v.Kind != yaml.ScalarNode {
+			return Item{}, &StackError{Line: v.Line, Field: k.Value, Err: msg.Errorf("must be a single value")}
+		}
+		fields[k.Value] = v
+	}
+	fail := func(field string, err error) error {
+		m, ok := err.(*msg.Message)
+		if !ok {
+			m = msg.Errorf("%s", err.Error())
+		}
+		line := n.Line
+		if v := fields[field]; v != nil {
+			line = v.Line
+		}
+		return &StackError{Line: line, Field: field, Err: m}
+	}
+	form := fields["form"]
+	if form == nil {
+		return Item{}, &StackError{Line: n.Line, Field: "form", Err: msg.Errorf("missing").WithHint("give the form, such as form: citrate")}
+	}
+	f, v, err := t.Resolve(form.Value)
+	if err != nil {
+		return Item{}, fail("form", err)
+	}
+	it.Form, it.Variant = f, v
+	it.Name = displayName(f, v)
+	if name := fields["name"]; name != nil {
+		if len(name.Value) > 200 {
+			return Item{}, fail("name", msg.Errorf("longer than 200 characters"))
+		}
+		it.Name = name.Value
+	}
+	if a := fields["amount"]; a != nil {
+		if it.UnitMg, err = units.ParseMass(a.Value); err != nil {
+			return Item{}, fail("amount", err)
+		}
+	}
+	if e := fields["elemental"]; e != nil {
+		if it.StatedMg, err = units.ParseMass(e.Value); err != nil {
+			return Item{}, fail("elemental", err)
+		}
+		if it.UnitMg > 0 && it.StatedMg > it.UnitMg {
+			return Item{}, fail("elemental", msg.Errorf("the stated elemental amount is more than the amount of compound"))
+		}
+	}
+	if it.UnitMg == 0 && it.StatedMg == 0 {
+		return Item{}, &StackError{Line: n.Line, Field: "amount", Err: msg.Errorf("missing").
+			WithHint("give amount (the compound per unit) or elemental (the label's Mg per unit)")}
+	}
+	if p := fields["per_day"]; p != nil {
+		d, err := strconv.ParseFloat(strings.TrimSpace(p.Value), 64)
+		if err != nil || math.IsNaN(d) || d <= 0 || d > MaxPerDay {
+			return Item{}, fail("per_day", msg.Errorf("%q is not a number of units above 0 and at most %d", p.Value, MaxPerDay))
+		}
+		it.PerDay = d
+	}
+	if a := fields["assay"]; a != nil {
+		if fields["elemental"] != nil {
+			return Item{}, fail("assay", msg.Errorf("give elemental or assay, not both: the label's elemental amount already wins"))
+		}
+		pct, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(a.Value), "%"), 64)
+		if err != nil {
+			return Item{}, fail("assay", msg.Errorf("%q is not a percentage", a.Value))
+		}
+		w, err := forms.CheckAssay(f, pct)
+		if err != nil {
+			return Item{}, fail("assay", err)
+		}
+		it.AssayPercent, it.Warning = pct, w
+	}
+	return it, nil
+}
+
+// yamlErrorLine pulls "line N: text" out of a yaml.v3 error.
+func yamlErrorLine(err error) (int, string) {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if _, scanErr := fmt.Sscanf(s, "line %d:", &line); scanErr == nil {
+		if _, rest, ok := strings.Cut(s, ": "); ok {
+			return line, rest
+		}
+	}
+	return 1, s
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// displayName is the form's key, with the variant where it is not the
+// default one: citrate, citrate:nonahydrate.
+func displayName(f *forms.Form, v *forms.Variant) string {
+	if v == f.Default() {
+		return f.Key
+	}
+	return f.Key + ":" + v.Key
+}

@@ -1,0 +1,149 @@
+package intake_test
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/intake"
+	"github.com/mgcalc/mgcalc/pkg/kb"
+)
+
+func table(t testing.TB) *forms.Table {
+	t.Helper()
+	tb, err := kb.Forms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tb
+}
+
+func TestParseItem(t *testing.T) {
+	tb := table(t)
+	cases := map[string]struct {
+		name string
+		mg   float64
+	}{
+		"citrate:500":             {"citrate", 80.817},
+		"chloride:anhydrous:1g":   {"chloride:anhydrous", 255.291},
+		"Magnesium Oxide:250 mg":  {"oxide", 150.760},
+		"citrate:nonahydrate:500": {"citrate:nonahydrate", 59.450},
+	}
+	for in, want := range cases {
+		it, err := intake.ParseItem(tb, in)
+		if err != nil {
+			t.Errorf("ParseItem(%q): %v", in, err)
+			continue
+		}
+		if it.Name != want.name || math.Abs(it.ElementalMg()-want.mg) > 0.001 {
+			t.Errorf("ParseItem(%q) = %s %.3f mg, want %s %.3f", in, it.Name, it.ElementalMg(), want.name, want.mg)
+		}
+	}
+	for _, bad := range []string{"citrate", "citrate:", ":500", "citrat:500", "citrate:decahydrate:500", "citrate:1,5g", "::"} {
+		if _, err := intake.ParseItem(tb, bad); err == nil {
+			t.Errorf("ParseItem(%q) accepted", bad)
+		}
+	}
+}
+
+func TestParseStack(t *testing.T) {
+	stack := `
+- name: A
+  form: bisglycinate
+  amount: 500 mg
+  per_day: 2
+- form: glycinate
+  elemental: 100 mg
+- form: citrate
+  amount: 1g
+  assay: "14.5%"
+`
+	items, err := intake.ParseStack(table(t), []byte(stack))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 3 {
+		t.Fatalf("%d items", len(items))
+	}
+	if items[0].Line != 2 || items[1].Line != 6 || items[2].Line != 8 {
+		t.Errorf("lines = %d %d %d", items[0].Line, items[1].Line, items[2].Line)
+	}
+	if b := items[1].Basis(); b != forms.BasisLabel || items[1].ElementalMg() != 100 {
+		t.Errorf("label item: %v %v", b, items[1].ElementalMg())
+	}
+	if b := items[2].Basis(); b != forms.BasisAssay || math.Abs(items[2].ElementalMg()-145) > 1e-9 {
+		t.Errorf("assay item: %v %v", b, items[2].ElementalMg())
+	}
+	if got := intake.Total(items); math.Abs(got-(1000*items[0].Variant.Fraction+100+145)) > 1e-9 {
+		t.Errorf("Total = %v", got)
+	}
+}
+
+func TestParseStackErrors(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"- form: citrate\n  amount: 500\n  dose: 2\n", "line 3: dose: unknown field"},
+		{"- amount: 500\n", "line 1: form: missing"},
+		{"- form: citrate\n", "line 1: amount: missing"},
+		{"- form: citrate\n  amount: 0\n", "line 2: amount: amount \"0\" is zero"},
+		{"- form: citrate\n  amount: 500\n  per_day: 0\n", "line 3: per_day"},
+		{"- form: citrate\n  amount: 500\n  per_day: 101\n", "line 3: per_day"},
+		{"- form: citrate\n  amount: 500\n  per_day: .nan\n", "line 3: per_day"},
+		{"- form: citrate\n  amount: 500\n  assay: 200\n", "line 3: assay"},
+		{"- form: citrate\n  amount: 500\n  elemental: 600\n", "more than the amount of compound"},
+		{"- form: citrate\n  form: oxide\n  amount: 5\n", "line 2: form: given twice"},
+		{"form: citrate\n", "a stack file is a list"},
+		{"", "lists no products"},
+		{"[]", "lists no products"},
+		{"- citrate\n", "must be a mapping"},
+		{"- form: [citrate]\n  amount: 5\n", "must be a single value"},
+		{"- {form: citrate, amount: 5\n", "not valid YAML"},
+	}
+	for _, c := range cases {
+		_, err := intake.ParseStack(table(t), []byte(c.in))
+		var se *intake.StackError
+		if !errors.As(err, &se) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("ParseStack(%q) error = %v, want %q", c.in, err, c.want)
+		}
+	}
+	big := strings.Repeat("- {form: citrate, amount: 5}\n", intake.MaxItems+1)
+	if _, err := intake.ParseStack(table(t), []byte(big)); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("%d items: %v", intake.MaxItems+1, err)
+	}
+}
+
+func FuzzParseStack(f *testing.F) {
+	tb := table(f)
+	for _, s := range []string{"- {form: citrate, amount: 500}", "- form: oxide\n  elemental: 5\n  per_day: 3", "a: &x [*x]", "- !!binary abc", "[[[[", "- {form: citrate:nonahydrate, amount: 1g, assay: 12}"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		items, err := intake.ParseStack(tb, b)
+		if err != nil {
+			var se *intake.StackError
+			if !errors.As(err, &se) || se.Line < 0 {
+				t.Fatalf("error %v is not a located StackError", err)
+			}
+			return
+		}
+		for _, it := range items {
+			if mg := it.ElementalMg(); !(mg > 0) || math.IsInf(mg, 0) {
+				t.Fatalf("item %+v gives %v mg", it, mg)
+			}
+		}
+	})
+}
+
+func FuzzParseItem(f *testing.F) {
+	tb := table(f)
+	for _, s := range []string{"citrate:500", "chloride:anhydrous:1g", "::", "a:b:c:d", "citrate:1,5g"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		it, err := intake.ParseItem(tb, s)
+		if err == nil && !(it.ElementalMg() > 0) {
+			t.Fatalf("ParseItem(%q) = %v mg", s, it.ElementalMg())
+		}
+	})
+}

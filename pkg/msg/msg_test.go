@@ -1,0 +1,26 @@
+package msg
+
+import "testing"
+
+func TestPrinter(t *testing.T) {
+	p := EN
+	for in, want := range map[float64]string{500: "500", 0.5: "0.5", 618.43: "618.43", 1418.799: "1418.8", 0.004: "0"} {
+		if got := p.Amount(in); got != want {
+			t.Errorf("Amount(%v) = %q, want %q", in, got, want)
+		}
+	}
+	if got := p.Num(-0.04, 1); got != "0.0" {
+		t.Errorf("Num(-0.04, 1) = %q: no negative zero", got)
+	}
+	m := Errorf("%s, age %s: %d%%", New("adults"), N(6.5, 1), 3).WithHint("try %s", "x")
+	if m.Error() != "adults, age 6.5: 3%" || m.Hint.Error() != "try x" {
+		t.Errorf("message = %q, hint %q", m.Error(), m.Hint.Error())
+	}
+	nl := Printer{lang: "nl", cat: map[string]string{"adults": "volwassenen"}, point: ','}
+	if got := nl.Message(m); got != "volwassenen, age 6,5: 3%" {
+		t.Errorf("a catalogue and decimal comma: %q", got)
+	}
+	if _, ok := NewPrinter("xx"); ok {
+		t.Error("a printer for an unknown language")
+	}
+}
