@@ -26,7 +26,7 @@ func TestPrecedence(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := filepath.Join(dir, "mgcalc", "config.yaml")
-	if err := os.WriteFile(cfg, []byte("count: 2\noutput: value\n"), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte("authority: efsa\noutput: value\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	env := map[string]string{"XDG_CONFIG_HOME": dir}
@@ -36,11 +36,12 @@ func TestPrecedence(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"default", map[string]string{}, []string{"elemental", "oxide", "100", "-o", "value"}, "60.3\n"},
-		{"config", env, []string{"elemental", "oxide", "100"}, "120.6\n"},
-		{"env over config", map[string]string{"XDG_CONFIG_HOME": dir, "MGCALC_COUNT": "3"}, []string{"elemental", "oxide", "100"}, "180.9\n"},
-		{"flag over env", map[string]string{"XDG_CONFIG_HOME": dir, "MGCALC_COUNT": "3"}, []string{"elemental", "oxide", "100", "--count", "4"}, "241.2\n"},
-		{"explicit config", map[string]string{"MGCALC_CONFIG": cfg}, []string{"elemental", "oxide", "100"}, "120.6\n"},
+		{"default", map[string]string{}, []string{"limits", "-o", "value"}, "350\n"},
+		{"config", env, []string{"limits"}, "250\n"},
+		{"env over config", map[string]string{"XDG_CONFIG_HOME": dir, "MGCALC_AUTHORITY": "evm"}, []string{"limits"}, "400\n"},
+		{"flag over env", map[string]string{"XDG_CONFIG_HOME": dir, "MGCALC_AUTHORITY": "evm"}, []string{"limits", "--authority", "nih"}, "350\n"},
+		{"explicit config", map[string]string{"MGCALC_CONFIG": cfg}, []string{"limits"}, "250\n"},
+		{"age from env", map[string]string{"MGCALC_AGE": "6"}, []string{"limits", "-o", "value"}, "110\n"},
 	}
 	for _, c := range cases {
 		out, errs, code := runWith(t, c.env, c.args...)
@@ -86,5 +87,24 @@ func TestNothingOnStdoutOnError(t *testing.T) {
 	out, errs, code := runWith(t, nil, "forms", "-o", "value")
 	if code != ExitUsage || out != "" || !strings.HasPrefix(errs, "mgcalc: error: ") {
 		t.Errorf("got exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// Options that describe one invocation never come from a file or the
+// environment: a silently inherited --assay or --count would change a dose.
+func TestPerInvocationOptionsNotInherited(t *testing.T) {
+	env := map[string]string{"MGCALC_ASSAY": "14.5", "MGCALC_COUNT": "3", "MGCALC_DIET": "100", "MGCALC_STACK": "x.yaml"}
+	out, errs, code := runWith(t, env, "elemental", "oxide", "500", "-o", "value")
+	if code != 0 || out != "301.5\n" {
+		t.Errorf("got %q (exit %d, %q), want 301.5", out, code, errs)
+	}
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	if err := os.WriteFile(cfg, []byte("assay: 14.5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code = runWith(t, map[string]string{"MGCALC_CONFIG": cfg}, "elemental", "oxide", "500")
+	if code != ExitError || !strings.Contains(errs, `"assay" cannot be set in a config file`) {
+		t.Errorf("assay in a config file: exit %d, %q", code, errs)
 	}
 }

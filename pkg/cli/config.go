@@ -15,8 +15,13 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
-// notConfigurable flags make no sense in a file or the environment.
-var notConfigurable = map[string]bool{"help": true, "version": true, "config": true}
+// notConfigurable flags describe one invocation (this amount, this stack),
+// not a standing preference: inherited silently from a file or the
+// environment they would change a dose without the user seeing why.
+var notConfigurable = map[string]bool{
+	"help": true, "version": true, "config": true,
+	"assay": true, "count": true, "stack": true, "diet": true,
+}
 
 // configPath returns the config file to read: --config (or MGCALC_CONFIG),
 // else $XDG_CONFIG_HOME/mgcalc/config.yaml, else ~/.config/mgcalc/config.yaml.
@@ -54,16 +59,17 @@ func applyConfig(cmd *cobra.Command, getenv func(string) string, configFlag stri
 				return dataError(msg.Errorf("config file %s: %s", path, oneLine(err.Error())))
 			}
 			known := flagNames(cmd.Root())
-			var unknown []string
-			for _, k := range v.AllKeys() {
-				if !known[k] || notConfigurable[k] {
-					unknown = append(unknown, k)
+			keys := v.AllKeys()
+			sort.Strings(keys)
+			for _, k := range keys {
+				if known[k] && notConfigurable[k] {
+					return dataError(msg.Errorf("config file %s: %q cannot be set in a config file", path, k).
+						WithHint("--%s belongs to one calculation: give it on the command line", k))
 				}
-			}
-			if len(unknown) > 0 {
-				sort.Strings(unknown)
-				return dataError(msg.Errorf("config file %s: unknown key %q", path, unknown[0]).
-					WithHint("keys are long flag names, such as output or authority"))
+				if !known[k] {
+					return dataError(msg.Errorf("config file %s: unknown key %q", path, k).
+						WithHint("keys are long flag names, such as output or authority"))
+				}
 			}
 		}
 	}
@@ -71,6 +77,7 @@ func applyConfig(cmd *cobra.Command, getenv func(string) string, configFlag stri
 	fs := cmd.Flags()
 	fs.VisitAll(func(f *pflag.Flag) {
 		if ferr != nil || f.Changed || notConfigurable[f.Name] {
+			// MGCALC_ASSAY and friends are ignored, as documented.
 			return
 		}
 		env := "MGCALC_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))

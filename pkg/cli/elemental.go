@@ -107,7 +107,7 @@ func convert(cmd *cobra.Command, o *convertOptions, name, amountText string, rev
 	}
 	var warnings []*msg.Message
 	if cmd.Flags().Changed("assay") {
-		w, err := forms.CheckAssay(f, o.Assay)
+		w, err := forms.CheckAssay(f, v, o.Assay)
 		if err != nil {
 			return nil, usageError(err)
 		}
@@ -123,7 +123,7 @@ func convert(cmd *cobra.Command, o *convertOptions, name, amountText string, rev
 	c := &render.Conversion{
 		Form: f.Key, FormName: f.Name, Variant: v.Key, VariantName: v.Name, Formula: v.Formula,
 		MolarMass: v.MolarMass, Fraction: share.Fraction, FormulaFraction: v.Fraction, Basis: string(share.Basis),
-		Count: o.Count, Limit: limit, Reverse: reverse, Warnings: warnings,
+		Count: o.Count, Limit: limit, Reverse: reverse, Cautions: warnings,
 	}
 	if share.Basis == forms.BasisAssay {
 		c.AssayPercent = &o.Assay
@@ -142,7 +142,7 @@ func convert(cmd *cobra.Command, o *convertOptions, name, amountText string, rev
 			c.Others = append(c.Others, render.VariantShare{Variant: other.Key, Percent: other.Fraction * 100})
 		}
 	}
-	c.Warnings = append(c.Warnings, personCautions(person, limit)...)
+	c.Cautions = append(c.Cautions, personCautions(person, limit, limit.AdultMg)...)
 	c.Finish()
 	return c, nil
 }

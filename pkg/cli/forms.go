@@ -5,6 +5,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/kb"
+	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
@@ -19,7 +20,17 @@ supplement) is marked; name another as FORM:VARIANT.`,
 		Example: `  mgcalc forms
   mgcalc forms -o json | jq '.[] | select(.default) | {form, fraction}'
   mgcalc forms show citrate`,
-		Args: argsUsage(0, "no arguments"),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
+				cmd.SuggestionsMinimumDistance = 2
+				if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+					return usageError(m.WithHint("did you mean %s?", s[0]))
+				}
+				return usageError(m.WithHint("run 'mgcalc forms show FORM' for one form"))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			t, err := kb.Forms()
 			if err != nil {

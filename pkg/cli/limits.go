@@ -82,7 +82,7 @@ func limitsReport(t *limits.Tables, chosen *limits.Authority, p limits.Person) *
 	for _, l := range t.LabelValues {
 		r.LabelValues = append(r.LabelValues, render.LabelRow{Key: l.Key, Name: l.Name, Mg: l.Mg, Note: l.Note, Sources: l.Sources})
 	}
-	r.Cautions = personCautions(p, r.Limit)
+	r.Cautions = personCautions(p, r.Limit, r.Limit.AdultMg)
 	return r
 }
 

@@ -57,6 +57,11 @@ func (s *IO) Print(format render.Format, r render.Report) error {
 		}
 		return err
 	}
+	if format != render.Text {
+		for _, w := range r.Warnings() {
+			s.Warnf(w)
+		}
+	}
 	return nil
 }
 

@@ -99,7 +99,7 @@ func runTotal(cmd *cobra.Command, s *IO, root *rootOptions, o *totalOptions, arg
 	}
 	var diet *float64
 	if cmd.Flags().Changed("diet") {
-		d, err := units.ParseMass(o.Diet)
+		d, err := units.ParseMassOrZero(o.Diet)
 		if err != nil {
 			return usageError(msg.Errorf("--diet: %s", err.(*msg.Message)))
 		}
@@ -123,7 +123,7 @@ func runTotal(cmd *cobra.Command, s *IO, root *rootOptions, o *totalOptions, arg
 		}
 		r.Items = append(r.Items, ti)
 		if it.Warning != nil {
-			r.Warnings = append(r.Warnings, msg.New("%s: %s", it.Name, it.Warning))
+			r.Cautions = append(r.Cautions, msg.New("%s: %s", it.Name, it.Warning))
 		}
 	}
 	if diet != nil {
@@ -133,7 +133,7 @@ func runTotal(cmd *cobra.Command, s *IO, root *rootOptions, o *totalOptions, arg
 		}
 		r.Intake = intakeOf(lt.USRDA, person)
 	}
-	r.Warnings = append(r.Warnings, personCautions(person, limit)...)
+	r.Cautions = append(r.Cautions, personCautions(person, limit, limit.AdultMg)...)
 	r.Finish()
 	if err := s.Print(root.format, r); err != nil {
 		return err

@@ -32,20 +32,38 @@ func ShareOf(v *Variant, assayPercent float64) Share {
 	return Share{Fraction: v.Fraction, Basis: BasisFormula}
 }
 
-// CheckAssay rejects an assay outside (0, 100] and returns a warning (nil
-// if none) when it lies outside what the form can plausibly carry.
-func CheckAssay(f *Form, pct float64) (warning *msg.Message, err error) {
+// MinAssayPercent is the lowest assay accepted: no magnesium salt in the
+// table carries less than 5 %, so a value below 1 is a fraction typed for
+// a percentage (0.145 for 14.5 %).
+const MinAssayPercent = 1
+
+// CheckAssay rejects an assay outside [1, 100] and returns a warning (nil
+// if none) when it lies outside what variant v plausibly carries: the
+// form's specification range for its default variant, else within 20 %
+// below and 2 % above the formula's share.
+func CheckAssay(f *Form, v *Variant, pct float64) (warning *msg.Message, err error) {
 	if math.IsNaN(pct) || math.IsInf(pct, 0) || pct <= 0 || pct > 100 {
 		return nil, msg.Errorf("assay must be a percentage above 0 and at most 100, not %v", pct)
 	}
-	if a := f.Assay; a != nil {
+	if pct < MinAssayPercent {
+		return nil, msg.Errorf("assay %v %% is below %d %%", pct, MinAssayPercent).
+			WithHint("give a percentage, not a fraction: did you mean %s?", msg.A(pct*100))
+	}
+	formula := v.Fraction * 100
+	if a := f.Assay; a != nil && v.Default {
 		if pct < a.MinPercent || pct > a.MaxPercent {
 			return msg.Errorf("assay %v %% is outside the %v-%v %% a %s specification allows", pct, a.MinPercent, a.MaxPercent, f.Key), nil
 		}
 		return nil, nil
 	}
-	if max := f.MaxFraction() * 100; pct > max*1.02 {
-		return msg.Errorf("assay %v %% is more than any %s variant carries (%.2f %%)", pct, f.Key, max), nil
+	switch {
+	case pct > formula*1.02:
+		return msg.Errorf("assay %v %% is more than %s:%s carries by its formula (%s %%)", pct, f.Key, v.Key, N2(formula)), nil
+	case pct < formula*0.8:
+		return msg.Errorf("assay %v %% is far below the %s %% of %s:%s by its formula: check the variant", pct, N2(formula), f.Key, v.Key), nil
 	}
 	return nil, nil
 }
+
+// N2 is a percentage argument for messages, two decimals.
+func N2(x float64) msg.Number { return msg.N(x, 2) }

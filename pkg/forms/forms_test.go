@@ -185,20 +185,50 @@ func TestResolveErrors(t *testing.T) {
 
 func TestCheckAssay(t *testing.T) {
 	tb := table(t)
-	citrate := tb.Lookup("citrate")
-	if w, err := forms.CheckAssay(citrate, 14.5); w != nil || err != nil {
-		t.Errorf("14.5 %% citrate: %v, %v", w, err)
+	resolve := func(name string) (*forms.Form, *forms.Variant) {
+		f, v, err := tb.Resolve(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f, v
 	}
-	if w, err := forms.CheckAssay(citrate, 30); w == nil || err != nil {
-		t.Errorf("30 %% citrate should warn: %v, %v", w, err)
+	cases := []struct {
+		name string
+		pct  float64
+		warn string // "" for no warning
+	}{
+		{"citrate", 14.5, ""},
+		{"citrate", 16.4, ""},
+		{"citrate", 30, "outside the 14.5-16.4 % a citrate specification allows"},
+		{"citrate", 10, "outside the 14.5-16.4 %"},
+		// the specification is for the default variant; a hydrate is judged by its formula
+		{"citrate:nonahydrate", 11.9, ""},
+		{"citrate:nonahydrate", 14, "more than citrate:nonahydrate carries by its formula (11.89 %)"},
+		{"oxide", 58, ""},
+		{"oxide", 70, "more than oxide:anhydrous carries"},
+		{"oxide", 14.5, "far below the 60.30 % of oxide:anhydrous"},
 	}
-	for _, bad := range []float64{0, -1, 101, math.NaN(), math.Inf(1)} {
-		if _, err := forms.CheckAssay(citrate, bad); err == nil {
+	for _, c := range cases {
+		f, v := resolve(c.name)
+		w, err := forms.CheckAssay(f, v, c.pct)
+		switch {
+		case err != nil:
+			t.Errorf("%s at %v %%: error %v", c.name, c.pct, err)
+		case c.warn == "" && w != nil:
+			t.Errorf("%s at %v %%: unexpected warning %q", c.name, c.pct, w.Error())
+		case c.warn != "" && (w == nil || !strings.Contains(w.Error(), c.warn)):
+			t.Errorf("%s at %v %%: warning %v, want %q", c.name, c.pct, w, c.warn)
+		}
+	}
+	f, v := resolve("citrate")
+	for _, bad := range []float64{0, -1, 101, 0.145, math.NaN(), math.Inf(1)} {
+		if _, err := forms.CheckAssay(f, v, bad); err == nil {
 			t.Errorf("assay %v accepted", bad)
 		}
 	}
-	if w, _ := forms.CheckAssay(tb.Lookup("oxide"), 70); w == nil {
-		t.Error("an oxide assay above 60.3 % should warn")
+	_, err := forms.CheckAssay(f, v, 0.145)
+	if m, ok := err.(*msg.Message); !ok || m.Hint == nil || !strings.Contains(m.Hint.Error(), "did you mean 14.5?") {
+		t.Errorf("0.145: %v, want a hint to 14.5", err)
 	}
 }
 
@@ -229,6 +259,7 @@ func TestBrokenTables(t *testing.T) {
 		{"unknown goal", "{goal: heart, choice: first}", "{goal: hair, choice: first}", `unknown goal "hair"`},
 		{"bad label", "{compound_mg: 400, elemental_mg: 241.3,", "{compound_mg: 400, elemental_mg: 500,", "elemental below compound"},
 		{"bad assay", "min_percent: 14.5", "min_percent: 17", "not a range"},
+		{"typed percentage", "carries {pct} %", "carries 8.9 %", "types a percentage by hand"},
 		{"duplicate variant", "    - key: monomagnesium\n", "    - key: nonahydrate\n", "used twice"},
 	}
 	for _, c := range cases {
@@ -248,6 +279,20 @@ func TestBrokenTables(t *testing.T) {
 	}
 	if _, err := forms.Load([]byte("{"), w, reg); err == nil {
 		t.Error("broken YAML loaded")
+	}
+}
+
+func TestNotePercentagesAreComputed(t *testing.T) {
+	want := map[string]string{"oxide": "(60.3 %)", "carbonate": "28.8 % (anhydrous)", "taurate": "carries 8.9 %"}
+	for key, frag := range want {
+		f := table(t).Lookup(key)
+		found := false
+		for _, n := range f.Notes {
+			found = found || strings.Contains(n.Text, frag)
+		}
+		if !found {
+			t.Errorf("%s notes %v lack %q", key, f.Notes, frag)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/chem"
@@ -139,7 +140,10 @@ func LoadWeights(b []byte, reg source.Registry) (chem.Weights, error) {
 
 var (
 	symbolRE = regexp.MustCompile(`^[A-Z][a-z]?$`)
-	keyRE    = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	// pctRE finds a hand-typed Mg percentage ("60.3 %") in a note; blend
+	// shares ("82 % glycinate") are whole numbers and allowed.
+	pctRE = regexp.MustCompile(`\d+\.\d+\s*%`)
+	keyRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 )
 
 // Load decodes forms.yaml strictly and validates every form against the
@@ -224,6 +228,9 @@ func buildForm(r *rawForm, w chem.Weights, reg source.Registry) (*Form, error) {
 		if n.Text == "" {
 			return nil, fmt.Errorf("note %d is empty", i+1)
 		}
+		if pctRE.MatchString(n.Text) {
+			return nil, fmt.Errorf("note %d types a percentage by hand; use {pct} or {max_pct}", i+1)
+		}
 		if err := reg.Check(fmt.Sprintf("note %d", i+1), n.Sources); err != nil {
 			return nil, err
 		}
@@ -254,6 +261,13 @@ func buildForm(r *rawForm, w chem.Weights, reg source.Registry) (*Form, error) {
 	}
 	if defaults != 1 {
 		return nil, fmt.Errorf("%d default variants; exactly one is needed", defaults)
+	}
+	// Notes name Mg shares through placeholders, filled from the formulas.
+	for i := range f.Notes {
+		f.Notes[i].Text = strings.NewReplacer(
+			"{pct}", strconv.FormatFloat(f.Default().Fraction*100, 'f', 1, 64),
+			"{max_pct}", strconv.FormatFloat(f.MaxFraction()*100, 'f', 1, 64),
+		).Replace(f.Notes[i].Text)
 	}
 	return f, nil
 }

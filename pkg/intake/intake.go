@@ -5,7 +5,9 @@
 package intake
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -76,8 +78,8 @@ func Total(items []Item) float64 {
 // chloride:anhydrous:1g.
 func ParseItem(t *forms.Table, s string) (Item, error) {
 	i := strings.LastIndexByte(s, ':')
-	if i < 0 {
-		return Item{}, msg.Errorf("item %q has no amount", s).WithHint("write FORM:AMOUNT, such as citrate:500 or chloride:anhydrous:1g")
+	if i <= 0 || strings.TrimSpace(s[i+1:]) == "" {
+		return Item{}, msg.Errorf("item %q is not FORM:AMOUNT", s).WithHint("write FORM:AMOUNT, such as citrate:500 or chloride:anhydrous:1g")
 	}
 	f, v, err := t.Resolve(s[:i])
 	if err != nil {
@@ -121,9 +123,20 @@ func ParseStack(t *forms.Table, b []byte) ([]Item, error) {
 		return nil, &StackError{Line: 1, Err: msg.Errorf("the file is larger than %d bytes", MaxStackSize)}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		line, text := yamlErrorLine(err)
 		return nil, &StackError{Line: line, Err: msg.Errorf("not valid YAML: %s", text)}
+	}
+	// A second document ("---") would otherwise be dropped without a word.
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		line := extra.Line
+		if err != nil {
+			line, _ = yamlErrorLine(err)
+		}
+		return nil, &StackError{Line: line, Err: msg.Errorf("the file holds more than one YAML document").
+			WithHint("list every product in one list, without \"---\" separators")}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, &StackError{Line: 1, Err: msg.Errorf("the file lists no products").WithHint("a stack file is a YAML list: - {form: citrate, amount: 500 mg}")}
@@ -194,7 +207,7 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 		if len(name.Value) > 200 {
 			return Item{}, fail("name", msg.Errorf("longer than 200 characters"))
 		}
-		it.Name = name.Value
+		it.Name = printable(name.Value)
 	}
 	if a := fields["amount"]; a != nil {
 		if it.UnitMg, err = units.ParseMass(a.Value); err != nil {
@@ -205,8 +218,12 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 		if it.StatedMg, err = units.ParseMass(e.Value); err != nil {
 			return Item{}, fail("elemental", err)
 		}
-		if it.UnitMg > 0 && it.StatedMg > it.UnitMg {
-			return Item{}, fail("elemental", msg.Errorf("the stated elemental amount is more than the amount of compound"))
+		// A label cannot state more Mg than any variant of the form carries
+		// (2 % allows for rounding on the label).
+		if max := it.UnitMg * f.MaxFraction() * 1.02; it.UnitMg > 0 && it.StatedMg > max {
+			return Item{}, fail("elemental", msg.Errorf("%s mg of magnesium is more than %s mg of %s can carry (at most %s mg)",
+				msg.A(it.StatedMg), msg.A(it.UnitMg), f.Key, msg.A(it.UnitMg*f.MaxFraction())).
+				WithHint("check that amount is the compound per unit and elemental the magnesium per unit"))
 		}
 	}
 	if it.UnitMg == 0 && it.StatedMg == 0 {
@@ -228,7 +245,7 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 		if err != nil {
 			return Item{}, fail("assay", msg.Errorf("%q is not a percentage", a.Value))
 		}
-		w, err := forms.CheckAssay(f, pct)
+		w, err := forms.CheckAssay(f, v, pct)
 		if err != nil {
 			return Item{}, fail("assay", err)
 		}
@@ -256,6 +273,17 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// printable drops control characters (escape sequences, newlines) from
+// text a file supplies, so it cannot restyle or break the terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // displayName is the form's key, with the variant where it is not the

@@ -91,7 +91,7 @@ func TestParseStackErrors(t *testing.T) {
 		{"- form: citrate\n  amount: 500\n  per_day: 101\n", "line 3: per_day"},
 		{"- form: citrate\n  amount: 500\n  per_day: .nan\n", "line 3: per_day"},
 		{"- form: citrate\n  amount: 500\n  assay: 200\n", "line 3: assay"},
-		{"- form: citrate\n  amount: 500\n  elemental: 600\n", "more than the amount of compound"},
+		{"- form: citrate\n  amount: 500\n  elemental: 600\n", "600 mg of magnesium is more than 500 mg of citrate can carry (at most 80.82 mg)"},
 		{"- form: citrate\n  form: oxide\n  amount: 5\n", "line 2: form: given twice"},
 		{"form: citrate\n", "a stack file is a list"},
 		{"", "lists no products"},
@@ -99,6 +99,7 @@ func TestParseStackErrors(t *testing.T) {
 		{"- citrate\n", "must be a mapping"},
 		{"- form: [citrate]\n  amount: 5\n", "must be a single value"},
 		{"- {form: citrate, amount: 5\n", "not valid YAML"},
+		{"- {form: citrate, amount: 500}\n---\n- {form: oxide, amount: 5 g}\n", "line 2: the file holds more than one YAML document"},
 	}
 	for _, c := range cases {
 		_, err := intake.ParseStack(table(t), []byte(c.in))
@@ -110,6 +111,16 @@ func TestParseStackErrors(t *testing.T) {
 	big := strings.Repeat("- {form: citrate, amount: 5}\n", intake.MaxItems+1)
 	if _, err := intake.ParseStack(table(t), []byte(big)); err == nil || !strings.Contains(err.Error(), "more than") {
 		t.Errorf("%d items: %v", intake.MaxItems+1, err)
+	}
+}
+
+func TestStackNamesArePrintable(t *testing.T) {
+	items, err := intake.ParseStack(table(t), []byte("- {name: \"a\\e[31mRED\\nnext\", form: citrate, amount: 5}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := items[0].Name; got != "a[31mREDnext" {
+		t.Errorf("name = %q: control characters must go", got)
 	}
 }
 

@@ -119,6 +119,8 @@ func (p Printer) Message(e *Message) string {
 	for i, a := range e.Args {
 		if m, ok := a.(*Message); ok {
 			args[i] = p.Message(m)
+		} else if n, ok := a.(Number); ok && n.Dec < 0 {
+			args[i] = p.Amount(n.V)
 		} else if n, ok := a.(Number); ok {
 			args[i] = p.Num(n.V, n.Dec)
 		} else {
@@ -135,5 +137,8 @@ type Number struct {
 	Dec int
 }
 
-// N makes a Number argument.
+// N makes a Number argument with dec decimals.
 func N(v float64, dec int) Number { return Number{v, dec} }
+
+// A makes a Number argument printed as an amount (Printer.Amount).
+func A(v float64) Number { return Number{v, -1} }

@@ -14,10 +14,11 @@ type Limit struct {
 	Mg            *float64 `json:"ul_mg"`
 	Sources       []string `json:"ul_sources"`
 
-	Kind  string       `json:"-"` // "tolerable upper intake level", "safe upper level"
-	Who   *msg.Message `json:"-"` // "adults", "age 6"
-	Note  string       `json:"-"` // from the table, English
-	Adult bool         `json:"-"` // no age given
+	Kind    string       `json:"-"` // "tolerable upper intake level", "safe upper level"
+	Who     *msg.Message `json:"-"` // "adults", "age 6"
+	Note    string       `json:"-"` // from the table, English
+	Adult   bool         `json:"-"` // no age given
+	AdultMg *float64     `json:"-"` // the authority's adult limit
 }
 
 // Percent is amount as a share of the limit, or nil without a limit.
@@ -63,7 +64,16 @@ type Conversion struct {
 
 	Reverse  bool           `json:"-"` // compound: elemental given, compound computed
 	Others   []VariantShare `json:"-"`
-	Warnings []*msg.Message `json:"-"`
+	Cautions []*msg.Message `json:"-"`
+}
+
+// Warnings implements Report.
+func (c *Conversion) Warnings() []*msg.Message {
+	var out []*msg.Message
+	if c.Over {
+		out = append(out, msg.New("this is above the supplemental upper limit: take this much only under medical supervision"))
+	}
+	return append(out, c.Cautions...)
 }
 
 // Finish fills the derived fields and rounds the machine numbers.
@@ -132,10 +142,7 @@ func (c *Conversion) Text(t *Term) string {
 		}
 		b.WriteString(t.Label("note", msg.New("the Mg share of %s depends on the variant (%s); a label's stated elemental amount wins", c.Form, strings.Join(others, ", "))) + "\n")
 	}
-	if c.Over {
-		b.WriteString(t.Label("warning", msg.New("this is above the supplemental upper limit: take this much only under medical supervision")) + "\n")
-	}
-	for _, w := range c.Warnings {
+	for _, w := range c.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")
 	}
 	return b.String()

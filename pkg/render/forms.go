@@ -38,6 +38,12 @@ func (l FormList) TSV() [][]string {
 // Value implements Report: a list has no single value.
 func (l FormList) Value() (string, bool) { return "", false }
 
+// Warnings implements Report.
+func (l FormList) Warnings() []*msg.Message { return nil }
+
+// Warnings implements Report.
+func (d *FormDetail) Warnings() []*msg.Message { return nil }
+
 // Text implements Report.
 func (l FormList) Text(t *Term) string {
 	p := t.P

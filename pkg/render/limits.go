@@ -53,6 +53,9 @@ type Limits struct {
 	Cautions []*msg.Message `json:"-"`
 }
 
+// Warnings implements Report.
+func (r *Limits) Warnings() []*msg.Message { return r.Cautions }
+
 // TSV implements Report: one row a value.
 func (r *Limits) TSV() [][]string {
 	rows := [][]string{{"measure", "authority", "mg", "min_mg", "max_mg"}}
@@ -127,7 +130,11 @@ func (r *Limits) Text(t *Term) string {
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{1: true}), "  "))
 	if r.Intake.Mg == nil && r.Intake.MinMg != nil || r.AI.Mg == nil && r.AI.MinMg != nil {
-		b.WriteString("  " + t.Dim(p.S("(a range: give --age and --sex for one value)")) + "\n")
+		if r.Person.Age == nil {
+			b.WriteString("  " + t.Dim(p.S("(a range: give --age and --sex for one value)")) + "\n")
+		} else {
+			b.WriteString("  " + t.Dim(p.S("(a range: give --sex for one value)")) + "\n")
+		}
 	}
 
 	b.WriteString("\n" + p.S("Label reference values (adults):") + "\n")
@@ -136,7 +143,7 @@ func (r *Limits) Text(t *Term) string {
 		rows = append(rows, []string{l.Name, p.S("%s mg", p.Num(l.Mg, 0)), l.Note, t.Dim("[" + strings.Join(l.Sources, ", ") + "]")})
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{1: true}), "  "))
-	for _, c := range r.Cautions {
+	for _, c := range r.Warnings() {
 		b.WriteString(t.Label("warning", c) + "\n")
 	}
 	return b.String()

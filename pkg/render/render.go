@@ -61,6 +61,9 @@ type Report interface {
 	Value() (string, bool)
 	// Text renders the report for people.
 	Text(t *Term) string
+	// Warnings are the cautions the report carries. Text output prints them
+	// itself; with a machine format they go to stderr.
+	Warnings() []*msg.Message
 }
 
 // Term is how text output should look: the language, whether stdout is a

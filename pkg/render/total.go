@@ -45,7 +45,16 @@ type Total struct {
 	*Intake
 	RDAPercent *float64 `json:"rda_percent,omitempty"`
 
-	Warnings []*msg.Message `json:"-"`
+	Cautions []*msg.Message `json:"-"`
+}
+
+// Warnings implements Report.
+func (r *Total) Warnings() []*msg.Message {
+	out := append([]*msg.Message{}, r.Cautions...)
+	if r.Over {
+		out = append(out, msg.New("the supplements together are above the upper limit: lower the dose, or take this much only under medical supervision"))
+	}
+	return out
 }
 
 // Finish rounds and derives: the total is the sum of the items as
@@ -129,11 +138,8 @@ func (r *Total) Text(t *Term) string {
 		b.WriteString(il + strings.Repeat(" ", max(1, width-len([]rune(il))-len([]rune(iv)))) + t.Num(iv) + "  " + r.rdaPhrase(t) + "\n")
 		b.WriteString(t.Label("note", msg.New("the upper limit applies to supplements and medicines only; magnesium from food and water does not count towards it")) + "\n")
 	}
-	for _, w := range r.Warnings {
+	for _, w := range r.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")
-	}
-	if r.Over {
-		b.WriteString(t.Label("warning", msg.New("the supplements together are above the upper limit: lower the dose, or take this much only under medical supervision")) + "\n")
 	}
 	return b.String()
 }

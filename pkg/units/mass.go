@@ -14,6 +14,9 @@ import (
 // and most likely a typo or a unit mix-up.
 const MaxMg = 100_000
 
+// MinMg is the smallest non-zero amount accepted: 1 mcg.
+const MinMg = 0.001
+
 // maxLen bounds the text of one amount.
 const maxLen = 64
 
@@ -21,7 +24,6 @@ var unitMg = map[string]float64{
 	"":     1,
 	"mg":   1,
 	"g":    1000,
-	"gr":   1000,
 	"gram": 1000,
 	"mcg":  0.001,
 	"µg":   0.001,
@@ -31,7 +33,13 @@ var unitMg = map[string]float64{
 
 // ParseMass reads an amount and returns it in milligrams. A bare number is
 // milligrams. Errors are *msg.Message.
-func ParseMass(s string) (float64, error) {
+func ParseMass(s string) (float64, error) { return parseMass(s, false) }
+
+// ParseMassOrZero is ParseMass that also accepts zero (for magnesium from
+// food: none is a real answer).
+func ParseMassOrZero(s string) (float64, error) { return parseMass(s, true) }
+
+func parseMass(s string, zeroOK bool) (float64, error) {
 	if len(s) > maxLen {
 		return 0, msg.Errorf("amount is longer than %d characters", maxLen)
 	}
@@ -63,8 +71,14 @@ func ParseMass(s string) (float64, error) {
 		return 0, msg.Errorf("amount %q is not a number", s)
 	}
 	mg := v * factor
+	if mg == 0 && zeroOK {
+		return 0, nil
+	}
 	if mg <= 0 {
 		return 0, msg.Errorf("amount %q is zero", s).WithHint("give an amount above zero")
+	}
+	if mg < MinMg {
+		return 0, msg.Errorf("amount %q is less than 1 mcg", s).WithHint("amounts without a unit are milligrams")
 	}
 	if mg > MaxMg {
 		return 0, msg.Errorf("amount %q is more than 100 g, not a plausible dose", s).WithHint("amounts without a unit are milligrams")
