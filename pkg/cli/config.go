@@ -12,7 +12,9 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
 // notConfigurable flags describe one invocation (this amount, this stack),
@@ -89,16 +91,27 @@ func applyConfig(cmd *cobra.Command, getenv func(string) string, configFlag stri
 		} else {
 			return
 		}
-		if err := fs.Set(f.Name, val); err != nil { // marks the flag as set
+		err := fs.Set(f.Name, val) // marks the flag as set
+		if check, ok := configChecks[f.Name]; ok && err == nil {
+			err = check(val)
+		}
+		if err != nil {
 			m := msg.Errorf("%s: invalid value %q for --%s", from, val, f.Name)
 			if strings.HasPrefix(from, "MGCALC_") {
 				ferr = usageError(m)
 			} else {
-				ferr = dataError(m)
+				ferr = dataError(m) // a broken file is a data error, as documented
 			}
 		}
 	})
 	return ferr
+}
+
+// configChecks validate the string-valued preferences when they come from
+// the environment or a file, so the error names where the value came from.
+var configChecks = map[string]func(string) error{
+	"output": func(v string) error { _, err := render.ParseFormat(v); return err },
+	"sex":    func(v string) error { _, err := limits.ParseSex(v); return err },
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
