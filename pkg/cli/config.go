@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
@@ -112,6 +114,23 @@ func applyConfig(cmd *cobra.Command, getenv func(string) string, configFlag stri
 var configChecks = map[string]func(string) error{
 	"output": func(v string) error { _, err := render.ParseFormat(v); return err },
 	"sex":    func(v string) error { _, err := limits.ParseSex(v); return err },
+	"age": func(v string) error {
+		a, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return err
+		}
+		return limits.Person{Age: a, AgeSet: true}.Validate()
+	},
+	"authority": func(v string) error {
+		t, err := kb.Limits()
+		if err != nil {
+			return err
+		}
+		if t.Authority(strings.ToLower(strings.TrimSpace(v))) == nil {
+			return msg.Errorf("unknown authority %q", v)
+		}
+		return nil
+	},
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -52,7 +52,8 @@ tolerance and typical uses the sources give, raw-material assay ranges, label
 cross-checks (a real label's stated amount beside the computed one) and every
 source with its address.
 
--o value prints the default variant's Mg fraction (0-1).`,
+-o value prints the Mg fraction (0-1) of the variant named as FORM:VARIANT,
+or of the default one.`,
 		Example: `  mgcalc forms show citrate
   mgcalc forms show glycinaat -o json`,
 		Args:              argsUsage(1, "one FORM"),
@@ -62,11 +63,13 @@ source with its address.
 			if err != nil {
 				return dataError(err)
 			}
-			f, _, err := t.Resolve(args[0])
+			f, v, err := t.Resolve(args[0])
 			if err != nil {
 				return usageError(err)
 			}
-			return s.Print(root.format, formDetail(t, f))
+			d := formDetail(t, f)
+			d.Selected = v.Key
+			return s.Print(root.format, d)
 		},
 	}
 }

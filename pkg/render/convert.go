@@ -130,10 +130,18 @@ func (c *Conversion) Text(t *Term) string {
 	if c.Reverse {
 		b.WriteString(p.S("%s mg elemental magnesium", elemental) + "\n")
 		b.WriteString(p.S("= %s mg %s (%s)", compound, c.FormName, basis) + "\n")
-		b.WriteString(LimitLine(t, c.Limit, c.ElementalMg, p.S("this")) + "\n")
+		if c.Limit.Mg == nil {
+			b.WriteString("(" + LimitPhrase(t, c.Limit, c.ElementalMg) + ")\n")
+		} else {
+			b.WriteString(LimitLine(t, c.Limit, c.ElementalMg, p.S("this")) + "\n")
+		}
 	} else {
 		b.WriteString(p.S("%s mg %s (%s)", compound, c.FormName, basis) + "\n")
-		b.WriteString(p.S("= %s mg elemental magnesium, %s", elemental, LimitPhrase(t, c.Limit, c.ElementalMg)) + "\n")
+		if c.Limit.Mg == nil {
+			b.WriteString(p.S("= %s mg elemental magnesium; %s", elemental, LimitPhrase(t, c.Limit, c.ElementalMg)) + "\n")
+		} else {
+			b.WriteString(p.S("= %s mg elemental magnesium, %s", elemental, LimitPhrase(t, c.Limit, c.ElementalMg)) + "\n")
+		}
 	}
 	if len(c.Others) > 0 {
 		others := make([]string, len(c.Others))
@@ -153,7 +161,7 @@ func (c *Conversion) Text(t *Term) string {
 func LimitPhrase(t *Term, l Limit, mg float64) string {
 	p := t.P
 	if l.Mg == nil {
-		return t.Warn(p.S("and %s sets no supplemental upper limit for %s", l.AuthorityName, p.Message(l.Who)))
+		return t.Warn(p.S("no supplemental upper limit is set for %s (%s)", p.Message(l.Who), l.AuthorityName))
 	}
 	share := p.Num(*l.Percent(mg), 0)
 	who := l.AuthorityName

@@ -85,6 +85,8 @@ type FormDetail struct {
 	Assay         *AssayDetail    `json:"assay"`
 	Notes         []NoteDetail    `json:"notes"`
 	Sources       []source.Source `json:"sources"`
+
+	Selected string `json:"-"` // the variant named as FORM:VARIANT, else the default
 }
 
 // VariantDetail is one variant in FormDetail.
@@ -139,10 +141,11 @@ func (d *FormDetail) TSV() [][]string {
 	return rows
 }
 
-// Value implements Report: the default variant's Mg fraction.
+// Value implements Report: the Mg fraction of the variant named, or of
+// the default one.
 func (d *FormDetail) Value() (string, bool) {
 	for _, v := range d.Variants {
-		if v.Default {
+		if v.Variant == d.Selected {
 			return FormatFloat(v.Fraction, 6), true
 		}
 	}

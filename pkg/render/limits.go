@@ -20,7 +20,7 @@ type ULRow struct {
 	Name      string   `json:"name"`
 	Kind      string   `json:"kind"`
 	Mg        *float64 `json:"ul_mg"`
-	Note      string   `json:"note,omitempty"`
+	Note      string   `json:"note"`
 	Sources   []string `json:"sources"`
 }
 

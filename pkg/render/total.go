@@ -43,7 +43,7 @@ type Total struct {
 	DietMg        *float64 `json:"diet_mg"`
 	TotalIntakeMg *float64 `json:"total_intake_mg"`
 	*Intake
-	RDAPercent *float64 `json:"rda_percent,omitempty"`
+	RDAPercent *float64 `json:"rda_percent"`
 
 	Cautions []*msg.Message `json:"-"`
 }
