@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -152,5 +151,3 @@ func flagNames(root *cobra.Command) map[string]bool {
 	walk(root)
 	return names
 }
-
-func trimLines(s string) string { return strings.TrimSpace(s) }

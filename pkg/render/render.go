@@ -7,7 +7,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -296,5 +295,3 @@ func fmtOpt(p *float64, dec int) string {
 }
 
 func ptr(x float64) *float64 { return &x }
-
-var _ = fmt.Sprint
