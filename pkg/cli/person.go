@@ -79,7 +79,7 @@ func makeLimit(a *limits.Authority, p limits.Person) render.Limit {
 	band := a.UL(p)
 	return render.Limit{
 		Authority: a.Key, AuthorityName: a.Name, Mg: band.Mg, Sources: band.Sources,
-		Kind: a.Kind, Note: band.Note, Who: who(p), Adult: !p.AgeSet,
+		Who: who(p), Adult: !p.AgeSet,
 		AdultMg: a.UL(limits.Person{}).Mg,
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -209,7 +210,7 @@ func buildForm(r *rawForm, w chem.Weights, reg source.Registry) (*Form, error) {
 		}
 	}
 	for _, u := range r.Uses {
-		if !contains(Goals, u.Goal) {
+		if !slices.Contains(Goals, u.Goal) {
 			return nil, fmt.Errorf("use: unknown goal %q", u.Goal)
 		}
 		if u.Choice != "first" && u.Choice != "also" {
@@ -307,15 +308,6 @@ func buildVariant(v *Variant, w chem.Weights, reg source.Registry) error {
 	}
 	v.Composition, v.MolarMass, v.Fraction = c, m, frac
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Default returns the form's default variant (the one sold as a supplement).

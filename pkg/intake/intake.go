@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -63,15 +64,6 @@ func (it Item) ElementalMg() float64 {
 		return it.StatedMg * it.PerDay
 	}
 	return it.CompoundMg() * forms.ShareOf(it.Variant, it.AssayPercent).Fraction
-}
-
-// Total sums the items' elemental magnesium.
-func Total(items []Item) float64 {
-	sum := 0.0
-	for _, it := range items {
-		sum += it.ElementalMg()
-	}
-	return sum
 }
 
 // ParseItem reads FORM[:VARIANT]:AMOUNT, e.g. citrate:500 or
@@ -170,7 +162,7 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 	fields := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if !contains(stackFields, k.Value) {
+		if !slices.Contains(stackFields, k.Value) {
 			return Item{}, &StackError{Line: k.Line, Field: k.Value, Err: msg.Errorf("unknown field").
 				WithHint("the fields are: %s", strings.Join(stackFields, ", "))}
 		}
@@ -264,15 +256,6 @@ func yamlErrorLine(err error) (int, string) {
 		}
 	}
 	return 1, s
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // printable drops control characters (escape sequences, newlines) from

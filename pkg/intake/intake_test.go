@@ -76,8 +76,8 @@ func TestParseStack(t *testing.T) {
 	if b := items[2].Basis(); b != forms.BasisAssay || math.Abs(items[2].ElementalMg()-145) > 1e-9 {
 		t.Errorf("assay item: %v %v", b, items[2].ElementalMg())
 	}
-	if got := intake.Total(items); math.Abs(got-(1000*items[0].Variant.Fraction+100+145)) > 1e-9 {
-		t.Errorf("Total = %v", got)
+	if got := items[0].ElementalMg(); math.Abs(got-1000*items[0].Variant.Fraction) > 1e-9 {
+		t.Errorf("2 × 500 mg bisglycinate = %v mg", got)
 	}
 }
 

@@ -14,9 +14,7 @@ type Limit struct {
 	Mg            *float64 `json:"ul_mg"`
 	Sources       []string `json:"ul_sources"`
 
-	Kind    string       `json:"-"` // "tolerable upper intake level", "safe upper level"
 	Who     *msg.Message `json:"-"` // "adults", "age 6"
-	Note    string       `json:"-"` // from the table, English
 	Adult   bool         `json:"-"` // no age given
 	AdultMg *float64     `json:"-"` // the authority's adult limit
 }

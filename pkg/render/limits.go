@@ -114,11 +114,15 @@ func (r *Limits) Text(t *Term) string {
 		} else {
 			name = "  " + name
 		}
-		note := u.Note
+		// The kind is named only where it is not the usual UL.
+		var parts []string
 		if u.Kind != "tolerable upper intake level" {
-			note = strings.TrimPrefix(strings.Join([]string{u.Kind, note}, "; "), "; ")
-			note = strings.TrimSuffix(note, "; ")
+			parts = append(parts, u.Kind)
 		}
+		if u.Note != "" {
+			parts = append(parts, u.Note)
+		}
+		note := strings.Join(parts, "; ")
 		rows = append(rows, []string{name, mgRange(p, u.Mg, nil, nil), note, t.Dim("[" + strings.Join(u.Sources, ", ") + "]")})
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{1: true}), "  "))
