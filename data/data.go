@@ -20,6 +20,12 @@ var Elements []byte
 //go:embed forms.yaml
 var Forms []byte
 
+// Names lists the magnesium salts mgcalc knows exist but has no formula
+// for, and the names it refuses (magnesium oil).
+//
+//go:embed names.yaml
+var Names []byte
+
 // Limits holds the upper limits, RDA/AI tables and label reference values.
 //
 //go:embed limits.yaml

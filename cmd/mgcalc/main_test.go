@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -53,6 +54,10 @@ func TestScripts(t *testing.T) {
 				}
 				if got != want {
 					ts.Fatalf("exit code %d, want %d", got, want)
+				}
+				// A bug must never reach the user as a Go panic.
+				if errs := ts.ReadFile("stderr"); strings.Contains(errs, "panic:") || strings.Contains(errs, "goroutine ") {
+					ts.Fatalf("stderr shows a Go panic:\n%s", errs)
 				}
 			},
 		},

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,5 +107,47 @@ func TestPerInvocationOptionsNotInherited(t *testing.T) {
 	_, errs, code = runWith(t, map[string]string{"MGCALC_CONFIG": cfg}, "elemental", "oxide", "500")
 	if code != ExitError || !strings.Contains(errs, `"assay" cannot be set in a config file`) {
 		t.Errorf("assay in a config file: exit %d, %q", code, errs)
+	}
+}
+
+// A bug that panics becomes exit 1 and one line on stderr, never a Go
+// stack trace (exit 2, which is also a usage error's code).
+func TestPanicIsExit1(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := runTree(nil, strings.NewReader(""), &out, &errb, func(string) string { return "" }, func(*IO) *cobra.Command {
+		return &cobra.Command{Use: "mgcalc", RunE: func(*cobra.Command, []string) error { panic("boom") }}
+	})
+	if code != ExitError || out.Len() != 0 || errb.String() != "mgcalc: error: internal error: boom (please report this as a bug)\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+}
+
+// An error nothing classified is exit 1, not 2.
+func TestUnclassifiedErrorIsExit1(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := runTree(nil, strings.NewReader(""), &out, &errb, func(string) string { return "" }, func(*IO) *cobra.Command {
+		return &cobra.Command{Use: "mgcalc", SilenceErrors: true, SilenceUsage: true,
+			RunE: func(*cobra.Command, []string) error { return errors.New("disk on fire") }}
+	})
+	if code != ExitError || errb.String() != "mgcalc: error: disk on fire\n" {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+}
+
+// Streamed output reaches stdout line by line and stays written when the
+// command then fails; the one-shot buffer is dropped on error.
+func TestStreamKeepsWhatWasWritten(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := runTree(nil, strings.NewReader(""), &out, &errb, func(string) string { return "" }, func(s *IO) *cobra.Command {
+		return &cobra.Command{Use: "mgcalc", SilenceErrors: true, SilenceUsage: true,
+			RunE: func(*cobra.Command, []string) error {
+				w := s.Stream()
+				w.WriteString("row 1\n")
+				s.Out.WriteString("report\n")
+				return dataError(errors.New("line 2: broken"))
+			}}
+	})
+	if code != ExitError || out.String() != "row 1\n" || !strings.Contains(errb.String(), "line 2: broken") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,6 +16,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
 // notConfigurable flags describe one invocation (this amount, this stack),
@@ -48,7 +48,9 @@ func configPath(getenv func(string) string, flagValue string) (path string, expl
 
 // applyConfig fills every flag the user did not set from MGCALC_* variables
 // and then the config file, so that flag > environment > file > default.
-func applyConfig(cmd *cobra.Command, getenv func(string) string, configFlag string) error {
+// It returns where each value it set came from.
+func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]string, error) {
+	getenv := s.Getenv
 	v := viper.New()
 	path, explicit := configPath(getenv, configFlag)
 	if path != "" {
@@ -58,38 +60,48 @@ func applyConfig(cmd *cobra.Command, getenv func(string) string, configFlag stri
 			if err := v.ReadInConfig(); err != nil {
 				var pe *os.PathError
 				if errors.As(err, &pe) {
-					return dataError(msg.Errorf("config file %s: %s", path, pe.Err.Error()))
+					return nil, dataError(msg.Errorf("config file %s: %s", path, pe.Err.Error()))
 				}
-				return dataError(msg.Errorf("config file %s: %s", path, oneLine(err.Error())))
+				return nil, dataError(msg.Errorf("config file %s: %s", path, oneLine(err.Error())))
 			}
 			known := flagNames(cmd.Root())
 			keys := v.AllKeys()
 			sort.Strings(keys)
 			for _, k := range keys {
 				if known[k] && notConfigurable[k] {
-					return dataError(msg.Errorf("config file %s: %q cannot be set in a config file", path, k).
+					return nil, dataError(msg.Errorf("config file %s: %q cannot be set in a config file", path, k).
 						WithHint("--%s belongs to one calculation: give it on the command line", k))
 				}
 				if !known[k] {
-					return dataError(msg.Errorf("config file %s: unknown key %q", path, k).
+					return nil, dataError(msg.Errorf("config file %s: unknown key %q", path, k).
 						WithHint("keys are long flag names, such as output or authority"))
 				}
 			}
 		}
 	}
+	origins := map[string]string{}
 	var ferr error
 	fs := cmd.Flags()
 	fs.VisitAll(func(f *pflag.Flag) {
-		if ferr != nil || f.Changed || notConfigurable[f.Name] {
-			// MGCALC_ASSAY and friends are ignored, as documented.
+		env := "MGCALC_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if ferr != nil || f.Changed {
 			return
 		}
-		env := "MGCALC_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
-		var val, from string
+		if notConfigurable[f.Name] {
+			// A variable may be inherited without the user knowing: say
+			// that it is ignored, and why.
+			if getenv(env) != "" && f.Name != "help" && f.Name != "version" {
+				s.Warn(msg.New("%s is ignored: --%s belongs to one calculation; give it on the command line", env, f.Name))
+			}
+			return
+		}
+		var val, from, origin string
 		if e := getenv(env); e != "" {
 			val, from = e, env
+			origin = env + "=" + e
 		} else if v.IsSet(f.Name) {
 			val, from = fmt.Sprint(v.Get(f.Name)), "config file "+path
+			origin = fmt.Sprintf("%s: %s in config file %s", f.Name, val, path)
 		} else {
 			return
 		}
@@ -99,14 +111,21 @@ func applyConfig(cmd *cobra.Command, getenv func(string) string, configFlag stri
 		}
 		if err != nil {
 			m := msg.Errorf("%s: invalid value %q for --%s", from, val, f.Name)
+			var cause *msg.Message
+			if errors.As(err, &cause) {
+				m = msg.Errorf("%s: invalid value %q for --%s: %s", from, val, f.Name, cause)
+				m.Hint = cause.Hint
+			}
 			if strings.HasPrefix(from, "MGCALC_") {
 				ferr = usageError(m)
 			} else {
 				ferr = dataError(m) // a broken file is a data error, as documented
 			}
+			return
 		}
+		origins[f.Name] = origin
 	})
-	return ferr
+	return origins, ferr
 }
 
 // configChecks validate the string-valued preferences when they come from
@@ -115,7 +134,7 @@ var configChecks = map[string]func(string) error{
 	"output": func(v string) error { _, err := render.ParseFormat(v); return err },
 	"sex":    func(v string) error { _, err := limits.ParseSex(v); return err },
 	"age": func(v string) error {
-		a, err := strconv.ParseFloat(v, 64)
+		a, err := units.ParseDecimal(v)
 		if err != nil {
 			return err
 		}
@@ -126,11 +145,7 @@ var configChecks = map[string]func(string) error{
 		if err != nil {
 			return err
 		}
-		if t.Authority(strings.ToLower(strings.TrimSpace(v))) == nil {
-			return msg.Errorf("unknown authority %q", v)
-		}
-		return nil
+		_, err = t.ResolveAuthority(v)
+		return err
 	},
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -3,24 +3,33 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/mgcalc/mgcalc/pkg/dose"
 	"github.com/mgcalc/mgcalc/pkg/forms"
-	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
-// MaxCount bounds --count.
-const MaxCount = 1000
+// maxCount bounds --count.
+const maxCount = 1000
 
+// convertOptions are the options of `elemental` and `compound`.
 type convertOptions struct {
-	Assay  float64
-	Count  int
-	person personOptions
+	IO     *IO
+	Root   *rootOptions
+	Person personOptions
+
+	Form, Amount string
+	Count        int
+	assay        float64
+	Assay        *float64 // nil: not given
+	Reverse      bool     // compound: Amount is the elemental magnesium wanted
 }
 
+const assayUsage = "the raw material's stated Mg `percent`, replacing the formula's share"
+
 func newElementalCmd(s *IO, root *rootOptions) *cobra.Command {
-	o := &convertOptions{}
+	o := &convertOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "elemental FORM[:VARIANT] AMOUNT",
 		Short: "Elemental magnesium in an amount of a magnesium compound",
@@ -29,129 +38,145 @@ variant's molecular formula and IUPAC atomic weights, and its share of the
 supplemental upper limit.
 
 FORM is a form name or alias in any case, with or without "magnesium"
-(citrate, glycinate, magnesiumcitraat); add :VARIANT for a hydrate or salt
-other than the default (citrate:nonahydrate). 'mgcalc forms' lists them.
-AMOUNT is the weight of the compound: 500, 500mg, "500 mg", 0.5g or 250mcg;
-a bare number is milligrams.
+(citrate, glycinate, magnesiumcitraat), or a molecular formula (MgCl2,
+MgSO4·7H2O), which selects exactly that variant; add :VARIANT for a hydrate
+or salt other than the default (citrate:nonahydrate). 'mgcalc forms' lists
+them. AMOUNT is the weight of the compound: 500, 500mg, "500 mg", 0.5g or
+250mcg; a bare number is milligrams. "1.830 mg" is refused as ambiguous
+(1.83 or 1830 mg?).
 
 --assay replaces the formula's Mg share with a raw material's stated
 percentage; a label's stated elemental amount beats both, so use it when the
 label gives one.
 
--o value prints the elemental mg with one decimal.`,
+-o value prints the elemental mg with one decimal, rounded once from the
+exact result (the same digits as the text).`,
 		Example: `  mgcalc elemental citrate 500
   mgcalc elemental magnesium-bisglycinate 1g --count 2
   mgcalc elemental citrate 500 --assay 14.5
-  mgcalc elemental chloride:anhydrous 1g -o value
+  mgcalc elemental MgCl2 1g -o value
   mgcalc elemental oxide 400 --age 6 --authority efsa`,
-		Args: argsUsage(2, "FORM and AMOUNT"),
+		Args: convertArgs("AMOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.Count < 1 || o.Count > MaxCount {
-				return usageError(msg.Errorf("--count must be between 1 and %d, not %d", MaxCount, o.Count))
-			}
-			c, err := convert(cmd, o, args[0], args[1], false)
-			if err != nil {
+			o.read(cmd, args)
+			if err := o.validate(); err != nil {
 				return err
 			}
-			return s.Print(root.format, c)
+			return runConvert(o)
 		},
 	}
-	cmd.Flags().Float64Var(&o.Assay, "assay", 0, "the raw material's stated Mg `percent`, replacing the formula's share")
-	cmd.Flags().IntVarP(&o.Count, "count", "n", 1, "number of capsules or servings of AMOUNT each")
-	o.person.addFlags(cmd)
+	decimalFlag(cmd.Flags(), &o.assay, "assay", assayUsage)
+	countFlagP(cmd.Flags(), &o.Count, "count", "n", 1, "number of capsules or servings of AMOUNT each")
+	o.Person.addFlags(cmd, false)
 	cmd.ValidArgsFunction = completeForms
 	return cmd
 }
 
 func newCompoundCmd(s *IO, root *rootOptions) *cobra.Command {
-	o := &convertOptions{Count: 1}
+	o := &convertOptions{IO: s, Root: root, Count: 1, Reverse: true}
 	cmd := &cobra.Command{
 		Use:   "compound FORM[:VARIANT] ELEMENTAL",
 		Short: "Compound needed for an amount of elemental magnesium",
 		Long: `The reverse of 'elemental': how much of a magnesium compound carries
 ELEMENTAL mg of magnesium, from the variant's molecular formula (or --assay).
 
--o value prints the compound mg with one decimal.`,
+-o value prints the compound mg with one decimal, rounded once from the
+exact result.`,
 		Example: `  mgcalc compound bisglycinate 200
   mgcalc compound citrate:nonahydrate 150mg -o value
   mgcalc compound citrate 100 --assay 14.5`,
-		Args: argsUsage(2, "FORM and ELEMENTAL"),
+		Args: convertArgs("ELEMENTAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := convert(cmd, o, args[0], args[1], true)
-			if err != nil {
+			o.read(cmd, args)
+			if err := o.validate(); err != nil {
 				return err
 			}
-			return s.Print(root.format, c)
+			return runConvert(o)
 		},
 	}
-	cmd.Flags().Float64Var(&o.Assay, "assay", 0, "the raw material's stated Mg `percent`, replacing the formula's share")
-	o.person.addFlags(cmd)
+	decimalFlag(cmd.Flags(), &o.assay, "assay", assayUsage)
+	o.Person.addFlags(cmd, false)
 	cmd.ValidArgsFunction = completeForms
 	return cmd
 }
 
-// convert runs both directions: amount is compound mg per unit, or the
-// elemental mg wanted when reverse.
-func convert(cmd *cobra.Command, o *convertOptions, name, amountText string, reverse bool) (*render.Conversion, error) {
-	t, err := kb.Forms()
-	if err != nil {
-		return nil, dataError(err)
+// convertArgs accepts FORM and an amount; three words whose last is an
+// amount are a form name typed without quotes.
+func convertArgs(amount string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 2 {
+			return nil
+		}
+		m := msg.Errorf("%s takes FORM and %s (got %d arguments)", cmd.CommandPath(), amount, len(args))
+		if len(args) == 3 {
+			if _, err := units.ParseMass(args[2]); err == nil {
+				return usageError(m.WithHint("quote a name of several words: %s \"%s %s\" %s", cmd.CommandPath(), args[0], args[1], args[2]))
+			}
+		}
+		return usageError(m.WithHint("run '%s --help' for usage", cmd.CommandPath()))
 	}
-	f, v, err := t.Resolve(name)
-	if err != nil {
-		return nil, usageError(err)
-	}
-	amount, err := units.ParseMass(amountText)
-	if err != nil {
-		return nil, usageError(err)
-	}
-	var warnings []*msg.Message
+}
+
+// read takes what only cobra knows.
+func (o *convertOptions) read(cmd *cobra.Command, args []string) {
+	o.Form, o.Amount = args[0], args[1]
 	if cmd.Flags().Changed("assay") {
-		w, err := forms.CheckAssay(f, v, o.Assay)
-		if err != nil {
-			return nil, usageError(err)
-		}
-		if w != nil {
-			warnings = append(warnings, w)
-		}
+		o.Assay = &o.assay
 	}
-	limit, person, err := o.person.limitFor(cmd)
+	o.Person.read(cmd)
+}
+
+func (o *convertOptions) validate() error {
+	if o.Count < 1 || o.Count > maxCount {
+		return usageError(msg.Errorf("--count must be between 1 and %d, not %d", maxCount, o.Count))
+	}
+	return nil
+}
+
+// runConvert runs both directions. It takes no *cobra.Command.
+func runConvert(o *convertOptions) error {
+	t, err := o.Root.tables.Forms()
 	if err != nil {
-		return nil, err
+		return dataError(err)
 	}
-	share := forms.ShareOf(v, o.Assay)
-	c := &render.Conversion{
-		Form: f.Key, FormName: f.Name, Variant: v.Key, VariantName: v.Name, Formula: v.Formula,
-		MolarMass: v.MolarMass, Fraction: share.Fraction, FormulaFraction: v.Fraction, Basis: string(share.Basis),
-		Count: o.Count, Limit: limit, Reverse: reverse, Cautions: warnings,
+	f, v, err := t.Resolve(o.Form)
+	if err != nil {
+		return formError(err)
 	}
-	if share.Basis == forms.BasisAssay {
-		c.AssayPercent = &o.Assay
+	amount, err := units.ParseMass(o.Amount)
+	if err != nil {
+		return usageError(err)
 	}
-	if reverse {
-		c.ElementalMg = amount
-		c.CompoundMg = amount / share.Fraction
-		c.UnitMg = c.CompoundMg
-	} else {
-		c.UnitMg = amount
-		c.CompoundMg = amount * float64(o.Count)
-		c.ElementalMg = c.CompoundMg * share.Fraction
-	}
-	for _, other := range f.Variants {
-		if other != v {
-			c.Others = append(c.Others, render.VariantShare{Variant: other.Key, Percent: other.Fraction * 100})
+	share := forms.ShareOf(v, 0)
+	var warning *msg.Message
+	if o.Assay != nil {
+		w, err := forms.CheckAssay(f, v, *o.Assay)
+		if err != nil {
+			return usageError(err)
 		}
+		share, warning = forms.ShareOf(v, *o.Assay), w
 	}
-	c.Cautions = append(c.Cautions, personCautions(person, limit, limit.AdultMg)...)
-	c.Finish()
-	return c, nil
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	if err != nil {
+		return err
+	}
+	var c dose.Conversion
+	if o.Reverse {
+		c = dose.Compound(f, v, share, amount, limit)
+	} else {
+		c = dose.Elemental(f, v, share, amount, o.Count, limit)
+	}
+	if o.Assay != nil {
+		c = c.WithAssay(*o.Assay, warning)
+	}
+	return o.IO.Print(o.Root.format, render.NewConversion(c))
 }
 
 func completeForms(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	t, err := kb.Forms()
+	t, err := defaultTables.Forms()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}

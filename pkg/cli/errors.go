@@ -6,13 +6,14 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
 // Exit codes. They are part of mgcalc's interface: scripts rely on them.
 const (
 	ExitOK        = 0 // success
-	ExitError     = 1 // runtime or data error: a file that cannot be read or is broken
+	ExitError     = 1 // runtime or data error, and anything not classified
 	ExitUsage     = 2 // usage error: bad flag, argument, form or amount on the command line
 	ExitOverLimit = 3 // total: the supplemental total is above the applicable upper limit
 )
@@ -20,7 +21,7 @@ const (
 // exitCodesHelp is shown in the root --help and the README.
 const exitCodesHelp = `Exit status:
   0  success
-  1  runtime or data error (a file that cannot be read or is broken)
+  1  error: a file that cannot be read or is broken, or an internal error
   2  usage error (bad flag, argument, form name or amount)
   3  total: the supplemental total is above the applicable upper limit`
 
@@ -39,44 +40,55 @@ func dataError(err error) error  { return &codeError{ExitError, err} }
 // errOverLimit ends a run that printed its report with exit code 3.
 var errOverLimit = &codeError{ExitOverLimit, errors.New("over the limit")}
 
-// exitCode classifies err. Anything unclassified came from cobra's own
-// parsing (unknown command, bad flag) and is a usage error.
+// exitCode classifies err. Usage errors are classified where they are
+// made; anything else (an unexpected failure) is exit 1, never 2, which
+// is also what Go exits with on a panic.
 func exitCode(err error) int {
 	var ce *codeError
 	if errors.As(err, &ce) {
 		return ce.code
 	}
-	return ExitUsage
+	return ExitError
 }
 
-// printError writes "mgcalc: error: …" and an optional "mgcalc: hint: …".
+// formError classifies an error from resolving a form name, adding the
+// CLI's own hint where the domain could not name a command.
+func formError(err error) error {
+	var ne *forms.NameError
+	if errors.As(err, &ne) && ne.Kind == forms.UnknownForm && ne.Msg.Hint == nil {
+		ne.Msg.WithHint("run 'mgcalc forms' to list the forms")
+	}
+	return usageError(err)
+}
+
+// printError writes "mgcalc: error: …" and an optional "mgcalc: hint: …",
+// each on one line.
 func printError(w io.Writer, p msg.Printer, err error) {
 	text := err.Error()
-	var m *msg.Message
-	hasMsg := errors.As(err, &m)
-	if ce, ok := err.(*codeError); ok {
-		if inner, ok := ce.err.(*msg.Message); ok {
-			text = p.Message(inner)
-		}
-	}
 	var hint string
-	if hasMsg && m.Hint != nil {
-		hint = p.Message(m.Hint)
-	}
-	// cobra's "unknown command" carries its suggestions on extra lines.
-	if head, tail, ok := strings.Cut(text, "\n\nDid you mean this?\n"); ok {
-		text = head
-		sugg := strings.Fields(tail)
-		if len(sugg) > 0 {
-			hint = p.S("did you mean %s?", strings.Join(sugg, " or "))
+	var m *msg.Message
+	if errors.As(err, &m) {
+		text = p.Message(m)
+		if m.Hint != nil {
+			hint = p.Message(m.Hint)
 		}
 	}
-	if hint == "" && strings.HasPrefix(text, "unknown command") {
-		hint = p.S("run 'mgcalc --help' for the commands")
-	}
-	text = strings.TrimSpace(strings.ReplaceAll(text, "\n", " "))
+	text = oneLine(text)
 	fmt.Fprintf(w, "mgcalc: %s %s\n", p.S("error:"), text)
 	if hint != "" {
-		fmt.Fprintf(w, "mgcalc: %s %s\n", p.S("hint:"), hint)
+		fmt.Fprintf(w, "mgcalc: %s %s\n", p.S("hint:"), oneLine(hint))
 	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// prefixed puts a flag or file name before an error, keeping its hint.
+func prefixed(prefix string, err error) *msg.Message {
+	var m *msg.Message
+	if errors.As(err, &m) {
+		out := msg.Errorf("%s: %s", prefix, m)
+		out.Hint = m.Hint
+		return out
+	}
+	return msg.Errorf("%s: %s", prefix, err.Error())
 }

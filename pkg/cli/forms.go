@@ -3,8 +3,6 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/mgcalc/mgcalc/pkg/forms"
-	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
@@ -32,11 +30,11 @@ supplement) is marked; name another as FORM:VARIANT.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			t, err := kb.Forms()
+			t, err := root.tables.Forms()
 			if err != nil {
 				return dataError(err)
 			}
-			return s.Print(root.format, formList(t))
+			return s.Print(root.format, render.NewFormList(t))
 		},
 	}
 	cmd.AddCommand(newFormsShowCmd(s, root))
@@ -59,87 +57,15 @@ or of the default one.`,
 		Args:              argsUsage(1, "one FORM"),
 		ValidArgsFunction: completeForms,
 		RunE: func(_ *cobra.Command, args []string) error {
-			t, err := kb.Forms()
+			t, err := root.tables.Forms()
 			if err != nil {
 				return dataError(err)
 			}
 			f, v, err := t.Resolve(args[0])
 			if err != nil {
-				return usageError(err)
+				return formError(err)
 			}
-			d := formDetail(t, f)
-			d.Selected = v.Key
-			return s.Print(root.format, d)
+			return s.Print(root.format, render.NewFormDetail(t, f, v))
 		},
 	}
-}
-
-func formList(t *forms.Table) render.FormList {
-	var out render.FormList
-	for _, f := range t.Forms {
-		for _, v := range f.Variants {
-			out = append(out, render.FormRow{
-				Form: f.Key, Name: f.Name, Variant: v.Key, VariantName: v.Name, Default: v.Default,
-				Formula: v.Formula, MolarMass: render.Round(v.MolarMass, 3), Fraction: render.Round(v.Fraction, 6),
-				Tolerance: f.Tolerance.Level, Aliases: nonNil(f.Aliases), VariantAliases: nonNil(v.Aliases),
-			})
-		}
-	}
-	return out
-}
-
-func formDetail(t *forms.Table, f *forms.Form) *render.FormDetail {
-	d := &render.FormDetail{
-		Form: f.Key, Name: f.Name, Aliases: nonNil(f.Aliases),
-		Tolerance: f.Tolerance.Level, ToleranceNote: f.Tolerance.Note, ToleranceSrc: nonNil(f.Tolerance.Sources),
-		UsesSources: nonNil(f.UsesSources), Uses: []render.UseDetail{}, Notes: []render.NoteDetail{},
-	}
-	ids := append([]string{}, f.Tolerance.Sources...)
-	for _, v := range f.Variants {
-		vd := render.VariantDetail{
-			Variant: v.Key, Name: v.Name, Aliases: nonNil(v.Aliases), Default: v.Default, Formula: v.Formula,
-			Hill: v.Composition.String(), MolarMass: render.Round(v.MolarMass, 3), Fraction: render.Round(v.Fraction, 6),
-			Sources: v.Sources, Labels: []render.LabelDetail{},
-		}
-		for _, l := range v.Labels {
-			vd.Labels = append(vd.Labels, render.LabelDetail{CompoundMg: l.CompoundMg, StatedMg: l.ElementalMg,
-				ComputedMg: render.Round(l.CompoundMg*v.Fraction, 2), Sources: l.Sources})
-			ids = append(ids, l.Sources...)
-		}
-		ids = append(ids, v.Sources...)
-		d.Variants = append(d.Variants, vd)
-	}
-	for _, u := range f.Uses {
-		d.Uses = append(d.Uses, render.UseDetail{Goal: u.Goal, Choice: u.Choice, Note: u.Note})
-	}
-	ids = append(ids, f.UsesSources...)
-	if a := f.Assay; a != nil {
-		d.Assay = &render.AssayDetail{MinPercent: a.MinPercent, MaxPercent: a.MaxPercent, Sources: a.Sources}
-		ids = append(ids, a.Sources...)
-	}
-	for _, n := range f.Notes {
-		d.Notes = append(d.Notes, render.NoteDetail{Text: n.Text, Sources: n.Sources})
-		ids = append(ids, n.Sources...)
-	}
-	d.Sources = t.Sources.Lookup(unique(ids))
-	return d
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func unique(ids []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
 }

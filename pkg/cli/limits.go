@@ -3,7 +3,6 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
@@ -32,70 +31,17 @@ none is set).`,
   mgcalc limits --age 16 --sex male --authority efsa -o json`,
 		Args: argsUsage(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := o.person(cmd)
+			o.read(cmd)
+			lt, l, err := o.applied(root.tables, root.origins)
 			if err != nil {
 				return err
 			}
-			t, err := kb.Limits()
-			if err != nil {
-				return dataError(err)
+			if root.format == render.Value && l.Mg() == nil {
+				return dataError(msg.Errorf("%s sets no supplemental upper limit for %s", l.Authority.Name, limits.Who(l.Person)))
 			}
-			a, err := authority(t, o.Authority)
-			if err != nil {
-				return err
-			}
-			r := limitsReport(t, a, p)
-			if root.format == render.Value && r.Limit.Mg == nil {
-				return dataError(msg.Errorf("%s sets no supplemental upper limit for %s", a.Name, who(p)))
-			}
-			return s.Print(root.format, r)
+			return s.Print(root.format, render.NewLimits(lt, l))
 		},
 	}
-	o.addFlags(cmd)
+	o.addFlags(cmd, true)
 	return cmd
-}
-
-func limitsReport(t *limits.Tables, chosen *limits.Authority, p limits.Person) *render.Limits {
-	r := &render.Limits{Limit: makeLimit(chosen, p)}
-	if p.AgeSet {
-		r.Person.Age = &p.Age
-	}
-	if p.Sex != "" {
-		sex := string(p.Sex)
-		r.Person.Sex = &sex
-	}
-	r.Person.Pregnant, r.Person.Lactating = p.Pregnant, p.Lactating
-	for _, a := range t.UpperLimits {
-		band := a.UL(p)
-		r.UpperLimits = append(r.UpperLimits, render.ULRow{Authority: a.Key, Name: a.Name, Kind: a.Kind,
-			Mg: band.Mg, Note: band.Note, Sources: band.Sources})
-	}
-	r.Intake = intakeOf(t.USRDA, p)
-	ai := t.EFSAAI.Lookup(p)
-	r.AI = &render.AI{Sources: ai.Sources}
-	if ai.Set {
-		r.AI.MinMg, r.AI.MaxMg = &ai.Min, &ai.Max
-		if ai.Exact() {
-			r.AI.Mg = &ai.Min
-		}
-	}
-	for _, l := range t.LabelValues {
-		r.LabelValues = append(r.LabelValues, render.LabelRow{Key: l.Key, Name: l.Name, Mg: l.Mg, Note: l.Note, Sources: l.Sources})
-	}
-	r.Cautions = personCautions(p, r.Limit, r.Limit.AdultMg)
-	return r
-}
-
-// intakeOf looks up the US RDA/AI for the report.
-func intakeOf(it *limits.IntakeTable, p limits.Person) *render.Intake {
-	in := it.Lookup(p)
-	out := &render.Intake{Kind: "RDA", Sources: in.Sources}
-	if in.Set {
-		out.Kind = in.Kind
-		out.MinMg, out.MaxMg = &in.Min, &in.Max
-		if in.Exact() {
-			out.Mg = &in.Min
-		}
-	}
-	return out
 }

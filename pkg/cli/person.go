@@ -1,14 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
-	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
 // personOptions are the options of every command that compares with a
@@ -16,84 +15,96 @@ import (
 type personOptions struct {
 	Authority string
 	Age       float64
+	AgeSet    bool // filled in RunE
 	Sex       string
 	Pregnant  bool
 	Lactating bool
-
-	ageSet bool
 }
 
-func (o *personOptions) addFlags(cmd *cobra.Command) {
+// addFlags declares the person flags; withSex adds --sex, which only the
+// commands that look up an intake reference (RDA/AI) use.
+func (o *personOptions) addFlags(cmd *cobra.Command, withSex bool) {
 	f := cmd.Flags()
 	f.StringVar(&o.Authority, "authority", limits.DefaultAuthority, "upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)")
-	f.Float64Var(&o.Age, "age", 0, "age in years; fractions allowed (0.5 is six months) (default adult)")
-	f.StringVar(&o.Sex, "sex", "", "male or female (selects the RDA/AI column)")
+	decimalFlag(f, &o.Age, "age", "age in years; fractions allowed (0.5 is six months) (default adult)")
+	if withSex {
+		f.StringVar(&o.Sex, "sex", "", "male or female (selects the RDA/AI column)")
+		_ = cmd.RegisterFlagCompletionFunc("sex", fixedCompletion("male", "female"))
+	}
 	f.BoolVar(&o.Pregnant, "pregnant", false, "use the pregnancy values")
 	f.BoolVar(&o.Lactating, "lactating", false, "use the lactation values")
 	_ = cmd.RegisterFlagCompletionFunc("authority", fixedCompletion("nih", "efsa", "evm"))
-	_ = cmd.RegisterFlagCompletionFunc("sex", fixedCompletion("male", "female"))
 }
 
-// person validates the options into a limits.Person.
-func (o *personOptions) person(cmd *cobra.Command) (limits.Person, error) {
-	o.ageSet = cmd.Flags().Changed("age")
+// read takes what only cobra knows; call it in RunE.
+func (o *personOptions) read(cmd *cobra.Command) { o.AgeSet = cmd.Flags().Changed("age") }
+
+// applied validates the options and looks up the limit that applies.
+// origins says which values came from the environment or a config file,
+// so a conflict they cause can name them.
+func (o *personOptions) applied(t tables, origins map[string]string) (*limits.Tables, limits.Applied, error) {
 	sex, err := limits.ParseSex(o.Sex)
 	if err != nil {
-		return limits.Person{}, usageError(err)
+		return nil, limits.Applied{}, usageError(withOrigin(err.(*msg.Message), origins, "sex"))
 	}
-	p := limits.Person{Age: o.Age, AgeSet: o.ageSet, Sex: sex, Pregnant: o.Pregnant, Lactating: o.Lactating}
+	p := limits.Person{Age: o.Age, AgeSet: o.AgeSet, Sex: sex, Pregnant: o.Pregnant, Lactating: o.Lactating}
 	if err := p.Validate(); err != nil {
-		return limits.Person{}, usageError(err)
+		return nil, limits.Applied{}, usageError(personError(err, origins))
 	}
-	return p.Normalized(), nil
-}
-
-// authority resolves --authority.
-func authority(t *limits.Tables, key string) (*limits.Authority, error) {
-	a := t.Authority(strings.ToLower(strings.TrimSpace(key)))
-	if a == nil {
-		return nil, usageError(msg.Errorf("unknown authority %q", key).
-			WithHint("use one of: %s", strings.Join(t.AuthorityKeys(), ", ")))
-	}
-	return a, nil
-}
-
-// limitFor looks up the supplemental upper limit for the options.
-func (o *personOptions) limitFor(cmd *cobra.Command) (render.Limit, limits.Person, error) {
-	p, err := o.person(cmd)
+	lt, err := t.Limits()
 	if err != nil {
-		return render.Limit{}, p, err
+		return nil, limits.Applied{}, dataError(err)
 	}
-	t, err := kb.Limits()
+	a, err := lt.ResolveAuthority(o.Authority)
 	if err != nil {
-		return render.Limit{}, p, dataError(err)
+		return nil, limits.Applied{}, usageError(withOrigin(err.(*msg.Message), origins, "authority"))
 	}
-	a, err := authority(t, o.Authority)
-	if err != nil {
-		return render.Limit{}, p, err
-	}
-	return makeLimit(a, p), p, nil
+	return lt, a.For(p.Normalized()), nil
 }
 
-func makeLimit(a *limits.Authority, p limits.Person) render.Limit {
-	band := a.UL(p)
-	return render.Limit{
-		Authority: a.Key, AuthorityName: a.Name, Mg: band.Mg, Sources: band.Sources,
-		Who: who(p), Adult: !p.AgeSet,
-		AdultMg: a.UL(limits.Person{}).Mg,
+// personError words a person conflict with the flags that cause it.
+func personError(err error, origins map[string]string) *msg.Message {
+	var pe *limits.PersonError
+	if !errors.As(err, &pe) {
+		return msg.Errorf("%s", err.Error())
 	}
-}
-
-// who describes the person for text output: "adults", "age 6", "age 6 months".
-func who(p limits.Person) *msg.Message {
-	switch {
-	case !p.AgeSet:
-		return msg.New("adults")
-	case p.Age < 1:
-		return msg.New("age %d months", int(p.Age*12+1e-9))
-	case p.Age == float64(int(p.Age)):
-		return msg.New("age %d", int(p.Age))
+	var m *msg.Message
+	var involved []string
+	switch pe.Problem {
+	case limits.AgeOutOfRange:
+		m, involved = msg.Errorf("--age must be between 0 and %d years", limits.MaxAge), []string{"age"}
+	case limits.PregnantAndLactating:
+		m, involved = msg.Errorf("--pregnant and --lactating cannot both be given"), []string{"pregnant", "lactating"}
+		m.Hint = pe.Msg.Hint
+	case limits.PregnantMale:
+		m, involved = msg.Errorf("--pregnant and --lactating apply to --sex female only"), []string{"pregnant", "lactating", "sex"}
+	case limits.PregnancyAge:
+		m, involved = pe.Msg, []string{"pregnant", "lactating", "age"}
 	default:
-		return msg.New("age %s", msg.N(p.Age, 1))
+		m = pe.Msg
 	}
+	return withOrigin(m, origins, involved...)
+}
+
+// withOrigin adds, for each named flag whose value came from a standing
+// setting, where it came from and how to override it.
+func withOrigin(m *msg.Message, origins map[string]string, flags ...string) *msg.Message {
+	var from, override []string
+	for _, f := range flags {
+		if o, ok := origins[f]; ok {
+			from = append(from, o)
+			switch f {
+			case "pregnant", "lactating":
+				override = append(override, "--"+f+"=false")
+			default:
+				override = append(override, "--"+f)
+			}
+		}
+	}
+	if len(from) == 0 {
+		return m
+	}
+	out := msg.Errorf("%s (%s)", m, strings.Join(from, "; "))
+	out.Hint = msg.Errorf("a standing setting caused this: override it on the command line with %s", strings.Join(override, " or "))
+	return out
 }

@@ -8,10 +8,14 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/kb"
+	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
@@ -22,15 +26,34 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	return runTree(args, stdin, stdout, stderr, getenv, newRootCmd)
+}
+
+// runTree runs the command tree that build makes. A panic anywhere below
+// is a bug: it becomes exit 1 with one line on stderr, never a stack trace.
+func runTree(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string,
+	build func(*IO) *cobra.Command) (code int) {
 	s := newIO(stdin, stdout, stderr, getenv)
-	root := newRootCmd(s)
+	defer func() {
+		if r := recover(); r != nil {
+			printError(stderr, s.P, msg.Errorf("internal error: %v (please report this as a bug)", r))
+			code = ExitError
+		}
+	}()
+	root := build(s)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
-	code := ExitOK
+	code = ExitOK
 	if err != nil {
 		code = exitCode(err)
+	}
+	if s.stream != nil {
+		if ferr := s.stream.Flush(); ferr != nil && err == nil {
+			printError(stderr, s.P, ferr)
+			return ExitError
+		}
 	}
 	if code == ExitOK || code == ExitOverLimit {
 		if _, werr := stdout.Write(s.Out.Bytes()); werr != nil && !errors.Is(werr, os.ErrClosed) {
@@ -48,10 +71,14 @@ type rootOptions struct {
 	Output     string
 	ConfigFile string
 	format     render.Format
+	tables     tables
+	// origins says where a flag's value came from when not from the
+	// command line: "MGCALC_PREGNANT=true", "pregnant: true in config file …".
+	origins map[string]string
 }
 
 func newRootCmd(s *IO) *cobra.Command {
-	opts := &rootOptions{}
+	opts := &rootOptions{tables: defaultTables}
 	root := &cobra.Command{
 		Use:   "mgcalc",
 		Short: "Magnesium dose and form calculator",
@@ -78,10 +105,15 @@ wins over the environment, which wins over the file.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			if err := applyConfig(cmd, s.Getenv, opts.ConfigFile); err != nil {
+			origins, err := applyConfig(cmd, s, opts.ConfigFile)
+			if err != nil {
 				return err
 			}
+			opts.origins = origins
 			f, err := render.ParseFormat(opts.Output)
 			if err != nil {
 				return usageError(err)
@@ -92,9 +124,19 @@ wins over the environment, which wins over the file.`,
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.SuggestionsMinimumDistance = 3
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError(msg.Errorf("%s", err.Error()).WithHint("run '%s --help' for usage", c.CommandPath()))
-	})
+	root.SetFlagErrorFunc(flagError)
+	// Unknown commands are usage errors, classified here rather than by
+	// reading cobra's English.
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
+		if sugg := cmd.SuggestionsFor(args[0]); len(sugg) > 0 {
+			return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
+		}
+		return usageError(m.WithHint("run 'mgcalc --help' for the commands"))
+	}
 	pf := root.PersistentFlags()
 	pf.StringVarP(&opts.Output, "output", "o", "text", "output format: text, json, yaml, tsv or value")
 	pf.StringVar(&opts.ConfigFile, "config", "", "config file (default $XDG_CONFIG_HOME/mgcalc/config.yaml)")
@@ -123,6 +165,14 @@ func version() string {
 	}
 	return "dev"
 }
+
+// tables loads the knowledge tables; tests can substitute them.
+type tables struct {
+	Forms  func() (*forms.Table, error)
+	Limits func() (*limits.Tables, error)
+}
+
+var defaultTables = tables{Forms: kb.Forms, Limits: kb.Limits}
 
 // argsUsage returns an Args validator that accepts exactly n arguments and
 // otherwise fails with a usage error naming them.

@@ -1,38 +1,46 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/mgcalc/mgcalc/pkg/dose"
 	"github.com/mgcalc/mgcalc/pkg/forms"
-	"github.com/mgcalc/mgcalc/pkg/intake"
-	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/stack"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
+// totalOptions are the options of `total`.
 type totalOptions struct {
-	Stack  string
-	Diet   string
-	person personOptions
+	IO     *IO
+	Root   *rootOptions
+	Person personOptions
+
+	Items  []string
+	Stacks []string // files, "-" for stdin; all are read
+	diet   string
+	Diet   *string // nil: not given
 }
 
 func newTotalCmd(s *IO, root *rootOptions) *cobra.Command {
-	o := &totalOptions{}
+	o := &totalOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
-		Use:   "total [FORM[:VARIANT]:AMOUNT...]",
+		Use:   "total [FORM[:VARIANT]:AMOUNT[xN]...]",
 		Short: "Add up every product someone takes and compare with the upper limit",
 		Long: `The elemental magnesium of every product someone takes, added up and compared
 with the supplemental upper limit for the person (see 'mgcalc limits'). The
 limit applies to the total across all products, not to each one.
 
 Give products on the command line as FORM[:VARIANT]:AMOUNT (citrate:500,
-chloride:anhydrous:1g), in a stack file with --stack, or both. A stack file
-is a YAML list of products:
+chloride:anhydrous:1g), with xN for N units a day (citrate:500x2), in stack
+files with --stack (repeat it for several files: all are added), or both. A
+stack file is a YAML list of products:
 
   - name: Calm Night          # optional
     form: bisglycinate        # FORM or FORM:VARIANT
@@ -44,25 +52,55 @@ is a YAML list of products:
   - form: citrate
     amount: 1 g
     assay: 14.5               # the raw material's Mg %, replaces the formula
+  - name: Magnesium oil spray
+    form: chloride
+    amount: 100 mg            # the label's magnesium chloride per spray
+    route: skin               # shown, not counted towards the oral limit
+
+The total is the sum of the exact (unrounded) amounts. It is over the limit
+when it exceeds it by more than 0.005 mg, that is when it is above the limit
+at 0.01 mg; where that is less than the shown precision, the text shows the
+digits that explain the verdict.
 
 --diet MG adds magnesium from food and water and compares the total intake
-with the US RDA/AI; it never counts towards the upper limit, which covers
-supplements and medicines only. Use --stack - to read the list from stdin.
+with the chosen authority's intake reference (EFSA AI for efsa, US RDA/AI for
+nih; the UK EVM sets none, so the US values stand in, and mgcalc says so);
+it never counts towards the upper limit, which covers supplements and
+medicines only. Use --stack - to read a list from stdin.
 
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
 it, 1 for a stack file that cannot be read or is broken, 2 for bad
 arguments. -o value prints the supplemental total in mg.`,
 		Example: `  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
-  mgcalc total --stack my-supplements.yaml --authority efsa
-  mgcalc total citrate:500 --diet 220
-  mgcalc total --stack stack.yaml -o value || echo "over the limit"`,
+  mgcalc total citrate:500x2 --authority efsa
+  mgcalc total --stack morning.yaml --stack evening.yaml
+  mgcalc total citrate:500 --diet 220 --age 40 --sex female
+  mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "over the limit"`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTotal(cmd, s, root, o, args)
+			o.Items = args
+			if cmd.Flags().Changed("diet") {
+				o.Diet = &o.diet
+			}
+			o.Person.read(cmd)
+			if len(o.Items) == 0 && len(o.Stacks) == 0 {
+				return usageError(msg.Errorf("no products given").
+					WithHint("give FORM:AMOUNT items (citrate:500) or --stack FILE"))
+			}
+			stdin := 0
+			for _, p := range o.Stacks {
+				if p == "-" {
+					stdin++
+				}
+			}
+			if stdin > 1 {
+				return usageError(msg.Errorf("--stack - is given %d times: stdin can be read once", stdin))
+			}
+			return runTotal(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.Stack, "stack", "", "YAML `file` listing the products taken (- for stdin)")
-	cmd.Flags().StringVar(&o.Diet, "diet", "", "magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA, not the UL)")
-	o.person.addFlags(cmd)
+	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, "YAML `file` listing the products taken (- for stdin); repeat for several files")
+	cmd.Flags().StringVar(&o.diet, "diet", "", "magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)")
+	o.Person.addFlags(cmd, true)
 	cmd.ValidArgsFunction = func(c *cobra.Command, a []string, tc string) ([]string, cobra.ShellCompDirective) {
 		out, d := completeForms(c, nil, tc)
 		for i := range out {
@@ -73,72 +111,47 @@ arguments. -o value prints the supplemental total in mg.`,
 	return cmd
 }
 
-func runTotal(cmd *cobra.Command, s *IO, root *rootOptions, o *totalOptions, args []string) error {
-	t, err := kb.Forms()
+// runTotal reads the items and files, adds them up and prints the total.
+func runTotal(o *totalOptions) error {
+	t, err := o.Root.tables.Forms()
 	if err != nil {
 		return dataError(err)
 	}
-	if len(args) == 0 && o.Stack == "" {
-		return usageError(msg.Errorf("no products given").
-			WithHint("give FORM:AMOUNT items (citrate:500) or --stack FILE"))
-	}
-	var items []intake.Item
-	for _, a := range args {
-		it, err := intake.ParseItem(t, a)
+	var items []stack.Item
+	for _, a := range o.Items {
+		it, err := stack.ParseItem(t, a)
 		if err != nil {
-			return usageError(err)
+			return formError(err)
 		}
 		items = append(items, it)
 	}
-	if o.Stack != "" {
-		stack, err := readStack(s, t, o.Stack)
+	for _, path := range o.Stacks {
+		more, err := readStack(o.IO, t, path)
 		if err != nil {
 			return err
 		}
-		items = append(items, stack...)
+		items = append(items, more...)
+	}
+	if len(items) > stack.MaxItems {
+		return usageError(msg.Errorf("more than %d products", stack.MaxItems))
 	}
 	var diet *float64
-	if cmd.Flags().Changed("diet") {
-		d, err := units.ParseMassOrZero(o.Diet)
+	if o.Diet != nil {
+		d, err := units.ParseMassOrZero(*o.Diet)
 		if err != nil {
-			return usageError(msg.Errorf("--diet: %s", err.(*msg.Message)))
+			return usageError(prefixed("--diet", err))
 		}
 		diet = &d
 	}
-	limit, person, err := o.person.limitFor(cmd)
+	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
 	if err != nil {
 		return err
 	}
-	r := &render.Total{Limit: limit, DietMg: diet}
-	for _, it := range items {
-		ti := render.TotalItem{Name: it.Name, Form: it.Form.Key, Variant: it.Variant.Key, Basis: string(it.Basis()),
-			PerDay: it.PerDay, ElementalMg: it.ElementalMg(), StatedMg: it.StatedMg}
-		if it.AssayPercent > 0 {
-			pct := it.AssayPercent
-			ti.AssayPct = &pct
-		}
-		if it.UnitMg > 0 {
-			unit, compound := it.UnitMg, it.CompoundMg()
-			ti.UnitMg, ti.CompoundMg = &unit, &compound
-		}
-		r.Items = append(r.Items, ti)
-		if it.Warning != nil {
-			r.Cautions = append(r.Cautions, msg.New("%s: %s", it.Name, it.Warning))
-		}
-	}
-	if diet != nil {
-		lt, err := kb.Limits()
-		if err != nil {
-			return dataError(err)
-		}
-		r.Intake = intakeOf(lt.USRDA, person)
-	}
-	r.Cautions = append(r.Cautions, personCautions(person, limit, limit.AdultMg)...)
-	r.Finish()
-	if err := s.Print(root.format, r); err != nil {
+	total := dose.Sum(items, limit, diet, lt.Reference(limit.Authority))
+	if err := o.IO.Print(o.Root.format, render.NewTotal(total)); err != nil {
 		return err
 	}
-	if r.Over {
+	if total.Check.Over {
 		return errOverLimit
 	}
 	return nil
@@ -146,25 +159,25 @@ func runTotal(cmd *cobra.Command, s *IO, root *rootOptions, o *totalOptions, arg
 
 // readStack reads and parses a stack file; every problem is a data error
 // that names the file, and the line and field where it can.
-func readStack(s *IO, t *forms.Table, path string) ([]intake.Item, error) {
+func readStack(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
 	var (
 		b   []byte
 		err error
 	)
 	if path == "-" {
-		b, err = io.ReadAll(io.LimitReader(s.In, intake.MaxStackSize+1))
+		b, err = io.ReadAll(io.LimitReader(s.In, stack.MaxStackSize+1))
 		path = "<stdin>"
 	} else {
-		b, err = readLimited(path, intake.MaxStackSize+1)
+		b, err = readLimited(path, stack.MaxStackSize+1)
 	}
 	if err != nil {
 		return nil, dataError(msg.Errorf("stack file %s: %s", path, err.Error()))
 	}
-	items, err := intake.ParseStack(t, b)
+	items, err := stack.ParseStack(t, b)
 	if err != nil {
-		se, ok := err.(*intake.StackError)
-		if !ok {
-			return nil, dataError(msg.Errorf("%s: %s", path, err.Error()))
+		var se *stack.StackError
+		if !errors.As(err, &se) {
+			return nil, dataError(prefixed(path, err))
 		}
 		m := msg.Errorf("%s:%d: %s", path, se.Line, se.Err)
 		if se.Field != "" {

@@ -23,6 +23,18 @@ type Share struct {
 	Basis    Basis
 }
 
+// Elemental is the elemental magnesium in compoundMg of the compound. It
+// and Compound are the one place amounts are multiplied.
+func (s Share) Elemental(compoundMg float64) float64 { return compoundMg * s.Fraction }
+
+// Compound is the compound weight that carries elementalMg of magnesium.
+// The share must be above zero (every validated share is).
+func (s Share) Compound(elementalMg float64) float64 { return elementalMg / s.Fraction }
+
+// ComputedMg is the elemental amount v's formula gives for the label's
+// compound amount, to set beside the label's stated one.
+func (l Label) ComputedMg(v *Variant) float64 { return ShareOf(v, 0).Elemental(l.CompoundMg) }
+
 // ShareOf returns the variant's formula fraction, or the assay's when
 // assayPercent > 0. Validate the assay first with CheckAssay.
 func ShareOf(v *Variant, assayPercent float64) Share {
@@ -51,19 +63,23 @@ func CheckAssay(f *Form, v *Variant, pct float64) (warning *msg.Message, err err
 	}
 	formula := v.Fraction * 100
 	if a := f.Assay; a != nil && v.Default {
-		if pct < a.MinPercent || pct > a.MaxPercent {
-			return msg.Errorf("assay %v %% is outside the %v-%v %% a %s specification allows", pct, a.MinPercent, a.MaxPercent, f.Key), nil
+		if pct >= a.MinPercent && pct <= a.MaxPercent {
+			return nil, nil
 		}
-		return nil, nil
+		if a.As != "" {
+			return msg.Errorf("assay %v %% is outside the %s-%s %% (%s-%s %% %s) a %s specification allows", pct,
+				msg.A(a.MinPercent), msg.A(a.MaxPercent), msg.A(a.StatedMin), msg.A(a.StatedMax), a.As, f.Key), nil
+		}
+		return msg.Errorf("assay %v %% is outside the %s-%s %% a %s specification allows", pct, msg.A(a.MinPercent), msg.A(a.MaxPercent), f.Key), nil
 	}
 	switch {
 	case pct > formula*1.02:
-		return msg.Errorf("assay %v %% is more than %s:%s carries by its formula (%s %%)", pct, f.Key, v.Key, N2(formula)), nil
+		return msg.Errorf("assay %v %% is more than %s:%s carries by its formula (%s %%)", pct, f.Key, v.Key, n2(formula)), nil
 	case pct < formula*0.8:
-		return msg.Errorf("assay %v %% is far below the %s %% of %s:%s by its formula: check the variant", pct, N2(formula), f.Key, v.Key), nil
+		return msg.Errorf("assay %v %% is far below the %s %% of %s:%s by its formula: check the variant", pct, n2(formula), f.Key, v.Key), nil
 	}
 	return nil, nil
 }
 
-// N2 is a percentage argument for messages, two decimals.
-func N2(x float64) msg.Number { return msg.N(x, 2) }
+// n2 is a percentage argument for messages, two decimals.
+func n2(x float64) msg.Number { return msg.N(x, 2) }

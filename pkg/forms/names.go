@@ -1,36 +1,158 @@
 package forms
 
 import (
-	"sort"
+	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
 // MaxNameLen bounds a form name; longer input is rejected before any work.
 const MaxNameLen = 128
 
-// Normalize folds a form name for matching: lower case, no "magnesium" (or
-// "mag ") prefix, and only letters and digits.
-func Normalize(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if rest, ok := strings.CutPrefix(s, "magnesium"); ok {
-		s = rest
-	} else if len(s) > 4 && strings.HasPrefix(s, "mag") && (s[3] == ' ' || s[3] == '-' || s[3] == '_') {
-		s = s[4:]
-	}
-	return alnum(s)
+// NameErrorKind says why a name did not resolve.
+type NameErrorKind int
+
+// The kinds of NameError.
+const (
+	UnknownForm     NameErrorKind = iota + 1 // no form has this name (Msg.Hint holds a suggestion, or is nil)
+	UnknownVariant                           // the form has no such variant
+	UnknownFormula                           // a formula no variant in the table has
+	FormulaConflict                          // a formula with a :VARIANT that names another variant
+	Lacking                                  // a magnesium salt mgcalc knows of but has no formula for
+	Refused                                  // a product that is not a salt to compute (magnesium oil)
+	Empty                                    // no name given
+	TooLong                                  // longer than MaxNameLen
+	BadChar                                  // a character names are never written with
+)
+
+var kindNames = map[NameErrorKind]string{
+	UnknownForm: "unknown-form", UnknownVariant: "unknown-variant", UnknownFormula: "unknown-formula",
+	FormulaConflict: "formula-conflict", Lacking: "lacking", Refused: "refused", Empty: "empty",
+	TooLong: "too-long", BadChar: "bad-char",
 }
 
-func normalizeVariant(s string) string { return alnum(strings.ToLower(s)) }
+func (k NameErrorKind) String() string {
+	if s, ok := kindNames[k]; ok {
+		return s
+	}
+	return fmt.Sprintf("NameErrorKind(%d)", int(k))
+}
 
-func alnum(s string) string {
+// NameError is the error Resolve returns. Msg carries the text and any
+// hint; hints never name a command or flag, so a caller may add its own
+// (for UnknownForm and Empty, Msg.Hint is nil when only a list of the
+// forms would help).
+type NameError struct {
+	Kind NameErrorKind
+	Msg  *msg.Message
+	// Name is the part of the input the error is about: the form part,
+	// or the variant part for UnknownVariant; "" for Empty and TooLong.
+	Name string
+}
+
+func (e *NameError) Error() string { return e.Msg.Error() }
+
+// Unwrap returns Msg, so errors.As finds the *msg.Message.
+func (e *NameError) Unwrap() error { return e.Msg }
+
+func nameErr(k NameErrorKind, name string, m *msg.Message) *NameError {
+	return &NameError{Kind: k, Msg: m, Name: name}
+}
+
+// badCharError reports a character that is neither a letter a-z, a digit
+// nor a known separator.
+type badCharError struct {
+	r       rune
+	invalid bool // not valid UTF-8
+}
+
+func (e *badCharError) Error() string {
+	if e.invalid {
+		return "not valid UTF-8"
+	}
+	return "contains the character " + describeRune(e.r)
+}
+
+// describeRune names r by code point, with the character itself when it
+// prints as itself.
+func describeRune(r rune) string {
+	if unicode.IsGraphic(r) && !unicode.Is(unicode.Mn, r) && !unicode.IsSpace(r) {
+		return fmt.Sprintf("%U '%c'", r, r)
+	}
+	return fmt.Sprintf("%U", r)
+}
+
+// separators are dropped from names: spaces, hyphens, underscores,
+// apostrophes, dots and the hydrate dots.
+func isSeparator(r rune) bool {
+	switch r {
+	case ' ', '\t', '\u00a0', '-', '_', '\'', '\u2018', '\u2019', '.', '\u00b7', '\u2022':
+		return true
+	}
+	return false
+}
+
+// fold keeps a-z and 0-9 (upper case folded), drops the separators, and
+// reports any other character: a Cyrillic "д" must not vanish and leave a
+// different name behind.
+func fold(s string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-			b.WriteByte(c)
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + ('a' - 'A'))
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return "", &badCharError{invalid: true}
+		case isSeparator(r):
+		default:
+			return "", &badCharError{r: r}
+		}
+	}
+	return b.String(), nil
+}
+
+// normalize folds a form name for matching: no "magnesium" (or "mag ")
+// prefix, lower case, letters and digits only.
+func normalize(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	low := strings.ToLower(s) // for the prefix only; fold checks every rune
+	if len(low) == len(s) {
+		if strings.HasPrefix(low, "magnesium") {
+			s = s[len("magnesium"):]
+		} else if len(low) > 4 && strings.HasPrefix(low, "mag") && (low[3] == ' ' || low[3] == '-' || low[3] == '_') {
+			s = s[4:]
+		}
+	}
+	return fold(s)
+}
+
+func normalizeVariant(s string) (string, error) { return fold(strings.TrimSpace(s)) }
+
+// foldFormula folds a formula for matching without case: mgso4.7h2o is
+// MgSO4·7H2O. Dots and spaces are dropped; "" if s has characters no
+// formula has.
+func foldFormula(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '(' || r == ')':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + ('a' - 'A'))
+		case r == '[':
+			b.WriteByte('(')
+		case r == ']':
+			b.WriteByte(')')
+		case r == ' ' || r == '.' || r == '*' || r == '\u00b7' || r == '\u2022':
+		default:
+			return ""
 		}
 	}
 	return b.String()
@@ -38,50 +160,140 @@ func alnum(s string) string {
 
 // Lookup finds a form by key or alias, or returns nil.
 func (t *Table) Lookup(name string) *Form {
-	return t.index[Normalize(name)]
+	n, err := normalize(name)
+	if err != nil {
+		return nil
+	}
+	return t.index[n]
 }
 
-// Resolve reads FORM or FORM:VARIANT. With no variant it returns the
-// form's default. Errors are *msg.Message with a hint where one helps.
+// Resolve reads FORM, FORM:VARIANT or a formula (MgCl2, Mg(OH)2,
+// mgso4.7h2o). With no variant it returns the form's default. A formula
+// resolves to the variant with exactly that composition, or fails: it
+// never falls back to a neighbouring hydrate. Errors are *NameError.
 func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 	if len(name) > MaxNameLen {
-		return nil, nil, msg.Errorf("form name is longer than %d characters", MaxNameLen)
+		return nil, nil, nameErr(TooLong, "", msg.Errorf("form name is longer than %d characters", MaxNameLen))
 	}
 	formName, variantName, hasVariant := strings.Cut(name, ":")
-	if strings.TrimSpace(formName) == "" {
-		return nil, nil, msg.Errorf("no form given").WithHint("run 'mgcalc forms' to list the forms")
+	formName = strings.TrimSpace(formName)
+	if formName == "" {
+		return nil, nil, nameErr(Empty, "", msg.Errorf("no form given").WithHint("give a form, such as citrate or citrate:nonahydrate"))
 	}
-	f := t.Lookup(formName)
-	if f == nil {
-		err := msg.Errorf("unknown form %q", formName)
-		if s := t.Suggest(formName); s != "" {
-			return nil, nil, err.WithHint("did you mean %s?", s)
+	if p, ok, err := t.resolveFormula(formName); ok || err != nil {
+		if err != nil {
+			return nil, nil, err
 		}
-		return nil, nil, err.WithHint("run 'mgcalc forms' to list the forms")
+		if hasVariant {
+			if v, err := variantOf(p.f, variantName); err != nil || v != p.v {
+				return nil, nil, nameErr(FormulaConflict, formName,
+					msg.Errorf("%s is the formula of %s:%s, not of %s:%s", formName, p.f.Key, p.v.Key, p.f.Key, strings.TrimSpace(variantName)).
+						WithHint("give the formula alone, or the form with its variant"))
+			}
+		}
+		return p.f, p.v, nil
+	}
+	n, err := normalize(formName)
+	if err != nil {
+		return nil, nil, charErr(formName, "form name", err)
+	}
+	f := t.index[n]
+	if f == nil {
+		return nil, nil, t.unknown(formName, n)
 	}
 	if !hasVariant {
 		return f, f.Default(), nil
 	}
-	v := f.Variant(variantName)
-	if v == nil {
-		return nil, nil, msg.Errorf("%s has no variant %q", f.Key, variantName).
-			WithHint("variants of %s: %s", f.Key, strings.Join(f.VariantKeys(), ", "))
+	v, err := variantOf(f, variantName)
+	if err != nil {
+		return nil, nil, err
 	}
 	return f, v, nil
 }
 
+// resolveFormula matches name as a formula: exactly as written (case
+// matters: Co is not CO), or case-folded against the table's formulas.
+// ok is false, with no error, when name is not read as a formula.
+func (t *Table) resolveFormula(name string) (p pair, ok bool, err error) {
+	if c, perr := chem.Parse(name); perr == nil && c["Mg"] > 0 {
+		if p, ok := t.formulas[c.String()]; ok {
+			return p, true, nil
+		}
+		return pair{}, false, nameErr(UnknownFormula, name,
+			msg.Errorf("no form in mgcalc's table has the formula %s", name).
+				WithHint("only the formulas in the table can be computed; otherwise use the elemental magnesium amount the label states"))
+	}
+	if k := foldFormula(name); k != "" {
+		if p, ok := t.folded[k]; ok {
+			return p, true, nil
+		}
+	}
+	return pair{}, false, nil
+}
+
+func charErr(name, what string, err error) *NameError {
+	return nameErr(BadChar, name, msg.Errorf("%s %q %s, which mgcalc does not read in names", what, name, err.Error()).
+		WithHint("names use the letters a-z, digits, spaces and hyphens; formulas use element symbols, such as MgCl2·6H2O"))
+}
+
+// unknown builds the error for a form name (normalised as n) that no form
+// has: a salt mgcalc lacks, a refused name, or an unknown one.
+func (t *Table) unknown(name, n string) *NameError {
+	if o := t.others[n]; o != nil {
+		if o.Reason != "" {
+			return nameErr(Refused, name, msg.Errorf("%s is not a magnesium salt mgcalc computes: %s", o.Name, o.Reason).
+				WithHint("%s", o.Hint))
+		}
+		m := msg.Errorf("mgcalc knows %s exists but has no formula for it", o.Name)
+		if o.Note != "" {
+			m = msg.Errorf("mgcalc knows %s exists but has no formula for it: %s", o.Name, o.Note)
+		}
+		return nameErr(Lacking, name, m.WithHint("use the elemental magnesium amount the label states"))
+	}
+	m := msg.Errorf("unknown form %q", name)
+	if s := t.suggest(n); s != "" {
+		m.WithHint("did you mean %s?", s)
+	}
+	return nameErr(UnknownForm, name, m)
+}
+
+// variantOf finds f's variant by key or alias, or returns a *NameError.
+func variantOf(f *Form, name string) (*Variant, error) {
+	name = strings.TrimSpace(name)
+	if strings.Contains(name, ":") {
+		return nil, unknownVariant(f, name)
+	}
+	n, err := normalizeVariant(name)
+	if err != nil {
+		return nil, charErr(name, "variant name", err)
+	}
+	if v := f.variant(n); v != nil {
+		return v, nil
+	}
+	return nil, unknownVariant(f, name)
+}
+
+func unknownVariant(f *Form, name string) *NameError {
+	return nameErr(UnknownVariant, name, msg.Errorf("%s has no variant %q", f.Key, name).
+		WithHint("variants of %s: %s", f.Key, strings.Join(f.VariantKeys(), ", ")))
+}
+
 // Variant finds a variant by key or alias, or returns nil.
 func (f *Form) Variant(name string) *Variant {
-	n := normalizeVariant(name)
+	n, err := normalizeVariant(name)
+	if err != nil {
+		return nil
+	}
+	return f.variant(n)
+}
+
+func (f *Form) variant(n string) *Variant {
 	if n == "" {
 		return nil
 	}
 	for _, v := range f.Variants {
-		if normalizeVariant(v.Key) == n {
-			return v
-		}
-		for _, a := range v.Aliases {
-			if normalizeVariant(a) == n {
+		for _, a := range append([]string{v.Key}, v.Aliases...) {
+			if an, _ := normalizeVariant(a); an == n {
 				return v
 			}
 		}
@@ -101,63 +313,86 @@ func (f *Form) VariantKeys() []string {
 	return out
 }
 
-// Suggest returns the key of the form whose name is closest to name, or ""
-// when none is close enough to be a plausible typo.
+// Suggest returns the key of the form, or of a salt mgcalc knows it lacks,
+// whose name name is a plausible typo of; "" when none is, or when two
+// are equally plausible. A typo is one edit (a letter added, dropped,
+// changed, or two swapped) per five letters, with the first letter right;
+// failing that, a typed beginning of at least four letters that only one
+// form's names start with ("bisgly"). Names of other real salts are more
+// than a typo apart, so "nitrate" does not become citrate.
 func (t *Table) Suggest(name string) string {
-	n := Normalize(name)
-	if n == "" {
+	n, err := normalize(name)
+	if err != nil {
 		return ""
 	}
-	type cand struct {
-		key  string
-		dist int
-	}
-	var best []cand
-	names := make([]string, 0, len(t.index))
-	for k := range t.index {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		d := levenshtein(n, k)
-		if len(n) >= 4 && strings.HasPrefix(k, n) {
-			d = 0 // a typed beginning: "bisgly"
-		}
-		best = append(best, cand{t.index[k].Key, d})
-	}
-	sort.SliceStable(best, func(i, j int) bool { return best[i].dist < best[j].dist })
-	limit := 1 // a typo allowance that grows with the word
-	switch {
-	case len(n) >= 9:
-		limit = 3
-	case len(n) >= 5:
-		limit = 2
-	}
-	if len(best) == 0 || best[0].dist > limit {
-		return ""
-	}
-	return best[0].key
+	return t.suggest(n)
 }
 
-func levenshtein(a, b string) int {
+func (t *Table) suggest(n string) string {
+	if n == "" || len(n) > MaxNameLen {
+		return ""
+	}
+	limit := max(1, len(n)/5)
+	best, bestKey, tie := limit+1, "", false
+	prefixed := map[string]bool{}
+	consider := func(k, key string) {
+		if len(n) >= 4 && strings.HasPrefix(k, n) {
+			prefixed[key] = true
+		}
+		if k[0] != n[0] {
+			return
+		}
+		switch d := editDistance(n, k); {
+		case d < best:
+			best, bestKey, tie = d, key, false
+		case d == best && key != bestKey:
+			tie = true
+		}
+	}
+	for k, f := range t.index {
+		consider(k, f.Key)
+	}
+	for k, o := range t.others {
+		consider(k, o.Key)
+	}
+	switch {
+	case best <= limit && !tie:
+		return bestKey
+	case best <= limit:
+		return ""
+	case len(prefixed) == 1:
+		for key := range prefixed {
+			return key
+		}
+	}
+	return ""
+}
+
+// editDistance is the optimal-string-alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours each cost one.
+func editDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return 1 << 20
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }

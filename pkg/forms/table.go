@@ -30,8 +30,20 @@ var Goals = []string{"sleep", "constipation", "sport", "heart", "cognition", "cr
 // Table is the validated form table.
 type Table struct {
 	Forms   []*Form
+	Lacking []*Other // salts mgcalc knows exist but has no formula for
+	Refused []*Other // names that are not a salt to compute (magnesium oil)
 	Sources source.Registry
-	index   map[string]*Form // normalised key and aliases
+
+	index    map[string]*Form  // normalised form keys and aliases
+	formulas map[string]pair   // the Hill formula of every variant
+	folded   map[string]pair   // case-folded formulas: mgcl2, mgso4.7h2o
+	others   map[string]*Other // normalised names of Lacking and Refused
+}
+
+// pair is a variant with its form.
+type pair struct {
+	f *Form
+	v *Variant
 }
 
 // Form is one magnesium salt or chelate, with its variants.
@@ -44,7 +56,10 @@ type Form struct {
 	UsesSources []string  `yaml:"uses_sources"`
 	Assay       *Assay    `yaml:"assay"`
 	Notes       []Note    `yaml:"notes"`
-	Variants    []*Variant
+	// PreferLabel, when set, says the variant sold is unknown: the label's
+	// stated elemental amount should be preferred to a computed one.
+	PreferLabel *Note      `yaml:"prefer_label"`
+	Variants    []*Variant `yaml:"variants"`
 }
 
 // Tolerance is a form's effect on the gut.
@@ -62,10 +77,19 @@ type Use struct {
 }
 
 // Assay is the Mg % range a raw-material specification allows.
+//
+// A specification may state its range as another compound: USP magnesium
+// carbonate gives % MgO. Then As names that formula, StatedMin and
+// StatedMax keep the specification's own figures, and MinPercent and
+// MaxPercent are converted to % Mg at load (rounded to 0.01).
 type Assay struct {
 	MinPercent float64  `yaml:"min_percent"`
 	MaxPercent float64  `yaml:"max_percent"`
+	As         string   `yaml:"as"` // "" for % Mg itself
 	Sources    []string `yaml:"sources"`
+
+	StatedMin float64 `yaml:"-"`
+	StatedMax float64 `yaml:"-"`
 }
 
 // Note is a sourced fact about a form.
@@ -97,17 +121,22 @@ type Label struct {
 	Sources     []string `yaml:"sources"`
 }
 
-// rawForm mirrors Form for strict decoding (variants by value).
-type rawForm struct {
-	Key         string    `yaml:"key"`
-	Name        string    `yaml:"name"`
-	Aliases     []string  `yaml:"aliases"`
-	Tolerance   Tolerance `yaml:"tolerance"`
-	Uses        []Use     `yaml:"uses"`
-	UsesSources []string  `yaml:"uses_sources"`
-	Assay       *Assay    `yaml:"assay"`
-	Notes       []Note    `yaml:"notes"`
-	Variants    []Variant `yaml:"variants"`
+// Other is a name mgcalc recognises but does not compute: a magnesium salt
+// it has no formula for (Table.Lacking), or a product that is not a salt
+// at all (Table.Refused).
+type Other struct {
+	Key     string   `yaml:"key"`
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	Note    string   `yaml:"note"`   // lacking: why there is no single formula (optional)
+	Reason  string   `yaml:"reason"` // refused: what it is instead
+	Hint    string   `yaml:"hint"`   // refused: what to give instead
+	Sources []string `yaml:"sources"`
+}
+
+type namesFile struct {
+	Lacking []*Other `yaml:"lacking"`
+	Refused []*Other `yaml:"refused"`
 }
 
 // Elements is the decoded elements.yaml.
@@ -148,129 +177,303 @@ var (
 )
 
 // Load decodes forms.yaml strictly and validates every form against the
-// atomic weights and the source registry.
+// atomic weights and the source registry. The table has no Lacking or
+// Refused names; LoadWithNames adds them.
 func Load(b []byte, w chem.Weights, reg source.Registry) (*Table, error) {
-	var raw []rawForm
-	if err := source.DecodeStrict(b, &raw); err != nil {
+	return LoadWithNames(b, nil, w, reg)
+}
+
+// LoadWithNames is Load with names.yaml as well: the magnesium salts mgcalc
+// knows exist but has no formula for, and the names it refuses. A nil
+// names file adds none.
+func LoadWithNames(formsYAML, namesYAML []byte, w chem.Weights, reg source.Registry) (*Table, error) {
+	var fs []*Form
+	if err := source.DecodeStrict(formsYAML, &fs); err != nil {
 		return nil, fmt.Errorf("forms: %w", err)
 	}
-	if len(raw) == 0 {
+	if len(fs) == 0 {
 		return nil, errors.New("forms: the table is empty")
 	}
-	t := &Table{Sources: reg, index: map[string]*Form{}}
-	for i := range raw {
-		f, err := buildForm(&raw[i], w, reg)
-		if err != nil {
-			where := raw[i].Key
-			if where == "" {
-				where = fmt.Sprintf("entry %d", i+1)
-			}
+	t := &Table{Sources: reg, index: map[string]*Form{}, formulas: map[string]pair{},
+		folded: map[string]pair{}, others: map[string]*Other{}}
+	for i, f := range fs {
+		where := fmt.Sprintf("entry %d", i+1)
+		if f != nil && f.Key != "" {
+			where = f.Key
+		}
+		if f == nil {
+			return nil, fmt.Errorf("forms: %s is empty", where)
+		}
+		if err := buildForm(f, w, reg); err != nil {
 			return nil, fmt.Errorf("forms: %s: %w", where, err)
 		}
-		for _, name := range append([]string{f.Key}, f.Aliases...) {
-			n := Normalize(name)
-			if n == "" {
-				return nil, fmt.Errorf("forms: %s: alias %q is empty once normalised", f.Key, name)
-			}
-			if other, ok := t.index[n]; ok && other != f {
-				return nil, fmt.Errorf("forms: %s: name %q is also a name of %s", f.Key, name, other.Key)
-			}
-			t.index[n] = f
+		if err := t.addForm(f); err != nil {
+			return nil, fmt.Errorf("forms: %s: %w", where, err)
 		}
 		t.Forms = append(t.Forms, f)
+	}
+	// A name must never read as a formula once case is folded: "mgo" is
+	// magnesium oxide's formula, not a name.
+	for n, f := range t.index {
+		if p, ok := t.folded[n]; ok {
+			return nil, fmt.Errorf("forms: %s: name %q reads as the formula of %s:%s", f.Key, n, p.f.Key, p.v.Key)
+		}
+	}
+	if namesYAML != nil {
+		if err := t.loadNames(namesYAML, reg); err != nil {
+			return nil, fmt.Errorf("names: %w", err)
+		}
 	}
 	return t, nil
 }
 
-func buildForm(r *rawForm, w chem.Weights, reg source.Registry) (*Form, error) {
-	if !keyRE.MatchString(r.Key) {
-		return nil, fmt.Errorf("key %q must be lowercase letters, digits and hyphens", r.Key)
+// addForm indexes a built form's names and its variants' formulas.
+func (t *Table) addForm(f *Form) error {
+	for _, name := range append([]string{f.Key}, f.Aliases...) {
+		n, err := normalize(name)
+		if err != nil {
+			return fmt.Errorf("alias %q: %w", name, err)
+		}
+		if n == "" {
+			return fmt.Errorf("alias %q is empty once normalised", name)
+		}
+		if c, err := chem.Parse(strings.TrimSpace(name)); err == nil && c["Mg"] > 0 {
+			return fmt.Errorf("alias %q is a formula; formulas are matched without an alias", name)
+		}
+		if other, ok := t.index[n]; ok && other != f {
+			return fmt.Errorf("name %q is also a name of %s", name, other.Key)
+		}
+		t.index[n] = f
 	}
-	if strings.TrimSpace(r.Name) == "" {
-		return nil, errors.New("no name")
+	for _, v := range f.Variants {
+		hill := v.Composition.String()
+		if p, ok := t.formulas[hill]; ok {
+			return fmt.Errorf("variant %s has the formula of %s:%s (%s)", v.Key, p.f.Key, p.v.Key, hill)
+		}
+		t.formulas[hill] = pair{f, v}
+		for _, s := range []string{v.Formula, hill} {
+			k := foldFormula(s)
+			if p, ok := t.folded[k]; ok && p.v != v {
+				return fmt.Errorf("variant %s: formula %s reads like that of %s:%s once case is folded", v.Key, s, p.f.Key, p.v.Key)
+			}
+			t.folded[k] = pair{f, v}
+		}
 	}
-	switch r.Tolerance.Level {
+	return nil
+}
+
+// loadNames decodes and checks names.yaml.
+func (t *Table) loadNames(b []byte, reg source.Registry) error {
+	var nf namesFile
+	if err := source.DecodeStrict(b, &nf); err != nil {
+		return err
+	}
+	check := func(o *Other, refused bool) error {
+		if o == nil {
+			return errors.New("an entry is empty")
+		}
+		if !keyRE.MatchString(o.Key) {
+			return fmt.Errorf("key %q must be lowercase letters, digits and hyphens", o.Key)
+		}
+		if strings.TrimSpace(o.Name) == "" {
+			return fmt.Errorf("%s: no name", o.Key)
+		}
+		if refused && (o.Reason == "" || o.Hint == "" || o.Note != "") {
+			return fmt.Errorf("%s: a refused name needs a reason and a hint, and no note", o.Key)
+		}
+		if !refused && (o.Reason != "" || o.Hint != "") {
+			return fmt.Errorf("%s: a lacking salt has a note at most, no reason or hint", o.Key)
+		}
+		for _, s := range []string{o.Note, o.Reason, o.Hint} {
+			if pctRE.MatchString(s) {
+				return fmt.Errorf("%s: types a percentage by hand", o.Key)
+			}
+		}
+		if err := reg.Check(o.Key, o.Sources); err != nil {
+			return err
+		}
+		for _, name := range append([]string{o.Key, o.Name}, o.Aliases...) {
+			n, err := normalize(name)
+			if err != nil {
+				return fmt.Errorf("%s: name %q: %w", o.Key, name, err)
+			}
+			if n == "" {
+				return fmt.Errorf("%s: name %q is empty once normalised", o.Key, name)
+			}
+			if f, ok := t.index[n]; ok {
+				return fmt.Errorf("%s: name %q is a name of the form %s", o.Key, name, f.Key)
+			}
+			if p, ok := t.folded[n]; ok {
+				return fmt.Errorf("%s: name %q reads as the formula of %s:%s", o.Key, name, p.f.Key, p.v.Key)
+			}
+			if other, ok := t.others[n]; ok && other != o {
+				return fmt.Errorf("%s: name %q is also a name of %s", o.Key, name, other.Key)
+			}
+			t.others[n] = o
+		}
+		return nil
+	}
+	for _, o := range nf.Lacking {
+		if err := check(o, false); err != nil {
+			return fmt.Errorf("lacking: %w", err)
+		}
+		t.Lacking = append(t.Lacking, o)
+	}
+	for _, o := range nf.Refused {
+		if err := check(o, true); err != nil {
+			return fmt.Errorf("refused: %w", err)
+		}
+		t.Refused = append(t.Refused, o)
+	}
+	return nil
+}
+
+func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
+	if !keyRE.MatchString(f.Key) {
+		return fmt.Errorf("key %q must be lowercase letters, digits and hyphens", f.Key)
+	}
+	if strings.TrimSpace(f.Name) == "" {
+		return errors.New("no name")
+	}
+	switch f.Tolerance.Level {
 	case Gentle, Moderate, Laxative:
-		if err := reg.Check("tolerance", r.Tolerance.Sources); err != nil {
-			return nil, err
+		if err := reg.Check("tolerance", f.Tolerance.Sources); err != nil {
+			return err
 		}
 	case Unknown:
-		if len(r.Tolerance.Sources) > 0 {
-			return nil, errors.New("tolerance: an unknown level cites no source")
+		if len(f.Tolerance.Sources) > 0 {
+			return errors.New("tolerance: an unknown level cites no source")
 		}
 	default:
-		return nil, fmt.Errorf("tolerance level %q is not one of gentle, moderate, laxative, unknown", r.Tolerance.Level)
+		return fmt.Errorf("tolerance level %q is not one of gentle, moderate, laxative, unknown", f.Tolerance.Level)
 	}
-	if r.Tolerance.Note == "" {
-		return nil, errors.New("tolerance has no note")
+	if f.Tolerance.Note == "" {
+		return errors.New("tolerance has no note")
 	}
-	if len(r.Uses) > 0 {
-		if err := reg.Check("uses", r.UsesSources); err != nil {
-			return nil, err
+	if len(f.Uses) > 0 {
+		if err := reg.Check("uses", f.UsesSources); err != nil {
+			return err
 		}
 	}
-	for _, u := range r.Uses {
+	for _, u := range f.Uses {
 		if !slices.Contains(Goals, u.Goal) {
-			return nil, fmt.Errorf("use: unknown goal %q", u.Goal)
+			return fmt.Errorf("use: unknown goal %q", u.Goal)
 		}
 		if u.Choice != "first" && u.Choice != "also" {
-			return nil, fmt.Errorf("use %s: choice %q is not first or also", u.Goal, u.Choice)
+			return fmt.Errorf("use %s: choice %q is not first or also", u.Goal, u.Choice)
 		}
 	}
-	if a := r.Assay; a != nil {
-		if !(a.MinPercent > 0 && a.MinPercent < a.MaxPercent && a.MaxPercent < 100) {
-			return nil, fmt.Errorf("assay %v-%v %% is not a range inside (0, 100)", a.MinPercent, a.MaxPercent)
-		}
-		if err := reg.Check("assay", a.Sources); err != nil {
-			return nil, err
+	for i := range f.Notes {
+		if err := checkNote(fmt.Sprintf("note %d", i+1), &f.Notes[i], reg); err != nil {
+			return err
 		}
 	}
-	for i, n := range r.Notes {
-		if n.Text == "" {
-			return nil, fmt.Errorf("note %d is empty", i+1)
-		}
-		if pctRE.MatchString(n.Text) {
-			return nil, fmt.Errorf("note %d types a percentage by hand; use {pct} or {max_pct}", i+1)
-		}
-		if err := reg.Check(fmt.Sprintf("note %d", i+1), n.Sources); err != nil {
-			return nil, err
+	if f.PreferLabel != nil {
+		if err := checkNote("prefer_label", f.PreferLabel, reg); err != nil {
+			return err
 		}
 	}
-	f := &Form{Key: r.Key, Name: r.Name, Aliases: r.Aliases, Tolerance: r.Tolerance,
-		Uses: r.Uses, UsesSources: r.UsesSources, Assay: r.Assay, Notes: r.Notes}
-	if len(r.Variants) == 0 {
-		return nil, errors.New("no variants")
+	if len(f.Variants) == 0 {
+		return errors.New("no variants")
 	}
 	defaults := 0
 	seen := map[string]bool{}
-	for i := range r.Variants {
-		v := r.Variants[i]
-		if err := buildVariant(&v, w, reg); err != nil {
-			return nil, fmt.Errorf("variant %q: %w", v.Key, err)
+	for i, v := range f.Variants {
+		if v == nil {
+			return fmt.Errorf("variant %d is empty", i+1)
+		}
+		if err := buildVariant(v, w, reg); err != nil {
+			return fmt.Errorf("variant %q: %w", v.Key, err)
 		}
 		for _, name := range append([]string{v.Key}, v.Aliases...) {
-			n := normalizeVariant(name)
-			if seen[n] {
-				return nil, fmt.Errorf("variant name %q is used twice", name)
+			n, err := normalizeVariant(name)
+			if err != nil {
+				return fmt.Errorf("variant name %q: %w", name, err)
+			}
+			if n == "" || seen[n] {
+				return fmt.Errorf("variant name %q is used twice or empty", name)
 			}
 			seen[n] = true
 		}
 		if v.Default {
 			defaults++
 		}
-		f.Variants = append(f.Variants, &v)
 	}
 	if defaults != 1 {
-		return nil, fmt.Errorf("%d default variants; exactly one is needed", defaults)
+		return fmt.Errorf("%d default variants; exactly one is needed", defaults)
+	}
+	if f.Assay != nil {
+		if err := buildAssay(f, w, reg); err != nil {
+			return err
+		}
 	}
 	// Notes name Mg shares through placeholders, filled from the formulas.
+	r := strings.NewReplacer(
+		"{pct}", pct1(f.Default().Fraction),
+		"{max_pct}", pct1(f.MaxFraction()),
+		"{min_pct}", pct1(f.minFraction()),
+	)
+	texts := []*string{}
 	for i := range f.Notes {
-		f.Notes[i].Text = strings.NewReplacer(
-			"{pct}", strconv.FormatFloat(f.Default().Fraction*100, 'f', 1, 64),
-			"{max_pct}", strconv.FormatFloat(f.MaxFraction()*100, 'f', 1, 64),
-		).Replace(f.Notes[i].Text)
+		texts = append(texts, &f.Notes[i].Text)
 	}
-	return f, nil
+	if f.PreferLabel != nil {
+		texts = append(texts, &f.PreferLabel.Text)
+	}
+	for _, p := range texts {
+		*p = r.Replace(*p)
+		if strings.ContainsAny(*p, "{}") {
+			return fmt.Errorf("note %q has an unknown placeholder; use {pct}, {min_pct} or {max_pct}", *p)
+		}
+	}
+	return nil
+}
+
+func pct1(frac float64) string { return strconv.FormatFloat(frac*100, 'f', 1, 64) }
+
+func checkNote(what string, n *Note, reg source.Registry) error {
+	if strings.TrimSpace(n.Text) == "" {
+		return fmt.Errorf("%s is empty", what)
+	}
+	if pctRE.MatchString(n.Text) {
+		return fmt.Errorf("%s types a percentage by hand; use {pct}, {min_pct} or {max_pct}", what)
+	}
+	return reg.Check(what, n.Sources)
+}
+
+// buildAssay checks the specification range, converts a range stated as
+// another compound (% MgO) into % Mg, and requires the range to contain
+// the default variant's formula share: a default outside its own
+// specification is the wrong default.
+func buildAssay(f *Form, w chem.Weights, reg source.Registry) error {
+	a := f.Assay
+	if !(a.MinPercent > 0 && a.MinPercent < a.MaxPercent && a.MaxPercent < 100) {
+		return fmt.Errorf("assay %v-%v %% is not a range inside (0, 100)", a.MinPercent, a.MaxPercent)
+	}
+	if err := reg.Check("assay", a.Sources); err != nil {
+		return err
+	}
+	a.StatedMin, a.StatedMax = a.MinPercent, a.MaxPercent
+	if a.As != "" {
+		c, err := chem.Parse(a.As)
+		if err != nil {
+			return fmt.Errorf("assay: %w", err)
+		}
+		frac, err := w.MassFraction(c, "Mg")
+		if err != nil {
+			return fmt.Errorf("assay as %s: %w", a.As, err)
+		}
+		if frac == 0 {
+			return fmt.Errorf("assay as %s: the formula contains no Mg", a.As)
+		}
+		a.MinPercent = math.Round(a.StatedMin*frac*100) / 100
+		a.MaxPercent = math.Round(a.StatedMax*frac*100) / 100
+	}
+	if d := f.Default(); d.Fraction*100 < a.MinPercent || d.Fraction*100 > a.MaxPercent {
+		return fmt.Errorf("assay %v-%v %% Mg excludes the default variant %s (%s %% by its formula)",
+			a.MinPercent, a.MaxPercent, d.Key, strconv.FormatFloat(d.Fraction*100, 'f', 2, 64))
+	}
+	return nil
 }
 
 func buildVariant(v *Variant, w chem.Weights, reg source.Registry) error {
@@ -329,6 +532,14 @@ func (f *Form) MaxFraction() float64 {
 	m := 0.0
 	for _, v := range f.Variants {
 		m = math.Max(m, v.Fraction)
+	}
+	return m
+}
+
+func (f *Form) minFraction() float64 {
+	m := 1.0
+	for _, v := range f.Variants {
+		m = math.Min(m, v.Fraction)
 	}
 	return m
 }

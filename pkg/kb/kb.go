@@ -23,7 +23,7 @@ var (
 		if err != nil {
 			return nil, err
 		}
-		return forms.Load(data.Forms, w, reg)
+		return forms.LoadWithNames(data.Forms, data.Names, w, reg)
 	})
 	limitsOnce = sync.OnceValues(func() (*limits.Tables, error) {
 		reg, err := sourcesOnce()

@@ -25,11 +25,23 @@ type Tables struct {
 
 // Authority is one body's set of supplemental upper limits.
 type Authority struct {
-	Key   string   `yaml:"key"`
-	Name  string   `yaml:"name"`
-	Kind  string   `yaml:"kind"`
-	Bands []ULBand `yaml:"bands"`
+	Key  string `yaml:"key"`
+	Name string `yaml:"name"`
+	Kind ULKind `yaml:"kind"`
+	// Intake names the authority's own intake reference (us_rda, efsa_ai),
+	// or is empty where it sets none.
+	Intake string   `yaml:"intake"`
+	Bands  []ULBand `yaml:"bands"`
 }
+
+// ULKind says what sort of upper limit an authority sets.
+type ULKind string
+
+// The kinds of upper limit.
+const (
+	TolerableUpperLevel ULKind = "tolerable-upper-intake-level"
+	SafeUpperLevel      ULKind = "safe-upper-level"
+)
 
 // ULBand is an upper limit for an age band; Mg is nil where none is set.
 type ULBand struct {
@@ -86,6 +98,12 @@ func (t *Tables) validate(reg source.Registry) error {
 	for _, a := range t.UpperLimits {
 		if a.Key == "" || a.Name == "" || a.Kind == "" {
 			return errors.New("an authority needs a key, a name and a kind")
+		}
+		if a.Kind != TolerableUpperLevel && a.Kind != SafeUpperLevel {
+			return fmt.Errorf("authority %q: kind %q is not %s or %s", a.Key, a.Kind, TolerableUpperLevel, SafeUpperLevel)
+		}
+		if a.Intake != "" && a.Intake != "us_rda" && a.Intake != "efsa_ai" {
+			return fmt.Errorf("authority %q: intake %q is not us_rda or efsa_ai", a.Key, a.Intake)
 		}
 		if seen[a.Key] {
 			return fmt.Errorf("authority %q appears twice", a.Key)

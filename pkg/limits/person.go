@@ -51,21 +51,43 @@ const (
 	pregnancyMaxAge = 51
 )
 
+// PersonProblem names a combination of person options that the tables
+// cannot answer. The CLI words it with the flags (and where a standing
+// setting came from); the domain's own text names no flag.
+type PersonProblem int
+
+// The problems Validate reports.
+const (
+	AgeOutOfRange PersonProblem = iota + 1
+	PregnantAndLactating
+	PregnantMale
+	PregnancyAge
+)
+
+// PersonError is Validate's error.
+type PersonError struct {
+	Problem PersonProblem
+	Msg     *msg.Message
+}
+
+func (e *PersonError) Error() string { return e.Msg.Error() }
+func (e *PersonError) Unwrap() error { return e.Msg }
+
 // Validate rejects impossible or unsourced combinations.
 func (p Person) Validate() error {
 	if p.AgeSet && (math.IsNaN(p.Age) || p.Age < 0 || p.Age > MaxAge) {
-		return msg.Errorf("age must be between 0 and %d years", MaxAge)
+		return &PersonError{AgeOutOfRange, msg.Errorf("age must be between 0 and %d years", MaxAge)}
 	}
 	if p.Pregnant && p.Lactating {
-		return msg.Errorf("--pregnant and --lactating cannot both be given").
-			WithHint("the tables give one value for each; choose the one that applies now")
+		return &PersonError{PregnantAndLactating, msg.Errorf("pregnancy and lactation cannot both apply").
+			WithHint("the tables give one value for each; choose the one that applies now")}
 	}
 	if (p.Pregnant || p.Lactating) && p.Sex == Male {
-		return msg.Errorf("--pregnant and --lactating apply to --sex female only")
+		return &PersonError{PregnantMale, msg.Errorf("pregnancy and lactation apply to females only")}
 	}
 	if (p.Pregnant || p.Lactating) && p.AgeSet && (p.Age < pregnancyMinAge || p.Age >= pregnancyMaxAge) {
-		return msg.Errorf("the reference tables give pregnancy and lactation values for ages %d to %d only", pregnancyMinAge, pregnancyMaxAge-1).
-			WithHint("ask a doctor or midwife")
+		return &PersonError{PregnancyAge, msg.Errorf("the reference tables give pregnancy and lactation values for ages %d to %d only", pregnancyMinAge, pregnancyMaxAge-1).
+			WithHint("ask a doctor or midwife")}
 	}
 	return nil
 }

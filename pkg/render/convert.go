@@ -3,45 +3,33 @@ package render
 import (
 	"strings"
 
+	"github.com/mgcalc/mgcalc/pkg/dose"
+	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
-// Limit is the supplemental upper limit that applies to a person, as the
-// reports carry it. Mg is nil where the authority sets none.
-type Limit struct {
+// LimitJSON is the upper limit as the machine formats carry it. Over is
+// null where no limit is set: there is nothing to be over.
+type LimitJSON struct {
 	Authority     string   `json:"authority"`
 	AuthorityName string   `json:"authority_name"`
 	Mg            *float64 `json:"ul_mg"`
 	Sources       []string `json:"ul_sources"`
-
-	Who     *msg.Message `json:"-"` // "adults", "age 6"
-	Adult   bool         `json:"-"` // no age given
-	AdultMg *float64     `json:"-"` // the authority's adult limit
+	ULPercent     *float64 `json:"ul_percent"`
+	Over          *bool    `json:"over"`
 }
 
-// Percent is amount as a share of the limit, or nil without a limit.
-func (l Limit) Percent(mg float64) *float64 {
-	if l.Mg == nil {
-		return nil
+func limitJSON(l limits.Applied, c limits.Check) LimitJSON {
+	j := LimitJSON{Authority: l.Authority.Key, AuthorityName: l.Authority.Name, Mg: l.Band.Mg, Sources: nonNil(l.Band.Sources)}
+	if c.HasLimit {
+		over := c.Over
+		j.ULPercent, j.Over = ptr(Round(c.Percent, PercentDec)), &over
 	}
-	return ptr(Round(mg / *l.Mg * 100, 1))
+	return j
 }
 
-// Over reports whether mg is above the limit (compared at 0.01 mg, so
-// float noise cannot tip an amount that equals the limit over it).
-func (l Limit) Over(mg float64) bool {
-	return l.Mg != nil && Round(mg, 2) > Round(*l.Mg, 2)
-}
-
-// VariantShare is another variant's Mg share, for the "depends on the
-// variant" note.
-type VariantShare struct {
-	Variant string
-	Percent float64
-}
-
-// Conversion is the report of `elemental` and `compound`.
-type Conversion struct {
+// conversionJSON is the schema of `elemental` and `compound`.
+type conversionJSON struct {
 	Form            string   `json:"form"`
 	FormName        string   `json:"form_name"`
 	Variant         string   `json:"variant"`
@@ -56,124 +44,141 @@ type Conversion struct {
 	Count           int      `json:"count"`
 	CompoundMg      float64  `json:"compound_mg"`
 	ElementalMg     float64  `json:"elemental_mg"`
-	Limit
-	ULPercent *float64 `json:"ul_percent"`
-	Over      bool     `json:"over"`
-
-	Reverse  bool           `json:"-"` // compound: elemental given, compound computed
-	Others   []VariantShare `json:"-"`
-	Cautions []*msg.Message `json:"-"`
+	LimitJSON
 }
+
+// Conversion is the report of `elemental` and `compound`.
+type Conversion struct {
+	c dose.Conversion
+	j conversionJSON
+}
+
+// NewConversion maps a conversion to its report; every number is rounded
+// here, once, from the unrounded value.
+func NewConversion(c dose.Conversion) *Conversion {
+	j := conversionJSON{
+		Form: c.Form.Key, FormName: c.Form.Name, Variant: c.Variant.Key, VariantName: c.Variant.Name,
+		Formula: c.Variant.Formula, MolarMass: Round(c.Variant.MolarMass, MolarMassDec),
+		Fraction: Round(c.Share.Fraction, FractionDec), FormulaFraction: Round(c.Variant.Fraction, FractionDec),
+		Basis: string(c.Share.Basis), UnitMg: Round(c.UnitMg, MassDec), Count: c.Count,
+		CompoundMg: Round(c.CompoundMg, MassDec), ElementalMg: Round(c.ElementalMg, MassDec),
+		LimitJSON: limitJSON(c.Limit, c.Check),
+	}
+	if c.AssayPercent > 0 {
+		j.AssayPercent = ptr(c.AssayPercent)
+	}
+	return &Conversion{c: c, j: j}
+}
+
+// MarshalJSON implements json.Marshaler.
+func (r *Conversion) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 
 // Warnings implements Report.
-func (c *Conversion) Warnings() []*msg.Message {
-	var out []*msg.Message
-	if c.Over {
-		out = append(out, msg.New("this is above the supplemental upper limit: take this much only under medical supervision"))
-	}
-	return append(out, c.Cautions...)
-}
-
-// Finish fills the derived fields and rounds the machine numbers.
-func (c *Conversion) Finish() {
-	c.ULPercent = c.Limit.Percent(c.ElementalMg)
-	c.Over = c.Limit.Over(c.ElementalMg)
-	c.MolarMass = Round(c.MolarMass, 3)
-	c.Fraction = Round(c.Fraction, 6)
-	c.FormulaFraction = Round(c.FormulaFraction, 6)
-	c.UnitMg = Round(c.UnitMg, 3)
-	c.CompoundMg = Round(c.CompoundMg, 2)
-	c.ElementalMg = Round(c.ElementalMg, 2)
-}
+func (r *Conversion) Warnings() []*msg.Message { return r.c.Cautions() }
 
 // TSV implements Report.
-func (c *Conversion) TSV() [][]string {
+func (r *Conversion) TSV() [][]string {
+	j := r.j
 	return [][]string{
-		{"form", "variant", "formula", "molar_mass", "fraction", "basis", "compound_mg", "elemental_mg", "authority", "ul_mg", "ul_percent"},
-		{c.Form, c.Variant, c.Formula, FormatFloat(c.MolarMass, 3), FormatFloat(c.Fraction, 6), c.Basis,
-			FormatFloat(c.CompoundMg, 2), FormatFloat(c.ElementalMg, 2), c.Authority, fmtOpt(c.Limit.Mg, 0), fmtOpt(c.ULPercent, 1)},
+		{"form", "variant", "formula", "molar_mass", "fraction", "basis", "compound_mg", "elemental_mg", "authority", "ul_mg", "ul_percent", "over"},
+		{j.Form, j.Variant, j.Formula, FormatFloat(r.c.Variant.MolarMass, MolarMassDec), FormatFloat(r.c.Share.Fraction, FractionDec), j.Basis,
+			FormatFloat(r.c.CompoundMg, MassDec), FormatFloat(r.c.ElementalMg, MassDec), j.Authority, fmtOpt(j.Mg, 0),
+			fmtOpt(j.ULPercent, PercentDec), boolOpt(j.Over)},
 	}
 }
 
-// Value implements Report: elemental mg, or compound mg for `compound`.
-func (c *Conversion) Value() (string, bool) {
-	if c.Reverse {
-		return FormatFloat(c.CompoundMg, 1), true
+// Value implements Report: elemental mg, or compound mg for `compound`,
+// rounded once from the unrounded value.
+func (r *Conversion) Value() (string, bool) {
+	if r.c.Reverse {
+		return FormatFloat(r.c.CompoundMg, ValueDec), true
 	}
-	return FormatFloat(c.ElementalMg, 1), true
+	return FormatFloat(r.c.ElementalMg, ValueDec), true
 }
 
 // Text implements Report.
-func (c *Conversion) Text(t *Term) string {
-	p := t.P
+func (r *Conversion) Text(t *Term) string {
+	c, p := r.c, t.P
 	var b strings.Builder
-	pct := p.Num(c.FormulaFraction*100, 2)
+	pct := p.Num(c.Variant.Fraction*100, 2)
 	var basis string
-	if c.AssayPercent != nil {
-		basis = p.S("%s, %s, assay %s %% Mg instead of the formula's %s %%", c.VariantName, c.Formula, p.Num(*c.AssayPercent, 2), pct)
+	if c.AssayPercent > 0 {
+		basis = p.S("%s, %s, assay %s %% Mg instead of the formula's %s %%", c.Variant.Name, c.Variant.Formula, p.Num(c.AssayPercent, 2), pct)
 	} else {
-		basis = p.S("%s, %s, %s %% Mg", c.VariantName, c.Formula, pct)
+		basis = p.S("%s, %s, %s %% Mg", c.Variant.Name, c.Variant.Formula, pct)
 	}
-	compound := t.Num(p.Amount(c.CompoundMg))
+	mg, share := limitFigures(p, c.Limit, c.Check, c.ElementalMg)
 	if c.Reverse {
-		compound = t.Num(p.Num(c.CompoundMg, 1))
-	}
-	if c.Count > 1 && !c.Reverse {
-		compound = p.S("%d × %s mg = %s", c.Count, p.Amount(c.UnitMg), compound)
-	}
-	elemental := t.Num(p.Num(c.ElementalMg, 1))
-	if c.Reverse {
-		elemental = t.Num(p.Amount(c.ElementalMg))
-	}
-	if c.Reverse {
-		b.WriteString(p.S("%s mg elemental magnesium", elemental) + "\n")
-		b.WriteString(p.S("= %s mg %s (%s)", compound, c.FormName, basis) + "\n")
-		if c.Limit.Mg == nil {
-			b.WriteString("(" + LimitPhrase(t, c.Limit, c.ElementalMg) + ")\n")
+		b.WriteString(p.S("%s mg elemental magnesium", t.Num(p.Amount(c.ElementalMg))) + "\n")
+		b.WriteString(p.S("= %s mg %s (%s)", t.Num(p.Num(c.CompoundMg, ValueDec)), c.Form.Name, basis) + "\n")
+		if c.Check.HasLimit {
+			b.WriteString(p.S("(this is %s)", limitPhrase(t, c.Limit, c.Check, share)) + "\n")
 		} else {
-			b.WriteString(LimitLine(t, c.Limit, c.ElementalMg, p.S("this")) + "\n")
+			b.WriteString("(" + limitPhrase(t, c.Limit, c.Check, share) + ")\n")
 		}
 	} else {
-		b.WriteString(p.S("%s mg %s (%s)", compound, c.FormName, basis) + "\n")
-		if c.Limit.Mg == nil {
-			b.WriteString(p.S("= %s mg elemental magnesium; %s", elemental, LimitPhrase(t, c.Limit, c.ElementalMg)) + "\n")
+		compound := t.Num(p.Amount(c.CompoundMg))
+		if c.Count > 1 {
+			compound = p.S("%d × %s mg = %s", c.Count, p.Amount(c.UnitMg), compound)
+		}
+		b.WriteString(p.S("%s mg %s (%s)", compound, c.Form.Name, basis) + "\n")
+		if c.Check.HasLimit {
+			b.WriteString(p.S("= %s mg elemental magnesium, %s", t.Num(mg), limitPhrase(t, c.Limit, c.Check, share)) + "\n")
 		} else {
-			b.WriteString(p.S("= %s mg elemental magnesium, %s", elemental, LimitPhrase(t, c.Limit, c.ElementalMg)) + "\n")
+			b.WriteString(p.S("= %s mg elemental magnesium; %s", t.Num(mg), limitPhrase(t, c.Limit, c.Check, share)) + "\n")
 		}
 	}
-	if len(c.Others) > 0 {
-		others := make([]string, len(c.Others))
-		for i, o := range c.Others {
-			others[i] = o.Variant + " " + p.Num(o.Percent, 2) + " %"
+	if len(c.Form.Variants) > 1 {
+		var others []string
+		for _, o := range c.Form.Variants {
+			if o != c.Variant {
+				others = append(others, o.Key+" "+p.Num(o.Fraction*100, 2)+" %")
+			}
 		}
-		b.WriteString(t.Label("note", msg.New("the Mg share of %s depends on the variant (%s); a label's stated elemental amount wins", c.Form, strings.Join(others, ", "))) + "\n")
+		b.WriteString(t.Label("note", msg.New("the Mg share of %s depends on the variant (%s); a label's stated elemental amount wins", c.Form.Key, strings.Join(others, ", "))) + "\n")
 	}
-	for _, w := range c.Warnings() {
+	if n := c.Form.PreferLabel; n != nil {
+		b.WriteString(t.Label("note", msg.New("%s", n.Text)) + cite(t, n.Sources) + "\n")
+	}
+	for _, w := range r.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")
 	}
 	return b.String()
 }
 
-// LimitPhrase says how mg compares with the limit: "23 % of the 350 mg/day
-// supplemental upper limit (US IOM/NIH)", or that none is set.
-func LimitPhrase(t *Term, l Limit, mg float64) string {
+// limitFigures formats an amount (mg, one decimal) and its share of the
+// limit (whole percent) for text. Where the verdict turns on less than
+// that precision (350.006 mg is over 350), both get the digits that
+// explain it, so the text never reads "350.0 mg = 100 % … ABOVE".
+func limitFigures(p msg.Printer, l limits.Applied, c limits.Check, mg float64) (mgText, pctText string) {
+	mgText, pctText = p.Num(mg, ValueDec), p.Num(c.Percent, 0)
+	if !c.Over {
+		return
+	}
+	ul := *l.Band.Mg
+	for d := ValueDec + 1; d <= MassDec+1 && Round(mg, d-1) <= ul; d++ {
+		mgText = p.Num(mg, d)
+	}
+	for d := 1; d <= 4 && Round(c.Percent, d-1) <= 100; d++ {
+		pctText = p.Num(c.Percent, d)
+	}
+	return
+}
+
+// limitPhrase says how an amount compares with the limit: "23 % of the
+// 350 mg/day supplemental upper limit (US IOM/NIH)", or that none is set.
+func limitPhrase(t *Term, l limits.Applied, c limits.Check, share string) string {
 	p := t.P
-	if l.Mg == nil {
-		return t.Warn(p.S("no supplemental upper limit is set for %s (%s)", p.Message(l.Who), l.AuthorityName))
+	if !c.HasLimit {
+		return t.Warn(p.S("no supplemental upper limit is set for %s (%s)", p.Message(limits.Who(l.Person)), l.Authority.Name))
 	}
-	share := p.Num(*l.Percent(mg), 0)
-	who := l.AuthorityName
-	if !l.Adult {
-		who += ", " + p.Message(l.Who)
+	who := l.Authority.Name
+	if l.Person.AgeSet {
+		who += ", " + p.Message(limits.Who(l.Person))
 	}
-	s := p.S("%s %% of the %s mg/day supplemental upper limit (%s)", share, p.Num(*l.Mg, 0), who)
-	if l.Over(mg) {
+	s := p.S("%s %% of the %s mg/day supplemental upper limit (%s)", share, p.Num(*l.Band.Mg, 0), who)
+	if c.Over {
 		return s + " " + t.Bad(p.S("ABOVE THE LIMIT"))
 	}
 	return s
-}
-
-// LimitLine is LimitPhrase as a sentence of its own.
-func LimitLine(t *Term, l Limit, mg float64, subject string) string {
-	return t.P.S("(%s is %s)", subject, LimitPhrase(t, l, mg))
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/source"
 )
@@ -24,6 +25,75 @@ type FormRow struct {
 
 // FormList is the report of `forms`: a JSON array of rows.
 type FormList []FormRow
+
+// NewFormList maps the whole table.
+func NewFormList(t *forms.Table) FormList {
+	var out FormList
+	for _, f := range t.Forms {
+		for _, v := range f.Variants {
+			out = append(out, FormRow{
+				Form: f.Key, Name: f.Name, Variant: v.Key, VariantName: v.Name, Default: v.Default,
+				Formula: v.Formula, MolarMass: Round(v.MolarMass, MolarMassDec), Fraction: Round(v.Fraction, FractionDec),
+				Tolerance: f.Tolerance.Level, Aliases: nonNil(f.Aliases), VariantAliases: nonNil(v.Aliases),
+			})
+		}
+	}
+	return out
+}
+
+// NewFormDetail maps one form; selected is the variant -o value reports.
+func NewFormDetail(t *forms.Table, f *forms.Form, selected *forms.Variant) *FormDetail {
+	d := &FormDetail{
+		Form: f.Key, Name: f.Name, Aliases: nonNil(f.Aliases),
+		Tolerance: f.Tolerance.Level, ToleranceNote: f.Tolerance.Note, ToleranceSrc: nonNil(f.Tolerance.Sources),
+		UsesSources: nonNil(f.UsesSources), Uses: []UseDetail{}, Notes: []NoteDetail{}, Selected: selected.Key,
+	}
+	ids := append([]string{}, f.Tolerance.Sources...)
+	for _, v := range f.Variants {
+		vd := VariantDetail{
+			Variant: v.Key, Name: v.Name, Aliases: nonNil(v.Aliases), Default: v.Default, Formula: v.Formula,
+			Hill: v.Composition.String(), MolarMass: Round(v.MolarMass, MolarMassDec), Fraction: Round(v.Fraction, FractionDec),
+			Sources: nonNil(v.Sources), Labels: []LabelDetail{},
+		}
+		for _, l := range v.Labels {
+			vd.Labels = append(vd.Labels, LabelDetail{CompoundMg: l.CompoundMg, StatedMg: l.ElementalMg,
+				ComputedMg: Round(l.ComputedMg(v), MassDec), Sources: nonNil(l.Sources)})
+			ids = append(ids, l.Sources...)
+		}
+		ids = append(ids, v.Sources...)
+		d.Variants = append(d.Variants, vd)
+	}
+	for _, u := range f.Uses {
+		d.Uses = append(d.Uses, UseDetail{Goal: u.Goal, Choice: u.Choice, Note: u.Note})
+	}
+	ids = append(ids, f.UsesSources...)
+	if a := f.Assay; a != nil {
+		d.Assay = &AssayDetail{MinPercent: a.MinPercent, MaxPercent: a.MaxPercent, Sources: nonNil(a.Sources)}
+		ids = append(ids, a.Sources...)
+	}
+	if n := f.PreferLabel; n != nil {
+		d.PreferLabel = &NoteDetail{Text: n.Text, Sources: nonNil(n.Sources)}
+		ids = append(ids, n.Sources...)
+	}
+	for _, n := range f.Notes {
+		d.Notes = append(d.Notes, NoteDetail{Text: n.Text, Sources: nonNil(n.Sources)})
+		ids = append(ids, n.Sources...)
+	}
+	d.Sources = t.Sources.Lookup(unique(ids))
+	return d
+}
+
+func unique(ids []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
 
 // TSV implements Report.
 func (l FormList) TSV() [][]string {
@@ -83,6 +153,7 @@ type FormDetail struct {
 	Uses          []UseDetail     `json:"uses"`
 	UsesSources   []string        `json:"uses_sources"`
 	Assay         *AssayDetail    `json:"assay"`
+	PreferLabel   *NoteDetail     `json:"prefer_label"`
 	Notes         []NoteDetail    `json:"notes"`
 	Sources       []source.Source `json:"sources"`
 
@@ -199,6 +270,9 @@ func (d *FormDetail) Text(t *Term) string {
 			b.WriteString(p.S("label check (%s): %s mg states %s mg Mg; computed %s mg", v.Variant,
 				p.Amount(l.CompoundMg), p.Amount(l.StatedMg), p.Num(l.ComputedMg, 1)) + cite(t, l.Sources) + "\n")
 		}
+	}
+	if n := d.PreferLabel; n != nil {
+		b.WriteString(t.Label("note", msg.New("%s", n.Text)) + cite(t, n.Sources) + "\n")
 	}
 	for _, n := range d.Notes {
 		b.WriteString(t.Label("note", msg.New("%s", n.Text)) + cite(t, n.Sources) + "\n")

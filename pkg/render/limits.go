@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
@@ -18,7 +19,7 @@ type PersonJSON struct {
 type ULRow struct {
 	Authority string   `json:"authority"`
 	Name      string   `json:"name"`
-	Kind      string   `json:"kind"`
+	Kind      string   `json:"kind"` // tolerable-upper-intake-level | safe-upper-level
 	Mg        *float64 `json:"ul_mg"`
 	Note      string   `json:"note"`
 	Sources   []string `json:"sources"`
@@ -41,20 +42,79 @@ type AI struct {
 	Sources []string `json:"efsa_ai_sources"`
 }
 
+// Intake is the US RDA/AI for the person; a range where the person is
+// not fully specified.
+type Intake struct {
+	Mg      *float64 `json:"rda_mg"`   // one value, or null when it depends on age/sex
+	Kind    string   `json:"rda_kind"` // RDA or AI
+	MinMg   *float64 `json:"rda_min_mg"`
+	MaxMg   *float64 `json:"rda_max_mg"`
+	Sources []string `json:"rda_sources"`
+}
+
+// ChosenLimit is the limit of the chosen authority, as `limits` reports it.
+type ChosenLimit struct {
+	Authority     string   `json:"authority"`
+	AuthorityName string   `json:"authority_name"`
+	Mg            *float64 `json:"ul_mg"`
+	Sources       []string `json:"ul_sources"`
+}
+
 // Limits is the report of `limits`.
 type Limits struct {
 	Person PersonJSON `json:"person"`
-	Limit
+	ChosenLimit
 	UpperLimits []ULRow `json:"upper_limits"`
 	*Intake
 	*AI
 	LabelValues []LabelRow `json:"label_values"`
 
-	Cautions []*msg.Message `json:"-"`
+	applied limits.Applied
+}
+
+// NewLimits maps the reference values for the person of l.
+func NewLimits(t *limits.Tables, l limits.Applied) *Limits {
+	p := l.Person
+	r := &Limits{applied: l, ChosenLimit: ChosenLimit{Authority: l.Authority.Key, AuthorityName: l.Authority.Name,
+		Mg: l.Band.Mg, Sources: nonNil(l.Band.Sources)}}
+	if p.AgeSet {
+		r.Person.Age = &p.Age
+	}
+	if p.Sex != "" {
+		sex := string(p.Sex)
+		r.Person.Sex = &sex
+	}
+	r.Person.Pregnant, r.Person.Lactating = p.Pregnant, p.Lactating
+	for _, a := range t.UpperLimits {
+		band := a.UL(p)
+		r.UpperLimits = append(r.UpperLimits, ULRow{Authority: a.Key, Name: a.Name, Kind: string(a.Kind),
+			Mg: band.Mg, Note: band.Note, Sources: nonNil(band.Sources)})
+	}
+	in := t.USRDA.Lookup(p)
+	r.Intake = &Intake{Kind: "RDA", Sources: nonNil(in.Sources)}
+	if in.Set {
+		r.Intake.Kind = in.Kind
+		r.Intake.MinMg, r.Intake.MaxMg = ptr(in.Min), ptr(in.Max)
+		if in.Exact() {
+			r.Intake.Mg = ptr(in.Min)
+		}
+	}
+	ai := t.EFSAAI.Lookup(p)
+	r.AI = &AI{Sources: nonNil(ai.Sources)}
+	if ai.Set {
+		r.AI.MinMg, r.AI.MaxMg = ptr(ai.Min), ptr(ai.Max)
+		if ai.Exact() {
+			r.AI.Mg = ptr(ai.Min)
+		}
+	}
+	for _, lv := range t.LabelValues {
+		r.LabelValues = append(r.LabelValues, LabelRow{Key: lv.Key, Name: lv.Name, Mg: lv.Mg, Note: lv.Note, Sources: nonNil(lv.Sources)})
+	}
+	return r
 }
 
 // Warnings implements Report.
-func (r *Limits) Warnings() []*msg.Message { return r.Cautions }
+func (r *Limits) Warnings() []*msg.Message { return r.applied.Cautions() }
 
 // TSV implements Report: one row a value.
 func (r *Limits) TSV() [][]string {
@@ -73,10 +133,10 @@ func (r *Limits) TSV() [][]string {
 
 // Value implements Report: the chosen authority's upper limit.
 func (r *Limits) Value() (string, bool) {
-	if r.Limit.Mg == nil {
+	if r.ChosenLimit.Mg == nil {
 		return "", false
 	}
-	return FormatFloat(*r.Limit.Mg, 0), true
+	return FormatFloat(*r.ChosenLimit.Mg, 0), true
 }
 
 func mgRange(p msg.Printer, v, lo, hi *float64) string {
@@ -93,7 +153,7 @@ func mgRange(p msg.Printer, v, lo, hi *float64) string {
 func (r *Limits) Text(t *Term) string {
 	p := t.P
 	var b strings.Builder
-	who := p.Message(r.Who)
+	who := p.Message(limits.Who(r.applied.Person))
 	if r.Person.Sex != nil {
 		who += ", " + p.S(*r.Person.Sex)
 	}
@@ -116,8 +176,8 @@ func (r *Limits) Text(t *Term) string {
 		}
 		// The kind is named only where it is not the usual UL.
 		var parts []string
-		if u.Kind != "tolerable upper intake level" {
-			parts = append(parts, u.Kind)
+		if u.Kind == string(limits.SafeUpperLevel) {
+			parts = append(parts, p.S("safe upper level"))
 		}
 		if u.Note != "" {
 			parts = append(parts, u.Note)

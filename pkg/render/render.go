@@ -15,6 +15,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"gopkg.in/yaml.v3"
 
@@ -71,6 +72,9 @@ type Term struct {
 	P      msg.Printer
 	Styled bool // stdout is a terminal
 	Color  bool
+	// Width is the terminal's width in columns: text output on a terminal
+	// is wrapped to it (0: no wrapping). Piped output is never wrapped.
+	Width int
 
 	r *lipgloss.Renderer
 }
@@ -155,9 +159,67 @@ func (t *Term) Table(header []string, rows [][]string, right map[int]bool) strin
 				}
 				return st
 			})
-		return tb.Render() + "\n"
+		out := tb.Render()
+		// A table wider than the terminal loses its borders rather than
+		// cutting words inside cells.
+		if first, _, _ := strings.Cut(out, "\n"); t.Width == 0 || ansi.StringWidth(first) <= t.Width {
+			return out + "\n"
+		}
 	}
 	return Columns(append([][]string{header}, rows...), right)
+}
+
+// wrap fits text to the terminal's width: a longer line breaks between
+// words (never inside one), and its continuation lines are indented.
+func (t *Term) wrap(s string) string {
+	if !t.Styled || t.Width < 20 {
+		return s
+	}
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	for _, line := range lines {
+		body := strings.TrimSuffix(line, "\n")
+		if ansi.StringWidth(body) <= t.Width {
+			b.WriteString(line)
+			continue
+		}
+		indent := len(body) - len(strings.TrimLeft(body, " "))
+		cont := strings.Repeat(" ", indent+2)
+		for i, part := range wordwrap(body[indent:], t.Width-indent-2) {
+			if i > 0 {
+				b.WriteString("\n" + cont + part)
+			} else {
+				b.WriteString(body[:indent] + part)
+			}
+		}
+		if strings.HasSuffix(line, "\n") {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+// wordwrap breaks s at spaces into lines of at most limit columns
+// (escape sequences take none); a word longer than limit stands alone.
+func wordwrap(s string, limit int) []string {
+	var lines []string
+	var cur strings.Builder
+	width := 0
+	for _, w := range strings.Split(s, " ") {
+		ww := ansi.StringWidth(w)
+		if width > 0 && width+1+ww > limit {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			width = 0
+		}
+		if width > 0 {
+			cur.WriteByte(' ')
+			width++
+		}
+		cur.WriteString(w)
+		width += ww
+	}
+	return append(lines, cur.String())
 }
 
 // Columns aligns rows into space-separated columns, two spaces apart.
@@ -222,7 +284,7 @@ func Write(w io.Writer, f Format, r Report, t *Term) error {
 		}
 		out = []byte(v + "\n")
 	default:
-		out = []byte(r.Text(t))
+		out = []byte(t.wrap(r.Text(t)))
 	}
 	_, err := w.Write(out)
 	return err
@@ -275,16 +337,34 @@ func tsv(rows [][]string) string {
 	return b.String()
 }
 
-// Round rounds x to dec decimals, for machine output.
+// The precisions of every number mgcalc prints. Values are rounded once,
+// from the unrounded result, at these.
+const (
+	MassDec      = 2 // mg in JSON, YAML and TSV
+	ValueDec     = 1 // mg in text and -o value
+	PercentDec   = 1 // % of a limit or reference in JSON, YAML and TSV
+	FractionDec  = 6 // Mg mass fraction
+	MolarMassDec = 3 // g/mol
+)
+
+// Round rounds x to dec decimals the way FormatFloat prints it (correctly
+// rounded from x's exact binary value), for the machine formats.
 func Round(x float64, dec int) float64 {
-	p := math.Pow10(dec)
-	return math.Round(x*p) / p
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', dec, 64), 64)
+	return r
 }
 
 // FormatFloat prints x with dec decimals, machine style (a point, no
-// grouping), for TSV and bare values.
+// grouping), for TSV and bare values. It rounds once.
 func FormatFloat(x float64, dec int) string {
-	return strconv.FormatFloat(Round(x, dec), 'f', dec, 64)
+	s := strconv.FormatFloat(x, 'f', dec, 64)
+	if strings.HasPrefix(s, "-") && strings.Trim(s, "-0.") == "" {
+		s = s[1:] // no "-0.0"
+	}
+	return s
 }
 
 func fmtOpt(p *float64, dec int) string {
@@ -294,4 +374,32 @@ func fmtOpt(p *float64, dec int) string {
 	return FormatFloat(*p, dec)
 }
 
+func boolOpt(b *bool) string {
+	if b == nil {
+		return ""
+	}
+	return boolStr(*b)
+}
+
 func ptr(x float64) *float64 { return &x }
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func marshal(v any) ([]byte, error) { return json.Marshal(v) }
+
+// sanitize drops control characters (escape sequences, newlines) from
+// text a user or file supplied, so it cannot restyle or break the
+// terminal.
+func sanitize(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -77,13 +78,22 @@ func TestParseFormat(t *testing.T) {
 	}
 }
 
-func TestLimitOver(t *testing.T) {
-	ul := 350.0
-	l := Limit{Mg: &ul}
-	if l.Over(350) || l.Over(350.004) || !l.Over(350.01) {
-		t.Error("Over must compare at 0.01 mg")
+// Rounding happens once, from the exact binary value, and Round agrees
+// with FormatFloat digit for digit.
+func TestRoundOnce(t *testing.T) {
+	cases := []struct {
+		x    float64
+		dec  int
+		want string
+	}{
+		{22.952, 1, "23.0"}, {84.248, 1, "84.2"}, {239.947, 1, "239.9"}, {-0.04, 1, "0.0"}, {2.675, 2, "2.67"}, // 2.675 is 2.67499… in binary
 	}
-	if (Limit{}).Over(1e6) || (Limit{}).Percent(1) != nil {
-		t.Error("no limit: never over, no percentage")
+	for _, c := range cases {
+		if got := FormatFloat(c.x, c.dec); got != c.want {
+			t.Errorf("FormatFloat(%v, %d) = %q, want %q", c.x, c.dec, got, c.want)
+		}
+		if got := strconv.FormatFloat(Round(c.x, c.dec), 'f', c.dec, 64); got != c.want && c.want != "0.0" {
+			t.Errorf("Round(%v, %d) prints %q, want %q", c.x, c.dec, got, c.want)
+		}
 	}
 }

@@ -3,103 +3,121 @@ package render
 import (
 	"strings"
 
+	"github.com/mgcalc/mgcalc/pkg/dose"
+	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
-// TotalItem is one product in a total.
-type TotalItem struct {
+// totalItemJSON is one product in a total.
+type totalItemJSON struct {
 	Name        string   `json:"name"`
 	Form        string   `json:"form"`
 	Variant     string   `json:"variant"`
+	Route       string   `json:"route"`
+	Counted     bool     `json:"counted"`
 	Basis       string   `json:"basis"`
 	UnitMg      *float64 `json:"unit_mg"`
 	PerDay      float64  `json:"per_day"`
 	CompoundMg  *float64 `json:"compound_mg"` // null when only the label's elemental amount is known
 	AssayPct    *float64 `json:"assay_percent"`
+	StatedMg    *float64 `json:"stated_mg"`
 	ElementalMg float64  `json:"elemental_mg"`
-
-	StatedMg float64 `json:"-"`
 }
 
-// Intake compares total intake (food, water and supplements) with a
-// recommended or adequate intake; a range where the person is not fully
+// intakeRefJSON compares total intake (food, water and supplements) with
+// the authority's intake reference; a range where the person is not fully
 // specified.
-type Intake struct {
-	Mg      *float64 `json:"rda_mg"`   // one value, or null when it depends on age/sex
-	Kind    string   `json:"rda_kind"` // RDA or AI
-	MinMg   *float64 `json:"rda_min_mg"`
-	MaxMg   *float64 `json:"rda_max_mg"`
-	Sources []string `json:"rda_sources"`
+type intakeRefJSON struct {
+	Name    string   `json:"intake_ref"`      // us_rda, efsa_ai
+	Kind    string   `json:"intake_ref_kind"` // RDA or AI
+	Mg      *float64 `json:"intake_ref_mg"`   // one value, or null when it depends on age/sex
+	MinMg   *float64 `json:"intake_ref_min_mg"`
+	MaxMg   *float64 `json:"intake_ref_max_mg"`
+	Sources []string `json:"intake_ref_sources"`
+	Percent *float64 `json:"intake_ref_percent"`
+}
+
+type totalJSON struct {
+	Items            []totalItemJSON `json:"items"`
+	TotalElementalMg float64         `json:"total_elemental_mg"`
+	LimitJSON
+	DietMg        *float64 `json:"diet_mg"`
+	TotalIntakeMg *float64 `json:"total_intake_mg"`
+	*intakeRefJSON
 }
 
 // Total is the report of `total`.
 type Total struct {
-	Items            []TotalItem `json:"items"`
-	TotalElementalMg float64     `json:"total_elemental_mg"`
-	Limit
-	ULPercent *float64 `json:"ul_percent"`
-	Over      bool     `json:"over"`
-
-	DietMg        *float64 `json:"diet_mg"`
-	TotalIntakeMg *float64 `json:"total_intake_mg"`
-	*Intake
-	RDAPercent *float64 `json:"rda_percent"`
-
-	Cautions []*msg.Message `json:"-"`
+	t dose.Total
+	j totalJSON
 }
+
+// NewTotal maps a total to its report. Each item and the total are
+// rounded once, from their unrounded values: the total is the sum of the
+// unrounded items, so rounded items may differ from it in the last digit.
+func NewTotal(t dose.Total) *Total {
+	j := totalJSON{Items: []totalItemJSON{}, TotalElementalMg: Round(t.ElementalMg, MassDec), LimitJSON: limitJSON(t.Limit, t.Check)}
+	for _, it := range t.Items {
+		ij := totalItemJSON{Name: it.Name, Form: it.Form.Key, Variant: it.Variant.Key, Route: string(it.Route), Counted: it.Counted(),
+			Basis: string(it.Basis()), PerDay: it.PerDay, ElementalMg: Round(it.ElementalMg(), MassDec)}
+		if it.UnitMg > 0 {
+			ij.UnitMg, ij.CompoundMg = ptr(Round(it.UnitMg, MassDec)), ptr(Round(it.CompoundMg(), MassDec))
+		}
+		if it.AssayPercent > 0 {
+			ij.AssayPct = ptr(it.AssayPercent)
+		}
+		if it.StatedMg > 0 {
+			ij.StatedMg = ptr(Round(it.StatedMg, MassDec))
+		}
+		j.Items = append(j.Items, ij)
+	}
+	if d := t.Diet; d != nil {
+		j.DietMg, j.TotalIntakeMg = ptr(Round(d.Mg, MassDec)), ptr(Round(d.TotalIntakeMg, MassDec))
+		in := d.Intake
+		ref := &intakeRefJSON{Name: d.Reference.Key, Kind: in.Kind, Sources: nonNil(d.Reference.Table.Sources)}
+		if in.Set {
+			ref.MinMg, ref.MaxMg = ptr(in.Min), ptr(in.Max)
+			if in.Exact() {
+				ref.Mg, ref.Percent = ptr(in.Min), ptr(Round(d.Percent, PercentDec))
+			}
+		}
+		j.intakeRefJSON = ref
+	}
+	return &Total{t: t, j: j}
+}
+
+// MarshalJSON implements json.Marshaler.
+func (r *Total) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 
 // Warnings implements Report.
-func (r *Total) Warnings() []*msg.Message {
-	out := append([]*msg.Message{}, r.Cautions...)
-	if r.Over {
-		out = append(out, msg.New("the supplements together are above the upper limit: lower the dose, or take this much only under medical supervision"))
-	}
-	return out
-}
+func (r *Total) Warnings() []*msg.Message { return r.t.Cautions() }
 
-// Finish rounds and derives: the total is the sum of the items as
-// reported (0.01 mg), so the JSON adds up.
-func (r *Total) Finish() {
-	sum := 0.0
-	for i := range r.Items {
-		it := &r.Items[i]
-		it.ElementalMg = Round(it.ElementalMg, 2)
-		if it.CompoundMg != nil {
-			*it.CompoundMg = Round(*it.CompoundMg, 2)
-		}
-		sum += it.ElementalMg
-	}
-	r.TotalElementalMg = Round(sum, 2)
-	r.ULPercent = r.Limit.Percent(r.TotalElementalMg)
-	r.Over = r.Limit.Over(r.TotalElementalMg)
-	if r.DietMg != nil {
-		*r.DietMg = Round(*r.DietMg, 2)
-		r.TotalIntakeMg = ptr(Round(r.TotalElementalMg+*r.DietMg, 2))
-		if r.Intake != nil && r.Intake.Mg != nil {
-			r.RDAPercent = ptr(Round(*r.TotalIntakeMg / *r.Intake.Mg * 100, 1))
-		}
-	}
-}
-
-// TSV implements Report: one row a product, then the total.
+// TSV implements Report: one row a product, then the total with the limit
+// and the verdict.
 func (r *Total) TSV() [][]string {
-	rows := [][]string{{"name", "form", "variant", "basis", "per_day", "compound_mg", "elemental_mg"}}
-	for _, it := range r.Items {
-		rows = append(rows, []string{it.Name, it.Form, it.Variant, it.Basis, FormatFloat(it.PerDay, 2),
-			fmtOpt(it.CompoundMg, 2), FormatFloat(it.ElementalMg, 2)})
+	rows := [][]string{{"name", "form", "variant", "route", "basis", "per_day", "compound_mg", "elemental_mg", "ul_mg", "ul_percent", "over"}}
+	for _, it := range r.t.Items {
+		compound := ""
+		if it.UnitMg > 0 {
+			compound = FormatFloat(it.CompoundMg(), MassDec)
+		}
+		rows = append(rows, []string{it.Name, it.Form.Key, it.Variant.Key, string(it.Route), string(it.Basis()), FormatFloat(it.PerDay, 2),
+			compound, FormatFloat(it.ElementalMg(), MassDec), "", "", ""})
 	}
-	rows = append(rows, []string{"total", "", "", "", "", "", FormatFloat(r.TotalElementalMg, 2)})
+	j := r.j
+	rows = append(rows, []string{"total", "", "", "", "", "", "", FormatFloat(r.t.ElementalMg, MassDec),
+		fmtOpt(j.LimitJSON.Mg, 0), fmtOpt(j.ULPercent, PercentDec), boolOpt(j.Over)})
 	return rows
 }
 
 // Value implements Report: the supplemental total in mg.
-func (r *Total) Value() (string, bool) { return FormatFloat(r.TotalElementalMg, 1), true }
+func (r *Total) Value() (string, bool) { return FormatFloat(r.t.ElementalMg, ValueDec), true }
 
 // Text implements Report.
 func (r *Total) Text(t *Term) string {
 	p := t.P
 	var rows [][]string
-	for _, it := range r.Items {
+	for _, it := range r.t.Items {
 		var amount string
 		switch {
 		case it.StatedMg > 0:
@@ -108,14 +126,18 @@ func (r *Total) Text(t *Term) string {
 				amount = p.Amount(it.PerDay) + " × " + amount
 			}
 		case it.PerDay != 1:
-			amount = p.S("%s × %s mg", p.Amount(it.PerDay), p.Amount(*it.UnitMg))
+			amount = p.S("%s × %s mg", p.Amount(it.PerDay), p.Amount(it.UnitMg))
 		default:
-			amount = p.Amount(*it.UnitMg) + " mg"
+			amount = p.Amount(it.UnitMg) + " mg"
 		}
-		if it.AssayPct != nil {
-			amount += " " + p.S("at %s %% Mg", p.Amount(*it.AssayPct))
+		if it.AssayPercent > 0 {
+			amount += " " + p.S("at %s %% Mg", p.Amount(it.AssayPercent))
 		}
-		rows = append(rows, []string{"  " + it.Name, amount, "→", p.Num(it.ElementalMg, 1) + " mg"})
+		note := ""
+		if !it.Counted() {
+			note = p.S("(skin: not counted)")
+		}
+		rows = append(rows, []string{"  " + sanitize(it.Name), amount, "→", p.Num(it.ElementalMg(), ValueDec) + " mg", note})
 	}
 	var b strings.Builder
 	b.WriteString(Columns(rows, map[int]bool{1: true, 3: true}))
@@ -124,18 +146,19 @@ func (r *Total) Text(t *Term) string {
 	for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
 		width = max(width, len([]rune(line)))
 	}
+	mg, share := limitFigures(p, r.t.Limit, r.t.Check, r.t.ElementalMg)
 	label := "  " + p.S("total")
-	sum := p.Num(r.TotalElementalMg, 1) + " mg"
-	pad := max(1, width-len([]rune(label))-len([]rune(sum)))
-	b.WriteString(label + strings.Repeat(" ", pad) + t.Num(sum) + "  " + r.verdict(t) + "\n")
+	sum := mg + " mg"
+	b.WriteString(label + strings.Repeat(" ", max(1, width-runes(label)-runes(sum))) + t.Num(sum) + "  " + r.verdict(t, share) + "\n")
 
-	if r.DietMg != nil {
-		dl := "  " + p.S("food and water")
-		dv := p.Num(*r.DietMg, 1) + " mg"
-		b.WriteString(dl + strings.Repeat(" ", max(1, width-len([]rune(dl))-len([]rune(dv)))) + dv + "\n")
-		il := "  " + p.S("total intake")
-		iv := p.Num(*r.TotalIntakeMg, 1) + " mg"
-		b.WriteString(il + strings.Repeat(" ", max(1, width-len([]rune(il))-len([]rune(iv)))) + t.Num(iv) + "  " + r.rdaPhrase(t) + "\n")
+	if d := r.t.Diet; d != nil {
+		dl, dv := "  "+p.S("food and water"), p.Num(d.Mg, ValueDec)+" mg"
+		b.WriteString(dl + strings.Repeat(" ", max(1, width-runes(dl)-runes(dv))) + dv + "\n")
+		il, iv := "  "+p.S("total intake"), p.Num(d.TotalIntakeMg, ValueDec)+" mg"
+		b.WriteString(il + strings.Repeat(" ", max(1, width-runes(il)-runes(iv))) + t.Num(iv) + "  " + r.intakePhrase(t) + "\n")
+		if d.Reference.Fallback {
+			b.WriteString(t.Label("note", msg.New("%s sets no intake reference: compared with the US RDA/AI", r.t.Limit.Authority.Name)) + "\n")
+		}
 		b.WriteString(t.Label("note", msg.New("the upper limit applies to supplements and medicines only; magnesium from food and water does not count towards it")) + "\n")
 	}
 	for _, w := range r.Warnings() {
@@ -144,27 +167,30 @@ func (r *Total) Text(t *Term) string {
 	return b.String()
 }
 
-func (r *Total) verdict(t *Term) string {
-	p := t.P
-	if r.Limit.Mg == nil {
-		return t.Warn(p.S("%s sets no supplemental upper limit for %s", r.AuthorityName, p.Message(r.Who)))
+func runes(s string) int { return len([]rune(s)) }
+
+func (r *Total) verdict(t *Term, share string) string {
+	p, l := t.P, r.t.Limit
+	who := p.Message(limits.Who(l.Person))
+	if !r.t.Check.HasLimit {
+		return t.Warn(p.S("%s sets no supplemental upper limit for %s", l.Authority.Name, who))
 	}
-	s := p.S("= %s %% of %s mg/day (%s, %s)", p.Num(*r.ULPercent, 0), p.Num(*r.Limit.Mg, 0), r.AuthorityName, p.Message(r.Who))
-	if r.Over {
+	s := p.S("= %s %% of %s mg/day (%s, %s)", share, p.Num(*l.Band.Mg, 0), l.Authority.Name, who)
+	if r.t.Check.Over {
 		return s + "  " + t.Bad(p.S("OVER THE LIMIT"))
 	}
 	return s + "  " + t.Good(p.S("within the limit"))
 }
 
-func (r *Total) rdaPhrase(t *Term) string {
-	p := t.P
-	in := r.Intake
+func (r *Total) intakePhrase(t *Term) string {
+	p, d := t.P, r.t.Diet
+	in := d.Intake
 	switch {
-	case in == nil || in.MinMg == nil:
-		return p.S("(no US RDA/AI for this person)")
-	case in.Mg != nil:
-		return p.S("= %s %% of the US %s of %s mg/day", p.Num(*r.RDAPercent, 0), in.Kind, p.Num(*in.Mg, 0))
+	case !in.Set:
+		return p.S("(no %s RDA/AI for this person)", d.Reference.Body)
+	case in.Exact():
+		return p.S("= %s %% of the %s %s of %s mg/day", p.Num(d.Percent, 0), d.Reference.Body, in.Kind, p.Num(in.Min, 0))
 	default:
-		return p.S("vs the US %s of %s-%s mg/day (give --age and --sex for one value)", in.Kind, p.Num(*in.MinMg, 0), p.Num(*in.MaxMg, 0))
+		return p.S("vs the %s %s of %s-%s mg/day (give --age and --sex for one value)", d.Reference.Body, in.Kind, p.Num(in.Min, 0), p.Num(in.Max, 0))
 	}
 }

@@ -1,5 +1,8 @@
-// Package units parses the amounts people type: "500", "500mg", "500 mg",
-// "0.5g", "250 mcg". The result is always milligrams.
+// Package units parses the numbers people type: amounts ("500", "500mg",
+// "500 mg", "0.5g", "250 mcg"; the result is always milligrams), plain
+// decimals (ParseDecimal) and whole counts (ParseCount). All of them take
+// only plain digits with at most one decimal point: no sign, exponent,
+// base prefix, digit separator, inf or nan.
 package units
 
 import (
@@ -32,7 +35,11 @@ var unitMg = map[string]float64{
 }
 
 // ParseMass reads an amount and returns it in milligrams. A bare number is
-// milligrams. Errors are *msg.Message.
+// milligrams. The number is plain digits with at most one decimal point
+// (.5g and 5.g are read as 0.5 g and 5 g). A comma is refused, and so is a
+// point that may be a thousands separator: 1.830 mg is 1.83 mg or, on a
+// Dutch label, 1830 mg (1.830 g is not ambiguous: 1830 g is no dose).
+// Errors are *msg.Message.
 func ParseMass(s string) (float64, error) { return parseMass(s, false) }
 
 // ParseMassOrZero is ParseMass that also accepts zero (for magnesium from
@@ -64,7 +71,16 @@ func parseMass(s string, zeroOK bool) (float64, error) {
 	}
 	factor, ok := unitMg[unit]
 	if !ok {
-		return 0, msg.Errorf("amount %q has an unknown unit %q", s, unit).WithHint("use mg, g or mcg")
+		m := msg.Errorf("amount %q has an unknown unit %q", s, unit)
+		if strings.ContainsAny(unit, "0123456789_") {
+			// 1e3, 0x10, 0b11, 1_000: the number goes on past the
+			// digits, in a notation people do not mean on a label.
+			return 0, m.WithHint("write the amount in plain digits with at most one decimal point (1500 or 1.5g), then mg, g or mcg")
+		}
+		return 0, m.WithHint("use mg, g or mcg")
+	}
+	if err := ambiguous(s, num, unit, factor); err != nil {
+		return 0, err
 	}
 	v, err := strconv.ParseFloat(num, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
@@ -84,4 +100,44 @@ func parseMass(s string, zeroOK bool) (float64, error) {
 		return 0, msg.Errorf("amount %q is more than 100 g, not a plausible dose", s).WithHint("amounts without a unit are milligrams")
 	}
 	return mg, nil
+}
+
+// ambiguous refuses a number that reads as well with a decimal point as
+// with a thousands separator, as 1.830 mg does on a Dutch label: exactly
+// one point, one to three digits before it not starting with 0, exactly
+// three after it, and the thousands reading (1830 mg) a plausible amount.
+// The decimal reading is then plausible too: it is smaller and at least
+// 1.000 × the unit, so at least 1 mcg. num is digits and at most one point
+// (parseMass checked), factor is the unit's milligrams.
+//
+// The readings in the message are msg.N, printed in the reader's language;
+// the hint shows what to type, which always has a decimal point, so its
+// numbers are plain text.
+func ambiguous(s, num, unit string, factor float64) error {
+	whole, frac, ok := strings.Cut(num, ".")
+	if !ok || len(whole) < 1 || len(whole) > 3 || whole[0] == '0' || len(frac) != 3 {
+		return nil
+	}
+	thousandsText := whole + frac // no leading zero: whole starts with 1-9
+	thousands, err := strconv.ParseFloat(thousandsText, 64)
+	if err != nil {
+		return nil
+	}
+	if mg := thousands * factor; mg < MinMg || mg > MaxMg {
+		return nil
+	}
+	decimalText := strings.TrimSuffix(strings.TrimRight(num, "0"), ".") // 1.830 → 1.83, 1.000 → 1
+	decimal, err := strconv.ParseFloat(decimalText, 64)
+	if err != nil {
+		return nil
+	}
+	decimals := 0
+	if _, f, ok := strings.Cut(decimalText, "."); ok {
+		decimals = len(f)
+	}
+	if unit == "" {
+		unit = "mg" // a bare number is milligrams
+	}
+	return msg.Errorf("amount %q is ambiguous: %s %s or %s %s?", s, msg.N(decimal, decimals), unit, msg.N(thousands, 0), unit).
+		WithHint("write %s %s, or %s %s without a separator", decimalText, unit, thousandsText, unit)
 }

@@ -1,16 +1,16 @@
-// Package intake adds up what a person takes: products given on the
-// command line (FORM[:VARIANT]:AMOUNT) or in a stack file (a YAML list of
-// products), each converted to elemental magnesium. It does no I/O: the
-// caller reads the file and passes its bytes.
-package intake
+// Package stack reads what a person takes: products given as items
+// (FORM[:VARIANT]:AMOUNT[xN]) or in a stack file (a YAML list of
+// products), each with the elemental magnesium it carries a day. It does
+// no I/O: the caller reads the file and passes its bytes. Adding the
+// products up and judging the total is pkg/dose's work.
+package stack
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -40,9 +40,23 @@ type Item struct {
 	// formula and an assay.
 	StatedMg     float64
 	AssayPercent float64
+	Route        Route
 	Line         int          // in the stack file; 0 on the command line
 	Warning      *msg.Message // e.g. an assay outside the form's specification
 }
+
+// Route is how a product is taken. Only oral products count towards the
+// upper limit, which covers magnesium taken by mouth.
+type Route string
+
+// The routes.
+const (
+	Oral Route = "oral"
+	Skin Route = "skin" // magnesium oil, bath salts: shown, never counted
+)
+
+// Counted reports whether the item counts towards the oral upper limit.
+func (it Item) Counted() bool { return it.Route != Skin }
 
 // Basis says where the item's magnesium figure came from.
 func (it Item) Basis() forms.Basis {
@@ -58,30 +72,53 @@ func (it Item) Basis() forms.Basis {
 // CompoundMg is the compound taken a day (0 when unknown).
 func (it Item) CompoundMg() float64 { return it.UnitMg * it.PerDay }
 
-// ElementalMg is the elemental magnesium taken a day.
+// Share is the Mg share the item's compound amount is converted with:
+// the assay's where one is given, else the variant's formula.
+func (it Item) Share() forms.Share { return forms.ShareOf(it.Variant, it.AssayPercent) }
+
+// ElementalMg is the elemental magnesium taken a day, unrounded. A
+// label's stated amount wins over an assay and the formula.
 func (it Item) ElementalMg() float64 {
 	if it.StatedMg > 0 {
 		return it.StatedMg * it.PerDay
 	}
-	return it.CompoundMg() * forms.ShareOf(it.Variant, it.AssayPercent).Fraction
+	return it.Share().Elemental(it.CompoundMg())
 }
 
-// ParseItem reads FORM[:VARIANT]:AMOUNT, e.g. citrate:500 or
-// chloride:anhydrous:1g.
+// ParseItem reads FORM[:VARIANT]:AMOUNT[xN], e.g. citrate:500,
+// chloride:anhydrous:1g or citrate:500x2 (two units a day).
 func ParseItem(t *forms.Table, s string) (Item, error) {
 	i := strings.LastIndexByte(s, ':')
 	if i <= 0 || strings.TrimSpace(s[i+1:]) == "" {
-		return Item{}, msg.Errorf("item %q is not FORM:AMOUNT", s).WithHint("write FORM:AMOUNT, such as citrate:500 or chloride:anhydrous:1g")
+		return Item{}, msg.Errorf("item %q is not FORM:AMOUNT", s).WithHint("write FORM:AMOUNT, such as citrate:500, chloride:anhydrous:1g or citrate:500x2 for two a day")
 	}
 	f, v, err := t.Resolve(s[:i])
 	if err != nil {
 		return Item{}, err
 	}
-	mg, err := units.ParseMass(s[i+1:])
+	amount, perDay := s[i+1:], 1.0
+	if j := strings.LastIndexAny(amount, "x×"); j >= 0 {
+		n := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(amount[j:], "x"), "×"))
+		if perDay, err = parsePerDay(n); err != nil {
+			return Item{}, msg.Errorf("item %q: %s", s, err)
+		}
+		amount = amount[:j]
+	}
+	mg, err := units.ParseMass(amount)
 	if err != nil {
 		return Item{}, err
 	}
-	return Item{Name: displayName(f, v), Form: f, Variant: v, UnitMg: mg, PerDay: 1}, nil
+	return Item{Name: displayName(f, v), Form: f, Variant: v, UnitMg: mg, PerDay: perDay, Route: Oral}, nil
+}
+
+// parsePerDay reads a number of units a day: a plain decimal above 0 and
+// at most MaxPerDay (half tablets are real).
+func parsePerDay(s string) (float64, error) {
+	d, err := units.ParseDecimal(s)
+	if err != nil || d <= 0 || d > MaxPerDay {
+		return 0, msg.Errorf("%q is not a number of units a day above 0 and at most %d", s, MaxPerDay)
+	}
+	return d, nil
 }
 
 // StackError locates a problem in a stack file.
@@ -100,7 +137,7 @@ func (e *StackError) Error() string {
 
 func (e *StackError) Unwrap() error { return e.Err }
 
-var stackFields = []string{"name", "form", "amount", "per_day", "elemental", "assay"}
+var stackFields = []string{"name", "form", "amount", "per_day", "elemental", "assay", "route"}
 
 // ParseStack reads a stack file: a YAML list of products, each with
 //
@@ -110,6 +147,8 @@ var stackFields = []string{"name", "form", "amount", "per_day", "elemental", "as
 //	per_day    units a day (default 1)
 //	elemental  the label's stated elemental Mg per unit (optional; wins)
 //	assay      the raw material's Mg percentage (optional)
+//	route      oral (default) or skin: magnesium oil and bath salts are
+//	           shown but never counted towards the oral upper limit
 func ParseStack(t *forms.Table, b []byte) ([]Item, error) {
 	if len(b) > MaxStackSize {
 		return nil, &StackError{Line: 1, Err: msg.Errorf("the file is larger than %d bytes", MaxStackSize)}
@@ -158,7 +197,7 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 	if n.Kind != yaml.MappingNode {
 		return Item{}, &StackError{Line: n.Line, Err: msg.Errorf("a product must be a mapping of fields such as form and amount")}
 	}
-	it := Item{PerDay: 1, Line: n.Line}
+	it := Item{PerDay: 1, Line: n.Line, Route: Oral}
 	fields := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -175,8 +214,8 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 		fields[k.Value] = v
 	}
 	fail := func(field string, err error) error {
-		m, ok := err.(*msg.Message)
-		if !ok {
+		var m *msg.Message
+		if !errors.As(err, &m) {
 			m = msg.Errorf("%s", err.Error())
 		}
 		line := n.Line
@@ -223,17 +262,26 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 			WithHint("give amount (the compound per unit) or elemental (the label's Mg per unit)")}
 	}
 	if p := fields["per_day"]; p != nil {
-		d, err := strconv.ParseFloat(strings.TrimSpace(p.Value), 64)
-		if err != nil || math.IsNaN(d) || d <= 0 || d > MaxPerDay {
-			return Item{}, fail("per_day", msg.Errorf("%q is not a number of units above 0 and at most %d", p.Value, MaxPerDay))
+		d, err := parsePerDay(p.Value)
+		if err != nil {
+			return Item{}, fail("per_day", err)
 		}
 		it.PerDay = d
+	}
+	if r := fields["route"]; r != nil {
+		switch Route(strings.ToLower(strings.TrimSpace(r.Value))) {
+		case Oral:
+		case Skin:
+			it.Route = Skin
+		default:
+			return Item{}, fail("route", msg.Errorf("%q is not oral or skin", r.Value))
+		}
 	}
 	if a := fields["assay"]; a != nil {
 		if fields["elemental"] != nil {
 			return Item{}, fail("assay", msg.Errorf("give elemental or assay, not both: the label's elemental amount already wins"))
 		}
-		pct, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(a.Value), "%"), 64)
+		pct, err := units.ParseDecimal(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(a.Value), "%")))
 		if err != nil {
 			return Item{}, fail("assay", msg.Errorf("%q is not a percentage", a.Value))
 		}

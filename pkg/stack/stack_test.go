@@ -1,4 +1,4 @@
-package intake_test
+package stack_test
 
 import (
 	"errors"
@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
-	"github.com/mgcalc/mgcalc/pkg/intake"
 	"github.com/mgcalc/mgcalc/pkg/kb"
+	"github.com/mgcalc/mgcalc/pkg/stack"
 )
 
 func table(t testing.TB) *forms.Table {
@@ -32,7 +32,7 @@ func TestParseItem(t *testing.T) {
 		"citrate:nonahydrate:500": {"citrate:nonahydrate", 59.450},
 	}
 	for in, want := range cases {
-		it, err := intake.ParseItem(tb, in)
+		it, err := stack.ParseItem(tb, in)
 		if err != nil {
 			t.Errorf("ParseItem(%q): %v", in, err)
 			continue
@@ -42,14 +42,14 @@ func TestParseItem(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"citrate", "citrate:", ":500", "citrat:500", "citrate:decahydrate:500", "citrate:1,5g", "::"} {
-		if _, err := intake.ParseItem(tb, bad); err == nil {
+		if _, err := stack.ParseItem(tb, bad); err == nil {
 			t.Errorf("ParseItem(%q) accepted", bad)
 		}
 	}
 }
 
 func TestParseStack(t *testing.T) {
-	stack := `
+	file := `
 - name: A
   form: bisglycinate
   amount: 500 mg
@@ -60,7 +60,7 @@ func TestParseStack(t *testing.T) {
   amount: 1g
   assay: "14.5%"
 `
-	items, err := intake.ParseStack(table(t), []byte(stack))
+	items, err := stack.ParseStack(table(t), []byte(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,20 +102,20 @@ func TestParseStackErrors(t *testing.T) {
 		{"- {form: citrate, amount: 500}\n---\n- {form: oxide, amount: 5 g}\n", "line 2: the file holds more than one YAML document"},
 	}
 	for _, c := range cases {
-		_, err := intake.ParseStack(table(t), []byte(c.in))
-		var se *intake.StackError
+		_, err := stack.ParseStack(table(t), []byte(c.in))
+		var se *stack.StackError
 		if !errors.As(err, &se) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("ParseStack(%q) error = %v, want %q", c.in, err, c.want)
 		}
 	}
-	big := strings.Repeat("- {form: citrate, amount: 5}\n", intake.MaxItems+1)
-	if _, err := intake.ParseStack(table(t), []byte(big)); err == nil || !strings.Contains(err.Error(), "more than") {
-		t.Errorf("%d items: %v", intake.MaxItems+1, err)
+	big := strings.Repeat("- {form: citrate, amount: 5}\n", stack.MaxItems+1)
+	if _, err := stack.ParseStack(table(t), []byte(big)); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("%d items: %v", stack.MaxItems+1, err)
 	}
 }
 
 func TestStackNamesArePrintable(t *testing.T) {
-	items, err := intake.ParseStack(table(t), []byte("- {name: \"a\\e[31mRED\\nnext\", form: citrate, amount: 5}"))
+	items, err := stack.ParseStack(table(t), []byte("- {name: \"a\\e[31mRED\\nnext\", form: citrate, amount: 5}"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,9 +130,9 @@ func FuzzParseStack(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		items, err := intake.ParseStack(tb, b)
+		items, err := stack.ParseStack(tb, b)
 		if err != nil {
-			var se *intake.StackError
+			var se *stack.StackError
 			if !errors.As(err, &se) || se.Line < 0 {
 				t.Fatalf("error %v is not a located StackError", err)
 			}
@@ -152,7 +152,7 @@ func FuzzParseItem(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		it, err := intake.ParseItem(tb, s)
+		it, err := stack.ParseItem(tb, s)
 		if err == nil && !(it.ElementalMg() > 0) {
 			t.Fatalf("ParseItem(%q) = %v mg", s, it.ElementalMg())
 		}

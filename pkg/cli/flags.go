@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/units"
+)
+
+// decimalValue is a float flag that takes plain decimals only (14.5, 010
+// is ten), never Go syntax (0x10, 1e3, 1_0), and explains a decimal comma.
+type decimalValue struct{ p *float64 }
+
+func (v decimalValue) String() string {
+	if *v.p == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(*v.p, 'f', -1, 64)
+}
+func (v decimalValue) Type() string { return "number" }
+func (v decimalValue) Set(s string) error {
+	x, err := units.ParseDecimal(s)
+	if err != nil {
+		return err
+	}
+	*v.p = x
+	return nil
+}
+
+// countValue is a whole-number flag with the same rules.
+type countValue struct{ p *int }
+
+func (v countValue) String() string { return strconv.Itoa(*v.p) }
+func (v countValue) Type() string   { return "count" }
+func (v countValue) Set(s string) error {
+	n, err := units.ParseCount(s)
+	if err != nil {
+		return err
+	}
+	*v.p = n
+	return nil
+}
+
+func decimalFlag(fs *pflag.FlagSet, p *float64, name, usage string) {
+	fs.Var(decimalValue{p}, name, usage)
+}
+
+func countFlagP(fs *pflag.FlagSet, p *int, name, short string, value int, usage string) {
+	*p = value
+	fs.VarP(countValue{p}, name, short, usage)
+}
+
+// flagError turns pflag's errors into mgcalc's: the flag and the value,
+// the reason in words (never Go's parser message), and a hint.
+func flagError(c *cobra.Command, err error) error {
+	var ive *pflag.InvalidValueError
+	if errors.As(err, &ive) {
+		name := "--" + ive.GetFlag().Name
+		var cause *msg.Message
+		if errors.As(err, &cause) {
+			m := msg.Errorf("invalid value %q for %s: %s", ive.GetValue(), name, cause)
+			m.Hint = cause.Hint
+			return usageError(m)
+		}
+		return usageError(msg.Errorf("invalid value %q for %s", ive.GetValue(), name).
+			WithHint("run '%s --help' for usage", c.CommandPath()))
+	}
+	return usageError(msg.Errorf("%s", err.Error()).WithHint("run '%s --help' for usage", c.CommandPath()))
+}

@@ -1,0 +1,121 @@
+package dose_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/mgcalc/mgcalc/pkg/dose"
+	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/kb"
+	"github.com/mgcalc/mgcalc/pkg/limits"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/stack"
+)
+
+func setup(t *testing.T) (*forms.Table, *limits.Tables) {
+	t.Helper()
+	ft, err := kb.Forms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lt, err := kb.Limits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ft, lt
+}
+
+func adult(t *testing.T, lt *limits.Tables, auth string) limits.Applied {
+	a, err := lt.ResolveAuthority(auth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.For(limits.Person{})
+}
+
+func items(t *testing.T, ft *forms.Table, specs ...string) []stack.Item {
+	var out []stack.Item
+	for _, s := range specs {
+		it, err := stack.ParseItem(ft, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func joined(ms []*msg.Message) string {
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString(m.Error() + "\n")
+	}
+	return b.String()
+}
+
+// Elemental and Compound are inverses, unrounded.
+func TestConversionRoundTrip(t *testing.T) {
+	ft, lt := setup(t)
+	l := adult(t, lt, "nih")
+	f, v, _ := ft.Resolve("citrate")
+	s := forms.ShareOf(v, 0)
+	e := dose.Elemental(f, v, s, 1000, 3, l)
+	if e.CompoundMg != 3000 || math.Abs(e.ElementalMg-3000*v.Fraction) > 1e-12 {
+		t.Fatalf("elemental: %+v", e)
+	}
+	c := dose.Compound(f, v, s, e.ElementalMg, l)
+	if math.Abs(c.CompoundMg-3000) > 1e-9 || !c.Reverse {
+		t.Fatalf("compound of %v mg = %v, want 3000", e.ElementalMg, c.CompoundMg)
+	}
+	if !e.Check.Over || !strings.Contains(joined(e.Cautions()), "medical supervision") {
+		t.Errorf("3000 mg citrate (485 mg Mg): check %+v cautions %q", e.Check, joined(e.Cautions()))
+	}
+}
+
+// The total is the sum of the unrounded items; the verdict does not
+// depend on how the same day is split.
+func TestSumSplitInvariant(t *testing.T) {
+	ft, lt := setup(t)
+	l := adult(t, lt, "nih")
+	a := dose.Sum(items(t, ft, "oxide:193.461", "oxide:193.461", "oxide:193.461"), l, nil, limits.Reference{})
+	b := dose.Sum(items(t, ft, "oxide:193.461x3"), l, nil, limits.Reference{})
+	if a.Check.Over || b.Check.Over || math.Abs(a.ElementalMg-b.ElementalMg) > 1e-9 {
+		t.Errorf("split %v (over %v), counted %v (over %v)", a.ElementalMg, a.Check.Over, b.ElementalMg, b.Check.Over)
+	}
+	over := dose.Sum(items(t, ft, "oxide:580.4"), l, nil, limits.Reference{})
+	if !over.Check.Over || !strings.Contains(joined(over.Cautions()), "together are above") {
+		t.Errorf("580.4 mg oxide (350.006 mg): %+v", over.Check)
+	}
+}
+
+// Products on the skin are listed but not counted.
+func TestSumSkipsSkin(t *testing.T) {
+	ft, lt := setup(t)
+	its, err := stack.ParseStack(ft, []byte("- {form: citrate, amount: 500 mg}\n- {form: sulfate, amount: 100 g, route: skin}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot := dose.Sum(its, adult(t, lt, "nih"), nil, limits.Reference{})
+	if len(tot.Items) != 2 || math.Abs(tot.ElementalMg-its[0].ElementalMg()) > 1e-12 || tot.Check.Over {
+		t.Errorf("skin item counted: total %v", tot.ElementalMg)
+	}
+	if !strings.Contains(joined(tot.Cautions()), "skin uptake of magnesium is unproven") {
+		t.Errorf("cautions %q", joined(tot.Cautions()))
+	}
+}
+
+// --diet is compared with the authority's reference, never the UL.
+func TestSumDiet(t *testing.T) {
+	ft, lt := setup(t)
+	a, _ := lt.ResolveAuthority("efsa")
+	l := a.For(limits.Person{Age: 40, AgeSet: true, Sex: limits.Female})
+	diet := 219.18
+	tot := dose.Sum(items(t, ft, "citrate:500"), l, &diet, lt.Reference(a))
+	if tot.Diet == nil || tot.Diet.Intake.Min != 300 || math.Abs(tot.Diet.Percent-100) > 0.01 {
+		t.Fatalf("diet %+v", tot.Diet)
+	}
+	if math.Abs(tot.ElementalMg-80.817) > 0.001 {
+		t.Errorf("the diet changed the supplemental total: %v", tot.ElementalMg)
+	}
+}

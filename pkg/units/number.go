@@ -1,0 +1,101 @@
+package units
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+// ParseDecimal reads a number a person typed: plain ASCII digits with at
+// most one decimal point, and white space around it. Either side of the
+// point may be empty but not both, so ".5" is 0.5 and "5." is 5, as in
+// amounts (ParseMass takes ".5g"). Leading zeros are decimal: "010" is 10.
+// Refused: a sign, an exponent (1e3), a base prefix (0x10, 0o17, 0b11), a
+// digit separator (1_0), inf, nan, a comma (a decimal comma, or a
+// thousands separator) and more than 64 characters. The range is left to
+// the caller; the result is finite and at least 0. Errors are *msg.Message
+// and name no flag or field: callers add where the number came from.
+func ParseDecimal(s string) (float64, error) {
+	t, err := plainNumber(s, false)
+	if err != nil {
+		return 0, err
+	}
+	v, perr := strconv.ParseFloat(t, 64)
+	if perr != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		// Not reachable within 64 digits; kept so no infinity escapes.
+		return 0, msg.Errorf("%q is too large", s)
+	}
+	return v, nil
+}
+
+// ParseCount reads a whole count a person typed: plain ASCII digits and
+// white space around them, with the rules of ParseDecimal and no decimal
+// point ("2.5" and "2.0" are refused). Leading zeros are decimal: "010" is
+// 10. The range is left to the caller, except that a count too large for
+// an int is refused. Errors are *msg.Message.
+func ParseCount(s string) (int, error) {
+	t, err := plainNumber(s, true)
+	if err != nil {
+		return 0, err
+	}
+	n, perr := strconv.ParseInt(t, 10, 0)
+	if perr != nil {
+		return 0, msg.Errorf("%q is too large", s)
+	}
+	return int(n), nil
+}
+
+// plainNumber checks that s is plain digits with at most one point (none
+// when whole), and returns it without the white space around it.
+func plainNumber(s string, whole bool) (string, error) {
+	if len(s) > maxLen {
+		return "", msg.Errorf("number is longer than %d characters", maxLen)
+	}
+	t := strings.TrimSpace(s)
+	if t == "" {
+		if whole {
+			return "", msg.Errorf("no number given").WithHint("give a whole number such as 2")
+		}
+		return "", msg.Errorf("no number given").WithHint("give a number such as 14.5")
+	}
+	if strings.ContainsRune(t, ',') {
+		m := msg.Errorf("%q has a comma", s)
+		if whole {
+			return "", m.WithHint("write a whole number without a separator, such as 1500")
+		}
+		return "", m.WithHint("write decimals with a point (14.5) and thousands without a separator (1500)")
+	}
+	body, negative := strings.CutPrefix(t, "-")
+	digits, points := 0, 0
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return "", notNumber(s, whole)
+		}
+	}
+	if digits == 0 || points > 1 {
+		return "", notNumber(s, whole)
+	}
+	if negative {
+		return "", msg.Errorf("%q is negative", s)
+	}
+	if whole && points > 0 {
+		return "", msg.Errorf("a whole number is needed, not %q", s).WithHint("give a whole number such as 2")
+	}
+	return t, nil
+}
+
+// notNumber is the error for text that is no plain number. The formats
+// are literal: they are the keys of translations.
+func notNumber(s string, whole bool) error {
+	if whole {
+		return msg.Errorf("%q is not a number", s).WithHint("write plain digits, such as 2")
+	}
+	return msg.Errorf("%q is not a number", s).WithHint("write plain digits with at most one decimal point, such as 14.5")
+}

@@ -1,0 +1,197 @@
+package units
+
+import (
+	"errors"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+func TestParseDecimal(t *testing.T) {
+	ok := map[string]float64{
+		"14.5": 14.5, " 14.5 ": 14.5, "\t3\n": 3, "0": 0, "00": 0, "0.0": 0, "500": 500,
+		"010": 10, "007.50": 7.5, // leading zeros are decimal, never octal
+		".5": 0.5, "5.": 5, // digits on one side of the point are enough
+		"1.830":                          1.83, // no thousands check: the caller's range decides
+		"123456789012345678901234567890": 123456789012345678901234567890,
+	}
+	for in, want := range ok {
+		if got, err := ParseDecimal(in); err != nil || got != want {
+			t.Errorf("ParseDecimal(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+}
+
+func TestParseDecimalErrors(t *testing.T) {
+	bad := map[string]string{
+		"":                      "no number given",
+		"  ":                    "no number given",
+		"14,5":                  `"14,5" has a comma`,
+		"1,500":                 "has a comma",
+		"-1":                    `"-1" is negative`,
+		"-0":                    "is negative",
+		"-.5":                   "is negative",
+		"+1":                    "not a number",
+		"--1":                   "not a number",
+		"-":                     "not a number",
+		"1e3":                   "not a number",
+		"1E3":                   "not a number",
+		"1e-3":                  "not a number",
+		"0x10":                  "not a number",
+		"0X10":                  "not a number",
+		"0o17":                  "not a number",
+		"0b11":                  "not a number",
+		"0x1p4":                 "not a number",
+		"1_0":                   "not a number",
+		"1_000":                 "not a number",
+		"inf":                   "not a number",
+		"+Inf":                  "not a number",
+		"Infinity":              "not a number",
+		"nan":                   "not a number",
+		"NaN":                   "not a number",
+		".":                     "not a number",
+		"1.2.3":                 "not a number",
+		"1..2":                  "not a number",
+		"1 000":                 "not a number",
+		"14.5%":                 "not a number",
+		"5 mg":                  "not a number",
+		"１４":                    "not a number", // fullwidth digits
+		"٤":                     "not a number", // Arabic-Indic digit
+		strings.Repeat("9", 65): "longer than 64 characters",
+	}
+	for in, want := range bad {
+		v, err := ParseDecimal(in)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseDecimal(%q) = %v, %v; want an error mentioning %q", in, v, err, want)
+		}
+	}
+}
+
+func TestParseDecimalHints(t *testing.T) {
+	for in, want := range map[string]string{
+		"14,5": "write decimals with a point (14.5) and thousands without a separator (1500)",
+		"1e3":  "write plain digits with at most one decimal point, such as 14.5",
+		"":     "give a number such as 14.5",
+	} {
+		_, err := ParseDecimal(in)
+		var m *msg.Message
+		if !errors.As(err, &m) || m.Hint == nil || m.Hint.Error() != want {
+			t.Errorf("ParseDecimal(%q) = %v, want hint %q", in, err, want)
+		}
+	}
+}
+
+func TestParseCount(t *testing.T) {
+	ok := map[string]int{"2": 2, " 2 ": 2, "0": 0, "010": 10, "0008": 8, "1500": 1500,
+		strconv.Itoa(math.MaxInt): math.MaxInt}
+	for in, want := range ok {
+		if got, err := ParseCount(in); err != nil || got != want {
+			t.Errorf("ParseCount(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	bad := map[string]string{
+		"2.5":                   `a whole number is needed, not "2.5"`,
+		"2.0":                   "a whole number is needed",
+		"2.":                    "a whole number is needed",
+		".5":                    "a whole number is needed",
+		"2,5":                   "has a comma",
+		"1,000":                 "has a comma",
+		"-2":                    "is negative",
+		"+2":                    "not a number",
+		"1e3":                   "not a number",
+		"0x10":                  "not a number",
+		"0o17":                  "not a number",
+		"0b11":                  "not a number",
+		"1_0":                   "not a number",
+		"inf":                   "not a number",
+		"nan":                   "not a number",
+		"":                      "no number given",
+		".":                     "not a number",
+		"99999999999999999999":  "too large", // more than MaxInt64
+		strings.Repeat("9", 65): "longer than 64 characters",
+	}
+	for in, want := range bad {
+		v, err := ParseCount(in)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseCount(%q) = %v, %v; want an error mentioning %q", in, v, err, want)
+		}
+	}
+	_, err := ParseCount("2,5")
+	if m := err.(*msg.Message); m.Hint == nil || m.Hint.Error() != "write a whole number without a separator, such as 1500" {
+		t.Errorf("ParseCount(2,5) hint = %v", m.Hint)
+	}
+}
+
+// TestNoFlagNames: the messages are reused for stack-file fields and batch
+// lines, so none names a flag or a command.
+func TestNoFlagNames(t *testing.T) {
+	for _, in := range []string{"", "14,5", "-1", "1e3", "2.5", "1.830", "5 kg", "200 g", "0", strings.Repeat("9", 80), "99999999999999999999"} {
+		for _, err := range []error{
+			func() error { _, err := ParseDecimal(in); return err }(),
+			func() error { _, err := ParseCount(in); return err }(),
+			func() error { _, err := ParseMass(in); return err }(),
+		} {
+			var m *msg.Message
+			if !errors.As(err, &m) {
+				continue
+			}
+			text := m.Error()
+			if m.Hint != nil {
+				text += "\n" + m.Hint.Error()
+			}
+			if strings.Contains(text, "--") || strings.Contains(text, "mgcalc") {
+				t.Errorf("%q: message names a flag or command: %q", in, text)
+			}
+		}
+	}
+}
+
+var (
+	decimalRE = regexp.MustCompile(`^[0-9]*\.?[0-9]*$`)
+	countRE   = regexp.MustCompile(`^[0-9]+$`)
+)
+
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"14.5", " 14.5 ", ".5", "5.", "010", "14,5", "-1", "+1", "1e3", "0x10", "0o17", "0b11", "1_0",
+		"inf", "nan", ".", "", "2", "2.5", "99999999999999999999", strings.Repeat("9", 64)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		trimmed := strings.TrimSpace(s)
+		v, err := ParseDecimal(s)
+		if err != nil {
+			var m *msg.Message
+			if !errors.As(err, &m) || err.Error() == "" {
+				t.Fatalf("ParseDecimal(%q): error %#v is no message", s, err)
+			}
+		} else {
+			if !decimalRE.MatchString(trimmed) {
+				t.Fatalf("ParseDecimal(%q) = %v: %q is no plain decimal", s, v, trimmed)
+			}
+			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+				t.Fatalf("ParseDecimal(%q) = %v", s, v)
+			}
+			if want, _ := strconv.ParseFloat(trimmed, 64); v != want {
+				t.Fatalf("ParseDecimal(%q) = %v, want %v", s, v, want)
+			}
+		}
+		n, cerr := ParseCount(s)
+		if cerr != nil {
+			var m *msg.Message
+			if !errors.As(cerr, &m) || cerr.Error() == "" {
+				t.Fatalf("ParseCount(%q): error %#v is no message", s, cerr)
+			}
+			return
+		}
+		if !countRE.MatchString(trimmed) || n < 0 {
+			t.Fatalf("ParseCount(%q) = %d", s, n)
+		}
+		if err != nil || v != float64(n) {
+			t.Fatalf("ParseCount(%q) = %d but ParseDecimal = %v, %v", s, n, v, err)
+		}
+	})
+}
