@@ -30,3 +30,10 @@ var Names []byte
 //
 //go:embed limits.yaml
 var Limits []byte
+
+// Plan holds the knowledge behind `mgcalc plan`: goals with their ranked
+// forms and evidence grades, the titration rules, medicine spacing and
+// the safety gates.
+//
+//go:embed plan.yaml
+var Plan []byte

@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+	"gopkg.in/yaml.v3"
 
 	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/limits"
@@ -53,15 +57,18 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 	getenv := s.Getenv
 	v := viper.New()
 	path, explicit := configPath(getenv, configFlag)
+	raw := map[string]string{} // key -> the value as written in the file
 	if path != "" {
-		if _, err := os.Stat(path); err == nil || explicit {
-			v.SetConfigFile(path)
+		b, found, err := readConfig(path, explicit)
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			if raw, err = configValues(path, b); err != nil {
+				return nil, err
+			}
 			v.SetConfigType("yaml")
-			if err := v.ReadInConfig(); err != nil {
-				var pe *os.PathError
-				if errors.As(err, &pe) {
-					return nil, dataError(msg.Errorf("config file %s: %s", path, pe.Err.Error()))
-				}
+			if err := v.ReadConfig(bytes.NewReader(b)); err != nil {
 				return nil, dataError(msg.Errorf("config file %s: %s", path, oneLine(err.Error())))
 			}
 			known := flagNames(cmd.Root())
@@ -79,6 +86,13 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 			}
 		}
 	}
+	// Variables for one calculation are ignored, whichever command runs.
+	for _, name := range []string{"assay", "count", "stack", "diet"} {
+		env := "MGCALC_" + strings.ToUpper(name)
+		if getenv(env) != "" {
+			s.Warn(msg.New("%s is ignored: --%s belongs to one calculation; give it on the command line", env, name))
+		}
+	}
 	origins := map[string]string{}
 	var ferr error
 	fs := cmd.Flags()
@@ -88,19 +102,14 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 			return
 		}
 		if notConfigurable[f.Name] {
-			// A variable may be inherited without the user knowing: say
-			// that it is ignored, and why.
-			if getenv(env) != "" && f.Name != "help" && f.Name != "version" {
-				s.Warn(msg.New("%s is ignored: --%s belongs to one calculation; give it on the command line", env, f.Name))
-			}
 			return
 		}
 		var val, from, origin string
 		if e := getenv(env); e != "" {
 			val, from = e, env
 			origin = env + "=" + e
-		} else if v.IsSet(f.Name) {
-			val, from = fmt.Sprint(v.Get(f.Name)), "config file "+path
+		} else if r, ok := raw[f.Name]; ok {
+			val, from = r, "config file "+path
 			origin = fmt.Sprintf("%s: %s in config file %s", f.Name, val, path)
 		} else {
 			return
@@ -126,6 +135,64 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 		origins[f.Name] = origin
 	})
 	return origins, ferr
+}
+
+// maxConfigSize bounds a config file: a settings file is a few lines.
+const maxConfigSize = 64 << 10
+
+// readConfig reads the config file, refusing what is not a small regular
+// file (a FIFO would hang, /dev/zero would never end). found is false when
+// an implicit config file does not exist.
+func readConfig(path string, explicit bool) (b []byte, found bool, err error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && !explicit {
+			return nil, false, nil
+		}
+		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errText(err)))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, false, dataError(msg.Errorf("config file %s: not a regular file", path))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errText(err)))
+	}
+	defer f.Close()
+	b, err = io.ReadAll(io.LimitReader(f, maxConfigSize+1))
+	if err != nil {
+		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errText(err)))
+	}
+	if len(b) > maxConfigSize {
+		return nil, false, dataError(msg.Errorf("config file %s: larger than %d KiB", path, maxConfigSize>>10))
+	}
+	return b, true, nil
+}
+
+// configValues reads the file's settings as written: "age: 010" is the
+// text 010 (ten, as on the command line), never YAML's octal 8, and
+// "pregnant: yes" is refused rather than read as true.
+func configValues(path string, b []byte) (map[string]string, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, dataError(msg.Errorf("config file %s: not valid YAML: %s", path, strings.TrimPrefix(oneLine(err.Error()), "yaml: ")))
+	}
+	out := map[string]string{}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return out, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, dataError(msg.Errorf("config file %s:%d: settings are a mapping of keys to values, such as output: json", path, root.Line))
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, val := root.Content[i], root.Content[i+1]
+		if val.Kind != yaml.ScalarNode {
+			return nil, dataError(msg.Errorf("config file %s:%d: %s must be a single value", path, val.Line, k.Value))
+		}
+		out[strings.ToLower(k.Value)] = val.Value
+	}
+	return out, nil
 }
 
 // configChecks validate the string-valued preferences when they come from

@@ -108,10 +108,14 @@ func convertArgs(amount string) cobra.PositionalArgs {
 			return nil
 		}
 		m := msg.Errorf("%s takes FORM and %s (got %d arguments)", cmd.CommandPath(), amount, len(args))
-		if len(args) == 3 {
-			if _, err := units.ParseMass(args[2]); err == nil {
-				return usageError(m.WithHint("quote a name of several words: %s \"%s %s\" %s", cmd.CommandPath(), args[0], args[1], args[2]))
-			}
+		isAmount := func(s string) bool { _, err := units.ParseMass(s); return err == nil }
+		switch {
+		case len(args) == 3 && isAmount(args[2]):
+			return usageError(m.WithHint("quote a name of several words: %s \"%s %s\" %s", cmd.CommandPath(), args[0], args[1], args[2]))
+		case len(args) == 3 && isAmount(args[1]+" "+args[2]):
+			return usageError(m.WithHint("quote an amount with a space: %s %s \"%s %s\"", cmd.CommandPath(), args[0], args[1], args[2]))
+		case len(args) == 4 && isAmount(args[2]+" "+args[3]):
+			return usageError(m.WithHint("quote the name and the amount: %s \"%s %s\" \"%s %s\"", cmd.CommandPath(), args[0], args[1], args[2], args[3]))
 		}
 		return usageError(m.WithHint("run '%s --help' for usage", cmd.CommandPath()))
 	}
@@ -169,7 +173,7 @@ func runConvert(o *convertOptions) error {
 	if o.Assay != nil {
 		c = c.WithAssay(*o.Assay, warning)
 	}
-	return o.IO.Print(o.Root.format, render.NewConversion(c))
+	return o.Root.print(o.IO, render.NewConversion(c))
 }
 
 func completeForms(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {

@@ -16,6 +16,7 @@ const (
 	ExitError     = 1 // runtime or data error, and anything not classified
 	ExitUsage     = 2 // usage error: bad flag, argument, form or amount on the command line
 	ExitOverLimit = 3 // total: the supplemental total is above the applicable upper limit
+	ExitRefused   = 4 // plan: refused for safety (see a doctor)
 )
 
 // exitCodesHelp is shown in the root --help and the README.
@@ -23,7 +24,8 @@ const exitCodesHelp = `Exit status:
   0  success
   1  error: a file that cannot be read or is broken, or an internal error
   2  usage error (bad flag, argument, form name or amount)
-  3  total: the supplemental total is above the applicable upper limit`
+  3  total: the supplemental total is above the applicable upper limit
+  4  plan: refused for safety (kidneys, heart block, a child, a dose above the limit)`
 
 // codeError attaches an exit code to an error.
 type codeError struct {

@@ -34,7 +34,7 @@ supplement) is marked; name another as FORM:VARIANT.`,
 			if err != nil {
 				return dataError(err)
 			}
-			return s.Print(root.format, render.NewFormList(t))
+			return root.print(s, render.NewFormList(t))
 		},
 	}
 	cmd.AddCommand(newFormsShowCmd(s, root))
@@ -65,7 +65,11 @@ or of the default one.`,
 			if err != nil {
 				return formError(err)
 			}
-			return s.Print(root.format, render.NewFormDetail(t, f, v))
+			k, err := root.tables.Plan()
+			if err != nil {
+				return dataError(err)
+			}
+			return root.print(s, render.NewFormDetail(t, f, v, k.GoalsFor(f.Key)))
 		},
 	}
 }

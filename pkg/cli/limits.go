@@ -8,8 +8,15 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
+// limitsOptions are the options of `limits`.
+type limitsOptions struct {
+	IO     *IO
+	Root   *rootOptions
+	Person personOptions
+}
+
 func newLimitsCmd(s *IO, root *rootOptions) *cobra.Command {
-	o := &personOptions{}
+	o := &limitsOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "limits",
 		Short: "Upper limits, RDA/AI and label reference values for a person",
@@ -31,17 +38,24 @@ none is set).`,
   mgcalc limits --age 16 --sex male --authority efsa -o json`,
 		Args: argsUsage(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.read(cmd)
-			lt, l, err := o.applied(root.tables, root.origins)
-			if err != nil {
-				return err
-			}
-			if root.format == render.Value && l.Mg() == nil {
-				return dataError(msg.Errorf("%s sets no supplemental upper limit for %s", l.Authority.Name, limits.Who(l.Person)))
-			}
-			return s.Print(root.format, render.NewLimits(lt, l))
+			o.Person.read(cmd)
+			return runLimits(o)
 		},
 	}
-	o.addFlags(cmd, true)
+	o.Person.addFlags(cmd, true)
 	return cmd
+}
+
+// runLimits looks up and prints the reference values.
+func runLimits(o *limitsOptions) error {
+	lt, l, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	if err != nil {
+		return err
+	}
+	// "No single value" is decided here, once: the limit is the value.
+	if o.Root.format == render.Value && l.Mg() == nil {
+		m := withOrigin(msg.Errorf("%s sets no supplemental upper limit for %s, so -o value has nothing to print", l.Authority.Name, limits.Who(l.Person)), o.Root.origins, "output")
+		return dataError(m)
+	}
+	return o.Root.print(o.IO, render.NewLimits(lt, l))
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
@@ -101,7 +102,8 @@ wins over the environment, which wins over the file.`,
   mgcalc forms
   mgcalc forms show citrate
   mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
-  mgcalc limits --age 6`,
+  mgcalc limits --age 6
+  mgcalc plan --goal sleep --gut sensitive`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
@@ -148,6 +150,7 @@ wins over the environment, which wins over the file.`,
 		newFormsCmd(s, opts),
 		newTotalCmd(s, opts),
 		newLimitsCmd(s, opts),
+		newPlanCmd(s, opts),
 	)
 	return root
 }
@@ -170,9 +173,10 @@ func version() string {
 type tables struct {
 	Forms  func() (*forms.Table, error)
 	Limits func() (*limits.Tables, error)
+	Plan   func() (*plan.Knowledge, error)
 }
 
-var defaultTables = tables{Forms: kb.Forms, Limits: kb.Limits}
+var defaultTables = tables{Forms: kb.Forms, Limits: kb.Limits, Plan: kb.Plan}
 
 // argsUsage returns an Args validator that accepts exactly n arguments and
 // otherwise fails with a usage error naming them.

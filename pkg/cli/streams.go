@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"strconv"
@@ -78,13 +79,25 @@ func (s *IO) Term() *render.Term {
 	return t
 }
 
+// print renders r in the chosen format; a format the report cannot take
+// names where a standing setting chose it.
+func (root *rootOptions) print(s *IO, r render.Report) error {
+	err := s.Print(root.format, r)
+	if errors.Is(err, render.ErrNoValue) {
+		m := withOrigin(render.ErrNoValue, root.origins, "output")
+		if m == render.ErrNoValue {
+			return usageError(m)
+		}
+		m.Hint = msg.Errorf("%s; for this command give -o text or -o json", m.Hint)
+		return usageError(m)
+	}
+	return err
+}
+
 // Print renders r in the chosen format into the output buffer. With a
 // machine format, the report's cautions go to stderr.
 func (s *IO) Print(format render.Format, r render.Report) error {
 	if err := render.Write(s.Out, format, r, s.Term()); err != nil {
-		if err == render.ErrNoValue {
-			return usageError(err)
-		}
 		return err
 	}
 	if format != render.Text {

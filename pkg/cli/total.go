@@ -148,7 +148,7 @@ func runTotal(o *totalOptions) error {
 		return err
 	}
 	total := dose.Sum(items, limit, diet, lt.Reference(limit.Authority))
-	if err := o.IO.Print(o.Root.format, render.NewTotal(total)); err != nil {
+	if err := o.Root.print(o.IO, render.NewTotal(total)); err != nil {
 		return err
 	}
 	if total.Check.Over {
@@ -195,8 +195,11 @@ func readLimited(path string, max int64) ([]byte, error) {
 		if os.IsNotExist(err) {
 			return nil, fmt.Errorf("no such file")
 		}
-		return nil, err
+		return nil, errors.New(errText(err))
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
 	return io.ReadAll(io.LimitReader(f, max))
 }

@@ -65,6 +65,9 @@ var overConversion = msg.New("this is above the supplemental upper limit: take t
 // batch loop that prints none allocates none.
 func (c Conversion) Cautions() []*msg.Message {
 	out := append([]*msg.Message{}, c.Warnings...)
+	if n := c.Form.PreferLabel; n != nil && c.Share.Basis == forms.BasisFormula {
+		out = append(out, msg.New("%s", n.Text))
+	}
 	if c.Check.Over {
 		out = append(out, overConversion)
 	}
@@ -127,6 +130,9 @@ func (t Total) Cautions() []*msg.Message {
 	for _, it := range t.Items {
 		if it.Warning != nil {
 			out = append(out, msg.New("%s: %s", it.Name, it.Warning))
+		}
+		if n := it.Form.PreferLabel; n != nil && it.Basis() == forms.BasisFormula {
+			out = append(out, msg.New("%s: %s", it.Name, n.Text))
 		}
 		skin = skin || !it.Counted()
 	}

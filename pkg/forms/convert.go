@@ -61,6 +61,10 @@ func CheckAssay(f *Form, v *Variant, pct float64) (warning *msg.Message, err err
 		return nil, msg.Errorf("assay %v %% is below %d %%", pct, MinAssayPercent).
 			WithHint("give a percentage, not a fraction: did you mean %s?", msg.A(pct*100))
 	}
+	if most := f.MaxFraction() * 100; pct > most*1.02 {
+		return nil, msg.Errorf("assay %v %% is more than any %s carries: at most %s %% by its formulas", pct, f.Key, msg.N(most, 2)).
+			WithHint("check the percentage: an assay is the raw material's magnesium content")
+	}
 	formula := v.Fraction * 100
 	if a := f.Assay; a != nil && v.Default {
 		if pct >= a.MinPercent && pct <= a.MaxPercent {

@@ -240,6 +240,9 @@ func charErr(name, what string, err error) *NameError {
 // has: a salt mgcalc lacks, a refused name, or an unknown one.
 func (t *Table) unknown(name, n string) *NameError {
 	if o := t.others[n]; o != nil {
+		if o.Unlike != "" {
+			return nameErr(UnknownForm, name, msg.Errorf("mgcalc has no %s: it is another salt than %s", o.Name, t.Lookup(o.Unlike).Name))
+		}
 		if o.Reason != "" {
 			return nameErr(Refused, name, msg.Errorf("%s is not a magnesium salt mgcalc computes: %s", o.Name, o.Reason).
 				WithHint("%s", o.Hint))

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -23,9 +22,6 @@ const (
 	Laxative = "laxative"
 	Unknown  = "unknown"
 )
-
-// Goals are the goal keys a form's uses may name (seed 004's goal table).
-var Goals = []string{"sleep", "constipation", "sport", "heart", "cognition", "cramps", "migraine", "general"}
 
 // Table is the validated form table.
 type Table struct {
@@ -48,14 +44,12 @@ type pair struct {
 
 // Form is one magnesium salt or chelate, with its variants.
 type Form struct {
-	Key         string    `yaml:"key"`
-	Name        string    `yaml:"name"`
-	Aliases     []string  `yaml:"aliases"`
-	Tolerance   Tolerance `yaml:"tolerance"`
-	Uses        []Use     `yaml:"uses"`
-	UsesSources []string  `yaml:"uses_sources"`
-	Assay       *Assay    `yaml:"assay"`
-	Notes       []Note    `yaml:"notes"`
+	Key       string    `yaml:"key"`
+	Name      string    `yaml:"name"`
+	Aliases   []string  `yaml:"aliases"`
+	Tolerance Tolerance `yaml:"tolerance"`
+	Assay     *Assay    `yaml:"assay"`
+	Notes     []Note    `yaml:"notes"`
 	// PreferLabel, when set, says the variant sold is unknown: the label's
 	// stated elemental amount should be preferred to a computed one.
 	PreferLabel *Note      `yaml:"prefer_label"`
@@ -67,13 +61,6 @@ type Tolerance struct {
 	Level   string   `yaml:"level"`
 	Note    string   `yaml:"note"`
 	Sources []string `yaml:"sources"`
-}
-
-// Use is a goal the sources name for a form.
-type Use struct {
-	Goal   string `yaml:"goal"`
-	Choice string `yaml:"choice"` // first | also
-	Note   string `yaml:"note"`
 }
 
 // Assay is the Mg % range a raw-material specification allows.
@@ -131,12 +118,16 @@ type Other struct {
 	Note    string   `yaml:"note"`   // lacking: why there is no single formula (optional)
 	Reason  string   `yaml:"reason"` // refused: what it is instead
 	Hint    string   `yaml:"hint"`   // refused: what to give instead
+	// Unlike (others list) is the form this name is one typo away from
+	// but is not: "sulfite" is not "sulfate".
+	Unlike  string   `yaml:"unlike"`
 	Sources []string `yaml:"sources"`
 }
 
 type namesFile struct {
 	Lacking []*Other `yaml:"lacking"`
 	Refused []*Other `yaml:"refused"`
+	Others  []*Other `yaml:"others"`
 }
 
 // Elements is the decoded elements.yaml.
@@ -278,7 +269,11 @@ func (t *Table) loadNames(b []byte, reg source.Registry) error {
 		if strings.TrimSpace(o.Name) == "" {
 			return fmt.Errorf("%s: no name", o.Key)
 		}
-		if refused && (o.Reason == "" || o.Hint == "" || o.Note != "") {
+		if o.Unlike != "" {
+			if u := t.Lookup(o.Unlike); u == nil || u.Key != o.Unlike || o.Reason != "" || o.Hint != "" || o.Note != "" {
+				return fmt.Errorf("%s: another salt's name needs unlike: a form key, and no note, reason or hint", o.Key)
+			}
+		} else if refused && (o.Reason == "" || o.Hint == "" || o.Note != "") {
 			return fmt.Errorf("%s: a refused name needs a reason and a hint, and no note", o.Key)
 		}
 		if !refused && (o.Reason != "" || o.Hint != "") {
@@ -325,6 +320,14 @@ func (t *Table) loadNames(b []byte, reg source.Registry) error {
 		}
 		t.Refused = append(t.Refused, o)
 	}
+	for _, o := range nf.Others {
+		if o != nil && o.Unlike == "" {
+			return fmt.Errorf("others: %s: unlike is missing", o.Key)
+		}
+		if err := check(o, false); err != nil {
+			return fmt.Errorf("others: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -349,19 +352,6 @@ func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
 	}
 	if f.Tolerance.Note == "" {
 		return errors.New("tolerance has no note")
-	}
-	if len(f.Uses) > 0 {
-		if err := reg.Check("uses", f.UsesSources); err != nil {
-			return err
-		}
-	}
-	for _, u := range f.Uses {
-		if !slices.Contains(Goals, u.Goal) {
-			return fmt.Errorf("use: unknown goal %q", u.Goal)
-		}
-		if u.Choice != "first" && u.Choice != "also" {
-			return fmt.Errorf("use %s: choice %q is not first or also", u.Goal, u.Choice)
-		}
 	}
 	for i := range f.Notes {
 		if err := checkNote(fmt.Sprintf("note %d", i+1), &f.Notes[i], reg); err != nil {

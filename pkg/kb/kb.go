@@ -9,6 +9,7 @@ import (
 	"github.com/mgcalc/mgcalc/data"
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
+	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/source"
 )
 
@@ -32,6 +33,17 @@ var (
 		}
 		return limits.Load(data.Limits, reg)
 	})
+	planOnce = sync.OnceValues(func() (*plan.Knowledge, error) {
+		reg, err := sourcesOnce()
+		if err != nil {
+			return nil, err
+		}
+		ft, err := formsOnce()
+		if err != nil {
+			return nil, err
+		}
+		return plan.Load(data.Plan, ft, reg)
+	})
 )
 
 // Sources returns the bibliography.
@@ -42,3 +54,7 @@ func Forms() (*forms.Table, error) { return formsOnce() }
 
 // Limits returns the reference-value tables.
 func Limits() (*limits.Tables, error) { return limitsOnce() }
+
+// Plan returns the knowledge behind `mgcalc plan`, validated against the
+// form table and the bibliography.
+func Plan() (*plan.Knowledge, error) { return planOnce() }

@@ -49,15 +49,6 @@ func (l Applied) Check(mg float64) Check {
 	return Check{HasLimit: true, Percent: mg / ul * 100, Over: mg-ul > Tolerance}
 }
 
-// Headroom is how much more (mg/day) fits under the limit; 0 when none
-// does, and false without a limit.
-func (l Applied) Headroom(mg float64) (float64, bool) {
-	if l.Band.Mg == nil {
-		return 0, false
-	}
-	return math.Max(0, *l.Band.Mg-mg), true
-}
-
 // Cautions are the "see a doctor" messages the sources call for (IOM 1997,
 // NIH ODS, seed 004) for this person: infants, children, pregnancy and
 // lactation, and a person for whom the authority sets no limit. They do not

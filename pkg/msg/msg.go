@@ -77,10 +77,11 @@ func (p Printer) Num(x float64, dec int) string {
 	return s
 }
 
-// Amount formats an amount the way people write it: up to two decimals,
-// without trailing zeros (500, 0.5, 618.43).
+// Amount formats an amount the way people write it: as few decimals as
+// it needs, at most four, without trailing zeros (500, 0.5, 193.461,
+// 0.001), so an amount someone typed is shown as typed.
 func (p Printer) Amount(x float64) string {
-	s := p.Num(x, 2)
+	s := p.Num(x, 4)
 	if strings.ContainsRune(s, rune(p.point)) {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), string(p.point))
 	}

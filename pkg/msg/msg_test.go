@@ -4,7 +4,7 @@ import "testing"
 
 func TestPrinter(t *testing.T) {
 	p := EN
-	for in, want := range map[float64]string{500: "500", 0.5: "0.5", 618.43: "618.43", 1418.799: "1418.8", 0.004: "0"} {
+	for in, want := range map[float64]string{500: "500", 0.5: "0.5", 618.43: "618.43", 193.461: "193.461", 0.001: "0.001", 0.00004: "0"} {
 		if got := p.Amount(in); got != want {
 			t.Errorf("Amount(%v) = %q, want %q", in, got, want)
 		}

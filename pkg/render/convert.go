@@ -23,9 +23,33 @@ func limitJSON(l limits.Applied, c limits.Check) LimitJSON {
 	j := LimitJSON{Authority: l.Authority.Key, AuthorityName: l.Authority.Name, Mg: l.Band.Mg, Sources: nonNil(l.Band.Sources)}
 	if c.HasLimit {
 		over := c.Over
-		j.ULPercent, j.Over = ptr(Round(c.Percent, PercentDec)), &over
+		j.ULPercent, j.Over = ptr(Round(c.Percent, explainDec(c.Percent, 100, PercentDec, c.Over))), &over
 	}
 	return j
+}
+
+// explainDec is the number of decimals x needs so that, when it is over
+// limit, it also reads as over: at least dec, and more where rounding to
+// dec would show the limit itself (350.006 mg is 350.01, 100.002 %).
+// Every format uses it, so text, values and JSON tell one story.
+func explainDec(x, limit float64, dec int, over bool) int {
+	for d := dec; over && d < dec+4; d++ {
+		if Round(x, d) > limit {
+			return d
+		}
+	}
+	if over {
+		return dec + 4
+	}
+	return dec
+}
+
+// elementalDec is the decimals an elemental amount is shown with.
+func elementalDec(mg float64, l limits.Applied, c limits.Check, dec int) int {
+	if !c.Over {
+		return dec
+	}
+	return explainDec(mg, *l.Band.Mg, dec, true)
 }
 
 // conversionJSON is the schema of `elemental` and `compound`.
@@ -61,7 +85,7 @@ func NewConversion(c dose.Conversion) *Conversion {
 		Formula: c.Variant.Formula, MolarMass: Round(c.Variant.MolarMass, MolarMassDec),
 		Fraction: Round(c.Share.Fraction, FractionDec), FormulaFraction: Round(c.Variant.Fraction, FractionDec),
 		Basis: string(c.Share.Basis), UnitMg: Round(c.UnitMg, MassDec), Count: c.Count,
-		CompoundMg: Round(c.CompoundMg, MassDec), ElementalMg: Round(c.ElementalMg, MassDec),
+		CompoundMg: Round(c.CompoundMg, MassDec), ElementalMg: Round(c.ElementalMg, elementalDec(c.ElementalMg, c.Limit, c.Check, MassDec)),
 		LimitJSON: limitJSON(c.Limit, c.Check),
 	}
 	if c.AssayPercent > 0 {
@@ -82,8 +106,8 @@ func (r *Conversion) TSV() [][]string {
 	return [][]string{
 		{"form", "variant", "formula", "molar_mass", "fraction", "basis", "compound_mg", "elemental_mg", "authority", "ul_mg", "ul_percent", "over"},
 		{j.Form, j.Variant, j.Formula, FormatFloat(r.c.Variant.MolarMass, MolarMassDec), FormatFloat(r.c.Share.Fraction, FractionDec), j.Basis,
-			FormatFloat(r.c.CompoundMg, MassDec), FormatFloat(r.c.ElementalMg, MassDec), j.Authority, fmtOpt(j.Mg, 0),
-			fmtOpt(j.ULPercent, PercentDec), boolOpt(j.Over)},
+			FormatFloat(r.c.CompoundMg, MassDec), FormatFloat(r.c.ElementalMg, elementalDec(r.c.ElementalMg, r.c.Limit, r.c.Check, MassDec)),
+			j.Authority, fmtOpt(j.Mg, 0), percentOpt(j.ULPercent, r.c.Check), boolOpt(j.Over)},
 	}
 }
 
@@ -93,7 +117,16 @@ func (r *Conversion) Value() (string, bool) {
 	if r.c.Reverse {
 		return FormatFloat(r.c.CompoundMg, ValueDec), true
 	}
-	return FormatFloat(r.c.ElementalMg, ValueDec), true
+	return FormatFloat(r.c.ElementalMg, elementalDec(r.c.ElementalMg, r.c.Limit, r.c.Check, ValueDec)), true
+}
+
+// percentOpt prints a share of the limit for TSV with the digits its
+// verdict needs.
+func percentOpt(p *float64, c limits.Check) string {
+	if p == nil {
+		return ""
+	}
+	return FormatFloat(*p, explainDec(*p, 100, PercentDec, c.Over))
 }
 
 // Text implements Report.
@@ -137,9 +170,6 @@ func (r *Conversion) Text(t *Term) string {
 		}
 		b.WriteString(t.Label("note", msg.New("the Mg share of %s depends on the variant (%s); a label's stated elemental amount wins", c.Form.Key, strings.Join(others, ", "))) + "\n")
 	}
-	if n := c.Form.PreferLabel; n != nil {
-		b.WriteString(t.Label("note", msg.New("%s", n.Text)) + cite(t, n.Sources) + "\n")
-	}
 	for _, w := range r.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")
 	}
@@ -151,18 +181,10 @@ func (r *Conversion) Text(t *Term) string {
 // that precision (350.006 mg is over 350), both get the digits that
 // explain it, so the text never reads "350.0 mg = 100 % … ABOVE".
 func limitFigures(p msg.Printer, l limits.Applied, c limits.Check, mg float64) (mgText, pctText string) {
-	mgText, pctText = p.Num(mg, ValueDec), p.Num(c.Percent, 0)
-	if !c.Over {
-		return
+	if !c.HasLimit {
+		return p.Num(mg, ValueDec), ""
 	}
-	ul := *l.Band.Mg
-	for d := ValueDec + 1; d <= MassDec+1 && Round(mg, d-1) <= ul; d++ {
-		mgText = p.Num(mg, d)
-	}
-	for d := 1; d <= 4 && Round(c.Percent, d-1) <= 100; d++ {
-		pctText = p.Num(c.Percent, d)
-	}
-	return
+	return p.Num(mg, elementalDec(mg, l, c, ValueDec)), p.Num(c.Percent, explainDec(c.Percent, 100, 0, c.Over))
 }
 
 // limitPhrase says how an amount compares with the limit: "23 % of the

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/source"
 )
 
@@ -41,12 +42,13 @@ func NewFormList(t *forms.Table) FormList {
 	return out
 }
 
-// NewFormDetail maps one form; selected is the variant -o value reports.
-func NewFormDetail(t *forms.Table, f *forms.Form, selected *forms.Variant) *FormDetail {
+// NewFormDetail maps one form; selected is the variant -o value reports,
+// goals the goals the form serves (from the plan knowledge).
+func NewFormDetail(t *forms.Table, f *forms.Form, selected *forms.Variant, goals []plan.GoalChoice) *FormDetail {
 	d := &FormDetail{
 		Form: f.Key, Name: f.Name, Aliases: nonNil(f.Aliases),
 		Tolerance: f.Tolerance.Level, ToleranceNote: f.Tolerance.Note, ToleranceSrc: nonNil(f.Tolerance.Sources),
-		UsesSources: nonNil(f.UsesSources), Uses: []UseDetail{}, Notes: []NoteDetail{}, Selected: selected.Key,
+		Goals: []GoalDetail{}, Notes: []NoteDetail{}, Selected: selected.Key,
 	}
 	ids := append([]string{}, f.Tolerance.Sources...)
 	for _, v := range f.Variants {
@@ -63,10 +65,12 @@ func NewFormDetail(t *forms.Table, f *forms.Form, selected *forms.Variant) *Form
 		ids = append(ids, v.Sources...)
 		d.Variants = append(d.Variants, vd)
 	}
-	for _, u := range f.Uses {
-		d.Uses = append(d.Uses, UseDetail{Goal: u.Goal, Choice: u.Choice, Note: u.Note})
+	for _, g := range goals {
+		c := g.Choice
+		d.Goals = append(d.Goals, GoalDetail{Goal: g.Goal.Key, Rank: c.Rank, Grade: string(c.Grade), Finding: c.Finding,
+			TrialMg: c.TrialMg, Sources: nonNil(c.Sources)})
+		ids = append(ids, c.Sources...)
 	}
-	ids = append(ids, f.UsesSources...)
 	if a := f.Assay; a != nil {
 		d.Assay = &AssayDetail{MinPercent: a.MinPercent, MaxPercent: a.MaxPercent, Sources: nonNil(a.Sources)}
 		ids = append(ids, a.Sources...)
@@ -150,8 +154,7 @@ type FormDetail struct {
 	Tolerance     string          `json:"tolerance"`
 	ToleranceNote string          `json:"tolerance_note"`
 	ToleranceSrc  []string        `json:"tolerance_sources"`
-	Uses          []UseDetail     `json:"uses"`
-	UsesSources   []string        `json:"uses_sources"`
+	Goals         []GoalDetail    `json:"goals"`
 	Assay         *AssayDetail    `json:"assay"`
 	PreferLabel   *NoteDetail     `json:"prefer_label"`
 	Notes         []NoteDetail    `json:"notes"`
@@ -182,11 +185,15 @@ type LabelDetail struct {
 	Sources    []string `json:"sources"`
 }
 
-// UseDetail is a goal the sources name for the form.
-type UseDetail struct {
-	Goal   string `json:"goal"`
-	Choice string `json:"choice"`
-	Note   string `json:"note,omitempty"`
+// GoalDetail is a goal the form serves, with the evidence (plan.yaml).
+// Rank 0: listed with its grade, never recommended.
+type GoalDetail struct {
+	Goal    string   `json:"goal"`
+	Rank    int      `json:"rank"`
+	Grade   string   `json:"grade"`
+	Finding string   `json:"finding"`
+	TrialMg *float64 `json:"trial_mg"`
+	Sources []string `json:"sources"`
 }
 
 // AssayDetail is a raw-material specification range.
@@ -250,17 +257,17 @@ func (d *FormDetail) Text(t *Term) string {
 	b.WriteString(indent(Columns(rows, map[int]bool{3: true, 4: true}), "  "))
 	b.WriteString(indent(t.Dim(p.S("* default variant, used when none is named")), "  ") + "\n")
 	b.WriteString("\n" + p.S("gut tolerance: %s: %s", p.S(d.Tolerance), d.ToleranceNote) + cite(t, d.ToleranceSrc) + "\n")
-	if len(d.Uses) > 0 {
-		uses := make([]string, len(d.Uses))
-		for i, u := range d.Uses {
-			uses[i] = p.S(u.Goal) + " (" + p.S(u.Choice) + ")"
-			if u.Note != "" {
-				uses[i] += ": " + u.Note
+	if len(d.Goals) > 0 {
+		b.WriteString(p.S("goals (evidence for this form):") + "\n")
+		for _, g := range d.Goals {
+			line := "  " + g.Goal + ": " + gradeText(p, plan.Grade(g.Grade))
+			if g.Rank == 0 {
+				line += " " + p.S("(never recommended)")
 			}
+			b.WriteString(line + ": " + g.Finding + cite(t, g.Sources) + "\n")
 		}
-		b.WriteString(p.S("typical uses: %s", strings.Join(uses, "; ")) + cite(t, d.UsesSources) + "\n")
 	} else {
-		b.WriteString(p.S("typical uses: none named by mgcalc's sources") + "\n")
+		b.WriteString(p.S("goals: none; mgcalc's sources name no goal for this form") + "\n")
 	}
 	if d.Assay != nil {
 		b.WriteString(p.S("raw-material assay: %s-%s %% Mg", p.Num(d.Assay.MinPercent, 1), p.Num(d.Assay.MaxPercent, 1)) + cite(t, d.Assay.Sources) + "\n")

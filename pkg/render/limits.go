@@ -194,7 +194,9 @@ func (r *Limits) Text(t *Term) string {
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{1: true}), "  "))
 	if r.Intake.Mg == nil && r.Intake.MinMg != nil || r.AI.Mg == nil && r.AI.MinMg != nil {
-		if r.Person.Age == nil {
+		if r.Person.Age == nil && r.Person.Sex != nil {
+			b.WriteString("  " + t.Dim(p.S("(a range: give --age for one value)")) + "\n")
+		} else if r.Person.Age == nil {
 			b.WriteString("  " + t.Dim(p.S("(a range: give --age and --sex for one value)")) + "\n")
 		} else {
 			b.WriteString("  " + t.Dim(p.S("(a range: give --sex for one value)")) + "\n")

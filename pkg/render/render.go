@@ -314,14 +314,20 @@ func ToYAML(v any) ([]byte, error) {
 // keeping quotes only where YAML needs them.
 func blockStyle(n *yaml.Node) {
 	n.Style = 0
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
-		// Let the encoder choose: it quotes "true", "1.5" and the like.
-		n.Style = 0
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && yaml11Special[strings.ToLower(n.Value)] {
+		// yaml.v3 writes these plainly (YAML 1.2 reads them as strings),
+		// but YAML 1.1 tools would read yes or off as a boolean.
+		n.Style = yaml.DoubleQuotedStyle
 	}
 	for _, c := range n.Content {
 		blockStyle(c)
 	}
 }
+
+// yaml11Special are the plain words a YAML 1.1 reader takes for a boolean
+// or null.
+var yaml11Special = map[string]bool{"y": true, "yes": true, "n": true, "no": true, "on": true, "off": true,
+	"true": true, "false": true, "null": true, "~": true}
 
 func tsv(rows [][]string) string {
 	var b strings.Builder

@@ -56,7 +56,8 @@ type Total struct {
 // rounded once, from their unrounded values: the total is the sum of the
 // unrounded items, so rounded items may differ from it in the last digit.
 func NewTotal(t dose.Total) *Total {
-	j := totalJSON{Items: []totalItemJSON{}, TotalElementalMg: Round(t.ElementalMg, MassDec), LimitJSON: limitJSON(t.Limit, t.Check)}
+	j := totalJSON{Items: []totalItemJSON{}, TotalElementalMg: Round(t.ElementalMg, elementalDec(t.ElementalMg, t.Limit, t.Check, MassDec)),
+		LimitJSON: limitJSON(t.Limit, t.Check)}
 	for _, it := range t.Items {
 		ij := totalItemJSON{Name: it.Name, Form: it.Form.Key, Variant: it.Variant.Key, Route: string(it.Route), Counted: it.Counted(),
 			Basis: string(it.Basis()), PerDay: it.PerDay, ElementalMg: Round(it.ElementalMg(), MassDec)}
@@ -105,13 +106,15 @@ func (r *Total) TSV() [][]string {
 			compound, FormatFloat(it.ElementalMg(), MassDec), "", "", ""})
 	}
 	j := r.j
-	rows = append(rows, []string{"total", "", "", "", "", "", "", FormatFloat(r.t.ElementalMg, MassDec),
-		fmtOpt(j.LimitJSON.Mg, 0), fmtOpt(j.ULPercent, PercentDec), boolOpt(j.Over)})
+	rows = append(rows, []string{"total", "", "", "", "", "", "", FormatFloat(r.t.ElementalMg, elementalDec(r.t.ElementalMg, r.t.Limit, r.t.Check, MassDec)),
+		fmtOpt(j.LimitJSON.Mg, 0), percentOpt(j.ULPercent, r.t.Check), boolOpt(j.Over)})
 	return rows
 }
 
 // Value implements Report: the supplemental total in mg.
-func (r *Total) Value() (string, bool) { return FormatFloat(r.t.ElementalMg, ValueDec), true }
+func (r *Total) Value() (string, bool) {
+	return FormatFloat(r.t.ElementalMg, elementalDec(r.t.ElementalMg, r.t.Limit, r.t.Check, ValueDec)), true
+}
 
 // Text implements Report.
 func (r *Total) Text(t *Term) string {
@@ -141,9 +144,9 @@ func (r *Total) Text(t *Term) string {
 	}
 	var b strings.Builder
 	b.WriteString(Columns(rows, map[int]bool{1: true, 3: true}))
-	// The total lines up under the item amounts.
+	// The total lines up under the item amounts (not their notes).
 	width := 0
-	for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimRight(Columns(firstCols(rows, 4), map[int]bool{1: true, 3: true}), "\n"), "\n") {
 		width = max(width, len([]rune(line)))
 	}
 	mg, share := limitFigures(p, r.t.Limit, r.t.Check, r.t.ElementalMg)
@@ -169,6 +172,14 @@ func (r *Total) Text(t *Term) string {
 
 func runes(s string) int { return len([]rune(s)) }
 
+func firstCols(rows [][]string, n int) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = r[:min(n, len(r))]
+	}
+	return out
+}
+
 func (r *Total) verdict(t *Term, share string) string {
 	p, l := t.P, r.t.Limit
 	who := p.Message(limits.Who(l.Person))
@@ -190,6 +201,10 @@ func (r *Total) intakePhrase(t *Term) string {
 		return p.S("(no %s RDA/AI for this person)", d.Reference.Body)
 	case in.Exact():
 		return p.S("= %s %% of the %s %s of %s mg/day", p.Num(d.Percent, 0), d.Reference.Body, in.Kind, p.Num(in.Min, 0))
+	case r.t.Limit.Person.Sex != "":
+		return p.S("vs the %s %s of %s-%s mg/day (give --age for one value)", d.Reference.Body, in.Kind, p.Num(in.Min, 0), p.Num(in.Max, 0))
+	case r.t.Limit.Person.AgeSet:
+		return p.S("vs the %s %s of %s-%s mg/day (give --sex for one value)", d.Reference.Body, in.Kind, p.Num(in.Min, 0), p.Num(in.Max, 0))
 	default:
 		return p.S("vs the %s %s of %s-%s mg/day (give --age and --sex for one value)", d.Reference.Body, in.Kind, p.Num(in.Min, 0), p.Num(in.Max, 0))
 	}

@@ -26,13 +26,17 @@ func reports(t *testing.T) map[string]Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pk, err := kb.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
 	nih, _ := lt.ResolveAuthority("nih")
 	evm, _ := lt.ResolveAuthority("evm")
 	child := evm.For(limits.Person{Age: 12, AgeSet: true})
 	adult := nih.For(limits.Person{})
 	out := map[string]Report{"forms": NewFormList(ft)}
 	for _, f := range ft.Forms {
-		out["forms show "+f.Key] = NewFormDetail(ft, f, f.Default())
+		out["forms show "+f.Key] = NewFormDetail(ft, f, f.Default(), pk.GoalsFor(f.Key))
 		v := f.Variants[len(f.Variants)-1]
 		out["elemental "+f.Key] = NewConversion(dose.Elemental(f, v, forms.ShareOf(v, 0), 2000, 3, child))
 		out["compound "+f.Key] = NewConversion(dose.Compound(f, v, forms.ShareOf(v, 0), 500, adult))

@@ -102,7 +102,7 @@ func ParseItem(t *forms.Table, s string) (Item, error) {
 		if perDay, err = parsePerDay(n); err != nil {
 			return Item{}, msg.Errorf("item %q: %s", s, err)
 		}
-		amount = amount[:j]
+		amount = strings.TrimSpace(amount[:j])
 	}
 	mg, err := units.ParseMass(amount)
 	if err != nil {
@@ -240,8 +240,21 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 		}
 		it.Name = printable(name.Value)
 	}
+	if r := fields["route"]; r != nil {
+		switch Route(strings.ToLower(strings.TrimSpace(r.Value))) {
+		case Oral:
+		case Skin:
+			it.Route = Skin
+		default:
+			return Item{}, fail("route", msg.Errorf("%q is not oral or skin", r.Value))
+		}
+	}
 	if a := fields["amount"]; a != nil {
-		if it.UnitMg, err = units.ParseMass(a.Value); err != nil {
+		parse := units.ParseMass
+		if it.Route == Skin {
+			parse = units.ParseSkinMass
+		}
+		if it.UnitMg, err = parse(a.Value); err != nil {
 			return Item{}, fail("amount", err)
 		}
 	}
@@ -253,7 +266,7 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 		// (2 % allows for rounding on the label).
 		if max := it.UnitMg * f.MaxFraction() * 1.02; it.UnitMg > 0 && it.StatedMg > max {
 			return Item{}, fail("elemental", msg.Errorf("%s mg of magnesium is more than %s mg of %s can carry (at most %s mg)",
-				msg.A(it.StatedMg), msg.A(it.UnitMg), f.Key, msg.A(it.UnitMg*f.MaxFraction())).
+				msg.A(it.StatedMg), msg.A(it.UnitMg), f.Key, msg.N(it.UnitMg*f.MaxFraction(), 2)).
 				WithHint("check that amount is the compound per unit and elemental the magnesium per unit"))
 		}
 	}
@@ -267,15 +280,6 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 			return Item{}, fail("per_day", err)
 		}
 		it.PerDay = d
-	}
-	if r := fields["route"]; r != nil {
-		switch Route(strings.ToLower(strings.TrimSpace(r.Value))) {
-		case Oral:
-		case Skin:
-			it.Route = Skin
-		default:
-			return Item{}, fail("route", msg.Errorf("%q is not oral or skin", r.Value))
-		}
 	}
 	if a := fields["assay"]; a != nil {
 		if fields["elemental"] != nil {

@@ -40,13 +40,21 @@ var unitMg = map[string]float64{
 // point that may be a thousands separator: 1.830 mg is 1.83 mg or, on a
 // Dutch label, 1830 mg (1.830 g is not ambiguous: 1830 g is no dose).
 // Errors are *msg.Message.
-func ParseMass(s string) (float64, error) { return parseMass(s, false) }
+func ParseMass(s string) (float64, error) { return parseMass(s, false, MaxMg) }
 
 // ParseMassOrZero is ParseMass that also accepts zero (for magnesium from
 // food: none is a real answer).
-func ParseMassOrZero(s string) (float64, error) { return parseMass(s, true) }
+func ParseMassOrZero(s string) (float64, error) { return parseMass(s, true, MaxMg) }
 
-func parseMass(s string, zeroOK bool) (float64, error) {
+// MaxSkinMg is the largest amount of a product for the skin: a bath takes
+// several hundred grams of Epsom salt, which is no oral dose.
+const MaxSkinMg = 1_000_000
+
+// ParseSkinMass is ParseMass for products applied to the skin, up to
+// MaxSkinMg.
+func ParseSkinMass(s string) (float64, error) { return parseMass(s, false, MaxSkinMg) }
+
+func parseMass(s string, zeroOK bool, maxMg float64) (float64, error) {
 	if len(s) > maxLen {
 		return 0, msg.Errorf("amount is longer than %d characters", maxLen)
 	}
@@ -96,8 +104,12 @@ func parseMass(s string, zeroOK bool) (float64, error) {
 	if mg < MinMg {
 		return 0, msg.Errorf("amount %q is less than 1 mcg", s).WithHint("amounts without a unit are milligrams")
 	}
-	if mg > MaxMg {
-		return 0, msg.Errorf("amount %q is more than 100 g, not a plausible dose", s).WithHint("amounts without a unit are milligrams")
+	if mg > maxMg && maxMg == MaxMg {
+		return 0, msg.Errorf("amount %q is more than 100 g, not a plausible dose", s).
+			WithHint("amounts without a unit are milligrams; a product for the skin (a bath) is marked route: skin in a stack file")
+	}
+	if mg > maxMg {
+		return 0, msg.Errorf("amount %q is more than %s g, not a plausible amount", s, msg.A(maxMg/1000)).WithHint("amounts without a unit are milligrams")
 	}
 	return mg, nil
 }

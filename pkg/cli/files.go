@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+// writeFileAtomic writes a file through a temporary file in the same
+// directory, synced and renamed into place, so a reader never sees half a
+// file and a failure leaves no debris. An existing file is not replaced
+// without force.
+func writeFileAtomic(path string, force bool, write func(io.Writer) error) error {
+	if fi, err := os.Lstat(path); err == nil {
+		if !force {
+			return usageError(msg.Errorf("%s exists", path).WithHint("give --force to replace it"))
+		}
+		if !fi.Mode().IsRegular() {
+			return dataError(msg.Errorf("%s is not a regular file", path))
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return dataError(msg.Errorf("%s: %s", path, err.Error()))
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+	}
+	if err := tmp.Sync(); err != nil {
+		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+	}
+	if err := tmp.Close(); err != nil {
+		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+	}
+	done = true
+	return nil
+}
+
+// errText is an OS error without the path it repeats.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

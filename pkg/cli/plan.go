@@ -1,0 +1,320 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/render"
+)
+
+// planOptions are the options of `plan`.
+type planOptions struct {
+	IO     *IO
+	Root   *rootOptions
+	Person personOptions
+
+	Goal, Gut, Form, Kidney string
+	target                  float64
+	Target                  *float64
+	capsule, capsuleEl      float64
+	Capsule, CapsuleEl      *float64
+	Half, Supervised        bool
+	egfr                    float64
+	EGFR                    *float64
+	Conditions, Meds        []string
+	Start                   string
+	ICS                     string
+	Force, Remind           bool
+	Morning, Evening        string
+	now                     func() time.Time
+}
+
+func newPlanCmd(s *IO, root *rootOptions) *cobra.Command {
+	o := &planOptions{IO: s, Root: root, now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "plan --goal GOAL",
+		Short: "A form for a goal and a titration schedule that stays under the upper limit",
+		Long: `Recommends a magnesium form for a goal (with how strong the evidence is) and
+prints a titration schedule: start low, step up, split higher doses morning
+and evening, never above the person's upper limit, evaluate, keep the lowest
+dose that helps, step back on loose stools. 'mgcalc plan goals' lists the
+goals, their forms and evidence grades.
+
+Every rule says where its number comes from: a source, or mgcalc's own rule
+where no source gives one (the step size, the dose above which to split, how
+far to step back). mgcalc informs; it does not diagnose.
+
+mgcalc refuses to print a schedule (exit 4, the reason on stderr, nothing on
+stdout) with impaired kidneys (--kidney impaired, or --egfr below 30), heart
+block, bradycardia or myasthenia gravis (--condition), for anyone under 18,
+and for a target above the upper limit unless --supervised (then every output
+says the plan is for medical supervision only). eGFR 30-60 is a warning.
+In pregnancy and lactation the plan stays under the unchanged limit, with
+advice to consult a midwife or doctor; L-threonate is excluded.
+
+--meds names medicines or classes (generic, brand or Dutch names, comma
+separated): each gets the spacing the sources give, a medicine that lowers
+magnesium gets "talk to your doctor", and an unknown name is reported.
+
+--start DATE prints dates; --ics FILE writes the schedule as an iCalendar
+file (one daily-repeating event per step and time of day, at --morning and
+--evening, and the evaluation days): written atomically, never over an
+existing file without --force; '-' writes it to stdout instead of the plan.
+--remind adds an alarm to each intake (some calendars drop alarms).
+
+Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`,
+		Example: `  mgcalc plan --goal sleep --gut sensitive
+  mgcalc plan --goal constipation --capsule 500
+  mgcalc plan --goal migraine --authority efsa --start 2026-12-01 --ics plan.ics
+  mgcalc plan --goal sleep --meds levothyroxine,doxycycline
+  mgcalc plan --goal migraine --target 600 --supervised
+  mgcalc plan goals`,
+		Args: argsUsage(0, "no arguments (give the goal as --goal)"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.read(cmd)
+			if o.Goal == "" {
+				return usageError(msg.Errorf("no goal given").WithHint("give --goal GOAL; 'mgcalc plan goals' lists them"))
+			}
+			return runPlan(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Goal, "goal", "g", "", "what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general")
+	f.StringVar(&o.Gut, "gut", "normal", "normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form")
+	f.StringVar(&o.Form, "form", "", "use this FORM[:VARIANT] instead of the recommendation")
+	decimalFlag(f, &o.target, "target", "daily elemental magnesium to reach, mg (default: the goal's, never above the upper limit)")
+	decimalFlag(f, &o.capsule, "capsule", "round to whole units of this many mg of compound each")
+	decimalFlag(f, &o.capsuleEl, "capsule-elemental", "round to whole units of this many mg of magnesium each (as the label states)")
+	f.BoolVar(&o.Half, "half", false, "allow half units (tablets that can be split)")
+	f.BoolVar(&o.Supervised, "supervised", false, "allow a target above the upper limit, for use under medical supervision")
+	f.StringVar(&o.Kidney, "kidney", "", "normal or impaired (impaired: refused, see a doctor)")
+	decimalFlag(f, &o.egfr, "egfr", "kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)")
+	f.StringSliceVar(&o.Conditions, "condition", nil, "a condition that rules magnesium out: heart-block, bradycardia, myasthenia-gravis")
+	f.StringSliceVar(&o.Meds, "meds", nil, "medicines you take, comma separated (levothyroxine,doxycycline)")
+	f.StringVar(&o.Start, "start", "", "first day of the plan, YYYY-MM-DD or today: prints dates")
+	f.StringVar(&o.ICS, "ics", "", "write the schedule to this iCalendar `file` (- for stdout)")
+	f.BoolVar(&o.Force, "force", false, "overwrite an existing --ics file")
+	f.BoolVar(&o.Remind, "remind", false, "add a reminder alarm to each intake in the --ics file")
+	f.StringVar(&o.Morning, "morning", "08:00", "time of the morning intake in the --ics file")
+	f.StringVar(&o.Evening, "evening", "21:00", "time of the evening intake in the --ics file")
+	o.Person.addFlags(cmd, false)
+	_ = cmd.RegisterFlagCompletionFunc("gut", fixedCompletion("normal", "sensitive"))
+	_ = cmd.RegisterFlagCompletionFunc("kidney", fixedCompletion("normal", "impaired"))
+	_ = cmd.RegisterFlagCompletionFunc("goal", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		k, err := defaultTables.Plan()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		for _, g := range k.Goals {
+			out = append(out, g.Key)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("form", completeForms)
+	cmd.AddCommand(newPlanGoalsCmd(s, root))
+	return cmd
+}
+
+func newPlanGoalsCmd(s *IO, root *rootOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "goals",
+		Short: "The goals, their forms and how strong the evidence for each is",
+		Long: `Every goal mgcalc plans for, with its forms best first and the evidence
+grade of each: guideline, systematic review, randomised trial, practice-based,
+marketing claim, no effect shown. Forms with a marketing claim or no effect
+shown are listed but never recommended. -o json adds each finding and its
+sources.`,
+		Example: `  mgcalc plan goals
+  mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`,
+		Args: argsUsage(0, "no arguments"),
+		RunE: func(*cobra.Command, []string) error {
+			k, err := root.tables.Plan()
+			if err != nil {
+				return dataError(err)
+			}
+			return root.print(s, render.NewGoalList(k))
+		},
+	}
+}
+
+// read takes what only cobra knows.
+func (o *planOptions) read(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	set := func(name string, v *float64) *float64 {
+		if fs.Changed(name) {
+			return v
+		}
+		return nil
+	}
+	o.Target, o.Capsule, o.CapsuleEl, o.EGFR = set("target", &o.target), set("capsule", &o.capsule), set("capsule-elemental", &o.capsuleEl), set("egfr", &o.egfr)
+	o.Person.read(cmd)
+}
+
+// words accepted for --gut and --kidney, English and Dutch.
+var (
+	gutWords    = map[string]plan.Gut{"normal": plan.GutNormal, "normaal": plan.GutNormal, "sensitive": plan.GutSensitive, "gevoelig": plan.GutSensitive}
+	kidneyWords = map[string]plan.Kidney{"normal": plan.KidneyNormal, "normaal": plan.KidneyNormal, "impaired": plan.KidneyImpaired, "verminderd": plan.KidneyImpaired}
+)
+
+// request validates the options into a plan request.
+func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
+	var r plan.Request
+	r.Goal = k.Goal(o.Goal)
+	if r.Goal == nil {
+		var keys []string
+		for _, g := range k.Goals {
+			keys = append(keys, g.Key)
+		}
+		return r, usageError(msg.Errorf("unknown goal %q", o.Goal).WithHint("goals: %s", strings.Join(keys, ", ")))
+	}
+	var ok bool
+	if r.Gut, ok = gutWords[strings.ToLower(strings.TrimSpace(o.Gut))]; !ok {
+		return r, usageError(msg.Errorf("--gut must be normal or sensitive, not %q", o.Gut))
+	}
+	if o.Kidney != "" {
+		if r.Kidney, ok = kidneyWords[strings.ToLower(strings.TrimSpace(o.Kidney))]; !ok {
+			return r, usageError(msg.Errorf("--kidney must be normal or impaired, not %q", o.Kidney))
+		}
+	}
+	if o.EGFR != nil {
+		if *o.EGFR <= 0 || *o.EGFR > 200 {
+			return r, usageError(msg.Errorf("--egfr must be above 0 and at most 200 mL/min, not %s", msg.A(*o.EGFR)))
+		}
+		r.EGFR = o.EGFR
+	}
+	for _, c := range o.Conditions {
+		g := k.Condition(c)
+		if g == nil {
+			return r, usageError(msg.Errorf("unknown condition %q", c).
+				WithHint("mgcalc knows: %s; for any other condition, ask your doctor", strings.Join(k.ConditionKeys(), ", ")))
+		}
+		r.Conditions = append(r.Conditions, g)
+	}
+	r.Meds = o.Meds
+	if o.Target != nil {
+		if *o.Target < 1 || *o.Target > 5000 {
+			return r, usageError(msg.Errorf("--target must be between 1 and 5000 mg, not %s", msg.A(*o.Target)))
+		}
+		r.TargetMg = *o.Target
+	}
+	if o.Capsule != nil && o.CapsuleEl != nil {
+		return r, usageError(msg.Errorf("give --capsule or --capsule-elemental, not both"))
+	}
+	if o.Capsule != nil {
+		if *o.Capsule < 1 || *o.Capsule > 10000 {
+			return r, usageError(msg.Errorf("--capsule must be between 1 and 10000 mg of compound, not %s", msg.A(*o.Capsule)))
+		}
+		r.Unit.CompoundMg = *o.Capsule
+	}
+	if o.CapsuleEl != nil {
+		if *o.CapsuleEl < 1 || *o.CapsuleEl > 2000 {
+			return r, usageError(msg.Errorf("--capsule-elemental must be between 1 and 2000 mg, not %s", msg.A(*o.CapsuleEl)))
+		}
+		r.Unit.ElementalMg = *o.CapsuleEl
+	}
+	if o.Half {
+		if !r.Unit.IsSet() {
+			return r, usageError(msg.Errorf("--half needs --capsule or --capsule-elemental"))
+		}
+		r.Unit.Half = true
+	}
+	r.Supervised = o.Supervised
+	return r, nil
+}
+
+// startDate reads --start.
+func (o *planOptions) startDate() (*time.Time, error) {
+	if o.Start == "" {
+		return nil, nil
+	}
+	if strings.EqualFold(o.Start, "today") {
+		n := o.now()
+		d := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+		return &d, nil
+	}
+	d, err := time.Parse(time.DateOnly, o.Start)
+	if err != nil {
+		return nil, usageError(msg.Errorf("--start %q is not a date", o.Start).WithHint("write it as YYYY-MM-DD, such as 2026-12-01, or today"))
+	}
+	if d.Year() < 2000 || d.Year() > 2200 {
+		return nil, usageError(msg.Errorf("--start %q is not a plausible date", o.Start))
+	}
+	return &d, nil
+}
+
+// runPlan makes the plan and prints it (or writes the calendar).
+func runPlan(o *planOptions) error {
+	k, err := o.Root.tables.Plan()
+	if err != nil {
+		return dataError(err)
+	}
+	r, err := o.request(k)
+	if err != nil {
+		return err
+	}
+	if o.Form != "" {
+		ft, err := o.Root.tables.Forms()
+		if err != nil {
+			return dataError(err)
+		}
+		if r.Form, r.Variant, err = ft.Resolve(o.Form); err != nil {
+			return formError(prefixed("--form", err))
+		}
+	}
+	start, err := o.startDate()
+	if err != nil {
+		return err
+	}
+	if o.ICS != "" && start == nil {
+		return usageError(msg.Errorf("--ics needs a first day").WithHint("give --start YYYY-MM-DD (or --start today)"))
+	}
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	if err != nil {
+		return err
+	}
+	r.Limit = limit
+	p, err := plan.Make(k, r)
+	if err != nil {
+		var ref *plan.Refusal
+		if errors.As(err, &ref) {
+			return &codeError{ExitRefused, ref.Reason}
+		}
+		var m *msg.Message
+		if errors.As(err, &m) {
+			return usageError(err)
+		}
+		return err
+	}
+	report := render.NewPlan(p, start)
+	if o.ICS != "" {
+		morning, err1 := clock(o.Morning, "--morning")
+		evening, err2 := clock(o.Evening, "--evening")
+		if err := errors.Join(err1, err2); err != nil {
+			return err
+		}
+		cal := render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind}
+		if o.ICS == "-" {
+			return cal.Write(o.IO.Out, o.IO.P)
+		}
+		if err := writeFileAtomic(o.ICS, o.Force, func(w io.Writer) error { return cal.Write(w, o.IO.P) }); err != nil {
+			return err
+		}
+	}
+	return o.Root.print(o.IO, report)
+}
+
+// clock reads HH:MM as an offset from midnight.
+func clock(s, flag string) (time.Duration, error) {
+	t, err := time.Parse("15:04", s)
+	if err != nil {
+		return 0, usageError(msg.Errorf("%s %q is not a time of day", flag, s).WithHint("write it as HH:MM, such as 08:00"))
+	}
+	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
+}

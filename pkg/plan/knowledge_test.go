@@ -1,0 +1,365 @@
+package plan_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mgcalc/mgcalc/data"
+	"github.com/mgcalc/mgcalc/pkg/kb"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+)
+
+// embeddedKnowledge loads the embedded data/plan.yaml the way mgcalc does.
+func embeddedKnowledge(t *testing.T) *plan.Knowledge {
+	t.Helper()
+	k, err := kb.Plan()
+	if err != nil {
+		t.Fatalf("the embedded plan.yaml does not load: %v", err)
+	}
+	return k
+}
+
+// foldMed reduces a medicine name as knowledge.go's fold does: lower case,
+// letters and digits only.
+func foldMed(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func medMatches(name, key, className string, members []string) bool {
+	n := foldMed(name)
+	if n == foldMed(key) || n == foldMed(className) {
+		return true
+	}
+	for _, m := range members {
+		if n == foldMed(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// interactionFor returns the spacing class a medicine name belongs to.
+func interactionFor(k *plan.Knowledge, name string) *plan.Interaction {
+	for _, in := range k.Interactions {
+		if medMatches(name, in.Key, in.Name, in.Members) {
+			return in
+		}
+	}
+	return nil
+}
+
+// depletingFor returns the doctor-advice class a medicine name belongs to.
+func depletingFor(k *plan.Knowledge, name string) *plan.MedClass {
+	for _, d := range k.Depleting {
+		if medMatches(name, d.Key, d.Name, d.Members) {
+			return d
+		}
+	}
+	return nil
+}
+
+func choiceOf(t *testing.T, k *plan.Knowledge, goal, form string) *plan.Choice {
+	t.Helper()
+	g := k.Goal(goal)
+	if g == nil {
+		t.Fatalf("goal %s is missing", goal)
+	}
+	for _, c := range g.Forms {
+		if c.Form == form {
+			return c
+		}
+	}
+	t.Fatalf("goal %s lists no %s", goal, form)
+	return nil
+}
+
+// The ten goals exist, and each resolves by its Dutch names.
+func TestKnowledgeGoalsAndDutchAliases(t *testing.T) {
+	k := embeddedKnowledge(t)
+	keys := []string{"sleep", "stress", "constipation", "sport", "energy", "heart", "cognition", "cramps", "migraine", "general"}
+	if len(k.Goals) != len(keys) {
+		t.Errorf("%d goals, want %d", len(k.Goals), len(keys))
+	}
+	for _, key := range keys {
+		if g := k.Goal(key); g == nil || g.Key != key {
+			t.Errorf("goal %s is missing", key)
+		}
+	}
+	dutch := map[string]string{
+		"slapen": "sleep", "slaap": "sleep", "ontspanning": "stress", "Stress": "stress",
+		"obstipatie": "constipation", "verstopping": "constipation", "spieren": "sport", "sport": "sport",
+		"energie": "energy", "vermoeidheid": "energy", "hart": "heart", "cognitie": "cognition",
+		"concentratie": "cognition", "kramp": "cramps", "Krampen": "cramps", "migraine": "migraine",
+		"algemeen": "general",
+	}
+	for alias, key := range dutch {
+		if g := k.Goal(alias); g == nil || g.Key != key {
+			t.Errorf("Goal(%q) = %v, want %s", alias, g, key)
+		}
+	}
+	if g := k.Goal("hair growth"); g != nil {
+		t.Errorf("Goal(hair growth) = %s, want none", g.Key)
+	}
+}
+
+// Cramps prints the Cochrane result first; no other goal does.
+func TestKnowledgeCrampsFirstWithCochrane(t *testing.T) {
+	k := embeddedKnowledge(t)
+	reg, err := kb.Sources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range k.Goals {
+		if g.First != (g.Key == "cramps") {
+			t.Errorf("goal %s: first = %v", g.Key, g.First)
+		}
+	}
+	c := k.Goal("cramps")
+	cochrane := false
+	for _, id := range c.Finding.Sources {
+		cochrane = cochrane || strings.Contains(reg[id].Title, "Cochrane")
+	}
+	if !cochrane {
+		t.Errorf("the cramps finding cites %v, no Cochrane review", c.Finding.Sources)
+	}
+	if !strings.Contains(c.Finding.Text, "unlikely") || !strings.Contains(c.Finding.Text, "-9.59 %") {
+		t.Errorf("the cramps finding does not report the Cochrane result: %q", c.Finding.Text)
+	}
+	if o := choiceOf(t, k, "cramps", "oxide"); o.Rank != 0 || o.Grade != plan.NoEffectShown {
+		t.Errorf("cramps × oxide: rank %d, grade %s", o.Rank, o.Grade)
+	}
+}
+
+// Trial doses are the elemental amounts the trials gave.
+func TestKnowledgeTrialDoses(t *testing.T) {
+	k := embeddedKnowledge(t)
+	for _, c := range []struct {
+		goal, form string
+		mg         float64
+	}{
+		{"migraine", "citrate", 600}, {"constipation", "oxide", 905}, {"sleep", "bisglycinate", 250},
+		{"sleep", "oxide", 500}, {"cognition", "threonate", 150}, {"heart", "citrate", 368},
+	} {
+		ch := choiceOf(t, k, c.goal, c.form)
+		if ch.TrialMg == nil || *ch.TrialMg != c.mg {
+			t.Errorf("%s × %s: trial dose %v, want %v mg", c.goal, c.form, ch.TrialMg, c.mg)
+		}
+	}
+	if m := choiceOf(t, k, "migraine", "citrate"); m.Rank != 1 || m.Grade != plan.Guideline {
+		t.Errorf("migraine × citrate: rank %d, grade %s", m.Rank, m.Grade)
+	}
+	if o := choiceOf(t, k, "constipation", "oxide"); o.Rank != 1 || o.Grade != plan.Guideline {
+		t.Errorf("constipation × oxide: rank %d, grade %s", o.Rank, o.Grade)
+	}
+	if g := k.Goal("cognition"); g.Target == nil || g.Target.Value != 150 || g.Target.Basis != plan.FromSource {
+		t.Errorf("cognition target %+v, want 150 from a source", g.Target)
+	}
+}
+
+// Marketing claims and no-effect findings are listed, never recommended;
+// each goal recommends something a pregnant person may take.
+func TestKnowledgeGradesAndRanks(t *testing.T) {
+	k := embeddedKnowledge(t)
+	claims := 0
+	for _, g := range k.Goals {
+		safe := 0
+		for _, c := range g.Forms {
+			if c.Rank > 0 && (c.Grade == plan.MarketingClaim || c.Grade == plan.NoEffectShown) {
+				t.Errorf("%s × %s: a %s ranked %d", g.Key, c.Form, c.Grade, c.Rank)
+			}
+			if c.Grade == plan.MarketingClaim {
+				claims++
+			}
+			if c.Rank > 0 && c.Form != "threonate" {
+				safe++
+			}
+		}
+		if safe == 0 {
+			t.Errorf("goal %s recommends nothing outside pregnancy's exclusions", g.Key)
+		}
+	}
+	if claims == 0 {
+		t.Error("no marketing claim is listed: the seeds' unsupported claims must be shown with their grade")
+	}
+	for _, c := range [][2]string{{"heart", "taurate"}, {"migraine", "bisglycinate"}, {"sport", "citrate"}} {
+		if ch := choiceOf(t, k, c[0], c[1]); ch.Rank != 0 || ch.Grade != plan.MarketingClaim {
+			t.Errorf("%s × %s: rank %d, grade %s, want a rank-0 marketing claim", c[0], c[1], ch.Rank, ch.Grade)
+		}
+	}
+}
+
+// Every number mgcalc chose itself says why; the rules no source gives a
+// number for are mgcalc's.
+func TestKnowledgeMgcalcRulesHaveNotes(t *testing.T) {
+	k := embeddedKnowledge(t)
+	reg, _ := kb.Sources()
+	tr, gt := k.Titration, k.Gates
+	rules := map[string]plan.Rule{
+		"start_normal": tr.StartNormal, "start_sensitive": tr.StartSensitive, "step": tr.Step,
+		"interval_normal": tr.IntervalNormal, "interval_sensitive": tr.IntervalSens, "target": tr.Target,
+		"split_above": tr.SplitAbove, "kidney_egfr": gt.KidneyEGFR, "kidney_warn": gt.KidneyWarn, "adult_age": gt.AdultAge,
+	}
+	for _, g := range k.Goals {
+		if g.Target != nil {
+			rules[g.Key+" target"] = *g.Target
+		}
+		if g.Timing.Basis == plan.FromMgcalc && strings.TrimSpace(g.Timing.Note) == "" {
+			t.Errorf("%s timing: mgcalc's own choice has no note", g.Key)
+		}
+		if err := reg.Check(g.Key+" timing", g.Timing.Sources); err != nil {
+			t.Errorf("%v", err)
+		}
+	}
+	for what, r := range rules {
+		if r.Basis == plan.FromMgcalc && strings.TrimSpace(r.Note) == "" {
+			t.Errorf("%s: mgcalc's own rule has no note", what)
+		}
+	}
+	for what, r := range map[string]plan.Rule{"step": tr.Step, "split_above": tr.SplitAbove, "kidney_warn": gt.KidneyWarn} {
+		if r.Basis != plan.FromMgcalc || !strings.Contains(r.Note, "no source") {
+			t.Errorf("%s: basis %s, note %q; no source gives this number", what, r.Basis, r.Note)
+		}
+	}
+	want := map[string]float64{"start_normal": 150, "start_sensitive": 100, "step": 50, "interval_normal": 7,
+		"interval_sensitive": 14, "target": 250, "split_above": 150, "kidney_egfr": 30, "kidney_warn": 60, "adult_age": 18}
+	for what, v := range want {
+		if rules[what].Value != v {
+			t.Errorf("%s = %v, want %v", what, rules[what].Value, v)
+		}
+	}
+	for _, key := range []string{"energy", "heart"} {
+		if b := k.Goal(key).Timing.Basis; b != plan.FromMgcalc {
+			t.Errorf("%s timing basis %s: no source gives a timing for it", key, b)
+		}
+	}
+}
+
+// Medicines resolve by generic, brand and Dutch names, and the spacing
+// each source gives is carried.
+func TestKnowledgeMedicines(t *testing.T) {
+	k := embeddedKnowledge(t)
+	for name, key := range map[string]string{
+		"levothyroxine": "levothyroxine", "Thyrax": "levothyroxine", "Euthyrox": "levothyroxine",
+		"doxycycline": "tetracyclines", "Fosamax": "bisphosphonates", "alendroninezuur": "bisphosphonates",
+		"Ciproxin": "fluoroquinolones", "ciprofloxacine": "fluoroquinolones", "ijzer": "iron",
+		"Revolade": "eltrombopag", "Tivicay": "dolutegravir", "Neurontin": "gabapentin", "Plaquenil": "aminoquinolines",
+	} {
+		if in := interactionFor(k, name); in == nil || in.Key != key {
+			t.Errorf("%s: class %v, want %s", name, in, key)
+		}
+	}
+	for name, key := range map[string]string{
+		"omeprazole": "ppi", "Nexium": "ppi", "furosemide": "loop-diuretics", "hydrochloorthiazide": "thiazide-diuretics",
+		"gentamicin": "aminoglycosides", "cetuximab": "egfr-antibodies", "spironolacton": "potassium-sparing-diuretics",
+		"digoxin": "digoxin",
+	} {
+		if d := depletingFor(k, name); d == nil || d.Key != key {
+			t.Errorf("%s: depleting class %v, want %s", name, d, key)
+		}
+		if in := interactionFor(k, name); in != nil {
+			t.Errorf("%s is both depleting and spaced (%s)", name, in.Key)
+		}
+	}
+	if interactionFor(k, "paracetamol") != nil || depletingFor(k, "paracetamol") != nil {
+		t.Error("paracetamol matched a class")
+	}
+	// Where sources differ every spacing is carried: NIH's 2 h before or
+	// 6 h after, and the SmPC's 3 h.
+	longest := func(in *plan.Interaction) (before, after float64) {
+		for _, s := range in.Spacings {
+			before, after = max(before, s.BeforeHours), max(after, s.AfterHours)
+		}
+		return
+	}
+	for name, want := range map[string][2]float64{"doxycycline": {3, 6}, "fosamax": {4, 4}, "levothyroxine": {4, 4}, "eltrombopag": {4, 4}, "juluca": {4, 6}} {
+		in := interactionFor(k, name)
+		if in == nil {
+			t.Errorf("%s: no class", name)
+			continue
+		}
+		if b, a := longest(in); b != want[0] || a != want[1] {
+			t.Errorf("%s: longest spacing %v h before / %v h after, want %v", name, b, a, want)
+		}
+	}
+	if in := interactionFor(k, "eltrombopag"); in != nil && len(in.Spacings) < 2 {
+		t.Errorf("eltrombopag carries %d spacings; the EU and US labels disagree", len(in.Spacings))
+	}
+}
+
+// The gates: kidneys, heart block, myasthenia, threonate in pregnancy.
+func TestKnowledgeGates(t *testing.T) {
+	k := embeddedKnowledge(t)
+	g := k.Gates
+	if g.KidneyEGFR.Basis != plan.FromSource || g.KidneyWarn.Value <= g.KidneyEGFR.Value {
+		t.Errorf("kidney gates %+v / %+v", g.KidneyEGFR, g.KidneyWarn)
+	}
+	found := map[string]bool{}
+	for _, c := range g.Conditions {
+		for _, n := range append([]string{c.Key}, c.Aliases...) {
+			found[foldMed(n)] = true
+		}
+	}
+	for _, n := range []string{"heart-block", "av-block", "bradycardia", "hartblok", "bradycardie", "myasthenia-gravis", "myasthenia"} {
+		if !found[foldMed(n)] {
+			t.Errorf("condition %s is not a gate", n)
+		}
+	}
+	if len(g.NotPregnant) != 1 || g.NotPregnant[0] != "threonate" || !strings.Contains(g.NotPregnantWhy.Text, "2024/2694") {
+		t.Errorf("not_pregnant %v: %q", g.NotPregnant, g.NotPregnantWhy.Text)
+	}
+	if !strings.Contains(g.Children.Text, "no source") {
+		t.Errorf("children: %q", g.Children.Text)
+	}
+}
+
+// Broken copies of the real plan.yaml fail to load, each with a message
+// that names the problem.
+func TestKnowledgeBrokenYAML(t *testing.T) {
+	ft, err := kb.Forms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := kb.Sources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := string(data.Plan)
+	cases := []struct{ name, old, new, want string }{
+		{"unknown key", "  - key: sleep\n    name: sleep\n", "  - key: sleep\n    nmae: sleep\n", "field nmae not found"},
+		{"unknown source", "      sources: [cochrane-2020]\n    first: true", "      sources: [cochrane-2021]\n    first: true", `unknown source "cochrane-2021"`},
+		{"marketing claim ranked", "        rank: 0\n        grade: marketing-claim", "        rank: 1\n        grade: marketing-claim", "marketing-claim is never recommended"},
+		{"no effect ranked", "        rank: 0\n        grade: no-effect-shown", "        rank: 2\n        grade: no-effect-shown", "no-effect-shown is never recommended"},
+		{"unknown grade", "grade: practice-based", "grade: anecdote", `grade "anecdote" is not one of`},
+		{"mgcalc rule without a note", "    note: \"no source gives a step size", "    note: \"\"\n    # \"no source gives a step size", "titration step: mgcalc's own rule needs a note"},
+		{"unsourced finding", "      sources: [cochrane-2020]\n    first: true", "      sources: []\n    first: true", "cramps finding has no source"},
+		{"alias of two goals", "aliases: [ontspanning,", "aliases: [slapen, ontspanning,", `name "slapen" is also a name of sleep`},
+		{"medicine in two classes", "members: [doxycycline,", "members: [omeprazole, doxycycline,", `medicine "omeprazole" is in both tetracyclines and ppi`},
+		{"not a form key", "form: pidolate", "form: pidolaat", `"pidolaat" is not a form key`},
+		{"falling evaluation days", "      - day: 56\n        what: \"full judgement: the oxide", "      - day: 20\n        what: \"full judgement: the oxide", "rising"},
+		{"sensitive gut starts higher", "  start_sensitive:\n    value: 100", "  start_sensitive:\n    value: 200", "sensitive gut must start no higher"},
+		{"spacing of no hours", "      - before_hours: 1\n        after_hours: 1", "      - before_hours: 0\n        after_hours: 0", "not both 0"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.Contains(orig, c.old) {
+				t.Fatalf("plan.yaml no longer contains %q; update the test", c.old)
+			}
+			_, err := plan.Load([]byte(strings.Replace(orig, c.old, c.new, 1)), ft, reg)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error = %v, want it to mention %q", err, c.want)
+			}
+		})
+	}
+	if _, err := plan.Load([]byte("goals: []\n"), ft, reg); err == nil || !strings.Contains(err.Error(), "no goals") {
+		t.Errorf("an empty plan: %v", err)
+	}
+	if _, err := plan.Load(data.Plan, ft, reg); err != nil {
+		t.Errorf("the unbroken plan.yaml: %v", err)
+	}
+}

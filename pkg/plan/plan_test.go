@@ -1,0 +1,288 @@
+package plan_test
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/mgcalc/mgcalc/pkg/kb"
+	"github.com/mgcalc/mgcalc/pkg/limits"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+)
+
+func knowledge(t *testing.T) (*plan.Knowledge, *limits.Tables) {
+	t.Helper()
+	k, err := kb.Plan()
+	if err != nil {
+		t.Fatalf("the embedded plan knowledge does not load: %v", err)
+	}
+	lt, err := kb.Limits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k, lt
+}
+
+const eps = 1e-9
+
+// checkPlan asserts the schedule's invariants.
+func checkPlan(t *testing.T, k *plan.Knowledge, p *plan.Plan, r plan.Request, what string) {
+	t.Helper()
+	start := k.Titration.StartNormal.Value
+	if r.Gut == plan.GutSensitive {
+		start = k.Titration.StartSensitive.Value
+	}
+	if len(p.Steps) == 0 {
+		t.Fatalf("%s: no steps", what)
+	}
+	if p.Steps[0].FirstDay != 1 || p.Steps[0].ElementalMg > start+eps {
+		t.Fatalf("%s: first step %+v, want day 1 at or below %v mg", what, p.Steps[0], start)
+	}
+	ul := *r.Limit.Mg()
+	for i, s := range p.Steps {
+		if i > 0 {
+			prev := p.Steps[i-1]
+			if s.ElementalMg < prev.ElementalMg-eps {
+				t.Fatalf("%s: step %d decreases: %v after %v", what, i+1, s.ElementalMg, prev.ElementalMg)
+			}
+			if s.FirstDay != prev.LastDay+1 {
+				t.Fatalf("%s: step %d starts on day %d after a step ending on day %d", what, i+1, s.FirstDay, prev.LastDay)
+			}
+		}
+		if s.LastDay < s.FirstDay {
+			t.Fatalf("%s: step %d ends before it starts", what, i+1)
+		}
+		if !r.Supervised && (s.ElementalMg > ul+limits.Tolerance || s.Check.Over) {
+			t.Fatalf("%s: step %d is %v mg, above the %v mg limit", what, i+1, s.ElementalMg, ul)
+		}
+		if s.ElementalMg > p.TargetMg+eps {
+			t.Fatalf("%s: step %d is %v mg, above the %v mg target", what, i+1, s.ElementalMg, p.TargetMg)
+		}
+		sum, units := 0.0, 0.0
+		for _, in := range s.Intakes {
+			sum += in.ElementalMg
+			units += in.Units
+			if in.ElementalMg <= 0 {
+				t.Fatalf("%s: step %d has an empty intake", what, i+1)
+			}
+		}
+		if math.Abs(sum-s.ElementalMg) > 1e-6 {
+			t.Fatalf("%s: step %d intakes add up to %v, the day is %v", what, i+1, sum, s.ElementalMg)
+		}
+		split := s.ElementalMg > k.Titration.SplitAbove.Value+eps
+		if r.Unit.IsSet() {
+			grain := p.UnitElMg
+			if r.Unit.Half {
+				grain /= 2
+			}
+			n := s.ElementalMg / grain
+			if math.Abs(n-math.Round(n)) > 1e-6 {
+				t.Fatalf("%s: step %d is %v mg, not whole units of %v", what, i+1, s.ElementalMg, grain)
+			}
+			for _, in := range s.Intakes {
+				if m := in.ElementalMg / grain; math.Abs(m-math.Round(m)) > 1e-6 {
+					t.Fatalf("%s: an intake of %v mg is not whole units of %v", what, in.ElementalMg, grain)
+				}
+			}
+			if math.Abs(units-s.Units) > 1e-9 {
+				t.Fatalf("%s: step %d intakes hold %v units, the day %v", what, i+1, units, s.Units)
+			}
+			split = split && math.Round(n) >= 2
+		}
+		if want := map[bool]int{true: 2, false: 1}[split]; len(s.Intakes) != want {
+			t.Fatalf("%s: step %d (%v mg) has %d intakes, want %d by the split rule", what, i+1, s.ElementalMg, len(s.Intakes), want)
+		}
+		if !split && s.Intakes[0].When != p.Goal.Timing.When {
+			t.Fatalf("%s: a single intake at %s, the goal's timing is %s", what, s.Intakes[0].When, p.Goal.Timing.When)
+		}
+	}
+}
+
+// Over every goal × gut × authority × adult age × sex × pregnancy, with and
+// without whole units: the schedule's invariants hold, or the plan is
+// refused for a reason the sources give.
+func TestPropertySchedules(t *testing.T) {
+	k, lt := knowledge(t)
+	type person struct {
+		limits.Person
+		name string
+	}
+	var people []person
+	for _, age := range []float64{18, 25, 40, 60, 85} {
+		for _, sex := range []limits.Sex{"", limits.Male, limits.Female} {
+			people = append(people, person{limits.Person{Age: age, AgeSet: true, Sex: sex}, fmt.Sprintf("%v %s", age, sex)})
+			if sex == limits.Female && age <= 50 {
+				people = append(people, person{limits.Person{Age: age, AgeSet: true, Sex: sex, Pregnant: true}, fmt.Sprintf("%v pregnant", age)})
+				people = append(people, person{limits.Person{Age: age, AgeSet: true, Sex: sex, Lactating: true}, fmt.Sprintf("%v lactating", age)})
+			}
+		}
+	}
+	people = append(people, person{limits.Person{}, "adult"})
+	units := []plan.Unit{{}, {CompoundMg: 500}, {ElementalMg: 100}, {ElementalMg: 120, Half: true}, {CompoundMg: 250, Half: true}}
+	n := 0
+	for _, g := range k.Goals {
+		for _, gut := range []plan.Gut{plan.GutNormal, plan.GutSensitive} {
+			for _, auth := range lt.UpperLimits {
+				for _, pe := range people {
+					for _, u := range units {
+						r := plan.Request{Goal: g, Gut: gut, Limit: auth.For(pe.Person), Unit: u}
+						what := fmt.Sprintf("%s/%s/%s/%s/%+v", g.Key, gut, auth.Key, pe.name, u)
+						p, err := plan.Make(k, r)
+						if err != nil {
+							var ref *plan.Refusal
+							if errors.As(err, &ref) {
+								t.Fatalf("%s: refused: %v", what, err)
+							}
+							// a unit larger than the start dose is a usage error
+							if u.IsSet() && strings.Contains(err.Error(), "more than the") {
+								continue
+							}
+							t.Fatalf("%s: %v", what, err)
+						}
+						n++
+						checkPlan(t, k, p, r, what)
+						if (pe.Pregnant || pe.Lactating) && (p.Form.Key == "threonate" || containsForm(p.Alternatives, "threonate")) {
+							t.Fatalf("%s: threonate offered in pregnancy or lactation", what)
+						}
+					}
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d plans were checked", n)
+	}
+}
+
+func containsForm(cs []*plan.Choice, f string) bool {
+	for _, c := range cs {
+		if c.Form == f {
+			return true
+		}
+	}
+	return false
+}
+
+func adultPlan(t *testing.T, k *plan.Knowledge, lt *limits.Tables, goal, auth string, mod func(*plan.Request)) (*plan.Plan, error) {
+	t.Helper()
+	a, err := lt.ResolveAuthority(auth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := plan.Request{Goal: k.Goal(goal), Gut: plan.GutNormal, Limit: a.For(limits.Person{})}
+	if mod != nil {
+		mod(&r)
+	}
+	return plan.Make(k, r)
+}
+
+func refused(t *testing.T, err error, want string) {
+	t.Helper()
+	var ref *plan.Refusal
+	if !errors.As(err, &ref) || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want a refusal mentioning %q", err, want)
+	}
+}
+
+// The gates: kidneys, heart block, myasthenia, children, targets above
+// the limit without supervision.
+func TestGates(t *testing.T) {
+	k, lt := knowledge(t)
+	_, err := adultPlan(t, k, lt, "sleep", "nih", func(r *plan.Request) { r.Kidney = plan.KidneyImpaired })
+	refused(t, err, "kidney")
+	low, ok := 29.0, 45.0
+	_, err = adultPlan(t, k, lt, "sleep", "nih", func(r *plan.Request) { r.EGFR = &low })
+	refused(t, err, "eGFR")
+	p, err := adultPlan(t, k, lt, "sleep", "nih", func(r *plan.Request) { r.EGFR = &ok })
+	if err != nil || !strings.Contains(fmt.Sprint(p.Warnings), "eGFR") {
+		t.Errorf("eGFR 45: %v, warnings %v", err, p)
+	}
+	for _, c := range []string{"heart-block", "bradycardia", "myasthenia-gravis"} {
+		g := k.Condition(c)
+		if g == nil {
+			t.Fatalf("condition %s unknown", c)
+		}
+		_, err = adultPlan(t, k, lt, "heart", "nih", func(r *plan.Request) { r.Conditions = []*plan.Gate{g} })
+		refused(t, err, "no plan with")
+	}
+	a, _ := lt.ResolveAuthority("nih")
+	_, err = plan.Make(k, plan.Request{Goal: k.Goal("sleep"), Limit: a.For(limits.Person{Age: 16, AgeSet: true})})
+	refused(t, err, "under 18")
+	_, err = adultPlan(t, k, lt, "migraine", "nih", func(r *plan.Request) { r.TargetMg = 600 })
+	refused(t, err, "above the 350 mg/day upper limit")
+	p, err = adultPlan(t, k, lt, "migraine", "nih", func(r *plan.Request) { r.TargetMg = 600; r.Supervised = true })
+	if err != nil || p.Steps[len(p.Steps)-1].ElementalMg != 600 || !strings.Contains(fmt.Sprint(p.Warnings), "medical supervision") {
+		t.Errorf("supervised 600 mg: %v", err)
+	}
+}
+
+// The default target never passes the authority's limit.
+func TestTargetCappedAtLimit(t *testing.T) {
+	k, lt := knowledge(t)
+	for _, g := range k.Goals {
+		for _, auth := range []string{"nih", "efsa", "evm"} {
+			p, err := adultPlan(t, k, lt, g.Key, auth, nil)
+			if err != nil {
+				t.Fatalf("%s/%s: %v", g.Key, auth, err)
+			}
+			if ul := *p.Limit.Mg(); p.TargetMg > ul {
+				t.Errorf("%s/%s: target %v above the limit %v", g.Key, auth, p.TargetMg, ul)
+			}
+		}
+	}
+}
+
+// A sensitive gut starts lower, steps slower and gets a gentle form.
+func TestSensitiveGut(t *testing.T) {
+	k, lt := knowledge(t)
+	n, _ := adultPlan(t, k, lt, "sleep", "nih", nil)
+	s, _ := adultPlan(t, k, lt, "sleep", "nih", func(r *plan.Request) { r.Gut = plan.GutSensitive })
+	if s.Steps[0].ElementalMg >= n.Steps[0].ElementalMg || s.Steps[0].LastDay <= n.Steps[0].LastDay {
+		t.Errorf("sensitive %+v vs normal %+v", s.Steps[0], n.Steps[0])
+	}
+	if s.Form.Tolerance.Level != "gentle" {
+		t.Errorf("sensitive gut got %s (%s)", s.Form.Key, s.Form.Tolerance.Level)
+	}
+	c, _ := adultPlan(t, k, lt, "constipation", "nih", func(r *plan.Request) { r.Gut = plan.GutSensitive })
+	if len(c.Warnings) == 0 {
+		t.Error("constipation with a sensitive gut: no warning of the conflict")
+	}
+}
+
+// Medicines: spacing for known classes (the longest rule where sources
+// differ), doctor advice for depleting ones, unknown names reported.
+func TestMeds(t *testing.T) {
+	k, lt := knowledge(t)
+	p, err := adultPlan(t, k, lt, "sleep", "nih", func(r *plan.Request) {
+		r.Meds = []string{"Levothyroxine", "doxycycline", "omeprazole", "unobtainium"}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Spacing) != 2 || len(p.Depleting) != 1 || len(p.UnknownMeds) != 1 || p.UnknownMeds[0] != "unobtainium" {
+		t.Fatalf("spacing %d, depleting %d, unknown %v", len(p.Spacing), len(p.Depleting), p.UnknownMeds)
+	}
+	for _, s := range p.Spacing {
+		for _, sp := range s.Interaction.Spacings {
+			if sp.BeforeHours > s.BeforeHours || sp.AfterHours > s.AfterHours {
+				t.Errorf("%s: applied %v/%v h, a source says %v/%v", s.Interaction.Key, s.BeforeHours, s.AfterHours, sp.BeforeHours, sp.AfterHours)
+			}
+		}
+	}
+	if !strings.Contains(fmt.Sprint(p.Warnings), "unobtainium") {
+		t.Error("the unknown medicine is not reported")
+	}
+}
+
+// Threonate is refused by name in pregnancy.
+func TestThreonateInPregnancy(t *testing.T) {
+	k, lt := knowledge(t)
+	ft, _ := kb.Forms()
+	f, v, _ := ft.Resolve("threonate")
+	a, _ := lt.ResolveAuthority("nih")
+	_, err := plan.Make(k, plan.Request{Goal: k.Goal("cognition"), Form: f, Variant: v,
+		Limit: a.For(limits.Person{Age: 30, AgeSet: true, Sex: limits.Female, Pregnant: true})})
+	refused(t, err, "pregnancy")
+}

@@ -1,0 +1,93 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/mgcalc/mgcalc/pkg/ics"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+)
+
+// Calendar turns a plan into iCalendar events: one daily-repeating event
+// per step and time of day (at Morning or Evening after midnight), and an
+// all-day event for each evaluation point. UIDs and DTSTAMP are derived
+// from the plan and the start date, so the same plan gives the same file.
+type Calendar struct {
+	Plan             *plan.Plan
+	Start            time.Time // day 1, a date
+	Morning, Evening time.Duration
+	Remind           bool
+}
+
+// ProdID names mgcalc as the calendar's producer.
+const ProdID = "-//mgcalc//magnesium plan//EN"
+
+// Events builds the events, with titles in p's language.
+func (c Calendar) Events(p msg.Printer) []ics.Event {
+	pp := c.Plan
+	day0 := time.Date(c.Start.Year(), c.Start.Month(), c.Start.Day(), 0, 0, 0, 0, time.UTC)
+	base := fmt.Sprintf("%s-%s-%s-%s-%s", pp.Goal.Key, pp.Form.Key, pp.Variant.Key, pp.Gut, day0.Format("20060102"))
+	var out []ics.Event
+	desc := strings.Join([]string{
+		p.S("Magnesium plan for %s: %s.", pp.Goal.Name, pp.Form.Name),
+		ruleText(pp, "step_back"),
+		p.S("Sources: %s.", strings.Join(pp.Sources, ", ")),
+	}, "\n")
+	if pp.Supervised {
+		desc = p.S("For use under medical supervision only.") + "\n" + desc
+	}
+	for i, s := range pp.Steps {
+		for _, in := range s.Intakes {
+			at := c.Evening
+			when := p.S("evening")
+			if in.When == plan.Morning {
+				at, when = c.Morning, p.S("morning")
+			}
+			amount := p.S("%s mg magnesium", p.Num(in.ElementalMg, 1))
+			if pp.Unit.IsSet() {
+				amount = p.S("%s unit(s), %s mg magnesium", p.Amount(in.Units), p.Num(in.ElementalMg, 1))
+			}
+			e := ics.Event{
+				UID:         fmt.Sprintf("%s-step%d-%s-%s@mgcalc", base, i+1, in.When, FormatFloat(in.ElementalMg, MassDec)),
+				Start:       DateOf(day0, s.FirstDay).Add(at),
+				Duration:    5 * time.Minute,
+				Summary:     p.S("Magnesium (%s): %s %s (%s mg %s)", when, amount, pp.Form.Name, p.Num(in.CompoundMg, 1), pp.Variant.Name),
+				Description: desc,
+				Count:       s.LastDay - s.FirstDay + 1,
+			}
+			if c.Remind {
+				e.Alarm = &ics.Alarm{Description: e.Summary}
+			}
+			out = append(out, e)
+		}
+	}
+	for _, ev := range pp.Evaluate {
+		out = append(out, ics.Event{
+			UID:         fmt.Sprintf("%s-evaluate-day%d@mgcalc", base, ev.Day),
+			Start:       DateOf(day0, ev.Day),
+			AllDay:      true,
+			Summary:     p.S("Magnesium: evaluate (%s)", ev.What),
+			Description: ruleText(pp, "keep_lowest"),
+		})
+	}
+	return out
+}
+
+// Write writes the calendar.
+func (c Calendar) Write(w io.Writer, p msg.Printer) error {
+	stamp := time.Date(c.Start.Year(), c.Start.Month(), c.Start.Day(), 0, 0, 0, 0, time.UTC)
+	return ics.Write(w, ProdID, stamp, c.Events(p))
+}
+
+// ruleText is the text of the plan's rule with key.
+func ruleText(p *plan.Plan, key string) string {
+	for _, r := range p.Rules {
+		if r.Key == key {
+			return r.Note
+		}
+	}
+	return ""
+}
