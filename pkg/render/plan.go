@@ -331,7 +331,7 @@ func (r *Plan) Text(t *Term) string {
 	for _, w := range pp.Warnings {
 		b.WriteString(t.Label("warning", w) + "\n")
 	}
-	b.WriteString(t.Dim(p.S("sources: %s", strings.Join(pp.Sources, ", "))+" "+p.S("(mgcalc forms show FORM lists them in full)")) + "\n")
+	b.WriteString(t.Dim(p.S("sources: %s", strings.Join(pp.Sources, ", "))) + "\n")
 	return b.String()
 }
 

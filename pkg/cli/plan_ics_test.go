@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-ical"
+)
+
+// The calendar that `plan --ics` writes is read back by a real iCalendar
+// parser: one daily-repeating event per step and time of day on the
+// right dates and times, every day of the schedule covered exactly once
+// per intake, the evaluation days as all-day events, and the same plan
+// giving the same file (stable UIDs).
+func TestPlanCalendarParsesBack(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "plan.ics")
+	args := []string{"plan", "--goal", "sleep", "--gut", "sensitive", "--start", "2026-12-01", "--ics", file, "--remind", "-o", "json"}
+	out, errs, code := runWith(t, nil, args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ical.NewDecoder(bytes.NewReader(b)).Decode()
+	if err != nil {
+		t.Fatalf("the calendar does not parse: %v", err)
+	}
+	// what the JSON says the schedule is
+	if !strings.Contains(out, `"start_date": "2026-12-01"`) {
+		t.Fatalf("json lacks the start date:\n%s", out)
+	}
+	intakeDays := map[string]int{} // date+time -> count
+	evaluations := 0
+	uids := map[string]bool{}
+	for _, e := range cal.Events() {
+		uid, _ := e.Props.Text(ical.PropUID)
+		if uids[uid] {
+			t.Errorf("UID %s twice", uid)
+		}
+		uids[uid] = true
+		start := e.Props.Get(ical.PropDateTimeStart)
+		summary, _ := e.Props.Text(ical.PropSummary)
+		if start.ValueType() == ical.ValueDate {
+			evaluations++
+			if !strings.Contains(summary, "evaluate") {
+				t.Errorf("an all-day event that is not an evaluation: %q", summary)
+			}
+			continue
+		}
+		set, err := e.RecurrenceSet(time.UTC)
+		if err != nil || set == nil {
+			t.Fatalf("%s: no recurrence: %v", uid, err)
+		}
+		alarms := 0
+		for _, c := range e.Children {
+			if c.Name == ical.CompAlarm {
+				alarms++
+			}
+		}
+		if alarms != 1 {
+			t.Errorf("%s: %d alarms with --remind", uid, alarms)
+		}
+		for _, when := range set.All() {
+			intakeDays[when.Format("2006-01-02 15:04")]++
+		}
+	}
+	if evaluations != 2 {
+		t.Errorf("%d evaluation events, want 2 (days 28 and 56)", evaluations)
+	}
+	// sensitive gut, sleep: days 1-28 one evening intake, days 29-56
+	// morning and evening
+	first, _ := time.Parse("2006-01-02", "2026-12-01")
+	for d := 0; d < 56; d++ {
+		day := first.AddDate(0, 0, d).Format("2006-01-02")
+		if intakeDays[day+" 21:00"] != 1 {
+			t.Fatalf("%s: %d evening intakes, want 1", day, intakeDays[day+" 21:00"])
+		}
+		morning := intakeDays[day+" 08:00"]
+		if want := map[bool]int{true: 1, false: 0}[d >= 28]; morning != want {
+			t.Fatalf("%s: %d morning intakes, want %d", day, morning, want)
+		}
+	}
+	if len(intakeDays) != 56+28 {
+		t.Errorf("%d intake occurrences, want %d", len(intakeDays), 56+28)
+	}
+	// the same plan gives the same file; an existing file is kept without --force
+	_, errs, code = runWith(t, nil, args...)
+	if code != ExitUsage || !strings.Contains(errs, "exists") {
+		t.Fatalf("second write without --force: exit %d, %s", code, errs)
+	}
+	if _, errs, code = runWith(t, nil, append(args, "--force")...); code != 0 {
+		t.Fatalf("--force: exit %d, %s", code, errs)
+	}
+	again, _ := os.ReadFile(file)
+	if !bytes.Equal(b, again) {
+		t.Error("the same plan gave a different calendar")
+	}
+	// "-" writes the calendar, and only the calendar, to stdout
+	out, _, code = runWith(t, nil, "plan", "--goal", "sleep", "--gut", "sensitive", "--start", "2026-12-01", "--ics", "-", "--remind")
+	if code != 0 || out != string(b) {
+		t.Errorf("--ics - gave exit %d and a different calendar", code)
+	}
+}
