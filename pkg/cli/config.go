@@ -134,8 +134,26 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 		}
 		origins[f.Name] = origin
 	})
-	return origins, ferr
+	if ferr != nil {
+		return nil, ferr
+	}
+	// A standing --sex applies to the person under every command, also
+	// those without the flag (elemental, compound, plan), so a setting
+	// that conflicts with another (sex: male, pregnant: true) is the same
+	// error everywhere.
+	if fs.Lookup("sex") == nil {
+		if e := getenv("MGCALC_SEX"); e != "" {
+			origins[standingSex], origins["sex"] = e, "MGCALC_SEX="+e
+		} else if r, ok := raw["sex"]; ok {
+			origins[standingSex], origins["sex"] = r, fmt.Sprintf("sex: %s in config file %s", r, path)
+		}
+	}
+	return origins, nil
 }
+
+// standingSex is the key under which origins carries a standing sex for a
+// command without --sex.
+const standingSex = "\x00sex"
 
 // maxConfigSize bounds a config file: a settings file is a few lines.
 const maxConfigSize = 64 << 10

@@ -10,9 +10,6 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
-// maxCount bounds --count.
-const maxCount = 1000
-
 // convertOptions are the options of `elemental` and `compound`.
 type convertOptions struct {
 	IO     *IO
@@ -20,7 +17,7 @@ type convertOptions struct {
 	Person personOptions
 
 	Form, Amount string
-	Count        int
+	Count        float64
 	assay        float64
 	Assay        *float64 // nil: not given
 	Reverse      bool     // compound: Amount is the elemental magnesium wanted
@@ -66,7 +63,7 @@ exact result (the same digits as the text).`,
 		},
 	}
 	decimalFlag(cmd.Flags(), &o.assay, "assay", assayUsage)
-	countFlagP(cmd.Flags(), &o.Count, "count", "n", 1, "number of capsules or servings of AMOUNT each")
+	unitsFlagP(cmd.Flags(), &o.Count, "count", "n", 1, "number of capsules or servings of AMOUNT each (halves allowed, at most 100)")
 	o.Person.addFlags(cmd, false)
 	cmd.ValidArgsFunction = completeForms
 	return cmd
@@ -130,12 +127,7 @@ func (o *convertOptions) read(cmd *cobra.Command, args []string) {
 	o.Person.read(cmd)
 }
 
-func (o *convertOptions) validate() error {
-	if o.Count < 1 || o.Count > maxCount {
-		return usageError(msg.Errorf("--count must be between 1 and %d, not %d", maxCount, o.Count))
-	}
-	return nil
-}
+func (o *convertOptions) validate() error { return nil }
 
 // runConvert runs both directions. It takes no *cobra.Command.
 func runConvert(o *convertOptions) error {

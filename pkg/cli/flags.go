@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/stack"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -31,13 +32,14 @@ func (v decimalValue) Set(s string) error {
 	return nil
 }
 
-// countValue is a whole-number flag with the same rules.
-type countValue struct{ p *int }
+// unitsValue is a number of units, by the one rule stack.ParseUnits
+// applies to items and stack files too.
+type unitsValue struct{ p *float64 }
 
-func (v countValue) String() string { return strconv.Itoa(*v.p) }
-func (v countValue) Type() string   { return "count" }
-func (v countValue) Set(s string) error {
-	n, err := units.ParseCount(s)
+func (v unitsValue) String() string { return strconv.FormatFloat(*v.p, 'f', -1, 64) }
+func (v unitsValue) Type() string   { return "units" }
+func (v unitsValue) Set(s string) error {
+	n, err := stack.ParseUnits(s)
 	if err != nil {
 		return err
 	}
@@ -49,9 +51,9 @@ func decimalFlag(fs *pflag.FlagSet, p *float64, name, usage string) {
 	fs.Var(decimalValue{p}, name, usage)
 }
 
-func countFlagP(fs *pflag.FlagSet, p *int, name, short string, value int, usage string) {
+func unitsFlagP(fs *pflag.FlagSet, p *float64, name, short string, value float64, usage string) {
 	*p = value
-	fs.VarP(countValue{p}, name, short, usage)
+	fs.VarP(unitsValue{p}, name, short, usage)
 }
 
 // flagError turns pflag's errors into mgcalc's: the flag and the value,

@@ -43,7 +43,11 @@ func (o *personOptions) read(cmd *cobra.Command) { o.AgeSet = cmd.Flags().Change
 // origins says which values came from the environment or a config file,
 // so a conflict they cause can name them.
 func (o *personOptions) applied(t tables, origins map[string]string) (*limits.Tables, limits.Applied, error) {
-	sex, err := limits.ParseSex(o.Sex)
+	sexText := o.Sex
+	if s, ok := origins[standingSex]; ok && sexText == "" {
+		sexText = s
+	}
+	sex, err := limits.ParseSex(sexText)
 	if err != nil {
 		return nil, limits.Applied{}, usageError(withOrigin(err.(*msg.Message), origins, "sex"))
 	}
@@ -96,6 +100,10 @@ func withOrigin(m *msg.Message, origins map[string]string, flags ...string) *msg
 			switch f {
 			case "pregnant", "lactating":
 				override = append(override, "--"+f+"=false")
+			case "sex":
+				if _, standing := origins[standingSex]; !standing { // the command has --sex
+					override = append(override, "--"+f)
+				}
 			default:
 				override = append(override, "--"+f)
 			}

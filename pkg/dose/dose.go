@@ -20,7 +20,7 @@ type Conversion struct {
 	// AssayPercent is the assay the share came from; 0 without one.
 	AssayPercent float64
 	UnitMg       float64 // compound per unit (elemental: as given; compound: computed)
-	Count        int     // units (elemental only; 1 for compound)
+	Count        float64 // units (elemental only; 1 for compound)
 	CompoundMg   float64 // UnitMg × Count
 	ElementalMg  float64
 	// Reverse is true for `compound`: the elemental amount was given.
@@ -33,8 +33,8 @@ type Conversion struct {
 }
 
 // Elemental converts count units of unitMg compound each.
-func Elemental(f *forms.Form, v *forms.Variant, s forms.Share, unitMg float64, count int, l limits.Applied) Conversion {
-	compound := unitMg * float64(count)
+func Elemental(f *forms.Form, v *forms.Variant, s forms.Share, unitMg, count float64, l limits.Applied) Conversion {
+	compound := unitMg * count
 	el := s.Elemental(compound)
 	return Conversion{Form: f, Variant: v, Share: s, UnitMg: unitMg, Count: count,
 		CompoundMg: compound, ElementalMg: el, Limit: l, Check: l.Check(el)}

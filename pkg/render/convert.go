@@ -65,7 +65,7 @@ type conversionJSON struct {
 	Basis           string   `json:"basis"`
 	AssayPercent    *float64 `json:"assay_percent"`
 	UnitMg          float64  `json:"unit_mg"`
-	Count           int      `json:"count"`
+	Count           float64  `json:"count"`
 	CompoundMg      float64  `json:"compound_mg"`
 	ElementalMg     float64  `json:"elemental_mg"`
 	LimitJSON
@@ -151,8 +151,8 @@ func (r *Conversion) Text(t *Term) string {
 		}
 	} else {
 		compound := t.Num(p.Amount(c.CompoundMg))
-		if c.Count > 1 {
-			compound = p.S("%d × %s mg = %s", c.Count, p.Amount(c.UnitMg), compound)
+		if c.Count != 1 {
+			compound = p.S("%s × %s mg = %s", p.Amount(c.Count), p.Amount(c.UnitMg), compound)
 		}
 		b.WriteString(p.S("%s mg %s (%s)", compound, c.Form.Name, basis) + "\n")
 		if c.Check.HasLimit {

@@ -99,7 +99,7 @@ func ParseItem(t *forms.Table, s string) (Item, error) {
 	amount, perDay := s[i+1:], 1.0
 	if j := strings.LastIndexAny(amount, "x×"); j >= 0 {
 		n := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(amount[j:], "x"), "×"))
-		if perDay, err = parsePerDay(n); err != nil {
+		if perDay, err = ParseUnits(n); err != nil {
 			return Item{}, msg.Errorf("item %q: %s", s, err)
 		}
 		amount = strings.TrimSpace(amount[:j])
@@ -111,12 +111,13 @@ func ParseItem(t *forms.Table, s string) (Item, error) {
 	return Item{Name: displayName(f, v), Form: f, Variant: v, UnitMg: mg, PerDay: perDay, Route: Oral}, nil
 }
 
-// parsePerDay reads a number of units a day: a plain decimal above 0 and
-// at most MaxPerDay (half tablets are real).
-func parsePerDay(s string) (float64, error) {
+// ParseUnits is the one rule for a number of units (capsules, tablets,
+// scoops), per day in an item or a stack file or in one --count: a plain
+// decimal above 0 and at most MaxPerDay (half tablets are real).
+func ParseUnits(s string) (float64, error) {
 	d, err := units.ParseDecimal(s)
 	if err != nil || d <= 0 || d > MaxPerDay {
-		return 0, msg.Errorf("%q is not a number of units a day above 0 and at most %d", s, MaxPerDay)
+		return 0, msg.Errorf("%q is not a number of units above 0 and at most %d", strings.TrimSpace(s), MaxPerDay)
 	}
 	return d, nil
 }
@@ -275,7 +276,7 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 			WithHint("give amount (the compound per unit) or elemental (the label's Mg per unit)")}
 	}
 	if p := fields["per_day"]; p != nil {
-		d, err := parsePerDay(p.Value)
+		d, err := ParseUnits(p.Value)
 		if err != nil {
 			return Item{}, fail("per_day", err)
 		}
