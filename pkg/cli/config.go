@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,46 +25,104 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
-// notConfigurable flags describe one invocation (this amount, this stack),
-// not a standing preference: inherited silently from a file or the
-// environment they would change a dose without the user seeing why.
+// notConfigurable flags describe one invocation (this amount, this stack,
+// overwrite this file), not a standing preference: inherited silently from
+// a file or the environment they would change a dose, or a file, without
+// the user seeing why.
 var notConfigurable = map[string]bool{
 	"help": true, "version": true, "config": true,
-	"assay": true, "count": true, "stack": true, "diet": true,
+	"force": true, "print": true,
 }
+
+// perCalculation are the flags that describe one calculation: never
+// configurable, and an MGCALC_* variable for one is ignored with a warning.
+//
+// The plan's target, supervision, form, units and calendar are per
+// calculation too: inherited, "supervised: true" with "target: 900" would
+// unlock a schedule above the upper limit that nobody asked for on the
+// command line.
+var perCalculation = []string{"assay", "count", "stack", "diet", "csv", "columns", "keep-going",
+	"goal", "form", "target", "supervised", "capsule", "capsule-elemental", "half", "ics", "start"}
+
+func init() {
+	for _, name := range perCalculation {
+		notConfigurable[name] = true
+	}
+}
+
+// envName is the MGCALC_* variable of a flag.
+func envName(flag string) string {
+	return "MGCALC_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
+}
+
+// standingSettings are the preferences `config show` lists and `config
+// init` explains, in that order.
+var standingSettings = []string{"output", "authority", "age", "sex", "pregnant", "lactating", "color"}
 
 // configPath returns the config file to read: --config (or MGCALC_CONFIG),
 // else $XDG_CONFIG_HOME/mgcalc/config.yaml, else ~/.config/mgcalc/config.yaml.
-// explicit reports whether the user named it (then it must exist).
-func configPath(getenv func(string) string, flagValue string) (path string, explicit bool) {
+// from says which: "flag", "env", "default", or "" when there is no
+// file to read (no XDG_CONFIG_HOME or HOME). A file named by flag or
+// environment must exist.
+func configPath(getenv func(string) string, flagValue string) (path, from string) {
 	if flagValue != "" {
-		return flagValue, true
+		return flagValue, originFlag
 	}
 	if p := getenv("MGCALC_CONFIG"); p != "" {
-		return p, true
+		return p, originEnv
 	}
 	if dir := getenv("XDG_CONFIG_HOME"); dir != "" {
-		return filepath.Join(dir, "mgcalc", "config.yaml"), false
+		return filepath.Join(dir, "mgcalc", "config.yaml"), originDefault
 	}
 	if home := getenv("HOME"); home != "" {
-		return filepath.Join(home, ".config", "mgcalc", "config.yaml"), false
+		return filepath.Join(home, ".config", "mgcalc", "config.yaml"), originDefault
 	}
-	return "", false
+	return "", ""
+}
+
+// Where a setting comes from.
+const (
+	originFlag    = "flag"
+	originEnv     = "env"
+	originFile    = "file"
+	originDefault = "default"
+)
+
+// settingSource is where applyConfig found a value: an environment
+// variable, or a line of the config file.
+type settingSource struct {
+	Kind string // originEnv or originFile
+	Name string // the variable, or the file's path
+	Line int    // the line in the file
+}
+
+// configState is what applyConfig read.
+type configState struct {
+	Path  string // the config file ("" when there is none to read)
+	From  string // how it was chosen: flag, env (MGCALC_CONFIG) or default
+	Found bool   // it exists and was read
+	// origins words where a value came from, for error messages:
+	// "MGCALC_PREGNANT=true", "pregnant: true in config file …".
+	origins map[string]string
+	sources map[string]settingSource
 }
 
 // applyConfig fills every flag the user did not set from MGCALC_* variables
 // and then the config file, so that flag > environment > file > default.
-// It returns where each value it set came from.
-func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]string, error) {
+// It returns where each value it set came from. With readFile false the
+// config file is not read (config init, which may replace a broken one).
+func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*configState, error) {
 	getenv := s.Getenv
 	v := viper.New()
-	path, explicit := configPath(getenv, configFlag)
-	raw := map[string]string{} // key -> the value as written in the file
-	if path != "" {
-		b, found, err := readConfig(path, explicit)
+	path, from := configPath(getenv, configFlag)
+	st := &configState{Path: path, From: from, origins: map[string]string{}, sources: map[string]settingSource{}}
+	raw := map[string]configEntry{} // key -> the value as written in the file
+	if path != "" && readFile {
+		b, found, err := readConfig(path, from != originDefault)
 		if err != nil {
 			return nil, err
 		}
+		st.Found = found
 		if found {
 			if raw, err = configValues(path, b); err != nil {
 				return nil, err
@@ -76,8 +136,11 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 			sort.Strings(keys)
 			for _, k := range keys {
 				if known[k] && notConfigurable[k] {
-					return nil, dataError(msg.Errorf("config file %s: %q cannot be set in a config file", path, k).
-						WithHint("--%s belongs to one calculation: give it on the command line", k))
+					m := msg.Errorf("config file %s: %q cannot be set in a config file", path, k)
+					if k == "force" || k == "print" {
+						return nil, dataError(m.WithHint("--%s is for one run only: give it on the command line", k))
+					}
+					return nil, dataError(m.WithHint("--%s belongs to one calculation: give it on the command line", k))
 				}
 				if !known[k] {
 					return nil, dataError(msg.Errorf("config file %s: unknown key %q", path, k).
@@ -87,30 +150,33 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 		}
 	}
 	// Variables for one calculation are ignored, whichever command runs.
-	for _, name := range []string{"assay", "count", "stack", "diet"} {
-		env := "MGCALC_" + strings.ToUpper(name)
+	for _, name := range perCalculation {
+		env := envName(name)
 		if getenv(env) != "" {
 			s.Warn(msg.New("%s is ignored: --%s belongs to one calculation; give it on the command line", env, name))
 		}
 	}
-	origins := map[string]string{}
+	origins := st.origins
 	var ferr error
 	fs := cmd.Flags()
 	fs.VisitAll(func(f *pflag.Flag) {
-		env := "MGCALC_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		env := envName(f.Name)
 		if ferr != nil || f.Changed {
 			return
 		}
 		if notConfigurable[f.Name] {
 			return
 		}
-		var val, from, origin string
+		var val, where, origin string
+		var src settingSource
 		if e := getenv(env); e != "" {
-			val, from = e, env
+			val, where = e, env
 			origin = env + "=" + e
+			src = settingSource{Kind: originEnv, Name: env}
 		} else if r, ok := raw[f.Name]; ok {
-			val, from = r, "config file "+path
+			val, where = r.Value, "config file "+path
 			origin = fmt.Sprintf("%s: %s in config file %s", f.Name, val, path)
+			src = settingSource{Kind: originFile, Name: path, Line: r.Line}
 		} else {
 			return
 		}
@@ -119,13 +185,13 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 			err = check(val)
 		}
 		if err != nil {
-			m := msg.Errorf("%s: invalid value %q for --%s", from, val, f.Name)
+			m := msg.Errorf("%s: invalid value %q for --%s", where, val, f.Name)
 			var cause *msg.Message
 			if errors.As(err, &cause) {
-				m = msg.Errorf("%s: invalid value %q for --%s: %s", from, val, f.Name, cause)
+				m = msg.Errorf("%s: invalid value %q for --%s: %s", where, val, f.Name, cause)
 				m.Hint = cause.Hint
 			}
-			if strings.HasPrefix(from, "MGCALC_") {
+			if src.Kind == originEnv {
 				ferr = usageError(m)
 			} else {
 				ferr = dataError(m) // a broken file is a data error, as documented
@@ -133,6 +199,7 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 			return
 		}
 		origins[f.Name] = origin
+		st.sources[f.Name] = src
 	})
 	if ferr != nil {
 		return nil, ferr
@@ -145,10 +212,10 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string) (map[string]strin
 		if e := getenv("MGCALC_SEX"); e != "" {
 			origins[standingSex], origins["sex"] = e, "MGCALC_SEX="+e
 		} else if r, ok := raw["sex"]; ok {
-			origins[standingSex], origins["sex"] = r, fmt.Sprintf("sex: %s in config file %s", r, path)
+			origins[standingSex], origins["sex"] = r.Value, fmt.Sprintf("sex: %s in config file %s", r.Value, path)
 		}
 	}
-	return origins, nil
+	return st, nil
 }
 
 // standingSex is the key under which origins carries a standing sex for a
@@ -187,19 +254,43 @@ func readConfig(path string, explicit bool) (b []byte, found bool, err error) {
 	return b, true, nil
 }
 
+// configEntry is one setting as written in the config file.
+type configEntry struct {
+	Value string
+	Line  int
+}
+
 // configValues reads the file's settings as written: "age: 010" is the
 // text 010 (ten, as on the command line), never YAML's octal 8, and
-// "pregnant: yes" is refused rather than read as true.
-func configValues(path string, b []byte) (map[string]string, error) {
+// "pregnant: yes" is refused rather than read as true. Every problem names
+// the file and the line.
+func configValues(path string, b []byte) (map[string]configEntry, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, dataError(msg.Errorf("config file %s: not valid YAML: %s", path, strings.TrimPrefix(oneLine(err.Error()), "yaml: ")))
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		reason, reported := strings.TrimPrefix(oneLine(err.Error()), "yaml: "), 1
+		if m := yamlLine.FindStringSubmatch(reason); m != nil {
+			reason = reason[len(m[0]):]
+			reported, _ = strconv.Atoi(m[1])
+		}
+		return nil, dataError(msg.Errorf("config file %s:%d: not valid YAML: %s", path, syntaxErrorLine(b, reported), reason))
 	}
-	out := map[string]string{}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		line := second.Line
+		if len(second.Content) > 0 {
+			line = second.Content[0].Line
+		}
+		return nil, dataError(msg.Errorf("config file %s:%d: a second YAML document: a config file is one mapping of settings", path, line))
+	}
+	out := map[string]configEntry{}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return out, nil
 	}
 	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return out, nil // only comments
+	}
 	if root.Kind != yaml.MappingNode {
 		return nil, dataError(msg.Errorf("config file %s:%d: settings are a mapping of keys to values, such as output: json", path, root.Line))
 	}
@@ -208,9 +299,38 @@ func configValues(path string, b []byte) (map[string]string, error) {
 		if val.Kind != yaml.ScalarNode {
 			return nil, dataError(msg.Errorf("config file %s:%d: %s must be a single value", path, val.Line, k.Value))
 		}
-		out[strings.ToLower(k.Value)] = val.Value
+		key := strings.ToLower(k.Value)
+		if prev, dup := out[key]; dup {
+			return nil, dataError(msg.Errorf("config file %s:%d: %s is set twice (also on line %d)", path, k.Line, key, prev.Line))
+		}
+		out[key] = configEntry{Value: val.Value, Line: k.Line}
 	}
 	return out, nil
+}
+
+// yamlLine is the position yaml.v3 puts before some of its messages.
+var yamlLine = regexp.MustCompile(`^line (\d+): `)
+
+// maxSyntaxSearch bounds syntaxErrorLine's work.
+const maxSyntaxSearch = 500
+
+// syntaxErrorLine finds the line of a YAML syntax error: the line after
+// the longest run of leading lines that still parses. yaml.v3's own line
+// numbers (reported; it leaves out line 1) are one too low for some
+// errors (an unclosed bracket, a tab); in a file too long to search,
+// they are what there is.
+func syntaxErrorLine(b []byte, reported int) int {
+	lines := bytes.SplitAfter(b, []byte("\n"))
+	if len(lines) > maxSyntaxSearch {
+		return reported
+	}
+	for k := len(lines) - 1; k >= 1; k-- {
+		var n yaml.Node
+		if yaml.Unmarshal(bytes.Join(lines[:k], nil), &n) == nil {
+			return k + 1
+		}
+	}
+	return 1
 }
 
 // configChecks validate the string-valued preferences when they come from

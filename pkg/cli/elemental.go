@@ -21,6 +21,20 @@ type convertOptions struct {
 	assay        float64
 	Assay        *float64 // nil: not given
 	Reverse      bool     // compound: Amount is the elemental magnesium wanted
+
+	// batch: Form "-" reads lines from stdin; CSV names a CSV file
+	CSV       string
+	Columns   string
+	KeepGoing bool
+	outputSet bool
+}
+
+// addBatchFlags declares the batch options of elemental and compound.
+func (o *convertOptions) addBatchFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&o.CSV, "csv", "", "convert every row of this CSV `file` (- for stdin)")
+	f.StringVar(&o.Columns, "columns", "", "CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)")
+	f.BoolVar(&o.KeepGoing, "keep-going", false, "in a batch, report every bad line and convert the rest (exit 1 at the end)")
 }
 
 const assayUsage = "the raw material's stated Mg `percent`, replacing the formula's share"
@@ -47,8 +61,24 @@ percentage; a label's stated elemental amount beats both, so use it when the
 label gives one.
 
 -o value prints the elemental mg with one decimal, rounded once from the
-exact result (the same digits as the text).`,
+exact result (the same digits as the text).
+
+Batch: '-' as FORM reads one product a line from stdin ("citrate 500",
+"citrate:500" or "magnesium citrate 500 mg"; blank lines and # comments
+skipped), --csv FILE reads CSV with a header (--columns maps form, amount
+and an optional unit column). One row out per product, as it is converted:
+TSV when piped (the default), text on a terminal, or -o csv, -o jsonl (JSON
+Lines). The person's cautions are printed once on stderr. A bad line stops
+the stream, after the rows before it; --keep-going reports every bad line
+and converts the rest.
+
+Exit status: 0 converted (above the upper limit too: only 'total' exits 3);
+1 for a file that cannot be read or is broken (config file, --csv file) or,
+in a batch, a bad line (with --keep-going, at the end, after the good
+lines); 2 for bad arguments (an unknown form, a bad amount or flag).`,
 		Example: `  mgcalc elemental citrate 500
+  printf 'citrate 500\noxide 400\n' | mgcalc elemental -
+  mgcalc elemental --csv products.csv --columns form=Form,amount=Amount,unit=Unit -o csv
   mgcalc elemental magnesium-bisglycinate 1g --count 2
   mgcalc elemental citrate 500 --assay 14.5
   mgcalc elemental MgCl2 1g -o value
@@ -56,12 +86,13 @@ exact result (the same digits as the text).`,
 		Args: convertArgs("AMOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
-			if err := o.validate(); err != nil {
-				return err
+			if o.batch() {
+				return runConvertBatch(o)
 			}
 			return runConvert(o)
 		},
 	}
+	o.addBatchFlags(cmd)
 	decimalFlag(cmd.Flags(), &o.assay, "assay", assayUsage)
 	unitsFlagP(cmd.Flags(), &o.Count, "count", "n", 1, "number of capsules or servings of AMOUNT each (halves allowed, at most 100)")
 	o.Person.addFlags(cmd, false)
@@ -78,19 +109,26 @@ func newCompoundCmd(s *IO, root *rootOptions) *cobra.Command {
 ELEMENTAL mg of magnesium, from the variant's molecular formula (or --assay).
 
 -o value prints the compound mg with one decimal, rounded once from the
-exact result.`,
+exact result. '-' as FORM (or --csv FILE) converts a stream, as 'elemental'
+does.
+
+Exit status: 0 converted; 1 for a file that cannot be read or is broken
+(config file, --csv file) or, in a batch, a bad line; 2 for bad arguments
+(an unknown form, a bad ELEMENTAL amount or flag).`,
 		Example: `  mgcalc compound bisglycinate 200
   mgcalc compound citrate:nonahydrate 150mg -o value
-  mgcalc compound citrate 100 --assay 14.5`,
+  mgcalc compound citrate 100 --assay 14.5
+  mgcalc compound - < targets.txt`,
 		Args: convertArgs("ELEMENTAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
-			if err := o.validate(); err != nil {
-				return err
+			if o.batch() {
+				return runConvertBatch(o)
 			}
 			return runConvert(o)
 		},
 	}
+	o.addBatchFlags(cmd)
 	decimalFlag(cmd.Flags(), &o.assay, "assay", assayUsage)
 	o.Person.addFlags(cmd, false)
 	cmd.ValidArgsFunction = completeForms
@@ -101,8 +139,12 @@ exact result.`,
 // amount are a form name typed without quotes.
 func convertArgs(amount string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) == 2 {
+		csv := cmd.Flags().Lookup("csv").Value.String() != ""
+		switch {
+		case csv && len(args) == 0, !csv && len(args) == 2, !csv && len(args) == 1 && args[0] == "-":
 			return nil
+		case csv:
+			return usageError(msg.Errorf("--csv takes no FORM or %s arguments: the file has them", amount))
 		}
 		m := msg.Errorf("%s takes FORM and %s (got %d arguments)", cmd.CommandPath(), amount, len(args))
 		isAmount := func(s string) bool { _, err := units.ParseMass(s); return err == nil }
@@ -120,14 +162,22 @@ func convertArgs(amount string) cobra.PositionalArgs {
 
 // read takes what only cobra knows.
 func (o *convertOptions) read(cmd *cobra.Command, args []string) {
-	o.Form, o.Amount = args[0], args[1]
+	o.Form, o.Amount = "", ""
+	if len(args) > 0 {
+		o.Form = args[0]
+	}
+	if len(args) > 1 {
+		o.Amount = args[1]
+	}
+	o.outputSet = cmd.Flag("output").Changed
 	if cmd.Flags().Changed("assay") {
 		o.Assay = &o.assay
 	}
 	o.Person.read(cmd)
 }
 
-func (o *convertOptions) validate() error { return nil }
+// batch reports whether the command converts a stream.
+func (o *convertOptions) batch() bool { return o.CSV != "" || o.Form == "-" && o.Amount == "" }
 
 // runConvert runs both directions. It takes no *cobra.Command.
 func runConvert(o *convertOptions) error {

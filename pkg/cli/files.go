@@ -37,7 +37,11 @@ func writeFileAtomic(path string, force bool, write func(io.Writer) error) error
 		}
 	}()
 	if err := write(tmp); err != nil {
-		return err
+		var m *msg.Message
+		if errors.As(err, &m) {
+			return err
+		}
+		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
 	}
 	if err := tmp.Chmod(0o644); err != nil {
 		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
@@ -48,9 +52,22 @@ func writeFileAtomic(path string, force bool, write func(io.Writer) error) error
 	if err := tmp.Close(); err != nil {
 		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if force {
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+		}
+		done = true
+		return nil
+	}
+	// without --force, a file that appeared meanwhile is never replaced:
+	// a hard link fails where the name exists
+	if err := os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return usageError(msg.Errorf("%s exists", path).WithHint("give --force to replace it"))
+		}
 		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
 	}
+	os.Remove(tmp.Name())
 	done = true
 	return nil
 }

@@ -14,7 +14,10 @@ func newFormsCmd(s *IO, root *rootOptions) *cobra.Command {
 		Long: `Every form and variant in mgcalc's table, with its molecular formula, molar
 mass and magnesium share, computed from IUPAC atomic weights, and how the
 sources rate it for the gut. The default variant (the one sold as a
-supplement) is marked; name another as FORM:VARIANT.`,
+supplement) is marked; name another as FORM:VARIANT.
+
+Exit status: 0, 1 for a broken config file, 2 for bad arguments (-o value
+has no single number here).`,
 		Example: `  mgcalc forms
   mgcalc forms -o json | jq '.[] | select(.default) | {form, fraction}'
   mgcalc forms show citrate`,
@@ -51,7 +54,10 @@ cross-checks (a real label's stated amount beside the computed one) and every
 source with its address.
 
 -o value prints the Mg fraction (0-1) of the variant named as FORM:VARIANT,
-or of the default one.`,
+or of the default one.
+
+Exit status: 0, 1 for a broken config file, 2 for an unknown form or bad
+arguments.`,
 		Example: `  mgcalc forms show citrate
   mgcalc forms show glycinaat -o json`,
 		Args:              argsUsage(1, "one FORM"),

@@ -31,7 +31,11 @@ mgcalc assumes an adult; without --sex (from age 14) the RDA is a range. Where
 an authority sets no value for an age, mgcalc says so and never invents one.
 
 -o value prints the chosen authority's upper limit in mg/day (exit 1 where
-none is set).`,
+none is set).
+
+Exit status: 0; 1 for -o value where no upper limit is set, or a broken
+config file; 2 for bad arguments (an age outside 0-130, --pregnant with
+--sex male, …).`,
 		Example: `  mgcalc limits
   mgcalc limits --age 6
   mgcalc limits --age 34 --sex female --pregnant

@@ -130,7 +130,9 @@ func newPlanGoalsCmd(s *IO, root *rootOptions) *cobra.Command {
 grade of each: guideline, systematic review, randomised trial, practice-based,
 marketing claim, no effect shown. Forms with a marketing claim or no effect
 shown are listed but never recommended. -o json adds each finding and its
-sources.`,
+sources.
+
+Exit status: 0, 1 for a broken config file, 2 for bad arguments.`,
 		Example: `  mgcalc plan goals
   mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`,
 		Args: argsUsage(0, "no arguments"),
@@ -298,6 +300,9 @@ func runPlan(o *planOptions) error {
 		evening, err2 := clock(o.Evening, "--evening")
 		if err := errors.Join(err1, err2); err != nil {
 			return err
+		}
+		if morning >= evening {
+			return usageError(msg.Errorf("--morning %s is not before --evening %s", o.Morning, o.Evening))
 		}
 		cal := render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind}
 		if o.ICS == "-" {

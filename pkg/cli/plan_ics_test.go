@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,24 +72,42 @@ func TestPlanCalendarParsesBack(t *testing.T) {
 			intakeDays[when.Format("2006-01-02 15:04")]++
 		}
 	}
-	if evaluations != 2 {
-		t.Errorf("%d evaluation events, want 2 (days 28 and 56)", evaluations)
+	// every day of every step has its intakes, as the JSON plan says
+	var pj struct {
+		Steps []struct {
+			StartDate string `json:"start_date"`
+			StartDay  int    `json:"start_day"`
+			EndDay    int    `json:"end_day"`
+			Intakes   []struct {
+				Time string `json:"time"`
+			} `json:"intakes"`
+		} `json:"steps"`
+		EvaluateDays []struct {
+			Date string `json:"date"`
+		} `json:"evaluate_days"`
 	}
-	// sensitive gut, sleep: days 1-28 one evening intake, days 29-56
-	// morning and evening
+	if err := json.Unmarshal([]byte(out), &pj); err != nil {
+		t.Fatal(err)
+	}
 	first, _ := time.Parse("2006-01-02", "2026-12-01")
-	for d := 0; d < 56; d++ {
-		day := first.AddDate(0, 0, d).Format("2006-01-02")
-		if intakeDays[day+" 21:00"] != 1 {
-			t.Fatalf("%s: %d evening intakes, want 1", day, intakeDays[day+" 21:00"])
-		}
-		morning := intakeDays[day+" 08:00"]
-		if want := map[bool]int{true: 1, false: 0}[d >= 28]; morning != want {
-			t.Fatalf("%s: %d morning intakes, want %d", day, morning, want)
+	want := 0
+	for _, st := range pj.Steps {
+		for d := st.StartDay; d <= st.EndDay; d++ {
+			day := first.AddDate(0, 0, d-1).Format("2006-01-02")
+			for _, in := range st.Intakes {
+				at := map[string]string{"morning": " 08:00", "evening": " 21:00"}[in.Time]
+				if intakeDays[day+at] != 1 {
+					t.Fatalf("%s %s: %d intakes in the calendar, want 1", day, in.Time, intakeDays[day+at])
+				}
+				want++
+			}
 		}
 	}
-	if len(intakeDays) != 56+28 {
-		t.Errorf("%d intake occurrences, want %d", len(intakeDays), 56+28)
+	if len(intakeDays) != want || want < 56 {
+		t.Errorf("%d intake occurrences in the calendar, the plan has %d", len(intakeDays), want)
+	}
+	if evaluations != len(pj.EvaluateDays) {
+		t.Errorf("%d evaluation events, the plan has %d", evaluations, len(pj.EvaluateDays))
 	}
 	// the same plan gives the same file; an existing file is kept without --force
 	_, errs, code = runWith(t, nil, args...)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -71,15 +70,23 @@ func runTree(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 type rootOptions struct {
 	Output     string
 	ConfigFile string
+	Color      string
 	format     render.Format
 	tables     tables
 	// origins says where a flag's value came from when not from the
 	// command line: "MGCALC_PREGNANT=true", "pregnant: true in config file …".
 	origins map[string]string
+	// config is what the root read: the config file and each setting's
+	// source.
+	config *configState
 }
 
+// noConfigFile marks a command that must run whatever the config file
+// holds: config init, which can replace a broken one.
+const noConfigFile = "mgcalc/no-config-file"
+
 func newRootCmd(s *IO) *cobra.Command {
-	opts := &rootOptions{tables: defaultTables}
+	opts := &rootOptions{tables: defaultTables, Color: colorAuto}
 	root := &cobra.Command{
 		Use:   "mgcalc",
 		Short: "Magnesium dose and form calculator",
@@ -95,7 +102,14 @@ medicines, for children, in pregnancy or above the upper limit, see a doctor.
 
 Options can also come from the environment (MGCALC_OUTPUT=json) or a YAML
 config file (` + "`output: json`" + `) at $XDG_CONFIG_HOME/mgcalc/config.yaml; a flag
-wins over the environment, which wins over the file.`,
+wins over the environment, which wins over the file. 'mgcalc config show'
+shows every setting and where it comes from; 'mgcalc config init' writes a
+commented starter file.
+
+Text output is coloured on a terminal (--color auto); NO_COLOR, CLICOLOR=0
+or TERM=dumb turn colour off, CLICOLOR_FORCE=1 turns it on when piped, and
+--color always or never overrides them all. Machine formats are never
+coloured.`,
 		Example: `  mgcalc elemental citrate 500
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinate 200
@@ -103,46 +117,48 @@ wins over the environment, which wins over the file.`,
   mgcalc forms show citrate
   mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc limits --age 6
-  mgcalc plan --goal sleep --gut sensitive`,
+  mgcalc plan --goal sleep --gut sensitive
+  mgcalc config show`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Version:       version(),
+		Version:       readVersion().Line(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			origins, err := applyConfig(cmd, s, opts.ConfigFile)
+			if cmd.Name() == cobra.ShellCompRequestCmd {
+				return nil // completion needs no settings, and a broken file must not break it
+			}
+			st, err := applyConfig(cmd, s, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
 			if err != nil {
 				return err
 			}
-			opts.origins = origins
+			opts.config, opts.origins = st, st.origins
 			f, err := render.ParseFormat(opts.Output)
 			if err != nil {
 				return usageError(err)
 			}
 			opts.format = f
+			// Colour is decided once, now that --color, MGCALC_COLOR and
+			// the config file are known; Term() reads it.
+			s.decideColor(opts.Color, f == render.Text)
 			return nil
 		},
 	}
-	root.CompletionOptions.HiddenDefaultCmd = true
+	root.SetVersionTemplate("mgcalc version {{.Version}}\n")
+	root.CompletionOptions.DisableDefaultCmd = true // newCompletionCmd replaces it
 	root.SuggestionsMinimumDistance = 3
 	root.SetFlagErrorFunc(flagError)
 	// Unknown commands are usage errors, classified here rather than by
 	// reading cobra's English.
-	root.Args = func(cmd *cobra.Command, args []string) error {
-		if len(args) == 0 {
-			return nil
-		}
-		m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
-		if sugg := cmd.SuggestionsFor(args[0]); len(sugg) > 0 {
-			return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
-		}
-		return usageError(m.WithHint("run 'mgcalc --help' for the commands"))
-	}
+	root.Args = unknownCommand
+	root.Flags().BoolP("version", "v", false, "print mgcalc's version and exit")
 	pf := root.PersistentFlags()
-	pf.StringVarP(&opts.Output, "output", "o", "text", "output format: text, json, yaml, tsv or value")
-	pf.StringVar(&opts.ConfigFile, "config", "", "config file (default $XDG_CONFIG_HOME/mgcalc/config.yaml)")
-	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion("text", "json", "yaml", "tsv", "value"))
+	pf.StringVarP(&opts.Output, "output", "o", "text", "output format: "+strings.Join(formatNames(), ", "))
+	pf.StringVar(&opts.ConfigFile, "config", "", "config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)")
+	pf.Var(colorValue{&opts.Color}, "color", "colour in text output: auto, always or never")
+	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion(formatNames()...))
+	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(colorAuto, colorAlways, colorNever))
 
 	root.AddCommand(
 		newElementalCmd(s, opts),
@@ -151,22 +167,35 @@ wins over the environment, which wins over the file.`,
 		newTotalCmd(s, opts),
 		newLimitsCmd(s, opts),
 		newPlanCmd(s, opts),
+		newConfigCmd(s, opts),
+		newVersionCmd(s, opts),
+		newCompletionCmd(s),
 	)
+	markFileFlags(root)
+	filterArgCompletions(root)
 	return root
 }
 
-func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return values, cobra.ShellCompDirectiveNoFileComp
-	}
+// Command returns mgcalc's command tree as its documentation shows it:
+// built without an environment or a terminal. cmd/gen-docs uses it.
+func Command() *cobra.Command {
+	return newRootCmd(newIO(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" }))
 }
 
-// version is the module version stamped by the go tool, or "dev".
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+// unknownCommand is the Args of a command whose arguments can only be
+// subcommands: anything else is a usage error with a suggestion.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
 	}
-	return "dev"
+	m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
+	if sugg := cmd.SuggestionsFor(args[0]); len(sugg) > 0 {
+		return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
+	}
+	return usageError(m.WithHint("run '%s --help' for the commands", cmd.CommandPath()))
 }
 
 // tables loads the knowledge tables; tests can substitute them.

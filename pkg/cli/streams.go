@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"golang.org/x/term"
 
@@ -37,9 +38,11 @@ type IO struct {
 	stream *bufio.Writer
 }
 
-// newIO inspects stdout and the environment (NO_COLOR, CLICOLOR_FORCE,
-// TERM, COLUMNS) once. The width comes from the terminal driver (an
-// ioctl), never from a query written to the terminal.
+// newIO inspects stdout and the environment (TERM, COLUMNS) once. The
+// width comes from the terminal driver (an ioctl), never from a query
+// written to the terminal. Colour stays off until decideColor, which the
+// root command calls once --color, MGCALC_COLOR and the config file are
+// known.
 func newIO(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *IO {
 	tty, width := false, 0
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
@@ -51,15 +54,50 @@ func newIO(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string
 	if c, err := strconv.Atoi(getenv("COLUMNS")); tty && err == nil && c > 0 {
 		width = c
 	}
-	color := tty && getenv("TERM") != "dumb"
-	if force := getenv("CLICOLOR_FORCE"); force != "" && force != "0" {
-		color = true
-	}
-	if getenv("NO_COLOR") != "" {
-		color = false
-	}
 	return &IO{In: stdin, Out: &bytes.Buffer{}, Stdout: stdout, ErrOut: stderr, Getenv: getenv,
-		StdoutTTY: tty, Width: width, Color: color, P: msg.EN}
+		StdoutTTY: tty, Width: width, P: msg.EN}
+}
+
+// The --color modes.
+const (
+	colorAuto   = "auto"
+	colorAlways = "always"
+	colorNever  = "never"
+)
+
+// colorValue is the --color flag: auto, always or never, checked when set
+// (from the command line, MGCALC_COLOR or the config file alike).
+type colorValue struct{ p *string }
+
+func (v colorValue) String() string { return *v.p }
+func (v colorValue) Type() string   { return "when" }
+func (v colorValue) Set(s string) error {
+	switch m := strings.ToLower(strings.TrimSpace(s)); m {
+	case colorAuto, colorAlways, colorNever:
+		*v.p = m
+		return nil
+	}
+	return msg.Errorf("must be auto, always or never")
+}
+
+// decideColor turns colour on or off for text output. always and never
+// override the environment; auto colours a terminal unless NO_COLOR is
+// set (non-empty), CLICOLOR=0 or TERM=dumb, and CLICOLOR_FORCE (set, not
+// 0) colours even when piped (NO_COLOR still wins). Machine formats never
+// get colour, whatever the mode.
+func (s *IO) decideColor(mode string, text bool) {
+	switch {
+	case !text || mode == colorNever:
+		s.Color = false
+	case mode == colorAlways:
+		s.Color = true
+	case s.Getenv("NO_COLOR") != "":
+		s.Color = false
+	case s.Getenv("CLICOLOR_FORCE") != "" && s.Getenv("CLICOLOR_FORCE") != "0":
+		s.Color = true
+	default:
+		s.Color = s.StdoutTTY && s.Getenv("CLICOLOR") != "0" && s.Getenv("TERM") != "dumb"
+	}
 }
 
 // Stream returns a buffered writer straight to stdout, for output that

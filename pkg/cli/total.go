@@ -24,6 +24,7 @@ type totalOptions struct {
 
 	Items  []string
 	Stacks []string // files, "-" for stdin; all are read
+	CSVs   []string // stacks as CSV
 	diet   string
 	Diet   *string // nil: not given
 }
@@ -66,14 +67,17 @@ digits that explain the verdict.
 with the chosen authority's intake reference (EFSA AI for efsa, US RDA/AI for
 nih; the UK EVM sets none, so the US values stand in, and mgcalc says so);
 it never counts towards the upper limit, which covers supplements and
-medicines only. Use --stack - to read a list from stdin.
+medicines only. Use --stack - to read a list from stdin. --csv FILE reads the products as
+CSV: a header row of the stack fields (form, amount, per_day, elemental,
+assay, route, name), one product a row, empty cells left out.
 
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
-it, 1 for a stack file that cannot be read or is broken, 2 for bad
+it, 1 for a stack or CSV file that cannot be read or is broken, 2 for bad
 arguments. -o value prints the supplemental total in mg.`,
 		Example: `  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
   mgcalc total --stack morning.yaml --stack evening.yaml
+  mgcalc total --csv stack.csv
   mgcalc total citrate:500 --diet 220 --age 40 --sex female
   mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "over the limit"`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -82,23 +86,24 @@ arguments. -o value prints the supplemental total in mg.`,
 				o.Diet = &o.diet
 			}
 			o.Person.read(cmd)
-			if len(o.Items) == 0 && len(o.Stacks) == 0 {
+			if len(o.Items) == 0 && len(o.Stacks) == 0 && len(o.CSVs) == 0 {
 				return usageError(msg.Errorf("no products given").
-					WithHint("give FORM:AMOUNT items (citrate:500) or --stack FILE"))
+					WithHint("give FORM:AMOUNT items (citrate:500), --stack FILE or --csv FILE"))
 			}
 			stdin := 0
-			for _, p := range o.Stacks {
+			for _, p := range append(append([]string{}, o.Stacks...), o.CSVs...) {
 				if p == "-" {
 					stdin++
 				}
 			}
 			if stdin > 1 {
-				return usageError(msg.Errorf("--stack - is given %d times: stdin can be read once", stdin))
+				return usageError(msg.Errorf("stdin (-) is given %d times: it can be read once", stdin))
 			}
 			return runTotal(o)
 		},
 	}
 	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, "YAML `file` listing the products taken (- for stdin); repeat for several files")
+	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable")
 	cmd.Flags().StringVar(&o.diet, "diet", "", "magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)")
 	o.Person.addFlags(cmd, true)
 	cmd.ValidArgsFunction = func(c *cobra.Command, a []string, tc string) ([]string, cobra.ShellCompDirective) {
@@ -127,6 +132,13 @@ func runTotal(o *totalOptions) error {
 	}
 	for _, path := range o.Stacks {
 		more, err := readStack(o.IO, t, path)
+		if err != nil {
+			return err
+		}
+		items = append(items, more...)
+	}
+	for _, path := range o.CSVs {
+		more, err := readStackCSV(o, path)
 		if err != nil {
 			return err
 		}

@@ -72,7 +72,10 @@ type Goal struct {
 	Timing Timing `yaml:"timing"`
 	// Target is the goal's default daily target (elemental mg), capped at
 	// the person's upper limit; nil: the titration's default target.
-	Target *Rule `yaml:"target"`
+	// TargetForm, when set, is the form whose trial gave it: with another
+	// form the titration's default applies.
+	Target     *Rule  `yaml:"target"`
+	TargetForm string `yaml:"target_form"`
 	// Evaluate is when to judge whether it helps (day numbers).
 	Evaluate []EvalPoint `yaml:"evaluate"`
 	// Sensitive is what a sensitive gut changes for this goal.
@@ -353,6 +356,9 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			if err := checkRule(reg, g.Key+" target", *g.Target, 25, 2000); err != nil {
 				return err
 			}
+		}
+		if g.TargetForm != "" && (g.Target == nil || t.Lookup(g.TargetForm) == nil) {
+			return fmt.Errorf("goal %s: target_form %q needs a target and a form key", g.Key, g.TargetForm)
 		}
 		if len(g.Evaluate) == 0 {
 			return fmt.Errorf("goal %s: no evaluation point", g.Key)

@@ -41,9 +41,12 @@ type Request struct {
 	Form    *forms.Form
 	Variant *forms.Variant
 	// TargetMg is the daily elemental target; 0: the goal's default.
-	TargetMg   float64
-	Unit       Unit
-	Limit      limits.Applied
+	TargetMg float64
+	Unit     Unit
+	Limit    limits.Applied
+	// Others are the other authorities' limits for the person: a target
+	// above one of them is said, though the chosen limit governs.
+	Others     []limits.Applied
 	Kidney     Kidney
 	EGFR       *float64 // mL/min/1.73 m²; nil: not given
 	Conditions []*Gate
@@ -83,17 +86,23 @@ type Plan struct {
 	Target       AppliedRule
 	Unit         Unit
 	UnitElMg     float64 // elemental magnesium per whole unit; 0 without a unit
-	Steps        []Step
-	Rules        []AppliedRule
-	Evaluate     []EvalPoint
-	Spacing      []MedSpacing
-	Depleting    []*MedClass
-	UnknownMeds  []string
-	Warnings     []*msg.Message
-	Advice       []*msg.Message
-	Sources      []string
-	Supervised   bool
-	Limit        limits.Applied
+	// CompoundKnown is false where the units are given by their magnesium
+	// (--capsule-elemental): the compound weight would be a guess.
+	CompoundKnown bool
+	// ReachedMg is the highest daily amount the schedule reaches: the
+	// target, or less where whole units do not fit it.
+	ReachedMg   float64
+	Steps       []Step
+	Rules       []AppliedRule
+	Evaluate    []EvalPoint
+	Spacing     []MedSpacing
+	Depleting   []*MedClass
+	UnknownMeds []string
+	Warnings    []*msg.Message
+	Advice      []*msg.Message
+	Sources     []string
+	Supervised  bool
+	Limit       limits.Applied
 	// TrialAboveUL marks choices whose trial dose is above the person's limit.
 	TrialAboveUL map[*Choice]bool
 }
@@ -136,6 +145,9 @@ type MedSpacing struct {
 
 // tolerance for comparing planned amounts with the target (mg).
 const eps = 1e-9
+
+// maxUnitsPerDay bounds a schedule in units: more is a unit typed wrong.
+const maxUnitsPerDay = 100
 
 // Make checks the gates and builds the plan.
 func Make(k *Knowledge, r Request) (*Plan, error) {
@@ -255,7 +267,7 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 		if c := g.Sensitive.Conflict; c != nil {
 			p.Warnings = append(p.Warnings, msg.New("%s", c.Text))
 		}
-		if slices.Contains(g.Sensitive.Avoid, p.Form.Key) {
+		if slices.Contains(g.Sensitive.Avoid, p.Form.Key) || p.Form.Tolerance.Level == forms.Laxative {
 			p.Warnings = append(p.Warnings, msg.New("%s is not a good start for a sensitive gut (%s)", p.Form.Name, p.Form.Tolerance.Note))
 		}
 	}
@@ -273,14 +285,20 @@ func (k *Knowledge) target(p *Plan, r Request) error {
 	ul := *r.Limit.Mg()
 	def := k.Titration.Target
 	key := "target"
-	if p.Goal.Target != nil {
-		def = *p.Goal.Target
+	if g := p.Goal; g.Target != nil && (g.TargetForm == "" || g.TargetForm == p.Form.Key) {
+		def = *g.Target
 		key = "goal_target"
 	}
 	switch {
 	case r.TargetMg > 0:
 		p.TargetMg = r.TargetMg
 		p.Target = AppliedRule{Key: "target", Value: r.TargetMg, Unit: "mg/day", Basis: FromPerson, Note: "the target you gave"}
+		person := r.Limit.Person
+		if r.Limit.Check(r.TargetMg).Over && (person.Pregnant || person.Lactating) {
+			return &Refusal{Reason: msg.Errorf("a target of %s mg/day is above the %s mg/day upper limit (%s), which stays the same in pregnancy and lactation: %s",
+				msg.A(r.TargetMg), msg.N(ul, 0), r.Limit.Authority.Name, k.Gates.Pregnancy.Text).
+				WithHint("talk to your doctor or midwife")}
+		}
 		if r.Limit.Check(r.TargetMg).Over && !r.Supervised {
 			return &Refusal{Reason: msg.Errorf("a target of %s mg/day is above the %s mg/day upper limit (%s): %s",
 				msg.A(r.TargetMg), msg.N(ul, 0), r.Limit.Authority.Name, k.Gates.AboveUL.Text).
@@ -296,6 +314,12 @@ func (k *Knowledge) target(p *Plan, r Request) error {
 			p.Target.Sources = append(append([]string{}, def.Sources...), r.Limit.Band.Sources...)
 		}
 	}
+	for _, o := range r.Others {
+		if o.Authority != r.Limit.Authority && o.Check(p.TargetMg).Over {
+			p.Warnings = append(p.Warnings, msg.New("%s mg/day is above the %s upper limit of %s mg/day, though within the %s one you chose",
+				msg.A(p.TargetMg), o.Authority.Name, msg.N(*o.Mg(), 0), r.Limit.Authority.Name))
+		}
+	}
 	return nil
 }
 
@@ -309,6 +333,7 @@ func (k *Knowledge) schedule(p *Plan) error {
 	p.Rules = []AppliedRule{
 		applied("start", start, "mg/day"), applied("step", t.Step, "mg/day"), applied("interval", interval, "days"),
 		p.Target, applied("split_above", t.SplitAbove, "mg/day"),
+		{Key: "timing", Unit: string(p.Goal.Timing.When), Basis: p.Goal.Timing.Basis, Sources: p.Goal.Timing.Sources, Note: p.Goal.Timing.Note},
 		{Key: "step_back", Basis: FromMgcalc, Sources: t.StepBack.Sources, Note: t.StepBack.Text},
 		{Key: "keep_lowest", Basis: FromSource, Sources: t.KeepLowest.Sources, Note: t.KeepLowest.Text},
 	}
@@ -320,10 +345,15 @@ func (k *Knowledge) schedule(p *Plan) error {
 			break
 		}
 		amounts = append(amounts, d)
+		// a last step too small to show (under 0.05 mg) is no step
+		if p.TargetMg-d < 0.05 {
+			break
+		}
 	}
 	// whole units: each day's amount rounded down to the units it holds,
 	// so rounding never passes the target or the limit
 	grain := 0.0
+	p.CompoundKnown = p.Unit.ElementalMg == 0
 	if p.Unit.IsSet() {
 		p.UnitElMg = p.Unit.ElementalMg
 		if p.UnitElMg == 0 {
@@ -344,14 +374,25 @@ func (k *Knowledge) schedule(p *Plan) error {
 			if n == 0 {
 				// a unit is more than the start dose: starting higher would
 				// break the first rule of titration
-				what := "one unit"
+				what, hint := "one unit", "use smaller units, allow half units, or choose a form with less magnesium per unit"
+				if p.Unit.Half || grain/2 > a {
+					hint = "use smaller units, or choose a form with less magnesium per unit"
+				}
 				if p.Unit.Half {
 					what = "half a unit"
 				}
-				return msg.Errorf("%s of %s carries %s mg of magnesium, more than the %s mg/day start dose", what, p.Form.Name, msg.N(grain, 1), msg.A(a)).
-					WithHint("use smaller units, allow half units, or choose a form with less magnesium per unit")
+				first := "start dose"
+				if a >= p.TargetMg-eps {
+					first = "target"
+				}
+				return msg.Errorf("%s of %s carries %s mg of magnesium, more than the %s mg/day %s", what, p.Form.Name, msg.N(grain, 1), msg.A(a), first).
+					WithHint("%s", hint)
 			}
 			daily = n * grain
+			if units := daily / p.UnitElMg; units > maxUnitsPerDay {
+				return msg.Errorf("that is %s units a day: more than %d", msg.A(units), maxUnitsPerDay).
+					WithHint("give the amount per unit as it is on the label (mg of compound per capsule)")
+			}
 		}
 		if len(p.Steps) > 0 && math.Abs(p.Steps[len(p.Steps)-1].ElementalMg-daily) < eps {
 			p.Steps[len(p.Steps)-1].LastDay += interval_ // rounding made two steps equal: one longer step
@@ -366,8 +407,20 @@ func (k *Knowledge) schedule(p *Plan) error {
 		p.Steps = append(p.Steps, s)
 		day += interval_
 	}
+	// the goal's evaluation days count from the day the target dose is
+	// reached: the trials judged the effect after so long at their dose
 	last := &p.Steps[len(p.Steps)-1]
-	last.LastDay = max(last.LastDay, lastEval)
+	offset := last.FirstDay - 1
+	p.Evaluate = make([]EvalPoint, len(p.Goal.Evaluate))
+	for i, e := range p.Goal.Evaluate {
+		e.Day += offset
+		p.Evaluate[i] = e
+	}
+	last.LastDay = max(last.LastDay, lastEval+offset)
+	p.ReachedMg = last.ElementalMg
+	if p.ReachedMg < p.TargetMg-0.05 {
+		p.Warnings = append(p.Warnings, msg.New("in whole units the schedule reaches %s mg/day, below the %s mg/day target", msg.N(p.ReachedMg, 1), msg.A(p.TargetMg)))
+	}
 	for _, s := range p.Steps {
 		if s.Check.Over && !p.Supervised {
 			return fmt.Errorf("internal: a step of %v mg/day passes the limit", s.ElementalMg) // Make refused such targets
@@ -463,7 +516,7 @@ func (k *Knowledge) advise(p *Plan, r Request) {
 		p.Warnings = append(p.Warnings, msg.New("an eGFR of %s mL/min is below %s: talk to your doctor before taking magnesium, and have your serum magnesium checked", msg.A(*r.EGFR), msg.N(g.KidneyWarn.Value, 0)))
 	}
 	for _, name := range p.UnknownMeds {
-		p.Warnings = append(p.Warnings, msg.New("mgcalc does not know the medicine %q: ask your pharmacist how far apart to take it from magnesium", name))
+		p.Warnings = append(p.Warnings, msg.New("mgcalc does not know the medicine %q: ask your pharmacist whether it interacts with magnesium", name))
 	}
 	for _, d := range p.Depleting {
 		p.Warnings = append(p.Warnings, msg.New("%s: %s", d.Name, d.Advice.Text))
@@ -482,7 +535,9 @@ func (k *Knowledge) advise(p *Plan, r Request) {
 	for _, n := range p.Goal.Notes {
 		p.Advice = append(p.Advice, msg.New("%s", n.Text))
 	}
-	p.Evaluate = p.Goal.Evaluate
+	if p.Goal.TargetForm != "" && p.Form.Key != p.Goal.TargetForm {
+		p.Warnings = append(p.Warnings, msg.New("the evidence for %s is for %s; with %s the evaluation days come from that trial and the target is the general one", p.Goal.Name, p.Goal.TargetForm, p.Form.Name))
+	}
 	p.Sources = p.collectSources(k)
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io"
 	"strings"
 	"time"
@@ -29,7 +30,17 @@ const ProdID = "-//mgcalc//magnesium plan//EN"
 func (c Calendar) Events(p msg.Printer) []ics.Event {
 	pp := c.Plan
 	day0 := time.Date(c.Start.Year(), c.Start.Month(), c.Start.Day(), 0, 0, 0, 0, time.UTC)
-	base := fmt.Sprintf("%s-%s-%s-%s-%s", pp.Goal.Key, pp.Form.Key, pp.Variant.Key, pp.Gut, day0.Format("20060102"))
+	// the UIDs carry a digest of the schedule: a changed plan gets new
+	// events instead of overwriting some of the old ones in a calendar
+	h := fnv.New64a()
+	for _, s := range pp.Steps {
+		fmt.Fprintf(h, "%d-%d-%.6f;", s.FirstDay, s.LastDay, s.ElementalMg)
+		for _, in := range s.Intakes {
+			fmt.Fprintf(h, "%s=%.6f;", in.When, in.ElementalMg)
+		}
+	}
+	fmt.Fprintf(h, "%v|%d|%d|%v", pp.Supervised, c.Morning, c.Evening, c.Remind)
+	base := fmt.Sprintf("%s-%s-%s-%s-%s-%x", pp.Goal.Key, pp.Form.Key, pp.Variant.Key, pp.Gut, day0.Format("20060102"), h.Sum64())
 	var out []ics.Event
 	desc := strings.Join([]string{
 		p.S("Magnesium plan for %s: %s.", pp.Goal.Name, pp.Form.Name),

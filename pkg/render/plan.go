@@ -31,7 +31,7 @@ type unitJSON struct {
 type intakeJSON struct {
 	Time        string   `json:"time"`
 	ElementalMg float64  `json:"elemental_mg"`
-	CompoundMg  float64  `json:"compound_mg"`
+	CompoundMg  *float64 `json:"compound_mg"` // null where units are given by their magnesium
 	Units       *float64 `json:"units"`
 }
 
@@ -41,7 +41,7 @@ type stepJSON struct {
 	StartDate        *string      `json:"start_date"`
 	EndDate          *string      `json:"end_date"`
 	DailyElementalMg float64      `json:"daily_elemental_mg"`
-	DailyCompoundMg  float64      `json:"daily_compound_mg"`
+	DailyCompoundMg  *float64     `json:"daily_compound_mg"`
 	DailyUnits       *float64     `json:"daily_units"`
 	ULPercent        float64      `json:"ul_percent"`
 	Over             bool         `json:"over"`
@@ -100,6 +100,7 @@ type planJSON struct {
 	Evidence      *evidenceJSON   `json:"evidence"`  // null: the form is not rated for the goal
 	Alternatives  []evidenceJSON  `json:"alternatives"`
 	TargetMg      float64         `json:"target_mg"`
+	ReachedMg     float64         `json:"reached_mg"`
 	Authority     string          `json:"authority"`
 	AuthorityName string          `json:"authority_name"`
 	ULMg          float64         `json:"ul_mg"`
@@ -154,7 +155,7 @@ func NewPlan(p *plan.Plan, start *time.Time) *Plan {
 		Goal: p.Goal.Key, GoalName: p.Goal.Name, GoalFinding: factJSON{p.Goal.Finding.Text, nonNil(p.Goal.Finding.Sources)},
 		Gut: string(p.Gut), Form: p.Form.Key, FormName: p.Form.Name, Variant: p.Variant.Key,
 		Fraction: Round(p.Share.Fraction, FractionDec), ChosenBy: "recommendation",
-		Alternatives: []evidenceJSON{}, TargetMg: Round(p.TargetMg, MassDec),
+		Alternatives: []evidenceJSON{}, TargetMg: Round(p.TargetMg, MassDec), ReachedMg: Round(p.ReachedMg, MassDec),
 		Authority: p.Limit.Authority.Key, AuthorityName: p.Limit.Authority.Name, ULMg: *p.Limit.Mg(), ULSources: nonNil(p.Limit.Band.Sources),
 		Supervised: p.Supervised, Steps: []stepJSON{}, Rules: []ruleJSON{}, EvaluateDays: []evalJSON{},
 		Spacing: []spacingJSON{}, Depleting: []depletingJSON{}, UnknownMeds: nonNil(p.UnknownMeds),
@@ -183,11 +184,11 @@ func NewPlan(p *plan.Plan, start *time.Time) *Plan {
 	}
 	for _, s := range p.Steps {
 		sj := stepJSON{StartDay: s.FirstDay, EndDay: s.LastDay, StartDate: dateStr(start, s.FirstDay), EndDate: dateStr(start, s.LastDay),
-			DailyElementalMg: Round(s.ElementalMg, MassDec), DailyCompoundMg: Round(s.CompoundMg, MassDec),
+			DailyElementalMg: Round(s.ElementalMg, MassDec), DailyCompoundMg: compoundOpt(p, s.CompoundMg),
 			DailyUnits: optUnits(s.Units, p.Unit.IsSet()), ULPercent: Round(s.Check.Percent, PercentDec), Over: s.Check.Over}
 		for _, in := range s.Intakes {
 			sj.Intakes = append(sj.Intakes, intakeJSON{Time: string(in.When), ElementalMg: Round(in.ElementalMg, MassDec),
-				CompoundMg: Round(in.CompoundMg, MassDec), Units: optUnits(in.Units, p.Unit.IsSet())})
+				CompoundMg: compoundOpt(p, in.CompoundMg), Units: optUnits(in.Units, p.Unit.IsSet())})
 		}
 		j.Steps = append(j.Steps, sj)
 	}
@@ -220,23 +221,38 @@ func NewPlan(p *plan.Plan, start *time.Time) *Plan {
 	return &Plan{p: p, start: start, j: j}
 }
 
+// compoundOpt is a compound weight, or nil where the units are given by
+// their magnesium and the compound is unknown.
+func compoundOpt(p *plan.Plan, mg float64) *float64 {
+	if !p.CompoundKnown {
+		return nil
+	}
+	return ptr(Round(mg, MassDec))
+}
+
 // MarshalJSON implements json.Marshaler.
 func (r *Plan) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 
 // Warnings implements Report.
 func (r *Plan) Warnings() []*msg.Message { return r.p.Warnings }
 
-// Value implements Report: the daily target in mg.
-func (r *Plan) Value() (string, bool) { return FormatFloat(r.p.TargetMg, ValueDec), true }
+// Value implements Report: the daily target in mg. A supervised plan has
+// none: a bare number cannot carry "for medical supervision only".
+func (r *Plan) Value() (string, bool) {
+	if r.p.Supervised {
+		return "", false
+	}
+	return FormatFloat(r.p.TargetMg, ValueDec), true
+}
 
 // TSV implements Report: one row per intake.
 func (r *Plan) TSV() [][]string {
-	rows := [][]string{{"step", "start_day", "end_day", "start_date", "end_date", "time", "elemental_mg", "compound_mg", "units", "daily_elemental_mg", "ul_percent"}}
+	rows := [][]string{{"step", "start_day", "end_day", "start_date", "end_date", "time", "elemental_mg", "compound_mg", "units", "daily_elemental_mg", "ul_percent", "supervised"}}
 	for i, s := range r.j.Steps {
 		for _, in := range s.Intakes {
 			rows = append(rows, []string{itoa(i + 1), itoa(s.StartDay), itoa(s.EndDay), strOpt(s.StartDate), strOpt(s.EndDate), in.Time,
-				FormatFloat(in.ElementalMg, MassDec), FormatFloat(in.CompoundMg, MassDec), fmtOpt(in.Units, 1),
-				FormatFloat(s.DailyElementalMg, MassDec), FormatFloat(s.ULPercent, PercentDec)})
+				FormatFloat(in.ElementalMg, MassDec), fmtOpt(in.CompoundMg, MassDec), fmtOpt(in.Units, 1),
+				FormatFloat(s.DailyElementalMg, MassDec), FormatFloat(s.ULPercent, PercentDec), boolStr(r.p.Supervised)})
 		}
 	}
 	return rows
@@ -304,13 +320,24 @@ func (r *Plan) Text(t *Term) string {
 		}
 		evals = append(evals, when+" ("+e.What+")")
 	}
+	if last := pp.Steps[len(pp.Steps)-1]; last.FirstDay > 1 {
+		b.WriteString(t.Dim(p.S("(counted from day %d, when the schedule reaches its last dose)", last.FirstDay)) + "\n")
+	}
 	b.WriteString(p.S("evaluate: %s", strings.Join(evals, "; ")) + "\n")
 	if len(pp.Spacing) > 0 {
 		b.WriteString(p.S("spacing from your medicines:") + "\n")
 		for _, s := range pp.Spacing {
-			b.WriteString("  " + p.S("%s (%s): take the medicine at least %s h before or %s h after magnesium",
-				s.Interaction.Name, strings.Join(s.Named, ", "), p.Amount(s.BeforeHours), p.Amount(s.AfterHours)))
-			if len(s.Interaction.Spacings) > 1 {
+			var rule string
+			switch {
+			case s.BeforeHours == 0:
+				rule = p.S("take the medicine at least %s h after magnesium", p.Amount(s.AfterHours))
+			case s.AfterHours == 0:
+				rule = p.S("take the medicine at least %s h before magnesium", p.Amount(s.BeforeHours))
+			default:
+				rule = p.S("take the medicine at least %s h before or %s h after magnesium", p.Amount(s.BeforeHours), p.Amount(s.AfterHours))
+			}
+			b.WriteString("  " + s.Interaction.Name + " (" + strings.Join(s.Named, ", ") + "): " + rule)
+			if spacingsDiffer(s.Interaction.Spacings) {
 				b.WriteString("; " + p.S("the sources differ, so mgcalc takes the longest"))
 			}
 			b.WriteString("\n")
@@ -321,7 +348,7 @@ func (r *Plan) Text(t *Term) string {
 	}
 	b.WriteString(p.S("rules:") + "\n")
 	for _, ru := range pp.Rules {
-		if ru.Value != 0 { // the rules in words are the advice below
+		if ru.Key != "step_back" && ru.Key != "keep_lowest" { // those are the advice below
 			b.WriteString("  " + ruleLine(p, ru) + "\n")
 		}
 	}
@@ -374,14 +401,27 @@ func (r *Plan) table(t *Term) string {
 				evening = amount(in.ElementalMg, in.Units)
 			}
 		}
-		rows = append(rows, []string{days, amount(s.ElementalMg, s.Units), morning, evening,
-			p.Num(s.CompoundMg, 1) + " mg", p.Num(s.Check.Percent, 0) + " %"})
+		compound := "-"
+		if pp.CompoundKnown {
+			compound = p.Num(s.CompoundMg, 1) + " mg"
+		}
+		rows = append(rows, []string{days, amount(s.ElementalMg, s.Units), morning, evening, compound, p.Num(s.Check.Percent, 0) + " %"})
 	}
 	out := t.Table(header, rows, map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true})
 	if pp.Unit.IsSet() {
 		out += t.Dim(p.S("(n) = units a day or per intake")) + "\n"
 	}
 	return out
+}
+
+// spacingsDiffer reports whether the sources' spacings give different hours.
+func spacingsDiffer(sp []plan.Spacing) bool {
+	for _, s := range sp[1:] {
+		if s.BeforeHours != sp[0].BeforeHours || s.AfterHours != sp[0].AfterHours {
+			return true
+		}
+	}
+	return false
 }
 
 func gradeText(p msg.Printer, g plan.Grade) string {
@@ -419,14 +459,22 @@ func ruleNote(p msg.Printer, r plan.AppliedRule) string {
 var ruleNames = map[string]string{
 	"start": "start", "step": "step up by", "interval": "every", "target": "target", "goal_target": "target for this goal",
 	"split_above": "split morning and evening above", "step_back": "loose stools", "keep_lowest": "keep",
+	"timing": "a single daily intake",
 }
 
 func ruleLine(p msg.Printer, r plan.AppliedRule) string {
 	name := p.S(ruleNames[r.Key])
 	var s string
-	if r.Value != 0 {
+	switch {
+	case r.Key == "timing":
+		when := p.S("in the evening")
+		if r.Unit == string(plan.Morning) {
+			when = p.S("in the morning")
+		}
+		return name + " " + when + " — " + r.Note + " [" + strings.Join(r.Sources, ", ") + "]"
+	case r.Value != 0:
 		s = name + " " + p.Amount(r.Value) + " " + r.Unit
-	} else {
+	default:
 		s = name + ": " + r.Note
 	}
 	switch r.Basis {

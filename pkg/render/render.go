@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"math"
@@ -31,11 +32,13 @@ const (
 	JSON  Format = "json"
 	YAML  Format = "yaml"
 	TSV   Format = "tsv"
+	CSV   Format = "csv"
+	JSONL Format = "jsonl"
 	Value Format = "value"
 )
 
 // Formats lists the formats in the order --help shows them.
-var Formats = []Format{Text, JSON, YAML, TSV, Value}
+var Formats = []Format{Text, JSON, YAML, TSV, CSV, JSONL, Value}
 
 // ParseFormat reads an --output value.
 func ParseFormat(s string) (Format, error) {
@@ -277,6 +280,19 @@ func Write(w io.Writer, f Format, r Report, t *Term) error {
 		out = b
 	case TSV:
 		out = []byte(tsv(r.TSV()))
+	case CSV:
+		var b bytes.Buffer
+		cw := csv.NewWriter(&b)
+		if err := cw.WriteAll(r.TSV()); err != nil {
+			return err
+		}
+		out = b.Bytes()
+	case JSONL:
+		b, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		out = append(b, '\n')
 	case Value:
 		v, ok := r.Value()
 		if !ok {

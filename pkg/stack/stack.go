@@ -198,8 +198,7 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 	if n.Kind != yaml.MappingNode {
 		return Item{}, &StackError{Line: n.Line, Err: msg.Errorf("a product must be a mapping of fields such as form and amount")}
 	}
-	it := Item{PerDay: 1, Line: n.Line, Route: Oral}
-	fields := map[string]*yaml.Node{}
+	fields := map[string]*Field{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !slices.Contains(stackFields, k.Value) {
@@ -212,8 +211,27 @@ func parseEntry(t *forms.Table, n *yaml.Node) (Item, error) {
 		if v.Kind != yaml.ScalarNode {
 			return Item{}, &StackError{Line: v.Line, Field: k.Value, Err: msg.Errorf("must be a single value")}
 		}
-		fields[k.Value] = v
+		fields[k.Value] = &Field{Value: v.Value, Line: v.Line}
 	}
+	return ParseFields(t, fields, n.Line)
+}
+
+// Fields are the names a product's fields may have, in a stack file or as
+// CSV columns.
+func Fields() []string { return slices.Clone(stackFields) }
+
+// Field is one field of a product as written, and where.
+type Field struct {
+	Value string
+	Line  int
+}
+
+// ParseFields reads one product from its fields (a stack file's mapping,
+// or a CSV row): the one place a product's fields are checked. line is
+// where the product starts. Errors are *StackError.
+func ParseFields(t *forms.Table, fields map[string]*Field, line int) (Item, error) {
+	it := Item{PerDay: 1, Line: line, Route: Oral}
+	n := struct{ Line int }{line}
 	fail := func(field string, err error) error {
 		var m *msg.Message
 		if !errors.As(err, &m) {

@@ -34,6 +34,12 @@ var unitMg = map[string]float64{
 	"ug":   0.001,
 }
 
+// IsUnit reports whether s is a mass unit mgcalc reads (mg, g, mcg, …).
+func IsUnit(s string) bool {
+	_, ok := unitMg[strings.ToLower(s)]
+	return ok && s != ""
+}
+
 // ParseMass reads an amount and returns it in milligrams. A bare number is
 // milligrams. The number is plain digits with at most one decimal point
 // (.5g and 5.g are read as 0.5 g and 5 g). A comma is refused, and so is a

@@ -1,0 +1,418 @@
+// Package batch converts a stream of products, one per line or CSV row,
+// through the same core as the one-shot commands (pkg/dose), in constant
+// memory. It reads and writes io only: the CLI opens the files.
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mgcalc/mgcalc/pkg/dose"
+	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/limits"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/units"
+)
+
+// MaxLine bounds one input line (or CSV record) in bytes: a longer one is
+// an error, never memory.
+const MaxLine = 4096
+
+// Row is one product to convert, as read.
+type Row struct {
+	Line   int    // 1-based line (or CSV record's first line)
+	Form   string // FORM or FORM:VARIANT
+	Amount string // the amount with its unit, as typed
+}
+
+// LineError is a problem with one row.
+type LineError struct {
+	Line int
+	Err  *msg.Message
+	// Cause is the domain error behind Err (a *forms.NameError), when
+	// there is one, so the caller can add its own hints.
+	Cause error
+}
+
+func (e *LineError) Error() string { return e.Err.Error() }
+func (e *LineError) Unwrap() error {
+	if e.Cause != nil {
+		return e.Cause
+	}
+	return e.Err
+}
+
+// Reader yields rows; io.EOF at the end. A *LineError is a bad row the
+// caller may skip; any other error ends the stream.
+type Reader interface {
+	Read() (Row, error)
+}
+
+// Lines reads "FORM AMOUNT", "FORM:AMOUNT" or "FORM AMOUNT UNIT" lines.
+// A form name may have spaces ("magnesium citrate 500 mg"). Blank lines
+// and lines starting with # are skipped; CRLF and a UTF-8 byte-order mark
+// are accepted.
+func Lines(r io.Reader) *LineReader { return &LineReader{r: bufio.NewReaderSize(r, 64<<10)} }
+
+// LineReader is the Reader of Lines.
+type LineReader struct {
+	r    *bufio.Reader
+	line int
+}
+
+// Buffered reports whether more input is already read, so a writer can
+// flush before the reader blocks (interactive use streams line by line).
+func (l *LineReader) Buffered() bool { return l.r.Buffered() > 0 }
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Read implements Reader.
+func (l *LineReader) Read() (Row, error) {
+	for {
+		b, err := l.r.ReadSlice('\n')
+		if err == bufio.ErrBufferFull || len(b) > MaxLine+2 {
+			l.line++
+			// skip the rest of the over-long line
+			for err == bufio.ErrBufferFull {
+				_, err = l.r.ReadSlice('\n')
+			}
+			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("the line is longer than %d bytes", MaxLine)}
+		}
+		if len(b) == 0 && err != nil {
+			if err == io.EOF {
+				return Row{}, io.EOF
+			}
+			return Row{}, err
+		}
+		l.line++
+		if l.line == 1 {
+			b = bytes.TrimPrefix(b, bom)
+		}
+		text := strings.TrimSpace(string(bytes.TrimRight(b, "\r\n")))
+		if text == "" || text[0] == '#' {
+			if err == io.EOF {
+				return Row{}, io.EOF
+			}
+			continue
+		}
+		if !utf8.ValidString(text) {
+			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("the line is not valid UTF-8")}
+		}
+		form, amount, ok := SplitLine(text)
+		if !ok {
+			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("%q is not FORM AMOUNT", text).
+				WithHint("write one product a line: citrate 500, citrate:500 or \"magnesium citrate 500 mg\"")}
+		}
+		return Row{Line: l.line, Form: form, Amount: amount}, nil
+	}
+}
+
+// SplitLine splits a line into the form and the amount: FORM:AMOUNT when
+// the text after the last colon is an amount, else the last word (or the
+// last two, when the last is a unit) is the amount and the rest the form.
+func SplitLine(text string) (form, amount string, ok bool) {
+	if i := strings.LastIndexByte(text, ':'); i > 0 {
+		if a := strings.TrimSpace(text[i+1:]); a != "" && startsWithDigit(a) {
+			return strings.TrimSpace(text[:i]), a, true
+		}
+	}
+	fields := strings.Fields(text)
+	if len(fields) < 2 {
+		return "", "", false
+	}
+	last := len(fields) - 1
+	if units.IsUnit(fields[last]) && len(fields) >= 3 {
+		return strings.Join(fields[:last-1], " "), fields[last-1] + " " + fields[last], true
+	}
+	return strings.Join(fields[:last], " "), fields[last], true
+}
+
+func startsWithDigit(s string) bool { return s[0] >= '0' && s[0] <= '9' || s[0] == '.' }
+
+// Columns maps the CSV header's names to the fields: Form and Amount are
+// required, Unit optional (then the amount carries its unit, or is mg).
+type Columns struct {
+	Form, Amount, Unit string
+}
+
+// ParseColumns reads form=Form,amount=Amount,unit=Unit.
+func ParseColumns(s string) (Columns, error) {
+	c := Columns{Form: "form", Amount: "amount"}
+	if strings.TrimSpace(s) == "" {
+		return c, nil
+	}
+	for _, part := range strings.Split(s, ",") {
+		k, v, ok := strings.Cut(part, "=")
+		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
+		if !ok || v == "" {
+			return c, msg.Errorf("%q is not FIELD=COLUMN", part).WithHint("write form=Form,amount=Amount,unit=Unit")
+		}
+		switch k {
+		case "form":
+			c.Form = v
+		case "amount":
+			c.Amount = v
+		case "unit":
+			c.Unit = v
+		default:
+			return c, msg.Errorf("unknown field %q", k).WithHint("the fields are form, amount and unit")
+		}
+	}
+	return c, nil
+}
+
+// CSVReader reads rows from RFC 4180 CSV with a header row.
+type CSVReader struct {
+	r                  *csv.Reader
+	form, amount, unit int
+	width              int
+}
+
+// CSV reads the header and maps the columns. Header names match without
+// case and surrounding spaces; a UTF-8 byte-order mark is accepted.
+func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(&limitedLines{r: br})
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &LineError{Line: 1, Err: msg.Errorf("the file is empty: a header row is needed")}
+	}
+	if err != nil {
+		return nil, csvError(err)
+	}
+	idx := func(name string) int {
+		for i, h := range header {
+			if strings.EqualFold(strings.TrimSpace(h), name) {
+				return i
+			}
+		}
+		return -1
+	}
+	c := &CSVReader{r: cr, form: idx(cols.Form), amount: idx(cols.Amount), unit: -1, width: len(header)}
+	missing := func(field, col string) error {
+		return &LineError{Line: 1, Err: msg.Errorf("no column %q for the %s", col, field).
+			WithHint("the header has: %s; map columns with --columns form=…,amount=…,unit=…", strings.Join(header, ", "))}
+	}
+	if c.form < 0 {
+		return nil, missing("form", cols.Form)
+	}
+	if c.amount < 0 {
+		return nil, missing("amount", cols.Amount)
+	}
+	if cols.Unit != "" {
+		if c.unit = idx(cols.Unit); c.unit < 0 {
+			return nil, missing("unit", cols.Unit)
+		}
+	}
+	cr.FieldsPerRecord = c.width
+	return c, nil
+}
+
+// Read implements Reader.
+func (c *CSVReader) Read() (Row, error) {
+	rec, err := c.r.Read()
+	if err != nil {
+		if err == io.EOF {
+			return Row{}, io.EOF
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
+			return Row{Line: pe.StartLine}, &LineError{Line: pe.StartLine, Err: msg.Errorf("%d fields where the header has %d", len(rec), c.width)}
+		}
+		return Row{}, csvError(err)
+	}
+	line, _ := c.r.FieldPos(0)
+	amount := strings.TrimSpace(rec[c.amount])
+	if c.unit >= 0 {
+		amount += " " + strings.TrimSpace(rec[c.unit])
+	}
+	return Row{Line: line, Form: strings.TrimSpace(rec[c.form]), Amount: strings.TrimSpace(amount)}, nil
+}
+
+// csvError turns encoding/csv's errors into a LineError without Go's
+// wording ("parse error on line 3, column 5: bare \" in non-quoted field").
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		what := "not valid CSV"
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			what = "a quote inside a field that is not quoted"
+		case errors.Is(pe.Err, csv.ErrQuote):
+			what = "a quoted field is not closed"
+		case errors.Is(pe.Err, errLineTooLong):
+			return &LineError{Line: pe.Line, Err: msg.Errorf("a line is longer than %d bytes", MaxLine)}
+		}
+		return &LineError{Line: pe.Line, Err: msg.Errorf("%s (column %d)", what, pe.Column)}
+	}
+	if errors.Is(err, errLineTooLong) {
+		return &LineError{Line: 0, Err: msg.Errorf("a line is longer than %d bytes", MaxLine)}
+	}
+	return err
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// limitedLines fails a read once a line passes MaxLine bytes, so a
+// hostile CSV without newlines costs no memory.
+type limitedLines struct {
+	r   *bufio.Reader
+	run int
+}
+
+func (l *limitedLines) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i := 0; i < n; i++ {
+		if p[i] == '\n' {
+			l.run = 0
+		} else if l.run++; l.run > MaxLine {
+			return i, errLineTooLong
+		}
+	}
+	return n, err
+}
+
+// Converter turns rows into conversions with the same core as the
+// one-shot commands, resolving each distinct form name once.
+type Converter struct {
+	Forms   *forms.Table
+	Limit   limits.Applied
+	Reverse bool     // compound: the amount is the elemental magnesium wanted
+	Count   float64  // units per row (elemental); 1 when 0
+	Assay   *float64 // applied to every row; nil: the formula
+	// Note, when set, receives each form's cautions once (an assay outside
+	// the specification, a form whose label amount should be preferred),
+	// rather than once per row.
+	Note  func(*msg.Message)
+	cache map[string]resolved
+}
+
+type resolved struct {
+	f     *forms.Form
+	v     *forms.Variant
+	share forms.Share
+	warn  *msg.Message
+	err   error
+}
+
+// maxCache bounds the memo: a stream of distinct bad names must not grow
+// memory without end.
+const maxCache = 4096
+
+// Convert converts one row. Errors are *LineError.
+func (c *Converter) Convert(r Row) (dose.Conversion, error) {
+	res, ok := c.cache[r.Form]
+	if !ok {
+		res = c.resolve(r.Form)
+		if c.cache == nil || len(c.cache) >= maxCache {
+			c.cache = map[string]resolved{}
+		}
+		c.cache[r.Form] = res
+	}
+	if res.err != nil {
+		return dose.Conversion{}, lineErr(r.Line, res.err)
+	}
+	amount, err := units.ParseMass(r.Amount)
+	if err != nil {
+		return dose.Conversion{}, lineErr(r.Line, err)
+	}
+	var conv dose.Conversion
+	if c.Reverse {
+		conv = dose.Compound(res.f, res.v, res.share, amount, c.Limit)
+	} else {
+		count := c.Count
+		if count == 0 {
+			count = 1
+		}
+		conv = dose.Elemental(res.f, res.v, res.share, amount, count, c.Limit)
+	}
+	if c.Assay != nil {
+		conv = conv.WithAssay(*c.Assay, nil) // its warning went to Note
+	}
+	return conv, nil
+}
+
+func (c *Converter) resolve(name string) resolved {
+	f, v, err := c.Forms.Resolve(name)
+	if err != nil {
+		return resolved{err: err}
+	}
+	r := resolved{f: f, v: v, share: forms.ShareOf(v, 0)}
+	if c.Assay != nil {
+		w, err := forms.CheckAssay(f, v, *c.Assay)
+		if err != nil {
+			return resolved{err: err}
+		}
+		r.share, r.warn = forms.ShareOf(v, *c.Assay), w
+	}
+	if c.Note != nil {
+		if r.warn != nil {
+			c.Note(msg.New("%s: %s", name, r.warn))
+		}
+		if f.PreferLabel != nil && c.Assay == nil {
+			c.Note(msg.New("%s: %s", name, f.PreferLabel.Text))
+		}
+	}
+	return r
+}
+
+func lineErr(line int, err error) *LineError {
+	var m *msg.Message
+	if !errors.As(err, &m) {
+		m = msg.Errorf("%s", err.Error())
+	}
+	return &LineError{Line: line, Err: m, Cause: err}
+}
+
+// RowWriter writes one converted row.
+type RowWriter interface {
+	Write(r Row, c dose.Conversion) error
+	Flush() error
+}
+
+// Run converts every row from in to out. onError is called for each bad
+// row; it returns whether to go on. Rows already written stay written.
+// flushIdle, when not nil, reports whether the input has nothing buffered:
+// the writer is flushed before a read could block, so output flows as
+// lines arrive.
+func Run(in Reader, c *Converter, out RowWriter, onError func(*LineError) bool, flushIdle func() bool) (rows, failed int, err error) {
+	for {
+		if flushIdle != nil && flushIdle() {
+			if err := out.Flush(); err != nil {
+				return rows, failed, err
+			}
+		}
+		r, err := in.Read()
+		if err == io.EOF {
+			return rows, failed, out.Flush()
+		}
+		var le *LineError
+		if err == nil {
+			conv, cerr := c.Convert(r)
+			if cerr == nil {
+				if err := out.Write(r, conv); err != nil {
+					return rows, failed, err
+				}
+				rows++
+				continue
+			}
+			errors.As(cerr, &le)
+		} else if !errors.As(err, &le) {
+			out.Flush()
+			return rows, failed, err
+		}
+		failed++
+		if !onError(le) {
+			return rows, failed, out.Flush()
+		}
+	}
+}

@@ -1,0 +1,304 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/render"
+)
+
+func newConfigCmd(s *IO, root *rootOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Show the settings in effect, or write a starter config file",
+		Long: `Standing settings (` + strings.Join(standingSettings, ", ") + `) come from a flag,
+an MGCALC_* variable (MGCALC_AUTHORITY=efsa), the config file or mgcalc's
+default, in that order. 'config show' lists each with its value and where it
+came from; 'config init' writes a commented starter file.
+
+The config file is $XDG_CONFIG_HOME/mgcalc/config.yaml, else
+~/.config/mgcalc/config.yaml, unless --config FILE or MGCALC_CONFIG names
+another (which must then exist). Its keys are long flag names.
+
+Exit status: 0, 1 for a config file that cannot be read or is broken or a
+file that cannot be written, 2 for bad arguments or a file init would
+overwrite without --force.`,
+		Example: `  mgcalc config show
+  mgcalc config show -o json
+  mgcalc config init
+  mgcalc config init --print`,
+		Args: unknownCommand,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newConfigShowCmd(s, root), newConfigInitCmd(s, root))
+	return cmd
+}
+
+func newConfigShowCmd(s *IO, root *rootOptions) *cobra.Command {
+	var person personOptions
+	cmd := &cobra.Command{
+		Use:   "show",
+		Short: "Every standing setting, its value and where it comes from",
+		Long: `Lists every standing setting (` + strings.Join(standingSettings, ", ") + `) with the
+value mgcalc uses and its origin: flag (given on this command line), env
+(the MGCALC_* variable named), file (the config file and line) or default.
+The person flags (--authority, --age, --sex, --pregnant, --lactating) are
+accepted here so you can see a flag win.
+
+-o json carries config_file (null when there is none to read),
+config_file_origin (flag, env or default), config_file_found and settings:
+a list of {name, value (as text; null when not set), origin, source (the
+variable or file; null for flag and default), line (null but for file)}.
+
+Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
+a bad flag or MGCALC_* value.`,
+		Example: `  mgcalc config show
+  MGCALC_AUTHORITY=efsa mgcalc config show --age 40
+  mgcalc config show -o json | jq -r '.settings[] | select(.origin != "default") | .name'`,
+		Args: argsUsage(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return root.print(s, newConfigShow(cmd, root.config))
+		},
+	}
+	person.addFlags(cmd, true)
+	return cmd
+}
+
+// configShow is `config show`: the config file and every standing setting.
+type configShow struct {
+	File       *string       `json:"config_file"`
+	FileOrigin *string       `json:"config_file_origin"`
+	FileFound  bool          `json:"config_file_found"`
+	Settings   []settingShow `json:"settings"`
+}
+
+type settingShow struct {
+	Name   string  `json:"name"`
+	Value  *string `json:"value"`
+	Origin string  `json:"origin"`
+	Source *string `json:"source"`
+	Line   *int    `json:"line"`
+}
+
+func newConfigShow(cmd *cobra.Command, st *configState) configShow {
+	var out configShow
+	if st.Path != "" {
+		p, from := st.Path, st.From
+		out.File, out.FileOrigin = &p, &from
+	}
+	out.FileFound = st.Found
+	for _, name := range standingSettings {
+		row := settingShow{Name: name, Origin: originDefault}
+		f := cmd.Flag(name)
+		if f == nil {
+			continue
+		}
+		if src, ok := st.sources[name]; ok {
+			row.Origin = src.Kind
+			n := src.Name
+			row.Source = &n
+			if src.Kind == originFile {
+				l := src.Line
+				row.Line = &l
+			}
+		} else if f.Changed {
+			row.Origin = originFlag
+		}
+		// age and sex have no value until one is given: an adult, no sex.
+		if v := f.Value.String(); row.Origin != originDefault || (name != "age" && name != "sex") {
+			row.Value = &v
+		}
+		out.Settings = append(out.Settings, row)
+	}
+	return out
+}
+
+func (c configShow) TSV() [][]string {
+	rows := [][]string{{"setting", "value", "origin", "source", "line"}}
+	for _, r := range c.Settings {
+		line := ""
+		if r.Line != nil {
+			line = strconv.Itoa(*r.Line)
+		}
+		rows = append(rows, []string{r.Name, deref(r.Value), r.Origin, deref(r.Source), line})
+	}
+	return rows
+}
+
+func (c configShow) Value() (string, bool) { return "", false }
+
+func (c configShow) Text(t *render.Term) string {
+	p := t.P
+	var b strings.Builder
+	switch {
+	case c.File == nil:
+		b.WriteString(p.S("config file: none (set XDG_CONFIG_HOME or HOME, or give --config FILE)") + "\n")
+	case c.FileFound:
+		b.WriteString(p.S("config file: %s", *c.File) + fileNamedBy(p, *c.FileOrigin) + "\n")
+	default:
+		b.WriteString(p.S("config file: %s (not there: 'mgcalc config init' writes one)", *c.File) + "\n")
+	}
+	b.WriteByte('\n')
+	rows := [][]string{}
+	for _, r := range c.Settings {
+		value := p.S("not set")
+		if r.Value != nil {
+			value = *r.Value
+		}
+		var origin string
+		switch r.Origin {
+		case originFlag:
+			origin = p.S("flag --%s", r.Name)
+		case originEnv:
+			origin = p.S("environment %s", deref(r.Source))
+		case originFile:
+			origin = p.S("config file, line %d", *r.Line)
+		default:
+			origin = p.S("default")
+		}
+		rows = append(rows, []string{r.Name, value, origin})
+	}
+	b.WriteString(t.Table([]string{p.S("SETTING"), p.S("VALUE"), p.S("FROM")}, rows, nil))
+	return b.String()
+}
+
+func (c configShow) Warnings() []*msg.Message { return nil }
+
+func fileNamedBy(p msg.Printer, from string) string {
+	switch from {
+	case originFlag:
+		return p.S(" (named by --config)")
+	case originEnv:
+		return p.S(" (named by MGCALC_CONFIG)")
+	}
+	return ""
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func newConfigInitCmd(s *IO, root *rootOptions) *cobra.Command {
+	var force, print bool
+	cmd := &cobra.Command{
+		Use:   "init [PATH]",
+		Short: "Write a commented starter config file",
+		Long: `Writes a starter config file that explains every standing setting, each
+commented out: uncomment what you want, then check with 'mgcalc config show'.
+
+It goes where mgcalc reads it: PATH if given, else --config FILE or
+MGCALC_CONFIG, else $XDG_CONFIG_HOME/mgcalc/config.yaml, else
+~/.config/mgcalc/config.yaml. The directory is created; the file is written
+atomically (a temporary file renamed into place) and never over an existing
+file without --force. init does not read the existing file, so --force can
+replace a broken one. It prints the path it wrote. --print (or PATH -)
+writes the starter to stdout instead.
+
+Exit status: 0 written, 1 the file cannot be written, 2 the file exists
+(give --force) or bad arguments.`,
+		Example: `  mgcalc config init
+  mgcalc config init --force
+  mgcalc config init --print > my-config.yaml
+  mgcalc config init ./project.yaml && mgcalc config show --config ./project.yaml`,
+		Annotations: map[string]string{noConfigFile: "true"},
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageError(msg.Errorf("%s takes at most one PATH (got %d arguments)", cmd.CommandPath(), len(args)))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			text := starterConfig(s.P)
+			path := ""
+			if len(args) == 1 {
+				path = args[0]
+			} else {
+				path, _ = configPath(s.Getenv, root.ConfigFile)
+			}
+			if print || path == "-" {
+				s.Out.WriteString(text)
+				return nil
+			}
+			if path == "" {
+				return usageError(msg.Errorf("no place for the config file: neither XDG_CONFIG_HOME nor HOME is set").
+					WithHint("give a PATH, or --print to write it to stdout"))
+			}
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+			}
+			if err := writeFileAtomic(path, force, func(w io.Writer) error {
+				_, err := io.WriteString(w, text)
+				return err
+			}); err != nil {
+				return err
+			}
+			return root.print(s, initReport{Path: path})
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "replace an existing config file")
+	cmd.Flags().BoolVar(&print, "print", false, "write the starter file to stdout instead")
+	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	}
+	return cmd
+}
+
+// initReport is what `config init` prints: the path it wrote.
+type initReport struct {
+	Path string `json:"path"`
+}
+
+func (r initReport) TSV() [][]string          { return [][]string{{"path"}, {r.Path}} }
+func (r initReport) Value() (string, bool)    { return "", false }
+func (r initReport) Warnings() []*msg.Message { return nil }
+func (r initReport) Text(t *render.Term) string {
+	return t.P.S("wrote %s", r.Path) + "\n" +
+		t.Label("note", msg.New("every setting in it is commented out: uncomment what you want, then check with 'mgcalc config show'")) + "\n"
+}
+
+// starterConfig is the file `config init` writes. Every example in it is
+// a valid setting: uncommented, each loads (a test checks).
+func starterConfig(p msg.Printer) string {
+	formats := formatNames()
+	var b strings.Builder
+	comment := func(s string) {
+		for _, line := range strings.Split(s, "\n") {
+			b.WriteString(strings.TrimRight("# "+line, " ") + "\n")
+		}
+	}
+	comment(p.S(`mgcalc configuration: standing preferences, read by every mgcalc command.
+Keys are long flag names. A flag on the command line wins over an MGCALC_*
+variable (MGCALC_AUTHORITY=efsa), which wins over this file. Uncomment a
+line to use it; 'mgcalc config show' shows what is in effect and where each
+value comes from. Options for one calculation (--assay, --count, --stack,
+--diet) cannot be set here.`))
+	setting := func(about string, examples ...string) {
+		b.WriteString("\n")
+		comment(about)
+		for _, e := range examples {
+			b.WriteString("# " + e + "\n")
+		}
+	}
+	setting(p.S("Output format: %s or %s.", strings.Join(formats[:len(formats)-1], ", "), formats[len(formats)-1]),
+		"output: text")
+	setting(p.S("Whose upper limit applies: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm\n(UK EVM)."),
+		"authority: nih")
+	setting(p.S("Age in years; fractions allowed (0.5 is six months). Not set: an adult."),
+		"age: 40")
+	setting(p.S("male or female: selects the RDA/AI column."),
+		"sex: female")
+	setting(p.S("Use the pregnancy or the lactation values: true or false."),
+		"pregnant: false", "lactating: false")
+	setting(p.S("Colour in text output: auto (on a terminal, unless NO_COLOR, CLICOLOR=0\nor TERM=dumb), always or never."),
+		"color: auto")
+	return b.String()
+}
