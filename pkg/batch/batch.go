@@ -321,7 +321,13 @@ func (c *Converter) Convert(r Row) (dose.Conversion, error) {
 	if res.err != nil {
 		return dose.Conversion{}, lineErr(r.Line, res.err)
 	}
-	amount, err := units.ParseMass(r.Amount)
+	var amount float64
+	var err error
+	if c.Reverse {
+		amount, err = units.ParseElemental(r.Amount, c.Forms.MgPerMmol())
+	} else {
+		amount, err = units.ParseMass(r.Amount)
+	}
 	if err != nil {
 		return dose.Conversion{}, lineErr(r.Line, err)
 	}
@@ -415,4 +421,63 @@ func Run(in Reader, c *Converter, out RowWriter, onError func(*LineError) bool, 
 			return rows, failed, out.Flush()
 		}
 	}
+}
+
+// FieldsReader reads named columns from CSV with a header.
+type FieldsReader struct {
+	r   *csv.Reader
+	idx []int
+	out []string
+}
+
+// CSVFields reads CSV whose header has the named columns (any order and
+// case; others ignored).
+func CSVFields(r io.Reader, names []string) (*FieldsReader, error) {
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(&limitedLines{r: br})
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &LineError{Line: 1, Err: msg.Errorf("the file is empty: a header row is needed")}
+	}
+	if err != nil {
+		return nil, csvError(err)
+	}
+	fr := &FieldsReader{r: cr, out: make([]string, len(names))}
+	for _, n := range names {
+		i := -1
+		for j, h := range header {
+			if strings.EqualFold(strings.TrimSpace(h), n) {
+				i = j
+			}
+		}
+		if i < 0 {
+			return nil, &LineError{Line: 1, Err: msg.Errorf("no column %q", n).WithHint("the header has: %s", strings.Join(header, ", "))}
+		}
+		fr.idx = append(fr.idx, i)
+	}
+	cr.FieldsPerRecord = len(header)
+	return fr, nil
+}
+
+// Read returns the named fields of the next row and its line.
+func (f *FieldsReader) Read() ([]string, int, error) {
+	rec, err := f.r.Read()
+	if err != nil {
+		if err == io.EOF {
+			return nil, 0, io.EOF
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
+			return nil, pe.StartLine, &LineError{Line: pe.StartLine, Err: msg.Errorf("%d fields where the header has more or fewer", len(rec))}
+		}
+		return nil, 0, csvError(err)
+	}
+	line, _ := f.r.FieldPos(0)
+	for i, j := range f.idx {
+		f.out[i] = strings.TrimSpace(rec[j])
+	}
+	return f.out, line, nil
 }

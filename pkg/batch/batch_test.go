@@ -247,3 +247,60 @@ func FuzzLines(f *testing.F) {
 		t.Fatal("no end")
 	})
 }
+
+// FuzzCSV: any CSV input is read without a panic and in bounded work;
+// every row read has a form, an amount and a line number past the header.
+func FuzzCSV(f *testing.F) {
+	for _, s := range []string{"form,amount\ncitrate,500\n", "Form,Amount,Unit\n\"magnesium citrate\",1.5,g\r\n", "form,amount\n\"a,b\",\"5\"\"\"\n",
+		"\ufeffform,amount\nx\n", "form\n", "", "form,amount\n" + strings.Repeat("a", 5000)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := batch.CSV(strings.NewReader(s), batch.Columns{Form: "form", Amount: "amount"})
+		if err != nil {
+			return
+		}
+		for i := 0; i < 100000; i++ {
+			row, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			var le *batch.LineError
+			if errors.As(err, &le) {
+				continue
+			}
+			if err != nil {
+				return
+			}
+			if row.Line < 2 {
+				t.Fatalf("row %+v at or before the header", row)
+			}
+		}
+		t.Fatal("no end")
+	})
+}
+
+// FuzzStackCSV: a stack as CSV either loads items that each carry
+// magnesium, or is refused with a located error.
+func FuzzStackCSV(f *testing.F) {
+	ft, _ := setup(f)
+	for _, s := range []string{"form,amount\ncitrate,500 mg\n", "name,form,elemental,per_day\nx,bisglycinate,100 mg,2\n", "form,amount,route\nsulfate,100 g,skin\n", "form\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		items, err := batch.StackCSV(strings.NewReader(s), ft)
+		if err != nil {
+			var se *stack.StackError
+			var le *batch.LineError
+			if !errors.As(err, &se) && !errors.As(err, &le) {
+				t.Fatalf("error %v (%T) is not located", err, err)
+			}
+			return
+		}
+		for _, it := range items {
+			if mg := it.ElementalMg(); !(mg > 0) || math.IsInf(mg, 0) {
+				t.Fatalf("item %+v carries %v mg", it, mg)
+			}
+		}
+	})
+}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -71,7 +72,8 @@ func configPath(getenv func(string) string, flagValue string) (path, from string
 	if p := getenv("MGCALC_CONFIG"); p != "" {
 		return p, originEnv
 	}
-	if dir := getenv("XDG_CONFIG_HOME"); dir != "" {
+	// the XDG spec says a relative path is invalid and to be ignored
+	if dir := getenv("XDG_CONFIG_HOME"); dir != "" && filepath.IsAbs(dir) {
 		return filepath.Join(dir, "mgcalc", "config.yaml"), originDefault
 	}
 	if home := getenv("HOME"); home != "" {
@@ -185,6 +187,7 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 			err = check(val)
 		}
 		if err != nil {
+			val := clip(val)
 			m := msg.Errorf("%s: invalid value %q for --%s", where, val, f.Name)
 			var cause *msg.Message
 			if errors.As(err, &cause) {
@@ -353,4 +356,18 @@ var configChecks = map[string]func(string) error{
 		_, err = t.ResolveAuthority(v)
 		return err
 	},
+}
+
+// clip shortens a value for an error line: a huge value is not echoed
+// whole.
+func clip(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -23,6 +23,7 @@ type convertOptions struct {
 	Reverse      bool     // compound: Amount is the elemental magnesium wanted
 
 	// batch: Form "-" reads lines from stdin; CSV names a CSV file
+	Unit      string
 	CSV       string
 	Columns   string
 	KeepGoing bool
@@ -34,6 +35,7 @@ func (o *convertOptions) addBatchFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&o.CSV, "csv", "", "convert every row of this CSV `file` (- for stdin)")
 	f.StringVar(&o.Columns, "columns", "", "CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)")
+	f.StringVar(&o.Unit, "unit", "mg", "unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)")
 	f.BoolVar(&o.KeepGoing, "keep-going", false, "in a batch, report every bad line and convert the rest (exit 1 at the end)")
 }
 
@@ -189,9 +191,17 @@ func runConvert(o *convertOptions) error {
 	if err != nil {
 		return formError(err)
 	}
-	amount, err := units.ParseMass(o.Amount)
+	parse := units.ParseMass
+	if o.Reverse {
+		parse = func(s string) (float64, error) { return units.ParseElemental(s, t.MgPerMmol()) }
+	}
+	amount, err := parse(o.Amount)
 	if err != nil {
 		return usageError(err)
+	}
+	unit, err := render.ParseUnit(o.Unit, t.MgPerMmol())
+	if err != nil {
+		return usageError(prefixed("--unit", err))
 	}
 	share := forms.ShareOf(v, 0)
 	var warning *msg.Message
@@ -215,7 +225,7 @@ func runConvert(o *convertOptions) error {
 	if o.Assay != nil {
 		c = c.WithAssay(*o.Assay, warning)
 	}
-	return o.Root.print(o.IO, render.NewConversion(c))
+	return o.Root.print(o.IO, render.NewConversion(c).WithUnit(unit))
 }
 
 func completeForms(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {

@@ -68,11 +68,15 @@ file (one daily-repeating event per step and time of day, at --morning and
 existing file without --force; '-' writes it to stdout instead of the plan.
 --remind adds an alarm to each intake (some calendars drop alarms).
 
+-o md writes the plan as a one-page Markdown document with its sources, for
+a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step.
+
 Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`,
 		Example: `  mgcalc plan --goal sleep --gut sensitive
   mgcalc plan --goal constipation --capsule 500
   mgcalc plan --goal migraine --authority efsa --start 2026-12-01 --ics plan.ics
   mgcalc plan --goal sleep --meds levothyroxine,doxycycline
+  mgcalc plan --goal sleep -o md > plan.md
   mgcalc plan --goal migraine --target 600 --supervised
   mgcalc plan goals`,
 		Args: argsUsage(0, "no arguments (give the goal as --goal)"),
@@ -294,7 +298,11 @@ func runPlan(o *planOptions) error {
 		}
 		return err
 	}
-	report := render.NewPlan(p, start)
+	ft, err := o.Root.tables.Forms() // the bibliography, for -o md
+	if err != nil {
+		return dataError(err)
+	}
+	report := render.NewPlanExport(p, start, ft.Sources)
 	if o.ICS != "" {
 		morning, err1 := clock(o.Morning, "--morning")
 		evening, err2 := clock(o.Evening, "--evening")

@@ -4,7 +4,6 @@
 package cli
 
 import (
-	"errors"
 	"io"
 	"os"
 	"strings"
@@ -56,7 +55,8 @@ func runTree(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 		}
 	}
 	if code == ExitOK || code == ExitOverLimit {
-		if _, werr := stdout.Write(s.Out.Bytes()); werr != nil && !errors.Is(werr, os.ErrClosed) {
+		// a full disk or a closed stdout is an error, never a silent success
+		if _, werr := stdout.Write(s.Out.Bytes()); werr != nil {
 			printError(stderr, s.P, werr)
 			return ExitError
 		}
@@ -127,7 +127,12 @@ coloured.`,
 		},
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			if cmd.Name() == cobra.ShellCompRequestCmd {
-				return nil // completion needs no settings, and a broken file must not break it
+				// Completion needs no settings, and a broken file must not
+				// break it. What only completion uses is set up now, not in
+				// every call.
+				markFileFlags(cmd.Root())
+				filterArgCompletions(cmd.Root())
+				return nil
 			}
 			st, err := applyConfig(cmd, s, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
 			if err != nil {
@@ -152,6 +157,7 @@ coloured.`,
 	// Unknown commands are usage errors, classified here rather than by
 	// reading cobra's English.
 	root.Args = unknownCommand
+	root.SetHelpCommand(newHelpCmd())
 	root.Flags().BoolP("version", "v", false, "print mgcalc's version and exit")
 	pf := root.PersistentFlags()
 	pf.StringVarP(&opts.Output, "output", "o", "text", "output format: "+strings.Join(formatNames(), ", "))
@@ -167,12 +173,11 @@ coloured.`,
 		newTotalCmd(s, opts),
 		newLimitsCmd(s, opts),
 		newPlanCmd(s, opts),
+		newCheckCmd(s, opts),
 		newConfigCmd(s, opts),
 		newVersionCmd(s, opts),
 		newCompletionCmd(s),
 	)
-	markFileFlags(root)
-	filterArgCompletions(root)
 	return root
 }
 
@@ -182,11 +187,46 @@ func Command() *cobra.Command {
 	return newRootCmd(newIO(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" }))
 }
 
+// newHelpCmd replaces cobra's help command, which prints the root help and
+// exits 0 for a topic it does not know: a script must never read success
+// from a command that did not run.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long: `Help for any command: 'mgcalc help total' is 'mgcalc total --help'.
+
+Exit status: 0 with the help; 2 for a command mgcalc does not have.`,
+		Example: `  mgcalc help
+  mgcalc help plan`,
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				topic := strings.Join(args, " ")
+				m := msg.Errorf("no help topic %q", topic)
+				if sugg := c.Root().SuggestionsFor(args[0]); len(sugg) > 0 {
+					return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
+				}
+				return usageError(m.WithHint("run 'mgcalc --help' for the commands"))
+			}
+			return target.Help()
+		},
+	}
+}
+
 // unknownCommand is the Args of a command whose arguments can only be
 // subcommands: anything else is a usage error with a suggestion.
 func unknownCommand(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
+	}
+	for _, c := range cmd.Commands() {
+		if c.Name() == args[0] || c.HasAlias(args[0]) {
+			// "mgcalc -- total …": after "--" a word is an argument, so the
+			// command did not run; never report success for it
+			return usageError(msg.Errorf("%q comes after \"--\", so it is not run as a command", args[0]).
+				WithHint("drop the --: %s %s", cmd.CommandPath(), strings.Join(args, " ")))
+		}
 	}
 	m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
 	if cmd.SuggestionsMinimumDistance <= 0 {

@@ -121,6 +121,13 @@ func (s *IO) Term() *render.Term {
 // names where a standing setting chose it.
 func (root *rootOptions) print(s *IO, r render.Report) error {
 	err := s.Print(root.format, r)
+	if ee := (*render.ExportError)(nil); errors.As(err, &ee) {
+		m := withOrigin(ee.Msg, root.origins, "output")
+		if m != ee.Msg {
+			m.Hint = msg.Errorf("%s; %s", m.Hint, ee.Msg.Hint)
+		}
+		return usageError(m)
+	}
 	if errors.Is(err, render.ErrNoValue) {
 		m := withOrigin(render.ErrNoValue, root.origins, "output")
 		if m == render.ErrNoValue {

@@ -27,6 +27,10 @@ type totalOptions struct {
 	CSVs   []string // stacks as CSV
 	diet   string
 	Diet   *string // nil: not given
+
+	Headroom bool
+	With     []string // FORM:UNIT products for the headroom
+	Unit     string
 }
 
 func newTotalCmd(s *IO, root *rootOptions) *cobra.Command {
@@ -79,6 +83,8 @@ arguments. -o value prints the supplemental total in mg.`,
   mgcalc total --stack morning.yaml --stack evening.yaml
   mgcalc total --csv stack.csv
   mgcalc total citrate:500 --diet 220 --age 40 --sex female
+  mgcalc total --stack mine.yaml --headroom --with citrate:500
+  mgcalc total citrate:500 --unit mmol
   mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "over the limit"`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Items = args
@@ -104,6 +110,9 @@ arguments. -o value prints the supplemental total in mg.`,
 	}
 	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, "YAML `file` listing the products taken (- for stdin); repeat for several files")
 	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable")
+	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, "say how much more magnesium fits under the limit, and how many units of each product")
+	cmd.Flags().StringArrayVar(&o.With, "with", nil, "a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)")
+	cmd.Flags().StringVar(&o.Unit, "unit", "mg", "unit of elemental magnesium shown: mg, mmol or meq")
 	cmd.Flags().StringVar(&o.diet, "diet", "", "magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)")
 	o.Person.addFlags(cmd, true)
 	cmd.ValidArgsFunction = func(c *cobra.Command, a []string, tc string) ([]string, cobra.ShellCompDirective) {
@@ -149,7 +158,7 @@ func runTotal(o *totalOptions) error {
 	}
 	var diet *float64
 	if o.Diet != nil {
-		d, err := units.ParseMassOrZero(*o.Diet)
+		d, err := units.ParseElementalOrZero(*o.Diet, t.MgPerMmol())
 		if err != nil {
 			return usageError(prefixed("--diet", err))
 		}
@@ -159,8 +168,27 @@ func runTotal(o *totalOptions) error {
 	if err != nil {
 		return err
 	}
+	unit, err := render.ParseUnit(o.Unit, t.MgPerMmol())
+	if err != nil {
+		return usageError(prefixed("--unit", err))
+	}
 	total := dose.Sum(items, limit, diet, lt.Reference(limit.Authority))
-	if err := o.Root.print(o.IO, render.NewTotal(total)); err != nil {
+	report := render.NewTotal(total).WithUnit(unit)
+	if o.Headroom || len(o.With) > 0 {
+		products := items
+		if len(o.With) > 0 {
+			products = nil
+			for _, w := range o.With {
+				it, err := stack.ParseItem(t, w)
+				if err != nil {
+					return formError(prefixed("--with", err))
+				}
+				products = append(products, it)
+			}
+		}
+		report = report.WithHeadroom(total.Headroom(products))
+	}
+	if err := o.Root.print(o.IO, report); err != nil {
 		return err
 	}
 	if total.Check.Over {

@@ -6,6 +6,8 @@
 package dose
 
 import (
+	"math"
+
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
@@ -143,4 +145,50 @@ func (t Total) Cautions() []*msg.Message {
 		out = append(out, overTotal)
 	}
 	return append(out, t.Limit.Cautions()...)
+}
+
+// Headroom is how much more magnesium fits under the limit today, and how
+// many whole units of each product that is. It is never negative: over
+// the limit, OverByMg says by how much and nothing fits.
+type Headroom struct {
+	HasLimit bool
+	LeftMg   float64 // limit minus the total, at least 0
+	OverByMg float64 // the total minus the limit, when over
+	Fits     []Fit
+}
+
+// Fit is how many more whole units of one product stay under the limit.
+type Fit struct {
+	Name        string
+	ElementalMg float64 // per unit
+	Units       int
+}
+
+// Headroom computes the room left under the limit and, for each product
+// (the stack's own, or those given), the whole units that fit: n units
+// fit when the total plus n units is not over by Check's rule.
+func (t Total) Headroom(products []stack.Item) Headroom {
+	mg := t.Limit.Mg()
+	if mg == nil {
+		return Headroom{}
+	}
+	h := Headroom{HasLimit: true, LeftMg: math.Max(0, *mg-t.ElementalMg)}
+	if t.Check.Over {
+		h.OverByMg = t.ElementalMg - *mg
+	}
+	for _, it := range products {
+		per := it.ElementalMg() / it.PerDay
+		if !it.Counted() || !(per > 0) {
+			continue
+		}
+		n := 0
+		if !t.Check.Over {
+			n = int(math.Floor((*mg + limits.Tolerance - t.ElementalMg) / per))
+			for n > 0 && t.Limit.Check(t.ElementalMg+float64(n)*per).Over { // float noise
+				n--
+			}
+		}
+		h.Fits = append(h.Fits, Fit{Name: it.Name, ElementalMg: per, Units: n})
+	}
+	return h
 }

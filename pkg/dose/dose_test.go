@@ -13,7 +13,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/stack"
 )
 
-func setup(t *testing.T) (*forms.Table, *limits.Tables) {
+func setup(t testing.TB) (*forms.Table, *limits.Tables) {
 	t.Helper()
 	ft, err := kb.Forms()
 	if err != nil {
@@ -117,5 +117,60 @@ func TestSumDiet(t *testing.T) {
 	}
 	if math.Abs(tot.ElementalMg-80.817) > 0.001 {
 		t.Errorf("the diet changed the supplemental total: %v", tot.ElementalMg)
+	}
+}
+
+// Every real label in data/ is consistent with the variant it is filed
+// under (or the form's assay range), and an impossible label is flagged.
+func TestCheckLabelReproducesDataLabels(t *testing.T) {
+	ft, _ := setup(t)
+	n := 0
+	for _, f := range ft.Forms {
+		for _, v := range f.Variants {
+			for _, l := range v.Labels {
+				n++
+				c := dose.CheckLabel(f, nil, l.CompoundMg, l.ElementalMg)
+				matched := c.InAssay && v.Default
+				for _, m := range c.Matches {
+					matched = matched || m.Variant == v
+				}
+				if c.Verdict != dose.Consistent || !matched {
+					t.Errorf("%s:%s label %v mg -> %v mg: %s, matches %v, in assay %v", f.Key, v.Key, l.CompoundMg, l.ElementalMg, c.Verdict, c.Matches, c.InAssay)
+				}
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d labels in data/", n)
+	}
+	f, _, _ := ft.Resolve("bisglycinate")
+	if c := dose.CheckLabel(f, nil, 500, 100); c.Verdict != dose.Impossible {
+		t.Errorf("500 mg bisglycinate stating 100 mg: %s, want impossible", c.Verdict)
+	}
+	f, _, _ = ft.Resolve("citrate")
+	if c := dose.CheckLabel(f, nil, 1000, 130); c.Verdict != dose.Unmatched {
+		t.Errorf("1000 mg citrate stating 130 mg: %s, want unmatched", c.Verdict)
+	}
+}
+
+// Headroom is never negative; units that fit keep the total under the
+// limit, and one more would not.
+func TestHeadroom(t *testing.T) {
+	ft, lt := setup(t)
+	l := adult(t, lt, "nih")
+	tot := dose.Sum(items(t, ft, "citrate:1000", "bisglycinate:500"), l, nil, limits.Reference{})
+	with := items(t, ft, "citrate:500")
+	h := tot.Headroom(with)
+	if !h.HasLimit || h.OverByMg != 0 || math.Abs(h.LeftMg-(350-tot.ElementalMg)) > 1e-9 {
+		t.Fatalf("headroom %+v for %v mg", h, tot.ElementalMg)
+	}
+	n := h.Fits[0].Units
+	per := h.Fits[0].ElementalMg
+	if l.Check(tot.ElementalMg+float64(n)*per).Over || !l.Check(tot.ElementalMg+float64(n+1)*per).Over {
+		t.Errorf("%d units of %v mg: the rule says otherwise", n, per)
+	}
+	over := dose.Sum(items(t, ft, "oxide:1000"), l, nil, limits.Reference{}).Headroom(with)
+	if over.LeftMg != 0 || !(over.OverByMg > 250) || over.Fits[0].Units != 0 {
+		t.Errorf("over: %+v", over)
 	}
 }

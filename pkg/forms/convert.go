@@ -87,3 +87,17 @@ func CheckAssay(f *Form, v *Variant, pct float64) (warning *msg.Message, err err
 
 // n2 is a percentage argument for messages, two decimals.
 func n2(x float64) msg.Number { return msg.N(x, 2) }
+
+// MgPerMmol is magnesium's standard atomic weight in mg per mmol, as the
+// table's formulas were computed with it (24.305 with the IUPAC abridged
+// weight), for amounts in mmol or mEq.
+func (t *Table) MgPerMmol() float64 {
+	for _, f := range t.Forms {
+		for _, v := range f.Variants {
+			if n := v.Composition["Mg"]; n > 0 {
+				return math.Round(v.Fraction*v.MolarMass/float64(n)*1e9) / 1e9
+			}
+		}
+	}
+	return 0
+}

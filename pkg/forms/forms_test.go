@@ -2,6 +2,7 @@ package forms_test
 
 import (
 	"errors"
+	"golang.org/x/text/unicode/norm"
 	"maps"
 	"math"
 	"slices"
@@ -215,7 +216,8 @@ func TestResolveErrors(t *testing.T) {
 		{"bisgly", forms.UnknownForm, `unknown form "bisgly"`, "did you mean bisglycinate?"},
 		{"xyzzy", forms.UnknownForm, `unknown form "xyzzy"`, ""},
 		{"citrate:decahydrate", forms.UnknownVariant, `citrate has no variant "decahydrate"`, "anhydrous (default), nonahydrate, monomagnesium"},
-		{"citrate:anhydrous:500", forms.UnknownVariant, `citrate has no variant "anhydrous:500"`, "nonahydrate"},
+		{"citrate:anhydrous:500", forms.UnknownVariant, `"citrate:anhydrous:500" has more than one colon`, "FORM:VARIANT"},
+		{"citrate::nonahydrate", forms.UnknownVariant, `"citrate::nonahydrate" has more than one colon`, "FORM:VARIANT"},
 		{"", forms.Empty, "no form given", "such as citrate"},
 		{"  :anhydrous", forms.Empty, "no form given", "such as citrate"},
 		{"magnesium", forms.UnknownForm, `unknown form "magnesium"`, ""},
@@ -670,7 +672,42 @@ func FuzzResolve(f *testing.F) {
 		if c, err := chem.Parse(strings.TrimSpace(formPart)); err == nil && c["Mg"] > 0 && !maps.Equal(c, v.Composition) {
 			t.Fatalf("Resolve(%q) = %s:%s (%s), not the formula typed (%s)", s, fm.Key, v.Key, v.Composition, c)
 		}
+		// A name resolves to the form whose name it visibly is: the letters
+		// and digits typed (nothing dropped) spell the key or an alias.
+		visible := alnumOnly(norm.NFKC.String(strings.ToLower(strings.TrimSpace(formPart))))
+		names := []string{}
+		for _, n := range append([]string{fm.Key, fm.Name}, fm.Aliases...) {
+			names = append(names, alnumOnly(strings.ToLower(n)))
+		}
+		for _, vv := range fm.Variants {
+			names = append(names, alnumOnly(strings.ToLower(vv.Formula)))
+		}
+		ok := false
+		for _, n := range names {
+			if visible == n || strings.TrimPrefix(visible, "magnesium") == n || strings.TrimPrefix(visible, "mag") == n {
+				ok = true
+			}
+		}
+		if c, err := chem.Parse(strings.TrimSpace(norm.NFKC.String(formPart))); !ok && !(err == nil && c["Mg"] > 0) {
+			t.Fatalf("Resolve(%q) = %s, but the name typed spells %q, none of %v", s, fm.Key, visible, names)
+		}
 	})
+}
+
+// alnumOnly keeps ASCII letters and digits, and marks anything else that
+// is not a separator, so a dropped character shows.
+func alnumOnly(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case strings.ContainsRune(" \t\u00a0-_'\u2018\u2019.*\u00b7\u2022()[]", r):
+		default:
+			b.WriteRune('#')
+		}
+	}
+	return b.String()
 }
 
 // An assay above anything a form can carry is an error, not a warning:

@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"golang.org/x/text/unicode/norm"
+
 	"fmt"
 	"strings"
 	"unicode"
@@ -96,6 +98,20 @@ func isSeparator(r rune) bool {
 	return false
 }
 
+// compat applies Unicode compatibility normalisation (NFKC) to a name that
+// is not plain ASCII: full-width letters and subscript digits (MgCl₂)
+// become what they look like. What is still not a-z, 0-9 or a separator
+// afterwards (a Cyrillic letter, a zero-width space, a bidi mark) is
+// refused by fold, never dropped.
+func compat(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFKC.String(s)
+		}
+	}
+	return s
+}
+
 // fold keeps a-z and 0-9 (upper case folded), drops the separators, and
 // reports any other character: a Cyrillic "д" must not vanish and leave a
 // different name behind.
@@ -160,7 +176,7 @@ func foldFormula(s string) string {
 
 // Lookup finds a form by key or alias, or returns nil.
 func (t *Table) Lookup(name string) *Form {
-	n, err := normalize(name)
+	n, err := normalize(compat(name))
 	if err != nil {
 		return nil
 	}
@@ -175,7 +191,12 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 	if len(name) > MaxNameLen {
 		return nil, nil, nameErr(TooLong, "", msg.Errorf("form name is longer than %d characters", MaxNameLen))
 	}
+	name = compat(name)
 	formName, variantName, hasVariant := strings.Cut(name, ":")
+	if strings.Contains(variantName, ":") {
+		return nil, nil, nameErr(UnknownVariant, variantName, msg.Errorf("%q has more than one colon", name).
+			WithHint("write FORM or FORM:VARIANT, such as citrate:nonahydrate"))
+	}
 	formName = strings.TrimSpace(formName)
 	if formName == "" {
 		return nil, nil, nameErr(Empty, "", msg.Errorf("no form given").WithHint("give a form, such as citrate or citrate:nonahydrate"))

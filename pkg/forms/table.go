@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -124,24 +123,43 @@ type Other struct {
 	Sources []string `yaml:"sources"`
 }
 
-type namesFile struct {
+// Names is names.yaml as decoded: the salts mgcalc knows exist but has no
+// formula for, the names it refuses, and other salts' names that are one
+// typo away from a form's.
+type Names struct {
 	Lacking []*Other `yaml:"lacking"`
 	Refused []*Other `yaml:"refused"`
 	Others  []*Other `yaml:"others"`
 }
 
-// Elements is the decoded elements.yaml.
-type elementsFile struct {
+// Elements is elements.yaml as decoded: the standard atomic weights and
+// the source that gives them.
+type Elements struct {
 	Source  string             `yaml:"source"`
 	Weights map[string]float64 `yaml:"weights"`
 }
 
 // LoadWeights decodes and checks the atomic-weight table.
 func LoadWeights(b []byte, reg source.Registry) (chem.Weights, error) {
-	var f elementsFile
-	if err := source.DecodeStrict(b, &f); err != nil {
-		return nil, fmt.Errorf("elements: %w", err)
+	f, err := DecodeElements(b)
+	if err != nil {
+		return nil, err
 	}
+	return BuildWeights(f, reg)
+}
+
+// DecodeElements decodes elements.yaml strictly, without checking it.
+func DecodeElements(b []byte) (Elements, error) {
+	var f Elements
+	if err := source.DecodeStrict(b, &f); err != nil {
+		return Elements{}, fmt.Errorf("elements: %w", err)
+	}
+	return f, nil
+}
+
+// BuildWeights checks a decoded atomic-weight table (a known source,
+// element symbols, weights in (0, 300)) and returns its weights.
+func BuildWeights(f Elements, reg source.Registry) (chem.Weights, error) {
 	if err := reg.Check("elements", []string{f.Source}); err != nil {
 		return nil, fmt.Errorf("elements: %w", err)
 	}
@@ -149,7 +167,7 @@ func LoadWeights(b []byte, reg source.Registry) (chem.Weights, error) {
 		return nil, errors.New("elements: no weights")
 	}
 	for el, w := range f.Weights {
-		if !symbolRE.MatchString(el) {
+		if !isSymbol(el) {
 			return nil, fmt.Errorf("elements: %q is not an element symbol", el)
 		}
 		if !(w > 0 && w < 300) {
@@ -159,13 +177,65 @@ func LoadWeights(b []byte, reg source.Registry) (chem.Weights, error) {
 	return chem.Weights(f.Weights), nil
 }
 
-var (
-	symbolRE = regexp.MustCompile(`^[A-Z][a-z]?$`)
-	// pctRE finds a hand-typed Mg percentage ("60.3 %") in a note; blend
-	// shares ("82 % glycinate") are whole numbers and allowed.
-	pctRE = regexp.MustCompile(`\d+\.\d+\s*%`)
-	keyRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-)
+// The table's checks are plain loops rather than regular expressions:
+// they run on every name and note each time the table is built, that is
+// in every call of mgcalc that needs it.
+
+// isSymbol reports whether s reads as an element symbol: an upper-case
+// letter and at most one lower-case letter (^[A-Z][a-z]?$).
+func isSymbol(s string) bool {
+	switch len(s) {
+	case 1:
+		return isUpperASCII(s[0])
+	case 2:
+		return isUpperASCII(s[0]) && isLowerASCII(s[1])
+	}
+	return false
+}
+
+// isKey reports whether s is a table key: a lower-case letter, then
+// lower-case letters, digits and hyphens (^[a-z][a-z0-9-]*$).
+func isKey(s string) bool {
+	if s == "" || !isLowerASCII(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isLowerASCII(c) && !isDigitASCII(c) && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// typesPercent reports whether s has a hand-typed Mg percentage ("60.3 %",
+// "16.16%"): digits, a point, digits, optional white space and a percent
+// sign (\d+\.\d+\s*%). Blend shares ("82 % glycinate") are whole numbers
+// and allowed.
+func typesPercent(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] != '.' || !isDigitASCII(s[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isDigitASCII(s[j]) {
+			j++
+		}
+		if j == i+1 {
+			continue
+		}
+		for j < len(s) && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) && s[j] == '%' {
+			return true
+		}
+	}
+	return false
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+func isDigitASCII(c byte) bool { return c >= '0' && c <= '9' }
 
 // Load decodes forms.yaml strictly and validates every form against the
 // atomic weights and the source registry. The table has no Lacking or
@@ -178,28 +248,68 @@ func Load(b []byte, w chem.Weights, reg source.Registry) (*Table, error) {
 // knows exist but has no formula for, and the names it refuses. A nil
 // names file adds none.
 func LoadWithNames(formsYAML, namesYAML []byte, w chem.Weights, reg source.Registry) (*Table, error) {
+	fs, err := DecodeForms(formsYAML)
+	if err != nil {
+		return nil, err
+	}
+	var names *Names
+	if namesYAML != nil {
+		if names, err = DecodeNames(namesYAML); err != nil {
+			return nil, err
+		}
+	}
+	return Build(fs, names, w, reg)
+}
+
+// DecodeForms decodes forms.yaml strictly, without validating it.
+func DecodeForms(b []byte) ([]*Form, error) {
 	var fs []*Form
-	if err := source.DecodeStrict(formsYAML, &fs); err != nil {
+	if err := source.DecodeStrict(b, &fs); err != nil {
 		return nil, fmt.Errorf("forms: %w", err)
 	}
+	return fs, nil
+}
+
+// DecodeNames decodes names.yaml strictly, without validating it.
+func DecodeNames(b []byte) (*Names, error) {
+	var nf Names
+	if err := source.DecodeStrict(b, &nf); err != nil {
+		return nil, fmt.Errorf("names: %w", err)
+	}
+	return &nf, nil
+}
+
+// Build validates decoded forms (and names, unless nil) against the atomic
+// weights and the source registry, computes every variant's molar mass
+// and Mg fraction from its formula, fills the notes' placeholders, and
+// indexes the names. It takes fs and names over: they are completed in
+// place and belong to the table.
+func Build(fs []*Form, names *Names, w chem.Weights, reg source.Registry) (*Table, error) {
 	if len(fs) == 0 {
 		return nil, errors.New("forms: the table is empty")
 	}
-	t := &Table{Sources: reg, index: map[string]*Form{}, formulas: map[string]pair{},
-		folded: map[string]pair{}, others: map[string]*Other{}}
+	nnames, variants := 0, 0 // to size the indexes
+	for _, f := range fs {
+		if f != nil {
+			nnames += 1 + len(f.Aliases)
+			variants += len(f.Variants)
+		}
+	}
+	t := &Table{Sources: reg, index: make(map[string]*Form, nnames), formulas: make(map[string]pair, variants),
+		folded: make(map[string]pair, 2*variants), others: map[string]*Other{}}
 	for i, f := range fs {
-		where := fmt.Sprintf("entry %d", i+1)
-		if f != nil && f.Key != "" {
-			where = f.Key
-		}
 		if f == nil {
-			return nil, fmt.Errorf("forms: %s is empty", where)
+			return nil, fmt.Errorf("forms: entry %d is empty", i+1)
 		}
-		if err := buildForm(f, w, reg); err != nil {
-			return nil, fmt.Errorf("forms: %s: %w", where, err)
+		err := buildForm(f, w, reg)
+		if err == nil {
+			err = t.addForm(f)
 		}
-		if err := t.addForm(f); err != nil {
-			return nil, fmt.Errorf("forms: %s: %w", where, err)
+		if err != nil {
+			if f.Key == "" {
+				return nil, fmt.Errorf("forms: entry %d: %w", i+1, err)
+			}
+			return nil, fmt.Errorf("forms: %s: %w", f.Key, err)
 		}
 		t.Forms = append(t.Forms, f)
 	}
@@ -210,8 +320,8 @@ func LoadWithNames(formsYAML, namesYAML []byte, w chem.Weights, reg source.Regis
 			return nil, fmt.Errorf("forms: %s: name %q reads as the formula of %s:%s", f.Key, n, p.f.Key, p.v.Key)
 		}
 	}
-	if namesYAML != nil {
-		if err := t.loadNames(namesYAML, reg); err != nil {
+	if names != nil {
+		if err := t.addNames(names, reg); err != nil {
 			return nil, fmt.Errorf("names: %w", err)
 		}
 	}
@@ -228,7 +338,7 @@ func (t *Table) addForm(f *Form) error {
 		if n == "" {
 			return fmt.Errorf("alias %q is empty once normalised", name)
 		}
-		if c, err := chem.Parse(strings.TrimSpace(name)); err == nil && c["Mg"] > 0 {
+		if readsAsFormula(name) {
 			return fmt.Errorf("alias %q is a formula; formulas are matched without an alias", name)
 		}
 		if other, ok := t.index[n]; ok && other != f {
@@ -253,17 +363,23 @@ func (t *Table) addForm(f *Form) error {
 	return nil
 }
 
-// loadNames decodes and checks names.yaml.
-func (t *Table) loadNames(b []byte, reg source.Registry) error {
-	var nf namesFile
-	if err := source.DecodeStrict(b, &nf); err != nil {
-		return err
+// readsAsFormula reports whether name parses as a formula with Mg in it.
+// Only a name with "Mg" in it can, so the others are not parsed.
+func readsAsFormula(name string) bool {
+	if !strings.Contains(name, "Mg") {
+		return false
 	}
+	c, err := chem.Parse(strings.TrimSpace(name))
+	return err == nil && c["Mg"] > 0
+}
+
+// addNames checks names.yaml and indexes its names.
+func (t *Table) addNames(nf *Names, reg source.Registry) error {
 	check := func(o *Other, refused bool) error {
 		if o == nil {
 			return errors.New("an entry is empty")
 		}
-		if !keyRE.MatchString(o.Key) {
+		if !isKey(o.Key) {
 			return fmt.Errorf("key %q must be lowercase letters, digits and hyphens", o.Key)
 		}
 		if strings.TrimSpace(o.Name) == "" {
@@ -280,7 +396,7 @@ func (t *Table) loadNames(b []byte, reg source.Registry) error {
 			return fmt.Errorf("%s: a lacking salt has a note at most, no reason or hint", o.Key)
 		}
 		for _, s := range []string{o.Note, o.Reason, o.Hint} {
-			if pctRE.MatchString(s) {
+			if typesPercent(s) {
 				return fmt.Errorf("%s: types a percentage by hand", o.Key)
 			}
 		}
@@ -332,7 +448,7 @@ func (t *Table) loadNames(b []byte, reg source.Registry) error {
 }
 
 func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
-	if !keyRE.MatchString(f.Key) {
+	if !isKey(f.Key) {
 		return fmt.Errorf("key %q must be lowercase letters, digits and hyphens", f.Key)
 	}
 	if strings.TrimSpace(f.Name) == "" {
@@ -398,11 +514,6 @@ func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
 		}
 	}
 	// Notes name Mg shares through placeholders, filled from the formulas.
-	r := strings.NewReplacer(
-		"{pct}", pct1(f.Default().Fraction),
-		"{max_pct}", pct1(f.MaxFraction()),
-		"{min_pct}", pct1(f.minFraction()),
-	)
 	texts := []*string{}
 	for i := range f.Notes {
 		texts = append(texts, &f.Notes[i].Text)
@@ -411,12 +522,23 @@ func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
 		texts = append(texts, &f.PreferLabel.Text)
 	}
 	for _, p := range texts {
-		*p = r.Replace(*p)
+		if strings.Contains(*p, "{") {
+			*p = fillShares(*p, f)
+		}
 		if strings.ContainsAny(*p, "{}") {
 			return fmt.Errorf("note %q has an unknown placeholder; use {pct}, {min_pct} or {max_pct}", *p)
 		}
 	}
 	return nil
+}
+
+// fillShares fills the placeholders of a note with the form's Mg shares.
+// A placeholder has no brace inside and a share has none at all, so
+// filling them one kind after the other is one pass.
+func fillShares(s string, f *Form) string {
+	s = strings.ReplaceAll(s, "{pct}", pct1(f.Default().Fraction))
+	s = strings.ReplaceAll(s, "{max_pct}", pct1(f.MaxFraction()))
+	return strings.ReplaceAll(s, "{min_pct}", pct1(f.minFraction()))
 }
 
 func pct1(frac float64) string { return strconv.FormatFloat(frac*100, 'f', 1, 64) }
@@ -425,7 +547,7 @@ func checkNote(what string, n *Note, reg source.Registry) error {
 	if strings.TrimSpace(n.Text) == "" {
 		return fmt.Errorf("%s is empty", what)
 	}
-	if pctRE.MatchString(n.Text) {
+	if typesPercent(n.Text) {
 		return fmt.Errorf("%s types a percentage by hand; use {pct}, {min_pct} or {max_pct}", what)
 	}
 	return reg.Check(what, n.Sources)
@@ -467,7 +589,7 @@ func buildAssay(f *Form, w chem.Weights, reg source.Registry) error {
 }
 
 func buildVariant(v *Variant, w chem.Weights, reg source.Registry) error {
-	if !keyRE.MatchString(v.Key) {
+	if !isKey(v.Key) {
 		return fmt.Errorf("key must be lowercase letters, digits and hyphens")
 	}
 	if v.Name == "" {

@@ -1,37 +1,52 @@
-// Package kb loads mgcalc's embedded knowledge tables once, on first use,
-// and validates them. A broken table is a build defect: the tests load the
-// embedded tables, so a bad edit fails CI before it ships.
+// Package kb builds mgcalc's knowledge tables once, on first use, and
+// validates them. A broken table is a build defect: the tests build the
+// tables, so a bad edit fails CI before it ships.
+//
+// The tables come from data/*.yaml, turned into Go literals by
+// cmd/gen-tables (tables_gen.go), so that no YAML is parsed when mgcalc
+// runs; validation, formula parsing and every fraction still happen here,
+// at first use, with the code that loads the YAML. After editing data/,
+// regenerate:
+//
+//	go generate ./pkg/kb
+//
+// The tests fail while tables_gen.go is stale.
 package kb
 
 import (
 	"sync"
 
-	"github.com/mgcalc/mgcalc/data"
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/source"
 )
 
+//go:generate go run ../../cmd/gen-tables -o tables_gen.go
+
 var (
-	sourcesOnce = sync.OnceValues(func() (source.Registry, error) { return source.Load(data.Sources) })
+	sourcesOnce = sync.OnceValues(func() (source.Registry, error) { return source.Build(genSources()) })
 	formsOnce   = sync.OnceValues(func() (*forms.Table, error) {
 		reg, err := sourcesOnce()
 		if err != nil {
 			return nil, err
 		}
-		w, err := forms.LoadWeights(data.Elements, reg)
+		w, err := forms.BuildWeights(genElements(), reg)
 		if err != nil {
 			return nil, err
 		}
-		return forms.LoadWithNames(data.Forms, data.Names, w, reg)
+		return forms.Build(genForms(), genNames(), w, reg)
 	})
 	limitsOnce = sync.OnceValues(func() (*limits.Tables, error) {
 		reg, err := sourcesOnce()
 		if err != nil {
 			return nil, err
 		}
-		return limits.Load(data.Limits, reg)
+		t := genLimits()
+		if err := limits.Validate(t, reg); err != nil {
+			return nil, err
+		}
+		return t, nil
 	})
 	planOnce = sync.OnceValues(func() (*plan.Knowledge, error) {
 		reg, err := sourcesOnce()
@@ -42,7 +57,7 @@ var (
 		if err != nil {
 			return nil, err
 		}
-		return plan.Load(data.Plan, ft, reg)
+		return plan.Build(genPlan(), ft, reg)
 	})
 )
 

@@ -96,7 +96,7 @@ func Who(p Person) *msg.Message {
 func (t *Tables) ResolveAuthority(key string) (*Authority, error) {
 	a := t.Authority(strings.ToLower(strings.TrimSpace(key)))
 	if a == nil {
-		return nil, msg.Errorf("unknown authority %q", key).
+		return nil, msg.Errorf("unknown authority %q", msg.Clip(key)).
 			WithHint("use one of: %s", strings.Join(t.AuthorityKeys(), ", "))
 	}
 	return a, nil

@@ -80,14 +80,33 @@ type LabelValue struct {
 
 // Load decodes limits.yaml strictly and validates it.
 func Load(b []byte, reg source.Registry) (*Tables, error) {
+	t, err := Decode(b)
+	if err != nil {
+		return nil, err
+	}
+	if err := Validate(t, reg); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Decode decodes limits.yaml strictly, without validating it.
+func Decode(b []byte) (*Tables, error) {
 	var t Tables
 	if err := source.DecodeStrict(b, &t); err != nil {
 		return nil, fmt.Errorf("limits: %w", err)
 	}
-	if err := t.validate(reg); err != nil {
-		return nil, fmt.Errorf("limits: %w", err)
-	}
 	return &t, nil
+}
+
+// Validate checks decoded tables: known kinds and sources, plausible
+// amounts, and age bands that are sorted, gapless and end open. It
+// changes nothing.
+func Validate(t *Tables, reg source.Registry) error {
+	if err := t.validate(reg); err != nil {
+		return fmt.Errorf("limits: %w", err)
+	}
+	return nil
 }
 
 func (t *Tables) validate(reg source.Registry) error {

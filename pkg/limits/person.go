@@ -42,7 +42,7 @@ func ParseSex(s string) (Sex, error) {
 	case "female", "f", "woman":
 		return Female, nil
 	}
-	return "", msg.Errorf("unknown sex %q", s).WithHint("use male or female")
+	return "", msg.Errorf("unknown sex %q", msg.Clip(s)).WithHint("use male or female")
 }
 
 // Pregnancy and lactation values exist in the tables for these ages.

@@ -9,9 +9,9 @@ package plan
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/source"
@@ -220,19 +220,48 @@ type Gate struct {
 	Reason  Fact     `yaml:"reason"`
 }
 
-var keyRE = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+// isKey reports whether s is a key: a lower-case letter, then lower-case
+// letters, digits and hyphens (^[a-z][a-z0-9-]*$). A loop, not a regular
+// expression: it runs on every key each time the knowledge is built.
+func isKey(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // Load decodes plan.yaml strictly and validates it against the form table
 // and the bibliography.
 func Load(b []byte, t *forms.Table, reg source.Registry) (*Knowledge, error) {
+	k, err := Decode(b)
+	if err != nil {
+		return nil, err
+	}
+	return Build(k, t, reg)
+}
+
+// Decode decodes plan.yaml strictly, without validating it.
+func Decode(b []byte) (*Knowledge, error) {
 	var k Knowledge
 	if err := source.DecodeStrict(b, &k); err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
+	return &k, nil
+}
+
+// Build validates decoded knowledge against the form table and the
+// bibliography, resolves each goal's forms and ranks them. It completes k
+// in place and returns it.
+func Build(k *Knowledge, t *forms.Table, reg source.Registry) (*Knowledge, error) {
 	if err := k.validate(t, reg); err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
-	return &k, nil
+	return k, nil
 }
 
 func checkFact(reg source.Registry, what string, f Fact) error {
@@ -281,7 +310,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		return nil
 	}
 	for _, g := range k.Goals {
-		if !keyRE.MatchString(g.Key) || g.Name == "" {
+		if !isKey(g.Key) || g.Name == "" {
 			return fmt.Errorf("goal %q: a key of lowercase letters and a name are needed", g.Key)
 		}
 		for _, n := range append([]string{g.Key, g.Name}, g.Aliases...) {
@@ -430,7 +459,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		return nil
 	}
 	for _, in := range k.Interactions {
-		if !keyRE.MatchString(in.Key) || in.Name == "" || len(in.Members) == 0 || len(in.Spacings) == 0 {
+		if !isKey(in.Key) || in.Name == "" || len(in.Members) == 0 || len(in.Spacings) == 0 {
 			return fmt.Errorf("interaction %q: needs a key, a name, members and spacings", in.Key)
 		}
 		for _, m := range append([]string{in.Key, in.Name}, in.Members...) {
@@ -448,7 +477,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		}
 	}
 	for _, d := range k.Depleting {
-		if !keyRE.MatchString(d.Key) || d.Name == "" || len(d.Members) == 0 {
+		if !isKey(d.Key) || d.Name == "" || len(d.Members) == 0 {
 			return fmt.Errorf("depleting %q: needs a key, a name and members", d.Key)
 		}
 		for _, m := range append([]string{d.Key, d.Name}, d.Members...) {
@@ -479,7 +508,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		}
 	}
 	for _, c := range g.Conditions {
-		if !keyRE.MatchString(c.Key) || c.Name == "" {
+		if !isKey(c.Key) || c.Name == "" {
 			return fmt.Errorf("gate %q: needs a key and a name", c.Key)
 		}
 		if err := checkFact(reg, "gate "+c.Key, c.Reason); err != nil {
@@ -497,9 +526,10 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 // fold reduces a name for matching: lower case, letters and digits only.
 func fold(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
+	b.Grow(len(s))
+	for _, r := range s {
+		if r = unicode.ToLower(r); r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteByte(byte(r))
 		}
 	}
 	return b.String()

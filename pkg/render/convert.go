@@ -68,13 +68,22 @@ type conversionJSON struct {
 	Count           float64  `json:"count"`
 	CompoundMg      float64  `json:"compound_mg"`
 	ElementalMg     float64  `json:"elemental_mg"`
+	unitFields
 	LimitJSON
 }
 
 // Conversion is the report of `elemental` and `compound`.
 type Conversion struct {
-	c dose.Conversion
-	j conversionJSON
+	c    dose.Conversion
+	j    conversionJSON
+	unit Unit
+}
+
+// WithUnit shows the elemental amount in u (JSON keeps mg and adds u).
+func (r *Conversion) WithUnit(u Unit) *Conversion {
+	r.unit = u
+	r.j.unitFields = u.fields(r.c.ElementalMg)
+	return r
 }
 
 // NewConversion maps a conversion to its report; every number is rounded
@@ -91,7 +100,7 @@ func NewConversion(c dose.Conversion) *Conversion {
 	if c.AssayPercent > 0 {
 		j.AssayPercent = ptr(c.AssayPercent)
 	}
-	return &Conversion{c: c, j: j}
+	return &Conversion{c: c, j: j, unit: MgUnit}
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -117,6 +126,9 @@ func (r *Conversion) Value() (string, bool) {
 	if r.c.Reverse {
 		return FormatFloat(r.c.CompoundMg, ValueDec), true
 	}
+	if r.unit.Key != "mg" {
+		return FormatFloat(r.unit.Of(r.c.ElementalMg), r.unit.dec(false)), true
+	}
 	return FormatFloat(r.c.ElementalMg, elementalDec(r.c.ElementalMg, r.c.Limit, r.c.Check, ValueDec)), true
 }
 
@@ -141,8 +153,17 @@ func (r *Conversion) Text(t *Term) string {
 		basis = p.S("%s, %s, %s %% Mg", c.Variant.Name, c.Variant.Formula, pct)
 	}
 	mg, share := limitFigures(p, c.Limit, c.Check, c.ElementalMg)
+	if r.unit.Key != "mg" {
+		mg = p.S("%s %s (%s mg)", p.Num(r.unit.Of(c.ElementalMg), r.unit.dec(false)), r.unit.Label, mg)
+	}
 	if c.Reverse {
-		b.WriteString(p.S("%s mg elemental magnesium", t.Num(p.Amount(c.ElementalMg))) + "\n")
+		given := p.Amount(c.ElementalMg)
+		if r.unit.Key != "mg" {
+			given = p.S("%s %s (%s mg)", p.Num(r.unit.Of(c.ElementalMg), r.unit.dec(false)), r.unit.Label, p.Num(c.ElementalMg, ValueDec))
+			b.WriteString(p.S("%s elemental magnesium", t.Num(given)) + "\n")
+		} else {
+			b.WriteString(p.S("%s mg elemental magnesium", t.Num(given)) + "\n")
+		}
 		b.WriteString(p.S("= %s mg %s (%s)", t.Num(p.Num(c.CompoundMg, ValueDec)), c.Form.Name, basis) + "\n")
 		if c.Check.HasLimit {
 			b.WriteString(p.S("(this is %s)", limitPhrase(t, c.Limit, c.Check, share)) + "\n")
@@ -155,10 +176,14 @@ func (r *Conversion) Text(t *Term) string {
 			compound = p.S("%s × %s mg = %s", p.Amount(c.Count), p.Amount(c.UnitMg), compound)
 		}
 		b.WriteString(p.S("%s mg %s (%s)", compound, c.Form.Name, basis) + "\n")
+		unit := "mg "
+		if r.unit.Key != "mg" {
+			unit = ""
+		}
 		if c.Check.HasLimit {
-			b.WriteString(p.S("= %s mg elemental magnesium, %s", t.Num(mg), limitPhrase(t, c.Limit, c.Check, share)) + "\n")
+			b.WriteString(p.S("= %s %selemental magnesium, %s", t.Num(mg), unit, limitPhrase(t, c.Limit, c.Check, share)) + "\n")
 		} else {
-			b.WriteString(p.S("= %s mg elemental magnesium; %s", t.Num(mg), limitPhrase(t, c.Limit, c.Check, share)) + "\n")
+			b.WriteString(p.S("= %s %selemental magnesium; %s", t.Num(mg), unit, limitPhrase(t, c.Limit, c.Check, share)) + "\n")
 		}
 	}
 	if len(c.Form.Variants) > 1 {

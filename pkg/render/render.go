@@ -35,10 +35,13 @@ const (
 	CSV   Format = "csv"
 	JSONL Format = "jsonl"
 	Value Format = "value"
+	// MD and FHIR are documents only a plan exports (md.go, fhir.go).
+	MD   Format = "md"
+	FHIR Format = "fhir"
 )
 
 // Formats lists the formats in the order --help shows them.
-var Formats = []Format{Text, JSON, YAML, TSV, CSV, JSONL, Value}
+var Formats = []Format{Text, JSON, YAML, TSV, CSV, JSONL, Value, MD, FHIR}
 
 // ParseFormat reads an --output value.
 func ParseFormat(s string) (Format, error) {
@@ -51,7 +54,7 @@ func ParseFormat(s string) (Format, error) {
 	for i, f := range Formats {
 		names[i] = string(f)
 	}
-	return "", msg.Errorf("unknown output format %q", s).WithHint("use one of: %s", strings.Join(names, ", "))
+	return "", msg.Errorf("unknown output format %q", msg.Clip(s)).WithHint("use one of: %s", strings.Join(names, ", "))
 }
 
 // Report is what a command prints. Its exported fields with json tags are
@@ -283,7 +286,7 @@ func Write(w io.Writer, f Format, r Report, t *Term) error {
 	case CSV:
 		var b bytes.Buffer
 		cw := csv.NewWriter(&b)
-		if err := cw.WriteAll(r.TSV()); err != nil {
+		if err := cw.WriteAll(cells(r.TSV())); err != nil {
 			return err
 		}
 		out = b.Bytes()
@@ -299,6 +302,16 @@ func Write(w io.Writer, f Format, r Report, t *Term) error {
 			return ErrNoValue
 		}
 		out = []byte(v + "\n")
+	case MD, FHIR:
+		e, ok := r.(Exporter)
+		if !ok {
+			return exportError(f, r)
+		}
+		b, err := e.Export(f)
+		if err != nil {
+			return err
+		}
+		out = b
 	default:
 		out = []byte(t.wrap(r.Text(t)))
 	}
@@ -352,11 +365,33 @@ func tsv(rows [][]string) string {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
-			b.WriteString(strings.NewReplacer("\t", " ", "\n", " ").Replace(c))
+			b.WriteString(cell(strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c)))
 		}
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// cell neutralises a text cell a spreadsheet would run as a formula
+// (=, +, -, @ first): it is prefixed with an apostrophe. mgcalc's own
+// numbers are never negative, so no number is changed.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// cells applies cell to a row, for CSV.
+func cells(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = make([]string, len(r))
+		for j, c := range r {
+			out[i][j] = cell(c)
+		}
+	}
+	return out
 }
 
 // The precisions of every number mgcalc prints. Values are rounded once,

@@ -37,19 +37,55 @@ type intakeRefJSON struct {
 	Percent *float64 `json:"intake_ref_percent"`
 }
 
+type headroomJSON struct {
+	LeftMg   float64   `json:"left_mg"`
+	OverByMg float64   `json:"over_by_mg"`
+	Fits     []fitJSON `json:"fits"`
+}
+
+type fitJSON struct {
+	Name            string  `json:"name"`
+	UnitElementalMg float64 `json:"unit_elemental_mg"`
+	Units           int     `json:"units"`
+}
+
 type totalJSON struct {
 	Items            []totalItemJSON `json:"items"`
 	TotalElementalMg float64         `json:"total_elemental_mg"`
+	unitFields
 	LimitJSON
-	DietMg        *float64 `json:"diet_mg"`
-	TotalIntakeMg *float64 `json:"total_intake_mg"`
+	Headroom      *headroomJSON `json:"headroom,omitempty"`
+	DietMg        *float64      `json:"diet_mg"`
+	TotalIntakeMg *float64      `json:"total_intake_mg"`
 	*intakeRefJSON
 }
 
 // Total is the report of `total`.
 type Total struct {
-	t dose.Total
-	j totalJSON
+	t        dose.Total
+	j        totalJSON
+	unit     Unit
+	headroom *dose.Headroom
+}
+
+// WithUnit shows the total in u (JSON keeps mg and adds u).
+func (r *Total) WithUnit(u Unit) *Total {
+	r.unit = u
+	r.j.unitFields = u.fields(r.t.ElementalMg)
+	return r
+}
+
+// WithHeadroom adds the room left under the limit (text and JSON).
+func (r *Total) WithHeadroom(h dose.Headroom) *Total {
+	r.headroom = &h
+	if h.HasLimit {
+		hj := &headroomJSON{LeftMg: Round(h.LeftMg, MassDec), OverByMg: Round(h.OverByMg, MassDec), Fits: []fitJSON{}}
+		for _, f := range h.Fits {
+			hj.Fits = append(hj.Fits, fitJSON{Name: f.Name, UnitElementalMg: Round(f.ElementalMg, MassDec), Units: f.Units})
+		}
+		r.j.Headroom = hj
+	}
+	return r
 }
 
 // NewTotal maps a total to its report. Each item and the total are
@@ -84,7 +120,7 @@ func NewTotal(t dose.Total) *Total {
 		}
 		j.intakeRefJSON = ref
 	}
-	return &Total{t: t, j: j}
+	return &Total{t: t, j: j, unit: MgUnit}
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -113,6 +149,9 @@ func (r *Total) TSV() [][]string {
 
 // Value implements Report: the supplemental total in mg.
 func (r *Total) Value() (string, bool) {
+	if r.unit.Key != "mg" {
+		return FormatFloat(r.unit.Of(r.t.ElementalMg), r.unit.dec(false)), true
+	}
 	return FormatFloat(r.t.ElementalMg, elementalDec(r.t.ElementalMg, r.t.Limit, r.t.Check, ValueDec)), true
 }
 
@@ -164,8 +203,31 @@ func (r *Total) Text(t *Term) string {
 		}
 		b.WriteString(t.Label("note", msg.New("the upper limit applies to supplements and medicines only; magnesium from food and water does not count towards it")) + "\n")
 	}
+	if r.unit.Key != "mg" {
+		b.WriteString("  " + p.S("that is %s %s of magnesium a day", p.Num(r.unit.Of(r.t.ElementalMg), r.unit.dec(false)), r.unit.Label) + "\n")
+	}
+	if h := r.headroom; h != nil {
+		b.WriteString(r.headroomText(t, *h))
+	}
 	for _, w := range r.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")
+	}
+	return b.String()
+}
+
+func (r *Total) headroomText(t *Term, h dose.Headroom) string {
+	p := t.P
+	if !h.HasLimit {
+		return p.S("headroom: no upper limit is set for this person, so mgcalc cannot say how much more fits") + "\n"
+	}
+	var b strings.Builder
+	if h.OverByMg > 0 {
+		b.WriteString(t.Bad(p.S("headroom: none; the supplements are %s mg/day over the limit", p.Num(h.OverByMg, explainDec(h.OverByMg, 0, ValueDec, true)))) + "\n")
+	} else {
+		b.WriteString(p.S("headroom: %s mg/day more fits under the %s mg/day limit", t.Num(p.Num(h.LeftMg, ValueDec)), p.Num(*r.t.Limit.Mg(), 0)) + "\n")
+	}
+	for _, f := range h.Fits {
+		b.WriteString("  " + p.S("%s: %d more (%s mg magnesium each)", sanitize(f.Name), f.Units, p.Num(f.ElementalMg, ValueDec)) + "\n")
 	}
 	return b.String()
 }

@@ -22,10 +22,25 @@ type Registry map[string]Source
 
 // Load decodes and validates the bibliography.
 func Load(b []byte) (Registry, error) {
+	list, err := Decode(b)
+	if err != nil {
+		return nil, err
+	}
+	return Build(list)
+}
+
+// Decode decodes sources.yaml strictly, without validating it.
+func Decode(b []byte) ([]Source, error) {
 	var list []Source
 	if err := DecodeStrict(b, &list); err != nil {
 		return nil, fmt.Errorf("sources: %w", err)
 	}
+	return list, nil
+}
+
+// Build validates a decoded bibliography (every entry has an id and a
+// title, no id twice) and indexes it by id.
+func Build(list []Source) (Registry, error) {
 	reg := make(Registry, len(list))
 	for i, s := range list {
 		if s.ID == "" || s.Title == "" {

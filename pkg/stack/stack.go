@@ -12,6 +12,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -24,6 +26,7 @@ import (
 const (
 	MaxItems     = 1000
 	MaxPerDay    = 100
+	MinUnits     = 0.01    // a hundredth of a scoop; less is a typo
 	MaxStackSize = 1 << 20 // bytes
 )
 
@@ -116,8 +119,8 @@ func ParseItem(t *forms.Table, s string) (Item, error) {
 // decimal above 0 and at most MaxPerDay (half tablets are real).
 func ParseUnits(s string) (float64, error) {
 	d, err := units.ParseDecimal(s)
-	if err != nil || d <= 0 || d > MaxPerDay {
-		return 0, msg.Errorf("%q is not a number of units above 0 and at most %d", strings.TrimSpace(s), MaxPerDay)
+	if err != nil || d < MinUnits || d > MaxPerDay {
+		return 0, msg.Errorf("%q is not a number of units from %s to %d", strings.TrimSpace(s), msg.A(MinUnits), MaxPerDay)
 	}
 	return d, nil
 }
@@ -278,7 +281,7 @@ func ParseFields(t *forms.Table, fields map[string]*Field, line int) (Item, erro
 		}
 	}
 	if e := fields["elemental"]; e != nil {
-		if it.StatedMg, err = units.ParseMass(e.Value); err != nil {
+		if it.StatedMg, err = units.ParseElemental(e.Value, t.MgPerMmol()); err != nil {
 			return Item{}, fail("elemental", err)
 		}
 		// A label cannot state more Mg than any variant of the form carries
@@ -333,8 +336,13 @@ func yamlErrorLine(err error) (int, string) {
 // text a file supplies, so it cannot restyle or break the terminal.
 func printable(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return -1
+		switch {
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+			return -1 // control characters: escape sequences, newlines
+		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r):
+			return -1 // bidi overrides, zero-width characters, U+2028/U+2029
+		case r == utf8.RuneError:
+			return '?'
 		}
 		return r
 	}, s)

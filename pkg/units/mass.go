@@ -46,11 +46,11 @@ func IsUnit(s string) bool {
 // point that may be a thousands separator: 1.830 mg is 1.83 mg or, on a
 // Dutch label, 1830 mg (1.830 g is not ambiguous: 1830 g is no dose).
 // Errors are *msg.Message.
-func ParseMass(s string) (float64, error) { return parseMass(s, false, MaxMg) }
+func ParseMass(s string) (float64, error) { return parseMass(s, false, MaxMg, 0) }
 
 // ParseMassOrZero is ParseMass that also accepts zero (for magnesium from
 // food: none is a real answer).
-func ParseMassOrZero(s string) (float64, error) { return parseMass(s, true, MaxMg) }
+func ParseMassOrZero(s string) (float64, error) { return parseMass(s, true, MaxMg, 0) }
 
 // MaxSkinMg is the largest amount of a product for the skin: a bath takes
 // several hundred grams of Epsom salt, which is no oral dose.
@@ -58,9 +58,28 @@ const MaxSkinMg = 1_000_000
 
 // ParseSkinMass is ParseMass for products applied to the skin, up to
 // MaxSkinMg.
-func ParseSkinMass(s string) (float64, error) { return parseMass(s, false, MaxSkinMg) }
+func ParseSkinMass(s string) (float64, error) { return parseMass(s, false, MaxSkinMg, 0) }
 
-func parseMass(s string, zeroOK bool, maxMg float64) (float64, error) {
+// ParseElemental reads an amount of elemental magnesium: a mass, or
+// mmol or mEq of magnesium (1 mmol = 2 mEq, magnesium being divalent),
+// converted with mgPerMmol, magnesium's standard atomic weight (from the
+// table of weights, not typed here).
+func ParseElemental(s string, mgPerMmol float64) (float64, error) {
+	return parseMass(s, false, MaxMg, mgPerMmol)
+}
+
+// ParseElementalOrZero is ParseElemental that also accepts zero.
+func ParseElementalOrZero(s string, mgPerMmol float64) (float64, error) {
+	return parseMass(s, true, MaxMg, mgPerMmol)
+}
+
+// molarUnits are the amount-of-substance units of magnesium, in mmol.
+var molarUnits = map[string]float64{"mmol": 1, "meq": 0.5}
+
+// IsMolarUnit reports whether s is mmol or mEq.
+func IsMolarUnit(s string) bool { _, ok := molarUnits[strings.ToLower(s)]; return ok }
+
+func parseMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) {
 	if len(s) > maxLen {
 		return 0, msg.Errorf("amount is longer than %d characters", maxLen)
 	}
@@ -84,12 +103,22 @@ func parseMass(s string, zeroOK bool, maxMg float64) (float64, error) {
 		return 0, msg.Errorf("amount %q is not a number", s).WithHint("give an amount such as 500, 500mg or 0.5g")
 	}
 	factor, ok := unitMg[unit]
+	if mmol, molar := molarUnits[unit]; molar {
+		if mgPerMmol == 0 {
+			return 0, msg.Errorf("amount %q is in %s, which counts magnesium, not the compound", s, unit).
+				WithHint("give the compound in mg or g, or ask the reverse: mgcalc compound FORM %s", strings.TrimSpace(s))
+		}
+		factor, ok = mmol*mgPerMmol, true
+	}
 	if !ok {
 		m := msg.Errorf("amount %q has an unknown unit %q", s, unit)
 		if strings.ContainsAny(unit, "0123456789_") {
 			// 1e3, 0x10, 0b11, 1_000: the number goes on past the
 			// digits, in a notation people do not mean on a label.
 			return 0, m.WithHint("write the amount in plain digits with at most one decimal point (1500 or 1.5g), then mg, g or mcg")
+		}
+		if mgPerMmol > 0 {
+			return 0, m.WithHint("use mg, g, mcg, mmol or mEq")
 		}
 		return 0, m.WithHint("use mg, g or mcg")
 	}

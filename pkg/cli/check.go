@@ -1,0 +1,204 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mgcalc/mgcalc/pkg/batch"
+	"github.com/mgcalc/mgcalc/pkg/dose"
+	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/units"
+)
+
+// checkOptions are the options of `check`.
+type checkOptions struct {
+	IO     *IO
+	Root   *rootOptions
+	Form   string
+	Amount string
+	Stated string
+	CSV    string
+}
+
+func newCheckCmd(s *IO, root *rootOptions) *cobra.Command {
+	o := &checkOptions{IO: s, Root: root}
+	cmd := &cobra.Command{
+		Use:   "check FORM[:VARIANT] AMOUNT --stated MG",
+		Short: "Check a label: can this much of the compound carry the magnesium it states?",
+		Long: `From a label's compound amount and its stated elemental magnesium, the Mg
+share the label implies, and which variants (or the raw-material assay range)
+it is consistent with, within 3 % (mgcalc's tolerance: labels round, and no
+source gives a number). "impossible" when it is more than any variant of the
+form carries: a blend with a richer salt ("buffered" with oxide), a
+mislabelled form or hydrate, or a typo. "unmatched" when it fits no variant
+but is possible.
+
+--stated takes mg, g, mcg, mmol or mEq of magnesium. '-' as FORM checks a
+stream, one label a line ("glycinate 500 100", "citrate:1830mg 295.7mg":
+the last word is the stated amount), and --csv FILE reads CSV with form,
+amount and stated columns, so a catalogue is audited in one call.
+
+Exit status: 0 checked, whatever the verdict (read it from -o value or
+JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`,
+		Example: `  mgcalc check glycinate 500 --stated 100
+  mgcalc check citrate 1830 --stated 295.7
+  mgcalc check threonate 2000 --stated 144 -o json
+  mgcalc check --csv catalogue.csv -o tsv`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case o.CSV != "" && len(args) == 0, len(args) == 1 && args[0] == "-", len(args) == 2:
+				return nil
+			}
+			return usageError(msg.Errorf("check takes FORM and AMOUNT with --stated, '-' or --csv FILE (got %d arguments)", len(args)).
+				WithHint("run 'mgcalc check --help' for usage"))
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				o.Form = args[0]
+			}
+			if len(args) > 1 {
+				o.Amount = args[1]
+			}
+			if o.CSV != "" || o.Form == "-" {
+				return runCheckBatch(o)
+			}
+			if o.Stated == "" {
+				return usageError(msg.Errorf("no stated amount").WithHint("give the label's elemental magnesium with --stated, such as --stated 100"))
+			}
+			return runCheck(o)
+		},
+	}
+	cmd.Flags().StringVar(&o.Stated, "stated", "", "the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)")
+	cmd.Flags().StringVar(&o.CSV, "csv", "", "check every row of this CSV `file` (columns form, amount, stated)")
+	cmd.ValidArgsFunction = completeForms
+	return cmd
+}
+
+func checkOne(t *forms.Table, form, amount, stated string) (dose.LabelCheck, error) {
+	f, v, err := t.Resolve(form)
+	if err != nil {
+		return dose.LabelCheck{}, formError(err)
+	}
+	compound, err := units.ParseMass(amount)
+	if err != nil {
+		return dose.LabelCheck{}, usageError(err)
+	}
+	st, err := units.ParseElemental(stated, t.MgPerMmol())
+	if err != nil {
+		return dose.LabelCheck{}, usageError(prefixed("stated", err))
+	}
+	named := v
+	if !strings.Contains(form, ":") {
+		if _, formula := formulaVariant(t, form); !formula {
+			named = nil // a form name alone: every variant is a candidate
+		}
+	}
+	return dose.CheckLabel(f, named, compound, st), nil
+}
+
+// formulaVariant reports whether the name was a formula (it names one
+// variant exactly).
+func formulaVariant(t *forms.Table, name string) (*forms.Variant, bool) {
+	if f := t.Lookup(name); f != nil {
+		return nil, false
+	}
+	_, v, err := t.Resolve(name)
+	return v, err == nil
+}
+
+func runCheck(o *checkOptions) error {
+	t, err := o.Root.tables.Forms()
+	if err != nil {
+		return dataError(err)
+	}
+	c, err := checkOne(t, o.Form, o.Amount, o.Stated)
+	if err != nil {
+		return err
+	}
+	return o.Root.print(o.IO, render.NewCheck(c))
+}
+
+// runCheckBatch checks a stream of labels; the whole report is printed
+// at the end (a catalogue audit is one report), or nothing on a bad line.
+func runCheckBatch(o *checkOptions) error {
+	t, err := o.Root.tables.Forms()
+	if err != nil {
+		return dataError(err)
+	}
+	rows := &render.CheckRows{}
+	add := func(line int, form, amount, stated string) error {
+		c, err := checkOne(t, form, amount, stated)
+		if err != nil {
+			var m *msg.Message
+			errors.As(err, &m)
+			where := "line"
+			if o.CSV != "" {
+				where = o.CSV
+			}
+			return dataError(rowError(where, &batch.LineError{Line: line, Err: m}))
+		}
+		rows.Lines, rows.Checks = append(rows.Lines, line), append(rows.Checks, c)
+		return nil
+	}
+	if o.CSV != "" {
+		r, closeFn, err := openInput(o.IO, o.CSV)
+		if err != nil {
+			return err
+		}
+		defer closeFn()
+		cr, err := batch.CSVFields(r, []string{"form", "amount", "stated"})
+		if err != nil {
+			return dataError(lineMessage(o.CSV, err))
+		}
+		for {
+			rec, line, err := cr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return dataError(lineMessage(o.CSV, err))
+			}
+			if err := add(line, rec[0], rec[1], rec[2]); err != nil {
+				return err
+			}
+		}
+	} else {
+		lr := batch.Lines(o.IO.In)
+		for {
+			row, err := lr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return dataError(lineMessage("line", err))
+			}
+			// the last word of the amount is the stated amount
+			amount, stated, ok := cutLastWord(row.Amount)
+			form := row.Form
+			if !ok { // "FORM AMOUNT STATED": SplitLine took STATED as the amount
+				f2, a2, ok2 := batch.SplitLine(row.Form)
+				if !ok2 {
+					return dataError(rowError("line", &batch.LineError{Line: row.Line, Err: msg.Errorf("%q is not FORM AMOUNT STATED", row.Form+" "+row.Amount)}))
+				}
+				form, amount, stated = f2, a2, row.Amount
+			}
+			if err := add(row.Line, form, amount, stated); err != nil {
+				return err
+			}
+		}
+	}
+	return o.Root.print(o.IO, rows)
+}
+
+func cutLastWord(s string) (rest, last string, ok bool) {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return "", "", false
+	}
+	return strings.Join(f[:len(f)-1], " "), f[len(f)-1], true
+}

@@ -1,0 +1,80 @@
+package dose
+
+import (
+	"math"
+
+	"github.com/mgcalc/mgcalc/pkg/forms"
+)
+
+// LabelTolerance is how far (relative) a label's implied magnesium share
+// may be from a variant's and still be consistent with it: labels round
+// their amounts, and real products drift. No source gives this number; it
+// is mgcalc's rule, and the README says so. The real labels in data/ are
+// all within it.
+const LabelTolerance = 0.03
+
+// Verdict is what a label check concludes.
+type Verdict string
+
+// The verdicts.
+const (
+	// Consistent: the stated amount fits a variant's formula, or the
+	// form's raw-material assay range.
+	Consistent Verdict = "consistent"
+	// Unmatched: possible, but no variant fits: another hydrate, a blend
+	// with a poorer salt, or a label error.
+	Unmatched Verdict = "unmatched"
+	// Impossible: more magnesium than any variant of the form carries: a
+	// blend with a richer salt (buffered with oxide), a mislabelled form, or
+	// a typo.
+	Impossible Verdict = "impossible"
+)
+
+// VariantMatch is a variant a label is consistent with.
+type VariantMatch struct {
+	Variant *forms.Variant
+	OffPct  float64 // (implied − formula) / formula × 100
+}
+
+// LabelCheck is a label's compound amount and stated magnesium, checked
+// against the form's chemistry.
+type LabelCheck struct {
+	Form       *forms.Form
+	Variant    *forms.Variant // the variant named, or nil
+	CompoundMg float64
+	StatedMg   float64
+	Implied    float64 // stated / compound
+	Matches    []VariantMatch
+	InAssay    bool // within the form's raw-material assay range
+	Verdict    Verdict
+}
+
+// CheckLabel checks a label: which variants (or assay range) the stated
+// amount is consistent with, within LabelTolerance; impossible when it is
+// above the form's richest variant by more than that.
+func CheckLabel(f *forms.Form, v *forms.Variant, compoundMg, statedMg float64) LabelCheck {
+	c := LabelCheck{Form: f, Variant: v, CompoundMg: compoundMg, StatedMg: statedMg, Implied: statedMg / compoundMg}
+	candidates := f.Variants
+	if v != nil {
+		candidates = []*forms.Variant{v}
+	}
+	for _, cand := range candidates {
+		off := (c.Implied - cand.Fraction) / cand.Fraction
+		if math.Abs(off) <= LabelTolerance {
+			c.Matches = append(c.Matches, VariantMatch{Variant: cand, OffPct: off * 100})
+		}
+	}
+	if a := f.Assay; a != nil && (v == nil || v.Default) {
+		pct := c.Implied * 100
+		c.InAssay = pct >= a.MinPercent*(1-LabelTolerance) && pct <= a.MaxPercent*(1+LabelTolerance)
+	}
+	switch {
+	case c.Implied > f.MaxFraction()*(1+LabelTolerance):
+		c.Verdict = Impossible
+	case len(c.Matches) > 0 || c.InAssay:
+		c.Verdict = Consistent
+	default:
+		c.Verdict = Unmatched
+	}
+	return c
+}

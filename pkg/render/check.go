@@ -1,0 +1,176 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/dose"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+type matchJSON struct {
+	Variant string  `json:"variant"`
+	Percent float64 `json:"percent"`
+	OffPct  float64 `json:"off_percent"`
+}
+
+type checkJSON struct {
+	Form           string      `json:"form"`
+	Variant        *string     `json:"variant"` // the variant named, or null
+	CompoundMg     float64     `json:"compound_mg"`
+	StatedMg       float64     `json:"stated_mg"`
+	ImpliedPercent float64     `json:"implied_percent"`
+	MaxPercent     float64     `json:"max_percent"`
+	Verdict        string      `json:"verdict"`
+	Matches        []matchJSON `json:"matches"`
+	InAssay        bool        `json:"in_assay"`
+	AssayMin       *float64    `json:"assay_min_percent"`
+	AssayMax       *float64    `json:"assay_max_percent"`
+	TolerancePct   float64     `json:"tolerance_percent"`
+}
+
+// Check is the report of `check`.
+type Check struct {
+	c dose.LabelCheck
+	j checkJSON
+}
+
+// NewCheck maps a label check.
+func NewCheck(c dose.LabelCheck) *Check {
+	j := checkJSON{Form: c.Form.Key, CompoundMg: Round(c.CompoundMg, MassDec), StatedMg: Round(c.StatedMg, MassDec),
+		ImpliedPercent: Round(c.Implied*100, 2), MaxPercent: Round(c.Form.MaxFraction()*100, 2), Verdict: string(c.Verdict),
+		Matches: []matchJSON{}, InAssay: c.InAssay, TolerancePct: dose.LabelTolerance * 100}
+	if c.Variant != nil {
+		j.Variant = &c.Variant.Key
+	}
+	for _, m := range c.Matches {
+		j.Matches = append(j.Matches, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1)})
+	}
+	if a := c.Form.Assay; a != nil {
+		j.AssayMin, j.AssayMax = ptr(Round(a.MinPercent, 2)), ptr(Round(a.MaxPercent, 2))
+	}
+	return &Check{c: c, j: j}
+}
+
+// MarshalJSON implements json.Marshaler.
+func (r *Check) MarshalJSON() ([]byte, error) { return marshal(r.j) }
+
+// Warnings implements Report.
+func (r *Check) Warnings() []*msg.Message { return nil }
+
+// Value implements Report: the verdict.
+func (r *Check) Value() (string, bool) { return string(r.c.Verdict), true }
+
+// TSV implements Report.
+func (r *Check) TSV() [][]string { return [][]string{checkColumns, checkRow(0, r.c)} }
+
+var checkColumns = []string{"line", "form", "variant", "compound_mg", "stated_mg", "implied_percent", "verdict", "matches"}
+
+func checkRow(line int, c dose.LabelCheck) []string {
+	variant := ""
+	if c.Variant != nil {
+		variant = c.Variant.Key
+	}
+	var m []string
+	for _, x := range c.Matches {
+		m = append(m, x.Variant.Key)
+	}
+	if c.InAssay {
+		m = append(m, "assay")
+	}
+	l := ""
+	if line > 0 {
+		l = itoa(line)
+	}
+	return []string{l, c.Form.Key, variant, FormatFloat(c.CompoundMg, MassDec), FormatFloat(c.StatedMg, MassDec),
+		FormatFloat(c.Implied*100, 2), string(c.Verdict), strings.Join(m, " ")}
+}
+
+// CheckRows is the report of a batch of label checks.
+type CheckRows struct {
+	Lines  []int
+	Checks []dose.LabelCheck
+}
+
+// TSV implements Report.
+func (r *CheckRows) TSV() [][]string {
+	rows := [][]string{checkColumns}
+	for i, c := range r.Checks {
+		rows = append(rows, checkRow(r.Lines[i], c))
+	}
+	return rows
+}
+
+// MarshalJSON implements json.Marshaler: an array of checks.
+func (r *CheckRows) MarshalJSON() ([]byte, error) {
+	out := make([]checkJSON, len(r.Checks))
+	for i, c := range r.Checks {
+		out[i] = NewCheck(c).j
+	}
+	return marshal(out)
+}
+
+// Warnings implements Report.
+func (r *CheckRows) Warnings() []*msg.Message { return nil }
+
+// Value implements Report: a list has no single value.
+func (r *CheckRows) Value() (string, bool) { return "", false }
+
+// Text implements Report.
+func (r *CheckRows) Text(t *Term) string {
+	var b strings.Builder
+	for i, c := range r.Checks {
+		b.WriteString(t.P.S("line %d: ", r.Lines[i]) + NewCheck(c).Text(t))
+	}
+	return b.String()
+}
+
+// Text implements Report.
+func (r *Check) Text(t *Term) string {
+	p, c := t.P, r.c
+	pct := p.Num(c.Implied*100, 1)
+	name := c.Form.Name
+	if c.Variant != nil {
+		name += " (" + c.Variant.Key + ")"
+	}
+	var b strings.Builder
+	switch c.Verdict {
+	case dose.Impossible:
+		b.WriteString(t.Bad(p.S("%s mg %s cannot carry %s mg magnesium: that is %s %%, and the most any %s variant carries is %s %% (%s).",
+			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, c.Form.Key, p.Num(c.Form.MaxFraction()*100, 1), richest(c))) + "\n")
+		b.WriteString(p.S("The product is likely a blend (\"buffered\", with a richer salt such as oxide), a mislabelled form or hydrate, or the label has a typo. Use the label's elemental amount in totals only if you trust it.") + "\n")
+	case dose.Consistent:
+		var parts []string
+		for _, m := range c.Matches {
+			parts = append(parts, p.S("%s (%s %% Mg, %s %% off)", m.Variant.Key, p.Num(m.Variant.Fraction*100, 2), p.Num(m.OffPct, 1)))
+		}
+		if c.InAssay {
+			a := c.Form.Assay
+			parts = append(parts, p.S("the raw-material assay range %s-%s %%", p.Num(a.MinPercent, 1), p.Num(a.MaxPercent, 1)))
+		}
+		b.WriteString(t.Good(p.S("consistent:")) + " " + p.S("%s mg %s stating %s mg magnesium is %s %% Mg, which fits %s.",
+			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, strings.Join(parts, "; ")) + "\n")
+	default:
+		b.WriteString(t.Warn(p.S("unmatched:")) + " " + p.S("%s mg %s stating %s mg magnesium is %s %% Mg, which fits no variant within %s %% (%s).",
+			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, p.Num(dose.LabelTolerance*100, 0), variantList(p, c)) + "\n")
+		b.WriteString(p.S("It may be another hydrate, a blend with a poorer salt, or a label error; the label's elemental amount is what the maker claims.") + "\n")
+	}
+	return b.String()
+}
+
+func richest(c dose.LabelCheck) string {
+	best := c.Form.Variants[0]
+	for _, v := range c.Form.Variants {
+		if v.Fraction > best.Fraction {
+			best = v
+		}
+	}
+	return best.Key
+}
+
+func variantList(p msg.Printer, c dose.LabelCheck) string {
+	var parts []string
+	for _, v := range c.Form.Variants {
+		parts = append(parts, v.Key+" "+p.Num(v.Fraction*100, 2)+" %")
+	}
+	return strings.Join(parts, ", ")
+}

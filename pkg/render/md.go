@@ -1,0 +1,377 @@
+package render
+
+import (
+	"strings"
+	"time"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/source"
+)
+
+// Exporter is a report that is also a document: -o md and -o fhir. Only a
+// plan is one.
+type Exporter interface {
+	Export(f Format) ([]byte, error)
+}
+
+// ExportError is -o md or -o fhir given to a command whose report has no
+// such export. It is the caller's usage error; Msg names the formats the
+// report does have.
+type ExportError struct {
+	Msg *msg.Message
+}
+
+func (e *ExportError) Error() string { return e.Msg.Error() }
+func (e *ExportError) Unwrap() error { return e.Msg }
+
+// exportError names the formats r does have.
+func exportError(f Format, r Report) error {
+	var names []string
+	for _, g := range Formats {
+		switch g {
+		case MD, FHIR:
+			continue
+		case Value:
+			if _, ok := r.Value(); !ok {
+				continue
+			}
+		}
+		names = append(names, string(g))
+	}
+	return &ExportError{msg.Errorf("-o %s is an export of a plan (mgcalc plan): this command has no such output", string(f)).
+		WithHint("use one of: %s", strings.Join(names, ", "))}
+}
+
+// PlanExport is the plan report with what its exports need besides the
+// plan: the bibliography, whose titles and addresses -o md lists.
+type PlanExport struct {
+	*Plan
+	Sources source.Registry
+}
+
+// NewPlanExport maps a plan as NewPlan does, with the bibliography.
+func NewPlanExport(p *plan.Plan, start *time.Time, sources source.Registry) *PlanExport {
+	return &PlanExport{Plan: NewPlan(p, start), Sources: sources}
+}
+
+// Export implements Exporter; without the bibliography, -o md lists the
+// sources by id alone.
+func (r *Plan) Export(f Format) ([]byte, error) { return (&PlanExport{Plan: r}).Export(f) }
+
+// Export implements Exporter. The Markdown is English for now: its
+// headings go through the catalogue, so another language only needs the
+// Printer passed in. The FHIR bundle never depends on the language.
+func (e *PlanExport) Export(f Format) ([]byte, error) {
+	switch f {
+	case MD:
+		return []byte(e.Markdown(msg.EN)), nil
+	case FHIR:
+		return e.FHIR()
+	}
+	return nil, exportError(f, e)
+}
+
+// Markdown is the plan as a one-page document for a doctor: the goal, the
+// form and its evidence, the target and the limit, the schedule, when to
+// evaluate, medicine spacing, warnings, advice, the rules with their basis
+// and the sources with their titles and addresses. The same plan gives
+// the same bytes.
+func (e *PlanExport) Markdown(p msg.Printer) string {
+	r, pp := e.Plan, e.p
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	item := func(label, text string) { line("- **" + label + "** " + text) }
+
+	line("# " + p.S("Magnesium plan: %s", mdEscape(pp.Goal.Name)))
+	line("")
+	if pp.Supervised {
+		line("**" + p.S("For use under medical supervision only.") + "**")
+		line("")
+	}
+	if pp.Goal.First {
+		line("**" + p.S("First:") + "** " + mdEscape(pp.Goal.Finding.Text) + mdCite(pp.Goal.Finding.Sources))
+		line("")
+	}
+	gut := p.S("normal gut")
+	if pp.Gut == plan.GutSensitive {
+		gut = p.S("sensitive gut")
+	}
+	item(p.S("Goal:"), mdEscape(pp.Goal.Name)+" ("+gut+")")
+	chosen := p.S("recommended for the goal")
+	if pp.Chosen {
+		chosen = p.S("chosen by the person")
+	}
+	item(p.S("Form:"), mdEscape(pp.Form.Name)+" — "+p.S("%s, %s, %s %% Mg", mdEscape(pp.Variant.Name), mdEscape(pp.Variant.Formula), p.Num(pp.Share.Fraction*100, 2))+" ("+chosen+")")
+	if c := pp.Choice; c != nil {
+		ev := gradeText(p, c.Grade) + ": " + mdEscape(c.Finding)
+		if c.TrialMg != nil {
+			ev += " (" + p.S("trial dose %s mg/day", p.Amount(*c.TrialMg))
+			if pp.TrialAboveUL[c] {
+				ev += ", " + p.S("above the upper limit: only under medical supervision")
+			}
+			ev += ")"
+		}
+		item(p.S("Evidence:"), ev+mdCite(c.Sources))
+	} else {
+		item(p.S("Evidence:"), p.S("mgcalc's sources do not rate this form for the goal"))
+	}
+	if !pp.Goal.First {
+		item(p.S("For %s in general:", mdEscape(pp.Goal.Name)), mdEscape(pp.Goal.Finding.Text)+mdCite(pp.Goal.Finding.Sources))
+	}
+	if len(pp.Alternatives) > 0 {
+		var alts []string
+		for _, c := range pp.Alternatives {
+			alts = append(alts, mdEscape(c.Form)+" ("+gradeText(p, c.Grade)+")")
+		}
+		item(p.S("Alternatives:"), strings.Join(alts, ", "))
+	}
+	l := pp.Limit
+	item(p.S("Target:"), p.S("%s mg/day elemental magnesium, %s %% of the upper limit", p.Amount(pp.TargetMg), p.Num(l.Check(pp.TargetMg).Percent, 0))+
+		" — "+mdRuleBasis(p, pp.Target))
+	if pp.ReachedMg < pp.TargetMg-0.05 {
+		item(p.S("Reached:"), p.S("%s mg/day in whole units", p.Num(pp.ReachedMg, 1)))
+	}
+	item(p.S("Upper limit:"), p.S("%s mg/day of magnesium from supplements (%s)", p.Num(*l.Mg(), 0), mdEscape(l.Authority.Name))+mdCite(l.Band.Sources))
+	if pp.Unit.IsSet() {
+		u := p.S("%s mg magnesium each (label)", p.Amount(pp.UnitElMg))
+		if pp.Unit.CompoundMg > 0 {
+			u = p.S("%s mg of compound each, %s mg magnesium", p.Amount(pp.Unit.CompoundMg), p.Num(pp.UnitElMg, 1))
+		}
+		if pp.Unit.Half {
+			u += "; " + p.S("half units allowed")
+		}
+		item(p.S("Units:"), u+"; "+p.S("every amount is rounded down to whole units"))
+	}
+	if r.start != nil {
+		item(p.S("Start:"), r.start.Format(time.DateOnly))
+	}
+
+	line("")
+	line("## " + p.S("Schedule"))
+	line("")
+	b.WriteString(r.mdTable(p))
+	line("")
+	note := p.S("Amounts are elemental magnesium.")
+	if pp.CompoundKnown {
+		note = p.S("Amounts are elemental magnesium; compound/day is %s.", mdEscape(pp.Variant.Name))
+	}
+	if pp.Unit.IsSet() {
+		note += " " + p.S("(n) = units a day or per intake.")
+	}
+	line(note)
+
+	line("")
+	line("## " + p.S("Evaluate"))
+	line("")
+	for _, ev := range pp.Evaluate {
+		when := p.S("day %d", ev.Day)
+		if r.start != nil {
+			when = DateOf(*r.start, ev.Day).Format(time.DateOnly) + " (" + when + ")"
+		}
+		line("- " + when + ": " + mdEscape(ev.What) + mdCite(ev.Sources))
+	}
+	if last := pp.Steps[len(pp.Steps)-1]; last.FirstDay > 1 {
+		line("")
+		line(p.S("Counted from day %d, when the schedule reaches its last dose.", last.FirstDay))
+	}
+
+	if len(pp.Spacing) > 0 {
+		line("")
+		line("## " + p.S("Spacing from medicines"))
+		line("")
+		for _, s := range pp.Spacing {
+			named := make([]string, len(s.Named))
+			for i, n := range s.Named {
+				named[i] = mdEscape(n)
+			}
+			text := "- **" + mdEscape(s.Interaction.Name) + "** (" + strings.Join(named, ", ") + "): " + spacingRule(p, s)
+			if spacingsDiffer(s.Interaction.Spacings) {
+				text += "; " + p.S("the sources differ, so mgcalc takes the longest")
+			}
+			line(text)
+			for _, sp := range s.Interaction.Spacings {
+				line("  - " + mdEscape(sp.Text) + mdCite(sp.Sources))
+			}
+		}
+	}
+
+	if len(pp.Warnings) > 0 {
+		line("")
+		line("## " + p.S("Warnings"))
+		line("")
+		for _, w := range pp.Warnings {
+			line("- " + mdEscape(p.Message(w)))
+		}
+	}
+
+	// advice that is a rule's own text is in the rules table, with its basis
+	shown := map[string]bool{}
+	for _, ru := range pp.Rules {
+		shown[ru.Note] = true
+	}
+	var advice []string
+	for _, a := range pp.Advice {
+		if s := p.Message(a); !shown[s] {
+			advice = append(advice, s)
+		}
+	}
+	if len(advice) > 0 {
+		line("")
+		line("## " + p.S("Advice"))
+		line("")
+		for _, a := range advice {
+			line("- " + mdEscape(a))
+		}
+	}
+
+	line("")
+	line("## " + p.S("Rules"))
+	line("")
+	line("| " + p.S("Rule") + " | " + p.S("Value") + " | " + p.S("Basis") + " |")
+	line("|---|---|---|")
+	for _, ru := range pp.Rules {
+		line("| " + p.S(ruleNames[ru.Key]) + " | " + mdRuleValue(p, ru) + " | " + mdRuleBasis(p, ru) + " |")
+	}
+
+	line("")
+	line("## " + p.S("Sources"))
+	line("")
+	for _, id := range pp.Sources {
+		s, ok := e.Sources[id]
+		text := "- `" + mdCode(id) + "`"
+		if ok {
+			text += ": " + mdEscape(s.Title)
+			if s.URL != "" {
+				text += " " + mdURL(s.URL)
+			}
+		}
+		line(text)
+	}
+	line("")
+	line("_" + p.S("Made with mgcalc, which informs and does not diagnose. Every number above names its source or says it is mgcalc's own rule.") + "_")
+	return b.String()
+}
+
+// mdTable is the schedule as a Markdown table: one row per step.
+func (r *Plan) mdTable(p msg.Printer) string {
+	pp := r.p
+	days := p.S("Days")
+	if r.start != nil {
+		days = p.S("Dates")
+	}
+	var b strings.Builder
+	b.WriteString("| " + strings.Join([]string{days, p.S("Per day"), p.S("Morning"), p.S("Evening"), p.S("Compound/day"), p.S("%% of UL")}, " | ") + " |\n")
+	b.WriteString("|---|--:|--:|--:|--:|--:|\n")
+	amount := func(el, units float64) string {
+		s := p.Num(el, 1) + " mg"
+		if pp.Unit.IsSet() {
+			s += " (" + p.Amount(units) + ")"
+		}
+		return s
+	}
+	for _, s := range pp.Steps {
+		when := p.S("%d-%d", s.FirstDay, s.LastDay)
+		if r.start != nil {
+			when = DateOf(*r.start, s.FirstDay).Format(time.DateOnly) + " – " + DateOf(*r.start, s.LastDay).Format(time.DateOnly)
+		}
+		var morning, evening string
+		for _, in := range s.Intakes {
+			if in.When == plan.Morning {
+				morning = amount(in.ElementalMg, in.Units)
+			} else {
+				evening = amount(in.ElementalMg, in.Units)
+			}
+		}
+		compound := "–"
+		if pp.CompoundKnown {
+			compound = p.Num(s.CompoundMg, 1) + " mg"
+		}
+		pct := p.Num(s.Check.Percent, 0) + " %"
+		if s.Check.Over {
+			pct = "**" + pct + "**"
+		}
+		b.WriteString("| " + strings.Join([]string{when, amount(s.ElementalMg, s.Units), morning, evening, compound, pct}, " | ") + " |\n")
+	}
+	return b.String()
+}
+
+// spacingRule words a medicine's spacing from magnesium.
+func spacingRule(p msg.Printer, s plan.MedSpacing) string {
+	switch {
+	case s.BeforeHours == 0:
+		return p.S("take the medicine at least %s h after magnesium", p.Amount(s.AfterHours))
+	case s.AfterHours == 0:
+		return p.S("take the medicine at least %s h before magnesium", p.Amount(s.BeforeHours))
+	}
+	return p.S("take the medicine at least %s h before or %s h after magnesium", p.Amount(s.BeforeHours), p.Amount(s.AfterHours))
+}
+
+// mdRuleValue is a rule's number with its unit, or its time of day.
+func mdRuleValue(p msg.Printer, r plan.AppliedRule) string {
+	switch {
+	case r.Key == "timing":
+		if r.Unit == string(plan.Morning) {
+			return p.S("in the morning")
+		}
+		return p.S("in the evening")
+	case r.Value != 0:
+		return p.Amount(r.Value) + " " + r.Unit
+	}
+	return ""
+}
+
+// mdRuleBasis says where a rule comes from: its sources, mgcalc's own rule
+// or wording, or the person.
+func mdRuleBasis(p msg.Printer, r plan.AppliedRule) string {
+	switch r.Basis {
+	case plan.FromMgcalc:
+		if r.Value != 0 {
+			return "**" + p.S("mgcalc's rule:") + "** " + mdEscape(r.Note)
+		}
+		return "**" + p.S("mgcalc's wording:") + "** " + mdEscape(r.Note) + mdCite(r.Sources)
+	case plan.FromPerson:
+		return p.S("the person's target")
+	}
+	if r.Note == "" {
+		return strings.TrimSpace(mdCite(r.Sources))
+	}
+	return mdEscape(r.Note) + mdCite(r.Sources)
+}
+
+// mdCite is " [id, id]", the sources' ids as the Sources section lists
+// them; nothing for none.
+func mdCite(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = mdEscape(id)
+	}
+	// plain brackets: without a link reference definition, [id] is text
+	return " [" + strings.Join(out, ", ") + "]"
+}
+
+// mdEscape makes text from the tables or the command line plain Markdown
+// text: no control characters, and every character that could start
+// emphasis, a link, HTML, code or a table cell is escaped.
+func mdEscape(s string) string {
+	return mdEscaper.Replace(sanitize(s))
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`)
+
+// mdCode is text for inside a code span.
+func mdCode(s string) string { return strings.ReplaceAll(sanitize(s), "`", "'") }
+
+// mdURL is an address as an autolink, or as escaped text where it could
+// not be one.
+func mdURL(u string) string {
+	u = sanitize(u)
+	if (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) && !strings.ContainsAny(u, " <>") {
+		return "<" + u + ">"
+	}
+	return mdEscape(u)
+}

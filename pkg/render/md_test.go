@@ -1,0 +1,130 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+)
+
+// The Markdown plan has every part a doctor needs, in order, and the same
+// plan gives the same bytes.
+func TestMarkdownPlan(t *testing.T) {
+	for _, c := range exportCases {
+		t.Run(c.name, func(t *testing.T) {
+			e := makeExport(t, c)
+			b, err := e.Export(MD)
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := string(b)
+			again, _ := makeExport(t, c).Export(MD)
+			if !bytes.Equal(b, again) {
+				t.Fatal("two exports of one plan differ")
+			}
+			pp := e.p
+			want := []string{"# Magnesium plan: " + pp.Goal.Name, "- **Goal:** ", "- **Form:** " + pp.Form.Name, "- **Evidence:** ",
+				"- **Target:** ", "- **Upper limit:** ", "## Schedule", "## Evaluate"}
+			if len(pp.Spacing) > 0 {
+				want = append(want, "## Spacing from medicines")
+			}
+			if len(pp.Warnings) > 0 {
+				want = append(want, "## Warnings")
+			}
+			want = append(want, "## Rules", "## Sources")
+			at := 0
+			for _, w := range want {
+				i := strings.Index(md[at:], w)
+				if i < 0 {
+					t.Fatalf("%q missing or out of order in:\n%s", w, md)
+				}
+				at += i + len(w)
+			}
+			if pp.Supervised {
+				if !strings.Contains(md, "**For use under medical supervision only.**") {
+					t.Error("a supervised plan does not say so at the top")
+				}
+				if i := strings.Index(md, "## Warnings\n\n- "); i < 0 || !strings.HasPrefix(md[i+len("## Warnings\n\n- "):], "this plan is for use under medical supervision only") {
+					t.Error("supervision is not the first warning")
+				}
+			}
+			// one table row per step, every row as wide as the header
+			rows := regexp.MustCompile(`(?m)^\| (\d+-\d+|\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d) \|.*\|$`).FindAllString(md, -1)
+			if len(rows) != len(pp.Steps) {
+				t.Errorf("%d schedule rows for %d steps:\n%s", len(rows), len(pp.Steps), md)
+			}
+			for _, r := range rows {
+				if n := strings.Count(r, " | ") + 2; n != 7 {
+					t.Errorf("row %q has %d pipes", r, n)
+				}
+			}
+			// every source listed once, with its title and address
+			for _, id := range pp.Sources {
+				s := e.Sources[id]
+				entry := "- `" + id + "`: " + mdEscape(s.Title)
+				if s.URL != "" {
+					entry += " <" + s.URL + ">"
+				}
+				if strings.Count(md, entry+"\n") != 1 {
+					t.Errorf("source %s not listed as %q", id, entry)
+				}
+			}
+			// every rule with its basis
+			for _, ru := range pp.Rules {
+				if !strings.Contains(md, "| "+ruleNames[ru.Key]+" | ") {
+					t.Errorf("rule %s missing", ru.Key)
+				}
+			}
+			if strings.Contains(md, "%!") {
+				t.Errorf("a format error in:\n%s", md)
+			}
+		})
+	}
+}
+
+// Text from the command line cannot inject Markdown or HTML.
+func TestMarkdownEscapes(t *testing.T) {
+	c := exportCase{name: "hostile", goal: "sleep", req: plan.Request{Meds: []string{"<script>x</script>|*a*_[b](c)`d`\x1b[31m"}}}
+	md, err := makeExport(t, c).Export(MD)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script>", "|*a*", "[b](c)", "`d`", "\x1b"} {
+		if bytes.Contains(md, []byte(bad)) {
+			t.Errorf("%q passed through:\n%s", bad, md)
+		}
+	}
+	if !bytes.Contains(md, []byte(`\<script\>x\</script\>\|\*a\*\_\[b\](c)\`+"`d\\`")) {
+		t.Errorf("the medicine's name is not escaped:\n%s", md)
+	}
+}
+
+// Another report given -o md or -o fhir: an ExportError naming the formats
+// it does have.
+func TestExportOnlyForPlans(t *testing.T) {
+	for _, f := range []Format{MD, FHIR} {
+		var b bytes.Buffer
+		err := Write(&b, f, sampleList(), NewTerm(&b, msg.EN, false, false))
+		var ee *ExportError
+		if !errors.As(err, &ee) {
+			t.Fatalf("-o %s for a form list: %v", f, err)
+		}
+		if b.Len() != 0 {
+			t.Errorf("-o %s wrote %q", f, b.String())
+		}
+		if got := msg.EN.Message(ee.Msg.Hint); got != "use one of: text, json, yaml, tsv, csv, jsonl" {
+			t.Errorf("hint %q", got)
+		}
+	}
+	// a plan report without the bibliography lists the sources by id
+	e := makeExport(t, exportCases[0])
+	var b bytes.Buffer
+	if err := Write(&b, MD, e.Plan, nil); err != nil || !bytes.HasPrefix(b.Bytes(), []byte("# Magnesium plan: sleep\n")) ||
+		!strings.Contains(b.String(), "\n- `scf-2001`\n") {
+		t.Errorf("-o md for a plan without the bibliography: %v\n%s", err, b.String())
+	}
+}
