@@ -37,3 +37,9 @@ var Limits []byte
 //
 //go:embed plan.yaml
 var Plan []byte
+
+// NL is the Dutch text of the tables' names, notes and advice, by key
+// (pkg/kb/i18n.go); decoded only when Dutch is printed.
+//
+//go:embed i18n/nl.yaml
+var NL []byte

@@ -9,6 +9,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -63,6 +64,30 @@ func Lines(r io.Reader) *LineReader { return &LineReader{r: bufio.NewReaderSize(
 type LineReader struct {
 	r    *bufio.Reader
 	line int
+	// strs keeps the short names and amounts read so far, so that the
+	// usual stream, which repeats them, allocates nothing per line.
+	strs map[string]string
+}
+
+// maxStrs and maxStrLen bound LineReader.strs.
+const (
+	maxStrs   = 4096
+	maxStrLen = 32
+)
+
+// str returns b as a string, the same string for the same bytes.
+func (l *LineReader) str(b []byte) string {
+	if s, ok := l.strs[string(b)]; ok { // no allocation
+		return s
+	}
+	s := string(b)
+	if len(s) <= maxStrLen {
+		if l.strs == nil || len(l.strs) >= maxStrs {
+			l.strs = make(map[string]string)
+		}
+		l.strs[s] = s
+	}
+	return s
 }
 
 // Buffered reports whether more input is already read, so a writer can
@@ -93,16 +118,20 @@ func (l *LineReader) Read() (Row, error) {
 		if l.line == 1 {
 			b = bytes.TrimPrefix(b, bom)
 		}
-		text := strings.TrimSpace(string(bytes.TrimRight(b, "\r\n")))
-		if text == "" || text[0] == '#' {
+		b = bytes.TrimSpace(b) // CRLF included
+		if len(b) == 0 || b[0] == '#' {
 			if err == io.EOF {
 				return Row{}, io.EOF
 			}
 			continue
 		}
-		if !utf8.ValidString(text) {
+		if !utf8.Valid(b) {
 			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("the line is not valid UTF-8")}
 		}
+		if form, amount, ok := splitPlain(b); ok {
+			return Row{Line: l.line, Form: l.str(form), Amount: l.str(amount)}, nil
+		}
+		text := string(b)
 		form, amount, ok := SplitLine(text)
 		if !ok {
 			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("%q is not FORM AMOUNT", text).
@@ -130,6 +159,25 @@ func SplitLine(text string) (form, amount string, ok bool) {
 		return strings.Join(fields[:last-1], " "), fields[last-1] + " " + fields[last], true
 	}
 	return strings.Join(fields[:last], " "), fields[last], true
+}
+
+// splitPlain splits the most common line, two words of ASCII letters,
+// digits and punctuation around one space ("citrate 500"), as SplitLine
+// would; ok is false for any other line.
+func splitPlain(b []byte) (form, amount []byte, ok bool) {
+	sp := -1
+	for i, c := range b {
+		switch {
+		case c == ' ' && sp < 0:
+			sp = i
+		case c <= ' ' || c == ':' || c >= utf8.RuneSelf:
+			return nil, nil, false
+		}
+	}
+	if sp <= 0 || sp == len(b)-1 {
+		return nil, nil, false
+	}
+	return b[:sp], b[sp+1:], true
 }
 
 func startsWithDigit(s string) bool { return s[0] >= '0' && s[0] <= '9' || s[0] == '.' }
@@ -176,19 +224,11 @@ type CSVReader struct {
 // CSV reads the header and maps the columns. Header names match without
 // case and surrounding spaces; a UTF-8 byte-order mark is accepted.
 func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
-	br := bufio.NewReader(r)
-	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(&limitedLines{r: br})
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, &LineError{Line: 1, Err: msg.Errorf("the file is empty: a header row is needed")}
-	}
+	cr, header, err := openCSV(r)
 	if err != nil {
-		return nil, csvError(err)
+		return nil, err
 	}
+	cr.ReuseRecord = true
 	idx := func(name string) int {
 		for i, h := range header {
 			if strings.EqualFold(strings.TrimSpace(h), name) {
@@ -236,6 +276,24 @@ func (c *CSVReader) Read() (Row, error) {
 		amount += " " + strings.TrimSpace(rec[c.unit])
 	}
 	return Row{Line: line, Form: strings.TrimSpace(rec[c.form]), Amount: strings.TrimSpace(amount)}, nil
+}
+
+// openCSV starts reading RFC 4180 CSV: a UTF-8 byte-order mark is
+// skipped, lines are bounded (MaxLine), and the header row is read.
+func openCSV(r io.Reader) (*csv.Reader, []string, error) {
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(&limitedLines{r: br})
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, nil, &LineError{Line: 1, Err: msg.Errorf("the file is empty: a header row is needed")}
+	}
+	if err != nil {
+		return nil, nil, csvError(err)
+	}
+	return cr, slices.Clone(header), nil
 }
 
 // csvError turns encoding/csv's errors into a LineError without Go's
@@ -401,7 +459,6 @@ func Run(in Reader, c *Converter, out RowWriter, onError func(*LineError) bool, 
 		if err == io.EOF {
 			return rows, failed, out.Flush()
 		}
-		var le *LineError
 		if err == nil {
 			conv, cerr := c.Convert(r)
 			if cerr == nil {
@@ -411,8 +468,10 @@ func Run(in Reader, c *Converter, out RowWriter, onError func(*LineError) bool, 
 				rows++
 				continue
 			}
-			errors.As(cerr, &le)
-		} else if !errors.As(err, &le) {
+			err = cerr // a *LineError
+		}
+		var le *LineError // here, off the common path: it escapes to the heap
+		if !errors.As(err, &le) {
 			out.Flush()
 			return rows, failed, err
 		}
@@ -433,17 +492,9 @@ type FieldsReader struct {
 // CSVFields reads CSV whose header has the named columns (any order and
 // case; others ignored).
 func CSVFields(r io.Reader, names []string) (*FieldsReader, error) {
-	br := bufio.NewReader(r)
-	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(&limitedLines{r: br})
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, &LineError{Line: 1, Err: msg.Errorf("the file is empty: a header row is needed")}
-	}
+	cr, header, err := openCSV(r)
 	if err != nil {
-		return nil, csvError(err)
+		return nil, err
 	}
 	fr := &FieldsReader{r: cr, out: make([]string, len(names))}
 	for _, n := range names {

@@ -1,8 +1,6 @@
 package batch
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -20,17 +18,9 @@ import (
 // is checked by the same rule as a stack file's entries. Errors are
 // *stack.StackError (a field's problem) or *LineError.
 func StackCSV(r io.Reader, t *forms.Table) ([]stack.Item, error) {
-	br := bufio.NewReader(r)
-	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(&limitedLines{r: br})
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, &LineError{Line: 1, Err: msg.Errorf("the file is empty: a header row is needed")}
-	}
+	cr, header, err := openCSV(r)
 	if err != nil {
-		return nil, csvError(err)
+		return nil, err
 	}
 	names := make([]string, len(header))
 	known := stack.Fields()

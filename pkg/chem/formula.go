@@ -5,7 +5,8 @@ package chem
 
 import (
 	"fmt"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,13 +27,9 @@ func (c Composition) Elements() []string {
 	for el := range c {
 		out = append(out, el)
 	}
-	sort.Slice(out, func(i, j int) bool { return hillLess(out[i], out[j], c) })
-	return out
-}
-
-func hillLess(a, b string, c Composition) bool {
+	_, hasC := c["C"]
 	rank := func(s string) int {
-		if _, hasC := c["C"]; hasC {
+		if hasC {
 			switch s {
 			case "C":
 				return 0
@@ -42,10 +39,13 @@ func hillLess(a, b string, c Composition) bool {
 		}
 		return 2
 	}
-	if ra, rb := rank(a), rank(b); ra != rb {
-		return ra < rb
-	}
-	return a < b
+	slices.SortFunc(out, func(a, b string) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a, b)
+	})
+	return out
 }
 
 // String renders c in Hill notation, e.g. C12H10Mg3O14.
@@ -54,7 +54,7 @@ func (c Composition) String() string {
 	for _, el := range c.Elements() {
 		b.WriteString(el)
 		if n := c[el]; n != 1 {
-			fmt.Fprintf(&b, "%d", n)
+			b.WriteString(strconv.Itoa(n))
 		}
 	}
 	return b.String()
@@ -178,15 +178,15 @@ func (p *parser) part(depth int) (Composition, error) {
 	for p.pos < len(p.s) {
 		c := p.s[p.pos]
 		var g Composition
+		el := "" // a single element: added without a map of its own
 		switch {
 		case c >= 'A' && c <= 'Z':
-			el := string(c)
+			start := p.pos
 			p.pos++
 			if p.pos < len(p.s) && p.s[p.pos] >= 'a' && p.s[p.pos] <= 'z' {
-				el += string(p.s[p.pos])
 				p.pos++
 			}
-			g = Composition{el: 1}
+			el = p.s[start:p.pos]
 		case c == '(' || c == '[':
 			closer := byte(')')
 			if c == '[' {
@@ -220,7 +220,12 @@ func (p *parser) part(depth int) (Composition, error) {
 		if !ok {
 			n = 1
 		}
-		if err := addScaled(out, g, n, p); err != nil {
+		if el != "" {
+			err = addAtoms(out, el, n, p)
+		} else {
+			err = addScaled(out, g, n, p)
+		}
+		if err != nil {
 			return nil, err
 		}
 		groups++
@@ -234,6 +239,17 @@ func (p *parser) part(depth int) (Composition, error) {
 // maxAtoms bounds the atoms of one element, so nested multipliers cannot
 // overflow int.
 const maxAtoms = 1_000_000
+
+// addAtoms adds n atoms of el to dst, as addScaled(dst, Composition{el: 1},
+// n, p) does, without making a map for one element.
+func addAtoms(dst Composition, el string, n int, p *parser) error {
+	v := dst[el] + n
+	if v > maxAtoms {
+		return p.errorf("more than %d atoms of %s", maxAtoms, el)
+	}
+	dst[el] = v
+	return nil
+}
 
 func addScaled(dst, src Composition, mult int, p *parser) error {
 	for el, n := range src {

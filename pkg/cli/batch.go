@@ -140,7 +140,7 @@ func openInput(s *IO, path string) (io.Reader, func(), error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, nil, dataError(msg.Errorf("%s: no such file", path))
 		}
-		return nil, nil, dataError(msg.Errorf("%s: %s", path, errText(err)))
+		return nil, nil, dataError(msg.Errorf("%s: %s", path, errReason(err)))
 	}
 	if fi, err := f.Stat(); err != nil || fi.IsDir() {
 		f.Close()

@@ -29,10 +29,10 @@ func newCheckCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &checkOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "check FORM[:VARIANT] AMOUNT --stated MG",
-		Short: "Check a label: can this much of the compound carry the magnesium it states?",
-		Long: `From a label's compound amount and its stated elemental magnesium, the Mg
+		Short: s.P.S("Check a label: can this much of the compound carry the magnesium it states?"),
+		Long: s.P.S(`From a label's compound amount and its stated elemental magnesium, the Mg
 share the label implies, and which variants (or the raw-material assay range)
-it is consistent with, within 3 % (mgcalc's tolerance: labels round, and no
+it is consistent with, within 3 %% (mgcalc's tolerance: labels round, and no
 source gives a number). "impossible" when it is more than any variant of the
 form carries: a blend with a richer salt ("buffered" with oxide), a
 mislabelled form or hydrate, or a typo. "unmatched" when it fits no variant
@@ -44,11 +44,11 @@ the last word is the stated amount), and --csv FILE reads CSV with form,
 amount and stated columns, so a catalogue is audited in one call.
 
 Exit status: 0 checked, whatever the verdict (read it from -o value or
-JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`,
-		Example: `  mgcalc check glycinate 500 --stated 100
+JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
+		Example: s.P.S(`  mgcalc check glycinate 500 --stated 100
   mgcalc check citrate 1830 --stated 295.7
   mgcalc check threonate 2000 --stated 144 -o json
-  mgcalc check --csv catalogue.csv -o tsv`,
+  mgcalc check --csv catalogue.csv -o tsv`),
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case o.CSV != "" && len(args) == 0, len(args) == 1 && args[0] == "-", len(args) == 2:
@@ -73,8 +73,8 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`,
 			return runCheck(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.Stated, "stated", "", "the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)")
-	cmd.Flags().StringVar(&o.CSV, "csv", "", "check every row of this CSV `file` (columns form, amount, stated)")
+	cmd.Flags().StringVar(&o.Stated, "stated", "", s.P.S("the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)"))
+	cmd.Flags().StringVar(&o.CSV, "csv", "", s.P.S("check every row of this CSV `file` (columns form, amount, stated)"))
 	cmd.ValidArgsFunction = completeForms
 	return cmd
 }

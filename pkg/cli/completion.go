@@ -17,8 +17,8 @@ func newCompletionCmd(s *IO) *cobra.Command {
 	var noDesc bool
 	cmd := &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
-		Short: "Print the shell completion script for bash, zsh, fish or PowerShell",
-		Long: `Prints a script that makes the shell complete mgcalc's commands, flags and
+		Short: s.P.S("Print the shell completion script for bash, zsh, fish or PowerShell"),
+		Long: s.P.S(`Prints a script that makes the shell complete mgcalc's commands, flags and
 values: form names and variants (cit, then Tab, offers citrate,
 citrate:nonahydrate, …), authorities, goals, output formats, and file names
 for --stack, --csv, --config and --ics. Install it once:
@@ -41,11 +41,11 @@ Start a new shell afterwards. Completion asks mgcalc itself for the
 choices, so it stays right when mgcalc is updated.
 
 Exit status: 0, 1 for a broken config file, 2 for a shell mgcalc does not
-know.`,
-		Example: `  mgcalc completion bash > ~/.local/share/bash-completion/completions/mgcalc
+know.`),
+		Example: s.P.S(`  mgcalc completion bash > ~/.local/share/bash-completion/completions/mgcalc
   mgcalc completion zsh > "${fpath[1]}/_mgcalc"
   mgcalc completion fish > ~/.config/fish/completions/mgcalc.fish
-  source <(mgcalc completion bash)`,
+  source <(mgcalc completion bash)`),
 		ValidArgs: shells,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -80,7 +80,7 @@ know.`,
 			}
 		},
 	}
-	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, "complete without a description beside each choice")
+	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, s.P.S("complete without a description beside each choice"))
 	return cmd
 }
 

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -105,7 +104,7 @@ type configState struct {
 	Found bool   // it exists and was read
 	// origins words where a value came from, for error messages:
 	// "MGCALC_PREGNANT=true", "pregnant: true in config file …".
-	origins map[string]string
+	origins map[string]*msg.Message
 	sources map[string]settingSource
 }
 
@@ -117,7 +116,7 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 	getenv := s.Getenv
 	v := viper.New()
 	path, from := configPath(getenv, configFlag)
-	st := &configState{Path: path, From: from, origins: map[string]string{}, sources: map[string]settingSource{}}
+	st := &configState{Path: path, From: from, origins: map[string]*msg.Message{}, sources: map[string]settingSource{}}
 	raw := map[string]configEntry{} // key -> the value as written in the file
 	if path != "" && readFile {
 		b, found, err := readConfig(path, from != originDefault)
@@ -169,15 +168,16 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 		if notConfigurable[f.Name] {
 			return
 		}
-		var val, where, origin string
+		var val string
+		var where, origin *msg.Message
 		var src settingSource
 		if e := getenv(env); e != "" {
-			val, where = e, env
-			origin = env + "=" + e
+			val, where = e, msg.New("%s", env)
+			origin = envOrigin(env, e)
 			src = settingSource{Kind: originEnv, Name: env}
 		} else if r, ok := raw[f.Name]; ok {
-			val, where = r.Value, "config file "+path
-			origin = fmt.Sprintf("%s: %s in config file %s", f.Name, val, path)
+			val, where = r.Value, msg.New("config file %s", path)
+			origin = fileOrigin(f.Name, val, path)
 			src = settingSource{Kind: originFile, Name: path, Line: r.Line}
 		} else {
 			return
@@ -213,17 +213,33 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 	// error everywhere.
 	if fs.Lookup("sex") == nil {
 		if e := getenv("MGCALC_SEX"); e != "" {
-			origins[standingSex], origins["sex"] = e, "MGCALC_SEX="+e
+			origins[standingSex], origins["sex"] = msg.New("%s", e), envOrigin("MGCALC_SEX", e)
 		} else if r, ok := raw["sex"]; ok {
-			origins[standingSex], origins["sex"] = r.Value, fmt.Sprintf("sex: %s in config file %s", r.Value, path)
+			origins[standingSex], origins["sex"] = msg.New("%s", r.Value), fileOrigin("sex", r.Value, path)
 		}
 	}
 	return st, nil
 }
 
+// envOrigin and fileOrigin word where a standing setting came from.
+func envOrigin(env, value string) *msg.Message { return msg.New("%s=%s", env, value) }
+func fileOrigin(name, value, path string) *msg.Message {
+	return msg.New("%s: %s in config file %s", name, value, path)
+}
+
 // standingSex is the key under which origins carries a standing sex for a
-// command without --sex.
+// command without --sex, as msg.New("%s", value).
 const standingSex = "\x00sex"
+
+// standingSexValue is the standing sex that origins carries, if any.
+func standingSexValue(origins map[string]*msg.Message) (string, bool) {
+	m, ok := origins[standingSex]
+	if !ok || len(m.Args) != 1 {
+		return "", false
+	}
+	s, ok := m.Args[0].(string)
+	return s, ok
+}
 
 // maxConfigSize bounds a config file: a settings file is a few lines.
 const maxConfigSize = 64 << 10
@@ -237,19 +253,19 @@ func readConfig(path string, explicit bool) (b []byte, found bool, err error) {
 		if errors.Is(err, fs.ErrNotExist) && !explicit {
 			return nil, false, nil
 		}
-		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errText(err)))
+		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errReason(err)))
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, false, dataError(msg.Errorf("config file %s: not a regular file", path))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errText(err)))
+		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errReason(err)))
 	}
 	defer f.Close()
 	b, err = io.ReadAll(io.LimitReader(f, maxConfigSize+1))
 	if err != nil {
-		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errText(err)))
+		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errReason(err)))
 	}
 	if len(b) > maxConfigSize {
 		return nil, false, dataError(msg.Errorf("config file %s: larger than %d KiB", path, maxConfigSize>>10))

@@ -16,8 +16,8 @@ import (
 func newConfigCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
-		Short: "Show the settings in effect, or write a starter config file",
-		Long: `Standing settings (` + strings.Join(standingSettings, ", ") + `) come from a flag,
+		Short: s.P.S("Show the settings in effect, or write a starter config file"),
+		Long: s.P.S(`Standing settings (%s) come from a flag,
 an MGCALC_* variable (MGCALC_AUTHORITY=efsa), the config file or mgcalc's
 default, in that order. 'config show' lists each with its value and where it
 came from; 'config init' writes a commented starter file.
@@ -28,11 +28,11 @@ another (which must then exist). Its keys are long flag names.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken or a
 file that cannot be written, 2 for bad arguments or a file init would
-overwrite without --force.`,
-		Example: `  mgcalc config show
+overwrite without --force.`, strings.Join(standingSettings, ", ")),
+		Example: s.P.S(`  mgcalc config show
   mgcalc config show -o json
   mgcalc config init
-  mgcalc config init --print`,
+  mgcalc config init --print`),
 		Args: unknownCommand,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
@@ -44,8 +44,8 @@ func newConfigShowCmd(s *IO, root *rootOptions) *cobra.Command {
 	var person personOptions
 	cmd := &cobra.Command{
 		Use:   "show",
-		Short: "Every standing setting, its value and where it comes from",
-		Long: `Lists every standing setting (` + strings.Join(standingSettings, ", ") + `) with the
+		Short: s.P.S("Every standing setting, its value and where it comes from"),
+		Long: s.P.S(`Lists every standing setting (%s) with the
 value mgcalc uses and its origin: flag (given on this command line), env
 (the MGCALC_* variable named), file (the config file and line) or default.
 The person flags (--authority, --age, --sex, --pregnant, --lactating) are
@@ -57,16 +57,16 @@ a list of {name, value (as text; null when not set), origin, source (the
 variable or file; null for flag and default), line (null but for file)}.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
-a bad flag or MGCALC_* value.`,
-		Example: `  mgcalc config show
+a bad flag or MGCALC_* value.`, strings.Join(standingSettings, ", ")),
+		Example: s.P.S(`  mgcalc config show
   MGCALC_AUTHORITY=efsa mgcalc config show --age 40
-  mgcalc config show -o json | jq -r '.settings[] | select(.origin != "default") | .name'`,
+  mgcalc config show -o json | jq -r '.settings[] | select(.origin != "default") | .name'`),
 		Args: argsUsage(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return root.print(s, newConfigShow(cmd, root.config))
 		},
 	}
-	person.addFlags(cmd, true)
+	person.addFlags(cmd, true, s.P)
 	return cmd
 }
 
@@ -191,8 +191,8 @@ func newConfigInitCmd(s *IO, root *rootOptions) *cobra.Command {
 	var force, print bool
 	cmd := &cobra.Command{
 		Use:   "init [PATH]",
-		Short: "Write a commented starter config file",
-		Long: `Writes a starter config file that explains every standing setting, each
+		Short: s.P.S("Write a commented starter config file"),
+		Long: s.P.S(`Writes a starter config file that explains every standing setting, each
 commented out: uncomment what you want, then check with 'mgcalc config show'.
 
 It goes where mgcalc reads it: PATH if given, else --config FILE or
@@ -204,11 +204,11 @@ replace a broken one. It prints the path it wrote. --print (or PATH -)
 writes the starter to stdout instead.
 
 Exit status: 0 written, 1 the file cannot be written, 2 the file exists
-(give --force) or bad arguments.`,
-		Example: `  mgcalc config init
+(give --force) or bad arguments.`),
+		Example: s.P.S(`  mgcalc config init
   mgcalc config init --force
   mgcalc config init --print > my-config.yaml
-  mgcalc config init ./project.yaml && mgcalc config show --config ./project.yaml`,
+  mgcalc config init ./project.yaml && mgcalc config show --config ./project.yaml`),
 		Annotations: map[string]string{noConfigFile: "true"},
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
@@ -233,7 +233,7 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 					WithHint("give a PATH, or --print to write it to stdout"))
 			}
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+				return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 			}
 			if err := writeFileAtomic(path, force, func(w io.Writer) error {
 				_, err := io.WriteString(w, text)
@@ -244,8 +244,8 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 			return root.print(s, initReport{Path: path})
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, "replace an existing config file")
-	cmd.Flags().BoolVar(&print, "print", false, "write the starter file to stdout instead")
+	cmd.Flags().BoolVar(&force, "force", false, s.P.S("replace an existing config file"))
+	cmd.Flags().BoolVar(&print, "print", false, s.P.S("write the starter file to stdout instead"))
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}

@@ -33,20 +33,18 @@ type convertOptions struct {
 // addBatchFlags declares the batch options of elemental and compound.
 func (o *convertOptions) addBatchFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&o.CSV, "csv", "", "convert every row of this CSV `file` (- for stdin)")
-	f.StringVar(&o.Columns, "columns", "", "CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)")
-	f.StringVar(&o.Unit, "unit", "mg", "unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)")
-	f.BoolVar(&o.KeepGoing, "keep-going", false, "in a batch, report every bad line and convert the rest (exit 1 at the end)")
+	f.StringVar(&o.CSV, "csv", "", o.IO.P.S("convert every row of this CSV `file` (- for stdin)"))
+	f.StringVar(&o.Columns, "columns", "", o.IO.P.S("CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)"))
+	f.StringVar(&o.Unit, "unit", "mg", o.IO.P.S("unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)"))
+	f.BoolVar(&o.KeepGoing, "keep-going", false, o.IO.P.S("in a batch, report every bad line and convert the rest (exit 1 at the end)"))
 }
-
-const assayUsage = "the raw material's stated Mg `percent`, replacing the formula's share"
 
 func newElementalCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &convertOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "elemental FORM[:VARIANT] AMOUNT",
-		Short: "Elemental magnesium in an amount of a magnesium compound",
-		Long: `Elemental magnesium in AMOUNT of a magnesium compound, computed from the
+		Short: s.P.S("Elemental magnesium in an amount of a magnesium compound"),
+		Long: s.P.S(`Elemental magnesium in AMOUNT of a magnesium compound, computed from the
 variant's molecular formula and IUPAC atomic weights, and its share of the
 supplemental upper limit.
 
@@ -55,8 +53,9 @@ FORM is a form name or alias in any case, with or without "magnesium"
 MgSO4·7H2O), which selects exactly that variant; add :VARIANT for a hydrate
 or salt other than the default (citrate:nonahydrate). 'mgcalc forms' lists
 them. AMOUNT is the weight of the compound: 500, 500mg, "500 mg", 0.5g or
-250mcg; a bare number is milligrams. "1.830 mg" is refused as ambiguous
-(1.83 or 1830 mg?).
+250mcg; a bare number is milligrams. Decimals are written with a point in
+every language: a decimal comma (0,5g) is refused, and "1.830 mg" as
+ambiguous (1.83 or 1830 mg?).
 
 --assay replaces the formula's Mg share with a raw material's stated
 percentage; a label's stated elemental amount beats both, so use it when the
@@ -77,14 +76,14 @@ and converts the rest.
 Exit status: 0 converted (above the upper limit too: only 'total' exits 3);
 1 for a file that cannot be read or is broken (config file, --csv file) or,
 in a batch, a bad line (with --keep-going, at the end, after the good
-lines); 2 for bad arguments (an unknown form, a bad amount or flag).`,
-		Example: `  mgcalc elemental citrate 500
+lines); 2 for bad arguments (an unknown form, a bad amount or flag).`),
+		Example: s.P.S(`  mgcalc elemental citrate 500
   printf 'citrate 500\noxide 400\n' | mgcalc elemental -
   mgcalc elemental --csv products.csv --columns form=Form,amount=Amount,unit=Unit -o csv
   mgcalc elemental magnesium-bisglycinate 1g --count 2
   mgcalc elemental citrate 500 --assay 14.5
   mgcalc elemental MgCl2 1g -o value
-  mgcalc elemental oxide 400 --age 6 --authority efsa`,
+  mgcalc elemental oxide 400 --age 6 --authority efsa`),
 		Args: convertArgs("AMOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
@@ -95,9 +94,9 @@ lines); 2 for bad arguments (an unknown form, a bad amount or flag).`,
 		},
 	}
 	o.addBatchFlags(cmd)
-	decimalFlag(cmd.Flags(), &o.assay, "assay", assayUsage)
-	unitsFlagP(cmd.Flags(), &o.Count, "count", "n", 1, "number of capsules or servings of AMOUNT each (halves allowed, at most 100)")
-	o.Person.addFlags(cmd, false)
+	decimalFlag(cmd.Flags(), &o.assay, "assay", s.P.S("the raw material's stated Mg `percent`, replacing the formula's share"))
+	unitsFlagP(cmd.Flags(), &o.Count, "count", "n", 1, s.P.S("number of capsules or servings of AMOUNT each (halves allowed, at most 100)"))
+	o.Person.addFlags(cmd, false, s.P)
 	cmd.ValidArgsFunction = completeForms
 	return cmd
 }
@@ -106,8 +105,8 @@ func newCompoundCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &convertOptions{IO: s, Root: root, Count: 1, Reverse: true}
 	cmd := &cobra.Command{
 		Use:   "compound FORM[:VARIANT] ELEMENTAL",
-		Short: "Compound needed for an amount of elemental magnesium",
-		Long: `The reverse of 'elemental': how much of a magnesium compound carries
+		Short: s.P.S("Compound needed for an amount of elemental magnesium"),
+		Long: s.P.S(`The reverse of 'elemental': how much of a magnesium compound carries
 ELEMENTAL mg of magnesium, from the variant's molecular formula (or --assay).
 
 -o value prints the compound mg with one decimal, rounded once from the
@@ -116,11 +115,11 @@ does.
 
 Exit status: 0 converted; 1 for a file that cannot be read or is broken
 (config file, --csv file) or, in a batch, a bad line; 2 for bad arguments
-(an unknown form, a bad ELEMENTAL amount or flag).`,
-		Example: `  mgcalc compound bisglycinate 200
+(an unknown form, a bad ELEMENTAL amount or flag).`),
+		Example: s.P.S(`  mgcalc compound bisglycinate 200
   mgcalc compound citrate:nonahydrate 150mg -o value
   mgcalc compound citrate 100 --assay 14.5
-  mgcalc compound - < targets.txt`,
+  mgcalc compound - < targets.txt`),
 		Args: convertArgs("ELEMENTAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
@@ -131,8 +130,8 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
 		},
 	}
 	o.addBatchFlags(cmd)
-	decimalFlag(cmd.Flags(), &o.assay, "assay", assayUsage)
-	o.Person.addFlags(cmd, false)
+	decimalFlag(cmd.Flags(), &o.assay, "assay", s.P.S("the raw material's stated Mg `percent`, replacing the formula's share"))
+	o.Person.addFlags(cmd, false, s.P)
 	cmd.ValidArgsFunction = completeForms
 	return cmd
 }

@@ -20,12 +20,14 @@ const (
 )
 
 // exitCodesHelp is shown in the root --help and the README.
-const exitCodesHelp = `Exit status:
+func exitCodesHelp(p msg.Printer) string {
+	return p.S(`Exit status:
   0  success
   1  error: a file that cannot be read or is broken, or an internal error
   2  usage error (bad flag, argument, form name or amount)
   3  total: the supplemental total is above the applicable upper limit
-  4  plan: refused for safety (kidneys, heart block, a child, a dose above the limit)`
+  4  plan: refused for safety (kidneys, heart block, a child, a dose above the limit)`)
+}
 
 // codeError attaches an exit code to an error.
 type codeError struct {

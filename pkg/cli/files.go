@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
@@ -23,11 +24,11 @@ func writeFileAtomic(path string, force bool, write func(io.Writer) error) error
 			return dataError(msg.Errorf("%s is not a regular file", path))
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return dataError(msg.Errorf("%s: %s", path, err.Error()))
+		return dataError(msg.Errorf("%s: %s", path, errReason(err)))
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 	}
 	done := false
 	defer func() {
@@ -41,20 +42,20 @@ func writeFileAtomic(path string, force bool, write func(io.Writer) error) error
 		if errors.As(err, &m) {
 			return err
 		}
-		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 	}
 	if err := tmp.Chmod(0o644); err != nil {
-		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 	}
 	if err := tmp.Sync(); err != nil {
-		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 	}
 	if err := tmp.Close(); err != nil {
-		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 	}
 	if force {
 		if err := os.Rename(tmp.Name(), path); err != nil {
-			return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+			return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 		}
 		done = true
 		return nil
@@ -65,11 +66,31 @@ func writeFileAtomic(path string, force bool, write func(io.Writer) error) error
 		if errors.Is(err, fs.ErrExist) {
 			return usageError(msg.Errorf("%s exists", path).WithHint("give --force to replace it"))
 		}
-		return dataError(msg.Errorf("cannot write %s: %s", path, errText(err)))
+		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 	}
 	os.Remove(tmp.Name())
 	done = true
 	return nil
+}
+
+// errReason is an OS error without the path it repeats, as a message
+// for the common reasons (so that they print in the user's language).
+func errReason(err error) error {
+	switch {
+	case errors.Is(err, syscall.ENOENT):
+		return msg.Errorf("no such file or directory")
+	case errors.Is(err, syscall.EACCES):
+		return msg.Errorf("permission denied")
+	case errors.Is(err, syscall.EISDIR):
+		return msg.Errorf("is a directory")
+	case errors.Is(err, syscall.ENOTDIR):
+		return msg.Errorf("not a directory")
+	case errors.Is(err, syscall.ENOSPC):
+		return msg.Errorf("no space left on device")
+	case errors.Is(err, syscall.EROFS):
+		return msg.Errorf("read-only file system")
+	}
+	return errors.New(errText(err))
 }
 
 // errText is an OS error without the path it repeats.

@@ -71,5 +71,28 @@ func flagError(c *cobra.Command, err error) error {
 		return usageError(msg.Errorf("invalid value %q for %s", ive.GetValue(), name).
 			WithHint("run '%s --help' for usage", c.CommandPath()))
 	}
-	return usageError(msg.Errorf("%s", err.Error()).WithHint("run '%s --help' for usage", c.CommandPath()))
+	return usageError(parseError(err).WithHint("run '%s --help' for usage", c.CommandPath()))
+}
+
+// parseError words pflag's other errors (an unknown flag, a missing
+// value, bad syntax) as a message, so that they print in the user's
+// language. pflag's error types say which; an error of another kind keeps
+// its own English text. In English the words are pflag's own.
+func parseError(err error) *msg.Message {
+	var ne *pflag.NotExistError
+	var vre *pflag.ValueRequiredError
+	var ise *pflag.InvalidSyntaxError
+	switch {
+	case errors.As(err, &ne) && ne.GetSpecifiedShortnames() != "":
+		return msg.Errorf("unknown shorthand flag: %q in -%s", []rune(ne.GetSpecifiedName())[0], ne.GetSpecifiedShortnames())
+	case errors.As(err, &ne):
+		return msg.Errorf("unknown flag: --%s", ne.GetSpecifiedName())
+	case errors.As(err, &vre) && vre.GetSpecifiedShortnames() != "":
+		return msg.Errorf("flag needs an argument: %q in -%s", []rune(vre.GetSpecifiedName())[0], vre.GetSpecifiedShortnames())
+	case errors.As(err, &vre):
+		return msg.Errorf("flag needs an argument: --%s", vre.GetSpecifiedName())
+	case errors.As(err, &ise):
+		return msg.Errorf("bad flag syntax: %s", ise.GetSpecifiedFlag())
+	}
+	return msg.Errorf("%s", err.Error())
 }

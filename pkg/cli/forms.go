@@ -10,17 +10,17 @@ import (
 func newFormsCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "forms",
-		Short: "List magnesium forms and variants with formula, molar mass and % Mg",
-		Long: `Every form and variant in mgcalc's table, with its molecular formula, molar
+		Short: s.P.S("List magnesium forms and variants with formula, molar mass and %% Mg"),
+		Long: s.P.S(`Every form and variant in mgcalc's table, with its molecular formula, molar
 mass and magnesium share, computed from IUPAC atomic weights, and how the
 sources rate it for the gut. The default variant (the one sold as a
 supplement) is marked; name another as FORM:VARIANT.
 
 Exit status: 0, 1 for a broken config file, 2 for bad arguments (-o value
-has no single number here).`,
-		Example: `  mgcalc forms
+has no single number here).`),
+		Example: s.P.S(`  mgcalc forms
   mgcalc forms -o json | jq '.[] | select(.default) | {form, fraction}'
-  mgcalc forms show citrate`,
+  mgcalc forms show citrate`),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
@@ -47,8 +47,8 @@ has no single number here).`,
 func newFormsShowCmd(s *IO, root *rootOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "show FORM",
-		Short: "One form in full: variants, gut tolerance, typical uses, sources",
-		Long: `One form in full: each variant's formula, molar mass and Mg share, the gut
+		Short: s.P.S("One form in full: variants, gut tolerance, typical uses, sources"),
+		Long: s.P.S(`One form in full: each variant's formula, molar mass and Mg share, the gut
 tolerance and typical uses the sources give, raw-material assay ranges, label
 cross-checks (a real label's stated amount beside the computed one) and every
 source with its address.
@@ -57,9 +57,9 @@ source with its address.
 or of the default one.
 
 Exit status: 0, 1 for a broken config file, 2 for an unknown form or bad
-arguments.`,
-		Example: `  mgcalc forms show citrate
-  mgcalc forms show glycinaat -o json`,
+arguments.`),
+		Example: s.P.S(`  mgcalc forms show citrate
+  mgcalc forms show glycinaat -o json`),
 		Args:              argsUsage(1, "one FORM"),
 		ValidArgsFunction: completeForms,
 		RunE: func(_ *cobra.Command, args []string) error {

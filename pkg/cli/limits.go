@@ -19,8 +19,8 @@ func newLimitsCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &limitsOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "limits",
-		Short: "Upper limits, RDA/AI and label reference values for a person",
-		Long: `The reference values that apply to a person: the supplemental upper limit
+		Short: s.P.S("Upper limits, RDA/AI and label reference values for a person"),
+		Long: s.P.S(`The reference values that apply to a person: the supplemental upper limit
 under each authority (US IOM/NIH, EU SCF/EFSA, UK EVM), the US RDA or AI, the
 EFSA adequate intake, and the label reference values (US Daily Value, EU NRV),
 each with its source.
@@ -35,18 +35,18 @@ none is set).
 
 Exit status: 0; 1 for -o value where no upper limit is set, or a broken
 config file; 2 for bad arguments (an age outside 0-130, --pregnant with
---sex male, …).`,
-		Example: `  mgcalc limits
+--sex male, …).`),
+		Example: s.P.S(`  mgcalc limits
   mgcalc limits --age 6
   mgcalc limits --age 34 --sex female --pregnant
-  mgcalc limits --age 16 --sex male --authority efsa -o json`,
+  mgcalc limits --age 16 --sex male --authority efsa -o json`),
 		Args: argsUsage(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.Person.read(cmd)
 			return runLimits(o)
 		},
 	}
-	o.Person.addFlags(cmd, true)
+	o.Person.addFlags(cmd, true, s.P)
 	return cmd
 }
 

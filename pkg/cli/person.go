@@ -23,16 +23,16 @@ type personOptions struct {
 
 // addFlags declares the person flags; withSex adds --sex, which only the
 // commands that look up an intake reference (RDA/AI) use.
-func (o *personOptions) addFlags(cmd *cobra.Command, withSex bool) {
+func (o *personOptions) addFlags(cmd *cobra.Command, withSex bool, p msg.Printer) {
 	f := cmd.Flags()
-	f.StringVar(&o.Authority, "authority", limits.DefaultAuthority, "upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)")
-	decimalFlag(f, &o.Age, "age", "age in years; fractions allowed (0.5 is six months) (default adult)")
+	f.StringVar(&o.Authority, "authority", limits.DefaultAuthority, p.S("upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)"))
+	decimalFlag(f, &o.Age, "age", p.S("age in years; fractions allowed (0.5 is six months) (default adult)"))
 	if withSex {
-		f.StringVar(&o.Sex, "sex", "", "male or female (selects the RDA/AI column)")
+		f.StringVar(&o.Sex, "sex", "", p.S("male or female (selects the RDA/AI column)"))
 		_ = cmd.RegisterFlagCompletionFunc("sex", fixedCompletion("male", "female"))
 	}
-	f.BoolVar(&o.Pregnant, "pregnant", false, "use the pregnancy values")
-	f.BoolVar(&o.Lactating, "lactating", false, "use the lactation values")
+	f.BoolVar(&o.Pregnant, "pregnant", false, p.S("use the pregnancy values"))
+	f.BoolVar(&o.Lactating, "lactating", false, p.S("use the lactation values"))
 	_ = cmd.RegisterFlagCompletionFunc("authority", fixedCompletion("nih", "efsa", "evm"))
 }
 
@@ -42,9 +42,9 @@ func (o *personOptions) read(cmd *cobra.Command) { o.AgeSet = cmd.Flags().Change
 // applied validates the options and looks up the limit that applies.
 // origins says which values came from the environment or a config file,
 // so a conflict they cause can name them.
-func (o *personOptions) applied(t tables, origins map[string]string) (*limits.Tables, limits.Applied, error) {
+func (o *personOptions) applied(t tables, origins map[string]*msg.Message) (*limits.Tables, limits.Applied, error) {
 	sexText := o.Sex
-	if s, ok := origins[standingSex]; ok && sexText == "" {
+	if s, ok := standingSexValue(origins); ok && sexText == "" {
 		sexText = s
 	}
 	sex, err := limits.ParseSex(sexText)
@@ -67,7 +67,7 @@ func (o *personOptions) applied(t tables, origins map[string]string) (*limits.Ta
 }
 
 // personError words a person conflict with the flags that cause it.
-func personError(err error, origins map[string]string) *msg.Message {
+func personError(err error, origins map[string]*msg.Message) *msg.Message {
 	var pe *limits.PersonError
 	if !errors.As(err, &pe) {
 		return msg.Errorf("%s", err.Error())
@@ -92,11 +92,16 @@ func personError(err error, origins map[string]string) *msg.Message {
 
 // withOrigin adds, for each named flag whose value came from a standing
 // setting, where it came from and how to override it.
-func withOrigin(m *msg.Message, origins map[string]string, flags ...string) *msg.Message {
-	var from, override []string
+func withOrigin(m *msg.Message, origins map[string]*msg.Message, flags ...string) *msg.Message {
+	var from *msg.Message
+	var override []string
 	for _, f := range flags {
 		if o, ok := origins[f]; ok {
-			from = append(from, o)
+			if from == nil {
+				from = o
+			} else {
+				from = msg.New("%s; %s", from, o)
+			}
 			switch f {
 			case "pregnant", "lactating":
 				override = append(override, "--"+f+"=false")
@@ -109,10 +114,10 @@ func withOrigin(m *msg.Message, origins map[string]string, flags ...string) *msg
 			}
 		}
 	}
-	if len(from) == 0 {
+	if from == nil {
 		return m
 	}
-	out := msg.Errorf("%s (%s)", m, strings.Join(from, "; "))
+	out := msg.Errorf("%s (%s)", m, from)
 	out.Hint = msg.Errorf("a standing setting caused this: override it on the command line with %s", strings.Join(override, " or "))
 	return out
 }

@@ -39,8 +39,8 @@ func newPlanCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &planOptions{IO: s, Root: root, now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "plan --goal GOAL",
-		Short: "A form for a goal and a titration schedule that stays under the upper limit",
-		Long: `Recommends a magnesium form for a goal (with how strong the evidence is) and
+		Short: s.P.S("A form for a goal and a titration schedule that stays under the upper limit"),
+		Long: s.P.S(`Recommends a magnesium form for a goal (with how strong the evidence is) and
 prints a titration schedule: start low, step up, split higher doses morning
 and evening, never above the person's upper limit, evaluate, keep the lowest
 dose that helps, step back on loose stools. 'mgcalc plan goals' lists the
@@ -71,14 +71,14 @@ existing file without --force; '-' writes it to stdout instead of the plan.
 -o md writes the plan as a one-page Markdown document with its sources, for
 a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step.
 
-Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`,
-		Example: `  mgcalc plan --goal sleep --gut sensitive
-  mgcalc plan --goal constipation --capsule 500
+Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
+		Example: s.P.S(`  mgcalc plan --goal sleep --gut sensitive
+  mgcalc plan --goal constipation --capsule 250 --half
   mgcalc plan --goal migraine --authority efsa --start 2026-12-01 --ics plan.ics
   mgcalc plan --goal sleep --meds levothyroxine,doxycycline
   mgcalc plan --goal sleep -o md > plan.md
   mgcalc plan --goal migraine --target 600 --supervised
-  mgcalc plan goals`,
+  mgcalc plan goals`),
 		Args: argsUsage(0, "no arguments (give the goal as --goal)"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.read(cmd)
@@ -89,25 +89,25 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Goal, "goal", "g", "", "what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general")
-	f.StringVar(&o.Gut, "gut", "normal", "normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form")
-	f.StringVar(&o.Form, "form", "", "use this FORM[:VARIANT] instead of the recommendation")
-	decimalFlag(f, &o.target, "target", "daily elemental magnesium to reach, mg (default: the goal's, never above the upper limit)")
-	decimalFlag(f, &o.capsule, "capsule", "round to whole units of this many mg of compound each")
-	decimalFlag(f, &o.capsuleEl, "capsule-elemental", "round to whole units of this many mg of magnesium each (as the label states)")
-	f.BoolVar(&o.Half, "half", false, "allow half units (tablets that can be split)")
-	f.BoolVar(&o.Supervised, "supervised", false, "allow a target above the upper limit, for use under medical supervision")
-	f.StringVar(&o.Kidney, "kidney", "", "normal or impaired (impaired: refused, see a doctor)")
-	decimalFlag(f, &o.egfr, "egfr", "kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)")
-	f.StringSliceVar(&o.Conditions, "condition", nil, "a condition that rules magnesium out: heart-block, bradycardia, myasthenia-gravis")
-	f.StringSliceVar(&o.Meds, "meds", nil, "medicines you take, comma separated (levothyroxine,doxycycline)")
-	f.StringVar(&o.Start, "start", "", "first day of the plan, YYYY-MM-DD or today: prints dates")
-	f.StringVar(&o.ICS, "ics", "", "write the schedule to this iCalendar `file` (- for stdout)")
-	f.BoolVar(&o.Force, "force", false, "overwrite an existing --ics file")
-	f.BoolVar(&o.Remind, "remind", false, "add a reminder alarm to each intake in the --ics file")
-	f.StringVar(&o.Morning, "morning", "08:00", "time of the morning intake in the --ics file")
-	f.StringVar(&o.Evening, "evening", "21:00", "time of the evening intake in the --ics file")
-	o.Person.addFlags(cmd, false)
+	f.StringVarP(&o.Goal, "goal", "g", "", s.P.S("what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general"))
+	f.StringVar(&o.Gut, "gut", "normal", s.P.S("normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form"))
+	f.StringVar(&o.Form, "form", "", s.P.S("use this FORM[:VARIANT] instead of the recommendation"))
+	decimalFlag(f, &o.target, "target", s.P.S("daily elemental magnesium to reach, mg (default: the goal's, never above the upper limit)"))
+	decimalFlag(f, &o.capsule, "capsule", s.P.S("round to whole units of this many mg of compound each"))
+	decimalFlag(f, &o.capsuleEl, "capsule-elemental", s.P.S("round to whole units of this many mg of magnesium each (as the label states)"))
+	f.BoolVar(&o.Half, "half", false, s.P.S("allow half units (tablets that can be split)"))
+	f.BoolVar(&o.Supervised, "supervised", false, s.P.S("allow a target above the upper limit, for use under medical supervision"))
+	f.StringVar(&o.Kidney, "kidney", "", s.P.S("normal or impaired (impaired: refused, see a doctor)"))
+	decimalFlag(f, &o.egfr, "egfr", s.P.S("kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)"))
+	f.StringSliceVar(&o.Conditions, "condition", nil, s.P.S("a condition that rules magnesium out: heart-block, bradycardia, myasthenia-gravis"))
+	f.StringSliceVar(&o.Meds, "meds", nil, s.P.S("medicines you take, comma separated (levothyroxine,doxycycline)"))
+	f.StringVar(&o.Start, "start", "", s.P.S("first day of the plan, YYYY-MM-DD or today: prints dates"))
+	f.StringVar(&o.ICS, "ics", "", s.P.S("write the schedule to this iCalendar `file` (- for stdout)"))
+	f.BoolVar(&o.Force, "force", false, s.P.S("overwrite an existing --ics file"))
+	f.BoolVar(&o.Remind, "remind", false, s.P.S("add a reminder alarm to each intake in the --ics file"))
+	f.StringVar(&o.Morning, "morning", "08:00", s.P.S("time of the morning intake in the --ics file"))
+	f.StringVar(&o.Evening, "evening", "21:00", s.P.S("time of the evening intake in the --ics file"))
+	o.Person.addFlags(cmd, false, s.P)
 	_ = cmd.RegisterFlagCompletionFunc("gut", fixedCompletion("normal", "sensitive"))
 	_ = cmd.RegisterFlagCompletionFunc("kidney", fixedCompletion("normal", "impaired"))
 	_ = cmd.RegisterFlagCompletionFunc("goal", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -129,16 +129,16 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`,
 func newPlanGoalsCmd(s *IO, root *rootOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "goals",
-		Short: "The goals, their forms and how strong the evidence for each is",
-		Long: `Every goal mgcalc plans for, with its forms best first and the evidence
+		Short: s.P.S("The goals, their forms and how strong the evidence for each is"),
+		Long: s.P.S(`Every goal mgcalc plans for, with its forms best first and the evidence
 grade of each: guideline, systematic review, randomised trial, practice-based,
 marketing claim, no effect shown. Forms with a marketing claim or no effect
 shown are listed but never recommended. -o json adds each finding and its
 sources.
 
-Exit status: 0, 1 for a broken config file, 2 for bad arguments.`,
-		Example: `  mgcalc plan goals
-  mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`,
+Exit status: 0, 1 for a broken config file, 2 for bad arguments.`),
+		Example: s.P.S(`  mgcalc plan goals
+  mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`),
 		Args: argsUsage(0, "no arguments"),
 		RunE: func(*cobra.Command, []string) error {
 			k, err := root.tables.Plan()

@@ -33,6 +33,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 func runTree(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string,
 	build func(*IO) *cobra.Command) (code int) {
 	s := newIO(stdin, stdout, stderr, getenv)
+	s.P, _ = msg.NewPrinter(chooseLang(args, getenv))
+	s.P = s.P.WithData(kb.DataCatalogue(string(s.P.Lang()))) // names and notes from data/, decoded on first use
 	defer func() {
 		if r := recover(); r != nil {
 			printError(stderr, s.P, msg.Errorf("internal error: %v (please report this as a bug)", r))
@@ -71,11 +73,12 @@ type rootOptions struct {
 	Output     string
 	ConfigFile string
 	Color      string
+	Lang       string // --lang: en, nl, or "" (the locale); the printer is chosen before the tree
 	format     render.Format
 	tables     tables
 	// origins says where a flag's value came from when not from the
 	// command line: "MGCALC_PREGNANT=true", "pregnant: true in config file …".
-	origins map[string]string
+	origins map[string]*msg.Message
 	// config is what the root read: the config file and each setting's
 	// source.
 	config *configState
@@ -87,10 +90,11 @@ const noConfigFile = "mgcalc/no-config-file"
 
 func newRootCmd(s *IO) *cobra.Command {
 	opts := &rootOptions{tables: defaultTables, Color: colorAuto}
+	p := s.P
 	root := &cobra.Command{
 		Use:   "mgcalc",
-		Short: "Magnesium dose and form calculator",
-		Long: `mgcalc turns the weight of a magnesium salt into the elemental magnesium it
+		Short: p.S("Magnesium dose and form calculator"),
+		Long: p.S(`mgcalc turns the weight of a magnesium salt into the elemental magnesium it
 carries (and back), computed from the molecular formula, and compares it with
 the supplemental upper limit. Every number it uses has a source: see
 'mgcalc forms show FORM'.
@@ -98,10 +102,10 @@ the supplemental upper limit. Every number it uses has a source: see
 mgcalc informs; it does not diagnose. With kidney disease, interacting
 medicines, for children, in pregnancy or above the upper limit, see a doctor.
 
-` + exitCodesHelp + `
+%s
 
 Options can also come from the environment (MGCALC_OUTPUT=json) or a YAML
-config file (` + "`output: json`" + `) at $XDG_CONFIG_HOME/mgcalc/config.yaml; a flag
+config file (%s) at $XDG_CONFIG_HOME/mgcalc/config.yaml; a flag
 wins over the environment, which wins over the file. 'mgcalc config show'
 shows every setting and where it comes from; 'mgcalc config init' writes a
 commented starter file.
@@ -109,8 +113,14 @@ commented starter file.
 Text output is coloured on a terminal (--color auto); NO_COLOR, CLICOLOR=0
 or TERM=dumb turn colour off, CLICOLOR_FORCE=1 turns it on when piped, and
 --color always or never overrides them all. Machine formats are never
-coloured.`,
-		Example: `  mgcalc elemental citrate 500
+coloured.
+
+Text is printed in English or Dutch: --lang en or nl (or MGCALC_LANG, or
+lang: in the config file), else the locale (LC_ALL, LC_MESSAGES, LANG:
+nl_NL.UTF-8 is Dutch), else English. Machine formats are the same in every
+language. Amounts are typed with a decimal point in both languages (1.5g);
+a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodesHelp(p), "`output: json`"),
+		Example: p.S(`  mgcalc elemental citrate 500
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinate 200
   mgcalc forms
@@ -118,7 +128,7 @@ coloured.`,
   mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc limits --age 6
   mgcalc plan --goal sleep --gut sensitive
-  mgcalc config show`,
+  mgcalc config show`),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       readVersion().Line(),
@@ -157,14 +167,17 @@ coloured.`,
 	// Unknown commands are usage errors, classified here rather than by
 	// reading cobra's English.
 	root.Args = unknownCommand
-	root.SetHelpCommand(newHelpCmd())
-	root.Flags().BoolP("version", "v", false, "print mgcalc's version and exit")
+	helpCmd := newHelpCmd(s)
+	root.SetHelpCommand(helpCmd)
+	root.Flags().BoolP("version", "v", false, p.S("print mgcalc's version and exit"))
 	pf := root.PersistentFlags()
-	pf.StringVarP(&opts.Output, "output", "o", "text", "output format: "+strings.Join(formatNames(), ", "))
-	pf.StringVar(&opts.ConfigFile, "config", "", "config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)")
-	pf.Var(colorValue{&opts.Color}, "color", "colour in text output: auto, always or never")
+	pf.StringVarP(&opts.Output, "output", "o", "text", p.S("output format: %s", strings.Join(formatNames(), ", ")))
+	pf.StringVar(&opts.ConfigFile, "config", "", p.S("config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)"))
+	pf.Var(colorValue{&opts.Color}, "color", p.S("colour in text output: auto, always or never"))
+	pf.Var(langValue{&opts.Lang}, "lang", p.S("language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"))
 	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion(formatNames()...))
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(colorAuto, colorAlways, colorNever))
+	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion(string(msg.English), string(msg.Dutch)))
 
 	root.AddCommand(
 		newElementalCmd(s, opts),
@@ -178,27 +191,31 @@ coloured.`,
 		newVersionCmd(s, opts),
 		newCompletionCmd(s),
 	)
+	localizeHelp(root, p, helpCmd)
 	return root
 }
 
 // Command returns mgcalc's command tree as its documentation shows it:
-// built without an environment or a terminal. cmd/gen-docs uses it.
+// built without an environment or a terminal, in English. cmd/gen-docs
+// uses it.
 func Command() *cobra.Command {
-	return newRootCmd(newIO(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" }))
+	s := newIO(strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
+	s.P = msg.EN
+	return newRootCmd(s)
 }
 
 // newHelpCmd replaces cobra's help command, which prints the root help and
 // exits 0 for a topic it does not know: a script must never read success
 // from a command that did not run.
-func newHelpCmd() *cobra.Command {
+func newHelpCmd(s *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [command]",
-		Short: "Help about any command",
-		Long: `Help for any command: 'mgcalc help total' is 'mgcalc total --help'.
+		Short: s.P.S("Help about any command"),
+		Long: s.P.S(`Help for any command: 'mgcalc help total' is 'mgcalc total --help'.
 
-Exit status: 0 with the help; 2 for a command mgcalc does not have.`,
-		Example: `  mgcalc help
-  mgcalc help plan`,
+Exit status: 0 with the help; 2 for a command mgcalc does not have.`),
+		Example: s.P.S(`  mgcalc help
+  mgcalc help plan`),
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := c.Root().Find(args)
 			if err != nil || len(rest) > 0 {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -37,8 +36,8 @@ func newTotalCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &totalOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "total [FORM[:VARIANT]:AMOUNT[xN]...]",
-		Short: "Add up every product someone takes and compare with the upper limit",
-		Long: `The elemental magnesium of every product someone takes, added up and compared
+		Short: s.P.S("Add up every product someone takes and compare with the upper limit"),
+		Long: s.P.S(`The elemental magnesium of every product someone takes, added up and compared
 with the supplemental upper limit for the person (see 'mgcalc limits'). The
 limit applies to the total across all products, not to each one.
 
@@ -56,7 +55,7 @@ stack file is a YAML list of products:
     elemental: 100 mg         # the label's Mg per unit: wins over the formula
   - form: citrate
     amount: 1 g
-    assay: 14.5               # the raw material's Mg %, replaces the formula
+    assay: 14.5               # the raw material's Mg %%, replaces the formula
   - name: Magnesium oil spray
     form: chloride
     amount: 100 mg            # the label's magnesium chloride per spray
@@ -77,15 +76,15 @@ assay, route, name), one product a row, empty cells left out.
 
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
 it, 1 for a stack or CSV file that cannot be read or is broken, 2 for bad
-arguments. -o value prints the supplemental total in mg.`,
-		Example: `  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
+arguments. -o value prints the supplemental total in mg.`),
+		Example: s.P.S(`  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
   mgcalc total --stack morning.yaml --stack evening.yaml
   mgcalc total --csv stack.csv
   mgcalc total citrate:500 --diet 220 --age 40 --sex female
   mgcalc total --stack mine.yaml --headroom --with citrate:500
   mgcalc total citrate:500 --unit mmol
-  mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "over the limit"`,
+  mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "over the limit"`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Items = args
 			if cmd.Flags().Changed("diet") {
@@ -108,13 +107,13 @@ arguments. -o value prints the supplemental total in mg.`,
 			return runTotal(o)
 		},
 	}
-	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, "YAML `file` listing the products taken (- for stdin); repeat for several files")
-	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable")
-	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, "say how much more magnesium fits under the limit, and how many units of each product")
-	cmd.Flags().StringArrayVar(&o.With, "with", nil, "a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)")
-	cmd.Flags().StringVar(&o.Unit, "unit", "mg", "unit of elemental magnesium shown: mg, mmol or meq")
-	cmd.Flags().StringVar(&o.diet, "diet", "", "magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)")
-	o.Person.addFlags(cmd, true)
+	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, s.P.S("YAML `file` listing the products taken (- for stdin); repeat for several files"))
+	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, s.P.S("the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
+	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, s.P.S("say how much more magnesium fits under the limit, and how many units of each product"))
+	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.S("a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
+	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.S("unit of elemental magnesium shown: mg, mmol or meq"))
+	cmd.Flags().StringVar(&o.diet, "diet", "", s.P.S("magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)"))
+	o.Person.addFlags(cmd, true, s.P)
 	cmd.ValidArgsFunction = func(c *cobra.Command, a []string, tc string) ([]string, cobra.ShellCompDirective) {
 		out, d := completeForms(c, nil, tc)
 		for i := range out {
@@ -211,7 +210,7 @@ func readStack(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
 		b, err = readLimited(path, stack.MaxStackSize+1)
 	}
 	if err != nil {
-		return nil, dataError(msg.Errorf("stack file %s: %s", path, err.Error()))
+		return nil, dataError(msg.Errorf("stack file %s: %s", path, err))
 	}
 	items, err := stack.ParseStack(t, b)
 	if err != nil {
@@ -233,13 +232,13 @@ func readLimited(path string, max int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("no such file")
+			return nil, msg.Errorf("no such file")
 		}
-		return nil, errors.New(errText(err))
+		return nil, errReason(err)
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
+		return nil, msg.Errorf("not a regular file")
 	}
 	return io.ReadAll(io.LimitReader(f, max))
 }

@@ -125,8 +125,8 @@ func (v versionInfo) Warnings() []*msg.Message { return nil }
 func newVersionCmd(s *IO, root *rootOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print mgcalc's version, VCS revision and Go version",
-		Long: `The module version, and when the binary was built from a VCS checkout with
+		Short: s.P.S("Print mgcalc's version, VCS revision and Go version"),
+		Long: s.P.S(`The module version, and when the binary was built from a VCS checkout with
 -buildvcs=true, the revision (-dirty when the work tree had changes) and its
 commit date, then the Go version and platform it was built with. A binary
 built without version information says "dev". 'mgcalc --version' prints the
@@ -136,10 +136,10 @@ same line.
 modified (revision, time and modified are null when not stamped), go, os
 and arch; -o value prints the module version.
 
-Exit status: 0, or 1 for a broken config file, 2 for bad arguments.`,
-		Example: `  mgcalc version
+Exit status: 0, or 1 for a broken config file, 2 for bad arguments.`),
+		Example: s.P.S(`  mgcalc version
   mgcalc --version
-  mgcalc version -o json | jq -r .revision`,
+  mgcalc version -o json | jq -r .revision`),
 		Args: argsUsage(0, "no arguments"),
 		RunE: func(*cobra.Command, []string) error {
 			return root.print(s, readVersion())

@@ -448,6 +448,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium oxide",
+					Aliases: []string{"watervrij"},
 					Formula: "MgO",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -474,6 +475,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium hydroxide",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(OH)2",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -512,7 +514,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "basic",
 					Name:    "magnesium carbonate, basic (pentahydrate), the pharmacopoeial material",
-					Aliases: []string{"basic-pentahydrate"},
+					Aliases: []string{"basic-pentahydrate", "basisch", "basisch-pentahydraat", "pentahydraat"},
 					Formula: "(MgCO3)4·Mg(OH)2·5H2O",
 					Default: true,
 					Sources: []string{"usp-carbonate", "pubchem"},
@@ -520,12 +522,14 @@ func genForms() []*forms.Form {
 				{
 					Key:     "basic-tetrahydrate",
 					Name:    "magnesium carbonate, basic tetrahydrate",
+					Aliases: []string{"basisch-tetrahydraat", "tetrahydraat"},
 					Formula: "(MgCO3)4·Mg(OH)2·4H2O",
 					Sources: []string{"usp-carbonate", "pubchem"},
 				},
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium carbonate, anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "MgCO3",
 					Sources: []string{"pubchem"},
 				},
@@ -555,7 +559,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "trimagnesium dicitrate, anhydrous",
-					Aliases: []string{"trimagnesium", "tri"},
+					Aliases: []string{"trimagnesium", "tri", "watervrij"},
 					Formula: "Mg3(C6H5O7)2",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -575,7 +579,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "nonahydrate",
 					Name:    "trimagnesium dicitrate nonahydrate",
-					Aliases: []string{"9h2o"},
+					Aliases: []string{"9h2o", "nonahydraat"},
 					Formula: "Mg3(C6H5O7)2·9H2O",
 					Sources: []string{"pubchem"},
 				},
@@ -607,6 +611,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium bisglycinate, anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(C2H4NO2)2",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -614,7 +619,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "dihydrate",
 					Name:    "magnesium bisglycinate dihydrate",
-					Aliases: []string{"2h2o"},
+					Aliases: []string{"2h2o", "dihydraat"},
 					Formula: "Mg(C2H4NO2)2·2H2O",
 					Sources: []string{"pubchem"},
 					Labels: []forms.Label{
@@ -639,6 +644,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium lysinate glycinate chelate",
+					Aliases: []string{"watervrij"},
 					Formula: "C8H17MgN3O4",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -669,6 +675,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium malate (1:1), anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "MgC4H4O5",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -676,7 +683,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "trihydrate",
 					Name:    "magnesium malate trihydrate",
-					Aliases: []string{"3h2o"},
+					Aliases: []string{"3h2o", "trihydraat"},
 					Formula: "MgC4H4O5·3H2O",
 					Sources: []string{"pubchem"},
 				},
@@ -701,6 +708,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium taurate (1:2)",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(C2H6NO3S)2",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -731,7 +739,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "monohydrate",
 					Name:    "magnesium L-threonate monohydrate (commercial specification)",
-					Aliases: []string{"h2o", "1h2o"},
+					Aliases: []string{"h2o", "1h2o", "monohydraat"},
 					Formula: "Mg(C4H7O5)2·H2O",
 					Default: true,
 					Sources: []string{"pubchem", "magtein-spec"},
@@ -746,6 +754,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium L-threonate, anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(C4H7O5)2",
 					Sources: []string{"pubchem"},
 				},
@@ -770,7 +779,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "hexahydrate",
 					Name:    "magnesium chloride hexahydrate",
-					Aliases: []string{"6h2o"},
+					Aliases: []string{"6h2o", "hexahydraat"},
 					Formula: "MgCl2·6H2O",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -785,6 +794,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium chloride, anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "MgCl2",
 					Sources: []string{"pubchem"},
 				},
@@ -809,7 +819,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "heptahydrate",
 					Name:    "magnesium sulfate heptahydrate (Epsom salt)",
-					Aliases: []string{"7h2o"},
+					Aliases: []string{"7h2o", "heptahydraat"},
 					Formula: "MgSO4·7H2O",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -817,13 +827,14 @@ func genForms() []*forms.Form {
 				{
 					Key:     "monohydrate",
 					Name:    "magnesium sulfate monohydrate",
-					Aliases: []string{"h2o", "1h2o"},
+					Aliases: []string{"h2o", "1h2o", "monohydraat"},
 					Formula: "MgSO4·H2O",
 					Sources: []string{"pubchem"},
 				},
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium sulfate, anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "MgSO4",
 					Sources: []string{"pubchem"},
 				},
@@ -841,7 +852,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "dihydrate",
 					Name:    "magnesium lactate dihydrate",
-					Aliases: []string{"2h2o"},
+					Aliases: []string{"2h2o", "dihydraat"},
 					Formula: "Mg(C3H5O3)2·2H2O",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -856,6 +867,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium lactate, anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(C3H5O3)2",
 					Sources: []string{"pubchem"},
 					Labels: []forms.Label{
@@ -881,7 +893,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "dihydrate",
 					Name:    "magnesium gluconate dihydrate",
-					Aliases: []string{"2h2o"},
+					Aliases: []string{"2h2o", "dihydraat"},
 					Formula: "Mg(C6H11O7)2·2H2O",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -896,6 +908,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium gluconate, anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(C6H11O7)2",
 					Sources: []string{"pubchem"},
 				},
@@ -913,7 +926,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "dihydrate",
 					Name:    "magnesium aspartate (1:2) dihydrate, as in the UK licensed Magnaspartate",
-					Aliases: []string{"2h2o"},
+					Aliases: []string{"2h2o", "dihydraat"},
 					Formula: "Mg(C4H6NO4)2·2H2O",
 					Default: true,
 					Sources: []string{"pubchem", "smpc-magnaspartate"},
@@ -921,13 +934,14 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium aspartate (1:2), anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(C4H6NO4)2",
 					Sources: []string{"pubchem"},
 				},
 				{
 					Key:     "tetrahydrate",
 					Name:    "magnesium bis(hydrogen aspartate) tetrahydrate",
-					Aliases: []string{"4h2o"},
+					Aliases: []string{"4h2o", "tetrahydraat"},
 					Formula: "Mg(C4H6NO4)2·4H2O",
 					Sources: []string{"pubchem", "label-magnesium-ratiopharm"},
 					Labels: []forms.Label{
@@ -941,7 +955,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "hydrochloride",
 					Name:    "magnesium L-aspartate hydrochloride trihydrate",
-					Aliases: []string{"hydrochloride-trihydrate", "hcl"},
+					Aliases: []string{"hydrochloride-trihydrate", "hcl", "hydrochloride-trihydraat"},
 					Formula: "C4H5MgNO4·HCl·3H2O",
 					Sources: []string{"pubchem", "label-magnesiocard"},
 					Labels: []forms.Label{
@@ -971,7 +985,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "dihydrate",
 					Name:    "magnesium orotate dihydrate",
-					Aliases: []string{"2h2o"},
+					Aliases: []string{"2h2o", "dihydraat"},
 					Formula: "Mg(C5H3N2O4)2·2H2O",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -986,6 +1000,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium orotate, anhydrous",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(C5H3N2O4)2",
 					Sources: []string{"pubchem"},
 				},
@@ -1003,6 +1018,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium glycerophosphate",
+					Aliases: []string{"watervrij"},
 					Formula: "MgC3H7O6P",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -1028,6 +1044,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium pidolate",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(C5H6NO3)2",
 					Default: true,
 					Sources: []string{"pubchem"},
@@ -1046,6 +1063,7 @@ func genForms() []*forms.Form {
 				{
 					Key:     "anhydrous",
 					Name:    "magnesium picolinate",
+					Aliases: []string{"watervrij"},
 					Formula: "Mg(C6H4NO2)2",
 					Default: true,
 					Sources: []string{"pubchem"},

@@ -32,14 +32,15 @@ type Person struct {
 	Lactating bool
 }
 
-// ParseSex reads male/female (m/f, man/woman).
+// ParseSex reads male/female (m/f, man/woman), in Dutch too: man (the
+// same word), vrouw (v), mannelijk, vrouwelijk.
 func ParseSex(s string) (Sex, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "":
 		return "", nil
-	case "male", "m", "man":
+	case "male", "m", "man", "mannelijk":
 		return Male, nil
-	case "female", "f", "woman":
+	case "female", "f", "woman", "vrouw", "v", "vrouwelijk":
 		return Female, nil
 	}
 	return "", msg.Errorf("unknown sex %q", msg.Clip(s)).WithHint("use male or female")

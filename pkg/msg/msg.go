@@ -16,29 +16,59 @@ import (
 // Lang names a language with a catalogue.
 type Lang string
 
-// English is the source language; its catalogue is the keys themselves.
-const English Lang = "en"
+// The languages mgcalc prints. English is the source language; its
+// catalogue is the keys themselves.
+const (
+	English Lang = "en"
+	Dutch   Lang = "nl"
+)
 
 // catalogues maps a language to its translations, keyed by the English
-// format string. Dutch arrives here as its own file.
+// format string. Dutch is in nl.go.
 var catalogues = map[Lang]map[string]string{
 	English: nil,
+	Dutch:   dutch,
 }
 
-// Langs lists the languages mgcalc can print.
-func Langs() []Lang {
-	out := make([]Lang, 0, len(catalogues))
-	for l := range catalogues {
-		out = append(out, l)
-	}
-	return out
+// numberStyle is how a language writes numbers for people.
+type numberStyle struct {
+	point byte // decimal separator
+	group byte // thousands separator, used from 10 000 on; 0 for none
 }
+
+var numberStyles = map[Lang]numberStyle{
+	English: {point: '.'},
+	Dutch:   {point: ',', group: '.'},
+}
+
+// Langs lists the languages mgcalc can print, in a fixed order.
+func Langs() []Lang { return []Lang{English, Dutch} }
+
+// ParseLang reads a language name: a code (en, nl, in any case) or a
+// locale that starts with one (nl_NL.UTF-8, nl-BE, en_GB@euro). It
+// reports false for a language without a catalogue.
+func ParseLang(s string) (Lang, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "_-.@"); i >= 0 {
+		s = s[:i]
+	}
+	if _, ok := catalogues[Lang(s)]; ok && s != "" {
+		return Lang(s), true
+	}
+	return "", false
+}
+
+// Catalogue returns lang's translations, keyed by the English format (nil
+// for English). Tests use it to check that every key is translated.
+func Catalogue(lang Lang) map[string]string { return catalogues[lang] }
 
 // Printer renders messages and numbers for one language.
 type Printer struct {
 	lang  Lang
 	cat   map[string]string
-	point byte // decimal separator
+	point byte  // decimal separator
+	group byte  // thousands separator from 10 000 on; 0 for none
+	data  *Data // translations of data texts (data.go); nil: English
 }
 
 // NewPrinter returns a Printer for lang, or false when mgcalc has no
@@ -48,7 +78,8 @@ func NewPrinter(lang Lang) (Printer, bool) {
 	if !ok {
 		return Printer{}, false
 	}
-	return Printer{lang: lang, cat: cat, point: '.'}, true
+	st := numberStyles[lang]
+	return Printer{lang: lang, cat: cat, point: st.point, group: st.group}, true
 }
 
 // EN is the English printer.
@@ -65,16 +96,40 @@ func (p Printer) S(format string, args ...any) string {
 	return fmt.Sprintf(format, args...)
 }
 
-// Num formats x with dec decimals for reading (not for machines).
+// Num formats x with dec decimals for reading (not for machines): with
+// the language's decimal separator, and in Dutch with a point between
+// thousands from 10 000 on (12.500,5; 1830 stays 1830).
 func (p Printer) Num(x float64, dec int) string {
 	s := strconv.FormatFloat(x, 'f', dec, 64)
 	if s == "-0" || strings.HasPrefix(s, "-0.") && strings.Trim(s[3:], "0") == "" {
 		s = s[1:]
 	}
-	if p.point != '.' && p.point != 0 {
-		s = strings.Replace(s, ".", string(p.point), 1)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
 	}
-	return s
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if p.group != 0 && len(whole) > 4 && strings.Trim(whole, "0123456789") == "" {
+		var b strings.Builder
+		for i, c := range whole {
+			if i > 0 && (len(whole)-i)%3 == 0 {
+				b.WriteByte(p.group)
+			}
+			b.WriteRune(c)
+		}
+		whole = b.String()
+	}
+	if hasFrac {
+		return sign + whole + string(p.decimalPoint()) + frac
+	}
+	return sign + whole
+}
+
+func (p Printer) decimalPoint() byte {
+	if p.point == 0 {
+		return '.'
+	}
+	return p.point
 }
 
 // Amount formats an amount the way people write it: as few decimals as
@@ -82,8 +137,9 @@ func (p Printer) Num(x float64, dec int) string {
 // 0.001), so an amount someone typed is shown as typed.
 func (p Printer) Amount(x float64) string {
 	s := p.Num(x, 4)
-	if strings.ContainsRune(s, rune(p.point)) {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), string(p.point))
+	point := string(p.decimalPoint())
+	if strings.Contains(s, point) {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), point)
 	}
 	return s
 }
@@ -124,6 +180,8 @@ func (p Printer) Message(e *Message) string {
 			args[i] = p.Amount(n.V)
 		} else if n, ok := a.(Number); ok {
 			args[i] = p.Num(n.V, n.Dec)
+		} else if s, ok := a.(string); ok {
+			args[i] = p.dataArg(e.Format, i, s)
 		} else {
 			args[i] = a
 		}

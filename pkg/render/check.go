@@ -128,7 +128,7 @@ func (r *CheckRows) Text(t *Term) string {
 func (r *Check) Text(t *Term) string {
 	p, c := t.P, r.c
 	pct := p.Num(c.Implied*100, 1)
-	name := c.Form.Name
+	name := formName(p, c.Form)
 	if c.Variant != nil {
 		name += " (" + c.Variant.Key + ")"
 	}

@@ -146,11 +146,12 @@ func (r *Conversion) Text(t *Term) string {
 	c, p := r.c, t.P
 	var b strings.Builder
 	pct := p.Num(c.Variant.Fraction*100, 2)
+	form, variant := formName(p, c.Form), variantName(p, c.Form, c.Variant)
 	var basis string
 	if c.AssayPercent > 0 {
-		basis = p.S("%s, %s, assay %s %% Mg instead of the formula's %s %%", c.Variant.Name, c.Variant.Formula, p.Num(c.AssayPercent, 2), pct)
+		basis = p.S("%s, %s, assay %s %% Mg instead of the formula's %s %%", variant, c.Variant.Formula, p.Num(c.AssayPercent, 2), pct)
 	} else {
-		basis = p.S("%s, %s, %s %% Mg", c.Variant.Name, c.Variant.Formula, pct)
+		basis = p.S("%s, %s, %s %% Mg", variant, c.Variant.Formula, pct)
 	}
 	mg, share := limitFigures(p, c.Limit, c.Check, c.ElementalMg)
 	if r.unit.Key != "mg" {
@@ -164,7 +165,7 @@ func (r *Conversion) Text(t *Term) string {
 		} else {
 			b.WriteString(p.S("%s mg elemental magnesium", t.Num(given)) + "\n")
 		}
-		b.WriteString(p.S("= %s mg %s (%s)", t.Num(p.Num(c.CompoundMg, ValueDec)), c.Form.Name, basis) + "\n")
+		b.WriteString(p.S("= %s mg %s (%s)", t.Num(p.Num(c.CompoundMg, ValueDec)), form, basis) + "\n")
 		if c.Check.HasLimit {
 			b.WriteString(p.S("(this is %s)", limitPhrase(t, c.Limit, c.Check, share)) + "\n")
 		} else {
@@ -175,7 +176,7 @@ func (r *Conversion) Text(t *Term) string {
 		if c.Count != 1 {
 			compound = p.S("%s × %s mg = %s", p.Amount(c.Count), p.Amount(c.UnitMg), compound)
 		}
-		b.WriteString(p.S("%s mg %s (%s)", compound, c.Form.Name, basis) + "\n")
+		b.WriteString(p.S("%s mg %s (%s)", compound, form, basis) + "\n")
 		unit := "mg "
 		if r.unit.Key != "mg" {
 			unit = ""
@@ -217,9 +218,9 @@ func limitFigures(p msg.Printer, l limits.Applied, c limits.Check, mg float64) (
 func limitPhrase(t *Term, l limits.Applied, c limits.Check, share string) string {
 	p := t.P
 	if !c.HasLimit {
-		return t.Warn(p.S("no supplemental upper limit is set for %s (%s)", p.Message(limits.Who(l.Person)), l.Authority.Name))
+		return t.Warn(p.S("no supplemental upper limit is set for %s (%s)", p.Message(limits.Who(l.Person)), authorityName(p, l.Authority)))
 	}
-	who := l.Authority.Name
+	who := authorityName(p, l.Authority)
 	if l.Person.AgeSet {
 		who += ", " + p.Message(limits.Who(l.Person))
 	}

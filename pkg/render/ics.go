@@ -43,8 +43,8 @@ func (c Calendar) Events(p msg.Printer) []ics.Event {
 	base := fmt.Sprintf("%s-%s-%s-%s-%s-%x", pp.Goal.Key, pp.Form.Key, pp.Variant.Key, pp.Gut, day0.Format("20060102"), h.Sum64())
 	var out []ics.Event
 	desc := strings.Join([]string{
-		p.S("Magnesium plan for %s: %s.", pp.Goal.Name, pp.Form.Name),
-		ruleText(pp, "step_back"),
+		p.S("Magnesium plan for %s: %s.", goalName(p, pp.Goal), formName(p, pp.Form)),
+		p.DataText(ruleText(pp, "step_back")),
 		p.S("Sources: %s.", strings.Join(pp.Sources, ", ")),
 	}, "\n")
 	if pp.Supervised {
@@ -65,7 +65,7 @@ func (c Calendar) Events(p msg.Printer) []ics.Event {
 				UID:         fmt.Sprintf("%s-step%d-%s-%s@mgcalc", base, i+1, in.When, FormatFloat(in.ElementalMg, MassDec)),
 				Start:       DateOf(day0, s.FirstDay).Add(at),
 				Duration:    5 * time.Minute,
-				Summary:     p.S("Magnesium (%s): %s %s (%s mg %s)", when, amount, pp.Form.Name, p.Num(in.CompoundMg, 1), pp.Variant.Name),
+				Summary:     p.S("Magnesium (%s): %s %s (%s mg %s)", when, amount, formName(p, pp.Form), p.Num(in.CompoundMg, 1), variantName(p, pp.Form, pp.Variant)),
 				Description: desc,
 				Count:       s.LastDay - s.FirstDay + 1,
 			}
@@ -80,8 +80,8 @@ func (c Calendar) Events(p msg.Printer) []ics.Event {
 			UID:         fmt.Sprintf("%s-evaluate-day%d@mgcalc", base, ev.Day),
 			Start:       DateOf(day0, ev.Day),
 			AllDay:      true,
-			Summary:     p.S("Magnesium: evaluate (%s)", ev.What),
-			Description: ruleText(pp, "keep_lowest"),
+			Summary:     p.S("Magnesium: evaluate (%s)", evalWhat(p, pp.Goal.Key, ev)),
+			Description: p.DataText(ruleText(pp, "keep_lowest")),
 		})
 	}
 	return out

@@ -168,7 +168,7 @@ func (r *Limits) Text(t *Term) string {
 	b.WriteString(p.S("Supplemental upper limit (supplements and medicines, not food):") + "\n")
 	var rows [][]string
 	for _, u := range r.UpperLimits {
-		name := u.Name
+		name := p.Data("limits."+u.Authority+".name", u.Name)
 		if u.Authority == r.Authority {
 			name = "▸ " + name
 		} else {
@@ -180,7 +180,7 @@ func (r *Limits) Text(t *Term) string {
 			parts = append(parts, p.S("safe upper level"))
 		}
 		if u.Note != "" {
-			parts = append(parts, u.Note)
+			parts = append(parts, p.DataText(u.Note))
 		}
 		note := strings.Join(parts, "; ")
 		rows = append(rows, []string{name, mgRange(p, u.Mg, nil, nil), note, t.Dim("[" + strings.Join(u.Sources, ", ") + "]")})
@@ -206,7 +206,7 @@ func (r *Limits) Text(t *Term) string {
 	b.WriteString("\n" + p.S("Label reference values (adults):") + "\n")
 	rows = nil
 	for _, l := range r.LabelValues {
-		rows = append(rows, []string{l.Name, p.S("%s mg", p.Num(l.Mg, 0)), l.Note, t.Dim("[" + strings.Join(l.Sources, ", ") + "]")})
+		rows = append(rows, []string{p.Data("limits.label."+l.Key+".name", l.Name), p.S("%s mg", p.Num(l.Mg, 0)), p.Data("limits.label."+l.Key+".note", l.Note), t.Dim("[" + strings.Join(l.Sources, ", ") + "]")})
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{1: true}), "  "))
 	for _, c := range r.Warnings() {

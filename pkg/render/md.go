@@ -263,35 +263,12 @@ func (r *Plan) mdTable(p msg.Printer) string {
 	var b strings.Builder
 	b.WriteString("| " + strings.Join([]string{days, p.S("Per day"), p.S("Morning"), p.S("Evening"), p.S("Compound/day"), p.S("%% of UL")}, " | ") + " |\n")
 	b.WriteString("|---|--:|--:|--:|--:|--:|\n")
-	amount := func(el, units float64) string {
-		s := p.Num(el, 1) + " mg"
-		if pp.Unit.IsSet() {
-			s += " (" + p.Amount(units) + ")"
-		}
-		return s
-	}
 	for _, s := range pp.Steps {
-		when := p.S("%d-%d", s.FirstDay, s.LastDay)
-		if r.start != nil {
-			when = DateOf(*r.start, s.FirstDay).Format(time.DateOnly) + " – " + DateOf(*r.start, s.LastDay).Format(time.DateOnly)
-		}
-		var morning, evening string
-		for _, in := range s.Intakes {
-			if in.When == plan.Morning {
-				morning = amount(in.ElementalMg, in.Units)
-			} else {
-				evening = amount(in.ElementalMg, in.Units)
-			}
-		}
-		compound := "–"
-		if pp.CompoundKnown {
-			compound = p.Num(s.CompoundMg, 1) + " mg"
-		}
-		pct := p.Num(s.Check.Percent, 0) + " %"
+		cells := r.stepCells(p, s)
 		if s.Check.Over {
-			pct = "**" + pct + "**"
+			cells[5] = "**" + cells[5] + "**"
 		}
-		b.WriteString("| " + strings.Join([]string{when, amount(s.ElementalMg, s.Units), morning, evening, compound, pct}, " | ") + " |\n")
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	return b.String()
 }

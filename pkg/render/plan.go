@@ -274,16 +274,16 @@ func (r *Plan) Text(t *Term) string {
 		gut = p.S("sensitive gut")
 	}
 	if pp.Goal.First {
-		b.WriteString(t.Warn(p.S("first: %s", pp.Goal.Finding.Text)) + cite(t, pp.Goal.Finding.Sources) + "\n\n")
+		b.WriteString(t.Warn(p.S("first: %s", goalFinding(p, pp.Goal))) + cite(t, pp.Goal.Finding.Sources) + "\n\n")
 	}
-	b.WriteString(p.S("goal: %s (%s)", pp.Goal.Name, gut) + "\n")
-	b.WriteString(p.S("form: %s (%s, %s, %s %% Mg)", t.Num(pp.Form.Name), pp.Variant.Name, pp.Variant.Formula, p.Num(pp.Variant.Fraction*100, 2)))
+	b.WriteString(p.S("goal: %s (%s)", goalName(p, pp.Goal), gut) + "\n")
+	b.WriteString(p.S("form: %s (%s, %s, %s %% Mg)", t.Num(formName(p, pp.Form)), variantName(p, pp.Form, pp.Variant), pp.Variant.Formula, p.Num(pp.Variant.Fraction*100, 2)))
 	if pp.Chosen {
 		b.WriteString(" " + p.S("(your choice)"))
 	}
 	b.WriteString("\n")
 	if c := pp.Choice; c != nil {
-		b.WriteString("  " + p.S("evidence: %s: %s", gradeText(p, c.Grade), c.Finding) + r.trial(t, c) + cite(t, c.Sources) + "\n")
+		b.WriteString("  " + p.S("evidence: %s: %s", gradeText(p, c.Grade), choiceFinding(p, pp.Goal.Key, c)) + r.trial(t, c) + cite(t, c.Sources) + "\n")
 	}
 	if len(pp.Alternatives) > 0 {
 		var alts []string
@@ -293,11 +293,11 @@ func (r *Plan) Text(t *Term) string {
 		b.WriteString("  " + p.S("alternatives: %s", strings.Join(alts, ", ")) + "\n")
 	}
 	if !pp.Goal.First {
-		b.WriteString("  " + p.S("for %s in general: %s", pp.Goal.Name, pp.Goal.Finding.Text) + cite(t, pp.Goal.Finding.Sources) + "\n")
+		b.WriteString("  " + p.S("for %s in general: %s", goalName(p, pp.Goal), goalFinding(p, pp.Goal)) + cite(t, pp.Goal.Finding.Sources) + "\n")
 	}
 	l := pp.Limit
 	b.WriteString(p.S("target: %s mg/day elemental magnesium, %s %% of the %s mg/day upper limit (%s)", t.Num(p.Amount(pp.TargetMg)),
-		p.Num(l.Check(pp.TargetMg).Percent, 0), p.Num(*l.Mg(), 0), l.Authority.Name) + " " + t.Dim(ruleNote(p, pp.Target)) + "\n")
+		p.Num(l.Check(pp.TargetMg).Percent, 0), p.Num(*l.Mg(), 0), authorityName(p, l.Authority)) + " " + t.Dim(ruleNote(p, pp.Target)) + "\n")
 	if pp.Unit.IsSet() {
 		if pp.Unit.CompoundMg > 0 {
 			b.WriteString(p.S("units: %s mg of compound each, %s mg magnesium", p.Amount(pp.Unit.CompoundMg), p.Num(pp.UnitElMg, 1)))
@@ -318,7 +318,7 @@ func (r *Plan) Text(t *Term) string {
 		if r.start != nil {
 			when = DateOf(*r.start, e.Day).Format(time.DateOnly)
 		}
-		evals = append(evals, when+" ("+e.What+")")
+		evals = append(evals, when+" ("+evalWhat(p, pp.Goal.Key, e)+")")
 	}
 	if last := pp.Steps[len(pp.Steps)-1]; last.FirstDay > 1 {
 		b.WriteString(t.Dim(p.S("(counted from day %d, when the schedule reaches its last dose)", last.FirstDay)) + "\n")
@@ -336,13 +336,13 @@ func (r *Plan) Text(t *Term) string {
 			default:
 				rule = p.S("take the medicine at least %s h before or %s h after magnesium", p.Amount(s.BeforeHours), p.Amount(s.AfterHours))
 			}
-			b.WriteString("  " + s.Interaction.Name + " (" + strings.Join(s.Named, ", ") + "): " + rule)
+			b.WriteString("  " + interactionName(p, s.Interaction) + " (" + strings.Join(s.Named, ", ") + "): " + rule)
 			if spacingsDiffer(s.Interaction.Spacings) {
 				b.WriteString("; " + p.S("the sources differ, so mgcalc takes the longest"))
 			}
 			b.WriteString("\n")
-			for _, sp := range s.Interaction.Spacings {
-				b.WriteString("    " + t.Dim(sp.Text+" ["+strings.Join(sp.Sources, ", ")+"]") + "\n")
+			for i, sp := range s.Interaction.Spacings {
+				b.WriteString("    " + t.Dim(spacingNote(p, s.Interaction, i)+" ["+strings.Join(sp.Sources, ", ")+"]") + "\n")
 			}
 		}
 	}
@@ -381,37 +381,45 @@ func (r *Plan) table(t *Term) string {
 		header[0] = p.S("dates")
 	}
 	var rows [][]string
-	amount := func(el, units float64) string {
-		s := p.Num(el, 1) + " mg"
-		if pp.Unit.IsSet() {
-			s += " (" + p.Amount(units) + ")"
-		}
-		return s
-	}
 	for _, s := range pp.Steps {
-		days := p.S("%d-%d", s.FirstDay, s.LastDay)
-		if r.start != nil {
-			days = DateOf(*r.start, s.FirstDay).Format(time.DateOnly) + " – " + DateOf(*r.start, s.LastDay).Format(time.DateOnly)
-		}
-		var morning, evening string
-		for _, in := range s.Intakes {
-			if in.When == plan.Morning {
-				morning = amount(in.ElementalMg, in.Units)
-			} else {
-				evening = amount(in.ElementalMg, in.Units)
-			}
-		}
-		compound := "-"
-		if pp.CompoundKnown {
-			compound = p.Num(s.CompoundMg, 1) + " mg"
-		}
-		rows = append(rows, []string{days, amount(s.ElementalMg, s.Units), morning, evening, compound, p.Num(s.Check.Percent, 0) + " %"})
+		rows = append(rows, r.stepCells(p, s))
 	}
 	out := t.Table(header, rows, map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true})
 	if pp.Unit.IsSet() {
 		out += t.Dim(p.S("(n) = units a day or per intake")) + "\n"
 	}
 	return out
+}
+
+// stepCells are one step's cells, in text and Markdown alike: days (or
+// dates), per day, morning, evening, compound per day ("-" where the units
+// give no compound weight), share of the limit.
+func (r *Plan) stepCells(p msg.Printer, s plan.Step) []string {
+	pp := r.p
+	amount := func(el, units float64) string {
+		a := p.Num(el, 1) + " mg"
+		if pp.Unit.IsSet() {
+			a += " (" + p.Amount(units) + ")"
+		}
+		return a
+	}
+	days := p.S("%d-%d", s.FirstDay, s.LastDay)
+	if r.start != nil {
+		days = DateOf(*r.start, s.FirstDay).Format(time.DateOnly) + " – " + DateOf(*r.start, s.LastDay).Format(time.DateOnly)
+	}
+	var morning, evening string
+	for _, in := range s.Intakes {
+		if in.When == plan.Morning {
+			morning = amount(in.ElementalMg, in.Units)
+		} else {
+			evening = amount(in.ElementalMg, in.Units)
+		}
+	}
+	compound := "-"
+	if pp.CompoundKnown {
+		compound = p.Num(s.CompoundMg, 1) + " mg"
+	}
+	return []string{days, amount(s.ElementalMg, s.Units), morning, evening, compound, p.Num(s.Check.Percent, 0) + " %"}
 }
 
 // spacingsDiffer reports whether the sources' spacings give different hours.
@@ -445,13 +453,13 @@ func gradeText(p msg.Printer, g plan.Grade) string {
 func ruleNote(p msg.Printer, r plan.AppliedRule) string {
 	switch r.Basis {
 	case plan.FromMgcalc:
-		return "(" + p.S("mgcalc's rule: %s", r.Note) + ")"
+		return "(" + p.S("mgcalc's rule: %s", ruleNoteText(p, r)) + ")"
 	case plan.FromPerson:
 		return "(" + p.S("your target") + ")"
 	}
 	s := "[" + strings.Join(r.Sources, ", ") + "]"
 	if r.Note != "" {
-		s = "(" + r.Note + ") " + s
+		s = "(" + ruleNoteText(p, r) + ") " + s
 	}
 	return s
 }
@@ -471,16 +479,16 @@ func ruleLine(p msg.Printer, r plan.AppliedRule) string {
 		if r.Unit == string(plan.Morning) {
 			when = p.S("in the morning")
 		}
-		return name + " " + when + " — " + r.Note + " [" + strings.Join(r.Sources, ", ") + "]"
+		return name + " " + when + " — " + ruleNoteText(p, r) + " [" + strings.Join(r.Sources, ", ") + "]"
 	case r.Value != 0:
-		s = name + " " + p.Amount(r.Value) + " " + r.Unit
+		s = name + " " + p.Amount(r.Value) + " " + unitWord(p, r.Unit)
 	default:
-		s = name + ": " + r.Note
+		s = name + ": " + ruleNoteText(p, r)
 	}
 	switch r.Basis {
 	case plan.FromMgcalc:
 		if r.Value != 0 {
-			return s + " — " + p.S("mgcalc's rule: %s", r.Note)
+			return s + " — " + p.S("mgcalc's rule: %s", ruleNoteText(p, r))
 		}
 		return s + " — " + p.S("mgcalc's wording") + " [" + strings.Join(r.Sources, ", ") + "]"
 	case plan.FromPerson:
@@ -488,7 +496,7 @@ func ruleLine(p msg.Printer, r plan.AppliedRule) string {
 	}
 	src := " [" + strings.Join(r.Sources, ", ") + "]"
 	if r.Value != 0 && r.Note != "" {
-		return s + " — " + r.Note + src
+		return s + " — " + ruleNoteText(p, r) + src
 	}
 	return s + src
 }
@@ -564,4 +572,15 @@ func (g *GoalList) Text(t *Term) string {
 	}
 	return t.Table([]string{p.S("GOAL"), p.S("FORMS (best first; evidence)")}, rows, nil) +
 		t.Dim(p.S("mgcalc plan --goal GOAL makes a schedule; -o json has each finding and its sources")) + "\n"
+}
+
+// unitWord is a rule's unit in words.
+func unitWord(p msg.Printer, unit string) string {
+	switch unit {
+	case "mg/day":
+		return p.S("mg/day")
+	case "days":
+		return p.S("days")
+	}
+	return unit
 }

@@ -15,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/lipgloss/table"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"gopkg.in/yaml.v3"
@@ -149,30 +148,71 @@ func (t *Term) Label(kind string, m *msg.Message) string {
 // columns without any box drawing when piped. right marks right-aligned
 // columns.
 func (t *Term) Table(header []string, rows [][]string, right map[int]bool) string {
-	if t.Styled && t.r != nil {
-		tb := table.New().
-			Border(lipgloss.RoundedBorder()).
-			BorderStyle(t.r.NewStyle().Foreground(colDim)).
-			Headers(header...).
-			Rows(rows...).
-			StyleFunc(func(row, col int) lipgloss.Style {
-				st := t.r.NewStyle().Padding(0, 1)
-				if row == table.HeaderRow {
-					return st.Bold(true).Foreground(colAccent)
-				}
-				if right[col] {
-					st = st.Align(lipgloss.Right)
-				}
-				return st
-			})
-		out := tb.Render()
+	if t.Styled {
+		out := t.boxed(header, rows, right)
 		// A table wider than the terminal loses its borders rather than
 		// cutting words inside cells.
 		if first, _, _ := strings.Cut(out, "\n"); t.Width == 0 || ansi.StringWidth(first) <= t.Width {
-			return out + "\n"
+			return out
 		}
 	}
 	return Columns(append([][]string{header}, rows...), right)
+}
+
+// boxed draws rows under a header with rounded borders, one space of
+// padding in each cell. It is drawn here rather than by lipgloss's table,
+// whose layout costs a few milliseconds a table: too much for a call in
+// a loop.
+func (t *Term) boxed(header []string, rows [][]string, right map[int]bool) string {
+	n := len(header)
+	widths := make([]int, n)
+	for _, r := range append([][]string{header}, rows...) {
+		for i := 0; i < n && i < len(r); i++ {
+			widths[i] = max(widths[i], ansi.StringWidth(r[i]))
+		}
+	}
+	var b strings.Builder
+	rule := func(left, mid, rightEdge string) {
+		var line strings.Builder
+		line.WriteString(left)
+		for i, w := range widths {
+			if i > 0 {
+				line.WriteString(mid)
+			}
+			line.WriteString(strings.Repeat("─", w+2))
+		}
+		line.WriteString(rightEdge)
+		b.WriteString(t.Dim(line.String()) + "\n")
+	}
+	bar := t.Dim("│")
+	row := func(cells []string, head bool) {
+		b.WriteString(bar)
+		for i, w := range widths {
+			c := ""
+			if i < len(cells) {
+				c = cells[i]
+			}
+			pad := strings.Repeat(" ", w-ansi.StringWidth(c))
+			if head {
+				c = t.paint(c, colAccent, true)
+			}
+			if right[i] && !head {
+				b.WriteString(" " + pad + c + " ")
+			} else {
+				b.WriteString(" " + c + pad + " ")
+			}
+			b.WriteString(bar)
+		}
+		b.WriteString("\n")
+	}
+	rule("╭", "┬", "╮")
+	row(header, true)
+	rule("├", "┼", "┤")
+	for _, r := range rows {
+		row(r, false)
+	}
+	rule("╰", "┴", "╯")
+	return b.String()
 }
 
 // wrap fits text to the terminal's width: a longer line breaks between

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
@@ -35,32 +36,77 @@ func NewRowWriter(w io.Writer, f Format, t *Term) (batch.RowWriter, error) {
 	return nil, msg.Errorf("-o %s is not available for a stream of rows", string(f)).WithHint("use text, tsv, csv or jsonl")
 }
 
-// rowFields are a row's values, each rounded once.
-func rowFields(r batch.Row, c dose.Conversion, buf [][]byte) [][]byte {
-	buf = buf[:0]
+// rowFields holds a row's values, each rounded once, as slices of one
+// buffer that is reused from row to row: a stream allocates nothing per
+// row. A value that is not set (no limit) is nil.
+type rowFields struct {
+	text   []byte
+	ends   []int
+	fields [][]byte
+}
+
+func (rf *rowFields) fill(r batch.Row, c dose.Conversion) [][]byte {
 	given := c.UnitMg
 	if c.Reverse {
 		given = c.ElementalMg
 	}
-	pct, over := []byte(nil), []byte(nil)
+	b, ends := rf.text[:0], rf.ends[:0]
+	b = strconv.AppendInt(b, int64(r.Line), 10)
+	ends = append(ends, len(b))
+	b = append(b, c.Form.Key...)
+	ends = append(ends, len(b))
+	b = append(b, c.Variant.Key...)
+	ends = append(ends, len(b))
+	b = appendFloat(b, given, -1)
+	ends = append(ends, len(b))
+	b = appendFloat(b, c.CompoundMg, MassDec)
+	ends = append(ends, len(b))
+	b = strconv.AppendFloat(b, c.ElementalMg, 'f', elementalDec(c.ElementalMg, c.Limit, c.Check, MassDec), 64)
+	ends = append(ends, len(b))
+	b = strconv.AppendFloat(b, c.Share.Fraction, 'f', FractionDec, 64)
+	ends = append(ends, len(b))
+	b = append(b, c.Share.Basis...)
+	ends = append(ends, len(b))
 	if c.Check.HasLimit {
-		pct = strconv.AppendFloat(nil, c.Check.Percent, 'f', explainDec(c.Check.Percent, 100, PercentDec, c.Check.Over), 64)
-		over = strconv.AppendBool(nil, c.Check.Over)
+		b = strconv.AppendFloat(b, c.Check.Percent, 'f', explainDec(c.Check.Percent, 100, PercentDec, c.Check.Over), 64)
+		ends = append(ends, len(b))
+		b = strconv.AppendBool(b, c.Check.Over)
+		ends = append(ends, len(b))
 	}
-	return append(buf,
-		strconv.AppendInt(nil, int64(r.Line), 10),
-		[]byte(c.Form.Key), []byte(c.Variant.Key),
-		strconv.AppendFloat(nil, given, 'f', -1, 64),
-		strconv.AppendFloat(nil, c.CompoundMg, 'f', MassDec, 64),
-		strconv.AppendFloat(nil, c.ElementalMg, 'f', elementalDec(c.ElementalMg, c.Limit, c.Check, MassDec), 64),
-		strconv.AppendFloat(nil, c.Share.Fraction, 'f', FractionDec, 64),
-		[]byte(c.Share.Basis), pct, over)
+	rf.text, rf.ends, rf.fields = b, ends, rf.fields[:0]
+	start := 0
+	for _, end := range ends {
+		rf.fields = append(rf.fields, b[start:end:end])
+		start = end
+	}
+	for len(rf.fields) < len(RowColumns) {
+		rf.fields = append(rf.fields, nil)
+	}
+	return rf.fields
+}
+
+// appendFloat appends v with dec decimals (-1: as few as read back as v),
+// as strconv.AppendFloat(b, v, 'f', dec, 64) does, with a quicker path for
+// the common whole number (500 → 500.00).
+func appendFloat(b []byte, v float64, dec int) []byte {
+	if !(v > 0 && v < 1e15 && v == math.Trunc(v)) {
+		return strconv.AppendFloat(b, v, 'f', dec, 64)
+	}
+	b = strconv.AppendInt(b, int64(v), 10)
+	if dec > 0 {
+		b = append(b, '.')
+		for range dec {
+			b = append(b, '0')
+		}
+	}
+	return b
 }
 
 type tsvRows struct {
 	w      *bufio.Writer
 	header bool
-	buf    [][]byte
+	row    rowFields
+	line   []byte
 }
 
 func (t *tsvRows) Write(r batch.Row, c dose.Conversion) error {
@@ -74,14 +120,16 @@ func (t *tsvRows) Write(r batch.Row, c dose.Conversion) error {
 		}
 		t.w.WriteByte('\n')
 	}
-	t.buf = rowFields(r, c, t.buf)
-	for i, f := range t.buf {
+	line := t.line[:0]
+	for i, f := range t.row.fill(r, c) {
 		if i > 0 {
-			t.w.WriteByte('\t')
+			line = append(line, '\t')
 		}
-		t.w.Write(f)
+		line = append(line, f...)
 	}
-	return t.w.WriteByte('\n')
+	t.line = append(line, '\n')
+	_, err := t.w.Write(t.line)
+	return err
 }
 
 func (t *tsvRows) Flush() error { return t.w.Flush() }
@@ -91,7 +139,7 @@ type csvRows struct {
 	bw     *bufio.Writer
 	header bool
 	rec    []string
-	buf    [][]byte
+	row    rowFields
 }
 
 func (c *csvRows) Write(r batch.Row, conv dose.Conversion) error {
@@ -101,9 +149,8 @@ func (c *csvRows) Write(r batch.Row, conv dose.Conversion) error {
 			return err
 		}
 	}
-	c.buf = rowFields(r, conv, c.buf)
 	c.rec = c.rec[:0]
-	for _, f := range c.buf {
+	for _, f := range c.row.fill(r, conv) {
 		c.rec = append(c.rec, string(f))
 	}
 	return c.w.Write(c.rec)
@@ -119,15 +166,14 @@ func (c *csvRows) Flush() error {
 
 type jsonRows struct {
 	w   *bufio.Writer
-	buf [][]byte
+	row rowFields
 }
 
 // Write writes one JSON object; the values are numbers, booleans, null or
 // table keys, so no escaping is needed beyond what strconv.Quote gives.
 func (j *jsonRows) Write(r batch.Row, c dose.Conversion) error {
-	j.buf = rowFields(r, c, j.buf)
 	j.w.WriteByte('{')
-	for i, f := range j.buf {
+	for i, f := range j.row.fill(r, c) {
 		if i > 0 {
 			j.w.WriteByte(',')
 		}
@@ -159,9 +205,9 @@ func (x *textRows) Write(r batch.Row, c dose.Conversion) error {
 	mg, share := limitFigures(p, c.Limit, c.Check, c.ElementalMg)
 	var line string
 	if c.Reverse {
-		line = p.S("line %d: %s mg elemental magnesium = %s mg %s (%s)", r.Line, p.Amount(c.ElementalMg), p.Num(c.CompoundMg, ValueDec), c.Form.Name, c.Variant.Key)
+		line = p.S("line %d: %s mg elemental magnesium = %s mg %s (%s)", r.Line, p.Amount(c.ElementalMg), p.Num(c.CompoundMg, ValueDec), formName(p, c.Form), c.Variant.Key)
 	} else {
-		line = p.S("line %d: %s mg %s (%s) = %s mg elemental magnesium", r.Line, p.Amount(c.CompoundMg), c.Form.Name, c.Variant.Key, mg)
+		line = p.S("line %d: %s mg %s (%s) = %s mg elemental magnesium", r.Line, p.Amount(c.CompoundMg), formName(p, c.Form), c.Variant.Key, mg)
 	}
 	if c.Check.HasLimit {
 		line += ", " + p.S("%s %% of the limit", share)

@@ -199,7 +199,7 @@ func (r *Total) Text(t *Term) string {
 		il, iv := "  "+p.S("total intake"), p.Num(d.TotalIntakeMg, ValueDec)+" mg"
 		b.WriteString(il + strings.Repeat(" ", max(1, width-runes(il)-runes(iv))) + t.Num(iv) + "  " + r.intakePhrase(t) + "\n")
 		if d.Reference.Fallback {
-			b.WriteString(t.Label("note", msg.New("%s sets no intake reference: compared with the US RDA/AI", r.t.Limit.Authority.Name)) + "\n")
+			b.WriteString(t.Label("note", msg.New("%s sets no intake reference: compared with the US RDA/AI", authorityName(p, r.t.Limit.Authority))) + "\n")
 		}
 		b.WriteString(t.Label("note", msg.New("the upper limit applies to supplements and medicines only; magnesium from food and water does not count towards it")) + "\n")
 	}
@@ -246,9 +246,9 @@ func (r *Total) verdict(t *Term, share string) string {
 	p, l := t.P, r.t.Limit
 	who := p.Message(limits.Who(l.Person))
 	if !r.t.Check.HasLimit {
-		return t.Warn(p.S("%s sets no supplemental upper limit for %s", l.Authority.Name, who))
+		return t.Warn(p.S("%s sets no supplemental upper limit for %s", authorityName(p, l.Authority), who))
 	}
-	s := p.S("= %s %% of %s mg/day (%s, %s)", share, p.Num(*l.Band.Mg, 0), l.Authority.Name, who)
+	s := p.S("= %s %% of %s mg/day (%s, %s)", share, p.Num(*l.Band.Mg, 0), authorityName(p, l.Authority), who)
 	if r.t.Check.Over {
 		return s + "  " + t.Bad(p.S("OVER THE LIMIT"))
 	}

@@ -80,6 +80,9 @@ var molarUnits = map[string]float64{"mmol": 1, "meq": 0.5}
 func IsMolarUnit(s string) bool { _, ok := molarUnits[strings.ToLower(s)]; return ok }
 
 func parseMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) {
+	if mg, ok := wholeMg(s, maxMg); ok {
+		return mg, nil
+	}
 	if len(s) > maxLen {
 		return 0, msg.Errorf("amount is longer than %d characters", maxLen)
 	}
@@ -147,6 +150,27 @@ func parseMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error)
 		return 0, msg.Errorf("amount %q is more than %s g, not a plausible amount", s, msg.A(maxMg/1000)).WithHint("amounts without a unit are milligrams")
 	}
 	return mg, nil
+}
+
+// wholeMg reads the most common amount quickly: a whole number of
+// milligrams in plain digits, 1 to maxMg. For anything else (a unit, a
+// point, white space, zero, too large) ok is false and the full parser
+// decides; for these it would return the same number.
+func wholeMg(s string, maxMg float64) (mg float64, ok bool) {
+	if len(s) == 0 || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	if n < 1 || float64(n) > maxMg {
+		return 0, false
+	}
+	return float64(n), true
 }
 
 // ambiguous refuses a number that reads as well with a decimal point as

@@ -1,0 +1,70 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/limits"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+)
+
+// Data texts are the names, notes, findings and advice that come from
+// data/*.yaml. Text output (and the calendar, which people read) prints
+// them in the reader's language through Printer.Data, by the key
+// pkg/kb/i18n.go gives each; JSON, YAML, TSV, CSV, JSONL, value, md and
+// FHIR print the tables' English, whatever the language. A Message that
+// carries a data text translates it itself.
+
+func formName(p msg.Printer, f *forms.Form) string {
+	return p.Data("form."+f.Key+".name", f.Name)
+}
+
+func variantName(p msg.Printer, f *forms.Form, v *forms.Variant) string {
+	return p.Data("form."+f.Key+".variant."+v.Key+".name", v.Name)
+}
+
+func authorityName(p msg.Printer, a *limits.Authority) string {
+	return p.Data("limits."+a.Key+".name", a.Name)
+}
+
+func goalName(p msg.Printer, g *plan.Goal) string {
+	return p.Data("goal."+g.Key+".name", g.Name)
+}
+
+func goalFinding(p msg.Printer, g *plan.Goal) string {
+	return p.Data("goal."+g.Key+".finding", g.Finding.Text)
+}
+
+func choiceFinding(p msg.Printer, goal string, c *plan.Choice) string {
+	return p.Data("goal."+goal+".form."+c.Form+".finding", c.Finding)
+}
+
+func evalWhat(p msg.Printer, goal string, e plan.EvalPoint) string {
+	return p.Data("goal."+goal+".evaluate."+itoa(e.Day), e.What)
+}
+
+func interactionName(p msg.Printer, in *plan.Interaction) string {
+	return p.Data("interaction."+in.Key+".name", in.Name)
+}
+
+// spacingNote is the i-th (0-based) spacing rule of in, as its source
+// words it.
+func spacingNote(p msg.Printer, in *plan.Interaction, i int) string {
+	return p.Data("interaction."+in.Key+".spacing."+itoa(i+1), in.Spacings[i].Text)
+}
+
+// ruleNoteText is the note of an applied rule: a titration rule's, the
+// goal's timing or target, a titration fact. A target capped at the upper
+// limit carries its rule's note with the cap added.
+func ruleNoteText(p msg.Printer, r plan.AppliedRule) string {
+	if t := p.DataText(r.Note); t != r.Note {
+		return t
+	}
+	if base, ul, ok := strings.Cut(r.Note, "; capped at the upper limit of "); ok {
+		if t := p.DataText(base); t != base {
+			return p.S("%s; capped at the upper limit of %s", t, ul)
+		}
+	}
+	return r.Note
+}

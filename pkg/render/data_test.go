@@ -1,0 +1,155 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mgcalc/mgcalc/pkg/kb"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+// dutchPrinter prints in Dutch, data texts included.
+func dutchPrinter(t *testing.T) msg.Printer {
+	t.Helper()
+	p, ok := msg.NewPrinter(msg.Dutch)
+	if !ok {
+		t.Fatal("no Dutch printer")
+	}
+	return p.WithData(kb.DataCatalogue("nl"))
+}
+
+// englishDataTexts are the data texts whose Dutch differs from their
+// English and that contain a space (a one-word name could be part of
+// another word): none of them may appear in Dutch text output.
+func englishDataTexts(t *testing.T, p msg.Printer) []string {
+	t.Helper()
+	texts, err := kb.DataTexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, x := range texts {
+		if strings.Contains(x.English, " ") && p.Data(x.Key, x.English) != x.English {
+			out = append(out, x.English)
+		}
+	}
+	return out
+}
+
+// Text output in Dutch prints the tables' names, notes, findings, advice
+// and warnings in Dutch: no English data text is left in any report.
+func TestTextPrintsDataTextsInDutch(t *testing.T) {
+	p := dutchPrinter(t)
+	english := englishDataTexts(t, p)
+	all := reports(t)
+	for _, c := range exportCases {
+		e := makeExport(t, c)
+		all["plan "+c.name] = e.Plan
+	}
+	for name, r := range all {
+		var b bytes.Buffer
+		if err := Write(&b, Text, r, NewTerm(&b, p, false, false)); err != nil {
+			t.Fatal(err)
+		}
+		out := withoutSources(b.String())
+		for _, en := range english {
+			if containsWords(out, en) {
+				t.Errorf("%s: Dutch text output has the English %q:\n%s", name, en, out)
+			}
+		}
+	}
+	var b bytes.Buffer
+	e := makeExport(t, exportCases[0])
+	if err := Write(&b, Text, e.Plan, NewTerm(&b, p, false, false)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"magnesiumbisglycinaat", "slaap", "VS IOM/NIH", "houd dan de laagste dosis aan die werkt"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the Dutch plan lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+// containsWords reports whether s has sub as whole words: an alias such
+// as "trimagnesium citrate" does not hold the name "magnesium citrate".
+func containsWords(s, sub string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], sub)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(sub)
+		if (start == 0 || !isLetter(s[start-1])) && (end == len(s) || !isLetter(s[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+
+// withoutSources drops the bibliography lines ("  [id] title"): source
+// titles stay in their own language.
+func withoutSources(s string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(s, "\n") {
+		if !strings.HasPrefix(line, "  [") {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}
+
+// The calendar is read by people: its titles carry Dutch names.
+func TestCalendarPrintsDataTextsInDutch(t *testing.T) {
+	p := dutchPrinter(t)
+	e := makeExport(t, exportCases[0])
+	c := Calendar{Plan: e.p, Start: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Morning: 8 * time.Hour, Evening: 21 * time.Hour}
+	var text strings.Builder
+	for _, ev := range c.Events(p) {
+		text.WriteString(ev.Summary + "\n" + ev.Description + "\n")
+	}
+	for _, en := range englishDataTexts(t, p) {
+		if containsWords(text.String(), en) {
+			t.Errorf("the Dutch calendar has the English %q:\n%s", en, text.String())
+		}
+	}
+	if !strings.Contains(text.String(), "magnesiumbisglycinaat") {
+		t.Errorf("the Dutch calendar lacks the form's Dutch name:\n%s", text.String())
+	}
+}
+
+// Machine output never changes with the language: JSON and TSV are the
+// tables' English whichever printer the Term has.
+func TestMachineOutputKeepsDataTextsInEnglish(t *testing.T) {
+	p := dutchPrinter(t)
+	for _, c := range exportCases {
+		e := makeExport(t, c)
+		for _, f := range []Format{JSON, YAML, TSV, CSV, JSONL, MD, FHIR} {
+			var en, nl bytes.Buffer
+			if err := Write(&en, f, e, NewTerm(&en, msg.EN, false, false)); err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(&nl, f, e, NewTerm(&nl, p, false, false)); err != nil {
+				t.Fatal(err)
+			}
+			if en.String() != nl.String() {
+				t.Errorf("%s -o %s differs between English and Dutch", c.name, f)
+			}
+		}
+	}
+	var j struct {
+		FormName string `json:"form_name"`
+	}
+	e := makeExport(t, exportCases[0])
+	var b bytes.Buffer
+	if err := Write(&b, JSON, e, NewTerm(&b, p, false, false)); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b.Bytes(), &j); err != nil || j.FormName != "magnesium bisglycinate" {
+		t.Errorf("JSON form_name = %q, %v; want the tables' English", j.FormName, err)
+	}
+}
