@@ -58,11 +58,11 @@ func CheckAssay(f *Form, v *Variant, pct float64) (warning *msg.Message, err err
 		return nil, msg.Errorf("assay must be a percentage above 0 and at most 100, not %v", pct)
 	}
 	if pct < MinAssayPercent {
-		return nil, msg.Errorf("assay %v %% is below %d %%", pct, MinAssayPercent).
+		return nil, msg.Errorf("assay %s %% is below %d %%", msg.A(pct), MinAssayPercent).
 			WithHint("give a percentage, not a fraction: did you mean %s?", msg.A(pct*100))
 	}
 	if most := f.MaxFraction() * 100; pct > most*1.02 {
-		return nil, msg.Errorf("assay %v %% is more than any %s carries: at most %s %% by its formulas", pct, f.Key, msg.N(most, 2)).
+		return nil, msg.Errorf("assay %s %% is more than any %s carries: at most %s %% by its formulas", msg.A(pct), f.Key, msg.N(most, 2)).
 			WithHint("check the percentage: an assay is the raw material's magnesium content")
 	}
 	formula := v.Fraction * 100
@@ -71,16 +71,16 @@ func CheckAssay(f *Form, v *Variant, pct float64) (warning *msg.Message, err err
 			return nil, nil
 		}
 		if a.As != "" {
-			return msg.Errorf("assay %v %% is outside the %s-%s %% (%s-%s %% %s) a %s specification allows", pct,
+			return msg.Errorf("assay %s %% is outside the %s-%s %% (%s-%s %% %s) a %s specification allows", msg.A(pct),
 				msg.A(a.MinPercent), msg.A(a.MaxPercent), msg.A(a.StatedMin), msg.A(a.StatedMax), a.As, f.Key), nil
 		}
-		return msg.Errorf("assay %v %% is outside the %s-%s %% a %s specification allows", pct, msg.A(a.MinPercent), msg.A(a.MaxPercent), f.Key), nil
+		return msg.Errorf("assay %s %% is outside the %s-%s %% a %s specification allows", msg.A(pct), msg.A(a.MinPercent), msg.A(a.MaxPercent), f.Key), nil
 	}
 	switch {
 	case pct > formula*1.02:
-		return msg.Errorf("assay %v %% is more than %s:%s carries by its formula (%s %%)", pct, f.Key, v.Key, n2(formula)), nil
+		return msg.Errorf("assay %s %% is more than %s:%s carries by its formula (%s %%)", msg.A(pct), f.Key, v.Key, n2(formula)), nil
 	case pct < formula*0.8:
-		return msg.Errorf("assay %v %% is far below the %s %% of %s:%s by its formula: check the variant", pct, n2(formula), f.Key, v.Key), nil
+		return msg.Errorf("assay %s %% is far below the %s %% of %s:%s by its formula: check the variant", msg.A(pct), n2(formula), f.Key, v.Key), nil
 	}
 	return nil, nil
 }

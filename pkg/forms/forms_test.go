@@ -215,7 +215,7 @@ func TestResolveErrors(t *testing.T) {
 		{"citrat", forms.UnknownForm, `unknown form "citrat"`, "did you mean citrate?"},
 		{"bisgly", forms.UnknownForm, `unknown form "bisgly"`, "did you mean bisglycinate?"},
 		{"xyzzy", forms.UnknownForm, `unknown form "xyzzy"`, ""},
-		{"citrate:decahydrate", forms.UnknownVariant, `citrate has no variant "decahydrate"`, "anhydrous (default), nonahydrate, monomagnesium"},
+		{"citrate:decahydrate", forms.UnknownVariant, `citrate has no variant "decahydrate"`, "anhydrous, nonahydrate, monomagnesium; the default is anhydrous"},
 		{"citrate:anhydrous:500", forms.UnknownVariant, `"citrate:anhydrous:500" has more than one colon`, "FORM:VARIANT"},
 		{"citrate::nonahydrate", forms.UnknownVariant, `"citrate::nonahydrate" has more than one colon`, "FORM:VARIANT"},
 		{"", forms.Empty, "no form given", "such as citrate"},

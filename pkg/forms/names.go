@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"golang.org/x/text/unicode/norm"
 
 	"fmt"
@@ -216,7 +217,7 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 	}
 	n, err := normalize(formName)
 	if err != nil {
-		return nil, nil, charErr(formName, "form name", err)
+		return nil, nil, charErr(formName, msg.New("form name"), err)
 	}
 	f := t.index[n]
 	if f == nil {
@@ -252,8 +253,13 @@ func (t *Table) resolveFormula(name string) (p pair, ok bool, err error) {
 	return pair{}, false, nil
 }
 
-func charErr(name, what string, err error) *NameError {
-	return nameErr(BadChar, name, msg.Errorf("%s %q %s, which mgcalc does not read in names", what, name, err.Error()).
+func charErr(name string, what *msg.Message, err error) *NameError {
+	var bad *badCharError
+	detail := msg.New("is not valid UTF-8")
+	if errors.As(err, &bad) && !bad.invalid {
+		detail = msg.New("contains the character %s", describeRune(bad.r))
+	}
+	return nameErr(BadChar, name, msg.Errorf("%s %q %s, which mgcalc does not read in names", what, name, detail).
 		WithHint("names use the letters a-z, digits, spaces and hyphens; formulas use element symbols, such as MgCl2·6H2O"))
 }
 
@@ -289,7 +295,7 @@ func variantOf(f *Form, name string) (*Variant, error) {
 	}
 	n, err := normalizeVariant(name)
 	if err != nil {
-		return nil, charErr(name, "variant name", err)
+		return nil, charErr(name, msg.New("variant name"), err)
 	}
 	if v := f.variant(n); v != nil {
 		return v, nil
@@ -299,7 +305,7 @@ func variantOf(f *Form, name string) (*Variant, error) {
 
 func unknownVariant(f *Form, name string) *NameError {
 	return nameErr(UnknownVariant, name, msg.Errorf("%s has no variant %q", f.Key, name).
-		WithHint("variants of %s: %s", f.Key, strings.Join(f.VariantKeys(), ", ")))
+		WithHint("variants of %s: %s; the default is %s", f.Key, strings.Join(f.variantNames(), ", "), f.Default().Key))
 }
 
 // Variant finds a variant by key or alias, or returns nil.
@@ -325,14 +331,11 @@ func (f *Form) variant(n string) *Variant {
 	return nil
 }
 
-// VariantKeys lists the variant keys, the default marked.
-func (f *Form) VariantKeys() []string {
+// variantNames lists the variant keys.
+func (f *Form) variantNames() []string {
 	out := make([]string, len(f.Variants))
 	for i, v := range f.Variants {
 		out[i] = v.Key
-		if v.Default {
-			out[i] += " (default)"
-		}
 	}
 	return out
 }

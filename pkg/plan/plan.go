@@ -374,19 +374,18 @@ func (k *Knowledge) schedule(p *Plan) error {
 			if n == 0 {
 				// a unit is more than the start dose: starting higher would
 				// break the first rule of titration
-				what, hint := "one unit", "use smaller units, allow half units, or choose a form with less magnesium per unit"
-				if p.Unit.Half || grain/2 > a {
-					hint = "use smaller units, or choose a form with less magnesium per unit"
-				}
+				what := msg.New("one unit")
 				if p.Unit.Half {
-					what = "half a unit"
+					what = msg.New("half a unit")
 				}
-				first := "start dose"
+				m := msg.Errorf("%s of %s carries %s mg of magnesium, more than the %s mg/day start dose", what, p.Form.Name, msg.N(grain, 1), msg.A(a))
 				if a >= p.TargetMg-eps {
-					first = "target"
+					m = msg.Errorf("%s of %s carries %s mg of magnesium, more than the %s mg/day target", what, p.Form.Name, msg.N(grain, 1), msg.A(a))
 				}
-				return msg.Errorf("%s of %s carries %s mg of magnesium, more than the %s mg/day %s", what, p.Form.Name, msg.N(grain, 1), msg.A(a), first).
-					WithHint("%s", hint)
+				if p.Unit.Half || grain/2 > a {
+					return m.WithHint("use smaller units, or choose a form with less magnesium per unit")
+				}
+				return m.WithHint("use smaller units, allow half units, or choose a form with less magnesium per unit")
 			}
 			daily = n * grain
 			if units := daily / p.UnitElMg; units > maxUnitsPerDay {
@@ -584,7 +583,21 @@ func (p *Plan) collectSources(k *Knowledge) []string {
 }
 
 // gradeWord is a grade in words, for messages.
-func gradeWord(g Grade) string { return strings.ReplaceAll(string(g), "-", " ") }
+func gradeWord(g Grade) *msg.Message {
+	switch g {
+	case Guideline:
+		return msg.New("a guideline")
+	case SystematicReview:
+		return msg.New("a systematic review")
+	case RandomisedTrial:
+		return msg.New("a randomised trial")
+	case PracticeBased:
+		return msg.New("practice only")
+	case MarketingClaim:
+		return msg.New("a marketing claim")
+	}
+	return msg.New("no effect shown")
+}
 
 func trimFloat(x float64) string {
 	s := fmt.Sprintf("%.2f", x)
