@@ -88,6 +88,10 @@ type rootOptions struct {
 // holds: config init, which can replace a broken one.
 const noConfigFile = "mgcalc/no-config-file"
 
+func init() {
+	cobra.AddTemplateFunc("mgcalcVersion", func() string { return readVersion().Line() })
+}
+
 func newRootCmd(s *IO) *cobra.Command {
 	opts := &rootOptions{tables: defaultTables, Color: colorAuto}
 	p := s.P
@@ -131,7 +135,9 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
   mgcalc config show`),
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Version:       readVersion().Line(),
+		// read from the build info only when --version asks (see the
+		// template below): the field just has to be set for the flag
+		Version: "-",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
@@ -160,7 +166,7 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 			return nil
 		},
 	}
-	root.SetVersionTemplate("mgcalc version {{.Version}}\n")
+	root.SetVersionTemplate("mgcalc version {{mgcalcVersion}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true // newCompletionCmd replaces it
 	root.SuggestionsMinimumDistance = 3
 	root.SetFlagErrorFunc(flagError)
@@ -191,7 +197,11 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 		newVersionCmd(s, opts),
 		newCompletionCmd(s),
 	)
-	localizeHelp(root, p, helpCmd)
+	// In English cobra's own usage text is the same (a test proves it), so
+	// only another language pays for walking the tree.
+	if p.Lang() != msg.English {
+		localizeHelp(root, p, helpCmd)
+	}
 	return root
 }
 

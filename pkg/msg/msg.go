@@ -25,8 +25,8 @@ const (
 
 // catalogues maps a language to its translations, keyed by the English
 // format string. Dutch is in nl.go.
-var catalogues = map[Lang]map[string]string{
-	English: nil,
+var catalogues = map[Lang]func() map[string]string{
+	English: func() map[string]string { return nil },
 	Dutch:   dutch,
 }
 
@@ -60,7 +60,12 @@ func ParseLang(s string) (Lang, bool) {
 
 // Catalogue returns lang's translations, keyed by the English format (nil
 // for English). Tests use it to check that every key is translated.
-func Catalogue(lang Lang) map[string]string { return catalogues[lang] }
+func Catalogue(lang Lang) map[string]string {
+	if c, ok := catalogues[lang]; ok {
+		return c()
+	}
+	return nil
+}
 
 // Printer renders messages and numbers for one language.
 type Printer struct {
@@ -74,10 +79,11 @@ type Printer struct {
 // NewPrinter returns a Printer for lang, or false when mgcalc has no
 // catalogue for it.
 func NewPrinter(lang Lang) (Printer, bool) {
-	cat, ok := catalogues[lang]
+	load, ok := catalogues[lang]
 	if !ok {
 		return Printer{}, false
 	}
+	cat := load()
 	st := numberStyles[lang]
 	return Printer{lang: lang, cat: cat, point: st.point, group: st.group}, true
 }

@@ -1,8 +1,11 @@
 package msg
 
+import "sync"
+
 // dutch is the Dutch catalogue: messages (nlMessages) and command help
 // (nlHelp), keyed by the English format string.
-var dutch = merge(nlMessages, nlHelp)
+// It is built on first use: an English run never pays for it.
+var dutch = sync.OnceValue(func() map[string]string { return merge(nlMessages(), nlHelp()) })
 
 func merge(cats ...map[string]string) map[string]string {
 	out := map[string]string{}

@@ -5,32 +5,33 @@ package msg
 // print. The placeholders of the usage lines (FORM, AMOUNT, VARIANT, FILE)
 // stay as cobra shows them; the examples use Dutch names where mgcalc
 // accepts them (citraat, glycinaat, slapen, gevoelig).
-var nlHelp = map[string]string{
-	// usage headings (pkg/cli/help.go)
-	"Usage:":                  "Gebruik:",
-	"[flags]":                 "[opties]",
-	"[command]":               "[opdracht]",
-	"Aliases:":                "Aliassen:",
-	"Examples:":               "Voorbeelden:",
-	"Available Commands:":     "Beschikbare opdrachten:",
-	"Flags:":                  "Opties:",
-	"Global Flags:":           "Globale opties:",
-	"Additional help topics:": "Aanvullende hulponderwerpen:",
-	"Use \"%s [command] --help\" for more information about a command.": "Gebruik \"%s [opdracht] --help\" voor meer informatie over een opdracht.",
-	"help for %s":   "hulp bij %s",
-	" (default %q)": " (standaard %q)",
-	" (default %s)": " (standaard %s)",
-	"string":        "tekst",
-	"strings":       "teksten",
-	"stringArray":   "tekst",
-	"number":        "getal",
-	"units":         "aantal",
-	"when":          "wanneer",
-	"lang":          "taal",
+func nlHelp() map[string]string {
+	return map[string]string{
+		// usage headings (pkg/cli/help.go)
+		"Usage:":                  "Gebruik:",
+		"[flags]":                 "[opties]",
+		"[command]":               "[opdracht]",
+		"Aliases:":                "Aliassen:",
+		"Examples:":               "Voorbeelden:",
+		"Available Commands:":     "Beschikbare opdrachten:",
+		"Flags:":                  "Opties:",
+		"Global Flags:":           "Globale opties:",
+		"Additional help topics:": "Aanvullende hulponderwerpen:",
+		"Use \"%s [command] --help\" for more information about a command.": "Gebruik \"%s [opdracht] --help\" voor meer informatie over een opdracht.",
+		"help for %s":   "hulp bij %s",
+		" (default %q)": " (standaard %q)",
+		" (default %s)": " (standaard %s)",
+		"string":        "tekst",
+		"strings":       "teksten",
+		"stringArray":   "tekst",
+		"number":        "getal",
+		"units":         "aantal",
+		"when":          "wanneer",
+		"lang":          "taal",
 
-	// root
-	"Magnesium dose and form calculator": "Rekenhulp voor magnesiumdoses en -vormen",
-	`mgcalc turns the weight of a magnesium salt into the elemental magnesium it
+		// root
+		"Magnesium dose and form calculator": "Rekenhulp voor magnesiumdoses en -vormen",
+		`mgcalc turns the weight of a magnesium salt into the elemental magnesium it
 carries (and back), computed from the molecular formula, and compares it with
 the supplemental upper limit. Every number it uses has a source: see
 'mgcalc forms show FORM'.
@@ -83,7 +84,7 @@ MGCALC_LANG, of lang: in het configuratiebestand), anders volgens de locale
 Machineformaten zijn in elke taal gelijk. Hoeveelheden typt u in beide talen
 met een decimale punt (1.5g); een decimale komma wordt geweigerd met een tip,
 en "1.830 mg" als dubbelzinnig.`,
-	`  mgcalc elemental citrate 500
+		`  mgcalc elemental citrate 500
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinate 200
   mgcalc forms
@@ -100,7 +101,7 @@ en "1.830 mg" als dubbelzinnig.`,
   mgcalc limits --age 6
   mgcalc plan --goal slapen --gut gevoelig
   mgcalc config show`,
-	`Exit status:
+		`Exit status:
   0  success
   1  error: a file that cannot be read or is broken, or an internal error
   2  usage error (bad flag, argument, form name or amount)
@@ -111,26 +112,26 @@ en "1.830 mg" als dubbelzinnig.`,
   2  gebruiksfout (verkeerde optie, argument, vormnaam of hoeveelheid)
   3  total: het totaal uit supplementen ligt boven de geldende bovengrens
   4  plan: geweigerd voor de veiligheid (nieren, hartblok, een kind, een dosis boven de grens)`,
-	"print mgcalc's version and exit":                                                   "toon de versie van mgcalc en stop",
-	"output format: %s":                                                                 "uitvoerformaat: %s",
-	"config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)":                       "configuratie`bestand` (standaard $XDG_CONFIG_HOME/mgcalc/config.yaml)",
-	"colour in text output: auto, always or never":                                      "kleur in tekstuitvoer: auto, always of never",
-	"language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)": "taal van de tekstuitvoer: en of nl (standaard: volgens LC_ALL, LC_MESSAGES of LANG)",
+		"print mgcalc's version and exit":                                                   "toon de versie van mgcalc en stop",
+		"output format: %s":                                                                 "uitvoerformaat: %s",
+		"config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)":                       "configuratie`bestand` (standaard $XDG_CONFIG_HOME/mgcalc/config.yaml)",
+		"colour in text output: auto, always or never":                                      "kleur in tekstuitvoer: auto, always of never",
+		"language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)": "taal van de tekstuitvoer: en of nl (standaard: volgens LC_ALL, LC_MESSAGES of LANG)",
 
-	// help
-	"Help about any command": "Hulp bij elke opdracht",
-	`Help for any command: 'mgcalc help total' is 'mgcalc total --help'.
+		// help
+		"Help about any command": "Hulp bij elke opdracht",
+		`Help for any command: 'mgcalc help total' is 'mgcalc total --help'.
 
 Exit status: 0 with the help; 2 for a command mgcalc does not have.`: `Hulp bij elke opdracht: 'mgcalc help total' is hetzelfde als 'mgcalc total --help'.
 
 Afsluitstatus: 0 met de hulptekst; 2 voor een opdracht die mgcalc niet kent.`,
-	`  mgcalc help
+		`  mgcalc help
   mgcalc help plan`: `  mgcalc help
   mgcalc help plan`,
 
-	// elemental, compound
-	"Elemental magnesium in an amount of a magnesium compound": "Elementair magnesium in een hoeveelheid van een magnesiumverbinding",
-	`Elemental magnesium in AMOUNT of a magnesium compound, computed from the
+		// elemental, compound
+		"Elemental magnesium in an amount of a magnesium compound": "Elementair magnesium in een hoeveelheid van een magnesiumverbinding",
+		`Elemental magnesium in AMOUNT of a magnesium compound, computed from the
 variant's molecular formula and IUPAC atomic weights, and its share of the
 supplemental upper limit.
 
@@ -196,7 +197,7 @@ met 3); 1 voor een bestand dat niet te lezen of beschadigd is
 (configuratiebestand, --csv-bestand) of, in een batch, een foute regel (met
 --keep-going aan het eind, na de goede regels); 2 voor verkeerde argumenten
 (een onbekende vorm, een verkeerde hoeveelheid of optie).`,
-	`  mgcalc elemental citrate 500
+		`  mgcalc elemental citrate 500
   printf 'citrate 500\noxide 400\n' | mgcalc elemental -
   mgcalc elemental --csv products.csv --columns form=Form,amount=Amount,unit=Unit -o csv
   mgcalc elemental magnesium-bisglycinate 1g --count 2
@@ -209,14 +210,14 @@ met 3); 1 voor een bestand dat niet te lezen of beschadigd is
   mgcalc elemental citraat 500 --assay 14.5
   mgcalc elemental MgCl2 1g -o value
   mgcalc elemental oxide 400 --age 6 --authority efsa`,
-	"convert every row of this CSV `file` (- for stdin)":                                   "reken elke rij van dit CSV-`bestand` om (- voor stdin)",
-	"CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)":                 "CSV-kolommen als form=KOLOM,amount=KOLOM[,unit=KOLOM] (standaard form, amount)",
-	"unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)": "eenheid voor het getoonde elementair magnesium: mg, mmol of meq (hoeveelheden mogen ook in mmol en mEq)",
-	"in a batch, report every bad line and convert the rest (exit 1 at the end)":           "meld in een batch elke foute regel en reken de rest om (aan het eind afsluitstatus 1)",
-	"the raw material's stated Mg `percent`, replacing the formula's share":                "het opgegeven Mg-gehalte van de grondstof in `procent`, in plaats van het aandeel uit de formule",
-	"number of capsules or servings of AMOUNT each (halves allowed, at most 100)":          "aantal capsules of porties van elk AMOUNT (halve toegestaan, hoogstens 100)",
-	"Compound needed for an amount of elemental magnesium":                                 "Benodigde verbinding voor een hoeveelheid elementair magnesium",
-	`The reverse of 'elemental': how much of a magnesium compound carries
+		"convert every row of this CSV `file` (- for stdin)":                                   "reken elke rij van dit CSV-`bestand` om (- voor stdin)",
+		"CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)":                 "CSV-kolommen als form=KOLOM,amount=KOLOM[,unit=KOLOM] (standaard form, amount)",
+		"unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)": "eenheid voor het getoonde elementair magnesium: mg, mmol of meq (hoeveelheden mogen ook in mmol en mEq)",
+		"in a batch, report every bad line and convert the rest (exit 1 at the end)":           "meld in een batch elke foute regel en reken de rest om (aan het eind afsluitstatus 1)",
+		"the raw material's stated Mg `percent`, replacing the formula's share":                "het opgegeven Mg-gehalte van de grondstof in `procent`, in plaats van het aandeel uit de formule",
+		"number of capsules or servings of AMOUNT each (halves allowed, at most 100)":          "aantal capsules of porties van elk AMOUNT (halve toegestaan, hoogstens 100)",
+		"Compound needed for an amount of elemental magnesium":                                 "Benodigde verbinding voor een hoeveelheid elementair magnesium",
+		`The reverse of 'elemental': how much of a magnesium compound carries
 ELEMENTAL mg of magnesium, from the variant's molecular formula (or --assay).
 
 -o value prints the compound mg with one decimal, rounded once from the
@@ -236,7 +237,7 @@ Afsluitstatus: 0 omgerekend; 1 voor een bestand dat niet te lezen of
 beschadigd is (configuratiebestand, --csv-bestand) of, in een batch, een
 foute regel; 2 voor verkeerde argumenten (een onbekende vorm, een verkeerde
 ELEMENTAL-hoeveelheid of optie).`,
-	`  mgcalc compound bisglycinate 200
+		`  mgcalc compound bisglycinate 200
   mgcalc compound citrate:nonahydrate 150mg -o value
   mgcalc compound citrate 100 --assay 14.5
   mgcalc compound - < targets.txt`: `  mgcalc compound bisglycinaat 200
@@ -244,16 +245,16 @@ ELEMENTAL-hoeveelheid of optie).`,
   mgcalc compound citraat 100 --assay 14.5
   mgcalc compound - < doelen.txt`,
 
-	// person flags
-	"upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)": "instantie van de bovengrens: nih (VS IOM/NIH), efsa (EU SCF/EFSA) of evm (VK EVM)",
-	"age in years; fractions allowed (0.5 is six months) (default adult)":         "leeftijd in jaren; breuken toegestaan (0.5 is zes maanden) (standaard volwassen)",
-	"male or female (selects the RDA/AI column)":                                  "man of vrouw (male of female; kiest de kolom van de RDA/AI)",
-	"use the pregnancy values":                                                    "gebruik de waarden voor de zwangerschap",
-	"use the lactation values":                                                    "gebruik de waarden voor de borstvoedingsperiode",
+		// person flags
+		"upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)": "instantie van de bovengrens: nih (VS IOM/NIH), efsa (EU SCF/EFSA) of evm (VK EVM)",
+		"age in years; fractions allowed (0.5 is six months) (default adult)":         "leeftijd in jaren; breuken toegestaan (0.5 is zes maanden) (standaard volwassen)",
+		"male or female (selects the RDA/AI column)":                                  "man of vrouw (male of female; kiest de kolom van de RDA/AI)",
+		"use the pregnancy values":                                                    "gebruik de waarden voor de zwangerschap",
+		"use the lactation values":                                                    "gebruik de waarden voor de borstvoedingsperiode",
 
-	// forms
-	"List magnesium forms and variants with formula, molar mass and %% Mg": "Lijst van magnesiumvormen en -varianten met formule, molmassa en %% Mg",
-	`Every form and variant in mgcalc's table, with its molecular formula, molar
+		// forms
+		"List magnesium forms and variants with formula, molar mass and %% Mg": "Lijst van magnesiumvormen en -varianten met formule, molmassa en %% Mg",
+		`Every form and variant in mgcalc's table, with its molecular formula, molar
 mass and magnesium share, computed from IUPAC atomic weights, and how the
 sources rate it for the gut. The default variant (the one sold as a
 supplement) is marked; name another as FORM:VARIANT.
@@ -266,13 +267,13 @@ wordt verkocht) is gemarkeerd; kies een andere als VORM:VARIANT.
 
 Afsluitstatus: 0, 1 voor een beschadigd configuratiebestand, 2 voor
 verkeerde argumenten (-o value heeft hier geen enkel getal).`,
-	`  mgcalc forms
+		`  mgcalc forms
   mgcalc forms -o json | jq '.[] | select(.default) | {form, fraction}'
   mgcalc forms show citrate`: `  mgcalc forms
   mgcalc forms -o json | jq '.[] | select(.default) | {form, fraction}'
   mgcalc forms show citraat`,
-	"One form in full: variants, gut tolerance, typical uses, sources": "Eén vorm volledig: varianten, verdraagbaarheid voor de darmen, gebruikelijke toepassingen, bronnen",
-	`One form in full: each variant's formula, molar mass and Mg share, the gut
+		"One form in full: variants, gut tolerance, typical uses, sources": "Eén vorm volledig: varianten, verdraagbaarheid voor de darmen, gebruikelijke toepassingen, bronnen",
+		`One form in full: each variant's formula, molar mass and Mg share, the gut
 tolerance and typical uses the sources give, raw-material assay ranges, label
 cross-checks (a real label's stated amount beside the computed one) and every
 source with its address.
@@ -292,13 +293,13 @@ genoemd, of van de standaardvariant.
 
 Afsluitstatus: 0, 1 voor een beschadigd configuratiebestand, 2 voor een
 onbekende vorm of verkeerde argumenten.`,
-	`  mgcalc forms show citrate
+		`  mgcalc forms show citrate
   mgcalc forms show glycinaat -o json`: `  mgcalc forms show citraat
   mgcalc forms show glycinaat -o json`,
 
-	// total
-	"Add up every product someone takes and compare with the upper limit": "Tel alle producten op die iemand neemt en vergelijk met de bovengrens",
-	`The elemental magnesium of every product someone takes, added up and compared
+		// total
+		"Add up every product someone takes and compare with the upper limit": "Tel alle producten op die iemand neemt en vergelijk met de bovengrens",
+		`The elemental magnesium of every product someone takes, added up and compared
 with the supplemental upper limit for the person (see 'mgcalc limits'). The
 limit applies to the total across all products, not to each one.
 
@@ -382,7 +383,7 @@ Afsluitstatus: 0 op of onder de bovengrens (of als er geen is vastgesteld),
 3 erboven, 1 voor een stack- of CSV-bestand dat niet te lezen of beschadigd
 is, 2 voor verkeerde argumenten. -o value toont het totaal uit supplementen
 in mg.`,
-	`  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
+		`  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
   mgcalc total --stack morning.yaml --stack evening.yaml
   mgcalc total --csv stack.csv
@@ -397,16 +398,16 @@ in mg.`,
   mgcalc total --stack mijn.yaml --headroom --with citraat:500
   mgcalc total citraat:500 --unit mmol
   mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "boven de grens"`,
-	"YAML `file` listing the products taken (- for stdin); repeat for several files":                       "YAML-`bestand` met de producten die iemand neemt (- voor stdin); herhaal voor meer bestanden",
-	"the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable":    "de producten als CSV-`bestand` met een kopregel van stackvelden (form, amount, per_day, …); herhaalbaar",
-	"say how much more magnesium fits under the limit, and how many units of each product":                 "vertel hoeveel magnesium er nog onder de grens past, en hoeveel eenheden van elk product",
-	"a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)": "een product voor --headroom als VORM[:VARIANT]:HOEVEELHEID per eenheid (herhaalbaar; standaard: de opgegeven producten)",
-	"unit of elemental magnesium shown: mg, mmol or meq":                                                   "eenheid voor het getoonde elementair magnesium: mg, mmol of meq",
-	"magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)":        "magnesium uit voeding en water per dag, bijv. 220 of 220mg (vergeleken met de RDA/AI, niet met de bovengrens)",
+		"YAML `file` listing the products taken (- for stdin); repeat for several files":                       "YAML-`bestand` met de producten die iemand neemt (- voor stdin); herhaal voor meer bestanden",
+		"the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable":    "de producten als CSV-`bestand` met een kopregel van stackvelden (form, amount, per_day, …); herhaalbaar",
+		"say how much more magnesium fits under the limit, and how many units of each product":                 "vertel hoeveel magnesium er nog onder de grens past, en hoeveel eenheden van elk product",
+		"a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)": "een product voor --headroom als VORM[:VARIANT]:HOEVEELHEID per eenheid (herhaalbaar; standaard: de opgegeven producten)",
+		"unit of elemental magnesium shown: mg, mmol or meq":                                                   "eenheid voor het getoonde elementair magnesium: mg, mmol of meq",
+		"magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)":        "magnesium uit voeding en water per dag, bijv. 220 of 220mg (vergeleken met de RDA/AI, niet met de bovengrens)",
 
-	// limits
-	"Upper limits, RDA/AI and label reference values for a person": "Bovengrenzen, RDA/AI en referentiewaarden voor etiketten voor een persoon",
-	`The reference values that apply to a person: the supplemental upper limit
+		// limits
+		"Upper limits, RDA/AI and label reference values for a person": "Bovengrenzen, RDA/AI en referentiewaarden voor etiketten voor een persoon",
+		`The reference values that apply to a person: the supplemental upper limit
 under each authority (US IOM/NIH, EU SCF/EFSA, UK EVM), the US RDA or AI, the
 EFSA adequate intake, and the label reference values (US Daily Value, EU NRV),
 each with its source.
@@ -438,7 +439,7 @@ zegt mgcalc dat, en verzint er nooit een.
 Afsluitstatus: 0; 1 voor -o value als er geen bovengrens is, of voor een
 beschadigd configuratiebestand; 2 voor verkeerde argumenten (een leeftijd
 buiten 0-130, --pregnant met --sex male, …).`,
-	`  mgcalc limits
+		`  mgcalc limits
   mgcalc limits --age 6
   mgcalc limits --age 34 --sex female --pregnant
   mgcalc limits --age 16 --sex male --authority efsa -o json`: `  mgcalc limits
@@ -446,9 +447,9 @@ buiten 0-130, --pregnant met --sex male, …).`,
   mgcalc limits --age 34 --sex vrouw --pregnant
   mgcalc limits --age 16 --sex man --authority efsa -o json`,
 
-	// plan
-	"A form for a goal and a titration schedule that stays under the upper limit": "Een vorm voor een doel en een opbouwschema dat onder de bovengrens blijft",
-	`Recommends a magnesium form for a goal (with how strong the evidence is) and
+		// plan
+		"A form for a goal and a titration schedule that stays under the upper limit": "Een vorm voor een doel en een opbouwschema dat onder de bovengrens blijft",
+		`Recommends a magnesium form for a goal (with how strong the evidence is) and
 prints a titration schedule: start low, step up, split higher doses morning
 and evening, never above the person's upper limit, evaluate, keep the lowest
 dose that helps, step back on loose stools. 'mgcalc plan goals' lists the
@@ -516,7 +517,7 @@ MedicationRequest per stap.
 
 Afsluitstatus: 0 een plan, 1 een fout, 2 verkeerde argumenten, 4 geweigerd
 voor de veiligheid.`,
-	`  mgcalc plan --goal sleep --gut sensitive
+		`  mgcalc plan --goal sleep --gut sensitive
   mgcalc plan --goal constipation --capsule 250 --half
   mgcalc plan --goal migraine --authority efsa --start 2026-12-01 --ics plan.ics
   mgcalc plan --goal sleep --meds levothyroxine,doxycycline
@@ -529,26 +530,26 @@ voor de veiligheid.`,
   mgcalc plan --goal slapen -o md > plan.md
   mgcalc plan --goal migraine --target 600 --supervised
   mgcalc plan goals`,
-	"what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general": "waarvoor: slapen, ontspanning, stoelgang, sport, energie, hart, concentratie, krampen, migraine, algemeen (of de Engelse namen)",
-	"normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form":                  "normaal of gevoelig (normal, sensitive): gevoelige darmen beginnen lager, verhogen trager en krijgen een milde vorm",
-	"use this FORM[:VARIANT] instead of the recommendation":                                                   "gebruik deze VORM[:VARIANT] in plaats van de aanbeveling",
-	"daily elemental magnesium to reach, mg (default: the goal's, never above the upper limit)":               "te bereiken elementair magnesium per dag, in mg (standaard: die van het doel, nooit boven de bovengrens)",
-	"round to whole units of this many mg of compound each":                                                   "rond af op hele eenheden van elk zoveel mg verbinding",
-	"round to whole units of this many mg of magnesium each (as the label states)":                            "rond af op hele eenheden van elk zoveel mg magnesium (zoals op het etiket)",
-	"allow half units (tablets that can be split)":                                                            "halve eenheden toestaan (tabletten die te breken zijn)",
-	"allow a target above the upper limit, for use under medical supervision":                                 "een streefwaarde boven de bovengrens toestaan, voor gebruik onder medisch toezicht",
-	"normal or impaired (impaired: refused, see a doctor)":                                                    "normaal of verminderd (normal, impaired; verminderd: geweigerd, raadpleeg een arts)",
-	"kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)":                        "nierfunctie, eGFR in mL/min/1,73 m² (onder 30: geweigerd; onder 60: een waarschuwing)",
-	"a condition that rules magnesium out: heart-block, bradycardia, myasthenia-gravis":                       "een aandoening die magnesium uitsluit: heart-block (hartblok), bradycardia (bradycardie), myasthenia-gravis",
-	"medicines you take, comma separated (levothyroxine,doxycycline)":                                         "geneesmiddelen die u gebruikt, gescheiden door komma's (levothyroxine,doxycycline)",
-	"first day of the plan, YYYY-MM-DD or today: prints dates":                                                "eerste dag van het plan, JJJJ-MM-DD of today: toont data",
-	"write the schedule to this iCalendar `file` (- for stdout)":                                              "schrijf het schema naar dit iCalendar-`bestand` (- voor stdout)",
-	"overwrite an existing --ics file":                                                                        "overschrijf een bestaand --ics-bestand",
-	"add a reminder alarm to each intake in the --ics file":                                                   "voeg in het --ics-bestand bij elke inname een herinnering toe",
-	"time of the morning intake in the --ics file":                                                            "tijdstip van de ochtendinname in het --ics-bestand",
-	"time of the evening intake in the --ics file":                                                            "tijdstip van de avondinname in het --ics-bestand",
-	"The goals, their forms and how strong the evidence for each is":                                          "De doelen, hun vormen en hoe sterk het bewijs voor elk is",
-	`Every goal mgcalc plans for, with its forms best first and the evidence
+		"what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general": "waarvoor: slapen, ontspanning, stoelgang, sport, energie, hart, concentratie, krampen, migraine, algemeen (of de Engelse namen)",
+		"normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form":                  "normaal of gevoelig (normal, sensitive): gevoelige darmen beginnen lager, verhogen trager en krijgen een milde vorm",
+		"use this FORM[:VARIANT] instead of the recommendation":                                                   "gebruik deze VORM[:VARIANT] in plaats van de aanbeveling",
+		"daily elemental magnesium to reach, mg (default: the goal's, never above the upper limit)":               "te bereiken elementair magnesium per dag, in mg (standaard: die van het doel, nooit boven de bovengrens)",
+		"round to whole units of this many mg of compound each":                                                   "rond af op hele eenheden van elk zoveel mg verbinding",
+		"round to whole units of this many mg of magnesium each (as the label states)":                            "rond af op hele eenheden van elk zoveel mg magnesium (zoals op het etiket)",
+		"allow half units (tablets that can be split)":                                                            "halve eenheden toestaan (tabletten die te breken zijn)",
+		"allow a target above the upper limit, for use under medical supervision":                                 "een streefwaarde boven de bovengrens toestaan, voor gebruik onder medisch toezicht",
+		"normal or impaired (impaired: refused, see a doctor)":                                                    "normaal of verminderd (normal, impaired; verminderd: geweigerd, raadpleeg een arts)",
+		"kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)":                        "nierfunctie, eGFR in mL/min/1,73 m² (onder 30: geweigerd; onder 60: een waarschuwing)",
+		"a condition that rules magnesium out: heart-block, bradycardia, myasthenia-gravis":                       "een aandoening die magnesium uitsluit: heart-block (hartblok), bradycardia (bradycardie), myasthenia-gravis",
+		"medicines you take, comma separated (levothyroxine,doxycycline)":                                         "geneesmiddelen die u gebruikt, gescheiden door komma's (levothyroxine,doxycycline)",
+		"first day of the plan, YYYY-MM-DD or today: prints dates":                                                "eerste dag van het plan, JJJJ-MM-DD of today: toont data",
+		"write the schedule to this iCalendar `file` (- for stdout)":                                              "schrijf het schema naar dit iCalendar-`bestand` (- voor stdout)",
+		"overwrite an existing --ics file":                                                                        "overschrijf een bestaand --ics-bestand",
+		"add a reminder alarm to each intake in the --ics file":                                                   "voeg in het --ics-bestand bij elke inname een herinnering toe",
+		"time of the morning intake in the --ics file":                                                            "tijdstip van de ochtendinname in het --ics-bestand",
+		"time of the evening intake in the --ics file":                                                            "tijdstip van de avondinname in het --ics-bestand",
+		"The goals, their forms and how strong the evidence for each is":                                          "De doelen, hun vormen en hoe sterk het bewijs voor elk is",
+		`Every goal mgcalc plans for, with its forms best first and the evidence
 grade of each: guideline, systematic review, randomised trial, practice-based,
 marketing claim, no effect shown. Forms with a marketing claim or no effect
 shown are listed but never recommended. -o json adds each finding and its
@@ -562,13 +563,13 @@ worden nooit aanbevolen. -o json voegt elke bevinding en haar bronnen toe.
 
 Afsluitstatus: 0, 1 voor een beschadigd configuratiebestand, 2 voor
 verkeerde argumenten.`,
-	`  mgcalc plan goals
+		`  mgcalc plan goals
   mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`: `  mgcalc plan goals
   mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`,
 
-	// check
-	"Check a label: can this much of the compound carry the magnesium it states?": "Controleer een etiket: kan zoveel van de verbinding het genoemde magnesium bevatten?",
-	`From a label's compound amount and its stated elemental magnesium, the Mg
+		// check
+		"Check a label: can this much of the compound carry the magnesium it states?": "Controleer een etiket: kan zoveel van de verbinding het genoemde magnesium bevatten?",
+		`From a label's compound amount and its stated elemental magnesium, the Mg
 share the label implies, and which variants (or the raw-material assay range)
 it is consistent with, within 3 %% (mgcalc's tolerance: labels round, and no
 source gives a number). "impossible" when it is more than any variant of the
@@ -600,19 +601,19 @@ leest CSV met de kolommen form, amount en stated, zodat een hele catalogus in
 Afsluitstatus: 0 gecontroleerd, wat het oordeel ook is (lees het uit -o value
 of JSON); 1 voor een bestand dat niet te lezen is of een foute regel; 2 voor
 verkeerde argumenten.`,
-	`  mgcalc check glycinate 500 --stated 100
+		`  mgcalc check glycinate 500 --stated 100
   mgcalc check citrate 1830 --stated 295.7
   mgcalc check threonate 2000 --stated 144 -o json
   mgcalc check --csv catalogue.csv -o tsv`: `  mgcalc check glycinaat 500 --stated 100
   mgcalc check citraat 1830 --stated 295.7
   mgcalc check threonaat 2000 --stated 144 -o json
   mgcalc check --csv catalogus.csv -o tsv`,
-	"the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)": "het elementair magnesium per eenheid volgens het etiket (mg, g, mcg, mmol of mEq)",
-	"check every row of this CSV `file` (columns form, amount, stated)":         "controleer elke rij van dit CSV-`bestand` (kolommen form, amount, stated)",
+		"the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)": "het elementair magnesium per eenheid volgens het etiket (mg, g, mcg, mmol of mEq)",
+		"check every row of this CSV `file` (columns form, amount, stated)":         "controleer elke rij van dit CSV-`bestand` (kolommen form, amount, stated)",
 
-	// config
-	"Show the settings in effect, or write a starter config file": "Toon de geldende instellingen, of schrijf een startconfiguratiebestand",
-	`Standing settings (%s) come from a flag,
+		// config
+		"Show the settings in effect, or write a starter config file": "Toon de geldende instellingen, of schrijf een startconfiguratiebestand",
+		`Standing settings (%s) come from a flag,
 an MGCALC_* variable (MGCALC_AUTHORITY=efsa), the config file or mgcalc's
 default, in that order. 'config show' lists each with its value and where it
 came from; 'config init' writes a commented starter file.
@@ -636,15 +637,15 @@ ander noemt (dat dan moet bestaan). De sleutels zijn lange optienamen.
 Afsluitstatus: 0, 1 voor een configuratiebestand dat niet te lezen of
 beschadigd is of een bestand dat niet te schrijven is, 2 voor verkeerde
 argumenten of een bestand dat init zonder --force zou overschrijven.`,
-	`  mgcalc config show
+		`  mgcalc config show
   mgcalc config show -o json
   mgcalc config init
   mgcalc config init --print`: `  mgcalc config show
   mgcalc config show -o json
   mgcalc config init
   mgcalc config init --print`,
-	"Every standing setting, its value and where it comes from": "Elke vaste instelling, haar waarde en waar die vandaan komt",
-	`Lists every standing setting (%s) with the
+		"Every standing setting, its value and where it comes from": "Elke vaste instelling, haar waarde en waar die vandaan komt",
+		`Lists every standing setting (%s) with the
 value mgcalc uses and its origin: flag (given on this command line), env
 (the MGCALC_* variable named), file (the config file and line) or default.
 The person flags (--authority, --age, --sex, --pregnant, --lactating) are
@@ -669,13 +670,13 @@ het bestand; null voor flag en default), line (null behalve voor file)}.
 
 Afsluitstatus: 0, 1 voor een configuratiebestand dat niet te lezen of
 beschadigd is, 2 voor een verkeerde optie of MGCALC_*-waarde.`,
-	`  mgcalc config show
+		`  mgcalc config show
   MGCALC_AUTHORITY=efsa mgcalc config show --age 40
   mgcalc config show -o json | jq -r '.settings[] | select(.origin != "default") | .name'`: `  mgcalc config show
   MGCALC_AUTHORITY=efsa mgcalc config show --age 40
   mgcalc config show -o json | jq -r '.settings[] | select(.origin != "default") | .name'`,
-	"Write a commented starter config file": "Schrijf een startconfiguratiebestand met uitleg",
-	`Writes a starter config file that explains every standing setting, each
+		"Write a commented starter config file": "Schrijf een startconfiguratiebestand met uitleg",
+		`Writes a starter config file that explains every standing setting, each
 commented out: uncomment what you want, then check with 'mgcalc config show'.
 
 It goes where mgcalc reads it: PATH if given, else --config FILE or
@@ -702,19 +703,19 @@ startbestand in plaats daarvan naar stdout.
 
 Afsluitstatus: 0 geschreven, 1 het bestand kan niet worden geschreven, 2 het
 bestand bestaat al (geef --force) of verkeerde argumenten.`,
-	`  mgcalc config init
+		`  mgcalc config init
   mgcalc config init --force
   mgcalc config init --print > my-config.yaml
   mgcalc config init ./project.yaml && mgcalc config show --config ./project.yaml`: `  mgcalc config init
   mgcalc config init --force
   mgcalc config init --print > mijn-config.yaml
   mgcalc config init ./project.yaml && mgcalc config show --config ./project.yaml`,
-	"replace an existing config file":          "vervang een bestaand configuratiebestand",
-	"write the starter file to stdout instead": "schrijf het startbestand in plaats daarvan naar stdout",
+		"replace an existing config file":          "vervang een bestaand configuratiebestand",
+		"write the starter file to stdout instead": "schrijf het startbestand in plaats daarvan naar stdout",
 
-	// version
-	"Print mgcalc's version, VCS revision and Go version": "Toon de versie van mgcalc, de VCS-revisie en de Go-versie",
-	`The module version, and when the binary was built from a VCS checkout with
+		// version
+		"Print mgcalc's version, VCS revision and Go version": "Toon de versie van mgcalc, de VCS-revisie en de Go-versie",
+		`The module version, and when the binary was built from a VCS checkout with
 -buildvcs=true, the revision (-dirty when the work tree had changes) and its
 commit date, then the Go version and platform it was built with. A binary
 built without version information says "dev". 'mgcalc --version' prints the
@@ -736,15 +737,15 @@ os en arch; -o value toont de moduleversie.
 
 Afsluitstatus: 0, of 1 voor een beschadigd configuratiebestand, 2 voor
 verkeerde argumenten.`,
-	`  mgcalc version
+		`  mgcalc version
   mgcalc --version
   mgcalc version -o json | jq -r .revision`: `  mgcalc version
   mgcalc --version
   mgcalc version -o json | jq -r .revision`,
 
-	// completion
-	"Print the shell completion script for bash, zsh, fish or PowerShell": "Toon het aanvulscript voor bash, zsh, fish of PowerShell",
-	`Prints a script that makes the shell complete mgcalc's commands, flags and
+		// completion
+		"Print the shell completion script for bash, zsh, fish or PowerShell": "Toon het aanvulscript voor bash, zsh, fish of PowerShell",
+		`Prints a script that makes the shell complete mgcalc's commands, flags and
 values: form names and variants (cit, then Tab, offers citrate,
 citrate:nonahydrate, …), authorities, goals, output formats, and file names
 for --stack, --csv, --config and --ics. Install it once:
@@ -791,12 +792,13 @@ zelf, dus ze blijft kloppen als mgcalc wordt bijgewerkt.
 
 Afsluitstatus: 0, 1 voor een beschadigd configuratiebestand, 2 voor een
 shell die mgcalc niet kent.`,
-	`  mgcalc completion bash > ~/.local/share/bash-completion/completions/mgcalc
+		`  mgcalc completion bash > ~/.local/share/bash-completion/completions/mgcalc
   mgcalc completion zsh > "${fpath[1]}/_mgcalc"
   mgcalc completion fish > ~/.config/fish/completions/mgcalc.fish
   source <(mgcalc completion bash)`: `  mgcalc completion bash > ~/.local/share/bash-completion/completions/mgcalc
   mgcalc completion zsh > "${fpath[1]}/_mgcalc"
   mgcalc completion fish > ~/.config/fish/completions/mgcalc.fish
   source <(mgcalc completion bash)`,
-	"complete without a description beside each choice": "vul aan zonder beschrijving naast elke keuze",
+		"complete without a description beside each choice": "vul aan zonder beschrijving naast elke keuze",
+	}
 }
