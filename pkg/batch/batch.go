@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -19,6 +20,10 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
+
+// maxSkip bounds how much of an over-long line is skipped to reach the
+// next one.
+const maxSkip = 1 << 20
 
 // MaxLine bounds one input line (or CSV record) in bytes: a longer one is
 // an error, never memory.
@@ -100,11 +105,17 @@ var bom = []byte("\xef\xbb\xbf")
 func (l *LineReader) Read() (Row, error) {
 	for {
 		b, err := l.r.ReadSlice('\n')
-		if err == bufio.ErrBufferFull || len(b) > MaxLine+2 {
+		if err == bufio.ErrBufferFull || len(bytes.TrimRight(b, "\r\n")) > MaxLine {
 			l.line++
-			// skip the rest of the over-long line
+			// skip the rest of the over-long line, but not for ever: an
+			// endless line (/dev/zero) ends the stream
+			skipped := len(b)
 			for err == bufio.ErrBufferFull {
-				_, err = l.r.ReadSlice('\n')
+				var more []byte
+				more, err = l.r.ReadSlice('\n')
+				if skipped += len(more); skipped > maxSkip {
+					return Row{Line: l.line}, fmt.Errorf("line %d is longer than %d bytes and goes on past %d MiB: not a list of products", l.line, MaxLine, maxSkip>>20)
+				}
 			}
 			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("the line is longer than %d bytes", MaxLine)}
 		}
@@ -146,7 +157,7 @@ func (l *LineReader) Read() (Row, error) {
 // last two, when the last is a unit) is the amount and the rest the form.
 func SplitLine(text string) (form, amount string, ok bool) {
 	if i := strings.LastIndexByte(text, ':'); i > 0 {
-		if a := strings.TrimSpace(text[i+1:]); a != "" && startsWithDigit(a) {
+		if a := strings.TrimSpace(text[i+1:]); looksLikeAmount(a) {
 			return strings.TrimSpace(text[:i]), a, true
 		}
 	}
@@ -155,7 +166,7 @@ func SplitLine(text string) (form, amount string, ok bool) {
 		return "", "", false
 	}
 	last := len(fields) - 1
-	if units.IsUnit(fields[last]) && len(fields) >= 3 {
+	if (units.IsUnit(fields[last]) || units.IsMolarUnit(fields[last])) && len(fields) >= 3 {
 		return strings.Join(fields[:last-1], " "), fields[last-1] + " " + fields[last], true
 	}
 	return strings.Join(fields[:last], " "), fields[last], true
@@ -180,7 +191,21 @@ func splitPlain(b []byte) (form, amount []byte, ok bool) {
 	return b[:sp], b[sp+1:], true
 }
 
-func startsWithDigit(s string) bool { return s[0] >= '0' && s[0] <= '9' || s[0] == '.' }
+// looksLikeAmount reports whether the text after a colon is an amount
+// ("500", "1.5 g", "4mmol") rather than the rest of a variant name that
+// starts with a digit ("9h2o 500"): digits and separators, then letters
+// only, then at most a unit word.
+func looksLikeAmount(a string) bool {
+	f := strings.Fields(a)
+	if len(f) == 0 || len(f) > 2 || !(f[0][0] >= '0' && f[0][0] <= '9' || f[0][0] == '.') {
+		return false
+	}
+	i := strings.IndexFunc(f[0], func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.' || r == ',') })
+	if i >= 0 && strings.ContainsAny(f[0][i:], "0123456789") {
+		return false // 9h2o: a digit after letters
+	}
+	return len(f) == 1 || units.IsUnit(f[1]) || units.IsMolarUnit(f[1])
+}
 
 // Columns maps the CSV header's names to the fields: Form and Amount are
 // required, Unit optional (then the amount carries its unit, or is mg).
@@ -238,6 +263,9 @@ func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
 		return -1
 	}
 	c := &CSVReader{r: cr, form: idx(cols.Form), amount: idx(cols.Amount), unit: -1, width: len(header)}
+	if cols.Unit == "" && idx("unit") >= 0 {
+		cols.Unit = "unit" // a column named unit is the unit, mapped or not
+	}
 	missing := func(field, col string) error {
 		return &LineError{Line: 1, Err: msg.Errorf("no column %q for the %s", col, field).
 			WithHint("the header has: %s; map columns with --columns form=…,amount=…,unit=…", strings.Join(header, ", "))}
@@ -293,6 +321,13 @@ func openCSV(r io.Reader) (*csv.Reader, []string, error) {
 	if err != nil {
 		return nil, nil, csvError(err)
 	}
+	for i, h := range header {
+		for _, g := range header[:i] {
+			if strings.EqualFold(strings.TrimSpace(g), strings.TrimSpace(h)) {
+				return nil, nil, &LineError{Line: 1, Err: msg.Errorf("column %q is given twice", msg.Clip(h))}
+			}
+		}
+	}
 	return cr, slices.Clone(header), nil
 }
 
@@ -301,19 +336,20 @@ func openCSV(r io.Reader) (*csv.Reader, []string, error) {
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		what := "not valid CSV"
+		what := msg.New("not valid CSV")
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			what = "a quote inside a field that is not quoted"
+			what = msg.New("a quote inside a field that is not quoted")
 		case errors.Is(pe.Err, csv.ErrQuote):
-			what = "a quoted field is not closed"
+			what = msg.New("a quoted field is not closed")
 		case errors.Is(pe.Err, errLineTooLong):
 			return &LineError{Line: pe.Line, Err: msg.Errorf("a line is longer than %d bytes", MaxLine)}
 		}
 		return &LineError{Line: pe.Line, Err: msg.Errorf("%s (column %d)", what, pe.Column)}
 	}
-	if errors.Is(err, errLineTooLong) {
-		return &LineError{Line: 0, Err: msg.Errorf("a line is longer than %d bytes", MaxLine)}
+	var tl *tooLong
+	if errors.As(err, &tl) {
+		return &LineError{Line: tl.line, Err: msg.Errorf("a line is longer than %d bytes", MaxLine)}
 	}
 	return err
 }
@@ -323,8 +359,9 @@ var errLineTooLong = errors.New("line too long")
 // limitedLines fails a read once a line passes MaxLine bytes, so a
 // hostile CSV without newlines costs no memory.
 type limitedLines struct {
-	r   *bufio.Reader
-	run int
+	r     *bufio.Reader
+	run   int
+	lines int // complete lines read, for the error's line number
 }
 
 func (l *limitedLines) Read(p []byte) (int, error) {
@@ -332,12 +369,19 @@ func (l *limitedLines) Read(p []byte) (int, error) {
 	for i := 0; i < n; i++ {
 		if p[i] == '\n' {
 			l.run = 0
+			l.lines++
 		} else if l.run++; l.run > MaxLine {
-			return i, errLineTooLong
+			return i, &tooLong{line: l.lines + 1}
 		}
 	}
 	return n, err
 }
+
+// tooLong is limitedLines's error, with the line it stopped on.
+type tooLong struct{ line int }
+
+func (e *tooLong) Error() string { return errLineTooLong.Error() }
+func (e *tooLong) Unwrap() error { return errLineTooLong }
 
 // Converter turns rows into conversions with the same core as the
 // one-shot commands, resolving each distinct form name once.

@@ -135,16 +135,17 @@ func openInput(s *IO, path string) (io.Reader, func(), error) {
 	if path == "-" {
 		return s.In, func() {}, nil
 	}
+	// the type first: opening a FIFO would wait for a writer for ever, and
+	// /dev/zero never ends ('-' reads a pipe)
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, nil, dataError(msg.Errorf("%s: not a regular file", sanitizeArg(path)))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, nil, dataError(msg.Errorf("%s: no such file", path))
+			return nil, nil, dataError(msg.Errorf("%s: no such file", sanitizeArg(path)))
 		}
-		return nil, nil, dataError(msg.Errorf("%s: %s", path, errReason(err)))
-	}
-	if fi, err := f.Stat(); err != nil || fi.IsDir() {
-		f.Close()
-		return nil, nil, dataError(msg.Errorf("%s: not a file", path))
+		return nil, nil, dataError(msg.Errorf("%s: %s", sanitizeArg(path), errReason(err)))
 	}
 	return f, func() { f.Close() }, nil
 }

@@ -17,12 +17,14 @@ import (
 
 // checkOptions are the options of `check`.
 type checkOptions struct {
-	IO     *IO
-	Root   *rootOptions
-	Form   string
-	Amount string
-	Stated string
-	CSV    string
+	IO        *IO
+	Root      *rootOptions
+	Form      string
+	Amount    string
+	Stated    string
+	CSV       string
+	KeepGoing bool
+	outputSet bool
 }
 
 func newCheckCmd(s *IO, root *rootOptions) *cobra.Command {
@@ -58,6 +60,7 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 				WithHint("run 'mgcalc check --help' for usage"))
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.outputSet = cmd.Flag("output").Changed
 			if len(args) > 0 {
 				o.Form = args[0]
 			}
@@ -74,6 +77,7 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 		},
 	}
 	cmd.Flags().StringVar(&o.Stated, "stated", "", s.P.S("the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)"))
+	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.S("in a batch, report every bad line and check the rest (exit 1 at the end)"))
 	cmd.Flags().StringVar(&o.CSV, "csv", "", s.P.S("check every row of this CSV `file` (columns form, amount, stated)"))
 	cmd.ValidArgsFunction = completeForms
 	return cmd
@@ -123,28 +127,51 @@ func runCheck(o *checkOptions) error {
 	return o.Root.print(o.IO, render.NewCheck(c))
 }
 
-// runCheckBatch checks a stream of labels; the whole report is printed
-// at the end (a catalogue audit is one report), or nothing on a bad line.
+// runCheckBatch checks a stream of labels, writing each row as it is
+// checked (rows before a bad line stay written); --keep-going reports bad
+// lines and goes on, and the exit status is 1 at the end.
 func runCheckBatch(o *checkOptions) error {
 	t, err := o.Root.tables.Forms()
 	if err != nil {
 		return dataError(err)
 	}
-	rows := &render.CheckRows{}
-	add := func(line int, form, amount, stated string) error {
-		c, err := checkOne(t, form, amount, stated)
-		if err != nil {
-			var m *msg.Message
-			errors.As(err, &m)
-			where := "line"
-			if o.CSV != "" {
-				where = o.CSV
-			}
-			return dataError(rowError(where, &batch.LineError{Line: line, Err: m}))
+	f := o.Root.format
+	if !o.outputSet {
+		f = render.Text
+		if !o.IO.StdoutTTY {
+			f = render.TSV
 		}
-		rows.Lines, rows.Checks = append(rows.Lines, line), append(rows.Checks, c)
-		return nil
 	}
+	out, err := render.NewCheckWriter(o.IO.Stream(), f, o.IO.Term())
+	if err != nil {
+		return usageError(err)
+	}
+	where := "line"
+	if o.CSV != "" {
+		where = o.CSV
+	}
+	failed, total := 0, 0
+	var first *msg.Message
+	one := func(line int, form, amount, stated string) error {
+		total++
+		c, err := checkOne(t, form, amount, stated)
+		if err == nil {
+			return out.Write(line, c)
+		}
+		var m *msg.Message
+		errors.As(err, &m)
+		failed++
+		e := rowError(where, &batch.LineError{Line: line, Err: m})
+		if first == nil {
+			first = e
+		}
+		if o.KeepGoing {
+			printError(o.IO.ErrOut, o.IO.P, e)
+			return nil
+		}
+		return errStop
+	}
+	var runErr error
 	if o.CSV != "" {
 		r, closeFn, err := openInput(o.IO, o.CSV)
 		if err != nil {
@@ -155,45 +182,78 @@ func runCheckBatch(o *checkOptions) error {
 		if err != nil {
 			return dataError(lineMessage(o.CSV, err))
 		}
-		for {
+		for runErr == nil {
 			rec, line, err := cr.Read()
 			if err == io.EOF {
 				break
 			}
 			if err != nil {
-				return dataError(lineMessage(o.CSV, err))
+				runErr = dataError(lineMessage(o.CSV, err))
+				break
 			}
-			if err := add(line, rec[0], rec[1], rec[2]); err != nil {
-				return err
-			}
+			runErr = one(line, rec[0], rec[1], rec[2])
 		}
 	} else {
 		lr := batch.Lines(o.IO.In)
-		for {
+		for runErr == nil {
+			if !lr.Buffered() {
+				if err := out.Flush(); err != nil {
+					return dataError(msg.Errorf("%s", err.Error()))
+				}
+			}
 			row, err := lr.Read()
 			if err == io.EOF {
 				break
 			}
 			if err != nil {
-				return dataError(lineMessage("line", err))
+				var le *batch.LineError
+				if errors.As(err, &le) {
+					total++
+					failed++
+					e := rowError(where, le)
+					if first == nil {
+						first = e
+					}
+					if o.KeepGoing {
+						printError(o.IO.ErrOut, o.IO.P, e)
+						continue
+					}
+					runErr = errStop
+					break
+				}
+				runErr = dataError(lineMessage("line", err))
+				break
 			}
-			// the last word of the amount is the stated amount
+			// the last word is the stated amount
 			amount, stated, ok := cutLastWord(row.Amount)
 			form := row.Form
 			if !ok { // "FORM AMOUNT STATED": SplitLine took STATED as the amount
 				f2, a2, ok2 := batch.SplitLine(row.Form)
 				if !ok2 {
-					return dataError(rowError("line", &batch.LineError{Line: row.Line, Err: msg.Errorf("%q is not FORM AMOUNT STATED", row.Form+" "+row.Amount)}))
+					runErr = one(row.Line, row.Form, "", row.Amount)
+					continue
 				}
 				form, amount, stated = f2, a2, row.Amount
 			}
-			if err := add(row.Line, form, amount, stated); err != nil {
-				return err
-			}
+			runErr = one(row.Line, form, amount, stated)
 		}
 	}
-	return o.Root.print(o.IO, rows)
+	if err := out.Flush(); err != nil && runErr == nil {
+		runErr = dataError(msg.Errorf("%s", err.Error()))
+	}
+	switch {
+	case runErr == errStop:
+		return dataError(first)
+	case runErr != nil:
+		return runErr
+	case failed > 0:
+		return &codeError{ExitError, msg.Errorf("%d of %d lines could not be checked", failed, total)}
+	}
+	return nil
 }
+
+// errStop ends a stream at its first bad line.
+var errStop = errors.New("stop")
 
 func cutLastWord(s string) (rest, last string, ok bool) {
 	f := strings.Fields(s)

@@ -61,7 +61,7 @@ a bad flag or MGCALC_* value.`, strings.Join(standingSettings, ", ")),
 		Example: s.P.S(`  mgcalc config show
   MGCALC_AUTHORITY=efsa mgcalc config show --age 40
   mgcalc config show -o json | jq -r '.settings[] | select(.origin != "default") | .name'`),
-		Args: argsUsage(0, "no arguments"),
+		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return root.print(s, newConfigShow(cmd, root.config))
 		},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
@@ -78,9 +79,10 @@ func printError(w io.Writer, p msg.Printer, err error) {
 		}
 	}
 	text = oneLine(text)
-	fmt.Fprintf(w, "mgcalc: %s %s\n", p.S("error:"), text)
+	// the prefixes are the same in every language: scripts match them
+	fmt.Fprintf(w, "mgcalc: error: %s\n", sanitizeArg(text))
 	if hint != "" {
-		fmt.Fprintf(w, "mgcalc: %s %s\n", p.S("hint:"), oneLine(hint))
+		fmt.Fprintf(w, "mgcalc: hint: %s\n", sanitizeArg(oneLine(hint)))
 	}
 }
 
@@ -95,4 +97,34 @@ func prefixed(prefix string, err error) *msg.Message {
 		return out
 	}
 	return msg.Errorf("%s: %s", prefix, err.Error())
+}
+
+// sanitizeArg makes text a user typed safe to print: control characters
+// (escape sequences), bidi and other format characters and line
+// separators are shown as \u escapes, never sent to the terminal.
+func sanitizeArg(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 ||
+		unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r)
 }

@@ -60,7 +60,7 @@ Exit status: 0, 1 for a broken config file, 2 for an unknown form or bad
 arguments.`),
 		Example: s.P.S(`  mgcalc forms show citrate
   mgcalc forms show glycinaat -o json`),
-		Args:              argsUsage(1, "one FORM"),
+		Args:              argsUsage(1, msg.New("one FORM")),
 		ValidArgsFunction: completeForms,
 		RunE: func(_ *cobra.Command, args []string) error {
 			t, err := root.tables.Forms()

@@ -210,16 +210,16 @@ func TestDutchFlagErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"elemental", "--foo"}, "mgcalc: fout: onbekende optie: --foo\nmgcalc: tip: zie 'mgcalc elemental --help' voor het gebruik\n"},
-		{[]string{"elemental", "-x"}, "mgcalc: fout: onbekende korte optie: 'x' in -x\n"},
-		{[]string{"elemental", "--unit"}, "mgcalc: fout: optie --unit heeft een waarde nodig\n"},
-		{[]string{"elemental", "-n"}, "mgcalc: fout: optie 'n' in -n heeft een waarde nodig\n"},
-		{[]string{"elemental", "---x"}, "mgcalc: fout: verkeerd geschreven optie: ---x\n"},
-		{[]string{"elemental", "citrate", "500", "--count", "x"}, "mgcalc: fout: ongeldige waarde \"x\" voor --count: "},
-		{[]string{"elemental", "citrate", "1,5g"}, "mgcalc: fout: hoeveelheid \"1,5g\" bevat een komma\nmgcalc: tip: mgcalc leest een decimale punt, geen komma: schrijf 1.5g (niet 1,5g), en duizendtallen zonder scheidingsteken (1500)\n"},
-		{[]string{"elemental", "citrate", "1.830 mg"}, "mgcalc: fout: hoeveelheid \"1.830 mg\" is dubbelzinnig: 1,83 mg of 1830 mg?\nmgcalc: tip: schrijf 1.83 mg, of 1830 mg zonder scheidingsteken\n"},
-		{[]string{"elemental", "--age", "6,5", "citrate", "500"}, "mgcalc: fout: ongeldige waarde \"6,5\" voor --age: \"6,5\" bevat een komma\nmgcalc: tip: mgcalc leest een decimale punt, geen komma: schrijf 14.5 (niet 14,5), en duizendtallen zonder scheidingsteken (1500)\n"},
-		{[]string{"elmental"}, "mgcalc: fout: onbekende opdracht \"elmental\" voor \"mgcalc\"\nmgcalc: tip: bedoelt u elemental?\n"},
+		{[]string{"elemental", "--foo"}, "mgcalc: error: onbekende optie: --foo\nmgcalc: hint: zie 'mgcalc elemental --help' voor het gebruik\n"},
+		{[]string{"elemental", "-x"}, "mgcalc: error: onbekende korte optie: 'x' in -x\n"},
+		{[]string{"elemental", "--unit"}, "mgcalc: error: optie --unit heeft een waarde nodig\n"},
+		{[]string{"elemental", "-n"}, "mgcalc: error: optie 'n' in -n heeft een waarde nodig\n"},
+		{[]string{"elemental", "---x"}, "mgcalc: error: verkeerd geschreven optie: ---x\n"},
+		{[]string{"elemental", "citrate", "500", "--count", "x"}, "mgcalc: error: ongeldige waarde \"x\" voor --count: "},
+		{[]string{"elemental", "citrate", "1,5g"}, "mgcalc: error: hoeveelheid \"1,5g\" bevat een komma\nmgcalc: hint: mgcalc leest een decimale punt, geen komma: schrijf 1.5g (niet 1,5g), en duizendtallen zonder scheidingsteken (1500)\n"},
+		{[]string{"elemental", "citrate", "1.830 mg"}, "mgcalc: error: hoeveelheid \"1.830 mg\" is dubbelzinnig: 1,83 mg of 1830 mg?\nmgcalc: hint: schrijf 1.83 mg, of 1830 mg zonder scheidingsteken\n"},
+		{[]string{"elemental", "--age", "6,5", "citrate", "500"}, "mgcalc: error: ongeldige waarde \"6,5\" voor --age: \"6,5\" bevat een komma\nmgcalc: hint: mgcalc leest een decimale punt, geen komma: schrijf 14.5 (niet 14,5), en duizendtallen zonder scheidingsteken (1500)\n"},
+		{[]string{"elmental"}, "mgcalc: error: onbekende opdracht \"elmental\" voor \"mgcalc\"\nmgcalc: hint: bedoelt u elemental?\n"},
 	} {
 		_, errs, code := runIn(t, nil, "", append([]string{"--lang", "nl"}, c.args...)...)
 		if code != ExitUsage || !strings.HasPrefix(errs, c.want) {

@@ -40,7 +40,7 @@ config file; 2 for bad arguments (an age outside 0-130, --pregnant with
   mgcalc limits --age 6
   mgcalc limits --age 34 --sex female --pregnant
   mgcalc limits --age 16 --sex male --authority efsa -o json`),
-		Args: argsUsage(0, "no arguments"),
+		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.Person.read(cmd)
 			return runLimits(o)

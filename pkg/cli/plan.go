@@ -31,6 +31,7 @@ type planOptions struct {
 	Start                   string
 	ICS                     string
 	Force, Remind           bool
+	icsSet                  bool
 	Morning, Evening        string
 	now                     func() time.Time
 }
@@ -79,7 +80,7 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
   mgcalc plan --goal sleep -o md > plan.md
   mgcalc plan --goal migraine --target 600 --supervised
   mgcalc plan goals`),
-		Args: argsUsage(0, "no arguments (give the goal as --goal)"),
+		Args: argsUsage(0, msg.New("no arguments (give the goal as --goal)")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.read(cmd)
 			if o.Goal == "" {
@@ -139,7 +140,7 @@ sources.
 Exit status: 0, 1 for a broken config file, 2 for bad arguments.`),
 		Example: s.P.S(`  mgcalc plan goals
   mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`),
-		Args: argsUsage(0, "no arguments"),
+		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(*cobra.Command, []string) error {
 			k, err := root.tables.Plan()
 			if err != nil {
@@ -160,6 +161,7 @@ func (o *planOptions) read(cmd *cobra.Command) {
 		return nil
 	}
 	o.Target, o.Capsule, o.CapsuleEl, o.EGFR = set("target", &o.target), set("capsule", &o.capsule), set("capsule-elemental", &o.capsuleEl), set("egfr", &o.egfr)
+	o.icsSet = fs.Changed("ics")
 	o.Person.read(cmd)
 }
 
@@ -202,6 +204,14 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 				WithHint("mgcalc knows: %s; for any other condition, ask your doctor", strings.Join(k.ConditionKeys(), ", ")))
 		}
 		r.Conditions = append(r.Conditions, g)
+	}
+	if len(o.Meds) > maxMeds {
+		return r, usageError(msg.Errorf("--meds names %d medicines: at most %d", len(o.Meds), maxMeds))
+	}
+	for _, m := range o.Meds {
+		if len(m) > 100 {
+			return r, usageError(msg.Errorf("--meds: %q is longer than 100 characters", msg.Clip(m)))
+		}
 	}
 	r.Meds = o.Meds
 	if o.Target != nil {
@@ -278,8 +288,21 @@ func runPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.icsSet && strings.TrimSpace(o.ICS) == "" {
+		return usageError(msg.Errorf("--ics needs a file name").WithHint("give a path, or - for stdout"))
+	}
 	if o.ICS != "" && start == nil {
 		return usageError(msg.Errorf("--ics needs a first day").WithHint("give --start YYYY-MM-DD (or --start today)"))
+	}
+	// the times are checked whether or not a calendar is written: a bad
+	// setting should not wait for the day it is used
+	morning, err1 := clock(o.Morning, "--morning")
+	evening, err2 := clock(o.Evening, "--evening")
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if morning >= evening {
+		return usageError(msg.Errorf("--morning %s is not before --evening %s", o.Morning, o.Evening))
 	}
 	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
 	if err != nil {
@@ -304,14 +327,6 @@ func runPlan(o *planOptions) error {
 	}
 	report := render.NewPlanExport(p, start, ft.Sources)
 	if o.ICS != "" {
-		morning, err1 := clock(o.Morning, "--morning")
-		evening, err2 := clock(o.Evening, "--evening")
-		if err := errors.Join(err1, err2); err != nil {
-			return err
-		}
-		if morning >= evening {
-			return usageError(msg.Errorf("--morning %s is not before --evening %s", o.Morning, o.Evening))
-		}
 		cal := render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind}
 		if o.ICS == "-" {
 			return cal.Write(o.IO.Out, o.IO.P)
@@ -331,3 +346,6 @@ func clock(s, flag string) (time.Duration, error) {
 	}
 	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
 }
+
+// maxMeds bounds --meds: more is no list of someone's medicines.
+const maxMeds = 50

@@ -276,7 +276,7 @@ var defaultTables = tables{Forms: kb.Forms, Limits: kb.Limits, Plan: kb.Plan}
 
 // argsUsage returns an Args validator that accepts exactly n arguments and
 // otherwise fails with a usage error naming them.
-func argsUsage(n int, names string) cobra.PositionalArgs {
+func argsUsage(n int, names *msg.Message) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
 			return usageError(msg.Errorf("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args)).

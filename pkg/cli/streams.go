@@ -155,5 +155,5 @@ func (s *IO) Print(format render.Format, r render.Report) error {
 
 // Warn writes a warning to stderr, in the user's language.
 func (s *IO) Warn(m *msg.Message) {
-	io.WriteString(s.ErrOut, "mgcalc: "+s.P.S("warning:")+" "+oneLine(s.P.Message(m))+"\n")
+	io.WriteString(s.ErrOut, "mgcalc: warning: "+sanitizeArg(oneLine(s.P.Message(m)))+"\n")
 }

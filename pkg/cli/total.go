@@ -229,6 +229,10 @@ func readStack(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
 }
 
 func readLimited(path string, max int64) ([]byte, error) {
+	// the type first: opening a FIFO would wait for a writer for ever
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, msg.Errorf("not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		if os.IsNotExist(err) {

@@ -140,7 +140,7 @@ Exit status: 0, or 1 for a broken config file, 2 for bad arguments.`),
 		Example: s.P.S(`  mgcalc version
   mgcalc --version
   mgcalc version -o json | jq -r .revision`),
-		Args: argsUsage(0, "no arguments"),
+		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(*cobra.Command, []string) error {
 			return root.print(s, readVersion())
 		},

@@ -45,8 +45,11 @@ type LabelCheck struct {
 	StatedMg   float64
 	Implied    float64 // stated / compound
 	Matches    []VariantMatch
-	InAssay    bool // within the form's raw-material assay range
-	Verdict    Verdict
+	// Others are the form's other variants the label fits, where a variant
+	// was named and did not fit: the mislabelled-hydrate case.
+	Others  []VariantMatch
+	InAssay bool // within the form's raw-material assay range (its own ends)
+	Verdict Verdict
 }
 
 // CheckLabel checks a label: which variants (or assay range) the stated
@@ -54,19 +57,22 @@ type LabelCheck struct {
 // above the form's richest variant by more than that.
 func CheckLabel(f *forms.Form, v *forms.Variant, compoundMg, statedMg float64) LabelCheck {
 	c := LabelCheck{Form: f, Variant: v, CompoundMg: compoundMg, StatedMg: statedMg, Implied: statedMg / compoundMg}
-	candidates := f.Variants
-	if v != nil {
-		candidates = []*forms.Variant{v}
-	}
-	for _, cand := range candidates {
+	for _, cand := range f.Variants {
 		off := (c.Implied - cand.Fraction) / cand.Fraction
 		if math.Abs(off) <= LabelTolerance {
-			c.Matches = append(c.Matches, VariantMatch{Variant: cand, OffPct: off * 100})
+			m := VariantMatch{Variant: cand, OffPct: off * 100}
+			if v == nil || cand == v {
+				c.Matches = append(c.Matches, m)
+			} else {
+				c.Others = append(c.Others, m)
+			}
 		}
 	}
 	if a := f.Assay; a != nil && (v == nil || v.Default) {
 		pct := c.Implied * 100
-		c.InAssay = pct >= a.MinPercent*(1-LabelTolerance) && pct <= a.MaxPercent*(1+LabelTolerance)
+		// the range's own ends, read at its precision (a label stating
+		// 144 mg in 2000 mg is 7.2 %, the bottom of 7.2-8.3 %)
+		c.InAssay = pct >= a.MinPercent-0.005 && pct <= a.MaxPercent+0.005
 	}
 	switch {
 	case c.Implied > f.MaxFraction()*(1+LabelTolerance):

@@ -7,8 +7,11 @@
 package plan
 
 import (
+	"unicode/utf8"
+
 	"errors"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"slices"
 	"strings"
 	"unicode"
@@ -525,9 +528,20 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 
 // fold reduces a name for matching: lower case, letters and digits only.
 func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = norm.NFKC.String(s) // full-width letters read as what they look like
+			break
+		}
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			// a zero-width or bidi character is never dropped into a
+			// match: the name matches nothing
+			return "\x00"
+		}
 		if r = unicode.ToLower(r); r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			b.WriteByte(byte(r))
 		}

@@ -1,6 +1,10 @@
 package render
 
 import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"io"
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
@@ -22,6 +26,7 @@ type checkJSON struct {
 	MaxPercent     float64     `json:"max_percent"`
 	Verdict        string      `json:"verdict"`
 	Matches        []matchJSON `json:"matches"`
+	Others         []matchJSON `json:"other_variants_fitting"`
 	InAssay        bool        `json:"in_assay"`
 	AssayMin       *float64    `json:"assay_min_percent"`
 	AssayMax       *float64    `json:"assay_max_percent"`
@@ -38,12 +43,20 @@ type Check struct {
 func NewCheck(c dose.LabelCheck) *Check {
 	j := checkJSON{Form: c.Form.Key, CompoundMg: Round(c.CompoundMg, MassDec), StatedMg: Round(c.StatedMg, MassDec),
 		ImpliedPercent: Round(c.Implied*100, 2), MaxPercent: Round(c.Form.MaxFraction()*100, 2), Verdict: string(c.Verdict),
-		Matches: []matchJSON{}, InAssay: c.InAssay, TolerancePct: dose.LabelTolerance * 100}
+		Matches: []matchJSON{}, Others: []matchJSON{}, InAssay: c.InAssay, TolerancePct: dose.LabelTolerance * 100}
 	if c.Variant != nil {
 		j.Variant = &c.Variant.Key
 	}
 	for _, m := range c.Matches {
-		j.Matches = append(j.Matches, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1)})
+		j.Matches = append(j.Matches, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1) + 0})
+	}
+	for _, m := range c.Others {
+		j.Others = append(j.Others, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1) + 0})
+	}
+	for i := range j.Matches {
+		if j.Matches[i].OffPct == 0 {
+			j.Matches[i].OffPct = 0 // no -0 in JSON
+		}
 	}
 	if a := c.Form.Assay; a != nil {
 		j.AssayMin, j.AssayMax = ptr(Round(a.MinPercent, 2)), ptr(Round(a.MaxPercent, 2))
@@ -85,45 +98,6 @@ func checkRow(line int, c dose.LabelCheck) []string {
 		FormatFloat(c.Implied*100, 2), string(c.Verdict), strings.Join(m, " ")}
 }
 
-// CheckRows is the report of a batch of label checks.
-type CheckRows struct {
-	Lines  []int
-	Checks []dose.LabelCheck
-}
-
-// TSV implements Report.
-func (r *CheckRows) TSV() [][]string {
-	rows := [][]string{checkColumns}
-	for i, c := range r.Checks {
-		rows = append(rows, checkRow(r.Lines[i], c))
-	}
-	return rows
-}
-
-// MarshalJSON implements json.Marshaler: an array of checks.
-func (r *CheckRows) MarshalJSON() ([]byte, error) {
-	out := make([]checkJSON, len(r.Checks))
-	for i, c := range r.Checks {
-		out[i] = NewCheck(c).j
-	}
-	return marshal(out)
-}
-
-// Warnings implements Report.
-func (r *CheckRows) Warnings() []*msg.Message { return nil }
-
-// Value implements Report: a list has no single value.
-func (r *CheckRows) Value() (string, bool) { return "", false }
-
-// Text implements Report.
-func (r *CheckRows) Text(t *Term) string {
-	var b strings.Builder
-	for i, c := range r.Checks {
-		b.WriteString(t.P.S("line %d: ", r.Lines[i]) + NewCheck(c).Text(t))
-	}
-	return b.String()
-}
-
 // Text implements Report.
 func (r *Check) Text(t *Term) string {
 	p, c := t.P, r.c
@@ -141,7 +115,7 @@ func (r *Check) Text(t *Term) string {
 	case dose.Consistent:
 		var parts []string
 		for _, m := range c.Matches {
-			parts = append(parts, p.S("%s (%s %% Mg, %s %% off)", m.Variant.Key, p.Num(m.Variant.Fraction*100, 2), p.Num(m.OffPct, 1)))
+			parts = append(parts, p.S("%s (%s %% Mg, %s %% off)", variantName(p, c.Form, m.Variant), p.Num(m.Variant.Fraction*100, 2), p.Num(m.OffPct, 1)))
 		}
 		if c.InAssay {
 			a := c.Form.Assay
@@ -149,10 +123,18 @@ func (r *Check) Text(t *Term) string {
 		}
 		b.WriteString(t.Good(p.S("consistent:")) + " " + p.S("%s mg %s stating %s mg magnesium is %s %% Mg, which fits %s.",
 			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, strings.Join(parts, "; ")) + "\n")
-	default:
-		b.WriteString(t.Warn(p.S("unmatched:")) + " " + p.S("%s mg %s stating %s mg magnesium is %s %% Mg, which fits no variant within %s %% (%s).",
-			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, p.Num(dose.LabelTolerance*100, 0), variantList(p, c)) + "\n")
-		b.WriteString(p.S("It may be another hydrate, a blend with a poorer salt, or a label error; the label's elemental amount is what the maker claims.") + "\n")
+	case dose.Unmatched:
+		if c.Variant == nil {
+			b.WriteString(t.Warn(p.S("unmatched:")) + " " + p.S("%s mg %s stating %s mg magnesium is %s %% Mg, which fits no variant within %s %% (%s).",
+				p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, p.Num(dose.LabelTolerance*100, 0), variantList(p, c)) + "\n")
+			b.WriteString(p.S("It may be another hydrate, a blend with a poorer salt, or a label error; the label's elemental amount is what the maker claims.") + "\n")
+			break
+		}
+		b.WriteString(t.Warn(p.S("unmatched:")) + " " + p.S("%s mg %s stating %s mg magnesium is %s %% Mg, which does not fit %s (%s %%) within %s %%.",
+			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, variantName(p, c.Form, c.Variant), p.Num(c.Variant.Fraction*100, 2), p.Num(dose.LabelTolerance*100, 0)) + "\n")
+		for _, m := range c.Others {
+			b.WriteString(p.S("It fits %s (%s %% Mg, %s %% off): the label may name the wrong hydrate.", variantName(p, c.Form, m.Variant), p.Num(m.Variant.Fraction*100, 2), p.Num(m.OffPct, 1)) + "\n")
+		}
 	}
 	return b.String()
 }
@@ -170,7 +152,71 @@ func richest(c dose.LabelCheck) string {
 func variantList(p msg.Printer, c dose.LabelCheck) string {
 	var parts []string
 	for _, v := range c.Form.Variants {
-		parts = append(parts, v.Key+" "+p.Num(v.Fraction*100, 2)+" %")
+		parts = append(parts, variantName(p, c.Form, v)+" "+p.Num(v.Fraction*100, 2)+" %")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// CheckWriter streams label checks, one row each, as they are made.
+type CheckWriter interface {
+	Write(line int, c dose.LabelCheck) error
+	Flush() error
+}
+
+// NewCheckWriter writes checks in format f: tsv or csv (with a header),
+// jsonl (json is JSON Lines here too) or text.
+func NewCheckWriter(w io.Writer, f Format, t *Term) (CheckWriter, error) {
+	bw := bufio.NewWriter(w)
+	switch f {
+	case TSV, CSV, JSONL, JSON, Text:
+		return &checkWriter{w: bw, f: f, t: t, cw: csv.NewWriter(bw)}, nil
+	}
+	return nil, msg.Errorf("-o %s is not available for a stream of rows", string(f)).WithHint("use text, tsv, csv or jsonl")
+}
+
+type checkWriter struct {
+	w      *bufio.Writer
+	cw     *csv.Writer
+	f      Format
+	t      *Term
+	header bool
+}
+
+func (x *checkWriter) Write(line int, c dose.LabelCheck) error {
+	switch x.f {
+	case TSV:
+		if !x.header {
+			x.header = true
+			x.w.WriteString(tsv([][]string{checkColumns}))
+		}
+		_, err := x.w.WriteString(tsv([][]string{checkRow(line, c)}))
+		return err
+	case CSV:
+		if !x.header {
+			x.header = true
+			x.cw.Write(checkColumns)
+		}
+		return x.cw.Write(cells([][]string{checkRow(line, c)})[0])
+	case JSONL, JSON:
+		j := NewCheck(c).j
+		b, err := json.Marshal(struct {
+			Line int `json:"line"`
+			checkJSON
+		}{line, j})
+		if err != nil {
+			return err
+		}
+		_, err = x.w.Write(append(b, '\n'))
+		return err
+	}
+	_, err := x.w.WriteString(x.t.P.S("line %d: ", line) + NewCheck(c).Text(x.t))
+	return err
+}
+
+func (x *checkWriter) Flush() error {
+	x.cw.Flush()
+	if err := x.cw.Error(); err != nil {
+		return err
+	}
+	return x.w.Flush()
 }
