@@ -189,12 +189,20 @@ func (r *Conversion) Text(t *Term) string {
 	}
 	if len(c.Form.Variants) > 1 {
 		var others []string
+		form := c.Form.Key
+		if p.Lang() != msg.English { // the keys are English words: name them
+			form = formName(p, c.Form)
+		}
 		for _, o := range c.Form.Variants {
 			if o != c.Variant {
-				others = append(others, o.Key+" "+p.Num(o.Fraction*100, 2)+" %")
+				name := o.Key
+				if p.Lang() != msg.English {
+					name = variantName(p, c.Form, o)
+				}
+				others = append(others, name+" "+p.Num(o.Fraction*100, 2)+" %")
 			}
 		}
-		b.WriteString(t.Label("note", msg.New("the Mg share of %s depends on the variant (%s); a label's stated elemental amount wins", c.Form.Key, strings.Join(others, ", "))) + "\n")
+		b.WriteString(t.Label("note", msg.New("the Mg share of %s depends on the variant (%s); a label's stated elemental amount wins", form, strings.Join(others, ", "))) + "\n")
 	}
 	for _, w := range r.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")

@@ -68,7 +68,7 @@ func NewFormDetail(t *forms.Table, f *forms.Form, selected *forms.Variant, goals
 	for _, g := range goals {
 		c := g.Choice
 		d.Goals = append(d.Goals, GoalDetail{Goal: g.Goal.Key, Rank: c.Rank, Grade: string(c.Grade), Finding: c.Finding,
-			TrialMg: c.TrialMg, Sources: nonNil(c.Sources)})
+			TrialMg: c.TrialMg, Sources: nonNil(c.Sources), goal: g.Goal})
 		ids = append(ids, c.Sources...)
 	}
 	if a := f.Assay; a != nil {
@@ -194,6 +194,8 @@ type GoalDetail struct {
 	Finding string   `json:"finding"`
 	TrialMg *float64 `json:"trial_mg"`
 	Sources []string `json:"sources"`
+
+	goal *plan.Goal
 }
 
 // AssayDetail is a raw-material specification range.
@@ -260,7 +262,11 @@ func (d *FormDetail) Text(t *Term) string {
 	if len(d.Goals) > 0 {
 		b.WriteString(p.S("goals (evidence for this form):") + "\n")
 		for _, g := range d.Goals {
-			line := "  " + g.Goal + ": " + gradeText(p, plan.Grade(g.Grade))
+			goal := g.Goal
+			if p.Lang() != msg.English && g.goal != nil {
+				goal = goalName(p, g.goal)
+			}
+			line := "  " + goal + ": " + gradeText(p, plan.Grade(g.Grade))
 			if g.Rank == 0 {
 				line += " " + p.S("(never recommended)")
 			}

@@ -288,7 +288,11 @@ func (r *Plan) Text(t *Term) string {
 	if len(pp.Alternatives) > 0 {
 		var alts []string
 		for _, c := range pp.Alternatives {
-			alts = append(alts, c.Form+" ("+gradeText(p, c.Grade)+")")
+			name := c.Form
+			if f := c.FormRef(); f != nil && p.Lang() != msg.English {
+				name = formName(p, f)
+			}
+			alts = append(alts, name+" ("+gradeText(p, c.Grade)+")")
 		}
 		b.WriteString("  " + p.S("alternatives: %s", strings.Join(alts, ", ")) + "\n")
 	}

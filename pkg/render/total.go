@@ -179,7 +179,11 @@ func (r *Total) Text(t *Term) string {
 		if !it.Counted() {
 			note = p.S("(skin: not counted)")
 		}
-		rows = append(rows, []string{"  " + sanitize(it.Name), amount, "→", p.Num(it.ElementalMg(), ValueDec) + " mg", note})
+		name := sanitize(it.Name)
+		if p.Lang() != msg.English && it.Name == it.Form.Key { // a form key, not a product's name
+			name = formName(p, it.Form)
+		}
+		rows = append(rows, []string{"  " + name, amount, "→", p.Num(it.ElementalMg(), ValueDec) + " mg", note})
 	}
 	var b strings.Builder
 	b.WriteString(Columns(rows, map[int]bool{1: true, 3: true}))
