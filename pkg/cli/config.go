@@ -57,7 +57,8 @@ func envName(flag string) string {
 
 // standingSettings are the preferences `config show` lists and `config
 // init` explains, in that order.
-var standingSettings = []string{"output", "authority", "age", "sex", "pregnant", "lactating", "color"}
+var standingSettings = []string{"output", "authority", "age", "sex", "pregnant", "lactating", "color", "lang",
+	"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind"}
 
 // configPath returns the config file to read: --config (or MGCALC_CONFIG),
 // else $XDG_CONFIG_HOME/mgcalc/config.yaml, else ~/.config/mgcalc/config.yaml.

@@ -67,6 +67,24 @@ a bad flag or MGCALC_* value.`, strings.Join(standingSettings, ", ")),
 		},
 	}
 	person.addFlags(cmd, true, s.P)
+	// the plan's standing settings, hidden: here only so that config show
+	// can say what is in effect and where it comes from
+	f := cmd.Flags()
+	var str string
+	var num float64
+	var list []string
+	var on bool
+	f.StringVar(&str, "gut", "normal", "")
+	f.StringVar(&str, "kidney", "", "")
+	decimalFlag(f, &num, "egfr", "")
+	f.StringSliceVar(&list, "condition", nil, "")
+	f.StringSliceVar(&list, "meds", nil, "")
+	f.StringVar(&str, "morning", "08:00", "")
+	f.StringVar(&str, "evening", "21:00", "")
+	f.BoolVar(&on, "remind", false, "")
+	for _, n := range []string{"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind"} {
+		_ = f.MarkHidden(n)
+	}
 	return cmd
 }
 
@@ -110,8 +128,9 @@ func newConfigShow(cmd *cobra.Command, st *configState) configShow {
 		} else if f.Changed {
 			row.Origin = originFlag
 		}
-		// age and sex have no value until one is given: an adult, no sex.
-		if v := f.Value.String(); row.Origin != originDefault || (name != "age" && name != "sex") {
+		// some settings have no value until one is given (age: an adult)
+		unset := map[string]bool{"age": true, "sex": true, "kidney": true, "egfr": true, "condition": true, "meds": true}
+		if v := f.Value.String(); row.Origin != originDefault || !unset[name] {
 			row.Value = &v
 		}
 		out.Settings = append(out.Settings, row)
@@ -300,5 +319,13 @@ value comes from. Options for one calculation (--assay, --count, --stack,
 		"pregnant: false", "lactating: false")
 	setting(p.S("Colour in text output: auto (on a terminal, unless NO_COLOR, CLICOLOR=0\nor TERM=dumb), always or never."),
 		"color: auto")
+	setting(p.S("Language of what a person reads: en or nl (machine output never changes)."),
+		"lang: en")
+	setting(p.S("For plan: your gut (normal or sensitive), your kidneys (normal or impaired;\nimpaired refuses every plan), your eGFR in mL/min, and conditions that rule\nmagnesium out (heart-block, bradycardia, myasthenia-gravis: plans are then\nrefused). Set them only if they are true for you."),
+		"gut: normal", "kidney: normal", "egfr: 90", "condition: myasthenia-gravis")
+	setting(p.S("For plan: medicines you take, comma separated, for their spacing."),
+		"meds: levothyroxine")
+	setting(p.S("For plan: the times of the morning and evening intakes in --ics calendars,\nand whether they carry a reminder."),
+		"morning: 08:00", "evening: 21:00", "remind: false")
 	return b.String()
 }

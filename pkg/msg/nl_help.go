@@ -7,6 +7,10 @@ package msg
 // accepts them (citraat, glycinaat, slapen, gevoelig).
 func nlHelp() map[string]string {
 	return map[string]string{
+		"For plan: medicines you take, comma separated, for their spacing.":                                              "Voor plan: geneesmiddelen die u gebruikt, gescheiden door komma's, voor de tijd ertussen.",
+		"For plan: the times of the morning and evening intakes in --ics calendars,\nand whether they carry a reminder.": "Voor plan: de tijden van de inname 's ochtends en 's avonds in --ics-agenda's,\nen of ze een herinnering krijgen.",
+		"For plan: your gut (normal or sensitive), your kidneys (normal or impaired;\nimpaired refuses every plan), your eGFR in mL/min, and conditions that rule\nmagnesium out (heart-block, bradycardia, myasthenia-gravis: plans are then\nrefused). Set them only if they are true for you.": "Voor plan: uw darmen (normal of sensitive), uw nieren (normal of impaired;\nimpaired weigert elk plan), uw eGFR in mL/min, en aandoeningen die magnesium\nuitsluiten (heart-block, bradycardia, myasthenia-gravis: plannen worden dan\ngeweigerd). Zet ze alleen als ze voor u gelden.",
+		"Language of what a person reads: en or nl (machine output never changes).": "Taal van wat een mens leest: en of nl (machine-uitvoer verandert nooit).",
 		// usage headings (pkg/cli/help.go)
 		"Usage:":                  "Gebruik:",
 		"[flags]":                 "[opties]",
