@@ -17,11 +17,11 @@ import (
 // without force.
 func writeFileAtomic(path string, force bool, write func(io.Writer) error) error {
 	if fi, err := os.Lstat(path); err == nil {
-		if !force {
-			return usageError(msg.Errorf("%s exists", path).WithHint("give --force to replace it"))
-		}
 		if !fi.Mode().IsRegular() {
 			return dataError(msg.Errorf("%s is not a regular file", path))
+		}
+		if !force {
+			return usageError(msg.Errorf("%s exists", path).WithHint("give --force to replace it"))
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return dataError(msg.Errorf("%s: %s", path, errReason(err)))

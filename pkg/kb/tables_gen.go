@@ -803,7 +803,7 @@ func genForms() []*forms.Form {
 		{
 			Key:     "sulfate",
 			Name:    "magnesium sulfate",
-			Aliases: []string{"sulphate", "epsom salt", "epsom", "sulfaat", "bitterzout"},
+			Aliases: []string{"sulphate", "epsom salt", "epsom", "sulfaat", "bitterzout", "epsomzout"},
 			Tolerance: forms.Tolerance{
 				Level:   "laxative",
 				Note:    "sold as a saline laxative (Epsom salt)",

@@ -119,6 +119,9 @@ func ParseItem(t *forms.Table, s string) (Item, error) {
 // decimal above 0 and at most MaxPerDay (half tablets are real).
 func ParseUnits(s string) (float64, error) {
 	d, err := units.ParseDecimal(s)
+	if err != nil && strings.Contains(s, ",") {
+		return 0, err // the decimal-comma message and its hint
+	}
 	if err != nil || d < MinUnits || d > MaxPerDay {
 		return 0, msg.Errorf("%q is not a number of units from %s to %d", strings.TrimSpace(s), msg.A(MinUnits), MaxPerDay)
 	}
