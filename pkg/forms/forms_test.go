@@ -725,3 +725,41 @@ func TestCheckAssayImpossible(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLoad: any forms.yaml loads into a valid table or is refused with an
+// error; a loaded table's every variant has a fraction computed from its
+// formula, strictly between 0 and 1, and one default per form.
+func FuzzLoad(f *testing.F) {
+	reg, err := source.Load(data.Sources)
+	if err != nil {
+		f.Fatal(err)
+	}
+	w, err := forms.LoadWeights(data.Elements, reg)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(data.Forms))
+	f.Add("- key: x\n  name: x\n  tolerance: {level: unknown, note: n}\n  variants:\n    - {key: a, name: a, formula: MgO, default: true, sources: [pubchem]}\n")
+	f.Add("- {key: x}\n")
+	f.Add("[]")
+	f.Fuzz(func(t *testing.T, s string) {
+		tb, err := forms.Load([]byte(s), w, reg)
+		if err != nil {
+			return
+		}
+		for _, fm := range tb.Forms {
+			defaults := 0
+			for _, v := range fm.Variants {
+				if !(v.Fraction > 0 && v.Fraction < 1) || v.Composition["Mg"] == 0 {
+					t.Fatalf("%s:%s: fraction %v from %q", fm.Key, v.Key, v.Fraction, v.Formula)
+				}
+				if v.Default {
+					defaults++
+				}
+			}
+			if defaults != 1 {
+				t.Fatalf("%s has %d defaults", fm.Key, defaults)
+			}
+		}
+	})
+}
