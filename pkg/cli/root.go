@@ -170,6 +170,16 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 	root.CompletionOptions.DisableDefaultCmd = true // newCompletionCmd replaces it
 	root.SuggestionsMinimumDistance = 3
 	root.SetFlagErrorFunc(flagError)
+	// Dutch names for the two person switches: --zwanger, --borstvoeding
+	root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		switch name {
+		case "zwanger":
+			return "pregnant"
+		case "borstvoeding":
+			return "lactating"
+		}
+		return pflag.NormalizedName(name)
+	})
 	// Unknown commands are usage errors, classified here rather than by
 	// reading cobra's English.
 	root.Args = unknownCommand
