@@ -24,6 +24,10 @@
 //
 // `mgcalc --version` is listed without a target: it loads no table, so it
 // shows what the command tree and the linked libraries cost on their own.
+// The last row, also without a target, is bench/floor: a cobra root and
+// subcommand with a viper reading an optional config file, the environment
+// and the flags, and nothing of mgcalc's. Its ratio is the floor of the
+// stack the user chose; what mgcalc adds is the distance above it.
 //
 // Every program runs with HOME set to an empty directory, so no config
 // file or MGCALC_* variable of the user's changes what is measured.
@@ -52,20 +56,22 @@ import (
 
 // call is one single-call case: a command and its targets (0: none).
 type call struct {
+	floor          bool // run bench/floor instead of mgcalc
 	args           []string
 	pipeTarget     float64
 	terminalTarget float64
 }
 
 var calls = []call{
-	{[]string{"elemental", "citrate", "500"}, 1.9, 2.5},
-	{[]string{"total", "citrate:500", "bisglycinate:1000"}, 1.9, 2.5},
-	{[]string{"limits"}, 1.9, 2.5},
-	{[]string{"compound", "citrate", "100"}, 1.9, 2.5},
-	{[]string{"elemental", "citrate", "500", "-o", "json"}, 1.9, 2.5},
-	{[]string{"plan", "--goal", "sleep", "--gut", "sensitive"}, 2.1, 2.5},
-	{[]string{"forms"}, 0, 2.5},
-	{[]string{"--version"}, 0, 0},
+	{false, []string{"elemental", "citrate", "500"}, 1.9, 2.5},
+	{false, []string{"total", "citrate:500", "bisglycinate:1000"}, 1.9, 2.5},
+	{false, []string{"limits"}, 1.9, 2.5},
+	{false, []string{"compound", "citrate", "100"}, 1.9, 2.5},
+	{false, []string{"elemental", "citrate", "500", "-o", "json"}, 1.9, 2.5},
+	{false, []string{"plan", "--goal", "sleep", "--gut", "sensitive"}, 2.1, 2.5},
+	{false, []string{"forms"}, 0, 2.5},
+	{false, []string{"--version"}, 0, 0},
+	{true, []string{"elemental", "citrate", "500"}, 0, 0},
 }
 
 // batchLines are the batch input, repeated: plain "FORM AMOUNT" lines that
@@ -87,7 +93,7 @@ func main() {
 	}
 }
 
-type programs struct{ mgcalc, hello, handloop string }
+type programs struct{ mgcalc, hello, handloop, floor string }
 
 // devNull is /dev/null, open for reading and writing.
 var devNull *os.File
@@ -108,8 +114,8 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 	}
 	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "LANG=C.UTF-8"}
 
-	p := programs{filepath.Join(tmp, "mgcalc"), filepath.Join(tmp, "hello"), filepath.Join(tmp, "handloop")}
-	for _, b := range []struct{ out, pkg string }{{p.mgcalc, "./cmd/mgcalc"}, {p.hello, "./bench/hello"}, {p.handloop, "./bench/handloop"}} {
+	p := programs{filepath.Join(tmp, "mgcalc"), filepath.Join(tmp, "hello"), filepath.Join(tmp, "handloop"), filepath.Join(tmp, "floor")}
+	for _, b := range []struct{ out, pkg string }{{p.mgcalc, "./cmd/mgcalc"}, {p.hello, "./bench/hello"}, {p.handloop, "./bench/handloop"}, {p.floor, "./bench/floor"}} {
 		cmd := exec.Command("go", "build", "-o", b.out, b.pkg)
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
@@ -119,7 +125,7 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 	}
 	goVersion, _ := exec.Command("go", "env", "GOVERSION").Output()
 	fmt.Printf("mgcalc bench, %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Printf("machine: %s, %d cores, %s, Linux %s; %s; all three programs built static (CGO_ENABLED=0) in this run\n\n",
+	fmt.Printf("machine: %s, %d cores, %s, Linux %s; %s; all four programs built static (CGO_ENABLED=0) in this run\n\n",
 		cpuModel(), runtime.NumCPU(), memTotal(), kernel(), strings.TrimSpace(string(goVersion)))
 
 	if devNull, err = os.OpenFile(os.DevNull, os.O_RDWR, 0); err != nil {
@@ -150,7 +156,11 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 			if mode.pipe {
 				target = c.pipeTarget
 			}
-			r, err := pairRuns(p.mgcalc, c.args, p.hello, mode.stdout, env, pairs)
+			bin, label := p.mgcalc, strings.Join(c.args, " ")
+			if c.floor {
+				bin, label = p.floor, "floor (cobra+viper): "+label
+			}
+			r, err := pairRuns(bin, c.args, p.hello, mode.stdout, env, pairs)
 			if err != nil {
 				return err
 			}
@@ -159,15 +169,15 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 				verdict = fmt.Sprintf("≤ %.1f", target)
 				if r.ratio[1] > target {
 					verdict += " (over)"
-					failed = append(failed, fmt.Sprintf("%s, %s: %.2f× > %.1f×", strings.Join(c.args, " "), mode.name, r.ratio[1], target))
+					failed = append(failed, fmt.Sprintf("%s, %s: %.2f× > %.1f×", label, mode.name, r.ratio[1], target))
 				}
 			}
 			peak := r.peakMiB[1]
 			if peak > maxPeakMiB {
-				failed = append(failed, fmt.Sprintf("%s, %s: peak %.1f MiB > %d MiB", strings.Join(c.args, " "), mode.name, peak, maxPeakMiB))
+				failed = append(failed, fmt.Sprintf("%s, %s: peak %.1f MiB > %d MiB", label, mode.name, peak, maxPeakMiB))
 			}
 			fmt.Fprintf(tw, "%s\t%.3f\t%.3f-%.3f\t%.3f\t%.2f×\t%.2f-%.2f\t%.2f×\t%s\t%.1f\t\n",
-				strings.Join(c.args, " "), r.a[1], r.a[0], r.a[2], r.b[1], r.ratio[1], r.ratio[0], r.ratio[2], r.cpuRatio, verdict, peak)
+				label, r.a[1], r.a[0], r.a[2], r.b[1], r.ratio[1], r.ratio[0], r.ratio[2], r.cpuRatio, verdict, peak)
 		}
 		tw.Flush()
 		fmt.Println()
