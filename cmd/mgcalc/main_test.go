@@ -32,6 +32,13 @@ func TestScripts(t *testing.T) {
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("XDG_CONFIG_HOME", filepath.Join(e.WorkDir, ".config"))
 			e.Setenv("HOME", filepath.Join(e.WorkDir, "home"))
+			// $DATA is the repository's data/, for scripts that feed
+			// mgcalc its own YAML (--table)
+			data, err := filepath.Abs(filepath.Join("..", "..", "data"))
+			if err != nil {
+				return err
+			}
+			e.Setenv("DATA", data)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -89,6 +89,7 @@ know.`),
 var fileFlags = map[string][]string{
 	"stack":  {"yaml", "yml"},
 	"config": {"yaml", "yml"},
+	"table":  {"yaml", "yml"},
 	"csv":    {"csv"},
 	"ics":    {"ics"},
 }

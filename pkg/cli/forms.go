@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
@@ -71,11 +72,17 @@ arguments.`),
 			if err != nil {
 				return formError(err)
 			}
+			// the goals this form serves; a --table of the user's that the
+			// plan's knowledge does not fit has none
+			var goals []plan.GoalChoice
 			k, err := root.tables.Plan()
-			if err != nil {
+			switch {
+			case err == nil:
+				goals = k.GoalsFor(f.Key)
+			case root.Table == "":
 				return dataError(err)
 			}
-			return root.print(s, render.NewFormDetail(t, f, v, k.GoalsFor(f.Key)))
+			return root.print(s, render.NewFormDetail(t, f, v, goals))
 		},
 	}
 }

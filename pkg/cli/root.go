@@ -4,9 +4,11 @@
 package cli
 
 import (
+	"errors"
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -74,6 +76,7 @@ type rootOptions struct {
 	ConfigFile string
 	Color      string
 	Lang       string // --lang: en, nl, or "" (the locale); the printer is chosen before the tree
+	Table      string // --table: a forms.yaml of the user's instead of the built-in form table
 	format     render.Format
 	tables     tables
 	// origins says where a flag's value came from when not from the
@@ -155,6 +158,9 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 				return err
 			}
 			opts.config, opts.origins = st, st.origins
+			if opts.Table != "" {
+				opts.tables = fileTables(opts.Table)
+			}
 			f, err := render.ParseFormat(opts.Output)
 			if err != nil {
 				return usageError(err)
@@ -190,6 +196,7 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 	pf.StringVarP(&opts.Output, "output", "o", "text", p.S("output format: %s", strings.Join(formatNames(), ", ")))
 	pf.StringVar(&opts.ConfigFile, "config", "", p.S("config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)"))
 	pf.Var(colorValue{&opts.Color}, "color", p.S("colour in text output: auto, always or never"))
+	pf.StringVar(&opts.Table, "table", "", p.S("read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one"))
 	pf.Var(langValue{&opts.Lang}, "lang", p.S("language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"))
 	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion(formatNames()...))
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(colorAuto, colorAlways, colorNever))
@@ -283,6 +290,57 @@ type tables struct {
 }
 
 var defaultTables = tables{Forms: kb.Forms, Limits: kb.Limits, Plan: kb.Plan}
+
+// withHint gives m the hint of the error it wraps, if that has one.
+func withHint(m *msg.Message, err error) *msg.Message {
+	var inner *msg.Message
+	if errors.As(err, &inner) {
+		m.Hint = inner.Hint
+	}
+	return m
+}
+
+// maxTableSize bounds a --table file: the built-in forms.yaml is 16 KiB.
+const maxTableSize = 1 << 20
+
+// fileTables are the built-in tables with the form table read from path
+// (--table), when a command first needs it: a command that uses no form
+// table never reads the file. The plan's knowledge is built against that
+// table and fails where the table lacks a form the plan names.
+func fileTables(path string) tables {
+	formsOnce := sync.OnceValues(func() (*forms.Table, error) {
+		b, err := readLimited(path, maxTableSize+1)
+		if err != nil {
+			return nil, msg.Errorf("form table %s: %s", path, err)
+		}
+		if len(b) > maxTableSize {
+			return nil, msg.Errorf("form table %s: larger than %d KiB", path, maxTableSize>>10)
+		}
+		if len(strings.TrimSpace(string(b))) == 0 {
+			return nil, msg.Errorf("form table %s: the file is empty", path)
+		}
+		t, err := kb.FormsFrom(b)
+		if err != nil {
+			return nil, withHint(msg.Errorf("form table %s: %s", path, err), err)
+		}
+		return t, nil
+	})
+	return tables{
+		Forms:  formsOnce,
+		Limits: kb.Limits,
+		Plan: sync.OnceValues(func() (*plan.Knowledge, error) {
+			t, err := formsOnce()
+			if err != nil {
+				return nil, err
+			}
+			k, err := kb.PlanFor(t)
+			if err != nil {
+				return nil, withHint(msg.Errorf("form table %s: the plan's knowledge does not fit it: %s", path, err), err)
+			}
+			return k, nil
+		}),
+	}
+}
 
 // argsUsage returns an Args validator that accepts exactly n arguments and
 // otherwise fails with a usage error naming them.

@@ -73,3 +73,38 @@ func Limits() (*limits.Tables, error) { return limitsOnce() }
 // Plan returns the knowledge behind `mgcalc plan`, validated against the
 // form table and the bibliography.
 func Plan() (*plan.Knowledge, error) { return planOnce() }
+
+// FormsFrom builds a form table from a forms.yaml of the user's (mgcalc's
+// --table FILE): decoded strictly, in the schema of data/forms.yaml, and
+// validated as the built-in table is, against the built-in atomic weights
+// and bibliography, so every variant's fraction is still computed from its
+// formula and every value still cites a source mgcalc knows. The built-in
+// lists of salts without a formula and of refused names are not added:
+// they name the built-in forms, which the file need not have, so a name
+// the file lacks is simply unknown.
+func FormsFrom(formsYAML []byte) (*forms.Table, error) {
+	reg, err := sourcesOnce()
+	if err != nil {
+		return nil, err
+	}
+	w, err := forms.BuildWeights(genElements(), reg)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := forms.DecodeForms(formsYAML)
+	if err != nil {
+		return nil, err
+	}
+	return forms.Build(fs, nil, w, reg)
+}
+
+// PlanFor builds the knowledge behind `mgcalc plan` against the form table
+// t instead of the built-in one; it fails when t lacks a form or variant
+// the plan's knowledge names.
+func PlanFor(t *forms.Table) (*plan.Knowledge, error) {
+	reg, err := sourcesOnce()
+	if err != nil {
+		return nil, err
+	}
+	return plan.Build(genPlan(), t, reg)
+}

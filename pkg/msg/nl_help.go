@@ -116,11 +116,12 @@ en "1.830 mg" als dubbelzinnig.`,
   2  gebruiksfout (verkeerde optie, argument, vormnaam of hoeveelheid)
   3  total: het totaal uit supplementen ligt boven de geldende bovengrens
   4  plan: geweigerd voor de veiligheid (nieren, hartblok, een kind, een dosis boven de grens)`,
-		"print mgcalc's version and exit":                                                   "toon de versie van mgcalc en stop",
-		"output format: %s":                                                                 "uitvoerformaat: %s",
-		"config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)":                       "configuratie`bestand` (standaard $XDG_CONFIG_HOME/mgcalc/config.yaml)",
-		"colour in text output: auto, always or never":                                      "kleur in tekstuitvoer: auto, always of never",
-		"language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)": "taal van de tekstuitvoer: en of nl (standaard: volgens LC_ALL, LC_MESSAGES of LANG)",
+		"print mgcalc's version and exit": "toon de versie van mgcalc en stop",
+		"output format: %s":               "uitvoerformaat: %s",
+		"read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one": "lees de vormentabel uit dit YAML-`bestand` (het schema van data/forms.yaml) in plaats van de ingebouwde",
+		"config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)":                                           "configuratie`bestand` (standaard $XDG_CONFIG_HOME/mgcalc/config.yaml)",
+		"colour in text output: auto, always or never":                                                          "kleur in tekstuitvoer: auto, always of never",
+		"language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)":                     "taal van de tekstuitvoer: en of nl (standaard: volgens LC_ALL, LC_MESSAGES of LANG)",
 
 		// help
 		"Help about any command": "Hulp bij elke opdracht",
