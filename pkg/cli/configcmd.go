@@ -70,18 +70,15 @@ a bad flag or MGCALC_* value.`, strings.Join(standingSettings, ", ")),
 	// the plan's standing settings, hidden: here only so that config show
 	// can say what is in effect and where it comes from
 	f := cmd.Flags()
-	var str string
-	var num float64
-	var list []string
-	var on bool
-	f.StringVar(&str, "gut", "normal", "")
-	f.StringVar(&str, "kidney", "", "")
-	decimalFlag(f, &num, "egfr", "")
-	f.StringSliceVar(&list, "condition", nil, "")
-	f.StringSliceVar(&list, "meds", nil, "")
-	f.StringVar(&str, "morning", "08:00", "")
-	f.StringVar(&str, "evening", "21:00", "")
-	f.BoolVar(&on, "remind", false, "")
+	// each flag its own variable: config show reads the flags' values
+	f.StringVar(new(string), "gut", "normal", "")
+	f.StringVar(new(string), "kidney", "", "")
+	decimalFlag(f, new(float64), "egfr", "")
+	f.StringSliceVar(new([]string), "condition", nil, "")
+	f.StringSliceVar(new([]string), "meds", nil, "")
+	f.StringVar(new(string), "morning", "08:00", "")
+	f.StringVar(new(string), "evening", "21:00", "")
+	f.BoolVar(new(bool), "remind", false, "")
 	for _, n := range []string{"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind"} {
 		_ = f.MarkHidden(n)
 	}
