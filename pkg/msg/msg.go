@@ -99,6 +99,9 @@ func (p Printer) S(format string, args ...any) string {
 	if t, ok := p.cat[format]; ok {
 		format = t
 	}
+	if len(args) == 0 && !strings.Contains(format, "%") {
+		return format // most help text: nothing to format
+	}
 	return fmt.Sprintf(format, args...)
 }
 
