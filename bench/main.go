@@ -24,10 +24,12 @@
 //
 // `mgcalc --version` is listed without a target: it loads no table, so it
 // shows what the command tree and the linked libraries cost on their own.
-// The last row, also without a target, is bench/floor: a cobra root and
-// subcommand with a viper reading an optional config file, the environment
-// and the flags, and nothing of mgcalc's. Its ratio is the floor of the
-// stack the user chose; what mgcalc adds is the distance above it.
+// The last two rows, also without targets, are bench/floor: a cobra root
+// and subcommand with a viper reading an optional config file, the
+// environment and the flags, and nothing of mgcalc's; then the same
+// program built with -tags fullstack, which links lipgloss and yaml.v3 too.
+// They are the floors of the stack the user chose; what mgcalc adds is the
+// distance above them.
 //
 // Every program runs with HOME set to an empty directory, so no config
 // file or MGCALC_* variable of the user's changes what is measured.
@@ -56,22 +58,23 @@ import (
 
 // call is one single-call case: a command and its targets (0: none).
 type call struct {
-	floor          bool // run bench/floor instead of mgcalc
+	floor          int // 0: mgcalc; 1: bench/floor; 2: bench/floor -tags fullstack
 	args           []string
 	pipeTarget     float64
 	terminalTarget float64
 }
 
 var calls = []call{
-	{false, []string{"elemental", "citrate", "500"}, 1.9, 2.5},
-	{false, []string{"total", "citrate:500", "bisglycinate:1000"}, 1.9, 2.5},
-	{false, []string{"limits"}, 1.9, 2.5},
-	{false, []string{"compound", "citrate", "100"}, 1.9, 2.5},
-	{false, []string{"elemental", "citrate", "500", "-o", "json"}, 1.9, 2.5},
-	{false, []string{"plan", "--goal", "sleep", "--gut", "sensitive"}, 2.1, 2.5},
-	{false, []string{"forms"}, 0, 2.5},
-	{false, []string{"--version"}, 0, 0},
-	{true, []string{"elemental", "citrate", "500"}, 0, 0},
+	{0, []string{"elemental", "citrate", "500"}, 1.9, 2.5},
+	{0, []string{"total", "citrate:500", "bisglycinate:1000"}, 1.9, 2.5},
+	{0, []string{"limits"}, 1.9, 2.5},
+	{0, []string{"compound", "citrate", "100"}, 1.9, 2.5},
+	{0, []string{"elemental", "citrate", "500", "-o", "json"}, 1.9, 2.5},
+	{0, []string{"plan", "--goal", "sleep", "--gut", "sensitive"}, 2.1, 2.5},
+	{0, []string{"forms"}, 0, 2.5},
+	{0, []string{"--version"}, 0, 0},
+	{1, []string{"elemental", "citrate", "500"}, 0, 0},
+	{2, []string{"elemental", "citrate", "500"}, 0, 0},
 }
 
 // batchLines are the batch input, repeated: plain "FORM AMOUNT" lines that
@@ -93,7 +96,7 @@ func main() {
 	}
 }
 
-type programs struct{ mgcalc, hello, handloop, floor string }
+type programs struct{ mgcalc, hello, handloop, floor, floorFull string }
 
 // devNull is /dev/null, open for reading and writing.
 var devNull *os.File
@@ -114,9 +117,10 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 	}
 	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "LANG=C.UTF-8"}
 
-	p := programs{filepath.Join(tmp, "mgcalc"), filepath.Join(tmp, "hello"), filepath.Join(tmp, "handloop"), filepath.Join(tmp, "floor")}
-	for _, b := range []struct{ out, pkg string }{{p.mgcalc, "./cmd/mgcalc"}, {p.hello, "./bench/hello"}, {p.handloop, "./bench/handloop"}, {p.floor, "./bench/floor"}} {
-		cmd := exec.Command("go", "build", "-o", b.out, b.pkg)
+	p := programs{filepath.Join(tmp, "mgcalc"), filepath.Join(tmp, "hello"), filepath.Join(tmp, "handloop"), filepath.Join(tmp, "floor"), filepath.Join(tmp, "floor-full")}
+	for _, b := range []struct{ out, pkg, tags string }{{p.mgcalc, "./cmd/mgcalc", ""}, {p.hello, "./bench/hello", ""},
+		{p.handloop, "./bench/handloop", ""}, {p.floor, "./bench/floor", ""}, {p.floorFull, "./bench/floor", "fullstack"}} {
+		cmd := exec.Command("go", "build", "-tags="+b.tags, "-o", b.out, b.pkg)
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -125,7 +129,7 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 	}
 	goVersion, _ := exec.Command("go", "env", "GOVERSION").Output()
 	fmt.Printf("mgcalc bench, %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Printf("machine: %s, %d cores, %s, Linux %s; %s; all four programs built static (CGO_ENABLED=0) in this run\n\n",
+	fmt.Printf("machine: %s, %d cores, %s, Linux %s; %s; every program built static (CGO_ENABLED=0) in this run\n\n",
 		cpuModel(), runtime.NumCPU(), memTotal(), kernel(), strings.TrimSpace(string(goVersion)))
 
 	if devNull, err = os.OpenFile(os.DevNull, os.O_RDWR, 0); err != nil {
@@ -157,8 +161,11 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 				target = c.pipeTarget
 			}
 			bin, label := p.mgcalc, strings.Join(c.args, " ")
-			if c.floor {
+			switch c.floor {
+			case 1:
 				bin, label = p.floor, "floor (cobra+viper): "+label
+			case 2:
+				bin, label = p.floorFull, "floor (+lipgloss, yaml.v3): "+label
 			}
 			r, err := pairRuns(bin, c.args, p.hello, mode.stdout, env, pairs)
 			if err != nil {

@@ -3,7 +3,8 @@
 // viper that reads an optional config file, MGCALC_* variables and the
 // bound flags, one line written, and exit. Built static, as mgcalc is. Its
 // ratio to the hello-world is what cobra and viper cost before mgcalc does
-// anything of its own.
+// anything of its own; built with -tags fullstack (stack.go) it links
+// lipgloss and yaml.v3 as well, the whole stack the user chose.
 package main
 
 import (
