@@ -72,8 +72,8 @@ arguments.`),
 			if err != nil {
 				return formError(err)
 			}
-			// the goals this form serves; a --table of the user's that the
-			// plan's knowledge does not fit has none
+			// the goals this form serves; with a --table of the user's that
+			// the plan's knowledge does not fit, none, and a warning says why
 			var goals []plan.GoalChoice
 			k, err := root.tables.Plan()
 			switch {
@@ -81,6 +81,8 @@ arguments.`),
 				goals = k.GoalsFor(f.Key)
 			case root.Table == "":
 				return dataError(err)
+			default:
+				s.Warn(msg.New("goals are not shown: %s", err))
 			}
 			return root.print(s, render.NewFormDetail(t, f, v, goals))
 		},

@@ -160,6 +160,9 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 			opts.config, opts.origins = st, st.origins
 			if opts.Table != "" {
 				opts.tables = fileTables(opts.Table)
+			} else if cmd.Flags().Changed("table") {
+				return usageError(msg.Errorf("--table needs a file name").
+					WithHint("leave --table out for the built-in form table"))
 			}
 			f, err := render.ParseFormat(opts.Output)
 			if err != nil {

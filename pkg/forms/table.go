@@ -9,6 +9,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/source"
@@ -395,9 +397,12 @@ func (t *Table) addNames(nf *Names, reg source.Registry) error {
 		if !refused && (o.Reason != "" || o.Hint != "") {
 			return fmt.Errorf("%s: a lacking salt has a note at most, no reason or hint", o.Key)
 		}
-		for _, s := range []string{o.Note, o.Reason, o.Hint} {
+		for _, s := range []string{o.Name, o.Note, o.Reason, o.Hint} {
 			if typesPercent(s) {
 				return fmt.Errorf("%s: types a percentage by hand", o.Key)
+			}
+			if err := plainText(o.Key, s); err != nil {
+				return err
 			}
 		}
 		if err := reg.Check(o.Key, o.Sources); err != nil {
@@ -447,12 +452,63 @@ func (t *Table) addNames(nf *Names, reg source.Registry) error {
 	return nil
 }
 
+// AddNamesThatFit adds to a table built without names (a table of the
+// user's, mgcalc --table) the entries of names that fit it: an entry is
+// left out when it is another salt's name one typo away from a form the
+// table lacks, or when one of its names is a name or formula of the
+// table's forms (the user's table has that salt). What is left keeps its
+// guard: "sulfite" is still not "sulfate".
+func (t *Table) AddNamesThatFit(names *Names, reg source.Registry) error {
+	clashes := func(o *Other) bool {
+		if o == nil {
+			return false // addNames reports it
+		}
+		if o.Unlike != "" {
+			if u := t.Lookup(o.Unlike); u == nil || u.Key != o.Unlike {
+				return true
+			}
+		}
+		for _, name := range append([]string{o.Key, o.Name}, o.Aliases...) {
+			n, err := normalize(name)
+			if err != nil {
+				return false // addNames reports it
+			}
+			if _, ok := t.index[n]; ok {
+				return true
+			}
+			if _, ok := t.folded[n]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	fit := func(os []*Other) []*Other {
+		var out []*Other
+		for _, o := range os {
+			if !clashes(o) {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	if err := t.addNames(&Names{Lacking: fit(names.Lacking), Refused: fit(names.Refused), Others: fit(names.Others)}, reg); err != nil {
+		return fmt.Errorf("names: %w", err)
+	}
+	return nil
+}
+
 func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
 	if !isKey(f.Key) {
 		return fmt.Errorf("key %q must be lowercase letters, digits and hyphens", f.Key)
 	}
 	if strings.TrimSpace(f.Name) == "" {
 		return errors.New("no name")
+	}
+	if err := plainText("name", f.Name); err != nil {
+		return err
+	}
+	if err := plainText("tolerance note", f.Tolerance.Note); err != nil {
+		return err
 	}
 	switch f.Tolerance.Level {
 	case Gentle, Moderate, Laxative:
@@ -550,6 +606,9 @@ func checkNote(what string, n *Note, reg source.Registry) error {
 	if typesPercent(n.Text) {
 		return fmt.Errorf("%s types a percentage by hand; use {pct}, {min_pct} or {max_pct}", what)
 	}
+	if err := plainText(what, n.Text); err != nil {
+		return err
+	}
 	return reg.Check(what, n.Sources)
 }
 
@@ -588,12 +647,38 @@ func buildAssay(f *Form, w chem.Weights, reg source.Registry) error {
 	return nil
 }
 
+// MinFraction is the least Mg mass share a variant may have: mgcalc's rule,
+// not a sourced value. Every salt sold as a magnesium supplement carries
+// several percent (the leanest in data/forms.yaml, L-threonate, 7.2 %), so
+// a formula under 1 % is taken for a typo rather than turned into grams
+// of compound for a few milligrams of magnesium.
+const MinFraction = 0.01
+
+// plainText refuses what must not reach a terminal or a report from a
+// table's names and notes: control characters (escape sequences, line
+// breaks), format characters such as bidi overrides, line and paragraph
+// separators, and bytes that are not UTF-8.
+func plainText(what, s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%s is not valid UTF-8", what)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
+			return fmt.Errorf("%s contains the control or format character %U", what, r)
+		}
+	}
+	return nil
+}
+
 func buildVariant(v *Variant, w chem.Weights, reg source.Registry) error {
 	if !isKey(v.Key) {
 		return fmt.Errorf("key must be lowercase letters, digits and hyphens")
 	}
 	if v.Name == "" {
 		return errors.New("no name")
+	}
+	if err := plainText("name", v.Name); err != nil {
+		return err
 	}
 	if err := reg.Check("formula", v.Sources); err != nil {
 		return err
@@ -612,6 +697,9 @@ func buildVariant(v *Variant, w chem.Weights, reg source.Registry) error {
 	frac, _ := w.MassFraction(c, "Mg")
 	if !(frac > 0 && frac < 1) || math.IsNaN(frac) {
 		return fmt.Errorf("formula %s gives an Mg fraction of %v, outside (0, 1)", v.Formula, frac)
+	}
+	if frac < MinFraction {
+		return fmt.Errorf("formula %s gives %.4f %% Mg, under mgcalc's floor of %g %%: a typo in the formula?", v.Formula, frac*100, MinFraction*100)
 	}
 	for i, l := range v.Labels {
 		if !(l.CompoundMg > 0 && l.ElementalMg > 0 && l.ElementalMg < l.CompoundMg) {

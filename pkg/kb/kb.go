@@ -78,10 +78,10 @@ func Plan() (*plan.Knowledge, error) { return planOnce() }
 // --table FILE): decoded strictly, in the schema of data/forms.yaml, and
 // validated as the built-in table is, against the built-in atomic weights
 // and bibliography, so every variant's fraction is still computed from its
-// formula and every value still cites a source mgcalc knows. The built-in
-// lists of salts without a formula and of refused names are not added:
-// they name the built-in forms, which the file need not have, so a name
-// the file lacks is simply unknown.
+// formula and every value still cites a source mgcalc knows. Of the
+// built-in names of salts without a formula, refused names and other
+// salts' names, those that fit the file's forms are added (see
+// forms.Table.AddNamesThatFit).
 func FormsFrom(formsYAML []byte) (*forms.Table, error) {
 	reg, err := sourcesOnce()
 	if err != nil {
@@ -95,7 +95,14 @@ func FormsFrom(formsYAML []byte) (*forms.Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	return forms.Build(fs, nil, w, reg)
+	t, err := forms.Build(fs, nil, w, reg)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.AddNamesThatFit(genNames(), reg); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // PlanFor builds the knowledge behind `mgcalc plan` against the form table

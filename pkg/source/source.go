@@ -4,7 +4,9 @@ package source
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 
 	"gopkg.in/yaml.v3"
 )
@@ -79,12 +81,40 @@ func (r Registry) Lookup(ids []string) []Source {
 	return out
 }
 
-// DecodeStrict decodes one YAML document into v; unknown keys are errors.
+// DecodeStrict decodes one YAML document into v. Unknown keys are errors,
+// and so are a second document (it would be dropped unread) and anchors
+// and aliases (a few kilobytes of aliases can expand into gigabytes; the
+// tables have no use for them).
 func DecodeStrict(b []byte, v any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
 		return err
+	}
+	if err := noAliases(&doc); err != nil {
+		return err
+	}
+	var more yaml.Node
+	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("line %d: a second YAML document; a table is one document", more.Line)
+	}
+	strict := yaml.NewDecoder(bytes.NewReader(b))
+	strict.KnownFields(true)
+	return strict.Decode(v)
+}
+
+// noAliases refuses YAML anchors and aliases anywhere in n.
+func noAliases(n *yaml.Node) error {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return fmt.Errorf("line %d: YAML anchors and aliases are not allowed", n.Line)
+	}
+	for _, c := range n.Content {
+		if err := noAliases(c); err != nil {
+			return err
+		}
 	}
 	return nil
 }
