@@ -659,13 +659,22 @@ const MinFraction = 0.01
 // breaks), format characters such as bidi overrides, line and paragraph
 // separators, and bytes that are not UTF-8.
 func plainText(what, s string) error {
-	if !utf8.ValidString(s) {
-		return fmt.Errorf("%s is not valid UTF-8", what)
-	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII, most of every table
+			if c < 0x20 || c == 0x7f {
+				return fmt.Errorf("%s contains the control character %U", what, rune(c))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return fmt.Errorf("%s is not valid UTF-8", what)
+		}
 		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
 			return fmt.Errorf("%s contains the control or format character %U", what, r)
 		}
+		i += size
 	}
 	return nil
 }
