@@ -239,6 +239,34 @@ func ParseColumns(s string) (Columns, error) {
 	return c, nil
 }
 
+// FieldColumns reads a --columns value for a CSV of named fields (check's
+// form, amount and stated): FIELD=COLUMN pairs, separated by commas. It
+// returns the header name of each field, in the order of fields; a field
+// the value does not map is looked for under its own name.
+func FieldColumns(s string, fields []string) ([]string, error) {
+	cols := append([]string(nil), fields...)
+	if strings.TrimSpace(s) == "" {
+		return cols, nil
+	}
+	example := make([]string, len(fields))
+	for i, f := range fields {
+		example[i] = f + "=" + strings.ToUpper(f[:1]) + f[1:]
+	}
+	for _, part := range strings.Split(s, ",") {
+		k, v, ok := strings.Cut(part, "=")
+		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
+		if !ok || v == "" {
+			return nil, msg.Errorf("%q is not FIELD=COLUMN", part).WithHint("write %s", strings.Join(example, ","))
+		}
+		i := slices.Index(fields, k)
+		if i < 0 {
+			return nil, msg.Errorf("unknown field %q", k).WithHint("the fields are: %s", strings.Join(fields, ", "))
+		}
+		cols[i] = v
+	}
+	return cols, nil
+}
+
 // CSVReader reads rows from RFC 4180 CSV with a header row.
 type CSVReader struct {
 	r                  *csv.Reader

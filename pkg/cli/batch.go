@@ -176,3 +176,13 @@ func readStackCSV(o *totalOptions, path string) ([]stack.Item, error) {
 	}
 	return items, nil
 }
+
+// columnsNeedCSV refuses --columns without --csv: it maps a CSV header,
+// and silently ignored it would hide a mistake.
+func columnsNeedCSV(columns, csv string) error {
+	if columns != "" && csv == "" {
+		return usageError(msg.Errorf("--columns applies only with --csv FILE").
+			WithHint("give the CSV file with --csv, or leave --columns out"))
+	}
+	return nil
+}

@@ -23,6 +23,7 @@ type checkOptions struct {
 	Amount    string
 	Stated    string
 	CSV       string
+	Columns   string
 	KeepGoing bool
 	outputSet bool
 }
@@ -50,7 +51,8 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 		Example: s.P.S(`  mgcalc check glycinate 500 --stated 100
   mgcalc check citrate 1830 --stated 295.7
   mgcalc check threonate 2000 --stated 144 -o json
-  mgcalc check --csv catalogue.csv -o tsv`),
+  mgcalc check --csv catalogue.csv -o tsv
+  mgcalc check --csv shop.csv --columns form=Form,amount=Salt,stated=Mg`),
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case o.CSV != "" && len(args) == 0, len(args) == 1 && args[0] == "-", len(args) == 2:
@@ -61,6 +63,9 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.outputSet = cmd.Flag("output").Changed
+			if err := columnsNeedCSV(o.Columns, o.CSV); err != nil {
+				return err
+			}
 			if len(args) > 0 {
 				o.Form = args[0]
 			}
@@ -79,6 +84,7 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 	cmd.Flags().StringVar(&o.Stated, "stated", "", s.P.S("the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)"))
 	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.S("in a batch, report every bad line and check the rest (exit 1 at the end)"))
 	cmd.Flags().StringVar(&o.CSV, "csv", "", s.P.S("check every row of this CSV `file` (columns form, amount, stated)"))
+	cmd.Flags().StringVar(&o.Columns, "columns", "", s.P.S("CSV columns as form=COL,amount=COL,stated=COL (default form, amount, stated)"))
 	cmd.ValidArgsFunction = completeForms
 	return cmd
 }
@@ -173,12 +179,16 @@ func runCheckBatch(o *checkOptions) error {
 	}
 	var runErr error
 	if o.CSV != "" {
+		cols, err := batch.FieldColumns(o.Columns, []string{"form", "amount", "stated"})
+		if err != nil {
+			return usageError(prefixed("--columns", err))
+		}
 		r, closeFn, err := openInput(o.IO, o.CSV)
 		if err != nil {
 			return err
 		}
 		defer closeFn()
-		cr, err := batch.CSVFields(r, []string{"form", "amount", "stated"})
+		cr, err := batch.CSVFields(r, cols)
 		if err != nil {
 			return dataError(lineMessage(o.CSV, err))
 		}

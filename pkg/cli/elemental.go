@@ -87,6 +87,9 @@ lines); 2 for bad arguments (an unknown form, a bad amount or flag).`),
 		Args: convertArgs("AMOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
+			if err := columnsNeedCSV(o.Columns, o.CSV); err != nil {
+				return err
+			}
 			if o.batch() {
 				return runConvertBatch(o)
 			}
@@ -123,6 +126,9 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
 		Args: convertArgs("ELEMENTAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
+			if err := columnsNeedCSV(o.Columns, o.CSV); err != nil {
+				return err
+			}
 			if o.batch() {
 				return runConvertBatch(o)
 			}

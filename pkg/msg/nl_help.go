@@ -609,12 +609,15 @@ verkeerde argumenten.`,
 		`  mgcalc check glycinate 500 --stated 100
   mgcalc check citrate 1830 --stated 295.7
   mgcalc check threonate 2000 --stated 144 -o json
-  mgcalc check --csv catalogue.csv -o tsv`: `  mgcalc check glycinaat 500 --stated 100
+  mgcalc check --csv catalogue.csv -o tsv
+  mgcalc check --csv shop.csv --columns form=Form,amount=Salt,stated=Mg`: `  mgcalc check glycinaat 500 --stated 100
   mgcalc check citraat 1830 --stated 295.7
   mgcalc check threonaat 2000 --stated 144 -o json
-  mgcalc check --csv catalogus.csv -o tsv`,
-		"the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)": "het elementair magnesium per eenheid volgens het etiket (mg, g, mcg, mmol of mEq)",
-		"check every row of this CSV `file` (columns form, amount, stated)":         "controleer elke rij van dit CSV-`bestand` (kolommen form, amount, stated)",
+  mgcalc check --csv catalogus.csv -o tsv
+  mgcalc check --csv winkel.csv --columns form=Vorm,amount=Zout,stated=Mg`,
+		"the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)":    "het elementair magnesium per eenheid volgens het etiket (mg, g, mcg, mmol of mEq)",
+		"check every row of this CSV `file` (columns form, amount, stated)":            "controleer elke rij van dit CSV-`bestand` (kolommen form, amount, stated)",
+		"CSV columns as form=COL,amount=COL,stated=COL (default form, amount, stated)": "CSV-kolommen als form=KOLOM,amount=KOLOM,stated=KOLOM (standaard form, amount, stated)",
 
 		// config
 		"Show the settings in effect, or write a starter config file": "Toon de geldende instellingen, of schrijf een startconfiguratiebestand",
