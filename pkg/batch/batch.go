@@ -105,7 +105,8 @@ var bom = []byte("\xef\xbb\xbf")
 func (l *LineReader) Read() (Row, error) {
 	for {
 		b, err := l.r.ReadSlice('\n')
-		if err == bufio.ErrBufferFull || len(bytes.TrimRight(b, "\r\n")) > MaxLine {
+		// (the trim only where the line could be too long: it is not free)
+		if err == bufio.ErrBufferFull || len(b) > MaxLine && len(bytes.TrimRight(b, "\r\n")) > MaxLine {
 			l.line++
 			// skip the rest of the over-long line, but not for ever: an
 			// endless line (/dev/zero) ends the stream
