@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -303,4 +304,58 @@ func FuzzStackCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFieldColumns(t *testing.T) {
+	fields := []string{"form", "amount", "stated"}
+	for _, c := range []struct {
+		in   string
+		want []string
+		err  string
+	}{
+		{"", []string{"form", "amount", "stated"}, ""},
+		{"  ", []string{"form", "amount", "stated"}, ""},
+		{"amount=Zout", []string{"form", "Zout", "stated"}, ""},
+		{" Form = Vorm , STATED=Mg per tablet", []string{"Vorm", "amount", "Mg per tablet"}, ""},
+		{"salt=Zout", nil, `unknown field "salt"`},
+		{"amount", nil, `"amount" is not FIELD=COLUMN`},
+		{"amount=", nil, `is not FIELD=COLUMN`},
+	} {
+		got, err := batch.FieldColumns(c.in, fields)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%q: error %v, want %q", c.in, err, c.err)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(got, c.want) {
+			t.Errorf("%q: %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	if fields[1] != "amount" {
+		t.Error("FieldColumns changed its fields")
+	}
+}
+
+// TestLineBound: a line of exactly MaxLine bytes is read whatever ends it
+// (LF, CRLF, end of input); one byte more is too long.
+func TestLineBound(t *testing.T) {
+	line := func(n int) string { // "citrate" + spaces + "500", n bytes
+		return "citrate" + strings.Repeat(" ", n-len("citrate")-len("500")) + "500"
+	}
+	for _, end := range []string{"\n", "\r\n", ""} {
+		for _, c := range []struct {
+			n    int
+			long bool
+		}{{batch.MaxLine, false}, {batch.MaxLine + 1, true}} {
+			row, err := batch.Lines(strings.NewReader(line(c.n) + end)).Read()
+			var le *batch.LineError
+			switch {
+			case c.long && !errors.As(err, &le):
+				t.Errorf("%d bytes + %q: %v, want the line-length error", c.n, end, err)
+			case !c.long && (err != nil || row.Form != "citrate" || row.Amount != "500"):
+				t.Errorf("%d bytes + %q: %+v, %v", c.n, end, row, err)
+			}
+		}
+	}
 }

@@ -76,15 +76,16 @@ arguments.`),
 			// the plan's knowledge does not fit, none, and a warning says why
 			var goals []plan.GoalChoice
 			k, err := root.tables.Plan()
+			known := err == nil
 			switch {
-			case err == nil:
+			case known:
 				goals = k.GoalsFor(f.Key)
 			case root.Table == "":
 				return dataError(err)
 			default:
 				s.Warn(msg.New("goals are not shown: %s", err))
 			}
-			return root.print(s, render.NewFormDetail(t, f, v, goals))
+			return root.print(s, render.NewFormDetail(t, f, v, goals, known))
 		},
 	}
 }

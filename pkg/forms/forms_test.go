@@ -578,6 +578,13 @@ func TestBrokenTables(t *testing.T) {
 		{"prefer_label typed percentage", "run from {min_pct} to {max_pct} %", "run from 11.6 to 15.5 %", "prefer_label types a percentage"},
 		{"duplicate variant", "    - key: monomagnesium\n", "    - key: nonahydrate\n", "used twice"},
 		{"empty entry", "- key: pidolate\n", "-\n- key: pidolate\n", "is empty"},
+		{"escape in a name", "name: magnesium oxide\n", "name: \"magnesium \\e[2Joxide\"\n", "name contains the control character U+001B"},
+		{"DEL in a name", "name: magnesium oxide\n", "name: \"magnesium \\x7Foxide\"\n", "U+007F"},
+		{"bidi override in a name", "name: magnesium oxide\n", "name: \"magnesium \\u202Eoxide\"\n", "U+202E"},
+		{"line separator in a note", "carries {pct} %", "carries {pct} %\\u2028mgcalc: hint: fake", "U+2028"},
+		{"tab in a note", "carries {pct} %", "carries {pct} %\\tx", "U+0009"},
+		{"line break in a note", "carries {pct} %", "carries {pct} %\\nmgcalc: hint: fake", "U+000A"},
+		{"formula under 1 % Mg", "formula: MgO\n", "formula: Mg(C1000)999\n", "under mgcalc's floor of 1 %"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package kb
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/mgcalc/mgcalc/data"
@@ -223,5 +224,59 @@ func BenchmarkBuildPlan(b *testing.B) {
 		if _, err := plan.Build(genPlan(), ft, reg); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestFormsFromKeepsTheGuardsThatFit: a table of the user's keeps the
+// built-in name guards where they fit its forms, and only there.
+func TestFormsFromKeepsTheGuardsThatFit(t *testing.T) {
+	errText := func(tb *forms.Table, name string) string {
+		t.Helper()
+		_, _, err := tb.Resolve(name)
+		if err == nil {
+			t.Fatalf("%q resolved", name)
+		}
+		return err.Error()
+	}
+	same, err := FormsFrom(data.Forms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin, err := Forms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"sulfite", "maleate", "acetate", "magnesium oil"} {
+		if got, want := errText(same, name), errText(builtin, name); got != want {
+			t.Errorf("%s with the built-in YAML as --table: %q, built in: %q", name, got, want)
+		}
+	}
+
+	// without sulfate, "sulfite" is not "another salt than sulfate": unknown
+	src := string(data.Forms)
+	i, j := strings.Index(src, "- key: sulfate\n"), strings.Index(src, "- key: lactate\n")
+	if i < 0 || j < i {
+		t.Fatal("forms.yaml no longer has sulfate before lactate; update the test")
+	}
+	noSulfate, err := FormsFrom([]byte(src[:i] + src[j:]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := errText(noSulfate, "sulfite"); strings.Contains(got, "sulfate") {
+		t.Errorf("sulfite without sulfate: %q", got)
+	}
+	if got := errText(noSulfate, "magnesium oil"); got != errText(builtin, "magnesium oil") {
+		t.Errorf("magnesium oil without sulfate: %q", got)
+	}
+
+	// a file that defines acetate has it; the "no formula" entry gives way
+	acetate := "- key: acetate\n  name: magnesium acetate\n  tolerance: {level: unknown, note: n}\n  variants:\n" +
+		"    - {key: tetrahydrate, name: tetrahydrate, formula: Mg(C2H3O2)2·4H2O, default: true, sources: [pubchem]}\n"
+	own, err := FormsFrom([]byte(acetate))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, _, err := own.Resolve("acetate"); err != nil || f.Key != "acetate" {
+		t.Errorf("acetate in its own table: %v", err)
 	}
 }

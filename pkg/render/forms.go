@@ -43,8 +43,11 @@ func NewFormList(t *forms.Table) FormList {
 }
 
 // NewFormDetail maps one form; selected is the variant -o value reports,
-// goals the goals the form serves (from the plan knowledge).
-func NewFormDetail(t *forms.Table, f *forms.Form, selected *forms.Variant, goals []plan.GoalChoice) *FormDetail {
+// goals the goals the form serves (from the plan knowledge). goalsKnown is
+// false when the plan's knowledge could not be built for the form table
+// (a --table of the user's): then the goals are null in JSON and the text
+// says they are not shown, not that there are none.
+func NewFormDetail(t *forms.Table, f *forms.Form, selected *forms.Variant, goals []plan.GoalChoice, goalsKnown bool) *FormDetail {
 	d := &FormDetail{
 		Form: f.Key, Name: f.Name, Aliases: nonNil(f.Aliases),
 		Tolerance: f.Tolerance.Level, ToleranceNote: f.Tolerance.Note, ToleranceSrc: nonNil(f.Tolerance.Sources),
@@ -64,6 +67,9 @@ func NewFormDetail(t *forms.Table, f *forms.Form, selected *forms.Variant, goals
 		}
 		ids = append(ids, v.Sources...)
 		d.Variants = append(d.Variants, vd)
+	}
+	if !goalsKnown {
+		d.Goals = nil
 	}
 	for _, g := range goals {
 		c := g.Choice
@@ -272,6 +278,8 @@ func (d *FormDetail) Text(t *Term) string {
 			}
 			b.WriteString(line + ": " + p.Data("goal."+g.Goal+".form."+d.Form+".finding", g.Finding) + cite(t, g.Sources) + "\n")
 		}
+	} else if d.Goals == nil {
+		b.WriteString(p.S("goals: not shown: the plan's knowledge does not fit this form table") + "\n")
 	} else {
 		b.WriteString(p.S("goals: none; mgcalc's sources name no goal for this form") + "\n")
 	}

@@ -36,7 +36,7 @@ func reports(t *testing.T) map[string]Report {
 	adult := nih.For(limits.Person{})
 	out := map[string]Report{"forms": NewFormList(ft)}
 	for _, f := range ft.Forms {
-		out["forms show "+f.Key] = NewFormDetail(ft, f, f.Default(), pk.GoalsFor(f.Key))
+		out["forms show "+f.Key] = NewFormDetail(ft, f, f.Default(), pk.GoalsFor(f.Key), true)
 		v := f.Variants[len(f.Variants)-1]
 		out["elemental "+f.Key] = NewConversion(dose.Elemental(f, v, forms.ShareOf(v, 0), 2000, 3, child))
 		out["compound "+f.Key] = NewConversion(dose.Compound(f, v, forms.ShareOf(v, 0), 500, adult))

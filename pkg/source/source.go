@@ -89,15 +89,26 @@ func DecodeStrict(b []byte, v any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return errors.New("no YAML document: the file is empty or only comments")
+		}
 		return err
 	}
 	if err := noAliases(&doc); err != nil {
 		return err
 	}
-	var more yaml.Node
-	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
+	for {
+		var more yaml.Node
+		err := dec.Decode(&more)
+		if errors.Is(err, io.EOF) {
+			break
+		}
 		if err != nil {
 			return err
+		}
+		// a trailing "---" opens an empty document: nothing to drop
+		if len(more.Content) == 1 && more.Content[0].Tag == "!!null" && more.Content[0].Value == "" {
+			continue
 		}
 		return fmt.Errorf("line %d: a second YAML document; a table is one document", more.Line)
 	}
