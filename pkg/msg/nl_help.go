@@ -254,8 +254,8 @@ ELEMENTAL-hoeveelheid of optie).`,
 		"upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)": "instantie van de bovengrens: nih (VS IOM/NIH), efsa (EU SCF/EFSA) of evm (VK EVM)",
 		"age in years; fractions allowed (0.5 is six months) (default adult)":         "leeftijd in jaren; breuken toegestaan (0.5 is zes maanden) (standaard volwassen)",
 		"male or female (selects the RDA/AI column)":                                  "man of vrouw (male of female; kiest de kolom van de RDA/AI)",
-		"use the pregnancy values":                                                    "gebruik de waarden voor de zwangerschap",
-		"use the lactation values":                                                    "gebruik de waarden voor de borstvoedingsperiode",
+		"use the pregnancy values":                                                    "gebruik de waarden voor de zwangerschap (ook: --zwanger)",
+		"use the lactation values":                                                    "gebruik de waarden voor de borstvoedingsperiode (ook: --borstvoeding)",
 
 		// forms
 		"List magnesium forms and variants with formula, molar mass and %% Mg": "Lijst van magnesiumvormen en -varianten met formule, molmassa en %% Mg",
@@ -449,7 +449,7 @@ buiten 0-130, --pregnant met --sex male, …).`,
   mgcalc limits --age 34 --sex female --pregnant
   mgcalc limits --age 16 --sex male --authority efsa -o json`: `  mgcalc limits
   mgcalc limits --age 6
-  mgcalc limits --age 34 --sex vrouw --pregnant
+  mgcalc limits --age 34 --sex vrouw --zwanger
   mgcalc limits --age 16 --sex man --authority efsa -o json`,
 
 		// plan
