@@ -572,7 +572,11 @@ func (g *GoalList) Text(t *Term) string {
 			}
 			fs = append(fs, s)
 		}
-		rows = append(rows, []string{goal.Key, strings.Join(fs, ", ")})
+		name := goal.Key // what --goal takes; in another language, with the goal's name
+		if p.Lang() != msg.English {
+			name += " (" + goalName(p, goal) + ")"
+		}
+		rows = append(rows, []string{name, strings.Join(fs, ", ")})
 	}
 	return t.Table([]string{p.S("GOAL"), p.S("FORMS (best first; evidence)")}, rows, nil) +
 		t.Dim(p.S("mgcalc plan --goal GOAL makes a schedule; -o json has each finding and its sources")) + "\n"
