@@ -114,8 +114,9 @@ func markFileFlags(root *cobra.Command) {
 }
 
 // filterArgCompletions makes every command's argument completion offer
-// only the choices that start with what was typed, so shells that do not
-// filter (and scripts that call __complete) get the same list.
+// only the choices that start with what was typed, in any case (form names
+// match without case: "Cit" is citrate), so shells that do not filter (and
+// scripts that call __complete) get the same list.
 func filterArgCompletions(root *cobra.Command) {
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -126,8 +127,9 @@ func filterArgCompletions(root *cobra.Command) {
 					return all, d
 				}
 				var out []string
+				typed := strings.ToLower(toComplete) // names match without case
 				for _, s := range all {
-					if strings.HasPrefix(s, toComplete) {
+					if strings.HasPrefix(strings.ToLower(s), typed) {
 						out = append(out, s)
 					}
 				}
