@@ -126,14 +126,7 @@ func filterArgCompletions(root *cobra.Command) {
 				if toComplete == "" || d&cobra.ShellCompDirectiveFilterFileExt != 0 || d&cobra.ShellCompDirectiveFilterDirs != 0 {
 					return all, d
 				}
-				var out []string
-				typed := strings.ToLower(toComplete) // names match without case
-				for _, s := range all {
-					if strings.HasPrefix(strings.ToLower(s), typed) {
-						out = append(out, s)
-					}
-				}
-				return out, d
+				return withPrefix(all, toComplete), d
 			}
 		}
 		for _, sub := range c.Commands() {
@@ -156,4 +149,16 @@ func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return values, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// withPrefix keeps the choices that start with typed, without case.
+func withPrefix(choices []string, typed string) []string {
+	typed = strings.ToLower(typed)
+	var out []string
+	for _, s := range choices {
+		if strings.HasPrefix(strings.ToLower(s), typed) {
+			out = append(out, s)
+		}
+	}
+	return out
 }

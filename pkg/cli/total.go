@@ -114,15 +114,25 @@ arguments. -o value prints the supplemental total in mg.`),
 	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.S("unit of elemental magnesium shown: mg, mmol or meq"))
 	cmd.Flags().StringVar(&o.diet, "diet", "", s.P.S("magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)"))
 	o.Person.addFlags(cmd, true, s.P)
-	cmd.ValidArgsFunction = func(c *cobra.Command, a []string, tc string) ([]string, cobra.ShellCompDirective) {
-		out, d := completeForms(c, nil, tc)
-		for i := range out {
-			out[i] += ":"
-		}
-		return out, d | cobra.ShellCompDirectiveNoSpace
-	}
+	cmd.ValidArgsFunction = completeItems
+	_ = cmd.RegisterFlagCompletionFunc("with", completeItems)
+	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(unitNames...))
 	return cmd
 }
+
+// completeItems completes an item, FORM[:VARIANT]:AMOUNT, up to its colon.
+func completeItems(c *cobra.Command, _ []string, tc string) ([]string, cobra.ShellCompDirective) {
+	out, d := completeForms(c, nil, tc)
+	for i := range out {
+		out[i] += ":"
+	}
+	// filtered here too: cobra filters only arguments, through
+	// filterArgCompletions, not a flag's values
+	return withPrefix(out, tc), d | cobra.ShellCompDirectiveNoSpace
+}
+
+// unitNames are the --unit values.
+var unitNames = []string{"mg", "mmol", "meq"}
 
 // runTotal reads the items and files, adds them up and prints the total.
 func runTotal(o *totalOptions) error {
