@@ -81,9 +81,13 @@ func TestCompleteFlagValues(t *testing.T) {
 	wantChoices(t, "--gut", got, "normal", "sensitive")
 	got, _ = complete(t, "plan", "--kidney", "")
 	wantChoices(t, "--kidney", got, "normal", "impaired")
+	// md and fhir are a plan's exports: offered for plan only
 	got, _ = complete(t, "elemental", "-o", "")
-	if !slices.Equal(got, formatNames()) {
-		t.Errorf("-o: %q, want %q", got, formatNames())
+	if want := []string{"text", "json", "yaml", "tsv", "csv", "jsonl", "value"}; !slices.Equal(got, want) {
+		t.Errorf("elemental -o: %q, want %q", got, want)
+	}
+	if got, _ := complete(t, "plan", "-o", ""); !slices.Equal(got, formatNames()) {
+		t.Errorf("plan -o: %q, want %q", got, formatNames())
 	}
 	wantChoices(t, "-o", got, "text", "json", "yaml", "tsv", "value")
 	got, _ = complete(t, "forms", "--color", "")

@@ -201,7 +201,7 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 	pf.Var(colorValue{&opts.Color}, "color", p.S("colour in text output: auto, always or never"))
 	pf.StringVar(&opts.Table, "table", "", p.S("read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one"))
 	pf.Var(langValue{&opts.Lang}, "lang", p.S("language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"))
-	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion(formatNames()...))
+	_ = root.RegisterFlagCompletionFunc("output", completeFormats)
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(colorAuto, colorAlways, colorNever))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion(string(msg.English), string(msg.Dutch)))
 

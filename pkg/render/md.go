@@ -25,14 +25,17 @@ type ExportError struct {
 func (e *ExportError) Error() string { return e.Msg.Error() }
 func (e *ExportError) Unwrap() error { return e.Msg }
 
+// PlanExport reports whether f is an export only a plan has (md, fhir).
+func (f Format) PlanExport() bool { return f == MD || f == FHIR }
+
 // exportError names the formats r does have.
 func exportError(f Format, r Report) error {
 	var names []string
 	for _, g := range Formats {
-		switch g {
-		case MD, FHIR:
+		switch {
+		case g.PlanExport():
 			continue
-		case Value:
+		case g == Value:
 			if _, ok := r.Value(); !ok {
 				continue
 			}
