@@ -230,6 +230,10 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 			if len(args) > 1 {
 				return usageError(msg.Errorf("%s takes at most one PATH (got %d arguments)", cmd.CommandPath(), len(args)))
 			}
+			if len(args) == 1 && strings.TrimSpace(args[0]) == "" {
+				return usageError(msg.Errorf("the PATH is empty").
+					WithHint("give a file name, leave PATH out for %s, or use --print", "$XDG_CONFIG_HOME/mgcalc/config.yaml"))
+			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {

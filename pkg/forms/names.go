@@ -217,6 +217,9 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 	}
 	n, err := normalize(formName)
 	if err != nil {
+		if m := formulaTypo(formName); m != nil {
+			return nil, nil, nameErr(UnknownFormula, formName, m)
+		}
 		return nil, nil, charErr(formName, msg.New("form name"), err)
 	}
 	f := t.index[n]
@@ -251,6 +254,22 @@ func (t *Table) resolveFormula(name string) (p pair, ok bool, err error) {
 		}
 	}
 	return pair{}, false, nil
+}
+
+// formulaTypo says where a name that reads as a magnesium formula (Mg and
+// a bracket or a middle dot: "Mg((OH)2") stops parsing, or nil for a name
+// that does not read as one.
+func formulaTypo(name string) *msg.Message {
+	if !strings.Contains(name, "Mg") || !strings.ContainsAny(name, "()[]·") {
+		return nil
+	}
+	_, err := chem.Parse(name)
+	var se *chem.SyntaxError
+	if !errors.As(err, &se) || se.Pos > len(name) {
+		return nil
+	}
+	return msg.Errorf("%q reads as a formula, but mgcalc cannot read it from character %d on", name, utf8.RuneCountInString(name[:se.Pos])+1).
+		WithHint("check the brackets and element symbols, as in Mg(OH)2 or MgCl2·6H2O")
 }
 
 func charErr(name string, what *msg.Message, err error) *NameError {
