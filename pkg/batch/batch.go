@@ -220,12 +220,17 @@ func ParseColumns(s string) (Columns, error) {
 	if strings.TrimSpace(s) == "" {
 		return c, nil
 	}
+	seen := map[string]bool{}
 	for _, part := range strings.Split(s, ",") {
 		k, v, ok := strings.Cut(part, "=")
 		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
 		if !ok || v == "" {
 			return c, msg.Errorf("%q is not FIELD=COLUMN", part).WithHint("write form=Form,amount=Amount,unit=Unit")
 		}
+		if seen[k] {
+			return c, msg.Errorf("field %q is mapped twice", k)
+		}
+		seen[k] = true
 		switch k {
 		case "form":
 			c.Form = v
@@ -237,7 +242,7 @@ func ParseColumns(s string) (Columns, error) {
 			return c, msg.Errorf("unknown field %q", k).WithHint("the fields are form, amount and unit")
 		}
 	}
-	return c, nil
+	return c, sameColumn([]string{"form", "amount", "unit"}, []string{c.Form, c.Amount, c.Unit})
 }
 
 // FieldColumns reads a --columns value for a CSV of named fields (check's
@@ -249,6 +254,7 @@ func FieldColumns(s string, fields []string) ([]string, error) {
 	if strings.TrimSpace(s) == "" {
 		return cols, nil
 	}
+	seen := map[string]bool{}
 	example := make([]string, len(fields))
 	for i, f := range fields {
 		example[i] = f + "=" + strings.ToUpper(f[:1]) + f[1:]
@@ -263,9 +269,25 @@ func FieldColumns(s string, fields []string) ([]string, error) {
 		if i < 0 {
 			return nil, msg.Errorf("unknown field %q", k).WithHint("the fields are: %s", strings.Join(fields, ", "))
 		}
+		if seen[k] {
+			return nil, msg.Errorf("field %q is mapped twice", k)
+		}
+		seen[k] = true
 		cols[i] = v
 	}
-	return cols, nil
+	return cols, sameColumn(fields, cols)
+}
+
+// sameColumn refuses one CSV column read as two fields.
+func sameColumn(fields, cols []string) error {
+	for i := range cols {
+		for j := i + 1; j < len(cols); j++ {
+			if cols[i] != "" && strings.EqualFold(cols[i], cols[j]) {
+				return msg.Errorf("column %q is mapped to both %s and %s", cols[i], fields[i], fields[j])
+			}
+		}
+	}
+	return nil
 }
 
 // CSVReader reads rows from RFC 4180 CSV with a header row.

@@ -320,6 +320,9 @@ func TestFieldColumns(t *testing.T) {
 		{"salt=Zout", nil, `unknown field "salt"`},
 		{"amount", nil, `"amount" is not FIELD=COLUMN`},
 		{"amount=", nil, `is not FIELD=COLUMN`},
+		{"form=A,form=B", nil, `field "form" is mapped twice`},
+		{"form=Vorm,amount=vorm", nil, `column "Vorm" is mapped to both form and amount`},
+		{"amount=form", nil, `column "form" is mapped to both form and amount`},
 	} {
 		got, err := batch.FieldColumns(c.in, fields)
 		if c.err != "" {

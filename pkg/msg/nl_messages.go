@@ -42,6 +42,8 @@ func nlMessages() map[string]string {
 		"check the brackets and element symbols, as in Mg(OH)2 or MgCl2·6H2O":                "controleer de haakjes en de elementsymbolen, zoals in Mg(OH)2 of MgCl2·6H2O",
 		"the PATH is empty":                                                                  "het PAD is leeg",
 		"give a file name, leave PATH out for %s, or use --print":                            "geef een bestandsnaam, laat PAD weg voor %s, of gebruik --print",
+		"field %q is mapped twice":                                                           "veld %q staat er twee keer in",
+		"column %q is mapped to both %s and %s":                                              "kolom %q hoort zowel bij %s als bij %s",
 		"--columns applies only with --csv FILE":                                             "--columns geldt alleen met --csv BESTAND",
 		"give the CSV file with --csv, or leave --columns out":                               "geef het CSV-bestand met --csv, of laat --columns weg",
 		"unknown field %q":                                                                   "onbekend veld %q",
