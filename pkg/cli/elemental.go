@@ -234,11 +234,15 @@ func runConvert(o *convertOptions) error {
 	return o.Root.print(o.IO, render.NewConversion(c).WithUnit(unit))
 }
 
-func completeForms(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+func completeForms(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	t, err := defaultTables.Forms()
+	tables := defaultTables
+	if f := cmd.Flag("table"); f != nil && f.Value.String() != "" {
+		tables = fileTables(f.Value.String()) // the forms of the table in use
+	}
+	t, err := tables.Forms()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}
