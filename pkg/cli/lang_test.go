@@ -303,7 +303,7 @@ func TestExamplesRun(t *testing.T) {
 			for _, line := range strings.Split(c.Example, "\n") {
 				line = strings.TrimSpace(line)
 				if !strings.HasPrefix(line, "mgcalc ") || strings.ContainsAny(line, "|<>;&$'\"") ||
-					strings.Contains(line, "--stack") || strings.Contains(line, "--csv") || strings.Contains(line, "--ics") ||
+					strings.Contains(line, "--stack") || strings.Contains(line, "--csv") || strings.Contains(line, "--ics") || strings.Contains(line, "--table") ||
 					strings.Contains(line, "--config") || strings.Contains(line, "config init") || strings.Contains(line, "completion") {
 					continue
 				}

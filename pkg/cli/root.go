@@ -135,6 +135,7 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
   mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc limits --age 6
   mgcalc plan --goal sleep --gut sensitive
+  mgcalc elemental acetate 500 --table acetate.yaml
   mgcalc config show`),
 		SilenceErrors: true,
 		SilenceUsage:  true,

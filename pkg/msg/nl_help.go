@@ -96,6 +96,7 @@ en "1.830 mg" als dubbelzinnig.`,
   mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc limits --age 6
   mgcalc plan --goal sleep --gut sensitive
+  mgcalc elemental acetate 500 --table acetate.yaml
   mgcalc config show`: `  mgcalc elemental citraat 500
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinaat 200
@@ -104,6 +105,7 @@ en "1.830 mg" als dubbelzinnig.`,
   mgcalc total citraat:500 bisglycinaat:1000 oxide:250mg
   mgcalc limits --age 6
   mgcalc plan --goal slapen --gut gevoelig
+  mgcalc elemental acetate 500 --table acetaat.yaml
   mgcalc config show`,
 		`Exit status:
   0  success
