@@ -6,6 +6,7 @@ package batch
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -214,35 +215,17 @@ type Columns struct {
 	Form, Amount, Unit string
 }
 
-// ParseColumns reads form=Form,amount=Amount,unit=Unit.
+// ParseColumns reads elemental's and compound's --columns,
+// form=Form,amount=Amount,unit=Unit: form and amount are looked for under
+// their own names unless mapped; the unit column is read only if mapped.
 func ParseColumns(s string) (Columns, error) {
-	c := Columns{Form: "form", Amount: "amount"}
-	if strings.TrimSpace(s) == "" {
-		return c, nil
+	fields := []string{"form", "amount", "unit"}
+	mapped, err := mapColumns(s, fields)
+	if err != nil {
+		return Columns{}, err
 	}
-	seen := map[string]bool{}
-	for _, part := range strings.Split(s, ",") {
-		k, v, ok := strings.Cut(part, "=")
-		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
-		if !ok || v == "" {
-			return c, msg.Errorf("%q is not FIELD=COLUMN", part).WithHint("write form=Form,amount=Amount,unit=Unit")
-		}
-		if seen[k] {
-			return c, msg.Errorf("field %q is mapped twice", k)
-		}
-		seen[k] = true
-		switch k {
-		case "form":
-			c.Form = v
-		case "amount":
-			c.Amount = v
-		case "unit":
-			c.Unit = v
-		default:
-			return c, msg.Errorf("unknown field %q", k).WithHint("the fields are form, amount and unit")
-		}
-	}
-	return c, sameColumn([]string{"form", "amount", "unit"}, []string{c.Form, c.Amount, c.Unit})
+	c := Columns{Form: cmp.Or(mapped[0], "form"), Amount: cmp.Or(mapped[1], "amount"), Unit: mapped[2]}
+	return c, sameColumn(fields, []string{c.Form, c.Amount, c.Unit})
 }
 
 // FieldColumns reads a --columns value for a CSV of named fields (check's
@@ -250,11 +233,25 @@ func ParseColumns(s string) (Columns, error) {
 // returns the header name of each field, in the order of fields; a field
 // the value does not map is looked for under its own name.
 func FieldColumns(s string, fields []string) ([]string, error) {
-	cols := append([]string(nil), fields...)
-	if strings.TrimSpace(s) == "" {
-		return cols, nil
+	cols, err := mapColumns(s, fields)
+	if err != nil {
+		return nil, err
 	}
-	seen := map[string]bool{}
+	for i, c := range cols {
+		if c == "" {
+			cols[i] = fields[i]
+		}
+	}
+	return cols, sameColumn(fields, cols)
+}
+
+// mapColumns reads FIELD=COLUMN pairs, separated by commas: the column
+// each of fields is mapped to, "" for a field the value does not map.
+func mapColumns(s string, fields []string) ([]string, error) {
+	mapped := make([]string, len(fields))
+	if strings.TrimSpace(s) == "" {
+		return mapped, nil
+	}
 	example := make([]string, len(fields))
 	for i, f := range fields {
 		example[i] = f + "=" + strings.ToUpper(f[:1]) + f[1:]
@@ -269,13 +266,12 @@ func FieldColumns(s string, fields []string) ([]string, error) {
 		if i < 0 {
 			return nil, msg.Errorf("unknown field %q", k).WithHint("the fields are: %s", strings.Join(fields, ", "))
 		}
-		if seen[k] {
+		if mapped[i] != "" {
 			return nil, msg.Errorf("field %q is mapped twice", k)
 		}
-		seen[k] = true
-		cols[i] = v
+		mapped[i] = v
 	}
-	return cols, sameColumn(fields, cols)
+	return mapped, nil
 }
 
 // sameColumn refuses one CSV column read as two fields.

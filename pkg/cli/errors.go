@@ -92,11 +92,18 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func prefixed(prefix string, err error) *msg.Message {
 	var m *msg.Message
 	if errors.As(err, &m) {
-		out := msg.Errorf("%s: %s", prefix, m)
-		out.Hint = m.Hint
-		return out
+		return withHint(msg.Errorf("%s: %s", prefix, m), err)
 	}
 	return msg.Errorf("%s: %s", prefix, err.Error())
+}
+
+// withHint gives m the hint of the error it wraps, if that has one.
+func withHint(m *msg.Message, err error) *msg.Message {
+	var inner *msg.Message
+	if errors.As(err, &inner) {
+		m.Hint = inner.Hint
+	}
+	return m
 }
 
 // sanitizeArg makes text a user typed safe to print: control characters

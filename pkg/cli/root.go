@@ -4,7 +4,6 @@
 package cli
 
 import (
-	"errors"
 	"io"
 	"os"
 	"strings"
@@ -294,15 +293,6 @@ type tables struct {
 }
 
 var defaultTables = tables{Forms: kb.Forms, Limits: kb.Limits, Plan: kb.Plan}
-
-// withHint gives m the hint of the error it wraps, if that has one.
-func withHint(m *msg.Message, err error) *msg.Message {
-	var inner *msg.Message
-	if errors.As(err, &inner) {
-		m.Hint = inner.Hint
-	}
-	return m
-}
 
 // maxTableSize bounds a --table file: the built-in forms.yaml is 16 KiB.
 const maxTableSize = 1 << 20

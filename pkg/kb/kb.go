@@ -16,6 +16,7 @@ package kb
 import (
 	"sync"
 
+	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/plan"
@@ -27,11 +28,7 @@ import (
 var (
 	sourcesOnce = sync.OnceValues(func() (source.Registry, error) { return source.Build(genSources()) })
 	formsOnce   = sync.OnceValues(func() (*forms.Table, error) {
-		reg, err := sourcesOnce()
-		if err != nil {
-			return nil, err
-		}
-		w, err := forms.BuildWeights(genElements(), reg)
+		reg, w, err := sourcesAndWeights()
 		if err != nil {
 			return nil, err
 		}
@@ -61,6 +58,17 @@ var (
 	})
 )
 
+// sourcesAndWeights are what every form table is validated against: the
+// bibliography and the atomic weights.
+func sourcesAndWeights() (source.Registry, chem.Weights, error) {
+	reg, err := sourcesOnce()
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := forms.BuildWeights(genElements(), reg)
+	return reg, w, err
+}
+
 // Sources returns the bibliography.
 func Sources() (source.Registry, error) { return sourcesOnce() }
 
@@ -83,11 +91,7 @@ func Plan() (*plan.Knowledge, error) { return planOnce() }
 // salts' names, those that fit the file's forms are added (see
 // forms.Table.AddNamesThatFit).
 func FormsFrom(formsYAML []byte) (*forms.Table, error) {
-	reg, err := sourcesOnce()
-	if err != nil {
-		return nil, err
-	}
-	w, err := forms.BuildWeights(genElements(), reg)
+	reg, w, err := sourcesAndWeights()
 	if err != nil {
 		return nil, err
 	}
