@@ -1,35 +1,42 @@
 //go:build linux
 
-// Command bench measures mgcalc against two yardsticks built in the same
-// run: a static Go hello-world for single calls, and a hand-written Go
-// loop (bench/handloop) for batch mode. From the module root:
+// Command bench measures mgcalc against yardsticks built in the same run.
+// From the module root:
 //
-//	go run ./bench              # under a minute on 2 cores
-//	go run ./bench -n 100       # fewer pairs: quicker, noisier
-//	go run ./bench -lines 0     # single calls only
+//	go run ./bench                  # a few minutes on 2 cores
+//	go run ./bench -n 100           # fewer rounds: quicker, noisier
+//	go run ./bench -lines 0         # single calls only
+//	go run ./bench -base main       # also build mgcalc from a git ref: before and after in one run
 //
-// Single calls run as pairs, mgcalc and the hello-world alternately (the
-// order swapped every other pair), each a whole process from start to
-// exit; a pair's ratio is mgcalc's wall time over the hello-world's, so a
-// machine that drifts in speed moves both. It prints the medians, the 10th
-// and 90th percentiles and the median ratio for each command, with stdout
-// a pipe and with stdout a pseudo-terminal (opened here from /dev/ptmx:
-// no cgo, no script(1), so nothing else is timed), and each call's peak
-// resident memory from the kernel's accounting (getrusage, as
-// /usr/bin/time -v reports it).
+// Single calls. Every mgcalc command runs in rounds with the full-stack
+// floor (bench/floor built with -tags fullstack: a cobra root and
+// subcommand, a viper reading an optional config file, the environment and
+// the flags, lipgloss and yaml.v3 linked, nothing of mgcalc's) and a static
+// hello-world, the order rotated every round, each a whole process from
+// start to exit. A round's ratio is mgcalc's wall time over the floor's
+// (the targets) and over the hello-world's; the medians, and the 10th and
+// 90th percentiles, are printed. A machine that drifts in speed moves all
+// three. Stdout is a pipe (drained, as a shell's next command would), then
+// a pseudo-terminal of 100 columns opened here from /dev/ptmx. With -base,
+// the base build runs in the same rounds, so its row is comparable.
 //
-// Batch: `mgcalc elemental -` and the hand loop read the same 1,000,000
-// "FORM AMOUNT" lines from a file and write TSV to /dev/null, alternately;
-// then peak memory over 1 M and 10 M lines fed through a pipe.
+// Dutch: `elemental citrate 500 --lang nl` in rounds with the same command
+// in English; the ratio is Dutch over English.
 //
-// `mgcalc --version` is listed without a target: it loads no table, so it
-// shows what the command tree and the linked libraries cost on their own.
-// The last two rows, also without targets, are bench/floor: a cobra root
-// and subcommand with a viper reading an optional config file, the
-// environment and the flags, and nothing of mgcalc's; then the same
-// program built with -tags fullstack, which links lipgloss and yaml.v3 too.
-// They are the floors of the stack the user chose; what mgcalc adds is the
-// distance above them.
+// Memory: each command's peak resident memory (ru_maxrss), read through
+// bench/rusage, a small program that starts the command and reports. Go's
+// os/exec starts a child with CLONE_VFORK|CLONE_VM, and the kernel counts
+// the parent's memory in the child's peak until execve: a child of this
+// bench would read at least this bench's own size (about 7.5 MiB). Through
+// rusage, a child reads at least rusage's size: about 2.3 MiB here, which
+// the hello-world's row shows.
+//
+// Batch: `mgcalc elemental -` against bench/tightloop (the fastest loop one
+// would write by hand: bytes, a map, strconv.AppendFloat, no fmt) and
+// bench/handloop (the same job in idiomatic Go), over 1,000,000 lines of
+// repeated products (4 forms × 900 amounts: 3,600 distinct lines, in a
+// shuffled order) and 1,000,000 lines whose amounts never repeat; then
+// mgcalc's peak memory over 1 M and 10 M lines fed through a pipe.
 //
 // Every program runs with HOME set to an empty directory, so no config
 // file or MGCALC_* variable of the user's changes what is measured.
@@ -56,52 +63,63 @@ import (
 	"unsafe"
 )
 
-// call is one single-call case: a command and its targets (0: none).
+// call is one single-call case: a command and its targets against the
+// full-stack floor (0: none).
 type call struct {
-	floor          int // 0: mgcalc; 1: bench/floor; 2: bench/floor -tags fullstack
 	args           []string
 	pipeTarget     float64
 	terminalTarget float64
 }
 
 var calls = []call{
-	{0, []string{"elemental", "citrate", "500"}, 1.9, 2.5},
-	{0, []string{"total", "citrate:500", "bisglycinate:1000"}, 1.9, 2.5},
-	{0, []string{"limits"}, 1.9, 2.5},
-	{0, []string{"compound", "citrate", "100"}, 1.9, 2.5},
-	{0, []string{"elemental", "citrate", "500", "-o", "json"}, 1.9, 2.5},
-	{0, []string{"plan", "--goal", "sleep", "--gut", "sensitive"}, 2.1, 2.5},
-	{0, []string{"forms"}, 0, 2.5},
-	{0, []string{"--version"}, 0, 0},
-	{1, []string{"elemental", "citrate", "500"}, 0, 0},
-	{2, []string{"elemental", "citrate", "500"}, 0, 0},
+	{[]string{"elemental", "citrate", "500"}, 1.08, 0},
+	{[]string{"total", "citrate:500", "bisglycinate:1000"}, 0, 0},
+	{[]string{"limits"}, 0, 0},
+	{[]string{"compound", "citrate", "100"}, 0, 0},
+	{[]string{"elemental", "citrate", "500", "-o", "json"}, 0, 0},
+	{[]string{"plan", "--goal", "sleep", "--gut", "sensitive"}, 1.20, 0},
+	{[]string{"forms"}, 0, 1.30},
+	{[]string{"--version"}, 0, 0},
 }
 
-// batchLines are the batch input, repeated: plain "FORM AMOUNT" lines that
-// both mgcalc and the hand loop read.
-var batchLines = []string{"citrate 500\n", "oxide 400\n", "bisglycinate 1000\n", "malate 1250\n", "chloride 250\n"}
+// dutchTarget is the target for Dutch over English.
+const dutchTarget = 1.05
 
-// maxPeakMiB is the target for one call's peak resident memory.
-const maxPeakMiB = 8
+// memTargets are the peak-memory targets (MiB) of single calls, piped.
+var memTargets = map[string]float64{"elemental citrate 500": 9, "plan --goal sleep --gut sensitive": 9}
+
+// forms4 are the forms of the batch inputs, with the Mg fractions that
+// tightloop and handloop carry.
+var forms4 = []string{"citrate", "oxide", "bisglycinate", "malate"}
+
+// Batch targets: mgcalc's speed over tightloop's.
+const (
+	repeatedTarget = 1.0
+	uniqueTarget   = 0.5
+)
 
 func main() {
-	pairs := flag.Int("n", 300, "pairs of runs for each single call and output")
-	batchN := flag.Int("lines", 1_000_000, "lines for the batch throughput runs")
-	batchRuns := flag.Int("batch-runs", 5, "runs of each batch program")
-	bigN := flag.Int("rss-lines", 10_000_000, "lines for the second peak-memory run")
+	rounds := flag.Int("n", 200, "rounds for each single call")
+	batchN := flag.Int("lines", 1_000_000, "lines for the batch throughput runs (0: no batch)")
+	batchRuns := flag.Int("batch-runs", 5, "runs of each batch program on each input")
+	bigN := flag.Int("rss-lines", 10_000_000, "lines for the second batch peak-memory run")
+	memRuns := flag.Int("mem-runs", 15, "runs of each single call for its peak memory")
+	base := flag.String("base", "", "a git ref to build as a second mgcalc, measured in the same rounds")
 	flag.Parse()
-	if err := run(*pairs, *batchN, *batchRuns, *bigN); err != nil {
+	if err := run(*rounds, *batchN, *batchRuns, *bigN, *memRuns, *base); err != nil {
 		fmt.Fprintln(os.Stderr, "bench: error:", err)
 		os.Exit(1)
 	}
 }
 
-type programs struct{ mgcalc, hello, handloop, floor, floorFull string }
+type programs struct {
+	mgcalc, base, hello, floor, handloop, tightloop, rusage string
+}
 
 // devNull is /dev/null, open for reading and writing.
 var devNull *os.File
 
-func run(pairs, batchN, batchRuns, bigN int) error {
+func run(rounds, batchN, batchRuns, bigN, memRuns int, baseRef string) error {
 	root, err := moduleRoot()
 	if err != nil {
 		return err
@@ -117,20 +135,36 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 	}
 	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "LANG=C.UTF-8"}
 
-	p := programs{filepath.Join(tmp, "mgcalc"), filepath.Join(tmp, "hello"), filepath.Join(tmp, "handloop"), filepath.Join(tmp, "floor"), filepath.Join(tmp, "floor-full")}
-	for _, b := range []struct{ out, pkg, tags string }{{p.mgcalc, "./cmd/mgcalc", ""}, {p.hello, "./bench/hello", ""},
-		{p.handloop, "./bench/handloop", ""}, {p.floor, "./bench/floor", ""}, {p.floorFull, "./bench/floor", "fullstack"}} {
+	bin := func(name string) string { return filepath.Join(tmp, name) }
+	p := programs{mgcalc: bin("mgcalc"), hello: bin("hello"), floor: bin("floor-full"),
+		handloop: bin("handloop"), tightloop: bin("tightloop"), rusage: bin("rusage")}
+	builds := []struct{ dir, out, pkg, tags string }{{root, p.mgcalc, "./cmd/mgcalc", ""}, {root, p.hello, "./bench/hello", ""},
+		{root, p.floor, "./bench/floor", "fullstack"}, {root, p.handloop, "./bench/handloop", ""},
+		{root, p.tightloop, "./bench/tightloop", ""}, {root, p.rusage, "./bench/rusage", ""}}
+	if baseRef != "" {
+		src := filepath.Join(tmp, "base-src")
+		if err := exportRef(root, baseRef, src); err != nil {
+			return err
+		}
+		p.base = bin("mgcalc-base")
+		builds = append(builds, struct{ dir, out, pkg, tags string }{src, p.base, "./cmd/mgcalc", ""})
+	}
+	for _, b := range builds {
 		cmd := exec.Command("go", "build", "-tags="+b.tags, "-o", b.out, b.pkg)
-		cmd.Dir = root
+		cmd.Dir = b.dir
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("go build %s: %v\n%s", b.pkg, err, out)
+			return fmt.Errorf("go build %s in %s: %v\n%s", b.pkg, b.dir, err, out)
 		}
 	}
 	goVersion, _ := exec.Command("go", "env", "GOVERSION").Output()
 	fmt.Printf("mgcalc bench, %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Printf("machine: %s, %d cores, %s, Linux %s; %s; every program built static (CGO_ENABLED=0) in this run\n\n",
-		cpuModel(), runtime.NumCPU(), memTotal(), kernel(), strings.TrimSpace(string(goVersion)))
+	fmt.Printf("machine: %s, %d cores, %s, Linux %s, load %s; %s; every program built static (CGO_ENABLED=0) in this run\n",
+		cpuModel(), runtime.NumCPU(), memTotal(), kernel(), loadAvg(), strings.TrimSpace(string(goVersion)))
+	if baseRef != "" {
+		fmt.Printf("base: mgcalc built from %s (%s), measured in the same rounds\n", baseRef, describe(root, baseRef))
+	}
+	fmt.Println()
 
 	if devNull, err = os.OpenFile(os.DevNull, os.O_RDWR, 0); err != nil {
 		return err
@@ -152,46 +186,122 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 		stdout      *os.File
 		pipe        bool
 	}{{"piped", "stdout a pipe", pw, true}, {"terminal", "stdout a pseudo-terminal of 100 columns", tty, false}} {
-		fmt.Printf("%s (%s): %d pairs each, alternating with hello; wall time; ratio = median of the pairs' mgcalc/hello\n", mode.name, mode.title, pairs)
+		fmt.Printf("%s (%s): %d rounds of mgcalc, the full-stack floor and hello, order rotated; wall time;\n", mode.name, mode.title, rounds)
+		fmt.Println("ratios are medians (p10-p90) of the rounds' mgcalc/floor and mgcalc/hello")
 		tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "command\tmgcalc ms\tp10-p90\thello ms\tratio\tp10-p90\tcpu ratio\ttarget\tpeak MiB\t")
+		fmt.Fprint(tw, "command\tmgcalc ms\t× floor\tp10-p90\ttarget\t× hello\t")
+		if p.base != "" {
+			fmt.Fprint(tw, "base × floor\tbase × hello\t")
+		}
+		fmt.Fprintln(tw)
+		var floorMs, helloMs []float64
 		for _, c := range calls {
 			target := c.terminalTarget
 			if mode.pipe {
 				target = c.pipeTarget
 			}
-			bin, label := p.mgcalc, strings.Join(c.args, " ")
-			switch c.floor {
-			case 1:
-				bin, label = p.floor, "floor (cobra+viper): "+label
-			case 2:
-				bin, label = p.floorFull, "floor (+lipgloss, yaml.v3): "+label
+			label := strings.Join(c.args, " ")
+			progs := []prog{{p.mgcalc, c.args}, {p.floor, []string{"elemental", "citrate", "500"}}, {p.hello, nil}}
+			if p.base != "" {
+				progs = append(progs, prog{p.base, c.args})
 			}
-			r, err := pairRuns(bin, c.args, p.hello, mode.stdout, env, pairs)
+			r, err := rounds_(progs, mode.stdout, env, rounds)
 			if err != nil {
 				return err
 			}
+			floorMs, helloMs = append(floorMs, r.ms[1][1]), append(helloMs, r.ms[2][1])
+			vsFloor, vsHello := r.ratio(0, 1), r.ratio(0, 2)
 			verdict := ""
 			if target > 0 {
-				verdict = fmt.Sprintf("≤ %.1f", target)
-				if r.ratio[1] > target {
+				verdict = fmt.Sprintf("≤ %.2f", target)
+				if vsFloor[1] > target {
 					verdict += " (over)"
-					failed = append(failed, fmt.Sprintf("%s, %s: %.2f× > %.1f×", label, mode.name, r.ratio[1], target))
+					failed = append(failed, fmt.Sprintf("%s, %s: %.2f× the floor > %.2f×", label, mode.name, vsFloor[1], target))
 				}
 			}
-			peak := r.peakMiB[1]
-			if peak > maxPeakMiB {
-				failed = append(failed, fmt.Sprintf("%s, %s: peak %.1f MiB > %d MiB", label, mode.name, peak, maxPeakMiB))
+			fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.2f-%.2f\t%s\t%.2f\t", label, r.ms[0][1], vsFloor[1], vsFloor[0], vsFloor[2], verdict, vsHello[1])
+			if p.base != "" {
+				fmt.Fprintf(tw, "%.3f\t%.2f\t", r.ratio(3, 1)[1], r.ratio(3, 2)[1])
 			}
-			fmt.Fprintf(tw, "%s\t%.3f\t%.3f-%.3f\t%.3f\t%.2f×\t%.2f-%.2f\t%.2f×\t%s\t%.1f\t\n",
-				label, r.a[1], r.a[0], r.a[2], r.b[1], r.ratio[1], r.ratio[0], r.ratio[2], r.cpuRatio, verdict, peak)
+			fmt.Fprintln(tw)
 		}
 		tw.Flush()
-		fmt.Println()
+		fmt.Printf("floor %.3f ms (%.2f× hello), hello %.3f ms: medians over every row's rounds\n\n",
+			median(floorMs), median(floorMs)/median(helloMs), median(helloMs))
 	}
 
+	// Dutch against English, piped.
+	en := []string{"elemental", "citrate", "500"}
+	nl := append(slices.Clone(en), "--lang", "nl")
+	progs := []prog{{p.mgcalc, nl}, {p.mgcalc, en}}
+	if p.base != "" {
+		progs = append(progs, prog{p.base, nl}, prog{p.base, en})
+	}
+	r, err := rounds_(progs, pw, env, rounds)
+	if err != nil {
+		return err
+	}
+	d := r.ratio(0, 1)
+	fmt.Printf("Dutch: `elemental citrate 500 --lang nl` over the same in English, piped, %d rounds: %.3f× (p10-p90 %.2f-%.2f; target ≤ %.2f)",
+		rounds, d[1], d[0], d[2], dutchTarget)
+	if p.base != "" {
+		fmt.Printf("; base %.3f×", r.ratio(2, 3)[1])
+	}
+	fmt.Print("\n\n")
+	if d[1] > dutchTarget {
+		failed = append(failed, fmt.Sprintf("Dutch: %.3f× English > %.2f×", d[1], dutchTarget))
+	}
+
+	// Peak memory, piped, through bench/rusage.
+	fmt.Printf("peak memory, piped, through bench/rusage: median of %d runs (MiB)\n", memRuns)
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "command\tmgcalc\ttarget\t")
+	if p.base != "" {
+		fmt.Fprint(tw, "base\t")
+	}
+	fmt.Fprintln(tw)
+	memRows := append([]prog{}, prog{p.hello, nil}, prog{p.floor, en})
+	for _, c := range calls {
+		memRows = append(memRows, prog{p.mgcalc, c.args})
+	}
+	memRows = append(memRows, prog{p.mgcalc, nl})
+	for _, m := range memRows {
+		label := strings.Join(m.args, " ")
+		switch m.bin {
+		case p.hello:
+			label = "hello"
+		case p.floor:
+			label = "full-stack floor"
+		}
+		peak, err := medianPeak(p.rusage, m, pw, env, memRuns)
+		if err != nil {
+			return err
+		}
+		target := ""
+		if t, ok := memTargets[label]; ok && m.bin == p.mgcalc {
+			target = fmt.Sprintf("≤ %.0f", t)
+			if peak > t {
+				target += " (over)"
+				failed = append(failed, fmt.Sprintf("%s: peak %.1f MiB > %.0f MiB", label, peak, t))
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%s\t", label, peak, target)
+		if p.base != "" && m.bin == p.mgcalc {
+			bp, err := medianPeak(p.rusage, prog{p.base, m.args}, pw, env, memRuns)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(tw, "%.1f\t", bp)
+		} else if p.base != "" {
+			fmt.Fprint(tw, "\t")
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	fmt.Println()
+
 	if batchN > 0 {
-		f, err := batchFailures(p, tmp, env, batchN, batchRuns, bigN)
+		f, err := batch(p, tmp, env, batchN, batchRuns, bigN)
 		if err != nil {
 			return err
 		}
@@ -205,50 +315,60 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 	return nil
 }
 
-// pairResult holds p10, median and p90 of mgcalc's and hello's wall times
-// (ms) and of the pairs' ratios, the median ratio of CPU times, and
-// mgcalc's peak memory (MiB).
-type pairResult struct {
-	a, b, ratio, peakMiB [3]float64
-	cpuRatio             float64
+// prog is a program and its arguments.
+type prog struct {
+	bin  string
+	args []string
 }
 
-// pairRuns runs bin and hello in turn, stdin /dev/null, to stdout.
-func pairRuns(bin string, args []string, hello string, stdout *os.File, env []string, pairs int) (pairResult, error) {
+// roundResult holds, per program, p10, median and p90 of its wall times
+// (ms), and every round's times for ratios.
+type roundResult struct {
+	ms    [][3]float64
+	times [][]float64
+}
+
+// ratio is p10, median and p90 of the rounds' ratios of program a's time
+// over program b's.
+func (r roundResult) ratio(a, b int) [3]float64 {
+	var rs []float64
+	for i := range r.times[a] {
+		rs = append(rs, r.times[a][i]/r.times[b][i])
+	}
+	return spread(rs)
+}
+
+// rounds_ runs each program once per round, stdin /dev/null, to stdout,
+// the order rotated every round, after a few warm-up rounds.
+func rounds_(progs []prog, stdout *os.File, env []string, rounds int) (roundResult, error) {
 	const warmup = 5
-	var as, bs, ratios, cpus, peaks []float64
-	for i := range warmup + pairs {
-		var a, b result
-		var err error
-		if i%2 == 0 {
-			if a, err = runOnce(bin, args, devNull, stdout, env); err == nil {
-				b, err = runOnce(hello, nil, devNull, stdout, env)
+	times := make([][]float64, len(progs))
+	for i := range warmup + rounds {
+		round := make([]float64, len(progs))
+		for j := range progs {
+			k := (i + j) % len(progs)
+			res, err := runOnce(progs[k].bin, progs[k].args, devNull, stdout, env)
+			if err != nil {
+				return roundResult{}, err
 			}
-		} else {
-			if b, err = runOnce(hello, nil, devNull, stdout, env); err == nil {
-				a, err = runOnce(bin, args, devNull, stdout, env)
-			}
-		}
-		if err != nil {
-			return pairResult{}, err
+			round[k] = res.wall
 		}
 		if i < warmup {
 			continue
 		}
-		as, bs = append(as, a.wall), append(bs, b.wall)
-		ratios = append(ratios, a.wall/b.wall)
-		if b.cpu > 0 {
-			cpus = append(cpus, a.cpu/b.cpu)
+		for k := range progs {
+			times[k] = append(times[k], round[k])
 		}
-		peaks = append(peaks, a.peakMiB)
 	}
-	return pairResult{a: spread(as), b: spread(bs), ratio: spread(ratios), cpuRatio: spread(cpus)[1], peakMiB: spread(peaks)}, nil
+	r := roundResult{times: times}
+	for k := range progs {
+		r.ms = append(r.ms, spread(times[k]))
+	}
+	return r, nil
 }
 
-// result is one process: wall and CPU time in ms, peak memory in MiB.
-type result struct {
-	wall, cpu, peakMiB float64
-}
+// result is one process: wall time in ms.
+type result struct{ wall float64 }
 
 // runOnce runs bin to its exit, stderr to /dev/null.
 func runOnce(bin string, args []string, stdin, stdout *os.File, env []string) (result, error) {
@@ -260,13 +380,55 @@ func runOnce(bin string, args []string, stdin, stdout *os.File, env []string) (r
 	}
 	err := cmd.Wait()
 	wall := time.Since(t0)
-	var ee *exec.ExitError
-	if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 3) { // 3: total over the limit
-		return result{}, fmt.Errorf("%s %s: %v", filepath.Base(bin), strings.Join(args, " "), err)
+	if err := exitOK(bin, args, err); err != nil {
+		return result{}, err
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return result{wall: ms(wall), cpu: ms(cpu), peakMiB: float64(ru.Maxrss) / 1024}, nil
+	return result{wall: ms(wall)}, nil
+}
+
+// exitOK accepts exit 0, and 3 (over the limit) from mgcalc.
+func exitOK(bin string, args []string, err error) error {
+	var ee *exec.ExitError
+	if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 3) {
+		return fmt.Errorf("%s %s: %v", filepath.Base(bin), strings.Join(args, " "), err)
+	}
+	return nil
+}
+
+// medianPeak runs p through bench/rusage n times and returns the median
+// peak resident memory in MiB.
+func medianPeak(rusage string, p prog, stdout *os.File, env []string, n int) (float64, error) {
+	var peaks []float64
+	for range n {
+		kib, err := peakOf(rusage, p, devNull, stdout, env)
+		if err != nil {
+			return 0, err
+		}
+		peaks = append(peaks, kib/1024)
+	}
+	return spread(peaks)[1], nil
+}
+
+// peakOf runs p through bench/rusage and returns its peak in KiB.
+func peakOf(rusage string, p prog, stdin io.Reader, stdout *os.File, env []string) (float64, error) {
+	rd, wr, err := os.Pipe()
+	if err != nil {
+		return 0, err
+	}
+	defer rd.Close()
+	cmd := exec.Command(rusage, append([]string{p.bin}, p.args...)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr, cmd.Env = stdin, stdout, devNull, env
+	cmd.ExtraFiles = []*os.File{wr}
+	err = cmd.Start()
+	wr.Close()
+	if err != nil {
+		return 0, err
+	}
+	out, _ := io.ReadAll(rd)
+	if err := exitOK(p.bin, p.args, cmd.Wait()); err != nil {
+		return 0, err
+	}
+	return strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
@@ -283,99 +445,144 @@ func spread(xs []float64) [3]float64 {
 	return [3]float64{at(0.1), at(0.5), at(0.9)}
 }
 
-// batchFailures times mgcalc and the hand loop over the same lines and
-// measures mgcalc's peak memory over batchN and bigN lines.
-func batchFailures(p programs, tmp string, env []string, n, runs, bigN int) ([]string, error) {
-	var failed []string
-	input := filepath.Join(tmp, "lines.txt")
-	if err := writeLines(input, n); err != nil {
-		return nil, err
-	}
-	if err := sameNumbers(p, env); err != nil {
-		return nil, err
-	}
-	fmt.Printf("batch: %d \"FORM AMOUNT\" lines from a file, TSV to /dev/null; %d runs each, alternating\n", n, runs)
-	mg := []string{"elemental", "-"}
-	var mgT, hlT, mgPeak, hlPeak []float64
-	for i := range runs {
-		for j := range 2 {
-			bin, args, times, peaks := p.mgcalc, mg, &mgT, &mgPeak
-			if (i+j)%2 == 1 {
-				bin, args, times, peaks = p.handloop, nil, &hlT, &hlPeak
-			}
-			in, err := os.Open(input)
-			if err != nil {
-				return nil, err
-			}
-			r, err := runOnce(bin, args, in, devNull, env)
-			in.Close()
-			if err != nil {
-				return nil, err
-			}
-			*times, *peaks = append(*times, r.wall/1000), append(*peaks, r.peakMiB)
-		}
-	}
-	mgS, hlS := spread(mgT)[1], spread(hlT)[1]
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "program\tmedian s\tmin-max s\tlines/s\tpeak MiB\t")
-	fmt.Fprintf(tw, "mgcalc elemental -\t%.3f\t%.3f-%.3f\t%.2f M\t%.1f\t\n", mgS, slices.Min(mgT), slices.Max(mgT), float64(n)/mgS/1e6, spread(mgPeak)[1])
-	fmt.Fprintf(tw, "handloop\t%.3f\t%.3f-%.3f\t%.2f M\t%.1f\t\n", hlS, slices.Min(hlT), slices.Max(hlT), float64(n)/hlS/1e6, spread(hlPeak)[1])
-	tw.Flush()
-	speed := hlS / mgS
-	fmt.Printf("mgcalc's speed: %.2f× the hand loop's (target ≥ 1.0×), %.2f M lines/s (target ≥ 4 M)\n", speed, float64(n)/mgS/1e6)
-	if speed < 1 {
-		failed = append(failed, fmt.Sprintf("batch: %.2f× the hand loop < 1.0×", speed))
-	}
-	if float64(n)/mgS < 4e6 {
-		failed = append(failed, fmt.Sprintf("batch: %.2f M lines/s < 4 M", float64(n)/mgS/1e6))
-	}
+func median(xs []float64) float64 { return spread(xs)[1] }
 
-	// Peak memory through a pipe, the input written as it is read.
-	var peaks []float64
-	for _, lines := range []int{n, bigN} {
-		peak, err := pipedPeak(p.mgcalc, mg, lines, env)
-		if err != nil {
-			return nil, err
-		}
-		peaks = append(peaks, peak)
-	}
-	flat := peaks[1] <= peaks[0]*1.1+0.5
-	word := "flat"
-	if !flat {
-		word = "NOT flat"
-		failed = append(failed, fmt.Sprintf("batch memory: %.1f MiB at %d lines, %.1f at %d", peaks[0], n, peaks[1], bigN))
-	}
-	fmt.Printf("mgcalc's peak memory through a pipe: %.1f MiB over %d lines, %.1f MiB over %d lines: %s\n\n", peaks[0], n, peaks[1], bigN, word)
-	return failed, nil
-}
-
-func writeLines(path string, n int) error {
+// batchInput writes n lines: repeated products (4 forms × amounts 100 to
+// 999 mg, 3,600 distinct lines in a shuffled order), or, with unique,
+// amounts that never repeat (100.00 to 10,099.99 mg, shuffled).
+func batchInput(path string, n int, unique bool) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<16)
-	for i := range n {
-		w.WriteString(batchLines[i%len(batchLines)])
-	}
+	writeBatch(w, n, unique)
 	if err := w.Flush(); err != nil {
 		return err
 	}
 	return f.Close()
 }
 
-// sameNumbers checks that the hand loop's fixed fractions give mgcalc's
-// elemental amounts, so the two do the same job.
-func sameNumbers(p programs, env []string) error {
-	in := strings.Join(batchLines, "")
-	var out [2][]string
+// writeBatch writes the lines batchInput describes. The order comes from
+// a full-period linear congruential sequence, the same in every run.
+func writeBatch(w *bufio.Writer, n int, unique bool) {
+	var b []byte
+	const m = 1 << 20 // period of the sequence: covers 1 M unique amounts
+	x := uint32(12345)
+	for i := range n {
+		x = (x*1664525 + 1013904223) % m
+		b = append(b[:0], forms4[i%len(forms4)]...)
+		b = append(b, ' ')
+		if unique {
+			// i's amount in hundredths: distinct for i < m
+			c := 10000 + int(x)
+			if i >= m {
+				c = 10000 + i
+			}
+			b = strconv.AppendInt(b, int64(c/100), 10)
+			b = append(b, '.')
+			if c%100 < 10 {
+				b = append(b, '0')
+			}
+			b = strconv.AppendInt(b, int64(c%100), 10)
+		} else {
+			b = strconv.AppendInt(b, int64(100+x%900), 10)
+		}
+		b = append(b, '\n')
+		w.Write(b)
+	}
+}
+
+// batch times mgcalc, tightloop and handloop over the two inputs and
+// measures mgcalc's peak memory over 1 M and 10 M lines.
+func batch(p programs, tmp string, env []string, n, runs, bigN int) ([]string, error) {
+	var failed []string
+	mg := []string{"elemental", "-"}
+	for _, in := range []struct {
+		name   string
+		unique bool
+		target float64
+	}{{"repeated products (3,600 distinct lines)", false, repeatedTarget}, {"all-unique amounts", true, uniqueTarget}} {
+		path := filepath.Join(tmp, fmt.Sprintf("lines-%v.txt", in.unique))
+		if err := batchInput(path, n, in.unique); err != nil {
+			return nil, err
+		}
+		if err := sameNumbers(p, path); err != nil {
+			return nil, err
+		}
+		progs := []prog{{p.mgcalc, mg}, {p.tightloop, nil}, {p.handloop, nil}}
+		names := []string{"mgcalc elemental -", "tightloop", "handloop"}
+		if p.base != "" {
+			progs, names = append(progs, prog{p.base, mg}), append(names, "base elemental -")
+		}
+		times := make([][]float64, len(progs))
+		for i := range runs {
+			for j := range progs {
+				k := (i + j) % len(progs)
+				f, err := os.Open(path)
+				if err != nil {
+					return nil, err
+				}
+				r, err := runOnce(progs[k].bin, progs[k].args, f, devNull, env)
+				f.Close()
+				if err != nil {
+					return nil, err
+				}
+				times[k] = append(times[k], r.wall/1000)
+			}
+		}
+		fmt.Printf("batch, %s: %d lines from a file, TSV to /dev/null; %d runs each, order rotated\n", in.name, n, runs)
+		tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "program\tmedian s\tmin-max s\tM lines/s\ttime ÷ mgcalc's\t")
+		mgS := median(times[0])
+		for k := range progs {
+			s := median(times[k])
+			fmt.Fprintf(tw, "%s\t%.3f\t%.3f-%.3f\t%.2f\t%.2f\t\n", names[k], s, slices.Min(times[k]), slices.Max(times[k]), float64(n)/s/1e6, s/mgS)
+		}
+		tw.Flush()
+		speed := median(times[1]) / mgS
+		fmt.Printf("mgcalc's speed: %.2f× tightloop's (target ≥ %.1f×), %.2f× handloop's\n\n", speed, in.target, median(times[2])/mgS)
+		if speed < in.target {
+			failed = append(failed, fmt.Sprintf("batch, %s: %.2f× tightloop < %.1f×", in.name, speed, in.target))
+		}
+	}
+
+	// Peak memory through a pipe, the input written as it is read.
+	var peaks []float64
+	for _, lines := range []int{n, bigN} {
+		peak, err := pipedPeak(p, mg, lines)
+		if err != nil {
+			return nil, err
+		}
+		peaks = append(peaks, peak)
+	}
+	word := "flat"
+	if peaks[1] > peaks[0]*1.1+0.5 {
+		word = "NOT flat"
+		failed = append(failed, fmt.Sprintf("batch memory: %.1f MiB at %d lines, %.1f at %d", peaks[0], n, peaks[1], bigN))
+	}
+	fmt.Printf("mgcalc's peak memory through a pipe (repeated products): %.1f MiB over %d lines, %.1f MiB over %d lines: %s\n\n", peaks[0], n, peaks[1], bigN, word)
+	return failed, nil
+}
+
+// sameNumbers checks that tightloop's and handloop's fixed fractions give
+// mgcalc's elemental amounts on the first lines of the input, so they do
+// the same job.
+func sameNumbers(p programs, path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	lines := bytes.SplitAfterN(b, []byte("\n"), 2001)
+	in := bytes.Join(lines[:min(2000, len(lines))], nil)
+	var out [3][]string
 	for i, c := range []struct {
 		bin  string
 		args []string
 		col  int
-	}{{p.mgcalc, []string{"elemental", "-"}, 5}, {p.handloop, nil, 2}} {
+	}{{p.mgcalc, []string{"elemental", "-"}, 5}, {p.tightloop, nil, 2}, {p.handloop, nil, 2}} {
 		cmd := exec.Command(c.bin, c.args...)
-		cmd.Stdin, cmd.Env = strings.NewReader(in), env
+		cmd.Stdin = bytes.NewReader(in)
 		b, err := cmd.Output()
 		if err != nil {
 			return fmt.Errorf("%s: %v", filepath.Base(c.bin), err)
@@ -384,34 +591,65 @@ func sameNumbers(p programs, env []string) error {
 			out[i] = append(out[i], strings.Split(line, "\t")[c.col])
 		}
 	}
-	if !slices.Equal(out[0], out[1]) {
-		return fmt.Errorf("the hand loop's elemental amounts %v are not mgcalc's %v", out[1], out[0])
+	for i := 1; i < 3; i++ {
+		if !slices.Equal(out[0], out[i]) {
+			return fmt.Errorf("a yardstick's elemental amounts differ from mgcalc's on %s", path)
+		}
 	}
 	return nil
 }
 
-// pipedPeak feeds n lines to bin through a pipe and returns its peak
-// memory in MiB.
-func pipedPeak(bin string, args []string, n int, env []string) (float64, error) {
-	cmd := exec.Command(bin, args...)
-	cmd.Stdout, cmd.Stderr, cmd.Env = devNull, devNull, env
-	in, err := cmd.StdinPipe()
+// pipedPeak feeds n repeated-product lines to mgcalc through a pipe,
+// started through bench/rusage, and returns its peak memory in MiB.
+func pipedPeak(p programs, args []string, n int) (float64, error) {
+	rd, wr, err := os.Pipe()
 	if err != nil {
 		return 0, err
 	}
-	if err := cmd.Start(); err != nil {
-		return 0, err
+	go func() {
+		w := bufio.NewWriterSize(wr, 1<<16)
+		writeBatch(w, n, false)
+		w.Flush()
+		wr.Close()
+	}()
+	kib, err := peakOf(p.rusage, prog{p.mgcalc, args}, rd, devNull, nil)
+	rd.Close()
+	return kib / 1024, err
+}
+
+// exportRef writes the tree of a git ref into dir.
+func exportRef(root, ref, dir string) error {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
 	}
-	w := bufio.NewWriterSize(in, 1<<16)
-	for i := range n {
-		w.WriteString(batchLines[i%len(batchLines)])
+	archive := exec.Command("git", "-C", root, "archive", "--format=tar", ref)
+	untar := exec.Command("tar", "-x", "-C", dir)
+	pipe, err := archive.StdoutPipe()
+	if err != nil {
+		return err
 	}
-	w.Flush()
-	in.Close()
-	if err := cmd.Wait(); err != nil {
-		return 0, err
+	untar.Stdin = pipe
+	var stderr bytes.Buffer
+	archive.Stderr = &stderr
+	if err := archive.Start(); err != nil {
+		return err
 	}
-	return float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024, nil
+	if out, err := untar.CombinedOutput(); err != nil {
+		return fmt.Errorf("tar: %v %s", err, out)
+	}
+	if err := archive.Wait(); err != nil {
+		return fmt.Errorf("git archive %s: %v %s", ref, err, stderr.String())
+	}
+	return nil
+}
+
+// describe names a git ref's commit.
+func describe(root, ref string) string {
+	out, err := exec.Command("git", "-C", root, "log", "-1", "--format=%h %cs", ref).Output()
+	if err != nil {
+		return "?"
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // openPTY opens a pseudo-terminal pair of rows × cols, as a terminal
@@ -478,6 +716,15 @@ func memTotal() string {
 		}
 	}
 	return "? GiB"
+}
+
+func loadAvg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func kernel() string {

@@ -13,14 +13,14 @@ import (
 	"strings"
 )
 
-// fractions are the Mg mass fractions of mgcalc's default variants, to
-// six decimals (`mgcalc forms -o json`).
+// fractions are the Mg mass fractions of mgcalc's default variants, as
+// float64 (computed from the formulas, as mgcalc computes them).
 var fractions = map[string]float64{
-	"citrate":      0.161634, // anhydrous
-	"oxide":        0.603042,
-	"bisglycinate": 0.140961,
-	"malate":       0.155427,
-	"chloride":     0.119555, // hexahydrate
+	"citrate":      0.16163355966243487, // anhydrous
+	"oxide":        0.6030418816990869,
+	"bisglycinate": 0.1409614726573601,
+	"malate":       0.15542666393820023,
+	"chloride":     0.11955532600408272, // hexahydrate
 }
 
 func main() {
