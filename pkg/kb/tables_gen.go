@@ -56,12 +56,12 @@ func genSources() []source.Source {
 		{
 			ID:    "evm-2003",
 			Title: "Expert Group on Vitamins and Minerals, Safe Upper Levels for Vitamins and Minerals (Food Standards Agency, UK, May 2003), magnesium",
-			Note:  "safe upper level of 400 mg/day supplemental magnesium [V2] (secondary pages quote it); that it was set for adults only is [NV]: the report itself was not read",
+			Note:  "safe upper level of 400 mg/day supplemental magnesium [V2] (secondary pages quote it, as an adult value); the report itself was not read, so whether it gives any value for children is [NV]",
 		},
 		{
 			ID:    "fda-dv-2016",
 			Title: "US FDA, Food Labeling: Revision of the Nutrition and Supplement Facts Labels, 81 FR 33742 (2016); 21 CFR 101.9(c)(8)(iv)",
-			Note:  "Daily Value for magnesium 420 mg (400 mg before the 2016 rule)",
+			Note:  "Daily Value for magnesium 420 mg (400 mg before the 2016 rule), for adults and children aged 4 years and over [V2] (a supplement maker's ingredient page quoting the FDA rule)",
 		},
 		{
 			ID:    "eu-nrv-2011",
@@ -1235,7 +1235,7 @@ func genLimits() *limits.Tables {
 					{
 						To:      f64(18),
 						Sources: []string{"evm-2003"},
-						Note:    "the EVM set its safe upper level for adults only",
+						Note:    "the EVM level is quoted for adults; mgcalc has found no EVM value for children and applies none below 18",
 					},
 					{
 						From:    18,
@@ -1244,18 +1244,36 @@ func genLimits() *limits.Tables {
 					},
 				},
 			},
+			{
+				Key:  "bfr",
+				Name: "DE BfR",
+				Kind: "maximum-level",
+				Bands: []limits.ULBand{
+					{
+						To:      f64(4),
+						Sources: []string{"bfr"},
+						Note:    "the BfR derives no maximum level below 4 years, for lack of data",
+					},
+					{
+						From:    4,
+						Mg:      f64(250),
+						Sources: []string{"bfr"},
+						Note:    "in food supplements, divided into at least two intakes a day",
+					},
+				},
+			},
 		},
 		USRDA: &limits.IntakeTable{
 			Sources: []string{"iom-1997", "nih-ods"},
 			Bands: []limits.IntakeBand{
 				{
-					To:     f64(0.5),
+					To:     f64(0.5833333333333334),
 					Kind:   "AI",
 					Male:   30,
 					Female: 30,
 				},
 				{
-					From:   0.5,
+					From:   0.5833333333333334,
 					To:     f64(1),
 					Kind:   "AI",
 					Male:   75,
@@ -1321,7 +1339,7 @@ func genLimits() *limits.Tables {
 			Sources: []string{"efsa-drv-2015"},
 			Bands: []limits.IntakeBand{
 				{
-					From:   0.5,
+					From:   0.5833333333333334,
 					To:     f64(1),
 					Kind:   "AI",
 					Male:   80,
@@ -1365,7 +1383,7 @@ func genLimits() *limits.Tables {
 				Key:     "us-dv",
 				Name:    "US Daily Value",
 				Mg:      420,
-				Note:    "400 mg before the 2016 labelling rule",
+				Note:    "for adults and children from 4 years; 400 mg before the 2016 labelling rule",
 				Sources: []string{"fda-dv-2016"},
 			},
 			{

@@ -253,11 +253,11 @@ ELEMENTAL-hoeveelheid of optie).`,
   mgcalc compound - < doelen.txt`,
 
 		// person flags
-		"upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)": "instantie van de bovengrens: nih (VS IOM/NIH), efsa (EU SCF/EFSA) of evm (VK EVM)",
-		"age in years; fractions allowed (0.5 is six months) (default adult)":         "leeftijd in jaren; breuken toegestaan (0.5 is zes maanden) (standaard volwassen)",
-		"male or female (selects the RDA/AI column)":                                  "man of vrouw (male of female; kiest de kolom van de RDA/AI)",
-		"use the pregnancy values":                                                    "gebruik de waarden voor de zwangerschap (ook: --zwanger)",
-		"use the lactation values":                                                    "gebruik de waarden voor de borstvoedingsperiode (ook: --borstvoeding)",
+		"upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA), evm (UK EVM) or bfr (DE BfR)": "instantie van de bovengrens: nih (VS IOM/NIH), efsa (EU SCF/EFSA), evm (VK EVM) of bfr (DE BfR)",
+		"age in years; fractions allowed (0.5 is six months) (default adult)":                       "leeftijd in jaren; breuken toegestaan (0.5 is zes maanden) (standaard volwassen)",
+		"male or female (selects the RDA/AI column)":                                                "man of vrouw (male of female; kiest de kolom van de RDA/AI)",
+		"use the pregnancy values": "gebruik de waarden voor de zwangerschap (ook: --zwanger)",
+		"use the lactation values": "gebruik de waarden voor de borstvoedingsperiode (ook: --borstvoeding)",
 
 		// forms
 		"List magnesium forms and variants with formula, molar mass and %% Mg": "Lijst van magnesiumvormen en -varianten met formule, molmassa en %% Mg",
