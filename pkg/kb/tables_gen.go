@@ -558,11 +558,6 @@ func genSources() []source.Source {
 			URL:   "http://www.carloanibaldi.com/therapy/listingdrugs/drugs/Mag-Tab%20SR.HTM",
 			Note:  "[V] read in a stored copy: each caplet contains 7 mEq (84 mg) magnesium as magnesium L-lactate dihydrate (835 mg)",
 		},
-		{
-			ID:    "argeros-2025",
-			Title: "Argeros Z et al. Hypertension 2025 (magnesium supplementation and blood pressure, meta-analysis of 38 RCTs)",
-			Note:  "[V2] read in a secondary summary, not the paper: systolic -2.81 mmHg, diastolic -2.05 mmHg; not significant in people with normal blood pressure. Volume and pages not verified",
-		},
 	}
 }
 
@@ -947,8 +942,8 @@ func genForms() []*forms.Form {
 			Aliases: []string{"sulphate", "epsom salt", "epsom", "sulfaat", "bitterzout", "epsomzout"},
 			Tolerance: forms.Tolerance{
 				Level:   "laxative",
-				Note:    "sold as a saline laxative (Epsom salt)",
-				Sources: []string{"nih-ods"},
+				Note:    "works as an osmotic (saline) laxative (Epsom salt)",
+				Sources: []string{"seed-000", "nih-ods"},
 			},
 			Notes: []forms.Note{
 				{
@@ -1570,25 +1565,27 @@ func genPlan() *plan.Knowledge {
 						TrialMg: f64(250),
 					},
 					{
-						Form:    "oxide",
-						Rank:    2,
-						Grade:   "systematic-review",
-						Finding: "most sleep trials used oxide or citrate; in one, 500 mg a day as magnesium oxide (250 mg twice daily) for 8 weeks improved insomnia score, sleep efficiency and sleep-onset latency in older adults, not total sleep time. Low-certainty evidence for magnesium in general, not for oxide in particular; oxide is often laxative",
-						Sources: []string{"mah-pitre-2021", "abbasi-2012", "seed-004"},
-						TrialMg: f64(500),
+						Form:      "oxide",
+						Rank:      2,
+						Grade:     "systematic-review",
+						Finding:   "most sleep trials used oxide or citrate. In one, 500 mg magnesium a day as magnesium oxide (twice daily) for 8 weeks in older adults lengthened sleep time and improved sleep efficiency, the insomnia score and sleep-onset latency; pooled with the other trials, total sleep time was not significantly longer. Low to very-low certainty evidence for magnesium in general, not for oxide in particular; oxide is often laxative",
+						Sources:   []string{"mah-pitre-2021", "abbasi-2012", "seed-004"},
+						TrialMg:   f64(500),
+						Certainty: "low-to-very-low",
 					},
 					{
-						Form:    "citrate",
-						Rank:    3,
-						Grade:   "systematic-review",
-						Finding: "pooled with the other salts in the same low-certainty review: the evidence is for magnesium in general, not for citrate in particular; citrate can stimulate the bowel",
-						Sources: []string{"mah-pitre-2021", "seed-004"},
+						Form:      "citrate",
+						Rank:      3,
+						Grade:     "systematic-review",
+						Finding:   "pooled with the other salts in the same low-certainty review: the evidence is for magnesium in general, not for citrate in particular; citrate can stimulate the bowel",
+						Sources:   []string{"mah-pitre-2021", "seed-004"},
+						Certainty: "low-to-very-low",
 					},
 					{
 						Form:    "threonate",
 						Rank:    4,
 						Grade:   "randomised-trial",
-						Finding: "one industry-funded trial: 80 adults, 1 g magnesium L-threonate a day (about 78 mg magnesium) for 21 days; its primary outcome, the insomnia score, did not differ from placebo (p = 0.39); some wearable sleep measures favoured threonate",
+						Finding: "one trial co-authored by the maker: 80 adults, 1 g magnesium L-threonate a day (about 78 mg magnesium) for 21 days; wearable deep and REM sleep scores favoured threonate, but the insomnia score did not differ from placebo (p = 0.39, a secondary source's figure)",
 						Sources: []string{"hausenblas-2024"},
 						TrialMg: f64(78),
 					},
@@ -1628,7 +1625,7 @@ func genPlan() *plan.Knowledge {
 				Name:    "stress and relaxation",
 				Aliases: []string{"ontspanning", "relaxation", "relax", "spanning", "onrust"},
 				Finding: plan.Fact{
-					Text:    "a systematic review of 18 studies, all in anxiety-vulnerable people, found the evidence suggestive but of poor quality, with no validated stress outcome. The only stress trial, 300 mg a day in 264 adults with low serum magnesium, had no placebo arm: stress scores fell 42-45 % with magnesium with or without vitamin B6 over 8 weeks, with no difference between the arms (industry-funded)",
+					Text:    "a systematic review of 18 studies, all in anxiety-vulnerable people, found the evidence suggestive but of poor quality, with no validated stress outcome. A later single-blind trial with a validated stress scale, 300 mg a day in 264 adults with low serum magnesium, had no placebo arm: stress scores fell 42-45 % over 8 weeks with magnesium with or without vitamin B6, with no difference between the arms; magnesium with B6 did better only in the subgroup with severe stress (industry-funded)",
 					Sources: []string{"boyle-2017", "pouteau-2018"},
 				},
 				Forms: []*plan.Choice{
@@ -1669,17 +1666,19 @@ func genPlan() *plan.Knowledge {
 				Name:    "constipation",
 				Aliases: []string{"obstipatie", "verstopping", "stoelgang", "chronic constipation"},
 				Finding: plan.Fact{
-					Text:    "the AGA-ACG 2023 guideline gives a conditional recommendation for magnesium oxide in chronic idiopathic constipation. In two 28-day placebo trials of magnesium oxide 1.5 g a day (about 905 mg magnesium, above every upper limit) 70.6 % vs 25 % and 68.3 % vs 11.7 % responded; in the second, 53 % of the oxide arm reduced the dose",
+					Text:    "the AGA-ACG 2023 guideline gives a conditional recommendation, on very low certainty evidence, for magnesium oxide in chronic idiopathic constipation. In two 28-day placebo trials of magnesium oxide 1.5 g a day (about 905 mg magnesium, above every upper limit) 70.6 % vs 25 % and 68.3 % vs 11.7 % responded; in the second, a three-arm trial with senna, 53 % of the oxide arm and 50 % of the placebo arm reduced the dose",
 					Sources: []string{"aga-acg-2023", "mori-2019", "morishita-2021"},
 				},
 				Forms: []*plan.Choice{
 					{
-						Form:    "oxide",
-						Rank:    1,
-						Grade:   "guideline",
-						Finding: "the only magnesium salt with guideline support for chronic constipation (conditional recommendation); the trials gave 1.5 g magnesium oxide a day, in three doses, for 28 days: about 905 mg magnesium, above every upper limit, so only under medical supervision",
-						Sources: []string{"aga-acg-2023", "mori-2019", "morishita-2021"},
-						TrialMg: f64(905),
+						Form:      "oxide",
+						Rank:      1,
+						Grade:     "guideline",
+						Finding:   "the only magnesium salt with guideline support for chronic constipation (a conditional recommendation on very low certainty evidence); the trials gave 1.5 g magnesium oxide a day (in three doses in the first) for 28 days: about 905 mg magnesium, above every upper limit, so only under medical supervision",
+						Sources:   []string{"aga-acg-2023", "mori-2019", "morishita-2021"},
+						TrialMg:   f64(905),
+						Certainty: "very-low",
+						Strength:  "conditional",
 					},
 					{
 						Form:    "citrate",
@@ -1718,12 +1717,8 @@ func genPlan() *plan.Knowledge {
 				},
 				Notes: []plan.Fact{
 					{
-						Text:    "long-term magnesium oxide has caused high blood magnesium in older people and in renal impairment: the Japanese authorities advise checking serum magnesium periodically",
-						Sources: []string{"wakai-2019"},
-					},
-					{
-						Text:    "magnesium-containing laxatives and antacids count too: combined with supplements they can overwhelm the kidneys' excretion",
-						Sources: []string{"seed-000"},
+						Text:    "whatever your gut, stop stepping up as soon as the stool is normal and keep that dose: the guideline advises starting low and increasing only if necessary",
+						Sources: []string{"aga-acg-2023", "seed-001"},
 					},
 				},
 			},
@@ -1830,15 +1825,15 @@ func genPlan() *plan.Knowledge {
 				Name:    "heart and blood pressure",
 				Aliases: []string{"hart", "bloeddruk", "blood pressure", "hartkloppingen", "palpitations", "hartritme"},
 				Finding: plan.Fact{
-					Text:    "a meta-analysis of 34 double-blind trials (median 368 mg a day for 3 months) found blood pressure 2.00/1.78 mmHg lower; a 2025 meta-analysis of 38 trials found 2.81/2.05 mmHg, not significant in people with normal blood pressure. Whether magnesium reduces palpitations is unclear, and large amounts can cause an irregular heartbeat",
-					Sources: []string{"zhang-x-2016", "argeros-2025", "seed-002"},
+					Text:    "a meta-analysis of 34 double-blind trials (median 368 mg a day for 3 months) found blood pressure 2.00/1.78 mmHg lower; a review of 49 trials found no lowering in people with normal or well-controlled blood pressure. Whether magnesium reduces palpitations is unclear, and large amounts can cause an irregular heartbeat",
+					Sources: []string{"zhang-x-2016", "rosanoff-2021", "seed-002"},
 				},
 				Forms: []*plan.Choice{
 					{
 						Form:    "citrate",
 						Rank:    1,
 						Grade:   "systematic-review",
-						Finding: "the blood-pressure evidence is for magnesium in general, not for citrate in particular; citrate is better absorbed than oxide. The pooled trials' median dose was 368 mg a day, above the EFSA upper limit",
+						Finding: "the blood-pressure evidence is for magnesium in general, not for citrate in particular; citrate is better absorbed than oxide. The pooled trials' median dose was 368 mg a day, above the IOM/NIH (350) and SCF/EFSA (250) upper limits",
 						Sources: []string{"zhang-x-2016", "walker-2003"},
 						TrialMg: f64(368),
 					},
@@ -1868,7 +1863,6 @@ func genPlan() *plan.Knowledge {
 					},
 				},
 				Sensitive: plan.Sensitive{
-					Prefer:  []string{"bisglycinate"},
 					Avoid:   []string{"oxide", "citrate"},
 					Sources: []string{"seed-004", "seed-000"},
 				},
@@ -1881,6 +1875,11 @@ func genPlan() *plan.Knowledge {
 						Text:    "taurate's heart claim comes from consumer articles, with no controlled human trial behind it",
 						Sources: []string{"seed-003", "seed-004"},
 					},
+				},
+				UntestedDose: &plan.Untested{
+					BelowMg: 300,
+					Text:    "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the 3-month trials' evaluation time is borrowed. Ask your doctor whether a supervised higher dose suits you",
+					Sources: []string{"zhang-x-2016", "seed-001"},
 				},
 			},
 			{
@@ -1899,13 +1898,6 @@ func genPlan() *plan.Knowledge {
 						Finding: "one small industry-funded trial: 1.5-2 g magnesium L-threonate a day (about 117-156 mg magnesium) for 12 weeks, 23 adults vs 21 on placebo; composite cognition improved (p = 0.003, d = 0.91); its effects on sleep and anxiety could not be told from placebo. Not replicated",
 						Sources: []string{"liu-2016"},
 						TrialMg: f64(150),
-					},
-					{
-						Form:    "bisglycinate",
-						Rank:    2,
-						Grade:   "practice-based",
-						Finding: "no cognition trial; a practitioner advises getting the basics (sleep, stress, diet, glycinate or malate) in place before threonate",
-						Sources: []string{"seed-004"},
 					},
 				},
 				Timing: plan.Timing{
@@ -1948,7 +1940,7 @@ func genPlan() *plan.Knowledge {
 				Name:    "muscle cramps",
 				Aliases: []string{"kramp", "krampen", "spierkramp", "spierkrampen", "beenkrampen", "kuitkrampen", "night cramps", "leg cramps", "nachtelijke krampen"},
 				Finding: plan.Fact{
-					Text:    "a Cochrane review of 11 trials found magnesium unlikely to give a clinically meaningful benefit for idiopathic muscle cramps, mostly in older adults: change in cramp frequency -9.59 % (95 % CI -23.14 to 3.97), responders RR 1.04 (0.84 to 1.29). For cramps in pregnancy the evidence conflicts. If you still try magnesium, judge it after 4 weeks and stop if nothing has changed",
+					Text:    "a Cochrane review of 11 trials found magnesium unlikely to give a clinically meaningful benefit for idiopathic muscle cramps, mostly in older adults: change in cramp frequency -9.59 % (95 % CI -23.14 to 3.97; moderate certainty), responders RR 1.04 (0.84 to 1.29; high certainty). The finding is about magnesium, whatever the form. For cramps in pregnancy the evidence conflicts. If you still try magnesium, judge it after 4 weeks at the full dose and stop if nothing has changed",
 					Sources: []string{"cochrane-2020"},
 				},
 				First: true,
@@ -1956,28 +1948,30 @@ func genPlan() *plan.Knowledge {
 					{
 						Form:    "bisglycinate",
 						Rank:    1,
-						Grade:   "practice-based",
-						Finding: "consumer articles name glycinate for cramps; no trial supports it, and the Cochrane review found no meaningful benefit of magnesium for idiopathic cramps",
-						Sources: []string{"seed-003", "seed-000", "cochrane-2020"},
-					},
-					{
-						Form:    "citrate",
 						Grade:   "no-effect-shown",
-						Finding: "a consumer article names citrate for cramps, but the Cochrane review's trials included citrate and found no meaningful benefit",
-						Sources: []string{"seed-003", "cochrane-2020"},
+						Finding: "no trial of glycinate for cramps, and the Cochrane review found no meaningful benefit of magnesium; glycinate comes first only because it is usually mild on the gut (a practitioner's advice; consumer articles name it for cramps)",
+						Sources: []string{"cochrane-2020", "seed-004", "seed-003", "seed-000"},
 					},
 					{
 						Form:    "malate",
+						Rank:    2,
+						Grade:   "no-effect-shown",
+						Finding: "no trial of malate for cramps, and the Cochrane review found no meaningful benefit of magnesium; a consumer article calls malate well tolerated and names it for cramps",
+						Sources: []string{"cochrane-2020", "seed-000"},
+					},
+					{
+						Form:    "citrate",
 						Rank:    3,
-						Grade:   "practice-based",
-						Finding: "a consumer article names malate, with glycinate, as a well-absorbed form to lower the risk of cramps; no trial of malate for cramps was found",
-						Sources: []string{"seed-000", "cochrane-2020"},
+						Grade:   "no-effect-shown",
+						Finding: "the Cochrane review's trials included citrate and found no meaningful benefit; citrate can stimulate the bowel",
+						Sources: []string{"cochrane-2020", "seed-003", "seed-004"},
 					},
 					{
 						Form:    "oxide",
+						Rank:    4,
 						Grade:   "no-effect-shown",
-						Finding: "the Cochrane review's trials included magnesium oxide: no clinically meaningful benefit for idiopathic cramps",
-						Sources: []string{"cochrane-2020"},
+						Finding: "a 4-week placebo trial of magnesium oxide in 94 adults found no difference (3.41 vs 3.03 fewer cramps a week, P = 0.67); a 60-day trial of a proprietary oxide monohydrate in 175 adults found a small one (3.4 vs 2.6 fewer episodes, p = 0.01). Oxide is often laxative",
+						Sources: []string{"cochrane-2020", "roguin-maor-2017", "momh-2021"},
 					},
 				},
 				Timing: plan.Timing{
@@ -2000,6 +1994,10 @@ func genPlan() *plan.Knowledge {
 				},
 				Notes: []plan.Fact{
 					{
+						Text:    "the evidence is the same for every form, so mgcalc orders the forms by gut tolerance alone: if you still try magnesium, take a gentle form",
+						Sources: []string{"cochrane-2020", "seed-004"},
+					},
+					{
 						Text:    "a consumer article claims significantly fewer cramps with magnesium; the Cochrane review does not support that for idiopathic cramps",
 						Sources: []string{"seed-003", "cochrane-2020"},
 					},
@@ -2008,37 +2006,38 @@ func genPlan() *plan.Knowledge {
 						Sources: []string{"seed-003", "iom-1997", "scf-2001"},
 					},
 				},
+				RankedBy: "tolerance",
 			},
 			{
 				Key:     "migraine",
 				Name:    "migraine prevention",
 				Aliases: []string{"migraine preventie", "migraine prophylaxis", "migraineprofylaxe"},
 				Finding: plan.Fact{
-					Text:    "the AAN/AHS guideline rates magnesium 'probably effective' for preventing migraine (Level B). In the trial behind it, 600 mg a day as trimagnesium dicitrate for 12 weeks cut attack frequency by 41.6 % vs 15.8 % with placebo; 18.6 % had diarrhoea. 600 mg a day is above every upper limit: only under medical supervision",
-					Sources: []string{"holland-2012", "peikert-1996"},
+					Text:    "the AAN/AHS guideline rates magnesium 'probably effective' for preventing migraine (Level B), on several small trials, not all positive: 600 mg a day as trimagnesium dicitrate for 12 weeks cut attack frequency by 41.6 % vs 15.8 % with placebo (18.6 % had diarrhoea), while 486 mg a day for 12 weeks did no better than placebo (responders 28.6 % vs 29.4 %). Both doses are above every upper limit: only under medical supervision",
+					Sources: []string{"holland-2012", "peikert-1996", "pfaffenrath-1996"},
 				},
 				Forms: []*plan.Choice{
 					{
-						Form:    "citrate",
-						Rank:    1,
-						Grade:   "guideline",
-						Finding: "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 600 mg citrate for 3 months to 40 patients. Guideline Level B for magnesium",
-						Sources: []string{"holland-2012", "peikert-1996", "koseoglu-2008"},
-						TrialMg: f64(600),
+						Form:     "citrate",
+						Rank:     1,
+						Grade:    "guideline",
+						Finding:  "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 600 mg citrate for 3 months to 40 patients. Guideline Level B for magnesium",
+						Sources:  []string{"holland-2012", "peikert-1996", "koseoglu-2008"},
+						TrialMg:  f64(600),
+						Strength: "level-b",
 					},
 					{
 						Form:    "oxide",
 						Rank:    2,
 						Grade:   "randomised-trial",
-						Finding: "a placebo trial in children used magnesium oxide at 9 mg/kg a day; no adult trial dose was verified",
-						Sources: []string{"wang-f-2003"},
+						Finding: "one crossover trial in 63 adults found magnesium oxide 500 mg (per dose or per day, of compound or of magnesium: the abstract does not say) about as effective as sodium valproate over 8 weeks, without a placebo arm; a placebo trial in children (9 mg/kg a day) is context only, as mgcalc plans for adults",
+						Sources: []string{"karimi-2019", "wang-f-2003"},
 					},
 					{
 						Form:    "pidolate",
 						Grade:   "randomised-trial",
-						Finding: "one small trial in 20 women with menstrual migraine, 360 mg a day as pidolate: too small to rank",
+						Finding: "one small trial in 20 women with menstrual migraine, 360 mg a day of magnesium pidolate (whether of the salt or of its magnesium was not verified): too small to rank",
 						Sources: []string{"facchinetti-1991"},
-						TrialMg: f64(360),
 					},
 					{
 						Form:    "bisglycinate",
@@ -2061,6 +2060,7 @@ func genPlan() *plan.Knowledge {
 					},
 				},
 				Sensitive: plan.Sensitive{
+					Avoid: []string{"oxide"},
 					Conflict: &plan.Fact{
 						Text:    "the forms with trial evidence for migraine, citrate and oxide, are the laxative ones: in the citrate trial 18.6 % had diarrhoea, and a practitioner calls both not the best start for a sensitive gut. No trial supports glycinate for migraine",
 						Sources: []string{"peikert-1996", "seed-004", "seed-003"},
@@ -2069,9 +2069,14 @@ func genPlan() *plan.Knowledge {
 				},
 				Notes: []plan.Fact{
 					{
-						Text:    "a consumer article quotes 400-600 mg a day in divided doses; the trial gave 600 mg once daily. Both are above every upper limit: only under medical supervision",
-						Sources: []string{"seed-003", "peikert-1996"},
+						Text:    "a consumer article quotes 400-600 mg a day in divided doses; the positive trial gave 600 mg once daily. 600 mg is above every upper limit; 400 mg is above the IOM/NIH (350) and SCF/EFSA (250) limits and at the UK EVM level (400): only under medical supervision",
+						Sources: []string{"seed-003", "peikert-1996", "iom-1997", "scf-2001", "evm-2003"},
 					},
+				},
+				UntestedDose: &plan.Untested{
+					BelowMg: 486,
+					Text:    "this schedule stops at the upper limit, below every dose the migraine trials tested (486-600 mg a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
+					Sources: []string{"peikert-1996", "pfaffenrath-1996", "koseoglu-2008"},
 				},
 			},
 			{
@@ -2079,16 +2084,16 @@ func genPlan() *plan.Knowledge {
 				Name:    "general top-up",
 				Aliases: []string{"algemeen", "top-up", "aanvulling", "tekort", "deficiency", "basis"},
 				Finding: plan.Fact{
-					Text:    "for a general top-up the dose should close the gap between your intake and the recommended intake, with supplements within the upper limit. Biomarker studies show citrate better absorbed than oxide; better absorption is not proof of a clinical benefit",
-					Sources: []string{"iom-1997", "efsa-drv-2015", "walker-2003", "firoz-2001"},
+					Text:    "no trial sets a dose for a general top-up: the recommended intakes count food and supplements together, so a supplement should close the gap between what your diet gives and the recommended intake, within the upper limit. This schedule's target does not know your diet: subtract what you eat. Most absorption studies find citrate better absorbed than oxide, though one found oxide raised magnesium in cells more; better absorption is not proof of a clinical benefit",
+					Sources: []string{"iom-1997", "efsa-drv-2015", "walker-2003", "kappeler-2017", "shechter-2012", "firoz-2001"},
 				},
 				Forms: []*plan.Choice{
 					{
 						Form:    "citrate",
 						Rank:    1,
 						Grade:   "randomised-trial",
-						Finding: "better absorbed than oxide at 300 mg a day for 60 days (a biomarker endpoint only); oxide's fractional absorption was 4 % in another study. A consumer article names glycinate or citrate as a start",
-						Sources: []string{"walker-2003", "firoz-2001", "seed-001"},
+						Finding: "better absorbed than oxide at 300 mg a day for 60 days and in a single-dose crossover (absorption endpoints only); oxide's fractional absorption was 4 % in another study, though one crossover found oxide raised magnesium in cells more. A consumer article names glycinate or citrate as a start",
+						Sources: []string{"walker-2003", "kappeler-2017", "firoz-2001", "shechter-2012", "seed-001"},
 					},
 					{
 						Form:    "bisglycinate",
@@ -2157,15 +2162,15 @@ func genPlan() *plan.Knowledge {
 			},
 			IntervalNormal: plan.Rule{
 				Value:   7,
-				Basis:   "source",
+				Basis:   "mgcalc",
 				Sources: []string{"seed-001"},
-				Note:    "seed 001: evaluate after one to two weeks, then raise if needed; mgcalc takes one week for a normal gut",
+				Note:    "seed 001 evaluates once after one to two weeks and then raises the dose; mgcalc repeats that interval before each 50 mg step, one week for a normal gut",
 			},
 			IntervalSens: plan.Rule{
 				Value:   14,
-				Basis:   "source",
+				Basis:   "mgcalc",
 				Sources: []string{"seed-001"},
-				Note:    "seed 001: evaluate after one to two weeks, then raise if needed; mgcalc takes two weeks for a sensitive gut",
+				Note:    "seed 001 evaluates once after one to two weeks and then raises the dose; mgcalc repeats that interval before each 50 mg step, two weeks for a sensitive gut",
 			},
 			Target: plan.Rule{
 				Value:   250,
@@ -2180,7 +2185,7 @@ func genPlan() *plan.Knowledge {
 				Note:    "no source gives an amount per intake: BfR and SCF say to divide the daily dose into two or more intakes, and the seeds to split higher doses morning and evening; mgcalc splits any day above the normal start dose",
 			},
 			StepBack: plan.Fact{
-				Text:    "loose stools, cramps or a rumbling gut mean the dose is too high or the form does not suit: go back to the last dose you tolerated, or change to a gentler form. This is mgcalc's wording: the articles say to lower the dose and the licensed Magnaspartate leaflet to interrupt and restart at a reduced dose, but no source says by how much",
+				Text:    "loose stools, stomach cramps or a rumbling gut mean the dose is too high or the form does not suit: go back to the last dose you tolerated, or change to a gentler form. This is mgcalc's wording: the articles say to lower the dose and the licensed Magnaspartate's product information (SmPC) to interrupt and restart at a reduced dose, but no source says by how much",
 				Sources: []string{"seed-004", "seed-000", "seed-001", "smpc-magnaspartate", "pta-forum-2018"},
 			},
 			KeepLowest: plan.Fact{
@@ -2188,12 +2193,24 @@ func genPlan() *plan.Knowledge {
 				Sources: []string{"seed-001"},
 			},
 			WithFood: plan.Fact{
-				Text:    "take magnesium with a meal: it is easier on the gut",
-				Sources: []string{"seed-000", "seed-001", "mims-gluconate", "medscape-mgo"},
+				Text:    "take magnesium with a meal if your gut is sensitive or stools get soft: it is easier on the gut. Licensed German products advise taking it before meals for better absorption, and during or just after a main meal if stools get soft",
+				Sources: []string{"seed-000", "seed-001", "mims-gluconate", "medscape-mgo", "pil-magnobal", "pil-magnesium-verla", "label-magnesium-ratiopharm"},
 			},
 			Monitoring: plan.Fact{
 				Text:    "licensed magnesium medicines advise checking serum magnesium every 3-6 months, especially in renal impairment; ask your doctor",
 				Sources: []string{"smpc-mg-glycerophosphate", "smpc-magnaspartate", "wakai-2019"},
+			},
+			OtherMagnesium: plan.Fact{
+				Text:    "magnesium in multivitamins, antacids and laxatives counts toward the same upper limit: together with a supplement they can overwhelm the kidneys' excretion. mgcalc total adds them up",
+				Sources: []string{"seed-000", "iom-1997", "scf-2001"},
+			},
+			SupervisedRamp: plan.Fact{
+				Text:    "the slow ramp of 50 mg steps is mgcalc's rule for self-care, not a trial's: a supervising doctor may shorten it (the migraine trial gave its full dose from the first day)",
+				Sources: []string{"peikert-1996", "held-2002"},
+			},
+			GeneralSpacing: plan.Fact{
+				Text:    "magnesium and other medicines can affect each other's absorption: keep 2-3 hours between them where possible (licensed Magnaspartate; a German pharmacy guide says 2-4 hours)",
+				Sources: []string{"smpc-magnaspartate", "pta-forum-2018"},
 			},
 		},
 		Interactions: []*plan.Interaction{
@@ -2219,7 +2236,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "fluoroquinolones",
 				Name:    "fluoroquinolone antibiotics",
-				Members: []string{"ciprofloxacin", "ciprofloxacine", "ciproxin", "cipro", "levofloxacin", "levofloxacine", "tavanic", "moxifloxacin", "moxifloxacine", "avelox", "ofloxacin", "ofloxacine", "tarivid", "norfloxacin", "norfloxacine", "quinolones", "fluoroquinolonen", "chinolonen"},
+				Members: []string{"ciprofloxacin", "ciprofloxacine", "ciproxin", "cipro", "levofloxacin", "levofloxacine", "tavanic", "ofloxacin", "ofloxacine", "tarivid", "norfloxacin", "norfloxacine", "quinolones", "fluoroquinolonen", "chinolonen"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 2,
@@ -2232,6 +2249,25 @@ func genPlan() *plan.Knowledge {
 						AfterHours:  3,
 						Text:        "take other medicines 2-3 hours apart from magnesium where possible (Magnaspartate SmPC, its general rule; mgcalc takes 3)",
 						Sources:     []string{"smpc-magnaspartate"},
+					},
+				},
+			},
+			{
+				Key:     "moxifloxacin",
+				Name:    "moxifloxacin (a fluoroquinolone antibiotic)",
+				Members: []string{"moxifloxacin", "moxifloxacine", "avelox"},
+				Spacings: []plan.Spacing{
+					{
+						BeforeHours: 4,
+						AfterHours:  8,
+						Text:        "take moxifloxacin at least 4 hours before or 8 hours after magnesium (Avelox US label)",
+						Sources:     []string{"avelox-pi"},
+					},
+					{
+						BeforeHours: 2,
+						AfterHours:  6,
+						Text:        "the rule for quinolones in general, at least 2 hours before or 4-6 hours after magnesium (NIH ODS), is too short for moxifloxacin",
+						Sources:     []string{"nih-ods"},
 					},
 				},
 			},
@@ -2345,6 +2381,34 @@ func genPlan() *plan.Knowledge {
 				},
 			},
 			{
+				Key:     "bictegravir",
+				Name:    "bictegravir (Biktarvy, HIV)",
+				Members: []string{"bictegravir", "biktarvy"},
+				Spacings: []plan.Spacing{
+					{
+						BeforeHours: 2,
+						Text:        "take Biktarvy at least 2 hours before a magnesium-containing supplement, or together with it with food (product information)",
+						Sources:     []string{"biktarvy-label"},
+					},
+					{
+						BeforeHours: 2,
+						AfterHours:  6,
+						Forms:       []string{"oxide", "hydroxide", "carbonate"},
+						Text:        "with an antacid-type magnesium salt: take Biktarvy at least 2 hours before or 6 hours after it (product information for antacids with magnesium)",
+						Sources:     []string{"biktarvy-label", "nci-mgo"},
+					},
+				},
+			},
+			{
+				Key:     "raltegravir",
+				Name:    "raltegravir (Isentress, HIV)",
+				Members: []string{"raltegravir", "isentress"},
+				Advice: &plan.Fact{
+					Text:    "no spacing is known to work: with an aluminium-magnesium antacid, raltegravir's trough level fell 50-63 % even 6 hours apart, and its label advises against taking them together or spaced apart. Do not combine magnesium with raltegravir without your HIV team",
+					Sources: []string{"raltegravir-label"},
+				},
+			},
+			{
 				Key:     "gabapentin",
 				Name:    "gabapentin",
 				Members: []string{"gabapentin", "gabapentine", "neurontin"},
@@ -2422,6 +2486,79 @@ func genPlan() *plan.Knowledge {
 				},
 			},
 			{
+				Key:     "levodopa",
+				Name:    "levodopa with carbidopa (Parkinson's disease)",
+				Members: []string{"levodopa", "carbidopa", "levodopa carbidopa", "sinemet", "duodopa", "stalevo", "madopar"},
+				Forms:   []string{"oxide"},
+				Advice: &plan.Fact{
+					Text:    "magnesium oxide lowered the absorption of levodopa (by about a third) and of carbidopa, and worsened movement scores in Parkinson's disease; no source gives a spacing that prevents it, so mgcalc gives none: talk to your neurologist or pharmacist before combining them",
+					Sources: []string{"kashihara-2019", "miyaue-2023"},
+				},
+			},
+			{
+				Key:     "erlotinib",
+				Name:    "erlotinib (Tarceva)",
+				Members: []string{"erlotinib", "tarceva"},
+				Spacings: []plan.Spacing{
+					{
+						BeforeHours: 2,
+						AfterHours:  4,
+						Forms:       []string{"oxide", "hydroxide", "carbonate"},
+						Text:        "with an antacid-type magnesium salt: take the antacid at least 4 hours before or 2 hours after erlotinib (UK antacid SmPC), that is erlotinib at least 2 hours before or 4 hours after magnesium",
+						Sources:     []string{"smpc-mg-trisilicate-mixture", "nci-mgo"},
+					},
+				},
+			},
+			{
+				Key:     "antacid-absorption",
+				Name:    "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir)",
+				Members: []string{"mycophenolate", "mycophenolate mofetil", "mycophenolic acid", "mycofenolaat", "mycofenolaatmofetil", "mycofenolzuur", "cellcept", "myfortic", "rosuvastatin", "rosuvastatine", "crestor", "phenytoin", "fenytoine", "epanutin", "dilantin", "diphantoine", "azole antifungals", "azool-antimycotica", "ketoconazole", "ketoconazol", "nizoral", "itraconazole", "itraconazol", "sporanox", "trisporal", "atazanavir", "reyataz", "evotaz", "tipranavir", "aptivus"},
+				Forms:   []string{"oxide", "hydroxide", "carbonate"},
+				Spacings: []plan.Spacing{
+					{
+						BeforeHours: 4,
+						AfterHours:  4,
+						Text:        "antacid-type magnesium salts should not be taken within 2-4 hours of these medicines (UK magnesium trisilicate mixture SmPC; mgcalc takes 4)",
+						Sources:     []string{"smpc-mg-trisilicate-mixture", "nci-mgo"},
+					},
+					{
+						BeforeHours: 3,
+						AfterHours:  3,
+						Text:        "separate magnesium antacids from these medicines by about 2-3 hours (UK magnesium hydroxide mixture SmPC; mgcalc takes 3)",
+						Sources:     []string{"smpc-mg-hydroxide-mixture", "nci-mgo"},
+					},
+				},
+			},
+			{
+				Key:     "ulipristal",
+				Name:    "ulipristal (ellaOne, Esmya)",
+				Members: []string{"ulipristal", "ulipristal acetate", "ulipristalacetaat", "ellaone", "esmya"},
+				Forms:   []string{"oxide", "hydroxide", "carbonate"},
+				Advice: &plan.Fact{
+					Text:    "the UK antacid SmPC says to avoid antacids with ulipristal: do not take an antacid-type magnesium salt with it; ask your pharmacist",
+					Sources: []string{"smpc-mg-trisilicate-mixture", "nci-mgo"},
+				},
+			},
+			{
+				Key:     "nilotinib",
+				Name:    "nilotinib (Tasigna)",
+				Members: []string{"nilotinib", "tasigna"},
+				Forms:   []string{"oxide", "hydroxide", "carbonate"},
+				Advice: &plan.Fact{
+					Text:    "the UK magnesium hydroxide SmPC says antacids should be avoided with nilotinib: ask your doctor or oncology team before taking an antacid-type magnesium salt",
+					Sources: []string{"smpc-mg-hydroxide-mixture", "nci-mgo"},
+				},
+			},
+			{
+				Key:     "polystyrene-sulfonate",
+				Name:    "polystyrene sulfonate resins (potassium binders)",
+				Members: []string{"sodium polystyrene sulfonate", "sodium polystyrene sulphonate", "calcium polystyrene sulfonate", "calcium polystyrene sulphonate", "polystyrene sulfonate", "natriumpolystyreensulfonaat", "calciumpolystyreensulfonaat", "resonium", "resonium a", "calcium resonium", "kayexalate", "sorbisterit"},
+				Advice: &plan.Fact{
+					Text:    "oral magnesium salts taken with these resins risk metabolic alkalosis (UK antacid SmPCs): do not combine them without your doctor",
+					Sources: []string{"smpc-mg-trisilicate-mixture", "smpc-mg-hydroxide-mixture"},
+				},
+			},
+			{
 				Key:     "cellulose-phosphate-edetate",
 				Name:    "cellulose sodium phosphate and edetate disodium",
 				Members: []string{"cellulose sodium phosphate", "sodium cellulose phosphate", "edetate disodium", "disodium edetate", "dinatriumedetaat"},
@@ -2493,16 +2630,25 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "calcineurin-inhibitors",
 				Name:    "ciclosporin and tacrolimus",
-				Members: []string{"ciclosporin", "ciclosporine", "cyclosporine", "cyclosporin", "neoral", "sandimmune", "tacrolimus", "prograft", "advagraf", "envarsus"},
+				Members: []string{"ciclosporin", "ciclosporine", "cyclosporine", "cyclosporin", "neoral", "sandimmune", "tacrolimus", "prograf", "prograft", "advagraf", "envarsus"},
 				Advice: plan.Fact{
-					Text:    "they can lower magnesium: talk to your doctor",
-					Sources: []string{"seed-002", "smpc-magnaspartate"},
+					Text:    "they can lower magnesium (the Magnaspartate SmPC names ciclosporin; tacrolimus's own SmPC lists low magnesium as a common side effect): talk to your doctor",
+					Sources: []string{"smpc-magnaspartate", "smpc-prograf", "seed-002"},
 				},
 			},
 			{
-				Key:     "egfr-antibodies",
-				Name:    "EGFR antibodies",
-				Members: []string{"cetuximab", "erbitux", "panitumumab", "vectibix"},
+				Key:     "sirolimus",
+				Name:    "sirolimus (rapamycin)",
+				Members: []string{"sirolimus", "rapamycin", "rapamycine", "rapamune"},
+				Advice: plan.Fact{
+					Text:    "it can lower magnesium: talk to your doctor",
+					Sources: []string{"smpc-magnaspartate"},
+				},
+			},
+			{
+				Key:     "egfr-inhibitors",
+				Name:    "EGFR inhibitors",
+				Members: []string{"cetuximab", "erbitux", "panitumumab", "vectibix", "erlotinib", "tarceva"},
 				Advice: plan.Fact{
 					Text:    "they can lower magnesium: talk to your doctor or oncology team",
 					Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -2531,8 +2677,8 @@ func genPlan() *plan.Knowledge {
 				Name:    "potassium-sparing diuretics",
 				Members: []string{"spironolactone", "spironolacton", "aldactone", "amiloride", "eplerenone", "eplerenon", "inspra", "triamterene", "triamtereen"},
 				Advice: plan.Fact{
-					Text:    "these lower magnesium excretion and can raise magnesium levels: talk to your doctor before taking magnesium",
-					Sources: []string{"nih-ods"},
+					Text:    "these reduce magnesium loss in the urine and tend to raise blood magnesium: talk to your doctor before taking magnesium",
+					Sources: []string{"nih-ods", "davies-fraser-1993"},
 				},
 			},
 			{
@@ -2543,6 +2689,26 @@ func genPlan() *plan.Knowledge {
 					Text:    "low magnesium makes digoxin toxicity more likely: talk to your doctor, who may want to check your magnesium",
 					Sources: []string{"smpc-magnaspartate"},
 				},
+			},
+		},
+		FormCautions: []*plan.FormCaution{
+			{
+				Key:   "oxide-long-term",
+				Forms: []string{"oxide"},
+				MinAge: &plan.Rule{
+					Value:   65,
+					Basis:   "mgcalc",
+					Sources: []string{"wakai-2019"},
+					Note:    "the Japanese safety alerts name older people without an age; mgcalc reads older as 65 or more, and gives the caution too when no age is given",
+				},
+				Text:    "long-term magnesium oxide has caused high blood magnesium in older people and in renal impairment: the Japanese authorities advise checking serum magnesium periodically",
+				Sources: []string{"wakai-2019", "aga-acg-2023"},
+			},
+			{
+				Key:     "antacid-salts",
+				Forms:   []string{"oxide", "hydroxide", "carbonate"},
+				Text:    "magnesium oxide, hydroxide and carbonate act as antacids and can change how other medicines are absorbed: keep them 2-4 hours apart from your other medicines",
+				Sources: []string{"smpc-mg-trisilicate-mixture", "smpc-mg-hydroxide-mixture", "nci-mgo"},
 			},
 		},
 		Gates: plan.Gates{
@@ -2559,8 +2725,12 @@ func genPlan() *plan.Knowledge {
 				Note:    "no source gives an eGFR band for low-dose supplements: the only number is 55.4 mL/min, from a cohort on high-dose magnesium oxide; mgcalc warns below 60",
 			},
 			Kidney: plan.Fact{
-				Text:    "severe renal impairment (GFR below 30 mL/min) is a contraindication for licensed oral magnesium, and kidneys that work less well let magnesium build up; with any known kidney disease, see your doctor first",
+				Text:    "severe renal impairment (GFR below 30 mL/min) is a contraindication for licensed oral magnesium medicines, and kidneys that work less well let magnesium build up; with any known kidney disease, see your doctor first",
 				Sources: []string{"smpc-magnaspartate", "smpc-mg-glycerophosphate", "seed-004", "seed-001"},
+			},
+			Screen: plan.Fact{
+				Text:    "do not start magnesium without your doctor if you have kidney disease, a slow heart rhythm or heart block, or myasthenia gravis: licensed oral magnesium products rule these out or need care with them",
+				Sources: []string{"smpc-magnaspartate", "label-magnesium-ratiopharm", "rote-liste-mg", "pharmawiki-orotate"},
 			},
 			Conditions: []plan.Gate{
 				{
@@ -2568,8 +2738,8 @@ func genPlan() *plan.Knowledge {
 					Name:    "heart block or bradycardia",
 					Aliases: []string{"av-block", "av block", "bradycardia", "hartblok", "bradycardie", "geleidingsstoornis"},
 					Reason: plan.Fact{
-						Text:    "disorders of cardiac conduction (bradycardia) are a contraindication for licensed oral magnesium, and German and Swiss product texts list AV block as one",
-						Sources: []string{"smpc-magnaspartate", "rote-liste-mg", "pharmawiki-orotate"},
+						Text:    "disorders of cardiac conduction (bradycardia) are a contraindication for several licensed oral magnesium products, and German and Swiss product texts list AV block as one",
+						Sources: []string{"smpc-magnaspartate", "label-magnesium-ratiopharm", "rote-liste-mg", "pharmawiki-orotate"},
 					},
 				},
 				{
@@ -2579,6 +2749,25 @@ func genPlan() *plan.Knowledge {
 					Reason: plan.Fact{
 						Text:    "German and Swiss product texts list myasthenia gravis as a contraindication, and others advise caution",
 						Sources: []string{"rote-liste-mg", "pharmawiki-orotate", "mims-gluconate"},
+					},
+				},
+				{
+					Key:     "infection-stones",
+					Name:    "infection stones (struvite)",
+					Aliases: []string{"struvite", "struvite stones", "struvietstenen", "infectiestenen", "magnesium ammonium phosphate stones", "calcium magnesium ammonium phosphate stones", "infektsteine"},
+					Reason: plan.Fact{
+						Text:    "a tendency to infection stones (calcium magnesium ammonium phosphate, struvite) is a contraindication in German and Swiss magnesium product texts",
+						Sources: []string{"pta-forum-2018", "label-magnesium-ratiopharm", "pharmawiki-orotate"},
+					},
+				},
+				{
+					Key:     "dehydration",
+					Name:    "dehydration",
+					Aliases: []string{"uitdroging", "dehydratie", "exsiccosis", "exsiccose"},
+					Caution: true,
+					Reason: plan.Fact{
+						Text:    "German product texts advise caution with magnesium in dehydration, and a Swiss text lists it as a contraindication: drink enough, and ask your doctor or pharmacist before you start",
+						Sources: []string{"pta-forum-2018", "label-magnesium-ratiopharm", "pharmawiki-orotate"},
 					},
 				},
 			},
@@ -2593,7 +2782,7 @@ func genPlan() *plan.Knowledge {
 				Note:    "no source gives a titration for anyone under 18: the threonate authorisation is for adults only and the licensed products give adult doses; mgcalc reads adult as 18",
 			},
 			AboveUL: plan.Fact{
-				Text:    "the trial doses for migraine (600 mg a day) and constipation (about 905 mg a day) are above every upper limit (IOM/NIH 350, SCF/EFSA 250 mg a day from supplements); take such doses only under medical supervision",
+				Text:    "the trial doses for migraine (486-600 mg a day) and constipation (about 905 mg a day) are above every upper limit (IOM/NIH 350, SCF/EFSA 250 mg a day from supplements); take such doses only under medical supervision",
 				Sources: []string{"peikert-1996", "mori-2019", "morishita-2021", "iom-1997", "scf-2001"},
 			},
 			Pregnancy: plan.Fact{
