@@ -67,6 +67,10 @@ type Knowledge struct {
 	// and in the built-in one (identity.go).
 	ids   map[string][]chem.Composition
 	named map[string]*forms.Form
+	// spaced and depleting find a medicine's classes by its folded name:
+	// one fold of what the person typed, not one of every member.
+	spaced    map[string]*Interaction
+	depleting map[string]*MedClass
 }
 
 // Goal is what a person takes magnesium for.
@@ -584,6 +588,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	// A medicine is in at most one interaction class and at most one
 	// depleting class: erlotinib is spaced and lowers magnesium too.
 	spaced, depleting := map[string]string{}, map[string]string{}
+	k.spaced, k.depleting = map[string]*Interaction{}, map[string]*MedClass{}
 	med := func(meds map[string]string, name, owner string) error {
 		n := fold(name)
 		if n == "" {
@@ -611,6 +616,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			if err := med(spaced, m, in.Key); err != nil {
 				return err
 			}
+			k.spaced[fold(m)] = in
 		}
 		if err := formKeys("interaction "+in.Key, in.Forms); err != nil {
 			return err
@@ -658,6 +664,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			if err := med(depleting, m, d.Key); err != nil {
 				return err
 			}
+			k.depleting[fold(m)] = d
 		}
 		if err := checkFact(reg, "depleting "+d.Key, d.Advice); err != nil {
 			return err

@@ -488,27 +488,19 @@ func (k *Knowledge) meds(p *Plan, names []string) {
 		if n == "" {
 			continue
 		}
-		found := false
-		for _, in := range k.Interactions {
-			if matches(n, in.Key, in.Name, in.Members) {
-				found = true
-				i := slices.IndexFunc(p.Spacing, func(s MedSpacing) bool { return s.Interaction == in })
-				if i < 0 {
-					p.Spacing = append(p.Spacing, k.spacing(in, p.Form))
-					i = len(p.Spacing) - 1
-				}
-				p.Spacing[i].Named = append(p.Spacing[i].Named, name)
+		in, d := k.spaced[n], k.depleting[n]
+		if in != nil {
+			i := slices.IndexFunc(p.Spacing, func(s MedSpacing) bool { return s.Interaction == in })
+			if i < 0 {
+				p.Spacing = append(p.Spacing, k.spacing(in, p.Form))
+				i = len(p.Spacing) - 1
 			}
+			p.Spacing[i].Named = append(p.Spacing[i].Named, name)
 		}
-		for _, d := range k.Depleting {
-			if matches(n, d.Key, d.Name, d.Members) {
-				found = true
-				if !slices.Contains(p.Depleting, d) {
-					p.Depleting = append(p.Depleting, d)
-				}
-			}
+		if d != nil && !slices.Contains(p.Depleting, d) {
+			p.Depleting = append(p.Depleting, d)
 		}
-		if !found {
+		if in == nil && d == nil {
 			p.UnknownMeds = append(p.UnknownMeds, name)
 		}
 	}
