@@ -310,7 +310,7 @@ value comes from. Options for one calculation (--assay, --count, --stack,
 	}
 	setting(p.S("Output format: %s or %s.", strings.Join(formats[:len(formats)-1], ", "), formats[len(formats)-1]),
 		"output: text")
-	setting(p.S("Whose upper limit applies: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm\n(UK EVM)."),
+	setting(p.S("Whose upper limit applies: nih (US IOM/NIH), efsa (EU SCF/EFSA), evm\n(UK EVM) or bfr (DE BfR)."),
 		"authority: nih")
 	setting(p.S("Age in years; fractions allowed (0.5 is six months). Not set: an adult."),
 		"age: 40")

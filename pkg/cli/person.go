@@ -25,7 +25,7 @@ type personOptions struct {
 // commands that look up an intake reference (RDA/AI) use.
 func (o *personOptions) addFlags(cmd *cobra.Command, withSex bool, p msg.Printer) {
 	f := cmd.Flags()
-	f.StringVar(&o.Authority, "authority", limits.DefaultAuthority, p.S("upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)"))
+	f.StringVar(&o.Authority, "authority", limits.DefaultAuthority, p.S("upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA), evm (UK EVM) or bfr (DE BfR)"))
 	decimalFlag(f, &o.Age, "age", p.S("age in years; fractions allowed (0.5 is six months) (default adult)"))
 	if withSex {
 		f.StringVar(&o.Sex, "sex", "", p.S("male or female (selects the RDA/AI column)"))

@@ -100,7 +100,7 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 	f.BoolVar(&o.Supervised, "supervised", false, s.P.S("allow a target above the upper limit, for use under medical supervision"))
 	f.StringVar(&o.Kidney, "kidney", "", s.P.S("normal or impaired (impaired: refused, see a doctor)"))
 	decimalFlag(f, &o.egfr, "egfr", s.P.S("kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)"))
-	f.StringSliceVar(&o.Conditions, "condition", nil, s.P.S("a condition that rules magnesium out: heart-block, bradycardia, myasthenia-gravis"))
+	f.StringSliceVar(&o.Conditions, "condition", nil, s.P.S("a condition that rules magnesium out (heart-block, bradycardia, myasthenia-gravis, infection-stones) or needs care (dehydration)"))
 	f.StringSliceVar(&o.Meds, "meds", nil, s.P.S("medicines you take, comma separated (levothyroxine,doxycycline)"))
 	f.StringVar(&o.Start, "start", "", s.P.S("first day of the plan, YYYY-MM-DD or today: prints dates"))
 	f.StringVar(&o.ICS, "ics", "", s.P.S("write the schedule to this iCalendar `file` (- for stdout)"))

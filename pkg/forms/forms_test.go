@@ -550,7 +550,7 @@ func TestBrokenTables(t *testing.T) {
 	reg, w := registry(t)
 	orig := string(data.Forms)
 	cases := []struct{ name, old, new, want string }{
-		{"unknown key", "  aliases: [mag oxide, magnesia]", "  aliasses: [mag oxide]", "field aliasses not found"},
+		{"unknown key", "  aliases: [mag oxide, magnesia usta", "  aliasses: [mag oxide, magnesia usta", "field aliasses not found"},
 		{"formula without Mg", "formula: MgO\n", "formula: CaO\n", "contains no Mg"},
 		{"unknown variant key", "      formula: MgO\n", "      formulas: MgO\n", "field formulas not found"},
 		{"unparsable formula", "formula: MgO\n", "formula: Mg(O\n", "unclosed"},
@@ -561,10 +561,10 @@ func TestBrokenTables(t *testing.T) {
 		{"unsourced variant", "      formula: MgO\n      default: true\n      sources: [pubchem]\n", "      formula: MgO\n      default: true\n", "formula has no source"},
 		{"unsourced tolerance", "not a source's ranking\"\n    sources: [nih-ods]\n  variants:", "not a source's ranking\"\n  variants:", "tolerance has no source"},
 		{"bad tolerance level", "    level: gentle\n", "    level: soft\n", "not one of gentle"},
-		{"alias clash", "aliases: [carbonaat]", "aliases: [carbonaat, citraat]", `name "citraat" is also a name of`},
-		{"formula as alias", "aliases: [carbonaat]", "aliases: [carbonaat, MgCO3]", `alias "MgCO3" is a formula`},
-		{"name that reads as a formula", "aliases: [carbonaat]", "aliases: [carbonaat, mgo]", `name "mgo" reads as the formula of oxide:anhydrous`},
-		{"alias with a foreign letter", "aliases: [carbonaat]", "aliases: [carbonaat, \"carbonat\u0435\"]", "U+0435"},
+		{"alias clash", "aliases: [carbonaat, magnesia alba]", "aliases: [carbonaat, magnesia alba, citraat]", `name "citraat" is also a name of`},
+		{"formula as alias", "aliases: [carbonaat, magnesia alba]", "aliases: [carbonaat, magnesia alba, MgCO3]", `alias "MgCO3" is a formula`},
+		{"name that reads as a formula", "aliases: [carbonaat, magnesia alba]", "aliases: [carbonaat, magnesia alba, mgo]", `name "mgo" reads as the formula of oxide:anhydrous`},
+		{"alias with a foreign letter", "aliases: [carbonaat, magnesia alba]", "aliases: [carbonaat, magnesia alba, \"carbonat\u0435\"]", "U+0435"},
 		{"one formula twice", "      formula: Mg(OH)2\n", "      formula: MgO\n", "has the formula of oxide:anhydrous"},
 		{"formulas equal once folded", "      formula: Mg(OH)2\n", "      formula: MgCl26H2O\n", "reads like that of hydroxide:anhydrous once case is folded"},
 		{"bad label", "{compound_mg: 400, elemental_mg: 241.3,", "{compound_mg: 400, elemental_mg: 500,", "elemental below compound"},

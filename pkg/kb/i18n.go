@@ -106,6 +106,9 @@ func DataTexts() ([]DataText, error) {
 		for i, n := range g.Notes {
 			add(k+".note."+strconv.Itoa(i+1), n.Text)
 		}
+		if u := g.UntestedDose; u != nil {
+			add(k+".untested_dose", u.Text)
+		}
 	}
 	t := pk.Titration
 	for _, r := range []struct {
@@ -122,10 +125,22 @@ func DataTexts() ([]DataText, error) {
 	add("titration.keep_lowest", t.KeepLowest.Text)
 	add("titration.with_food", t.WithFood.Text)
 	add("titration.monitoring", t.Monitoring.Text)
+	add("titration.other_magnesium", t.OtherMagnesium.Text)
+	add("titration.supervised_ramp", t.SupervisedRamp.Text)
+	add("titration.general_spacing", t.GeneralSpacing.Text)
 	for _, in := range pk.Interactions {
 		add("interaction."+in.Key+".name", in.Name)
 		for i, s := range in.Spacings {
 			add("interaction."+in.Key+".spacing."+strconv.Itoa(i+1), s.Text)
+		}
+		if in.Advice != nil {
+			add("interaction."+in.Key+".advice", in.Advice.Text)
+		}
+	}
+	for _, c := range pk.FormCautions {
+		add("form_caution."+c.Key, c.Text)
+		if c.MinAge != nil {
+			add("form_caution."+c.Key+".min_age.note", c.MinAge.Note)
 		}
 	}
 	for _, d := range pk.Depleting {
@@ -136,6 +151,7 @@ func DataTexts() ([]DataText, error) {
 	add("gate.kidney_egfr.note", g.KidneyEGFR.Note)
 	add("gate.kidney_warn.note", g.KidneyWarn.Note)
 	add("gate.kidney", g.Kidney.Text)
+	add("gate.screen", g.Screen.Text)
 	for _, c := range g.Conditions {
 		add("gate.condition."+c.Key+".name", c.Name)
 		add("gate.condition."+c.Key+".reason", c.Reason.Text)

@@ -144,7 +144,8 @@ func TestDutchIsConsistent(t *testing.T) {
 func TestDutchIsTranslated(t *testing.T) {
 	same := map[string]bool{
 		"eltrombopag": true, "penicillamine": true, "nitroxoline": true, "foscarnet": true, "pentamidine": true,
-		"myasthenia gravis": true, "EU SCF/EFSA": true,
+		"myasthenia gravis": true, "EU SCF/EFSA": true, "DE BfR": true, "magnesia": true,
+		"erlotinib (Tarceva)": true, "ulipristal (ellaOne, Esmya)": true, "nilotinib (Tasigna)": true,
 	}
 	nl := dutch(t)
 	for _, x := range dataTexts(t) {

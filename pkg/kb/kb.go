@@ -111,11 +111,17 @@ func FormsFrom(formsYAML []byte) (*forms.Table, error) {
 
 // PlanFor builds the knowledge behind `mgcalc plan` against the form table
 // t instead of the built-in one; it fails when t lacks a form or variant
-// the plan's knowledge names.
+// the plan's knowledge names. The forms its gates and interactions name
+// are known by their formulas in t and in the built-in table, so a form
+// of t is matched by what it is, whatever its key.
 func PlanFor(t *forms.Table) (*plan.Knowledge, error) {
 	reg, err := sourcesOnce()
 	if err != nil {
 		return nil, err
 	}
-	return plan.Build(genPlan(), t, reg)
+	builtin, err := formsOnce()
+	if err != nil {
+		return nil, err
+	}
+	return plan.BuildWith(genPlan(), t, builtin, reg)
 }

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -278,5 +279,58 @@ func TestFormsFromKeepsTheGuardsThatFit(t *testing.T) {
 	}
 	if f, _, err := own.Resolve("acetate"); err != nil || f.Key != "acetate" {
 		t.Errorf("acetate in its own table: %v", err)
+	}
+}
+
+// A --table form is matched by what it is: a hydrate of L-threonate under
+// another key meets the pregnancy gate, a hydrate of oxide under another
+// key meets the interactions of the antacid salts, and hydroxide, which
+// is oxide plus water by composition, stays hydroxide. (A form table
+// refuses a formula that another form already has.)
+func TestPlanForMatchesFormsByFormula(t *testing.T) {
+	extra := `
+- key: brainmag
+  name: brain magnesium
+  tolerance: {level: unknown, note: "none"}
+  variants:
+    - {key: dihydrate, name: brain magnesium dihydrate, formula: Mg(C4H7O5)2·2H2O, default: true, sources: [pubchem]}
+- key: mgo-tabs
+  name: oxide tablets
+  tolerance: {level: unknown, note: "none"}
+  variants:
+    - {key: plain, name: oxide tablets, formula: MgO·2H2O, default: true, sources: [pubchem]}
+`
+	ft, err := FormsFrom(append(append([]byte{}, data.Forms...), extra...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := PlanFor(ft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lt, _ := Limits()
+	a, _ := lt.ResolveAuthority("nih")
+	pregnant := a.For(limits.Person{Age: 30, AgeSet: true, Sex: limits.Female, Pregnant: true})
+	brain, v, err := ft.Resolve("brainmag")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = plan.Make(k, plan.Request{Goal: k.Goal("sleep"), Form: brain, Variant: v, Limit: pregnant})
+	var ref *plan.Refusal
+	if !errors.As(err, &ref) || !strings.Contains(err.Error(), "pregnancy") {
+		t.Errorf("a threonate hydrate under another key in pregnancy: %v", err)
+	}
+	mgo, v, _ := ft.Resolve("mgo-tabs")
+	p, err := plan.Make(k, plan.Request{Goal: k.Goal("sleep"), Form: mgo, Variant: v, Limit: a.For(limits.Person{}), Meds: []string{"sinemet"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Spacing) != 1 || !p.Spacing[0].Applies {
+		t.Errorf("levodopa with oxide under another key: %+v", p.Spacing)
+	}
+	hyd, _, _ := ft.Resolve("hydroxide")
+	if k.FormIs(hyd, "oxide") || !k.FormIs(hyd, "hydroxide") || !k.FormIs(mgo, "oxide") || k.FormIs(brain, "oxide") {
+		t.Errorf("identities: hydroxide is oxide %v, hydroxide %v; mgo-tabs oxide %v; brainmag oxide %v",
+			k.FormIs(hyd, "oxide"), k.FormIs(hyd, "hydroxide"), k.FormIs(mgo, "oxide"), k.FormIs(brain, "oxide"))
 	}
 }

@@ -29,7 +29,7 @@ func genSources() []source.Source {
 			ID:    "nih-ods",
 			Title: "NIH Office of Dietary Supplements, Magnesium: Fact Sheet for Health Professionals",
 			URL:   "https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/",
-			Note:  "[V2] the fact sheet itself was not in the stored corpus; its statements were read in third-party pages that quote it, and they agree: the UL table (after IOM 1997); carbonate, chloride, gluconate and oxide named together as the forms most commonly reported to cause diarrhoea; tetracycline and fluoroquinolone antibiotics at least 2 h before or 4-6 h after magnesium; bisphosphonates at least 2 h apart; potassium-sparing diuretics reduce magnesium excretion and can raise magnesium levels. It says nothing about taking magnesium with food (an absence checked in a third-party verification)",
+			Note:  "[V2] the fact sheet itself was not in the stored corpus; its statements were read in third-party pages that quote it, and they agree: the UL table (after IOM 1997); carbonate, chloride, gluconate and oxide named together as the forms most commonly reported to cause diarrhoea; tetracycline and fluoroquinolone antibiotics at least 2 h before or 4-6 h after magnesium; bisphosphonates at least 2 h apart; potassium-sparing diuretics (amiloride, spironolactone) reduce magnesium excretion. It says nothing about taking magnesium with food (an absence checked in a third-party verification)",
 		},
 		{
 			ID:    "iom-1997",
@@ -56,12 +56,12 @@ func genSources() []source.Source {
 		{
 			ID:    "evm-2003",
 			Title: "Expert Group on Vitamins and Minerals, Safe Upper Levels for Vitamins and Minerals (Food Standards Agency, UK, May 2003), magnesium",
-			Note:  "safe upper level of 400 mg/day supplemental magnesium [V2] (secondary pages quote it); that it was set for adults only is [NV]: the report itself was not read",
+			Note:  "safe upper level of 400 mg/day supplemental magnesium [V2] (secondary pages quote it, as an adult value); the report itself was not read, so whether it gives any value for children is [NV]",
 		},
 		{
 			ID:    "fda-dv-2016",
 			Title: "US FDA, Food Labeling: Revision of the Nutrition and Supplement Facts Labels, 81 FR 33742 (2016); 21 CFR 101.9(c)(8)(iv)",
-			Note:  "Daily Value for magnesium 420 mg (400 mg before the 2016 rule)",
+			Note:  "Daily Value for magnesium 420 mg (400 mg before the 2016 rule), for adults and children aged 4 years and over [V2] (a supplement maker's ingredient page quoting the FDA rule)",
 		},
 		{
 			ID:    "eu-nrv-2011",
@@ -108,15 +108,10 @@ func genSources() []source.Source {
 			Note:  "618.43 mg magnesium citrate = 100 mg magnesium",
 		},
 		{
-			ID:    "label-retail",
-			Title: "Retail supplement labels read for mgcalc's cross-checks (label values only, never used in a computation)",
-			Note:  "[R] product names not recorded, so these cannot be checked one by one: bisglycinate dihydrate 104 mg = 12.2 mg; lysinate-glycinate chelate 2000 mg = 200 mg; taurate 1720 mg = 150 mg; L-threonate 2000 mg = 144 mg; chloride hexahydrate 535 mg = 64 mg; lactate dihydrate 470 mg = 48 mg; gluconate 500 mg = 27 mg; orotate dihydrate 500 mg = 32.8 mg. The lactate 404.85 mg and glycerophosphate 777.6 mg figures are licensed products with their own sources",
-		},
-		{
 			ID:    "cochrane-2020",
 			Title: "Garrison et al., Magnesium for skeletal muscle cramps, Cochrane Database Syst Rev 2020;9:CD009402",
-			URL:   "https://doi.org/10.1002/14651858.CD009402.pub3",
-			Note:  "[V] read (Cochrane Library CD009402.pub3 and the summary table in PMC7025716): 11 RCTs; for idiopathic cramps, mostly in older adults, the difference in % change of cramp frequency was -9.59 % (95 % CI -23.14 to 3.97; moderate certainty), cramps per week -0.18 (-0.84 to 0.49), responders RR 1.04 (0.84 to 1.29; high certainty): a clinically meaningful benefit is unlikely. For cramps in pregnancy the evidence conflicts. The trials used magnesium citrate (Roffe 2002), oxide and other salts (reference list); endpoints at about 4 weeks",
+			URL:   "https://pmc.ncbi.nlm.nih.gov/articles/PMC8094171/",
+			Note:  "the figures are those of the 2020 version (doi 10.1002/14651858.CD009402.pub3), summary of findings table 1 (PMC8094171), [V] as the first and second evidence audits read them: 11 RCTs; for idiopathic cramps, mostly in older adults, the difference in % change of cramp frequency was -9.59 % (95 % CI -23.14 to 3.97; 177 participants, 3 studies; moderate certainty), cramps per week -0.18 (-0.84 to 0.49; 307 participants, 5 studies), responders RR 1.04 (0.84 to 1.29; high certainty): a clinically meaningful benefit is unlikely. For cramps in pregnancy the evidence conflicts. PMC7025716 is the 2012 version (pub2), not these figures. The trials used magnesium citrate (Roffe 2002), oxide and other salts (reference list); endpoints at about 4 weeks",
 		},
 		{
 			ID:    "seed-000",
@@ -153,7 +148,7 @@ func genSources() []source.Source {
 			ID:    "smpc-magnaspartate",
 			Title: "Magnaspartate 243 mg powder for oral solution, Summary of Product Characteristics (Kora Healthcare; MHRA PL 39972/0002), emc",
 			URL:   "https://www.medicines.org.uk/emc/medicine/30238",
-			Note:  "[V] read in a stored copy of the emc SmPC (also listed as emc 2678) and of the MHRA SmPC (rxreasoner and medpath copies): each sachet contains magnesium aspartate dihydrate equivalent to 243 mg (10 mmol) magnesium; the compound weight is not stated. 1-2 sachets (243-486 mg) daily; licensed from 2 years. 4.3: contraindicated in severe renal impairment (GFR below 30 mL/min) and in disorders of cardiac conduction (bradycardia); mild to moderate renal impairment: no dose adjustment, monitor serum magnesium. 4.4: if diarrhoea occurs, interrupt temporarily and restart at a reduced dose after improvement (no amount given). 4.5: separate tetracycline and fluoride by 2-3 h or more; take magnesium 3-4 h before or after bisphosphonates, iron, penicillamine, nitrofurantoin, aminoquinolines (chloroquine, hydroxychloroquine), quinidine, eltrombopag and nitroxoline; not within 1 h of cellulose sodium phosphate or edetate disodium; other medicines 2-3 h apart where possible; low magnesium enhances digoxin toxicity. Medicines that lower magnesium (diuretics, long-term PPIs, aminoglycosides, amphotericin B, cisplatin, ciclosporin, tacrolimus, EGFR antibodies, foscarnet, pentamidine) are listed in this SmPC and the emc 12118 SmPC, read together; which of the two names each drug was not recorded",
+			Note:  "[V] read in a stored copy of the emc SmPC (also listed as emc 2678) and of the MHRA SmPC (rxreasoner and medpath copies): each sachet contains magnesium aspartate dihydrate equivalent to 243 mg (10 mmol) magnesium; the compound weight is not stated. 1-2 sachets (243-486 mg) daily; licensed from 2 years. 4.3: contraindicated in severe renal impairment (GFR below 30 mL/min) and in disorders of cardiac conduction (bradycardia); mild to moderate renal impairment: no dose adjustment, monitor serum magnesium. 4.4: if diarrhoea occurs, interrupt temporarily and restart at a reduced dose after improvement (no amount given). 4.5: separate tetracycline and fluoride by 2-3 h or more; take magnesium 3-4 h before or after bisphosphonates, iron, penicillamine, nitrofurantoin, aminoquinolines (chloroquine, hydroxychloroquine), quinidine, eltrombopag and nitroxoline; not within 1 h of cellulose sodium phosphate or edetate disodium; other medicines 2-3 h apart where possible; low magnesium enhances digoxin toxicity. [V] re-read in the emc 2678 copy: a magnesium dose adjustment may be needed because of increased magnesium losses with aminoglycoside antibiotics, cisplatin and ciclosporin A; diuretics (thiazides, furosemide); EGF-receptor antagonists (such as cetuximab and erlotinib); proton pump inhibitors; foscarnet, pentamidine, rapamycin and amphotericin B. It does not name tacrolimus",
 		},
 		{
 			ID:    "label-magnesiocard",
@@ -165,7 +160,7 @@ func genSources() []source.Source {
 			ID:    "label-magnesium-ratiopharm",
 			Title: "Magnesium-ratiopharm Kautabletten (ratiopharm), product information summary",
 			URL:   "http://pharmapreisvergleich24.de/magnesium-ratiopharm-kautabl-100-st-4855661",
-			Note:  "[V2] read in a pharmacy-price site's copy of the product information (Stand 2/08): 1803 mg magnesium bis(hydrogen-DL-aspartate) tetrahydrate = 121.5 mg (5 mmol) magnesium",
+			Note:  "[V2] read in a pharmacy-price site's copy of the product information (Stand 2/08): 1803 mg magnesium bis(hydrogen-DL-aspartate) tetrahydrate = 121.5 mg (5 mmol) magnesium; contraindicated in severe renal impairment, calcium magnesium ammonium phosphate stone diathesis and AV block; caution in mild to moderate renal impairment and dehydration; chew before meals",
 		},
 		{
 			ID:    "efsa-dmm-2018",
@@ -207,7 +202,7 @@ func genSources() []source.Source {
 			ID:    "firoz-2001",
 			Title: "Firoz M, Graber M. Bioavailability of US commercial magnesium preparations. Magnesium Research 2001;14(4):257-262 (PMID 11794633)",
 			URL:   "https://pubmed.ncbi.nlm.nih.gov/11794633/",
-			Note:  "[V] read in the PubMed abstract: the fractional absorption of magnesium oxide was 4 per cent (urinary magnesium rose by about 21 mEq/day); magnesium chloride, lactate and aspartate were absorbed better, and equivalently. The article title is [R]",
+			Note:  "[V] read in the PubMed abstract: bioavailability was measured as the rise in urinary magnesium in volunteers given about 21 mEq (about 255 mg) of magnesium a day as each preparation; the fractional absorption of magnesium oxide was 4 per cent; magnesium chloride, lactate and aspartate were absorbed better, and equivalently. The title was read with the abstract",
 		},
 		{
 			ID:    "groeber-2017",
@@ -219,25 +214,25 @@ func genSources() []source.Source {
 			ID:    "schuster-2025",
 			Title: "Schuster J, Cycelskij I, Lopresti A, Hahn A. Nature and Science of Sleep 2025;17:2027-2040 (magnesium bisglycinate in adults with poor sleep, randomised placebo-controlled trial; PMID 40918053)",
 			URL:   "https://doi.org/10.2147/NSS.S524348",
-			Note:  "citation (doi, PMID) [V] in several repositories; results [V2] read in a third-party monograph: 155 adults with poor sleep, 4 weeks, 250 mg magnesium a day as bisglycinate; insomnia severity index -3.9 vs -2.3 with placebo, p = 0.049, d = 0.20; secondary outcomes not significant; the product also supplied about 1.5 g glycine a day; taken 30-60 minutes before bed",
+			Note:  "citation (doi, PMID) [V] in several repositories; results [V2] only, the paper was not read: a third-party monograph gives 155 adults with poor sleep, 4 weeks, 250 mg magnesium a day as bisglycinate; insomnia severity index -3.9 vs -2.3 with placebo, p = 0.049, d = 0.20; secondary outcomes not significant; about 1.5 g glycine a day with the product; taken 30-60 minutes before bed. A second summary (ConsumerLab, quoted by a retailer) agrees: 1.6 points on the 0-28 scale; sleep quality, fatigue, sleepiness and mood not significant",
 		},
 		{
 			ID:    "mah-pitre-2021",
 			Title: "Mah J, Pitre T. BMC Complementary Medicine and Therapies 2021;21:125 (oral magnesium for insomnia in older adults, systematic review and meta-analysis)",
 			URL:   "https://doi.org/10.1186/s12906-021-03297-z",
-			Note:  "[V] read: 3 RCTs, 151 older adults; sleep-onset latency -17.4 min (95 % CI -27.3 to -7.4); total sleep time +16 min, not significant; low to very-low certainty. The trials used 320-729 mg/day, mostly as oxide or citrate, in divided doses",
+			Note:  "[V] read (abstract and table 1): 3 RCTs, 151 older adults; sleep-onset latency -17.36 min (95 % CI -27.27 to -7.44); total sleep time +16 min, not significant; all trials at moderate-to-high risk of bias, outcomes supported by low to very-low quality of evidence (GRADE). The trials used 320-729 mg/day, mostly as oxide or citrate, in divided doses",
 		},
 		{
 			ID:    "abbasi-2012",
 			Title: "Abbasi B et al. Journal of Research in Medical Sciences 2012;17(12):1161-1169 (magnesium supplementation and primary insomnia in the elderly, double-blind placebo-controlled trial)",
 			URL:   "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3703169/",
-			Note:  "[V] read (PMC3703169): 500 mg magnesium a day as magnesium oxide (250 mg twice daily) for 8 weeks; insomnia severity index, sleep efficiency and sleep-onset latency improved, total sleep time did not change significantly. Volume and pages [R]",
+			Note:  "[V] abstract read (PMC3703169): 46 older adults, 500 mg magnesium a day or placebo for 8 weeks; with magnesium, sleep time (P = 0.002), sleep efficiency (P = 0.03) and serum melatonin rose, the insomnia severity index (P = 0.006) and sleep-onset latency (P = 0.02) fell. The systematic review of Mah & Pitre gives the dose as 414 mg magnesium oxide twice a day (about 500 mg magnesium). Volume and pages [R]",
 		},
 		{
 			ID:    "hausenblas-2024",
 			Title: "Hausenblas HA et al. Sleep Medicine: X 2024;8:100121 (magnesium L-threonate and sleep, randomised placebo-controlled trial)",
 			URL:   "https://doi.org/10.1016/j.sleepx.2024.100121",
-			Note:  "[V] abstract read (booksci record of the doi): 80 adults, 1 g magnesium L-threonate a day (about 78 mg magnesium), 21 days; some Oura ring sleep measures favoured the threonate. [V2] read in a third-party monograph: the primary insomnia severity index result was not significant (interaction p = 0.39). Funded by AIDP, with a corrected disclosure",
+			Note:  "[V] abstract read (booksci and PubMed copies, PMID 39252819): 80 adults aged 35-55, 1 g magnesium L-threonate a day (about 78 mg magnesium), 21 days; Oura ring deep and REM sleep scores and some questionnaire items favoured the threonate; the abstract does not report the insomnia severity index among the significant results; an erratum was published. [V2] read in a third-party monograph: the insomnia severity index result was not significant (interaction p = 0.39). A co-author heads research at the maker of the threonate (ThreoTech), per a trade-press report",
 		},
 		{
 			ID:    "held-2002",
@@ -253,12 +248,13 @@ func genSources() []source.Source {
 			ID:    "pouteau-2018",
 			Title: "Pouteau E et al. PLoS One 2018;13(12):e0208454 (magnesium with vitamin B6 versus magnesium alone in stressed adults with low magnesaemia, randomised trial)",
 			URL:   "https://doi.org/10.1371/journal.pone.0208454",
-			Note:  "[V] read: 264 adults with low serum magnesium and a DASS stress score above 18; 300 mg magnesium a day with or without vitamin B6 (Sanofi products), no placebo arm; stress scores fell 42-45 % in both arms by week 8, with no difference between them; industry-funded",
+			Note:  "[V] read (abstract, PMC6298677): a single-blind (investigator-blinded) phase IV trial, 264 adults with low serum magnesium and a DASS-42 stress score above 18; 300 mg magnesium a day with or without vitamin B6 (Sanofi products), no placebo arm; stress scores fell 44.9 % and 42.4 % by week 8, with no difference between the arms; in the pre-planned subgroup with severe stress (162 adults) magnesium with B6 improved 24 % more than magnesium alone (p = 0.02); authors from Sanofi",
 		},
 		{
 			ID:    "aga-acg-2023",
 			Title: "Chang L et al. American Gastroenterological Association - American College of Gastroenterology clinical practice guideline: pharmacological management of chronic idiopathic constipation. Gastroenterology 2023;164:1086-1106 (also Am J Gastroenterol 2023)",
-			Note:  "[V] abstracts read (PMID 37204227 and 37211380): conditional recommendations, among them magnesium oxide for chronic idiopathic constipation",
+			URL:   "https://pmc.ncbi.nlm.nih.gov/articles/PMC10544839/",
+			Note:  "[V] read (abstracts, PMID 37204227 and 37211380; table 1 of PMC10544839): magnesium oxide for chronic idiopathic constipation is a conditional recommendation on very low certainty evidence; the trials ran 4 weeks; start at a lower dose and increase if necessary; avoid it in renal insufficiency (risk of hypermagnesaemia)",
 		},
 		{
 			ID:    "mori-2019",
@@ -268,13 +264,13 @@ func genSources() []source.Source {
 		{
 			ID:    "morishita-2021",
 			Title: "Morishita D et al. American Journal of Gastroenterology 2021;116:152-161 (magnesium oxide in chronic constipation, randomised placebo-controlled trial)",
-			Note:  "[V] read: 90 patients; magnesium oxide 1.5 g/day (about 905 mg magnesium, computed) for 28 days; responders 68.3 % vs 11.7 %; 53 % of the magnesium oxide arm reduced the dose",
+			Note:  "[V] abstract read (PMID 32969946): a three-arm trial, senna 1.0 g, magnesium oxide 1.5 g/day (about 905 mg magnesium, computed) or placebo for 28 days; 90 patients, mean age 42, 93 % women; responders 68.3 % with oxide vs 11.7 % with placebo; no severe treatment-related adverse events. [V2] read in a Gastroenterology Advisor summary: 62.2 % of all patients reduced the dose (senna 83.3 %, magnesium oxide 53.3 %, placebo 50 %). The daily schedule (one dose or several) was not read",
 		},
 		{
 			ID:    "wakai-2019",
-			Title: "Wakai E et al. 2019, risk factors for hypermagnesaemia in patients prescribed magnesium oxide, retrospective cohort (J Pharm Health Care Sci; PMC6373027)",
+			Title: "Wakai E et al. Risk factors for the development of hypermagnesemia in patients prescribed magnesium oxide: a retrospective cohort study. J Pharm Health Care Sci 2019;5:4 (PMC6373027)",
 			URL:   "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC6373027/",
-			Note:  "[V] read (PMC6373027): among patients on magnesium oxide, an eGFR of 55.4 mL/min or less was a risk factor for hypermagnesaemia (odds ratio 3.1); the article cites the Japanese MHLW/PMDA safety alerts on hypermagnesaemia with long-term magnesium oxide in older people and in renal impairment, which advise periodic serum magnesium checks. Journal name [R]",
+			Note:  "[V] read (PMC6373027): among patients on magnesium oxide, an eGFR of 55.4 mL/min or less was a risk factor for hypermagnesaemia (odds ratio 3.1); the article cites the Japanese MHLW/PMDA safety alerts on hypermagnesaemia with long-term magnesium oxide in older people and in renal impairment, which advise periodic serum magnesium checks; no age is given for 'older'",
 		},
 		{
 			ID:    "wang-2017",
@@ -296,12 +292,8 @@ func genSources() []source.Source {
 		{
 			ID:    "zhang-x-2016",
 			Title: "Zhang X et al. Hypertension 2016;68:324-333 (magnesium supplementation and blood pressure, meta-analysis of randomised double-blind placebo-controlled trials)",
-			Note:  "[V] read: 34 trials; median 368 mg/day for a median of 3 months; systolic blood pressure -2.00 mmHg, diastolic -1.78 mmHg; mgcalc reads it as a finding for magnesium in general, not for one salt",
-		},
-		{
-			ID:    "argeros-2025",
-			Title: "Argeros Z et al. Hypertension 2025 (magnesium supplementation and blood pressure, meta-analysis of 38 RCTs)",
-			Note:  "[V2] read in a secondary summary, not the paper: systolic -2.81 mmHg, diastolic -2.05 mmHg; not significant in people with normal blood pressure. Volume and pages not verified",
+			URL:   "https://www.ncbi.nlm.nih.gov/pubmed/27402922",
+			Note:  "[V] read: 34 trials; median 368 mg/day for a median of 3 months; systolic blood pressure -2.00 mmHg, diastolic -1.78 mmHg; a dose of 300 mg/day or a duration of 1 month was enough to raise serum magnesium and lower blood pressure; mgcalc reads it as a finding for magnesium in general, not for one salt",
 		},
 		{
 			ID:    "liu-2016",
@@ -331,23 +323,25 @@ func genSources() []source.Source {
 		},
 		{
 			ID:    "wang-f-2003",
-			Title: "Wang F et al. 2003 (oral magnesium oxide prophylaxis of frequent migrainous headache in children, randomised placebo-controlled trial)",
-			Note:  "[V2] read in the trial table of a review (PMC7551876), not the paper: children, magnesium oxide 9 mg/kg/day. Journal and pages not verified",
+			Title: "Wang F et al. Oral magnesium oxide prophylaxis of frequent migrainous headache in children: a randomized, double-blind, placebo-controlled trial. Headache 2003;43(6):601-610",
+			URL:   "https://bvbvf1.bib-bvb.de/vufind/PrimoRecord/cdi_proquest_miscellaneous_73336065",
+			Note:  "[V] abstract read (library record): children aged 3-17, magnesium oxide 9 mg/kg a day in three doses with food (58) or placebo (60) for 16 weeks; primary outcome headache days per 2-week interval; 86 completed. The between-arm result of the primary outcome was not read; a review table (PMC7551876) reports a significant reduction in headache days [V2]",
 		},
 		{
 			ID:    "facchinetti-1991",
-			Title: "Facchinetti F et al. 1991 (magnesium pidolate prophylaxis of menstrual migraine, randomised placebo-controlled trial)",
-			Note:  "[V2] read in a review, not the paper: 20 women with menstrual migraine, 360 mg magnesium a day as pidolate. Journal and pages not verified",
+			Title: "Facchinetti F et al. Magnesium prophylaxis of menstrual migraine: effects on intracellular magnesium. Headache 1991;31(5):298-301",
+			Note:  "[V2] read in a review table (PMC7551876), not the paper: 20 women with menstrual migraine, 2 months, 360 mg a day of magnesium pyrrolidone carboxylic acid (pidolate). Whether the 360 mg is the salt (about 31 mg magnesium, computed) or its magnesium was not verified, so mgcalc carries no trial dose. The title was read in a reference list",
 		},
 		{
 			ID:    "walker-2003",
-			Title: "Walker AF et al. Magnesium Research 2003;16 (magnesium citrate compared with other preparations for bioavailability, randomised trial)",
-			Note:  "[V2] read in a secondary summary: at 300 mg/day for 60 days, magnesium citrate raised magnesium biomarkers more than magnesium oxide; an absorption endpoint, not a clinical one. Issue and pages not verified",
+			Title: "Walker AF, Marakis G, Christie S, Byng M. Mg citrate found more bioavailable than other Mg preparations in a randomised, double-blind study. Magnesium Research 2003;16(3):183-191",
+			Note:  "[V] summary read (publisher's record copy): 46 healthy adults, 300 mg magnesium a day as amino-acid chelate, citrate or oxide, or placebo, for 60 days; the organic forms (citrate, chelate) gave greater absorption than oxide; an absorption endpoint, not a clinical one",
 		},
 		{
 			ID:    "pta-forum-2018",
 			Title: "PTA-Forum (Pharmazeutische Zeitung), OTC-Beratungscheck Magnesium (2018)",
-			Note:  "[V] read: for self-care a mean of about 5 mg/kg/day (0.2 mmol/kg), up to 10 mg/kg in severe deficiency, for 4 weeks or more in chronic deficiency; soft stools or diarrhoea: reduce the dose; fatigue after long high dosing may mean a raised serum magnesium; caution in dehydration",
+			URL:   "https://ptaforum.pharmazeutische-zeitung.de/ausgabe-132018/magnesium/",
+			Note:  "[V] read: for self-care a mean of about 5 mg/kg/day (0.2 mmol/kg), up to 10 mg/kg in severe deficiency, for 4 weeks or more in chronic deficiency; not in severe renal impairment; not in patients prone to infection stones (calcium magnesium ammonium phosphate stones); caution in mild to moderate renal impairment and in dehydration; soft stools or diarrhoea: reduce the dose; fatigue after long high dosing may mean a raised serum magnesium; keep 2 to 4 hours between oral magnesium and iron and other medicines",
 		},
 		{
 			ID:    "smpc-magnesioboi",
@@ -377,7 +371,7 @@ func genSources() []source.Source {
 		{
 			ID:    "pharmawiki-orotate",
 			Title: "PharmaWiki (pharmawiki.ch), Magnesiumorotat: summary of the Swiss product information",
-			Note:  "[V2] read: magnesium orotate is contraindicated in AV block and myasthenia gravis; 400 mg of the dihydrate is stated as 25 mg magnesium",
+			Note:  "[V2] read: magnesium orotate is contraindicated in severe renal impairment, dehydration, myasthenia gravis, AV block and a tendency to urinary infections with magnesium ammonium phosphate stones; 400 mg of the dihydrate is stated as 25 mg magnesium",
 		},
 		{
 			ID:    "synthroid-pi",
@@ -387,7 +381,7 @@ func genSources() []source.Source {
 		{
 			ID:    "revolade-smpc",
 			Title: "Revolade (eltrombopag), EU Summary of Product Characteristics, section 4.5",
-			Note:  "[V2] read in the French and Dutch product texts: take eltrombopag at least 4 hours before or after products containing polyvalent cations such as magnesium",
+			Note:  "[V2] read in the French and Dutch product texts (wordscope), the GSK UK prescribing information and the EMA summary for the public: take eltrombopag at least 4 hours before or after antacids and mineral supplements with polyvalent cations such as magnesium. Whether the current EU SmPC still says 4 hours was not checked",
 		},
 		{
 			ID:    "promacta-pi",
@@ -403,6 +397,166 @@ func genSources() []source.Source {
 			ID:    "neurontin-label",
 			Title: "Neurontin (gabapentin) prescribing information, interaction with aluminium and magnesium hydroxide antacids",
 			Note:  "[V2] read in a secondary copy of the label: an antacid containing aluminium and magnesium hydroxide lowered gabapentin bioavailability by about 20 %; take gabapentin at least 2 hours after such an antacid",
+		},
+		{
+			ID:    "avelox-pi",
+			Title: "Avelox (moxifloxacin hydrochloride), US prescribing information, section 7 (drug interactions: antacids, multivitamins and other products with magnesium)",
+			URL:   "http://webmail.druglib.com/druginfo/avelox/interactions_overdosage_contraindications/",
+			Note:  "[V2] read in two WebMD interaction monographs that restate the label: moxifloxacin at least 4 hours before or 8 hours after oral products with magnesium (the other quinolones 2 hours before and 2-6 hours after). The second evidence audit read the label text (druglib copy): 'AVELOX should be taken at least 4 hours before or 8 hours after these agents'",
+		},
+		{
+			ID:    "biktarvy-label",
+			Title: "Biktarvy (bictegravir, emtricitabine, tenofovir alafenamide), product information: polyvalent cations",
+			URL:   "https://www.drugs.com/food-interactions/bictegravir-emtricitabine-tenofovir-alafenamide.html",
+			Note:  "[V2] read in the drugs.com professional monograph, which cites the US label: an aluminium-magnesium antacid taken with bictegravir fasted cut its AUC by about 80 %, fed by about 50 %, taken 2 hours before by 52 %, taken 2 hours after by 13 %; supplements with polyvalent cations can be taken together with it with food. The second evidence audit read the label's rule in a case report (clinicalcasesddis.com, case 301): at least 2 hours before mineral supplements with magnesium, or together with food; at least 2 hours before or 6 hours after antacids with magnesium or aluminium",
+		},
+		{
+			ID:    "raltegravir-label",
+			Title: "Isentress (raltegravir), prescribing information on aluminium and magnesium antacids, as reported by HIVInsite (UCSF) and the University of Liverpool HIV drug interactions checker",
+			URL:   "http://hivinsite.ucsf.edu/insite?page=hmq-1503-05",
+			Note:  "[V] read: the prescribing information was changed to say that coadministration or staggered administration of raltegravir with aluminium and/or magnesium hydroxide antacids is not recommended: its trough level fell 63 % taken together, about 60 % 2 or 4 hours apart and 50 % 6 hours apart. Liverpool (hiv-druginteractions.org 70927): not recommended with aluminium and/or magnesium antacids. [V2] a consumer interaction monograph that cites the US label names magnesium supplements with the antacids",
+		},
+		{
+			ID:    "kashihara-2019",
+			Title: "Kashihara Y et al. Effects of magnesium oxide on pharmacokinetics of L-dopa/carbidopa and assessment of pharmacodynamic changes by a model-based simulation (2019)",
+			URL:   "https://kyushu-u.elsevierpure.com/en/publications/effects-of-magnesium-oxide-on-pharmacokinetics-of-l-dopacarbidopa",
+			Note:  "[V] abstract read (Kyushu University record): magnesium oxide is often given with levodopa/carbidopa for constipation in Parkinson's disease; carbidopa is unstable at alkaline pH; in healthy volunteers magnesium oxide lowered the AUC0-12 of levodopa by 35.3 % and of carbidopa by 80.9 %. The journal (Eur J Clin Pharmacol) is [R]. No spacing is studied or given",
+		},
+		{
+			ID:    "miyaue-2023",
+			Title: "Miyaue N, Yabe H, Nagai M. Concomitant use of magnesium oxide and the absorption of levodopa preparations in Parkinson's disease (2023), doi 10.1016/j.prdoa.2023.100227",
+			URL:   "https://doi.org/10.1016/j.prdoa.2023.100227",
+			Note:  "[V] abstract read (booksci copy): 35 patients with Parkinson's disease; with magnesium oxide the levodopa Cmax fell from 7.66 to 5.82 umol/L and the 3-hour AUC from 9.64 to 7.39, carbidopa fell too, and the MDS-UPDRS part III motor score worsened from 30.71 to 32.06 (p = 0.007). The English title is paraphrased from a translated record [R]",
+		},
+		{
+			ID:    "smpc-mg-trisilicate-mixture",
+			Title: "Magnesium Trisilicate Mixture (light magnesium carbonate, magnesium trisilicate, sodium hydrogen carbonate), Summary of Product Characteristics, section 4.5, emc 4880",
+			URL:   "https://medicines.org.uk/emc/product/4880/smpc",
+			Note:  "[V] read in a stored copy: to minimise interactions, the antacid should not be taken within two to four hours of other medications (at least 4 hours before or 2 hours after erlotinib); examples include atazanavir, fluoroquinolones, itraconazole, ketoconazole, levothyroxine, mycophenolate, phenytoin, rosuvastatin, tetracyclines, tipranavir and ulipristal (avoid use with antacids); risk of metabolic alkalosis when oral magnesium salts are given with polystyrene sulphonate resins",
+		},
+		{
+			ID:    "smpc-mg-hydroxide-mixture",
+			Title: "Magnesium Hydroxide Mixture BP, Summary of Product Characteristics, section 4.5, emc 25343",
+			URL:   "https://medicines.org.uk/emc/medicine/25343",
+			Note:  "[V] read in a stored copy: as a precaution for antacids, separate administrations by about 2 to 3 hours; magnesium salts reduce the absorption of, among others, atazanavir, itraconazole, ketoconazole, mycophenolate, phenytoin and rosuvastatin; sodium polystyrene sulphonate may produce metabolic alkalosis; antacids should be avoided with nilotinib",
+		},
+		{
+			ID:    "nci-mgo",
+			Title: "National Cancer Institute, NCI Drug Dictionary: magnesium oxide",
+			URL:   "https://www.cancer.gov/publications/dictionaries/cancer-drug/def/magnesium-oxide",
+			Note:  "[V] read: the oxide salt of magnesium with antacid and laxative activities; it combines with water to form magnesium hydroxide, which neutralises stomach acid and raises the stomach's pH",
+		},
+		{
+			ID:    "smpc-prograf",
+			Title: "Prograf (tacrolimus) capsules, Summary of Product Characteristics, section 4.8",
+			Note:  "[V] read in stored copies of the SmPC (120ty.net copy; Rote Liste Fachinformation): hypomagnesaemia is a common adverse reaction of tacrolimus",
+		},
+		{
+			ID:    "davies-fraser-1993",
+			Title: "Davies DL, Fraser R. Do diuretics cause magnesium deficiency? Br J Clin Pharmacol 1993;36(1):1-10",
+			URL:   "https://pmc.ncbi.nlm.nih.gov/articles/PMC1364546",
+			Note:  "[V] abstract read: on balance, potassium-sparing diuretics tend to increase serum and intracellular magnesium content",
+		},
+		{
+			ID:    "pfaffenrath-1996",
+			Title: "Pfaffenrath V et al. Magnesium in the prophylaxis of migraine: a double-blind, placebo-controlled study. Cephalalgia 1996;16(6):436-440",
+			URL:   "https://bvbvf1.bib-bvb.de/vufind/PrimoRecord/cdi_proquest_miscellaneous_78512499",
+			Note:  "[V] abstract read (library record): multicentre, 10 mmol magnesium twice daily (20 mmol, about 486 mg a day, computed) or placebo for 12 weeks; stopped at the interim analysis of 69 patients: responders 28.6 % with magnesium vs 29.4 % with placebo; no benefit on migraine days or attacks. Which salt was used is [R] (aspartate), not read",
+		},
+		{
+			ID:    "karimi-2019",
+			Title: "Karimi N, Razian A, Heidari M. The efficacy of magnesium oxide and sodium valproate in prevention of migraine headache: a randomized, controlled, double-blind, crossover study. Acta Neurol Belg 2021;121(1):167-173 (online 2019)",
+			URL:   "https://doi.org/10.1007/s13760-019-01101-x",
+			Note:  "[V] abstract read: 70 adults randomised, 63 analysed; magnesium oxide 500 mg or sodium valproate 400 mg, two tablets a day (every 12 hours), 8 weeks each in a crossover; attacks and headache days a month similar (1.72 and 2.09 with magnesium oxide, 1.27 and 2.22 with valproate): 'effective ... similar to valproate'; no placebo arm. Whether 500 mg is the compound or its magnesium, and a day or a dose, the abstract leaves unclear, so mgcalc carries no trial dose",
+		},
+		{
+			ID:    "roguin-maor-2017",
+			Title: "Roguin Maor N et al. Effect of magnesium oxide supplementation on nocturnal leg cramps: a randomized clinical trial. JAMA Intern Med 2017;177(5):617-623",
+			URL:   "https://pubmed.ncbi.nlm.nih.gov/28241153/",
+			Note:  "[V] abstract read: 94 adults (mean age 65) with nocturnal leg cramps, magnesium oxide or placebo once daily at bedtime for 4 weeks; cramps per week fell 3.41 vs 3.03 (P = 0.67); no difference in severity, duration, quality of life or sleep",
+		},
+		{
+			ID:    "momh-2021",
+			Title: "A randomized, double-blind, placebo-controlled, multicenter study assessing the efficacy of magnesium oxide monohydrate in the treatment of nocturnal leg cramps. Nutr J 2021;20:90",
+			URL:   "https://doi.org/10.1186/s12937-021-00747-9",
+			Note:  "[V] abstract read: 175 of 216 adults completed; a proprietary magnesium oxide monohydrate capsule (226 mg) or placebo at bedtime for 60 days; cramp episodes fell 3.4 vs 2.6 (p = 0.01), with shorter cramps and better sleep",
+		},
+		{
+			ID:    "rosanoff-2021",
+			Title: "Rosanoff A, Costello RB, Johnson GH. Effectively prescribing oral magnesium therapy for hypertension: a categorized systematic review of 49 clinical trials. Nutrients 2021;13(1):195",
+			URL:   "https://doi.org/10.3390/nu13010195",
+			Note:  "[V] abstract read: 49 trials; in people with controlled hypertension and with normal blood pressure magnesium did not lower blood pressure, even above 600 mg/day; in uncontrolled hypertension on medication, 240 mg/day or more lowered it; untreated hypertension only above 600 mg/day",
+		},
+		{
+			ID:    "shechter-2012",
+			Title: "Shechter M et al. Comparison of magnesium status using X-ray dispersion analysis following magnesium oxide and magnesium citrate treatment of healthy subjects. Magnes Res 2012;25(1):28-39",
+			Note:  "[V2] abstract read in a copy (vitamindwiki): 41 healthy adults, crossover, magnesium oxide monohydrate (520 mg magnesium a day) or citrate (295.8 mg) for a month each; magnesium oxide, not citrate, raised intracellular magnesium significantly",
+		},
+		{
+			ID:    "kappeler-2017",
+			Title: "Kappeler D et al. Higher bioavailability of magnesium citrate as compared to magnesium oxide shown by evaluation of urinary excretion and serum levels after single-dose administration in a randomized cross-over study. BMC Nutrition 2017;3:7",
+			URL:   "https://doi.org/10.1186/s40795-016-0121-3",
+			Note:  "[V] abstract read: 20 healthy men, single doses in a crossover; 24-hour urinary magnesium and serum magnesium were higher after citrate than after oxide. Volume and article number [R]",
+		},
+		{
+			ID:    "pil-magnobal",
+			Title: "Magnobal 10 mmol (magnesium bis(hydrogen aspartate) dihydrate), Gebrauchsinformation, Germany",
+			URL:   "https://preview.medikamio.com/de-de/medikamente/magnobal-10-mmol/pil",
+			Note:  "[V] read in a stored copy: to increase absorption, take it preferably before meals; with a tendency to soft stools, during or shortly after the main meals; mean daily dose 4.5 mg magnesium per kg",
+		},
+		{
+			ID:    "pil-magnesium-verla",
+			Title: "Magnesium Verla Granulat, Gebrauchsinformation, Austria",
+			URL:   "https://preview.medikamio.com/de-at/medikamente/magnesium-verla-granulat/pil",
+			Note:  "[V] read in a stored copy: take it before food, because that improves the uptake of magnesium; not with severe renal impairment (GFR below 30 mL/min)",
+		},
+		{
+			ID:    "label-magonate",
+			Title: "Magonate (magnesium gluconate dihydrate) tablets and liquid, US product insert",
+			URL:   "http://www.carloanibaldi.com/therapy/listingdrugs/drugs/Magonate_Tablets.HTM",
+			Note:  "[V] read in a stored copy of the insert: 2 tablets contain 54 mg magnesium from 1000 mg magnesium gluconate dihydrate (so 500 mg = 27 mg)",
+		},
+		{
+			ID:    "label-magnesi-b6",
+			Title: "Magnesi B6 film-coated tablets (DHG Pharma), composition; the same 470 mg / 48 mg figures appear in the Russian Magnelis B6 and Magnesium plus B6 instructions",
+			URL:   "https://dhgpharma.com.vn/en/product/nervous-ophthalmic/magnesi-b6",
+			Note:  "[V] read: magnesium lactate dihydrate 470 mg, equivalent to magnesium 48 mg, per tablet",
+		},
+		{
+			ID:    "label-mgcl-535",
+			Title: "Magnesium chloride 535 mg delayed-release tablets (Mag-SR Plus Calcium; Slow Magnesium/Calcium), drug-database dosage-form listing",
+			URL:   "https://thefitnessmanual.com/magnesium-64-mg-otc",
+			Note:  "[V2] read in a machine-reworded copy of a drug-database listing: 535 mg (elemental magnesium 64 mg, plus calcium 106 mg)",
+		},
+		{
+			ID:    "label-magtein-2000",
+			Title: "Magtein (magnesium L-threonate) products, stated daily serving: 2000 mg magnesium L-threonate = 144 mg magnesium (for example Life Extension Neuro-Mag, 3 capsules)",
+			URL:   "https://nutridetector.com/ingredients/magnesium-l-threonate",
+			Note:  "[V2] read in consumer pages about the products, not a label: 2000 mg of magnesium L-threonate gives 144 mg magnesium, usually as 3 capsules; 144 mg is 7.2 %, the bottom of the specification's assay range (magtein-spec)",
+		},
+		{
+			ID:    "label-buffered-glycinate",
+			Title: "Nested Naturals, Buffered Magnesium Glycinate (product page)",
+			URL:   "https://nestednaturals.com/products/magnesium-glycinate-chelated-200mg",
+			Note:  "[V] read: 'Buffered Magnesium Glycinate includes 82% magnesium glycinate and 18% magnesium oxide to increase the dosage of magnesium per capsule'",
+		},
+		{
+			ID:    "magnesia-names",
+			Title: "Materia medica texts on the name magnesia: A Manual of Pharmacology (Magnesii Oxidum; syn. Magnesia, Calcined Magnesia, Magnesia usta) and J.A. Paris, Pharmacologia (Magnesiae Sub-carbonas, formerly Magnesia Alba; Magnesia of the Dublin Pharmacopoeia); Pharmacology and Therapeutics (the magnesium antacids are the oxide, the hydroxide and the carbonate; milk of magnesia is the hydroxide)",
+			URL:   "https://chestofbooks.com/health/materia-medica-drugs/Manual-Pharmacology/Magnesium-Continued.html",
+			Note:  "[V] read in stored copies (chestofbooks.com, bitlit.ru): the name magnesia has meant magnesium oxide (calcined magnesia) in some pharmacopoeias and the carbonate (magnesia alba) in others; milk of magnesia is magnesium hydroxide",
+		},
+		{
+			ID:    "smpc-magnesium-diasporal-400",
+			Title: "Magnesium Diasporal 400 mg Pulver zur Herstellung einer Lösung zum Einnehmen (Protina), Fachinformation, Germany",
+			URL:   "https://imedikament.de/magnesium-diasporal-400-mg-pulver-zur-herstellung-einer-loesung-zum-einnehmen/fachinformation",
+			Note:  "[V] read in a stored copy: one sachet contains 2475.2 mg magnesium citrate, equivalent to 400 mg magnesium; contraindicated below a GFR of 30 mL/min and in cardiac conduction disorders with bradycardia",
+		},
+		{
+			ID:    "label-mag-tab-sr",
+			Title: "Mag-Tab SR (magnesium L-lactate dihydrate) sustained-release caplets, product information (Niche Pharmaceuticals)",
+			URL:   "http://www.carloanibaldi.com/therapy/listingdrugs/drugs/Mag-Tab%20SR.HTM",
+			Note:  "[V] read in a stored copy: each caplet contains 7 mEq (84 mg) magnesium as magnesium L-lactate dihydrate (835 mg)",
 		},
 	}
 }
@@ -432,7 +586,7 @@ func genForms() []*forms.Form {
 		{
 			Key:     "oxide",
 			Name:    "magnesium oxide",
-			Aliases: []string{"mag oxide", "magnesia"},
+			Aliases: []string{"mag oxide", "magnesia usta", "calcined magnesia", "magnesii oxidum"},
 			Tolerance: forms.Tolerance{
 				Level:   "laxative",
 				Note:    "high in magnesium but often poorly tolerated; works mainly as a laxative for many people, and is less well absorbed than other forms. NIH names oxide together with carbonate, chloride and gluconate as the forms most often reported to cause diarrhoea; rating oxide laxative and the other three moderate is mgcalc's own inference from the consumer articles, not a ranking any source gives",
@@ -465,7 +619,7 @@ func genForms() []*forms.Form {
 		{
 			Key:     "hydroxide",
 			Name:    "magnesium hydroxide",
-			Aliases: []string{"milk of magnesia", "magnesiumhydroxide"},
+			Aliases: []string{"milk of magnesia", "magnesiamelk", "magnesiumhydroxide"},
 			Tolerance: forms.Tolerance{
 				Level:   "laxative",
 				Note:    "sold as a saline laxative (milk of magnesia)",
@@ -492,7 +646,7 @@ func genForms() []*forms.Form {
 		{
 			Key:     "carbonate",
 			Name:    "magnesium carbonate",
-			Aliases: []string{"carbonaat"},
+			Aliases: []string{"carbonaat", "magnesia alba"},
 			Tolerance: forms.Tolerance{
 				Level:   "moderate",
 				Note:    "among the forms most often reported to cause diarrhoea. NIH names it together with oxide, chloride and gluconate; rating it moderate rather than laxative like oxide is mgcalc's own inference, not a source's ranking",
@@ -574,6 +728,11 @@ func genForms() []*forms.Form {
 							ElementalMg: 100,
 							Sources:     []string{"label-magne-b6-forte"},
 						},
+						{
+							CompoundMg:  2475.2,
+							ElementalMg: 400,
+							Sources:     []string{"smpc-magnesium-diasporal-400"},
+						},
 					},
 				},
 				{
@@ -601,11 +760,9 @@ func genForms() []*forms.Form {
 				Note:    "usually mild on the gut; often a safe start for a sensitive gut",
 				Sources: []string{"seed-004"},
 			},
-			Notes: []forms.Note{
-				{
-					Text:    "\"buffered\" glycinates are blends of glycinate with oxide: no formula gives their content, so use the label's stated elemental amount",
-					Sources: []string{"label-retail"},
-				},
+			PreferLabel: &forms.Note{
+				Text:    "which product a bisglycinate label describes is unknown to mgcalc: the salt runs from {min_pct} to {max_pct} % magnesium by its hydrate, and \"buffered\" products mix in magnesium oxide (one is 82 % glycinate and 18 % oxide by its maker's page), so they carry more magnesium than any bisglycinate formula. Prefer the elemental magnesium amount the label states",
+				Sources: []string{"label-buffered-glycinate", "ciaaw-2021", "pubchem"},
 			},
 			Variants: []*forms.Variant{
 				{
@@ -622,13 +779,6 @@ func genForms() []*forms.Form {
 					Aliases: []string{"2h2o", "dihydraat"},
 					Formula: "Mg(C2H4NO2)2·2H2O",
 					Sources: []string{"pubchem"},
-					Labels: []forms.Label{
-						{
-							CompoundMg:  104,
-							ElementalMg: 12.2,
-							Sources:     []string{"label-retail"},
-						},
-					},
 				},
 			},
 		},
@@ -648,13 +798,6 @@ func genForms() []*forms.Form {
 					Formula: "C8H17MgN3O4",
 					Default: true,
 					Sources: []string{"pubchem"},
-					Labels: []forms.Label{
-						{
-							CompoundMg:  2000,
-							ElementalMg: 200,
-							Sources:     []string{"label-retail"},
-						},
-					},
 				},
 			},
 		},
@@ -712,13 +855,6 @@ func genForms() []*forms.Form {
 					Formula: "Mg(C2H6NO3S)2",
 					Default: true,
 					Sources: []string{"pubchem"},
-					Labels: []forms.Label{
-						{
-							CompoundMg:  1720,
-							ElementalMg: 150,
-							Sources:     []string{"label-retail"},
-						},
-					},
 				},
 			},
 		},
@@ -747,7 +883,7 @@ func genForms() []*forms.Form {
 						{
 							CompoundMg:  2000,
 							ElementalMg: 144,
-							Sources:     []string{"label-retail"},
+							Sources:     []string{"label-magtein-2000"},
 						},
 					},
 				},
@@ -787,7 +923,7 @@ func genForms() []*forms.Form {
 						{
 							CompoundMg:  535,
 							ElementalMg: 64,
-							Sources:     []string{"label-retail"},
+							Sources:     []string{"label-mgcl-535"},
 						},
 					},
 				},
@@ -806,8 +942,8 @@ func genForms() []*forms.Form {
 			Aliases: []string{"sulphate", "epsom salt", "epsom", "sulfaat", "bitterzout", "epsomzout"},
 			Tolerance: forms.Tolerance{
 				Level:   "laxative",
-				Note:    "sold as a saline laxative (Epsom salt)",
-				Sources: []string{"nih-ods"},
+				Note:    "works as an osmotic (saline) laxative (Epsom salt)",
+				Sources: []string{"seed-000", "nih-ods"},
 			},
 			Notes: []forms.Note{
 				{
@@ -860,7 +996,12 @@ func genForms() []*forms.Form {
 						{
 							CompoundMg:  470,
 							ElementalMg: 48,
-							Sources:     []string{"label-retail"},
+							Sources:     []string{"label-magnesi-b6"},
+						},
+						{
+							CompoundMg:  835,
+							ElementalMg: 84,
+							Sources:     []string{"label-mag-tab-sr"},
 						},
 					},
 				},
@@ -901,7 +1042,12 @@ func genForms() []*forms.Form {
 						{
 							CompoundMg:  500,
 							ElementalMg: 27,
-							Sources:     []string{"label-retail"},
+							Sources:     []string{"label-magonate"},
+						},
+						{
+							CompoundMg:  1000,
+							ElementalMg: 54,
+							Sources:     []string{"label-magonate"},
 						},
 					},
 				},
@@ -989,13 +1135,6 @@ func genForms() []*forms.Form {
 					Formula: "Mg(C5H3N2O4)2·2H2O",
 					Default: true,
 					Sources: []string{"pubchem"},
-					Labels: []forms.Label{
-						{
-							CompoundMg:  500,
-							ElementalMg: 32.8,
-							Sources:     []string{"label-retail"},
-						},
-					},
 				},
 				{
 					Key:     "anhydrous",
@@ -1139,6 +1278,13 @@ func genNames() *forms.Names {
 				Hint:    "give the amount of magnesium chloride the label states, for example as chloride:hexahydrate with that amount, or the label's elemental magnesium amount",
 				Sources: []string{"wikipedia-magnesium-oil", "seed-004"},
 			},
+			{
+				Key:     "magnesia",
+				Name:    "magnesia",
+				Reason:  "the name has meant magnesium oxide (calcined magnesia, magnesia usta) and magnesium carbonate (magnesia alba), and milk of magnesia is magnesium hydroxide: their magnesium contents differ",
+				Hint:    "name the salt: oxide (magnesia usta), carbonate (magnesia alba) or hydroxide (milk of magnesia, magnesiamelk)",
+				Sources: []string{"magnesia-names", "label-milk-of-magnesia"},
+			},
 		},
 		Others: []*forms.Other{
 			{
@@ -1235,7 +1381,7 @@ func genLimits() *limits.Tables {
 					{
 						To:      f64(18),
 						Sources: []string{"evm-2003"},
-						Note:    "the EVM set its safe upper level for adults only",
+						Note:    "the EVM level is quoted for adults; mgcalc has found no EVM value for children and applies none below 18",
 					},
 					{
 						From:    18,
@@ -1244,18 +1390,36 @@ func genLimits() *limits.Tables {
 					},
 				},
 			},
+			{
+				Key:  "bfr",
+				Name: "DE BfR",
+				Kind: "maximum-level",
+				Bands: []limits.ULBand{
+					{
+						To:      f64(4),
+						Sources: []string{"bfr"},
+						Note:    "the BfR derives no maximum level below 4 years, for lack of data",
+					},
+					{
+						From:    4,
+						Mg:      f64(250),
+						Sources: []string{"bfr"},
+						Note:    "in food supplements, divided into at least two intakes a day",
+					},
+				},
+			},
 		},
 		USRDA: &limits.IntakeTable{
 			Sources: []string{"iom-1997", "nih-ods"},
 			Bands: []limits.IntakeBand{
 				{
-					To:     f64(0.5),
+					To:     f64(0.5833333333333334),
 					Kind:   "AI",
 					Male:   30,
 					Female: 30,
 				},
 				{
-					From:   0.5,
+					From:   0.5833333333333334,
 					To:     f64(1),
 					Kind:   "AI",
 					Male:   75,
@@ -1321,7 +1485,7 @@ func genLimits() *limits.Tables {
 			Sources: []string{"efsa-drv-2015"},
 			Bands: []limits.IntakeBand{
 				{
-					From:   0.5,
+					From:   0.5833333333333334,
 					To:     f64(1),
 					Kind:   "AI",
 					Male:   80,
@@ -1365,7 +1529,7 @@ func genLimits() *limits.Tables {
 				Key:     "us-dv",
 				Name:    "US Daily Value",
 				Mg:      420,
-				Note:    "400 mg before the 2016 labelling rule",
+				Note:    "for adults and children from 4 years; 400 mg before the 2016 labelling rule",
 				Sources: []string{"fda-dv-2016"},
 			},
 			{
@@ -1401,25 +1565,27 @@ func genPlan() *plan.Knowledge {
 						TrialMg: f64(250),
 					},
 					{
-						Form:    "oxide",
-						Rank:    2,
-						Grade:   "systematic-review",
-						Finding: "most sleep trials used oxide or citrate; in one, 500 mg a day as magnesium oxide (250 mg twice daily) for 8 weeks improved insomnia score, sleep efficiency and sleep-onset latency in older adults, not total sleep time. Low-certainty evidence for magnesium in general, not for oxide in particular; oxide is often laxative",
-						Sources: []string{"mah-pitre-2021", "abbasi-2012", "seed-004"},
-						TrialMg: f64(500),
+						Form:      "oxide",
+						Rank:      2,
+						Grade:     "systematic-review",
+						Finding:   "most sleep trials used oxide or citrate. In one, 500 mg magnesium a day as magnesium oxide (twice daily) for 8 weeks in older adults lengthened sleep time and improved sleep efficiency, the insomnia score and sleep-onset latency; pooled with the other trials, total sleep time was not significantly longer. Low to very-low certainty evidence for magnesium in general, not for oxide in particular; oxide is often laxative",
+						Sources:   []string{"mah-pitre-2021", "abbasi-2012", "seed-004"},
+						TrialMg:   f64(500),
+						Certainty: "low-to-very-low",
 					},
 					{
-						Form:    "citrate",
-						Rank:    3,
-						Grade:   "systematic-review",
-						Finding: "pooled with the other salts in the same low-certainty review: the evidence is for magnesium in general, not for citrate in particular; citrate can stimulate the bowel",
-						Sources: []string{"mah-pitre-2021", "seed-004"},
+						Form:      "citrate",
+						Rank:      3,
+						Grade:     "systematic-review",
+						Finding:   "pooled with the other salts in the same low-certainty review: the evidence is for magnesium in general, not for citrate in particular; citrate can stimulate the bowel",
+						Sources:   []string{"mah-pitre-2021", "seed-004"},
+						Certainty: "low-to-very-low",
 					},
 					{
 						Form:    "threonate",
 						Rank:    4,
 						Grade:   "randomised-trial",
-						Finding: "one industry-funded trial: 80 adults, 1 g magnesium L-threonate a day (about 78 mg magnesium) for 21 days; its primary outcome, the insomnia score, did not differ from placebo (p = 0.39); some wearable sleep measures favoured threonate",
+						Finding: "one trial co-authored by the maker: 80 adults, 1 g magnesium L-threonate a day (about 78 mg magnesium) for 21 days; wearable deep and REM sleep scores favoured threonate, but the insomnia score did not differ from placebo (p = 0.39, a secondary source's figure)",
 						Sources: []string{"hausenblas-2024"},
 						TrialMg: f64(78),
 					},
@@ -1459,7 +1625,7 @@ func genPlan() *plan.Knowledge {
 				Name:    "stress and relaxation",
 				Aliases: []string{"ontspanning", "relaxation", "relax", "spanning", "onrust"},
 				Finding: plan.Fact{
-					Text:    "a systematic review of 18 studies, all in anxiety-vulnerable people, found the evidence suggestive but of poor quality, with no validated stress outcome. The only stress trial, 300 mg a day in 264 adults with low serum magnesium, had no placebo arm: stress scores fell 42-45 % with magnesium with or without vitamin B6 over 8 weeks, with no difference between the arms (industry-funded)",
+					Text:    "a systematic review of 18 studies, all in anxiety-vulnerable people, found the evidence suggestive but of poor quality, with no validated stress outcome. A later single-blind trial with a validated stress scale, 300 mg a day in 264 adults with low serum magnesium, had no placebo arm: stress scores fell 42-45 % over 8 weeks with magnesium with or without vitamin B6, with no difference between the arms; magnesium with B6 did better only in the subgroup with severe stress (industry-funded)",
 					Sources: []string{"boyle-2017", "pouteau-2018"},
 				},
 				Forms: []*plan.Choice{
@@ -1500,17 +1666,19 @@ func genPlan() *plan.Knowledge {
 				Name:    "constipation",
 				Aliases: []string{"obstipatie", "verstopping", "stoelgang", "chronic constipation"},
 				Finding: plan.Fact{
-					Text:    "the AGA-ACG 2023 guideline gives a conditional recommendation for magnesium oxide in chronic idiopathic constipation. In two 28-day placebo trials of magnesium oxide 1.5 g a day (about 905 mg magnesium, above every upper limit) 70.6 % vs 25 % and 68.3 % vs 11.7 % responded; in the second, 53 % of the oxide arm reduced the dose",
+					Text:    "the AGA-ACG 2023 guideline gives a conditional recommendation, on very low certainty evidence, for magnesium oxide in chronic idiopathic constipation. In two 28-day placebo trials of magnesium oxide 1.5 g a day (about 905 mg magnesium, above every upper limit) 70.6 % vs 25 % and 68.3 % vs 11.7 % responded; in the second, a three-arm trial with senna, 53 % of the oxide arm and 50 % of the placebo arm reduced the dose",
 					Sources: []string{"aga-acg-2023", "mori-2019", "morishita-2021"},
 				},
 				Forms: []*plan.Choice{
 					{
-						Form:    "oxide",
-						Rank:    1,
-						Grade:   "guideline",
-						Finding: "the only magnesium salt with guideline support for chronic constipation (conditional recommendation); the trials gave 1.5 g magnesium oxide a day, in three doses, for 28 days: about 905 mg magnesium, above every upper limit, so only under medical supervision",
-						Sources: []string{"aga-acg-2023", "mori-2019", "morishita-2021"},
-						TrialMg: f64(905),
+						Form:      "oxide",
+						Rank:      1,
+						Grade:     "guideline",
+						Finding:   "the only magnesium salt with guideline support for chronic constipation (a conditional recommendation on very low certainty evidence); the trials gave 1.5 g magnesium oxide a day (in three doses in the first) for 28 days: about 905 mg magnesium, above every upper limit, so only under medical supervision",
+						Sources:   []string{"aga-acg-2023", "mori-2019", "morishita-2021"},
+						TrialMg:   f64(905),
+						Certainty: "very-low",
+						Strength:  "conditional",
 					},
 					{
 						Form:    "citrate",
@@ -1549,12 +1717,8 @@ func genPlan() *plan.Knowledge {
 				},
 				Notes: []plan.Fact{
 					{
-						Text:    "long-term magnesium oxide has caused high blood magnesium in older people and in renal impairment: the Japanese authorities advise checking serum magnesium periodically",
-						Sources: []string{"wakai-2019"},
-					},
-					{
-						Text:    "magnesium-containing laxatives and antacids count too: combined with supplements they can overwhelm the kidneys' excretion",
-						Sources: []string{"seed-000"},
+						Text:    "whatever your gut, stop stepping up as soon as the stool is normal and keep that dose: the guideline advises starting low and increasing only if necessary",
+						Sources: []string{"aga-acg-2023", "seed-001"},
 					},
 				},
 			},
@@ -1661,15 +1825,15 @@ func genPlan() *plan.Knowledge {
 				Name:    "heart and blood pressure",
 				Aliases: []string{"hart", "bloeddruk", "blood pressure", "hartkloppingen", "palpitations", "hartritme"},
 				Finding: plan.Fact{
-					Text:    "a meta-analysis of 34 double-blind trials (median 368 mg a day for 3 months) found blood pressure 2.00/1.78 mmHg lower; a 2025 meta-analysis of 38 trials found 2.81/2.05 mmHg, not significant in people with normal blood pressure. Whether magnesium reduces palpitations is unclear, and large amounts can cause an irregular heartbeat",
-					Sources: []string{"zhang-x-2016", "argeros-2025", "seed-002"},
+					Text:    "a meta-analysis of 34 double-blind trials (median 368 mg a day for 3 months) found blood pressure 2.00/1.78 mmHg lower; a review of 49 trials found no lowering in people with normal or well-controlled blood pressure. Whether magnesium reduces palpitations is unclear, and large amounts can cause an irregular heartbeat",
+					Sources: []string{"zhang-x-2016", "rosanoff-2021", "seed-002"},
 				},
 				Forms: []*plan.Choice{
 					{
 						Form:    "citrate",
 						Rank:    1,
 						Grade:   "systematic-review",
-						Finding: "the blood-pressure evidence is for magnesium in general, not for citrate in particular; citrate is better absorbed than oxide. The pooled trials' median dose was 368 mg a day, above the EFSA upper limit",
+						Finding: "the blood-pressure evidence is for magnesium in general, not for citrate in particular; citrate is better absorbed than oxide. The pooled trials' median dose was 368 mg a day, above the IOM/NIH (350) and SCF/EFSA (250) upper limits",
 						Sources: []string{"zhang-x-2016", "walker-2003"},
 						TrialMg: f64(368),
 					},
@@ -1699,7 +1863,6 @@ func genPlan() *plan.Knowledge {
 					},
 				},
 				Sensitive: plan.Sensitive{
-					Prefer:  []string{"bisglycinate"},
 					Avoid:   []string{"oxide", "citrate"},
 					Sources: []string{"seed-004", "seed-000"},
 				},
@@ -1712,6 +1875,11 @@ func genPlan() *plan.Knowledge {
 						Text:    "taurate's heart claim comes from consumer articles, with no controlled human trial behind it",
 						Sources: []string{"seed-003", "seed-004"},
 					},
+				},
+				UntestedDose: &plan.Untested{
+					BelowMg: 300,
+					Text:    "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the 3-month trials' evaluation time is borrowed. Ask your doctor whether a supervised higher dose suits you",
+					Sources: []string{"zhang-x-2016", "seed-001"},
 				},
 			},
 			{
@@ -1730,13 +1898,6 @@ func genPlan() *plan.Knowledge {
 						Finding: "one small industry-funded trial: 1.5-2 g magnesium L-threonate a day (about 117-156 mg magnesium) for 12 weeks, 23 adults vs 21 on placebo; composite cognition improved (p = 0.003, d = 0.91); its effects on sleep and anxiety could not be told from placebo. Not replicated",
 						Sources: []string{"liu-2016"},
 						TrialMg: f64(150),
-					},
-					{
-						Form:    "bisglycinate",
-						Rank:    2,
-						Grade:   "practice-based",
-						Finding: "no cognition trial; a practitioner advises getting the basics (sleep, stress, diet, glycinate or malate) in place before threonate",
-						Sources: []string{"seed-004"},
 					},
 				},
 				Timing: plan.Timing{
@@ -1779,7 +1940,7 @@ func genPlan() *plan.Knowledge {
 				Name:    "muscle cramps",
 				Aliases: []string{"kramp", "krampen", "spierkramp", "spierkrampen", "beenkrampen", "kuitkrampen", "night cramps", "leg cramps", "nachtelijke krampen"},
 				Finding: plan.Fact{
-					Text:    "a Cochrane review of 11 trials found magnesium unlikely to give a clinically meaningful benefit for idiopathic muscle cramps, mostly in older adults: change in cramp frequency -9.59 % (95 % CI -23.14 to 3.97), responders RR 1.04 (0.84 to 1.29). For cramps in pregnancy the evidence conflicts. If you still try magnesium, judge it after 4 weeks and stop if nothing has changed",
+					Text:    "a Cochrane review of 11 trials found magnesium unlikely to give a clinically meaningful benefit for idiopathic muscle cramps, mostly in older adults: change in cramp frequency -9.59 % (95 % CI -23.14 to 3.97; moderate certainty), responders RR 1.04 (0.84 to 1.29; high certainty). The finding is about magnesium, whatever the form. For cramps in pregnancy the evidence conflicts. If you still try magnesium, judge it after 4 weeks at the full dose and stop if nothing has changed",
 					Sources: []string{"cochrane-2020"},
 				},
 				First: true,
@@ -1787,28 +1948,30 @@ func genPlan() *plan.Knowledge {
 					{
 						Form:    "bisglycinate",
 						Rank:    1,
-						Grade:   "practice-based",
-						Finding: "consumer articles name glycinate for cramps; no trial supports it, and the Cochrane review found no meaningful benefit of magnesium for idiopathic cramps",
-						Sources: []string{"seed-003", "seed-000", "cochrane-2020"},
-					},
-					{
-						Form:    "citrate",
 						Grade:   "no-effect-shown",
-						Finding: "a consumer article names citrate for cramps, but the Cochrane review's trials included citrate and found no meaningful benefit",
-						Sources: []string{"seed-003", "cochrane-2020"},
+						Finding: "no trial of glycinate for cramps, and the Cochrane review found no meaningful benefit of magnesium; glycinate comes first only because it is usually mild on the gut (a practitioner's advice; consumer articles name it for cramps)",
+						Sources: []string{"cochrane-2020", "seed-004", "seed-003", "seed-000"},
 					},
 					{
 						Form:    "malate",
+						Rank:    2,
+						Grade:   "no-effect-shown",
+						Finding: "no trial of malate for cramps, and the Cochrane review found no meaningful benefit of magnesium; a consumer article calls malate well tolerated and names it for cramps",
+						Sources: []string{"cochrane-2020", "seed-000"},
+					},
+					{
+						Form:    "citrate",
 						Rank:    3,
-						Grade:   "practice-based",
-						Finding: "a consumer article names malate, with glycinate, as a well-absorbed form to lower the risk of cramps; no trial of malate for cramps was found",
-						Sources: []string{"seed-000", "cochrane-2020"},
+						Grade:   "no-effect-shown",
+						Finding: "the Cochrane review's trials included citrate and found no meaningful benefit; citrate can stimulate the bowel",
+						Sources: []string{"cochrane-2020", "seed-003", "seed-004"},
 					},
 					{
 						Form:    "oxide",
+						Rank:    4,
 						Grade:   "no-effect-shown",
-						Finding: "the Cochrane review's trials included magnesium oxide: no clinically meaningful benefit for idiopathic cramps",
-						Sources: []string{"cochrane-2020"},
+						Finding: "a 4-week placebo trial of magnesium oxide in 94 adults found no difference (3.41 vs 3.03 fewer cramps a week, P = 0.67); a 60-day trial of a proprietary oxide monohydrate in 175 adults found a small one (3.4 vs 2.6 fewer episodes, p = 0.01). Oxide is often laxative",
+						Sources: []string{"cochrane-2020", "roguin-maor-2017", "momh-2021"},
 					},
 				},
 				Timing: plan.Timing{
@@ -1831,6 +1994,10 @@ func genPlan() *plan.Knowledge {
 				},
 				Notes: []plan.Fact{
 					{
+						Text:    "the evidence is the same for every form, so mgcalc orders the forms by gut tolerance alone: if you still try magnesium, take a gentle form",
+						Sources: []string{"cochrane-2020", "seed-004"},
+					},
+					{
 						Text:    "a consumer article claims significantly fewer cramps with magnesium; the Cochrane review does not support that for idiopathic cramps",
 						Sources: []string{"seed-003", "cochrane-2020"},
 					},
@@ -1839,37 +2006,38 @@ func genPlan() *plan.Knowledge {
 						Sources: []string{"seed-003", "iom-1997", "scf-2001"},
 					},
 				},
+				RankedBy: "tolerance",
 			},
 			{
 				Key:     "migraine",
 				Name:    "migraine prevention",
 				Aliases: []string{"migraine preventie", "migraine prophylaxis", "migraineprofylaxe"},
 				Finding: plan.Fact{
-					Text:    "the AAN/AHS guideline rates magnesium 'probably effective' for preventing migraine (Level B). In the trial behind it, 600 mg a day as trimagnesium dicitrate for 12 weeks cut attack frequency by 41.6 % vs 15.8 % with placebo; 18.6 % had diarrhoea. 600 mg a day is above every upper limit: only under medical supervision",
-					Sources: []string{"holland-2012", "peikert-1996"},
+					Text:    "the AAN/AHS guideline rates magnesium 'probably effective' for preventing migraine (Level B), on several small trials, not all positive: 600 mg a day as trimagnesium dicitrate for 12 weeks cut attack frequency by 41.6 % vs 15.8 % with placebo (18.6 % had diarrhoea), while 486 mg a day for 12 weeks did no better than placebo (responders 28.6 % vs 29.4 %). Both doses are above every upper limit: only under medical supervision",
+					Sources: []string{"holland-2012", "peikert-1996", "pfaffenrath-1996"},
 				},
 				Forms: []*plan.Choice{
 					{
-						Form:    "citrate",
-						Rank:    1,
-						Grade:   "guideline",
-						Finding: "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 600 mg citrate for 3 months to 40 patients. Guideline Level B for magnesium",
-						Sources: []string{"holland-2012", "peikert-1996", "koseoglu-2008"},
-						TrialMg: f64(600),
+						Form:     "citrate",
+						Rank:     1,
+						Grade:    "guideline",
+						Finding:  "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 600 mg citrate for 3 months to 40 patients. Guideline Level B for magnesium",
+						Sources:  []string{"holland-2012", "peikert-1996", "koseoglu-2008"},
+						TrialMg:  f64(600),
+						Strength: "level-b",
 					},
 					{
 						Form:    "oxide",
 						Rank:    2,
 						Grade:   "randomised-trial",
-						Finding: "a placebo trial in children used magnesium oxide at 9 mg/kg a day; no adult trial dose was verified",
-						Sources: []string{"wang-f-2003"},
+						Finding: "one crossover trial in 63 adults found magnesium oxide 500 mg (per dose or per day, of compound or of magnesium: the abstract does not say) about as effective as sodium valproate over 8 weeks, without a placebo arm; a placebo trial in children (9 mg/kg a day) is context only, as mgcalc plans for adults",
+						Sources: []string{"karimi-2019", "wang-f-2003"},
 					},
 					{
 						Form:    "pidolate",
 						Grade:   "randomised-trial",
-						Finding: "one small trial in 20 women with menstrual migraine, 360 mg a day as pidolate: too small to rank",
+						Finding: "one small trial in 20 women with menstrual migraine, 360 mg a day of magnesium pidolate (whether of the salt or of its magnesium was not verified): too small to rank",
 						Sources: []string{"facchinetti-1991"},
-						TrialMg: f64(360),
 					},
 					{
 						Form:    "bisglycinate",
@@ -1892,6 +2060,7 @@ func genPlan() *plan.Knowledge {
 					},
 				},
 				Sensitive: plan.Sensitive{
+					Avoid: []string{"oxide"},
 					Conflict: &plan.Fact{
 						Text:    "the forms with trial evidence for migraine, citrate and oxide, are the laxative ones: in the citrate trial 18.6 % had diarrhoea, and a practitioner calls both not the best start for a sensitive gut. No trial supports glycinate for migraine",
 						Sources: []string{"peikert-1996", "seed-004", "seed-003"},
@@ -1900,9 +2069,14 @@ func genPlan() *plan.Knowledge {
 				},
 				Notes: []plan.Fact{
 					{
-						Text:    "a consumer article quotes 400-600 mg a day in divided doses; the trial gave 600 mg once daily. Both are above every upper limit: only under medical supervision",
-						Sources: []string{"seed-003", "peikert-1996"},
+						Text:    "a consumer article quotes 400-600 mg a day in divided doses; the positive trial gave 600 mg once daily. 600 mg is above every upper limit; 400 mg is above the IOM/NIH (350) and SCF/EFSA (250) limits and at the UK EVM level (400): only under medical supervision",
+						Sources: []string{"seed-003", "peikert-1996", "iom-1997", "scf-2001", "evm-2003"},
 					},
+				},
+				UntestedDose: &plan.Untested{
+					BelowMg: 486,
+					Text:    "this schedule stops at the upper limit, below every dose the migraine trials tested (486-600 mg a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
+					Sources: []string{"peikert-1996", "pfaffenrath-1996", "koseoglu-2008"},
 				},
 			},
 			{
@@ -1910,16 +2084,16 @@ func genPlan() *plan.Knowledge {
 				Name:    "general top-up",
 				Aliases: []string{"algemeen", "top-up", "aanvulling", "tekort", "deficiency", "basis"},
 				Finding: plan.Fact{
-					Text:    "for a general top-up the dose should close the gap between your intake and the recommended intake, with supplements within the upper limit. Biomarker studies show citrate better absorbed than oxide; better absorption is not proof of a clinical benefit",
-					Sources: []string{"iom-1997", "efsa-drv-2015", "walker-2003", "firoz-2001"},
+					Text:    "no trial sets a dose for a general top-up: the recommended intakes count food and supplements together, so a supplement should close the gap between what your diet gives and the recommended intake, within the upper limit. This schedule's target does not know your diet: subtract what you eat. Most absorption studies find citrate better absorbed than oxide, though one found oxide raised magnesium in cells more; better absorption is not proof of a clinical benefit",
+					Sources: []string{"iom-1997", "efsa-drv-2015", "walker-2003", "kappeler-2017", "shechter-2012", "firoz-2001"},
 				},
 				Forms: []*plan.Choice{
 					{
 						Form:    "citrate",
 						Rank:    1,
 						Grade:   "randomised-trial",
-						Finding: "better absorbed than oxide at 300 mg a day for 60 days (a biomarker endpoint only); oxide's fractional absorption was 4 % in another study. A consumer article names glycinate or citrate as a start",
-						Sources: []string{"walker-2003", "firoz-2001", "seed-001"},
+						Finding: "better absorbed than oxide at 300 mg a day for 60 days and in a single-dose crossover (absorption endpoints only); oxide's fractional absorption was 4 % in another study, though one crossover found oxide raised magnesium in cells more. A consumer article names glycinate or citrate as a start",
+						Sources: []string{"walker-2003", "kappeler-2017", "firoz-2001", "shechter-2012", "seed-001"},
 					},
 					{
 						Form:    "bisglycinate",
@@ -1988,15 +2162,15 @@ func genPlan() *plan.Knowledge {
 			},
 			IntervalNormal: plan.Rule{
 				Value:   7,
-				Basis:   "source",
+				Basis:   "mgcalc",
 				Sources: []string{"seed-001"},
-				Note:    "seed 001: evaluate after one to two weeks, then raise if needed; mgcalc takes one week for a normal gut",
+				Note:    "seed 001 evaluates once after one to two weeks and then raises the dose; mgcalc repeats that interval before each 50 mg step, one week for a normal gut",
 			},
 			IntervalSens: plan.Rule{
 				Value:   14,
-				Basis:   "source",
+				Basis:   "mgcalc",
 				Sources: []string{"seed-001"},
-				Note:    "seed 001: evaluate after one to two weeks, then raise if needed; mgcalc takes two weeks for a sensitive gut",
+				Note:    "seed 001 evaluates once after one to two weeks and then raises the dose; mgcalc repeats that interval before each 50 mg step, two weeks for a sensitive gut",
 			},
 			Target: plan.Rule{
 				Value:   250,
@@ -2011,7 +2185,7 @@ func genPlan() *plan.Knowledge {
 				Note:    "no source gives an amount per intake: BfR and SCF say to divide the daily dose into two or more intakes, and the seeds to split higher doses morning and evening; mgcalc splits any day above the normal start dose",
 			},
 			StepBack: plan.Fact{
-				Text:    "loose stools, cramps or a rumbling gut mean the dose is too high or the form does not suit: go back to the last dose you tolerated, or change to a gentler form. This is mgcalc's wording: the articles say to lower the dose and the licensed Magnaspartate leaflet to interrupt and restart at a reduced dose, but no source says by how much",
+				Text:    "loose stools, stomach cramps or a rumbling gut mean the dose is too high or the form does not suit: go back to the last dose you tolerated, or change to a gentler form. This is mgcalc's wording: the articles say to lower the dose and the licensed Magnaspartate's product information (SmPC) to interrupt and restart at a reduced dose, but no source says by how much",
 				Sources: []string{"seed-004", "seed-000", "seed-001", "smpc-magnaspartate", "pta-forum-2018"},
 			},
 			KeepLowest: plan.Fact{
@@ -2019,12 +2193,24 @@ func genPlan() *plan.Knowledge {
 				Sources: []string{"seed-001"},
 			},
 			WithFood: plan.Fact{
-				Text:    "take magnesium with a meal: it is easier on the gut",
-				Sources: []string{"seed-000", "seed-001", "mims-gluconate", "medscape-mgo"},
+				Text:    "take magnesium with a meal if your gut is sensitive or stools get soft: it is easier on the gut. Licensed German products advise taking it before meals for better absorption, and during or just after a main meal if stools get soft",
+				Sources: []string{"seed-000", "seed-001", "mims-gluconate", "medscape-mgo", "pil-magnobal", "pil-magnesium-verla", "label-magnesium-ratiopharm"},
 			},
 			Monitoring: plan.Fact{
 				Text:    "licensed magnesium medicines advise checking serum magnesium every 3-6 months, especially in renal impairment; ask your doctor",
 				Sources: []string{"smpc-mg-glycerophosphate", "smpc-magnaspartate", "wakai-2019"},
+			},
+			OtherMagnesium: plan.Fact{
+				Text:    "magnesium in multivitamins, antacids and laxatives counts toward the same upper limit: together with a supplement they can overwhelm the kidneys' excretion. mgcalc total adds them up",
+				Sources: []string{"seed-000", "iom-1997", "scf-2001"},
+			},
+			SupervisedRamp: plan.Fact{
+				Text:    "the slow ramp of 50 mg steps is mgcalc's rule for self-care, not a trial's: a supervising doctor may shorten it (the migraine trial gave its full dose from the first day)",
+				Sources: []string{"peikert-1996", "held-2002"},
+			},
+			GeneralSpacing: plan.Fact{
+				Text:    "magnesium and other medicines can affect each other's absorption: keep 2-3 hours between them where possible (licensed Magnaspartate; a German pharmacy guide says 2-4 hours)",
+				Sources: []string{"smpc-magnaspartate", "pta-forum-2018"},
 			},
 		},
 		Interactions: []*plan.Interaction{
@@ -2050,7 +2236,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "fluoroquinolones",
 				Name:    "fluoroquinolone antibiotics",
-				Members: []string{"ciprofloxacin", "ciprofloxacine", "ciproxin", "cipro", "levofloxacin", "levofloxacine", "tavanic", "moxifloxacin", "moxifloxacine", "avelox", "ofloxacin", "ofloxacine", "tarivid", "norfloxacin", "norfloxacine", "quinolones", "fluoroquinolonen", "chinolonen"},
+				Members: []string{"ciprofloxacin", "ciprofloxacine", "ciproxin", "cipro", "levofloxacin", "levofloxacine", "tavanic", "ofloxacin", "ofloxacine", "tarivid", "norfloxacin", "norfloxacine", "quinolones", "fluoroquinolonen", "chinolonen"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 2,
@@ -2063,6 +2249,25 @@ func genPlan() *plan.Knowledge {
 						AfterHours:  3,
 						Text:        "take other medicines 2-3 hours apart from magnesium where possible (Magnaspartate SmPC, its general rule; mgcalc takes 3)",
 						Sources:     []string{"smpc-magnaspartate"},
+					},
+				},
+			},
+			{
+				Key:     "moxifloxacin",
+				Name:    "moxifloxacin (a fluoroquinolone antibiotic)",
+				Members: []string{"moxifloxacin", "moxifloxacine", "avelox"},
+				Spacings: []plan.Spacing{
+					{
+						BeforeHours: 4,
+						AfterHours:  8,
+						Text:        "take moxifloxacin at least 4 hours before or 8 hours after magnesium (Avelox US label)",
+						Sources:     []string{"avelox-pi"},
+					},
+					{
+						BeforeHours: 2,
+						AfterHours:  6,
+						Text:        "the rule for quinolones in general, at least 2 hours before or 4-6 hours after magnesium (NIH ODS), is too short for moxifloxacin",
+						Sources:     []string{"nih-ods"},
 					},
 				},
 			},
@@ -2176,6 +2381,34 @@ func genPlan() *plan.Knowledge {
 				},
 			},
 			{
+				Key:     "bictegravir",
+				Name:    "bictegravir (Biktarvy, HIV)",
+				Members: []string{"bictegravir", "biktarvy"},
+				Spacings: []plan.Spacing{
+					{
+						BeforeHours: 2,
+						Text:        "take Biktarvy at least 2 hours before a magnesium-containing supplement, or together with it with food (product information)",
+						Sources:     []string{"biktarvy-label"},
+					},
+					{
+						BeforeHours: 2,
+						AfterHours:  6,
+						Forms:       []string{"oxide", "hydroxide", "carbonate"},
+						Text:        "with an antacid-type magnesium salt: take Biktarvy at least 2 hours before or 6 hours after it (product information for antacids with magnesium)",
+						Sources:     []string{"biktarvy-label", "nci-mgo"},
+					},
+				},
+			},
+			{
+				Key:     "raltegravir",
+				Name:    "raltegravir (Isentress, HIV)",
+				Members: []string{"raltegravir", "isentress"},
+				Advice: &plan.Fact{
+					Text:    "no spacing is known to work: with an aluminium-magnesium antacid, raltegravir's trough level fell 50-63 % even 6 hours apart, and its label advises against taking them together or spaced apart. Do not combine magnesium with raltegravir without your HIV team",
+					Sources: []string{"raltegravir-label"},
+				},
+			},
+			{
 				Key:     "gabapentin",
 				Name:    "gabapentin",
 				Members: []string{"gabapentin", "gabapentine", "neurontin"},
@@ -2253,6 +2486,79 @@ func genPlan() *plan.Knowledge {
 				},
 			},
 			{
+				Key:     "levodopa",
+				Name:    "levodopa with carbidopa (Parkinson's disease)",
+				Members: []string{"levodopa", "carbidopa", "levodopa carbidopa", "sinemet", "duodopa", "stalevo", "madopar"},
+				Forms:   []string{"oxide"},
+				Advice: &plan.Fact{
+					Text:    "magnesium oxide lowered the absorption of levodopa (by about a third) and of carbidopa, and worsened movement scores in Parkinson's disease; no source gives a spacing that prevents it, so mgcalc gives none: talk to your neurologist or pharmacist before combining them",
+					Sources: []string{"kashihara-2019", "miyaue-2023"},
+				},
+			},
+			{
+				Key:     "erlotinib",
+				Name:    "erlotinib (Tarceva)",
+				Members: []string{"erlotinib", "tarceva"},
+				Spacings: []plan.Spacing{
+					{
+						BeforeHours: 2,
+						AfterHours:  4,
+						Forms:       []string{"oxide", "hydroxide", "carbonate"},
+						Text:        "with an antacid-type magnesium salt: take the antacid at least 4 hours before or 2 hours after erlotinib (UK antacid SmPC), that is erlotinib at least 2 hours before or 4 hours after magnesium",
+						Sources:     []string{"smpc-mg-trisilicate-mixture", "nci-mgo"},
+					},
+				},
+			},
+			{
+				Key:     "antacid-absorption",
+				Name:    "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir)",
+				Members: []string{"mycophenolate", "mycophenolate mofetil", "mycophenolic acid", "mycofenolaat", "mycofenolaatmofetil", "mycofenolzuur", "cellcept", "myfortic", "rosuvastatin", "rosuvastatine", "crestor", "phenytoin", "fenytoine", "epanutin", "dilantin", "diphantoine", "azole antifungals", "azool-antimycotica", "ketoconazole", "ketoconazol", "nizoral", "itraconazole", "itraconazol", "sporanox", "trisporal", "atazanavir", "reyataz", "evotaz", "tipranavir", "aptivus"},
+				Forms:   []string{"oxide", "hydroxide", "carbonate"},
+				Spacings: []plan.Spacing{
+					{
+						BeforeHours: 4,
+						AfterHours:  4,
+						Text:        "antacid-type magnesium salts should not be taken within 2-4 hours of these medicines (UK magnesium trisilicate mixture SmPC; mgcalc takes 4)",
+						Sources:     []string{"smpc-mg-trisilicate-mixture", "nci-mgo"},
+					},
+					{
+						BeforeHours: 3,
+						AfterHours:  3,
+						Text:        "separate magnesium antacids from these medicines by about 2-3 hours (UK magnesium hydroxide mixture SmPC; mgcalc takes 3)",
+						Sources:     []string{"smpc-mg-hydroxide-mixture", "nci-mgo"},
+					},
+				},
+			},
+			{
+				Key:     "ulipristal",
+				Name:    "ulipristal (ellaOne, Esmya)",
+				Members: []string{"ulipristal", "ulipristal acetate", "ulipristalacetaat", "ellaone", "esmya"},
+				Forms:   []string{"oxide", "hydroxide", "carbonate"},
+				Advice: &plan.Fact{
+					Text:    "the UK antacid SmPC says to avoid antacids with ulipristal: do not take an antacid-type magnesium salt with it; ask your pharmacist",
+					Sources: []string{"smpc-mg-trisilicate-mixture", "nci-mgo"},
+				},
+			},
+			{
+				Key:     "nilotinib",
+				Name:    "nilotinib (Tasigna)",
+				Members: []string{"nilotinib", "tasigna"},
+				Forms:   []string{"oxide", "hydroxide", "carbonate"},
+				Advice: &plan.Fact{
+					Text:    "the UK magnesium hydroxide SmPC says antacids should be avoided with nilotinib: ask your doctor or oncology team before taking an antacid-type magnesium salt",
+					Sources: []string{"smpc-mg-hydroxide-mixture", "nci-mgo"},
+				},
+			},
+			{
+				Key:     "polystyrene-sulfonate",
+				Name:    "polystyrene sulfonate resins (potassium binders)",
+				Members: []string{"sodium polystyrene sulfonate", "sodium polystyrene sulphonate", "calcium polystyrene sulfonate", "calcium polystyrene sulphonate", "polystyrene sulfonate", "natriumpolystyreensulfonaat", "calciumpolystyreensulfonaat", "resonium", "resonium a", "calcium resonium", "kayexalate", "sorbisterit"},
+				Advice: &plan.Fact{
+					Text:    "oral magnesium salts taken with these resins risk metabolic alkalosis (UK antacid SmPCs): do not combine them without your doctor",
+					Sources: []string{"smpc-mg-trisilicate-mixture", "smpc-mg-hydroxide-mixture"},
+				},
+			},
+			{
 				Key:     "cellulose-phosphate-edetate",
 				Name:    "cellulose sodium phosphate and edetate disodium",
 				Members: []string{"cellulose sodium phosphate", "sodium cellulose phosphate", "edetate disodium", "disodium edetate", "dinatriumedetaat"},
@@ -2324,16 +2630,25 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "calcineurin-inhibitors",
 				Name:    "ciclosporin and tacrolimus",
-				Members: []string{"ciclosporin", "ciclosporine", "cyclosporine", "cyclosporin", "neoral", "sandimmune", "tacrolimus", "prograft", "advagraf", "envarsus"},
+				Members: []string{"ciclosporin", "ciclosporine", "cyclosporine", "cyclosporin", "neoral", "sandimmune", "tacrolimus", "prograf", "prograft", "advagraf", "envarsus"},
 				Advice: plan.Fact{
-					Text:    "they can lower magnesium: talk to your doctor",
-					Sources: []string{"seed-002", "smpc-magnaspartate"},
+					Text:    "they can lower magnesium (the Magnaspartate SmPC names ciclosporin; tacrolimus's own SmPC lists low magnesium as a common side effect): talk to your doctor",
+					Sources: []string{"smpc-magnaspartate", "smpc-prograf", "seed-002"},
 				},
 			},
 			{
-				Key:     "egfr-antibodies",
-				Name:    "EGFR antibodies",
-				Members: []string{"cetuximab", "erbitux", "panitumumab", "vectibix"},
+				Key:     "sirolimus",
+				Name:    "sirolimus (rapamycin)",
+				Members: []string{"sirolimus", "rapamycin", "rapamycine", "rapamune"},
+				Advice: plan.Fact{
+					Text:    "it can lower magnesium: talk to your doctor",
+					Sources: []string{"smpc-magnaspartate"},
+				},
+			},
+			{
+				Key:     "egfr-inhibitors",
+				Name:    "EGFR inhibitors",
+				Members: []string{"cetuximab", "erbitux", "panitumumab", "vectibix", "erlotinib", "tarceva"},
 				Advice: plan.Fact{
 					Text:    "they can lower magnesium: talk to your doctor or oncology team",
 					Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -2362,8 +2677,8 @@ func genPlan() *plan.Knowledge {
 				Name:    "potassium-sparing diuretics",
 				Members: []string{"spironolactone", "spironolacton", "aldactone", "amiloride", "eplerenone", "eplerenon", "inspra", "triamterene", "triamtereen"},
 				Advice: plan.Fact{
-					Text:    "these lower magnesium excretion and can raise magnesium levels: talk to your doctor before taking magnesium",
-					Sources: []string{"nih-ods"},
+					Text:    "these reduce magnesium loss in the urine and tend to raise blood magnesium: talk to your doctor before taking magnesium",
+					Sources: []string{"nih-ods", "davies-fraser-1993"},
 				},
 			},
 			{
@@ -2374,6 +2689,26 @@ func genPlan() *plan.Knowledge {
 					Text:    "low magnesium makes digoxin toxicity more likely: talk to your doctor, who may want to check your magnesium",
 					Sources: []string{"smpc-magnaspartate"},
 				},
+			},
+		},
+		FormCautions: []*plan.FormCaution{
+			{
+				Key:   "oxide-long-term",
+				Forms: []string{"oxide"},
+				MinAge: &plan.Rule{
+					Value:   65,
+					Basis:   "mgcalc",
+					Sources: []string{"wakai-2019"},
+					Note:    "the Japanese safety alerts name older people without an age; mgcalc reads older as 65 or more, and gives the caution too when no age is given",
+				},
+				Text:    "long-term magnesium oxide has caused high blood magnesium in older people and in renal impairment: the Japanese authorities advise checking serum magnesium periodically",
+				Sources: []string{"wakai-2019", "aga-acg-2023"},
+			},
+			{
+				Key:     "antacid-salts",
+				Forms:   []string{"oxide", "hydroxide", "carbonate"},
+				Text:    "magnesium oxide, hydroxide and carbonate act as antacids and can change how other medicines are absorbed: keep them 2-4 hours apart from your other medicines",
+				Sources: []string{"smpc-mg-trisilicate-mixture", "smpc-mg-hydroxide-mixture", "nci-mgo"},
 			},
 		},
 		Gates: plan.Gates{
@@ -2390,8 +2725,12 @@ func genPlan() *plan.Knowledge {
 				Note:    "no source gives an eGFR band for low-dose supplements: the only number is 55.4 mL/min, from a cohort on high-dose magnesium oxide; mgcalc warns below 60",
 			},
 			Kidney: plan.Fact{
-				Text:    "severe renal impairment (GFR below 30 mL/min) is a contraindication for licensed oral magnesium, and kidneys that work less well let magnesium build up; with any known kidney disease, see your doctor first",
+				Text:    "severe renal impairment (GFR below 30 mL/min) is a contraindication for licensed oral magnesium medicines, and kidneys that work less well let magnesium build up; with any known kidney disease, see your doctor first",
 				Sources: []string{"smpc-magnaspartate", "smpc-mg-glycerophosphate", "seed-004", "seed-001"},
+			},
+			Screen: plan.Fact{
+				Text:    "do not start magnesium without your doctor if you have kidney disease, a slow heart rhythm or heart block, or myasthenia gravis: licensed oral magnesium products rule these out or need care with them",
+				Sources: []string{"smpc-magnaspartate", "label-magnesium-ratiopharm", "rote-liste-mg", "pharmawiki-orotate"},
 			},
 			Conditions: []plan.Gate{
 				{
@@ -2399,8 +2738,8 @@ func genPlan() *plan.Knowledge {
 					Name:    "heart block or bradycardia",
 					Aliases: []string{"av-block", "av block", "bradycardia", "hartblok", "bradycardie", "geleidingsstoornis"},
 					Reason: plan.Fact{
-						Text:    "disorders of cardiac conduction (bradycardia) are a contraindication for licensed oral magnesium, and German and Swiss product texts list AV block as one",
-						Sources: []string{"smpc-magnaspartate", "rote-liste-mg", "pharmawiki-orotate"},
+						Text:    "disorders of cardiac conduction (bradycardia) are a contraindication for several licensed oral magnesium products, and German and Swiss product texts list AV block as one",
+						Sources: []string{"smpc-magnaspartate", "label-magnesium-ratiopharm", "rote-liste-mg", "pharmawiki-orotate"},
 					},
 				},
 				{
@@ -2410,6 +2749,25 @@ func genPlan() *plan.Knowledge {
 					Reason: plan.Fact{
 						Text:    "German and Swiss product texts list myasthenia gravis as a contraindication, and others advise caution",
 						Sources: []string{"rote-liste-mg", "pharmawiki-orotate", "mims-gluconate"},
+					},
+				},
+				{
+					Key:     "infection-stones",
+					Name:    "infection stones (struvite)",
+					Aliases: []string{"struvite", "struvite stones", "struvietstenen", "infectiestenen", "magnesium ammonium phosphate stones", "calcium magnesium ammonium phosphate stones", "infektsteine"},
+					Reason: plan.Fact{
+						Text:    "a tendency to infection stones (calcium magnesium ammonium phosphate, struvite) is a contraindication in German and Swiss magnesium product texts",
+						Sources: []string{"pta-forum-2018", "label-magnesium-ratiopharm", "pharmawiki-orotate"},
+					},
+				},
+				{
+					Key:     "dehydration",
+					Name:    "dehydration",
+					Aliases: []string{"uitdroging", "dehydratie", "exsiccosis", "exsiccose"},
+					Caution: true,
+					Reason: plan.Fact{
+						Text:    "German product texts advise caution with magnesium in dehydration, and a Swiss text lists it as a contraindication: drink enough, and ask your doctor or pharmacist before you start",
+						Sources: []string{"pta-forum-2018", "label-magnesium-ratiopharm", "pharmawiki-orotate"},
 					},
 				},
 			},
@@ -2424,7 +2782,7 @@ func genPlan() *plan.Knowledge {
 				Note:    "no source gives a titration for anyone under 18: the threonate authorisation is for adults only and the licensed products give adult doses; mgcalc reads adult as 18",
 			},
 			AboveUL: plan.Fact{
-				Text:    "the trial doses for migraine (600 mg a day) and constipation (about 905 mg a day) are above every upper limit (IOM/NIH 350, SCF/EFSA 250 mg a day from supplements); take such doses only under medical supervision",
+				Text:    "the trial doses for migraine (486-600 mg a day) and constipation (about 905 mg a day) are above every upper limit (IOM/NIH 350, SCF/EFSA 250 mg a day from supplements); take such doses only under medical supervision",
 				Sources: []string{"peikert-1996", "mori-2019", "morishita-2021", "iom-1997", "scf-2001"},
 			},
 			Pregnancy: plan.Fact{

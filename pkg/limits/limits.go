@@ -41,6 +41,9 @@ type ULKind string
 const (
 	TolerableUpperLevel ULKind = "tolerable-upper-intake-level"
 	SafeUpperLevel      ULKind = "safe-upper-level"
+	// MaximumLevel is a national maximum for magnesium in food
+	// supplements (German BfR).
+	MaximumLevel ULKind = "maximum-level"
 )
 
 // ULBand is an upper limit for an age band; Mg is nil where none is set.
@@ -118,8 +121,8 @@ func (t *Tables) validate(reg source.Registry) error {
 		if a.Key == "" || a.Name == "" || a.Kind == "" {
 			return errors.New("an authority needs a key, a name and a kind")
 		}
-		if a.Kind != TolerableUpperLevel && a.Kind != SafeUpperLevel {
-			return fmt.Errorf("authority %q: kind %q is not %s or %s", a.Key, a.Kind, TolerableUpperLevel, SafeUpperLevel)
+		if a.Kind != TolerableUpperLevel && a.Kind != SafeUpperLevel && a.Kind != MaximumLevel {
+			return fmt.Errorf("authority %q: kind %q is not %s, %s or %s", a.Key, a.Kind, TolerableUpperLevel, SafeUpperLevel, MaximumLevel)
 		}
 		if a.Intake != "" && a.Intake != "us_rda" && a.Intake != "efsa_ai" {
 			return fmt.Errorf("authority %q: intake %q is not us_rda or efsa_ai", a.Key, a.Intake)

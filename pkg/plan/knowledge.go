@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/source"
 )
@@ -55,7 +56,21 @@ type Knowledge struct {
 	Titration    Titration      `yaml:"titration"`
 	Interactions []*Interaction `yaml:"interactions"`
 	Depleting    []*MedClass    `yaml:"depleting"`
+	// FormCautions are sourced cautions that belong to a form, not to a
+	// goal (long-term magnesium oxide in older people), printed with every
+	// plan whose form is one of theirs.
+	FormCautions []*FormCaution `yaml:"form_cautions"`
 	Gates        Gates          `yaml:"gates"`
+
+	// ids are what the forms that rules name are, by key: the compositions
+	// of their variants in the form table the knowledge was built against
+	// and in the built-in one (identity.go).
+	ids   map[string][]chem.Composition
+	named map[string]*forms.Form
+	// spaced and depleting find a medicine's classes by its folded name:
+	// one fold of what the person typed, not one of every member.
+	spaced    map[string]*Interaction
+	depleting map[string]*MedClass
 }
 
 // Goal is what a person takes magnesium for.
@@ -85,7 +100,27 @@ type Goal struct {
 	Sensitive Sensitive `yaml:"sensitive"`
 	// Notes are further sourced facts printed with the plan.
 	Notes []Fact `yaml:"notes"`
+	// RankedBy is "tolerance" where the evidence is the same for every
+	// form (cramps: no effect shown for magnesium in general): the forms
+	// are then ordered by gut tolerance alone, all with the goal's one
+	// grade, and a no-effect-shown grade may be ranked. Empty: by evidence.
+	RankedBy string `yaml:"ranked_by"`
+	// UntestedDose is said when the plan's target is below the lowest dose
+	// the goal's trials tested (migraine, heart): the schedule stops at the
+	// upper limit, below what was shown to work.
+	UntestedDose *Untested `yaml:"untested_dose"`
 }
+
+// Untested says that a target below BelowMg (elemental mg/day, the lowest
+// dose the trials behind the goal used) is untested for the goal.
+type Untested struct {
+	BelowMg float64  `yaml:"below_mg"`
+	Text    string   `yaml:"text"`
+	Sources []string `yaml:"sources"`
+}
+
+// RankedByTolerance marks a goal whose forms are ordered by gut tolerance.
+const RankedByTolerance = "tolerance"
 
 // Choice is one form for a goal, with its evidence.
 type Choice struct {
@@ -97,9 +132,43 @@ type Choice struct {
 	// TrialMg is the daily elemental dose the evidence used; AboveUL is
 	// filled in against the person's limit when a plan is made.
 	TrialMg *float64 `yaml:"trial_mg"`
+	// Certainty is how certain the source rates its evidence (GRADE), and
+	// Strength how strongly a guideline recommends; empty where the source
+	// gives neither.
+	Certainty Certainty `yaml:"certainty"`
+	Strength  Strength  `yaml:"strength"`
 
 	form *forms.Form
 }
+
+// Certainty is a source's GRADE certainty of evidence.
+type Certainty string
+
+// The certainties, highest first; LowToVeryLow is a review's own range.
+const (
+	CertaintyHigh         Certainty = "high"
+	CertaintyModerate     Certainty = "moderate"
+	CertaintyLow          Certainty = "low"
+	CertaintyLowToVeryLow Certainty = "low-to-very-low"
+	CertaintyVeryLow      Certainty = "very-low"
+)
+
+// Certainties lists the certainties, highest first.
+var Certainties = []Certainty{CertaintyHigh, CertaintyModerate, CertaintyLow, CertaintyLowToVeryLow, CertaintyVeryLow}
+
+// Strength is how strongly a guideline recommends.
+type Strength string
+
+// The strengths: GRADE's strong and conditional, and the AAN's Level B
+// ("probably effective").
+const (
+	StrengthStrong      Strength = "strong"
+	StrengthConditional Strength = "conditional"
+	StrengthLevelB      Strength = "level-b"
+)
+
+// Strengths lists the strengths.
+var Strengths = []Strength{StrengthStrong, StrengthConditional, StrengthLevelB}
 
 // FormRef returns the resolved form.
 func (c *Choice) FormRef() *forms.Form { return c.form }
@@ -171,25 +240,57 @@ type Titration struct {
 	KeepLowest Fact `yaml:"keep_lowest"`
 	WithFood   Fact `yaml:"with_food"`
 	Monitoring Fact `yaml:"monitoring"`
+	// OtherMagnesium: multivitamins, antacids and laxatives count toward
+	// the same limit (every plan says so).
+	OtherMagnesium Fact `yaml:"other_magnesium"`
+	// SupervisedRamp: the ramp is mgcalc's; a supervising doctor may
+	// shorten it (supervised plans).
+	SupervisedRamp Fact `yaml:"supervised_ramp"`
+	// GeneralSpacing is the spacing the sources give for any medicine,
+	// said where a medicine's own interaction concerns other forms.
+	GeneralSpacing Fact `yaml:"general_spacing"`
 }
 
-// Interaction is a class of medicines to space from magnesium.
+// Interaction is a class of medicines that magnesium interacts with: a
+// spacing, or advice where no spacing is given or none works.
 type Interaction struct {
 	Key     string   `yaml:"key"`
 	Name    string   `yaml:"name"`
 	Members []string `yaml:"members"` // generic, brand and Dutch names, lower case
+	// Forms, when set, are the forms the interaction belongs to (the
+	// antacid salts): it applies only when the plan's form is one of them,
+	// matched by what the form is (identity.go), not by its key alone.
+	Forms []string `yaml:"forms"`
 	// Spacings are the rules the sources give; where they disagree all are
-	// carried and the longest is applied.
+	// carried and the longest of those that apply is applied.
 	Spacings []Spacing `yaml:"spacings"`
+	// Advice is what to do where no source gives a spacing (levodopa with
+	// oxide) or none works (raltegravir).
+	Advice *Fact `yaml:"advice"`
 }
 
 // Spacing is one source's rule: the medicine at least BeforeHours before
-// magnesium, or at least AfterHours after it.
+// magnesium, or at least AfterHours after it (0: the source gives none
+// that way).
 type Spacing struct {
-	BeforeHours float64  `yaml:"before_hours"` // medicine this long before magnesium
-	AfterHours  float64  `yaml:"after_hours"`  // or this long after magnesium
-	Text        string   `yaml:"text"`
-	Sources     []string `yaml:"sources"`
+	BeforeHours float64 `yaml:"before_hours"` // medicine this long before magnesium
+	AfterHours  float64 `yaml:"after_hours"`  // or this long after magnesium
+	// Forms, when set, limit this rule to those forms (an antacid rule
+	// beside a supplement rule for the same medicine).
+	Forms   []string `yaml:"forms"`
+	Text    string   `yaml:"text"`
+	Sources []string `yaml:"sources"`
+}
+
+// FormCaution is a sourced caution that belongs to forms. MinAge, when
+// set, limits it to people of at least that age (and to those whose age
+// is not given).
+type FormCaution struct {
+	Key     string   `yaml:"key"`
+	Forms   []string `yaml:"forms"`
+	MinAge  *Rule    `yaml:"min_age"`
+	Text    string   `yaml:"text"`
+	Sources []string `yaml:"sources"`
 }
 
 // MedClass is a class of medicines that lower (or raise) magnesium: a
@@ -203,10 +304,13 @@ type MedClass struct {
 
 // Gates are the conditions under which no schedule is printed.
 type Gates struct {
-	KidneyEGFR     Rule     `yaml:"kidney_egfr"`  // below: refused
-	KidneyWarn     Rule     `yaml:"kidney_warn"`  // below (and at or above KidneyEGFR): a warning
-	Kidney         Fact     `yaml:"kidney"`       // the refusal's reason
-	Conditions     []Gate   `yaml:"conditions"`   // heart block, myasthenia gravis
+	KidneyEGFR Rule `yaml:"kidney_egfr"` // below: refused
+	KidneyWarn Rule `yaml:"kidney_warn"` // below (and at or above KidneyEGFR): a warning
+	Kidney     Fact `yaml:"kidney"`      // the refusal's reason
+	// Screen is said in every plan made without --kidney, --egfr or
+	// --condition: the conditions that rule magnesium out.
+	Screen         Fact     `yaml:"screen"`
+	Conditions     []Gate   `yaml:"conditions"`   // heart block, myasthenia gravis, infection stones; dehydration (a caution)
 	Children       Fact     `yaml:"children"`     // no source gives a paediatric titration
 	AdultAge       Rule     `yaml:"adult_age"`    // 18
 	AboveUL        Fact     `yaml:"above_ul"`     // trial doses above the UL: supervision only
@@ -215,11 +319,13 @@ type Gates struct {
 	NotPregnantWhy Fact     `yaml:"not_pregnant_why"`
 }
 
-// Gate is a condition that stops the plan.
+// Gate is a condition that stops the plan, or, with Caution, one that
+// the plan warns of (dehydration).
 type Gate struct {
 	Key     string   `yaml:"key"`
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
+	Caution bool     `yaml:"caution"`
 	Reason  Fact     `yaml:"reason"`
 }
 
@@ -261,9 +367,18 @@ func Decode(b []byte) (*Knowledge, error) {
 // bibliography, resolves each goal's forms and ranks them. It completes k
 // in place and returns it.
 func Build(k *Knowledge, t *forms.Table, reg source.Registry) (*Knowledge, error) {
+	return BuildWith(k, t, nil, reg)
+}
+
+// BuildWith is Build against a form table t of the user's: the forms the
+// rules name are known by their compositions in t and in builtin (the
+// built-in table), so that a form of t is matched by what it is, whatever
+// its key (identity.go).
+func BuildWith(k *Knowledge, t, builtin *forms.Table, reg source.Registry) (*Knowledge, error) {
 	if err := k.validate(t, reg); err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
+	k.identify(t, builtin)
 	return k, nil
 }
 
@@ -327,6 +442,17 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		if len(g.Forms) == 0 {
 			return fmt.Errorf("goal %s: no forms", g.Key)
 		}
+		if g.RankedBy != "" && g.RankedBy != RankedByTolerance {
+			return fmt.Errorf("goal %s: ranked_by %q is not %s", g.Key, g.RankedBy, RankedByTolerance)
+		}
+		if u := g.UntestedDose; u != nil {
+			if !(u.BelowMg > 0 && u.BelowMg < 5000) {
+				return fmt.Errorf("goal %s: untested_dose below_mg %v", g.Key, u.BelowMg)
+			}
+			if err := checkFact(reg, g.Key+" untested_dose", Fact{u.Text, u.Sources}); err != nil {
+				return err
+			}
+		}
 		recommended := 0
 		seen := map[string]bool{}
 		for _, c := range g.Forms {
@@ -347,9 +473,18 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			}
 			if c.Rank > 0 {
 				recommended++
-				if c.Grade == MarketingClaim || c.Grade == NoEffectShown {
+				if c.Grade == MarketingClaim || c.Grade == NoEffectShown && g.RankedBy != RankedByTolerance {
 					return fmt.Errorf("%s: a %s is never recommended: give it rank 0", what, c.Grade)
 				}
+			}
+			if g.RankedBy == RankedByTolerance && c.Grade != g.Forms[0].Grade {
+				return fmt.Errorf("%s: a goal ranked by tolerance gives every form one grade, not %s and %s", what, g.Forms[0].Grade, c.Grade)
+			}
+			if c.Certainty != "" && !slices.Contains(Certainties, c.Certainty) {
+				return fmt.Errorf("%s: certainty %q is not one of %v", what, c.Certainty, Certainties)
+			}
+			if c.Strength != "" && (!slices.Contains(Strengths, c.Strength) || c.Grade != Guideline) {
+				return fmt.Errorf("%s: strength %q: one of %v, for a guideline only", what, c.Strength, Strengths)
 			}
 			if c.Finding == "" {
 				return fmt.Errorf("%s: no finding", what)
@@ -444,13 +579,17 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	for _, f := range []struct {
 		what string
 		f    Fact
-	}{{"step_back", tr.StepBack}, {"keep_lowest", tr.KeepLowest}, {"with_food", tr.WithFood}, {"monitoring", tr.Monitoring}} {
+	}{{"step_back", tr.StepBack}, {"keep_lowest", tr.KeepLowest}, {"with_food", tr.WithFood}, {"monitoring", tr.Monitoring},
+		{"other_magnesium", tr.OtherMagnesium}, {"supervised_ramp", tr.SupervisedRamp}, {"general_spacing", tr.GeneralSpacing}} {
 		if err := checkFact(reg, "titration "+f.what, f.f); err != nil {
 			return err
 		}
 	}
-	meds := map[string]string{}
-	med := func(name, owner string) error {
+	// A medicine is in at most one interaction class and at most one
+	// depleting class: erlotinib is spaced and lowers magnesium too.
+	spaced, depleting := map[string]string{}, map[string]string{}
+	k.spaced, k.depleting = map[string]*Interaction{}, map[string]*MedClass{}
+	med := func(meds map[string]string, name, owner string) error {
 		n := fold(name)
 		if n == "" {
 			return fmt.Errorf("%s: an empty medicine name", owner)
@@ -461,20 +600,58 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		meds[n] = owner
 		return nil
 	}
+	formKeys := func(what string, fs []string) error {
+		for _, f := range fs {
+			if ff := t.Lookup(f); ff == nil || ff.Key != f {
+				return fmt.Errorf("%s: %q is not a form key", what, f)
+			}
+		}
+		return nil
+	}
 	for _, in := range k.Interactions {
-		if !isKey(in.Key) || in.Name == "" || len(in.Members) == 0 || len(in.Spacings) == 0 {
-			return fmt.Errorf("interaction %q: needs a key, a name, members and spacings", in.Key)
+		if !isKey(in.Key) || in.Name == "" || len(in.Members) == 0 || len(in.Spacings) == 0 && in.Advice == nil {
+			return fmt.Errorf("interaction %q: needs a key, a name, members, and spacings or advice", in.Key)
 		}
 		for _, m := range append([]string{in.Key, in.Name}, in.Members...) {
-			if err := med(m, in.Key); err != nil {
+			if err := med(spaced, m, in.Key); err != nil {
+				return err
+			}
+			k.spaced[fold(m)] = in
+		}
+		if err := formKeys("interaction "+in.Key, in.Forms); err != nil {
+			return err
+		}
+		for i, s := range in.Spacings {
+			what := fmt.Sprintf("interaction %s spacing %d", in.Key, i+1)
+			if !(s.BeforeHours >= 0 && s.AfterHours >= 0 && s.BeforeHours+s.AfterHours > 0 && s.BeforeHours <= 24 && s.AfterHours <= 24) || s.Text == "" {
+				return fmt.Errorf("%s: hours must be 0-24, not both 0, with a text", what)
+			}
+			if err := reg.Check(what, s.Sources); err != nil {
+				return err
+			}
+			if err := formKeys(what, s.Forms); err != nil {
 				return err
 			}
 		}
-		for i, s := range in.Spacings {
-			if !(s.BeforeHours >= 0 && s.AfterHours >= 0 && s.BeforeHours+s.AfterHours > 0 && s.BeforeHours <= 24 && s.AfterHours <= 24) || s.Text == "" {
-				return fmt.Errorf("interaction %s spacing %d: hours must be 0-24, not both 0, with a text", in.Key, i+1)
+		if in.Advice != nil {
+			if err := checkFact(reg, "interaction "+in.Key+" advice", *in.Advice); err != nil {
+				return err
 			}
-			if err := reg.Check(fmt.Sprintf("interaction %s spacing %d", in.Key, i+1), s.Sources); err != nil {
+		}
+	}
+	for _, c := range k.FormCautions {
+		what := "form caution " + c.Key
+		if !isKey(c.Key) || len(c.Forms) == 0 {
+			return fmt.Errorf("%s: needs a key and forms", what)
+		}
+		if err := formKeys(what, c.Forms); err != nil {
+			return err
+		}
+		if err := checkFact(reg, what, Fact{c.Text, c.Sources}); err != nil {
+			return err
+		}
+		if c.MinAge != nil {
+			if err := checkRule(reg, what+" min_age", *c.MinAge, 18, 100); err != nil {
 				return err
 			}
 		}
@@ -484,9 +661,10 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			return fmt.Errorf("depleting %q: needs a key, a name and members", d.Key)
 		}
 		for _, m := range append([]string{d.Key, d.Name}, d.Members...) {
-			if err := med(m, d.Key); err != nil {
+			if err := med(depleting, m, d.Key); err != nil {
 				return err
 			}
+			k.depleting[fold(m)] = d
 		}
 		if err := checkFact(reg, "depleting "+d.Key, d.Advice); err != nil {
 			return err
@@ -505,7 +683,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	for _, f := range []struct {
 		what string
 		f    Fact
-	}{{"kidney", g.Kidney}, {"children", g.Children}, {"above_ul", g.AboveUL}, {"pregnancy", g.Pregnancy}, {"not_pregnant_why", g.NotPregnantWhy}} {
+	}{{"kidney", g.Kidney}, {"screen", g.Screen}, {"children", g.Children}, {"above_ul", g.AboveUL}, {"pregnancy", g.Pregnancy}, {"not_pregnant_why", g.NotPregnantWhy}} {
 		if err := checkFact(reg, "gates "+f.what, f.f); err != nil {
 			return err
 		}

@@ -98,11 +98,13 @@ type Plan struct {
 	Spacing     []MedSpacing
 	Depleting   []*MedClass
 	UnknownMeds []string
-	Warnings    []*msg.Message
-	Advice      []*msg.Message
-	Sources     []string
-	Supervised  bool
-	Limit       limits.Applied
+	// Cautions are the form cautions that apply to this plan.
+	Cautions   []*FormCaution
+	Warnings   []*msg.Message
+	Advice     []*msg.Message
+	Sources    []string
+	Supervised bool
+	Limit      limits.Applied
 	// TrialAboveUL marks choices whose trial dose is above the person's limit.
 	TrialAboveUL map[*Choice]bool
 }
@@ -139,8 +141,21 @@ type Intake struct {
 type MedSpacing struct {
 	Named       []string // what the person typed
 	Interaction *Interaction
-	// BeforeHours and AfterHours are the longest of the sources' rules.
+	// Applies is false where the interaction belongs to other forms than
+	// the plan's (the antacid salts): the medicine is named, with the
+	// forms the sources give it for, and no spacing.
+	Applies bool
+	// Rules are the indexes of the interaction's spacings that apply to
+	// the plan's form; BeforeHours and AfterHours the longest of them
+	// (0 where the source gives none that way, or none applies).
+	Rules                   []int
 	BeforeHours, AfterHours float64
+	// Forms are the forms the interaction is given for, where it is
+	// limited to some (the class's own, else its rules').
+	Forms []*forms.Form
+	// General is the spacing the sources give for any medicine, where the
+	// interaction does not apply to the plan's form.
+	General *Fact
 }
 
 // tolerance for comparing planned amounts with the target (mg).
@@ -172,6 +187,7 @@ func Make(k *Knowledge, r Request) (*Plan, error) {
 	}
 	k.meds(p, r.Meds)
 	k.advise(p, r)
+	p.Sources = p.collectSources(k, r)
 	return p, nil
 }
 
@@ -195,24 +211,25 @@ func (k *Knowledge) gate(r Request) error {
 		return &Refusal{Reason: msg.Errorf("no plan with an eGFR of %s (below %s mL/min): %s", msg.A(*r.EGFR), msg.N(g.KidneyEGFR.Value, 0), g.Kidney.Text).
 			WithHint("see your doctor before taking magnesium")}
 	}
-	if len(r.Conditions) > 0 {
-		c := r.Conditions[0]
-		return &Refusal{Reason: msg.Errorf("no plan with %s: %s", c.Name, c.Reason.Text).WithHint("see your doctor before taking magnesium")}
+	for _, c := range r.Conditions {
+		if !c.Caution {
+			return &Refusal{Reason: msg.Errorf("no plan with %s: %s", c.Name, c.Reason.Text).WithHint("see your doctor before taking magnesium")}
+		}
 	}
 	if r.Limit.Mg() == nil {
 		return &Refusal{Reason: msg.Errorf("%s sets no supplemental upper limit for %s, so mgcalc cannot keep a schedule under it", r.Limit.Authority.Name, limits.Who(person)).
 			WithHint("ask a doctor")}
 	}
-	if (person.Pregnant || person.Lactating) && r.Form != nil && slices.Contains(g.NotPregnant, r.Form.Key) {
+	if (person.Pregnant || person.Lactating) && r.Form != nil && len(g.NotPregnant) > 0 && k.FormIsAny(r.Form, g.NotPregnant) {
 		return &Refusal{Reason: msg.Errorf("no plan with %s in pregnancy or lactation: %s", r.Form.Name, g.NotPregnantWhy.Text).
 			WithHint("choose another form, and talk to your doctor or midwife")}
 	}
 	return nil
 }
 
-// excluded reports whether a form may not be recommended to this person.
-func (k *Knowledge) excluded(f string, person limits.Person) bool {
-	return (person.Pregnant || person.Lactating) && slices.Contains(k.Gates.NotPregnant, f)
+// excluded reports whether a choice may not be recommended to this person.
+func (k *Knowledge) excluded(c *Choice, person limits.Person) bool {
+	return (person.Pregnant || person.Lactating) && len(k.Gates.NotPregnant) > 0 && k.FormIsAny(c.form, k.Gates.NotPregnant)
 }
 
 // choose recommends a form (or takes the one named) with alternatives.
@@ -220,8 +237,11 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 	g := r.Goal
 	person := r.Limit.Person
 	var ranked []*Choice
+	excluded := false
 	for _, c := range g.Forms {
-		if c.Rank > 0 && !k.excluded(c.Form, person) {
+		if c.Rank > 0 && k.excluded(c, person) {
+			excluded = true
+		} else if c.Rank > 0 {
 			ranked = append(ranked, c)
 		}
 	}
@@ -239,6 +259,12 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 			p.Warnings = append(p.Warnings, msg.New("for %s, %s rests on %s: %s", g.Name, r.Form.Name, gradeWord(p.Choice.Grade), p.Choice.Finding))
 		}
 	} else {
+		if len(ranked) == 0 && excluded {
+			// cognition in pregnancy: the one form with evidence is excluded,
+			// and no other form is put in its place
+			return &Refusal{Reason: msg.Errorf("no form for %s can be recommended in pregnancy or lactation: %s", g.Name, k.Gates.NotPregnantWhy.Text).
+				WithHint("talk to your doctor or midwife")}
+		}
 		if len(ranked) == 0 {
 			return &Refusal{Reason: msg.Errorf("no form for %s can be recommended to this person", g.Name).WithHint("talk to your doctor or pharmacist")}
 		}
@@ -267,7 +293,7 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 		if c := g.Sensitive.Conflict; c != nil {
 			p.Warnings = append(p.Warnings, msg.New("%s", c.Text))
 		}
-		if slices.Contains(g.Sensitive.Avoid, p.Form.Key) || p.Form.Tolerance.Level == forms.Laxative {
+		if len(g.Sensitive.Avoid) > 0 && k.FormIsAny(p.Form, g.Sensitive.Avoid) || p.Form.Tolerance.Level == forms.Laxative {
 			p.Warnings = append(p.Warnings, msg.New("%s is not a good start for a sensitive gut (%s)", p.Form.Name, p.Form.Tolerance.Note))
 		}
 	}
@@ -462,35 +488,60 @@ func (k *Knowledge) meds(p *Plan, names []string) {
 		if n == "" {
 			continue
 		}
-		found := false
-		for _, in := range k.Interactions {
-			if matches(n, in.Key, in.Name, in.Members) {
-				found = true
-				i := slices.IndexFunc(p.Spacing, func(s MedSpacing) bool { return s.Interaction == in })
-				if i < 0 {
-					s := MedSpacing{Interaction: in}
-					for _, sp := range in.Spacings {
-						s.BeforeHours = math.Max(s.BeforeHours, sp.BeforeHours)
-						s.AfterHours = math.Max(s.AfterHours, sp.AfterHours)
-					}
-					p.Spacing = append(p.Spacing, s)
-					i = len(p.Spacing) - 1
-				}
-				p.Spacing[i].Named = append(p.Spacing[i].Named, name)
+		in, d := k.spaced[n], k.depleting[n]
+		if in != nil {
+			i := slices.IndexFunc(p.Spacing, func(s MedSpacing) bool { return s.Interaction == in })
+			if i < 0 {
+				p.Spacing = append(p.Spacing, k.spacing(in, p.Form))
+				i = len(p.Spacing) - 1
 			}
+			p.Spacing[i].Named = append(p.Spacing[i].Named, name)
 		}
-		for _, d := range k.Depleting {
-			if matches(n, d.Key, d.Name, d.Members) {
-				found = true
-				if !slices.Contains(p.Depleting, d) {
-					p.Depleting = append(p.Depleting, d)
-				}
-			}
+		if d != nil && !slices.Contains(p.Depleting, d) {
+			p.Depleting = append(p.Depleting, d)
 		}
-		if !found {
+		if in == nil && d == nil {
 			p.UnknownMeds = append(p.UnknownMeds, name)
 		}
 	}
+}
+
+// spacing is how interaction in applies to form f: the rules that apply
+// to f and the longest of them, or, where the interaction belongs to other
+// forms, none.
+func (k *Knowledge) spacing(in *Interaction, f *forms.Form) MedSpacing {
+	s := MedSpacing{Interaction: in}
+	keys := in.Forms
+	if len(keys) == 0 {
+		for _, sp := range in.Spacings {
+			for _, fk := range sp.Forms {
+				if !slices.Contains(keys, fk) {
+					keys = append(keys, fk)
+				}
+			}
+		}
+	}
+	for _, fk := range keys {
+		if nf := k.named[fk]; nf != nil {
+			s.Forms = append(s.Forms, nf)
+		}
+	}
+	if !k.FormIsAny(f, in.Forms) {
+		s.General = &k.Titration.GeneralSpacing
+		return s
+	}
+	for i, sp := range in.Spacings {
+		if k.FormIsAny(f, sp.Forms) {
+			s.Rules = append(s.Rules, i)
+			s.BeforeHours = math.Max(s.BeforeHours, sp.BeforeHours)
+			s.AfterHours = math.Max(s.AfterHours, sp.AfterHours)
+		}
+	}
+	s.Applies = len(s.Rules) > 0 || in.Advice != nil
+	if !s.Applies {
+		s.General = &k.Titration.GeneralSpacing
+	}
+	return s
 }
 
 func matches(n, key, name string, members []string) bool {
@@ -514,20 +565,44 @@ func (k *Knowledge) advise(p *Plan, r Request) {
 	if r.EGFR != nil && *r.EGFR < g.KidneyWarn.Value {
 		p.Warnings = append(p.Warnings, msg.New("an eGFR of %s mL/min is below %s: talk to your doctor before taking magnesium, and have your serum magnesium checked", msg.A(*r.EGFR), msg.N(g.KidneyWarn.Value, 0)))
 	}
+	if r.Kidney == KidneyUnknown && r.EGFR == nil && len(r.Conditions) == 0 {
+		p.Warnings = append(p.Warnings, msg.New("%s", g.Screen.Text))
+	}
+	for _, c := range r.Conditions {
+		if c.Caution {
+			p.Warnings = append(p.Warnings, msg.New("%s: %s", c.Name, c.Reason.Text))
+		}
+	}
+	if u := p.Goal.UntestedDose; u != nil && p.TargetMg < u.BelowMg-eps {
+		p.Warnings = append(p.Warnings, msg.New("%s", u.Text))
+	}
+	person := r.Limit.Person
+	for _, c := range k.FormCautions {
+		if k.FormIsAny(p.Form, c.Forms) && (c.MinAge == nil || !person.AgeSet || person.Age >= c.MinAge.Value) {
+			p.Warnings = append(p.Warnings, msg.New("%s", c.Text))
+			p.Cautions = append(p.Cautions, c)
+		}
+	}
+	if pl := p.Form.PreferLabel; pl != nil && p.CompoundKnown {
+		p.Warnings = append(p.Warnings, msg.New("the compound amounts are for %s: %s; if the label states the magnesium per unit, plan with --capsule-elemental", p.Variant.Name, pl.Text))
+	}
 	for _, name := range p.UnknownMeds {
 		p.Warnings = append(p.Warnings, msg.New("mgcalc does not know the medicine %q: ask your pharmacist whether it interacts with magnesium", name))
 	}
 	for _, d := range p.Depleting {
 		p.Warnings = append(p.Warnings, msg.New("%s: %s", d.Name, d.Advice.Text))
 	}
-	person := r.Limit.Person
 	if person.Pregnant || person.Lactating {
 		p.Advice = append(p.Advice, msg.New("%s", g.Pregnancy.Text))
+	}
+	if p.Supervised {
+		p.Advice = append(p.Advice, msg.New("%s", t.SupervisedRamp.Text))
 	}
 	p.Advice = append(p.Advice,
 		msg.New("%s", t.KeepLowest.Text),
 		msg.New("%s", t.StepBack.Text),
-		msg.New("%s", t.WithFood.Text))
+		msg.New("%s", t.WithFood.Text),
+		msg.New("%s", t.OtherMagnesium.Text))
 	if r.EGFR != nil && *r.EGFR < g.KidneyWarn.Value {
 		p.Advice = append(p.Advice, msg.New("%s", t.Monitoring.Text))
 	}
@@ -537,10 +612,9 @@ func (k *Knowledge) advise(p *Plan, r Request) {
 	if p.Goal.TargetForm != "" && p.Form.Key != p.Goal.TargetForm {
 		p.Warnings = append(p.Warnings, msg.New("the evidence for %s is for %s; with %s the evaluation days come from that trial and the target is the general one", p.Goal.Name, p.Goal.TargetForm, p.Form.Name))
 	}
-	p.Sources = p.collectSources(k)
 }
 
-func (p *Plan) collectSources(k *Knowledge) []string {
+func (p *Plan) collectSources(k *Knowledge, r Request) []string {
 	var ids []string
 	add := func(s []string) {
 		for _, id := range s {
@@ -564,8 +638,20 @@ func (p *Plan) collectSources(k *Knowledge) []string {
 		add(e.Sources)
 	}
 	for _, s := range p.Spacing {
-		for _, sp := range s.Interaction.Spacings {
-			add(sp.Sources)
+		for _, i := range s.Rules {
+			add(s.Interaction.Spacings[i].Sources)
+		}
+		if a := s.Interaction.Advice; a != nil && s.Applies {
+			add(a.Sources)
+		}
+		if !s.Applies {
+			for _, sp := range s.Interaction.Spacings {
+				add(sp.Sources)
+			}
+			if a := s.Interaction.Advice; a != nil {
+				add(a.Sources)
+			}
+			add(k.Titration.GeneralSpacing.Sources)
 		}
 	}
 	for _, d := range p.Depleting {
@@ -574,10 +660,31 @@ func (p *Plan) collectSources(k *Knowledge) []string {
 	for _, n := range p.Goal.Notes {
 		add(n.Sources)
 	}
+	t, g := k.Titration, k.Gates
 	if p.Supervised {
-		add(k.Gates.AboveUL.Sources)
+		add(g.AboveUL.Sources)
+		add(t.SupervisedRamp.Sources)
 	}
-	add(k.Titration.WithFood.Sources)
+	if r.Kidney == KidneyUnknown && r.EGFR == nil && len(r.Conditions) == 0 {
+		add(g.Screen.Sources)
+	}
+	for _, c := range r.Conditions {
+		add(c.Reason.Sources)
+	}
+	if u := p.Goal.UntestedDose; u != nil && p.TargetMg < u.BelowMg-eps {
+		add(u.Sources)
+	}
+	for _, c := range p.Cautions {
+		add(c.Sources)
+		if c.MinAge != nil {
+			add(c.MinAge.Sources)
+		}
+	}
+	if pl := p.Form.PreferLabel; pl != nil && p.CompoundKnown {
+		add(pl.Sources)
+	}
+	add(t.WithFood.Sources)
+	add(t.OtherMagnesium.Sources)
 	add(p.Limit.Band.Sources)
 	return ids
 }

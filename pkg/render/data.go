@@ -48,6 +48,12 @@ func interactionName(p msg.Printer, in *plan.Interaction) string {
 	return p.Data("interaction."+in.Key+".name", in.Name)
 }
 
+// interactionAdvice is an interaction's advice, where no spacing is given
+// or none works.
+func interactionAdvice(p msg.Printer, in *plan.Interaction) string {
+	return p.Data("interaction."+in.Key+".advice", in.Advice.Text)
+}
+
 // spacingNote is the i-th (0-based) spacing rule of in, as its source
 // words it.
 func spacingNote(p msg.Printer, in *plan.Interaction, i int) string {

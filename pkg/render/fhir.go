@@ -201,9 +201,19 @@ func (r *Plan) fhirAmount(units, compoundMg float64) string {
 	return strings.Join(parts, ", ")
 }
 
-// spacingText is a medicine's spacing from magnesium, in English.
+// spacingText is a medicine's spacing from magnesium, in English: its
+// advice where no spacing applies, and where the interaction belongs to
+// other forms, which, and the rule for any medicine.
 func spacingText(s plan.MedSpacing) string {
 	switch {
+	case !s.Applies:
+		var names []string
+		for _, f := range s.Forms {
+			names = append(names, f.Name)
+		}
+		return "mgcalc's sources give this for " + strings.Join(names, ", ") + ", not for this form: " + s.General.Text
+	case len(s.Rules) == 0:
+		return s.Interaction.Advice.Text
 	case s.BeforeHours == 0:
 		return "take the medicine at least " + fnum(s.AfterHours) + " h after magnesium"
 	case s.AfterHours == 0:

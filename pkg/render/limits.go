@@ -19,7 +19,7 @@ type PersonJSON struct {
 type ULRow struct {
 	Authority string   `json:"authority"`
 	Name      string   `json:"name"`
-	Kind      string   `json:"kind"` // tolerable-upper-intake-level | safe-upper-level
+	Kind      string   `json:"kind"` // tolerable-upper-intake-level | safe-upper-level | maximum-level
 	Mg        *float64 `json:"ul_mg"`
 	Note      string   `json:"note"`
 	Sources   []string `json:"sources"`
@@ -176,8 +176,11 @@ func (r *Limits) Text(t *Term) string {
 		}
 		// The kind is named only where it is not the usual UL.
 		var parts []string
-		if u.Kind == string(limits.SafeUpperLevel) {
+		switch u.Kind {
+		case string(limits.SafeUpperLevel):
 			parts = append(parts, p.S("safe upper level"))
+		case string(limits.MaximumLevel):
+			parts = append(parts, p.S("maximum level"))
 		}
 		if u.Note != "" {
 			parts = append(parts, p.DataText(u.Note))
@@ -203,7 +206,7 @@ func (r *Limits) Text(t *Term) string {
 		}
 	}
 
-	b.WriteString("\n" + p.S("Label reference values (adults):") + "\n")
+	b.WriteString("\n" + p.S("Label reference values:") + "\n")
 	rows = nil
 	for _, l := range r.LabelValues {
 		rows = append(rows, []string{p.Data("limits.label."+l.Key+".name", l.Name), p.S("%s mg", p.Num(l.Mg, 0)), p.Data("limits.label."+l.Key+".note", l.Note), t.Dim("[" + strings.Join(l.Sources, ", ") + "]")})

@@ -107,7 +107,7 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 	}
 	item(p.S("Form:"), mdEscape(pp.Form.Name)+" — "+p.S("%s, %s, %s %% Mg", mdEscape(pp.Variant.Name), mdEscape(pp.Variant.Formula), p.Num(pp.Share.Fraction*100, 2))+" ("+chosen+")")
 	if c := pp.Choice; c != nil {
-		ev := gradeText(p, c.Grade) + ": " + mdEscape(c.Finding)
+		ev := gradeLabel(p, c) + ": " + mdEscape(c.Finding)
 		if c.TrialMg != nil {
 			ev += " (" + p.S("trial dose %s mg/day", p.Amount(*c.TrialMg))
 			if pp.TrialAboveUL[c] {
@@ -188,13 +188,19 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 			for i, n := range s.Named {
 				named[i] = mdEscape(n)
 			}
-			text := "- **" + mdEscape(s.Interaction.Name) + "** (" + strings.Join(named, ", ") + "): " + spacingRule(p, s)
-			if spacingsDiffer(s.Interaction.Spacings) {
-				text += "; " + p.S("the sources differ, so mgcalc takes the longest")
+			text := "- **" + mdEscape(s.Interaction.Name) + "** (" + strings.Join(named, ", ") + "): " + mdEscape(medRule(p, s, pp.Form))
+			if s.Applies && len(s.Rules) == 0 {
+				text += mdCite(s.Interaction.Advice.Sources)
+			}
+			if !s.Applies {
+				text += mdCite(s.General.Sources)
 			}
 			line(text)
 			for _, sp := range s.Interaction.Spacings {
 				line("  - " + mdEscape(sp.Text) + mdCite(sp.Sources))
+			}
+			if a := s.Interaction.Advice; a != nil && (!s.Applies || len(s.Rules) > 0) {
+				line("  - " + mdEscape(a.Text) + mdCite(a.Sources))
 			}
 		}
 	}

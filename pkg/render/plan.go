@@ -1,9 +1,11 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 )
@@ -11,6 +13,8 @@ import (
 type evidenceJSON struct {
 	Form         string   `json:"form"`
 	Grade        string   `json:"grade"`
+	Certainty    *string  `json:"certainty"` // GRADE certainty, where the source gives it
+	Strength     *string  `json:"strength"`  // a guideline's strength of recommendation
 	Finding      string   `json:"finding"`
 	Sources      []string `json:"sources"`
 	TrialMg      *float64 `json:"trial_mg"`
@@ -67,17 +71,25 @@ type evalJSON struct {
 type spacingRuleJSON struct {
 	BeforeHours float64  `json:"before_hours"`
 	AfterHours  float64  `json:"after_hours"`
+	Forms       []string `json:"forms"`   // empty: every form
+	Applies     bool     `json:"applies"` // to the plan's form
 	Text        string   `json:"text"`
 	Sources     []string `json:"sources"`
 }
 
 type spacingJSON struct {
-	Class       string            `json:"class"`
-	Name        string            `json:"name"`
-	Medicines   []string          `json:"medicines"`
+	Class     string   `json:"class"`
+	Name      string   `json:"name"`
+	Medicines []string `json:"medicines"`
+	// Applies is false where the interaction belongs to other forms (the
+	// antacid salts) than the plan's; Forms names them (empty: every form).
+	Applies     bool              `json:"applies"`
+	Forms       []string          `json:"forms"`
 	BeforeHours float64           `json:"before_hours"`
 	AfterHours  float64           `json:"after_hours"`
 	Rules       []spacingRuleJSON `json:"rules"`
+	Advice      *factJSON         `json:"advice"`  // where no spacing is given, or none works
+	General     *factJSON         `json:"general"` // the rule for any medicine, where this one does not apply
 }
 
 type depletingJSON struct {
@@ -138,7 +150,16 @@ func dateStr(start *time.Time, day int) *string {
 }
 
 func evidenceOf(c *plan.Choice, above bool) evidenceJSON {
-	return evidenceJSON{Form: c.Form, Grade: string(c.Grade), Finding: c.Finding, Sources: nonNil(c.Sources), TrialMg: c.TrialMg, TrialAboveUL: above}
+	e := evidenceJSON{Form: c.Form, Grade: string(c.Grade), Finding: c.Finding, Sources: nonNil(c.Sources), TrialMg: c.TrialMg, TrialAboveUL: above}
+	if c.Certainty != "" {
+		v := string(c.Certainty)
+		e.Certainty = &v
+	}
+	if c.Strength != "" {
+		v := string(c.Strength)
+		e.Strength = &v
+	}
+	return e
 }
 
 func optUnits(u float64, set bool) *float64 {
@@ -203,9 +224,19 @@ func NewPlan(p *plan.Plan, start *time.Time) *Plan {
 		j.EvaluateDays = append(j.EvaluateDays, evalJSON{Day: e.Day, Date: dateStr(start, e.Day), What: e.What, Sources: nonNil(e.Sources)})
 	}
 	for _, s := range p.Spacing {
-		sj := spacingJSON{Class: s.Interaction.Key, Name: s.Interaction.Name, Medicines: s.Named, BeforeHours: s.BeforeHours, AfterHours: s.AfterHours}
-		for _, r := range s.Interaction.Spacings {
-			sj.Rules = append(sj.Rules, spacingRuleJSON{r.BeforeHours, r.AfterHours, r.Text, nonNil(r.Sources)})
+		sj := spacingJSON{Class: s.Interaction.Key, Name: s.Interaction.Name, Medicines: s.Named, Applies: s.Applies, Forms: []string{},
+			BeforeHours: s.BeforeHours, AfterHours: s.AfterHours, Rules: []spacingRuleJSON{}}
+		for _, f := range s.Forms {
+			sj.Forms = append(sj.Forms, f.Key)
+		}
+		for i, r := range s.Interaction.Spacings {
+			sj.Rules = append(sj.Rules, spacingRuleJSON{r.BeforeHours, r.AfterHours, nonNil(r.Forms), slices.Contains(s.Rules, i), r.Text, nonNil(r.Sources)})
+		}
+		if a := s.Interaction.Advice; a != nil {
+			sj.Advice = &factJSON{a.Text, nonNil(a.Sources)}
+		}
+		if g := s.General; g != nil {
+			sj.General = &factJSON{g.Text, nonNil(g.Sources)}
 		}
 		j.Spacing = append(j.Spacing, sj)
 	}
@@ -283,7 +314,7 @@ func (r *Plan) Text(t *Term) string {
 	}
 	b.WriteString("\n")
 	if c := pp.Choice; c != nil {
-		b.WriteString("  " + p.S("evidence: %s: %s", gradeText(p, c.Grade), choiceFinding(p, pp.Goal.Key, c)) + r.trial(t, c) + cite(t, c.Sources) + "\n")
+		b.WriteString("  " + p.S("evidence: %s: %s", gradeLabel(p, c), choiceFinding(p, pp.Goal.Key, c)) + r.trial(t, c) + cite(t, c.Sources) + "\n")
 	}
 	if len(pp.Alternatives) > 0 {
 		var alts []string
@@ -331,22 +362,19 @@ func (r *Plan) Text(t *Term) string {
 	if len(pp.Spacing) > 0 {
 		b.WriteString(p.S("spacing from your medicines:") + "\n")
 		for _, s := range pp.Spacing {
-			var rule string
-			switch {
-			case s.BeforeHours == 0:
-				rule = p.S("take the medicine at least %s h after magnesium", p.Amount(s.AfterHours))
-			case s.AfterHours == 0:
-				rule = p.S("take the medicine at least %s h before magnesium", p.Amount(s.BeforeHours))
-			default:
-				rule = p.S("take the medicine at least %s h before or %s h after magnesium", p.Amount(s.BeforeHours), p.Amount(s.AfterHours))
+			b.WriteString("  " + interactionName(p, s.Interaction) + " (" + sanitize(strings.Join(s.Named, ", ")) + "): " + medRule(p, s, pp.Form))
+			if s.Applies && len(s.Rules) == 0 {
+				b.WriteString(cite(t, s.Interaction.Advice.Sources))
 			}
-			b.WriteString("  " + interactionName(p, s.Interaction) + " (" + sanitize(strings.Join(s.Named, ", ")) + "): " + rule)
-			if spacingsDiffer(s.Interaction.Spacings) {
-				b.WriteString("; " + p.S("the sources differ, so mgcalc takes the longest"))
+			if !s.Applies {
+				b.WriteString(cite(t, s.General.Sources))
 			}
 			b.WriteString("\n")
 			for i, sp := range s.Interaction.Spacings {
 				b.WriteString("    " + t.Dim(spacingNote(p, s.Interaction, i)+" ["+strings.Join(sp.Sources, ", ")+"]") + "\n")
+			}
+			if a := s.Interaction.Advice; a != nil && (!s.Applies || len(s.Rules) > 0) {
+				b.WriteString("    " + t.Dim(interactionAdvice(p, s.Interaction)+" ["+strings.Join(a.Sources, ", ")+"]") + "\n")
 			}
 		}
 	}
@@ -426,14 +454,66 @@ func (r *Plan) stepCells(p msg.Printer, s plan.Step) []string {
 	return []string{days, amount(s.ElementalMg, s.Units), morning, evening, compound, p.Num(s.Check.Percent, 0) + " %"}
 }
 
-// spacingsDiffer reports whether the sources' spacings give different hours.
-func spacingsDiffer(sp []plan.Spacing) bool {
-	for _, s := range sp[1:] {
-		if s.BeforeHours != sp[0].BeforeHours || s.AfterHours != sp[0].AfterHours {
+// spacingsDiffer reports whether the spacings that apply give different
+// hours.
+func spacingsDiffer(s plan.MedSpacing) bool {
+	sp := s.Interaction.Spacings
+	for _, i := range s.Rules {
+		if sp[i].BeforeHours != sp[s.Rules[0]].BeforeHours || sp[i].AfterHours != sp[s.Rules[0]].AfterHours {
 			return true
 		}
 	}
 	return false
+}
+
+// medRule words what to do with a medicine, in text and Markdown alike:
+// its spacing (the longest that applies); its advice, where no spacing
+// applies; or, where the interaction belongs to other forms than the
+// plan's, which forms, and the rule for any medicine.
+func medRule(p msg.Printer, s plan.MedSpacing, form *forms.Form) string {
+	switch {
+	case !s.Applies:
+		var names []string
+		for _, f := range s.Forms {
+			names = append(names, formName(p, f))
+		}
+		return p.S("mgcalc's sources give this for %s, not for %s: %s", strings.Join(names, ", "), formName(p, form), p.DataText(s.General.Text))
+	case len(s.Rules) == 0:
+		return interactionAdvice(p, s.Interaction)
+	}
+	rule := spacingRule(p, s)
+	if spacingsDiffer(s) {
+		rule += "; " + p.S("the sources differ, so mgcalc takes the longest")
+	}
+	return rule
+}
+
+// gradeLabel is a choice's grade with the certainty and strength its
+// source gives: "guideline, conditional recommendation, very low
+// certainty".
+func gradeLabel(p msg.Printer, c *plan.Choice) string {
+	s := gradeText(p, c.Grade)
+	switch c.Strength {
+	case plan.StrengthStrong:
+		s += ", " + p.S("strong recommendation")
+	case plan.StrengthConditional:
+		s += ", " + p.S("conditional recommendation")
+	case plan.StrengthLevelB:
+		s += ", " + p.S("Level B")
+	}
+	switch c.Certainty {
+	case plan.CertaintyHigh:
+		s += ", " + p.S("high certainty")
+	case plan.CertaintyModerate:
+		s += ", " + p.S("moderate certainty")
+	case plan.CertaintyLow:
+		s += ", " + p.S("low certainty")
+	case plan.CertaintyLowToVeryLow:
+		s += ", " + p.S("low to very low certainty")
+	case plan.CertaintyVeryLow:
+		s += ", " + p.S("very low certainty")
+	}
+	return s
 }
 
 func gradeText(p msg.Printer, g plan.Grade) string {
