@@ -54,9 +54,9 @@ FORM is a form name or alias in any case, with or without "magnesium"
 MgSO4·7H2O), which selects exactly that variant; add :VARIANT for a hydrate
 or salt other than the default (citrate:nonahydrate). 'mgcalc forms' lists
 them. AMOUNT is the weight of the compound: 500, 500mg, "500 mg", 0.5g or
-250mcg; a bare number is milligrams. Decimals are written with a point in
-every language: a decimal comma (0,5g) is refused, and "1.830 mg" as
-ambiguous (1.83 or 1830 mg?).
+250mcg; a bare number is milligrams. A decimal comma with one or two digits
+after it is a decimal in every language (187,5 mg, 0,5g); "1.830 mg" and
+"1,830 mg" are refused as ambiguous (1.83 or 1830 mg?).
 
 --assay replaces the formula's Mg share with a raw material's stated
 percentage; a label's stated elemental amount beats both, so use it when the

@@ -59,8 +59,9 @@ coloured.
 Text is printed in English or Dutch: --lang en or nl (or MGCALC_LANG, or
 lang: in the config file), else the locale (LC_ALL, LC_MESSAGES, LANG:
 nl_NL.UTF-8 is Dutch), else English. Machine formats are the same in every
-language. Amounts are typed with a decimal point in both languages (1.5g);
-a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`: `mgcalc rekent het gewicht van een magnesiumzout om naar het elementair
+language. Amounts take a decimal point or a decimal comma with one or two
+digits after it (1.5g, 187,5 mg, 0,5 g); "1.830 mg" and "1,830 mg" are
+refused as ambiguous (1.83 or 1830 mg?).`: `mgcalc rekent het gewicht van een magnesiumzout om naar het elementair
 magnesium dat erin zit (en terug), berekend uit de molecuulformule, en
 vergelijkt dat met de bovengrens voor supplementen. Elk getal dat mgcalc
 gebruikt heeft een bron: zie 'mgcalc forms show VORM'.
@@ -85,9 +86,9 @@ Machineformaten zijn nooit gekleurd.
 Tekst verschijnt in het Engels of het Nederlands: --lang en of nl (of
 MGCALC_LANG, of lang: in het configuratiebestand), anders volgens de locale
 (LC_ALL, LC_MESSAGES, LANG: nl_NL.UTF-8 is Nederlands), anders Engels.
-Machineformaten zijn in elke taal gelijk. Hoeveelheden typt u in beide talen
-met een decimale punt (1.5g); een decimale komma wordt geweigerd met een tip,
-en "1.830 mg" als dubbelzinnig.`,
+Machineformaten zijn in elke taal gelijk. Hoeveelheden nemen een decimale punt
+of een decimale komma met één of twee cijfers erna (1.5g, 187,5 mg, 0,5 g);
+"1.830 mg" en "1,830 mg" worden geweigerd als dubbelzinnig (1,83 of 1830 mg?).`,
 		`  mgcalc elemental citrate 500
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinate 200
@@ -147,9 +148,9 @@ FORM is a form name or alias in any case, with or without "magnesium"
 MgSO4·7H2O), which selects exactly that variant; add :VARIANT for a hydrate
 or salt other than the default (citrate:nonahydrate). 'mgcalc forms' lists
 them. AMOUNT is the weight of the compound: 500, 500mg, "500 mg", 0.5g or
-250mcg; a bare number is milligrams. Decimals are written with a point in
-every language: a decimal comma (0,5g) is refused, and "1.830 mg" as
-ambiguous (1.83 or 1830 mg?).
+250mcg; a bare number is milligrams. A decimal comma with one or two digits
+after it is a decimal in every language (187,5 mg, 0,5g); "1.830 mg" and
+"1,830 mg" are refused as ambiguous (1.83 or 1830 mg?).
 
 --assay replaces the formula's Mg share with a raw material's stated
 percentage; a label's stated elemental amount beats both, so use it when the
@@ -179,9 +180,10 @@ FORM is een vormnaam of alias, in hoofd- of kleine letters, met of zonder
 (MgCl2, MgSO4·7H2O), die precies die variant kiest; voeg :VARIANT toe voor
 een ander hydraat of zout dan het standaardhydraat (citrate:nonahydrate).
 'mgcalc forms' geeft de lijst. AMOUNT is het gewicht van de verbinding: 500,
-500mg, "500 mg", 0.5g of 250mcg; een kaal getal is in milligram. Schrijf
-decimalen met een punt: een decimale komma (0,5g) wordt geweigerd, en
-"1.830 mg" als dubbelzinnig (1,83 of 1830 mg?).
+500mg, "500 mg", 0.5g of 250mcg; een kaal getal is in milligram. Een
+decimale komma met één of twee cijfers erna is in elke taal een decimaal
+(187,5 mg, 0,5g); "1.830 mg" en "1,830 mg" worden geweigerd als dubbelzinnig
+(1,83 of 1830 mg?).
 
 --assay vervangt het Mg-aandeel uit de formule door het opgegeven
 magnesiumgehalte van een grondstof; de hoeveelheid elementair magnesium die

@@ -562,7 +562,7 @@ func nlMessages() map[string]string {
 		"use mg, g or mcg":                          "gebruik mg, g of mcg",
 		"use mg, g, mcg, mmol or mEq":               "gebruik mg, g, mcg, mmol of mEq",
 		"write %s %s, or %s %s without a separator": "schrijf %s %s, of %s %s zonder scheidingsteken",
-		"write decimals with a point (1.5g) and thousands without a separator (1500)":                       "mgcalc leest een decimale punt, geen komma: schrijf 1.5g (niet 1,5g), en duizendtallen zonder scheidingsteken (1500)",
+		"write decimals with one comma or point (1,5g or 1.5g) and thousands without a separator (1500)":    "schrijf decimalen met één komma of punt (1,5g of 1.5g), en duizendtallen zonder scheidingsteken (1500)",
 		"write the amount in plain digits with at most one decimal point (1500 or 1.5g), then mg, g or mcg": "schrijf de hoeveelheid in cijfers met hoogstens één decimale punt (1500 of 1.5g), gevolgd door mg, g of mcg",
 		"%q has a comma":                                         "%q bevat een komma",
 		"%q is negative":                                         "%q is negatief",

@@ -41,7 +41,7 @@ func TestParseItem(t *testing.T) {
 			t.Errorf("ParseItem(%q) = %s %.3f mg, want %s %.3f", in, it.Name, it.ElementalMg(), want.name, want.mg)
 		}
 	}
-	for _, bad := range []string{"citrate", "citrate:", ":500", "citrat:500", "citrate:decahydrate:500", "citrate:1,5g", "::"} {
+	for _, bad := range []string{"citrate", "citrate:", ":500", "citrat:500", "citrate:decahydrate:500", "citrate:1,5,0g", "::"} {
 		if _, err := stack.ParseItem(tb, bad); err == nil {
 			t.Errorf("ParseItem(%q) accepted", bad)
 		}
