@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
@@ -193,6 +195,9 @@ func runConvert(o *convertOptions) error {
 	if err != nil {
 		return dataError(err)
 	}
+	if forms.IsMagnesium(o.Form) {
+		return usageError(elementNotSalt(o, t.MgPerMmol()))
+	}
 	f, v, err := t.Resolve(o.Form)
 	if err != nil {
 		return formError(err)
@@ -254,4 +259,24 @@ func completeForms(cmd *cobra.Command, args []string, _ string) ([]string, cobra
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// elementNotSalt answers "elemental magnesium 400": an amount of magnesium
+// is already elemental, so there is nothing to convert; compound gives the
+// salt that carries it, limits the person's upper limit.
+func elementNotSalt(o *convertOptions, mgPerMmol float64) *msg.Message {
+	amount := strings.TrimSpace(o.Amount)
+	mg, err := units.ParseElemental(amount, mgPerMmol)
+	if err != nil {
+		amount = "AMOUNT"
+	}
+	if o.Reverse {
+		return msg.Errorf("%q is magnesium itself, not a salt: compound needs the salt that carries the magnesium", o.Form).
+			WithHint("name the salt, such as mgcalc compound citrate %s; 'mgcalc forms' lists them", amount)
+	}
+	m := msg.Errorf("magnesium is already elemental: there is nothing to convert")
+	if err == nil {
+		m = msg.Errorf("%s mg magnesium is already elemental: there is nothing to convert", msg.A(mg))
+	}
+	return m.WithHint("'mgcalc compound FORM %s' gives how much of a salt carries it (such as mgcalc compound citrate %s); 'mgcalc limits' shows your upper limit", amount, amount)
 }
