@@ -41,6 +41,10 @@ func TestMachineOutputSameInEveryLanguage(t *testing.T) {
 `)
 	csvFile := filepath.Join(dir, "products.csv")
 	writeFile(t, csvFile, "form,amount\ncitrate,500\noxide,400.5\n")
+	etiket := filepath.Join(dir, "etiket.txt")
+	writeFile(t, etiket, "Per tablet:\nMagnesium (uit magnesiumcitraat) 200 mg (53% RI)\nZink 10 mg\nIngrediënten: magnesiumcitraat, antiklontermiddel: magnesiumstearaat\nNeem 1-2 tabletten per dag.\n")
+	bad := filepath.Join(dir, "bad.txt")
+	writeFile(t, bad, "Magnesiumbisglycinaat 500 mg waarvan magnesium\n")
 	labels := filepath.Join(dir, "labels.csv")
 	writeFile(t, labels, "form,amount,stated\nglycinate,500,100\ncitrate,1830,295.7\nthreonate,2000,144\n")
 	cases := []struct {
@@ -73,6 +77,10 @@ func TestMachineOutputSameInEveryLanguage(t *testing.T) {
 		{"", []string{"check", "threonate", "2000", "--stated", "144"}},
 		{"", []string{"check", "--csv", labels}},
 		{"glycinate 500 100\ncitrate:1830mg 295.7mg\n", []string{"check", "-"}},
+		{"", []string{"label", etiket}},
+		{"", []string{"label", etiket, bad, "--keep-going"}},
+		{"Magnesium citrate 500 mg\n", []string{"label", "-", "--text", "1 g Magnesiumcitrat, davon 109 mg Magnesium\nZweimal täglich 1 Messlöffel", "--dsld", "../../testdata/labels/dsld-three.json", "--keep-going"}},
+		{"", []string{"total", "--label", etiket, "magnesium:100", "citrate:500"}},
 		{"", []string{"version"}},
 		{"", []string{"config", "show"}},
 		{"", []string{"config", "show", "--age", "40", "--sex", "vrouw"}},
@@ -304,6 +312,7 @@ func TestExamplesRun(t *testing.T) {
 				line = strings.TrimSpace(line)
 				if !strings.HasPrefix(line, "mgcalc ") || strings.ContainsAny(line, "|<>;&$'\"") ||
 					strings.Contains(line, "--stack") || strings.Contains(line, "--csv") || strings.Contains(line, "--ics") || strings.Contains(line, "--table") ||
+					strings.Contains(line, "--label") || strings.Contains(line, "--dsld") || strings.Contains(line, ".txt") ||
 					strings.Contains(line, "--config") || strings.Contains(line, "config init") || strings.Contains(line, "completion") {
 					continue
 				}

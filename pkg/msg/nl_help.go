@@ -314,8 +314,11 @@ limit applies to the total across all products, not to each one.
 
 Give products on the command line as FORM[:VARIANT]:AMOUNT (citrate:500,
 chloride:anhydrous:1g), with xN for N units a day (citrate:500x2), in stack
-files with --stack (repeat it for several files: all are added), or both. A
-stack file is a YAML list of products:
+files with --stack (repeat it for several files: all are added), or both.
+magnesium:AMOUNT is a product whose label gives only its magnesium (a
+multivitamin's "Magnesium 100 mg"): magnesium:100, magnesium:100x2.
+--label FILE adds a label's doses as 'mgcalc label' reads them (repeatable).
+A stack file is a YAML list of products:
 
   - name: Calm Night          # optional
     form: bisglycinate        # FORM or FORM:VARIANT
@@ -324,6 +327,8 @@ stack file is a YAML list of products:
   - name: Buffered glycinate
     form: bisglycinate
     elemental: 100 mg         # the label's Mg per unit: wins over the formula
+  - name: Multivitamin
+    elemental: 100 mg         # a label that gives only the magnesium: no form
   - form: citrate
     amount: 1 g
     assay: 14.5               # the raw material's Mg %%, replaces the formula
@@ -346,8 +351,8 @@ CSV: a header row of the stack fields (form, amount, per_day, elemental,
 assay, route, name), one product a row, empty cells left out.
 
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
-it, 1 for a stack or CSV file that cannot be read or is broken, 2 for bad
-arguments. -o value prints the supplemental total in mg.`: `Het elementair magnesium van alle producten die iemand neemt, opgeteld en
+it, 1 for a stack, CSV or label file that cannot be read or is broken, 2
+for bad arguments. -o value prints the supplemental total in mg.`: `Het elementair magnesium van alle producten die iemand neemt, opgeteld en
 vergeleken met de bovengrens voor supplementen voor die persoon (zie 'mgcalc
 limits'). De grens geldt voor het totaal van alle producten, niet voor elk
 product apart.
@@ -355,8 +360,11 @@ product apart.
 Geef producten op de opdrachtregel als VORM[:VARIANT]:HOEVEELHEID
 (citraat:500, chloride:anhydrous:1g), met xN voor N eenheden per dag
 (citraat:500x2), in stackbestanden met --stack (herhaal de optie voor meer
-bestanden: alles wordt opgeteld), of allebei. Een stackbestand is een
-YAML-lijst van producten (de veldnamen blijven Engels):
+bestanden: alles wordt opgeteld), of allebei. magnesium:HOEVEELHEID is een
+product waarvan het etiket alleen het magnesium geeft ("Magnesium 100 mg" op
+een multivitamine): magnesium:100, magnesium:100x2. --label BESTAND telt de
+doses van een etiket mee zoals 'mgcalc label' ze leest (herhaalbaar). Een
+stackbestand is een YAML-lijst van producten (de veldnamen blijven Engels):
 
   - name: Rustige nacht       # optioneel
     form: bisglycinaat        # VORM of VORM:VARIANT
@@ -365,6 +373,8 @@ YAML-lijst van producten (de veldnamen blijven Engels):
   - name: Gebufferd glycinaat
     form: bisglycinaat
     elemental: 100 mg         # Mg per eenheid volgens het etiket: gaat boven de formule
+  - name: Multivitamine
+    elemental: 100 mg         # een etiket dat alleen het magnesium geeft: geen vorm
   - form: citraat
     amount: 1 g
     assay: 14.5               # Mg-%% van de grondstof, in plaats van de formule
@@ -389,11 +399,12 @@ amount, per_day, elemental, assay, route, name), één product per rij, lege
 cellen weggelaten.
 
 Afsluitstatus: 0 op of onder de bovengrens (of als er geen is vastgesteld),
-3 erboven, 1 voor een stack- of CSV-bestand dat niet te lezen of beschadigd
-is, 2 voor verkeerde argumenten. -o value toont het totaal uit supplementen
+3 erboven, 1 voor een stack-, CSV- of etiketbestand dat niet te lezen of
+beschadigd is, 2 voor verkeerde argumenten. -o value toont het totaal uit supplementen
 in mg.`,
 		`  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
+  mgcalc total --label etiket.txt citrate:500 magnesium:100
   mgcalc total --stack morning.yaml --stack evening.yaml
   mgcalc total --csv stack.csv
   mgcalc total citrate:500 --diet 220 --age 40 --sex female
@@ -401,6 +412,7 @@ in mg.`,
   mgcalc total citrate:500 --unit mmol
   mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "over the limit"`: `  mgcalc total citraat:500 bisglycinaat:1000 oxide:250mg
   mgcalc total citraat:500x2 --authority efsa
+  mgcalc total --label etiket.txt citraat:500 magnesium:100
   mgcalc total --stack ochtend.yaml --stack avond.yaml
   mgcalc total --csv stack.csv
   mgcalc total citraat:500 --diet 220 --age 40 --sex vrouw
