@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"path/filepath"
@@ -164,9 +165,14 @@ func readLabels(s *IO, t tables, text *string, files, dsld []string) ([]readLabe
 		out = append(out, readLabel{file: "", l: l, err: asMessage(err)})
 	}
 	for _, path := range files {
-		b, err := readUserFile(s, path, label.MaxTextSize+1)
+		b, err := readUserFile(s, path, label.MaxDSLDSize+1)
 		if err != nil {
 			out = append(out, readLabel{file: path, err: err})
+			continue
+		}
+		if isJSON(b) {
+			// DSLD JSON given as a label file: read as --dsld reads it
+			out = append(out, dsldLabels(path, b, o)...)
 			continue
 		}
 		l, perr := label.ParseText(string(b), o)
@@ -178,16 +184,29 @@ func readLabels(s *IO, t tables, text *string, files, dsld []string) ([]readLabe
 			out = append(out, readLabel{file: path, err: err})
 			continue
 		}
-		ls, perr := label.ParseDSLD(b, o)
-		if perr != nil {
-			out = append(out, readLabel{file: path, err: asMessage(perr)})
-			continue
-		}
-		for _, l := range ls {
-			out = append(out, readLabel{file: path, l: l})
-		}
+		out = append(out, dsldLabels(path, b, o)...)
 	}
 	return out, nil
+}
+
+// dsldLabels reads a DSLD file's labels.
+func dsldLabels(path string, b []byte, o label.Options) []readLabel {
+	ls, err := label.ParseDSLD(b, o)
+	if err != nil {
+		return []readLabel{{file: path, err: asMessage(err)}}
+	}
+	out := make([]readLabel, len(ls))
+	for i, l := range ls {
+		out[i] = readLabel{file: path, l: l}
+	}
+	return out
+}
+
+// isJSON reports whether a label file is JSON (a DSLD label or a list of
+// them) rather than a label's text: its first character is { or [.
+func isJSON(b []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\uFEFF")), " \t\r\n")
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
 }
 
 // readUserFile reads a file the user names (or stdin for "-"), bounded
@@ -242,7 +261,7 @@ func labelError(rl readLabel, index, of int) *msg.Message {
 		return nil
 	}
 	row := "line"
-	if rl.l.ID != "" {
+	if rl.l.Rows {
 		row = "row"
 	}
 	var m *msg.Message
@@ -299,7 +318,7 @@ func runLabel(o *labelOptions) error {
 		}
 		t := labelTotal(rl.l, lt, limit)
 		over = over || t != nil && t.Check.Over
-		reports = append(reports, render.NewLabel(fileName(rl.file), rl.l, t))
+		reports = append(reports, render.NewLabel(fileName(rl.file), rl.l, t, limit))
 	}
 	if err := o.printLabels(reports); err != nil {
 		return err
@@ -365,8 +384,16 @@ func labelItems(s *IO, t tables, paths []string) ([]stack.Item, error) {
 		if rl.file == "-" {
 			base = "<stdin>"
 		}
-		for _, it := range rl.l.Items("") {
-			it.Name = base + ":" + strconv.Itoa(it.Line)
+		doses := rl.l.Items("")
+		for _, it := range doses {
+			switch {
+			case rl.l.Name != "" && len(doses) == 1:
+				it.Name = rl.l.Name // a DSLD product
+			case rl.l.Name != "":
+				it.Name = rl.l.Name + " (" + strconv.Itoa(it.Line) + ")"
+			default:
+				it.Name = base + ":" + strconv.Itoa(it.Line)
+			}
 			items = append(items, it)
 		}
 	}

@@ -160,7 +160,7 @@ func decode(b []byte, v any) error {
 		case errors.As(err, &se):
 			return msg.Errorf("not valid JSON at byte %d", se.Offset)
 		case errors.As(err, &te):
-			return msg.Errorf("not a DSLD label: %s is %s, not %s", te.Field, te.Value, te.Type.String())
+			return msg.Errorf("not a DSLD label: %s is a JSON %s", te.Field, te.Value)
 		}
 		return msg.Errorf("not valid JSON")
 	}
@@ -170,6 +170,7 @@ func decode(b []byte, v any) error {
 func readDSLD(d *dsldLabel, o Options) (*Label, error) {
 	r := newReader(o)
 	r.label.ID = strings.Trim(string(d.ID), `"`)
+	r.label.Rows = true
 	r.label.Name = strings.TrimSpace(strings.TrimSpace(d.BrandName) + " " + strings.TrimSpace(d.FullName))
 	if len(r.label.ID) > 40 {
 		return nil, msg.Errorf("the label's id is longer than 40 characters")

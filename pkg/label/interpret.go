@@ -315,11 +315,11 @@ func (ln *line) tokText(i, j int) string {
 }
 
 func (r *reader) add(l Line) {
-	l.Text = clip(strings.Join(strings.Fields(l.Text), " "))
+	l.Text = strings.Join(strings.Fields(l.Text), " ")
 	r.label.Lines = append(r.label.Lines, l)
 }
 
-// clip bounds the text of a line in the output and in messages.
+// clip bounds a text kept for the reader (directions, a serving).
 func clip(s string) string {
 	const max = 160
 	if len(s) <= max {

@@ -133,6 +133,7 @@ type Serving struct {
 type Label struct {
 	ID    string // DSLD id, "" for text
 	Name  string // product name (DSLD), "" for text
+	Rows  bool   // a DSLD label: its lines are the rows of its table
 	Lines []Line
 	// Serving is what the amounts are per; PerDay how many servings a day
 	// the directions give (the top of a range is the daily amount the

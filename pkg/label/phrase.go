@@ -636,7 +636,7 @@ func (p *phraser) salt(i int) int {
 			// it: Magnesium-bis(hydrogen-L-aspartat)
 			joined := !tk.space && (p.sym(j-1) == "-" || p.sym(j-1) == "(")
 			if !joined && (stopWords[w] || p.linkAt(j) > 0) || unitWords[w] != "" && j > 0 && p.toks[j-1].kind == tNum ||
-				countUnit(w) != "" || nutrientOf(w) != "" || perWords[w] || p.dailyAt(j) > 0 || containsWords[w] ||
+				countUnit(w) != "" || nutrientOf(w) == "mineral" || strings.HasPrefix(w, "vit") || perWords[w] || p.dailyAt(j) > 0 || containsWords[w] ||
 				isMagnesiumWord(p.toks, j) || referenceWords[w] && !isExcipientWord(w) || isChildWord(w) {
 				if !joined || isMagnesiumWord(p.toks, j) {
 					goto done

@@ -73,9 +73,10 @@ type Label struct {
 }
 
 // NewLabel maps a label and the total of its doses (at the top of the
-// servings a day; nil for a label that cannot be read) to its report.
+// servings a day; nil for a label that cannot be read, which has only the
+// limit that applies) to its report.
 // Each amount is rounded once, here, from its unrounded value.
-func NewLabel(file string, l *label.Label, t *dose.Total) *Label {
+func NewLabel(file string, l *label.Label, t *dose.Total, limit limits.Applied) *Label {
 	j := labelJSON{Lines: []labelLineJSON{}, Serving: servingJSON{Day: l.Serving.Day},
 		ServingsPerDay: rangeJSON{Round(l.PerDay.Min, 2), Round(l.PerDay.Max, 2)}, ServingsPerDayStated: l.PerDayStated}
 	if file != "" {
@@ -104,7 +105,8 @@ func NewLabel(file string, l *label.Label, t *dose.Total) *Label {
 		j.ElementalPerDay = ptr(Round(t.ElementalMg, elementalDec(t.ElementalMg, t.Limit, t.Check, MassDec)))
 		j.LimitJSON = limitJSON(t.Limit, t.Check)
 	} else {
-		j.LimitJSON = LimitJSON{Sources: []string{}}
+		// the limit that applies, without a verdict: there is no total
+		j.LimitJSON = limitJSON(limit, limits.Check{})
 	}
 	return &Label{File: file, L: l, Total: t, j: j}
 }
@@ -238,7 +240,7 @@ func (r *Label) Text(t *Term) string {
 		b.WriteString(t.Num(sanitize(title)) + "\n")
 	}
 	for _, ln := range r.L.Lines {
-		b.WriteString("  " + p.S("line %d: %s", ln.Line, sanitize(ln.Text)) + "\n")
+		b.WriteString("  " + p.S("%s: %s", p.Message(r.at(ln.Line)), clipText(sanitize(ln.Text))) + "\n")
 		b.WriteString("    " + r.meaning(t, ln) + "\n")
 	}
 	if len(r.L.Lines) == 0 {
@@ -273,6 +275,27 @@ func (r *Label) Text(t *Term) string {
 	return b.String()
 }
 
+// clipText bounds a label's line in the text output (JSON has it whole).
+func clipText(s string) string {
+	const max = 160
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// at names a line of the label: a line of text, a row of a DSLD label.
+func (r *Label) at(n int) *msg.Message {
+	if r.L.Rows {
+		return msg.New("row %d", n)
+	}
+	return msg.New("line %d", n)
+}
+
 // title names the label: the file, the DSLD product.
 func (r *Label) title() string {
 	var parts []string
@@ -299,7 +322,7 @@ func (r *Label) meaning(t *Term, ln label.Line) string {
 	case label.Other:
 		switch ln.Reason {
 		case label.ReasonSameAs:
-			return t.Dim(p.S("the same magnesium as line %d: counted once", ln.SameAs))
+			return t.Dim(p.S("the same magnesium as %s: counted once", p.Message(r.at(ln.SameAs))))
 		case label.ReasonNotMagnesium:
 			return t.Dim(p.S("not magnesium"))
 		case label.ReasonReference:
@@ -335,7 +358,7 @@ func (r *Label) meaning(t *Term, ln label.Line) string {
 func (r *Label) formText(p msg.Printer, ln label.Line) string {
 	switch {
 	case ln.Form != nil && ln.FormFrom > 0:
-		return p.S("%s (from the ingredients, line %d)", formName(p, ln.Form), ln.FormFrom)
+		return p.S("%s (from the ingredients, %s)", formName(p, ln.Form), p.Message(r.at(ln.FormFrom)))
 	case ln.Form != nil:
 		return formName(p, ln.Form)
 	case ln.FormName == label.FormMixed:
@@ -364,9 +387,9 @@ func checkVerdict(t *Term, c dose.LabelCheck) string {
 func (r *Label) riText(t *Term, ln label.Line) string {
 	p, ri := t.P, ln.RI
 	if ri.Approx || ri.Ref == nil {
-		return p.S("line %d prints %s %%: not checked", ln.Line, p.Amount(ri.Percent))
+		return p.S("%s prints %s %%: not checked", p.Message(r.at(ln.Line)), p.Amount(ri.Percent))
 	}
-	s := p.S("line %d prints %s %%; %s mg is %s %% of the %s (%s mg)", ln.Line, p.Amount(ri.Percent), p.Num(ln.ElementalMg, ValueDec),
+	s := p.S("%s prints %s %%; %s mg is %s %% of the %s (%s mg)", p.Message(r.at(ln.Line)), p.Amount(ri.Percent), p.Num(ln.ElementalMg, ValueDec),
 		p.Num(ri.Computed, 1), p.Data("limits.label."+ri.Ref.Key+".name", ri.Ref.Name), p.Amount(ri.Ref.Mg))
 	if ri.Consistent {
 		return s + ": " + t.Good(p.S("fits"))
