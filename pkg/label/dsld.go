@@ -97,44 +97,62 @@ func ParseDSLD(b []byte, o Options) ([]*Label, error) {
 	if len(trimmed) == 0 {
 		return nil, msg.Errorf("the DSLD file is empty")
 	}
-	var raws []json.RawMessage
+	var docs []*dsldLabel
 	switch trimmed[0] {
 	case '[':
-		if err := decode(trimmed, &raws); err != nil {
-			return nil, err
+		// one label at a time, so a file of many is parsed once
+		dec := json.NewDecoder(bytes.NewReader(trimmed))
+		if _, err := dec.Token(); err != nil {
+			return nil, jsonError(err)
+		}
+		for dec.More() {
+			if len(docs) == MaxDSLDLabels {
+				return nil, msg.Errorf("the DSLD file holds more than %d labels", MaxDSLDLabels)
+			}
+			d := &dsldLabel{}
+			if err := dec.Decode(d); err != nil {
+				var se *json.SyntaxError
+				if errors.As(err, &se) {
+					return nil, jsonError(err)
+				}
+				return nil, &LabelError{Index: len(docs) + 1, Err: jsonError(err)}
+			}
+			docs = append(docs, d)
+		}
+		if _, err := dec.Token(); err != nil {
+			return nil, jsonError(err)
 		}
 	case '{':
-		var probe struct {
+		// a label, or a search answer whose hits hold labels
+		var doc struct {
+			dsldLabel
 			Hits []struct {
-				Source json.RawMessage `json:"_source"`
+				Source *dsldLabel `json:"_source"`
 			} `json:"hits"`
 		}
-		if err := decode(trimmed, &probe); err != nil {
+		if err := decode(trimmed, &doc); err != nil {
 			return nil, err
 		}
-		if len(probe.Hits) > 0 {
-			for _, h := range probe.Hits {
-				raws = append(raws, h.Source)
+		if len(doc.Hits) > MaxDSLDLabels {
+			return nil, msg.Errorf("the DSLD file holds more than %d labels", MaxDSLDLabels)
+		}
+		for _, h := range doc.Hits {
+			if h.Source != nil {
+				docs = append(docs, h.Source)
 			}
-		} else {
-			raws = []json.RawMessage{trimmed}
+		}
+		if len(doc.Hits) == 0 {
+			docs = []*dsldLabel{&doc.dsldLabel}
 		}
 	default:
 		return nil, msg.Errorf("not DSLD JSON: a label is a JSON object, or an array of them")
 	}
-	if len(raws) == 0 {
+	if len(docs) == 0 {
 		return nil, msg.Errorf("the DSLD file holds no label")
 	}
-	if len(raws) > MaxDSLDLabels {
-		return nil, msg.Errorf("the DSLD file holds more than %d labels", MaxDSLDLabels)
-	}
-	out := make([]*Label, 0, len(raws))
-	for i, raw := range raws {
-		var d dsldLabel
-		if err := decode(raw, &d); err != nil {
-			return nil, &LabelError{Index: i + 1, Err: err.(*msg.Message)}
-		}
-		l, err := readDSLD(&d, o)
+	out := make([]*Label, 0, len(docs))
+	for i, d := range docs {
+		l, err := readDSLD(d, o)
 		if err != nil {
 			return nil, &LabelError{Index: i + 1, Err: err.(*msg.Message)}
 		}
@@ -152,19 +170,24 @@ type LabelError struct {
 func (e *LabelError) Error() string { return "label " + strconv.Itoa(e.Index) + ": " + e.Err.Error() }
 func (e *LabelError) Unwrap() error { return e.Err }
 
-func decode(b []byte, v any) error {
+func decode(b []byte, v any) *msg.Message {
 	if err := json.Unmarshal(b, v); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			return msg.Errorf("not valid JSON at byte %d", se.Offset)
-		case errors.As(err, &te):
-			return msg.Errorf("not a DSLD label: %s is a JSON %s", te.Field, te.Value)
-		}
-		return msg.Errorf("not valid JSON")
+		return jsonError(err)
 	}
 	return nil
+}
+
+// jsonError words a JSON error without Go's type names.
+func jsonError(err error) *msg.Message {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return msg.Errorf("not valid JSON at byte %d", se.Offset)
+	case errors.As(err, &te):
+		return msg.Errorf("not a DSLD label: %s is a JSON %s", strings.TrimPrefix(te.Field, "dsldLabel."), te.Value)
+	}
+	return msg.Errorf("not valid JSON")
 }
 
 func readDSLD(d *dsldLabel, o Options) (*Label, error) {

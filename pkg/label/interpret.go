@@ -77,18 +77,26 @@ func (r *reader) scan(n int, text string) *line {
 // amount below it); so is a line followed by lines that start with a link
 // ("(from 2,000 mg magnesium …)", "entsprechend 121,5 mg Magnesium").
 func (r *reader) readText(raw []string) {
+	// each line is scanned once; a line read with the next is scanned again
+	scanned := make([]*line, len(raw))
+	at := func(i int) *line {
+		if scanned[i] == nil {
+			scanned[i] = r.scan(i+1, strings.TrimSpace(raw[i]))
+		}
+		return scanned[i]
+	}
 	for i := 0; i < len(raw); i++ {
 		if strings.HasPrefix(strings.TrimSpace(raw[i]), "#") {
 			continue
 		}
-		text := strings.TrimSpace(raw[i])
-		ln := r.scan(i+1, text)
-		if needsAmount(ln.atoms) && i+1 < len(raw) && startsWithAmount(r.scan(i+2, raw[i+1]).atoms) {
-			text += " " + strings.TrimSpace(raw[i+1])
+		ln := at(i)
+		text := ln.text
+		if i+1 < len(raw) && needsAmount(ln.atoms) && startsWithAmount(at(i+1).atoms) {
+			text += " " + at(i+1).text
 			i++
 		}
-		for i+1 < len(raw) && len(text)+len(raw[i+1]) < MaxLineSize && startsWithLink(r.scan(i+2, raw[i+1]).atoms) {
-			text += " " + strings.TrimSpace(raw[i+1])
+		for i+1 < len(raw) && len(text)+len(raw[i+1]) < MaxLineSize && startsWithLink(at(i+1).atoms) {
+			text += " " + at(i+1).text
 			i++
 		}
 		if text != ln.text {

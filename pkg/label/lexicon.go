@@ -55,14 +55,27 @@ func countUnit(w string) string {
 	if dayDoseWords[w] {
 		return servingKey
 	}
+	if w == "" {
+		return ""
+	}
 	best, key := 0, ""
-	for _, u := range countUnits {
+	for _, k := range unitsByFirst[w[0]] {
+		u := countUnits[k]
 		if strings.HasPrefix(w, u.stem) && len(w)-len(u.stem) <= 4 && len(u.stem) > best {
 			best, key = len(u.stem), u.key
 		}
 	}
 	return key
 }
+
+// unitsByFirst indexes countUnits by the first byte of their stems.
+var unitsByFirst = func() map[byte][]int {
+	m := map[byte][]int{}
+	for k, u := range countUnits {
+		m[u.stem[0]] = append(m[u.stem[0]], k)
+	}
+	return m
+}()
 
 // numberWords are counts written as words.
 var numberWords = map[string]float64{
@@ -257,6 +270,16 @@ var mineralStems = []string{
 	"potassium", "kalium", "sodium", "natrium", "phosphorus", "fosfor", "phosphor", "boron", "boor", "molybdenum",
 	"molybdeen", "molybdän",
 }
+
+// nutrientFirst are the first bytes of the nutrient stems.
+var nutrientFirst = func() map[byte]bool {
+	m := map[byte]bool{}
+	for _, s := range append(append([]string{}, mineralStems...), vitaminStems...) {
+		m[s[0]] = true
+	}
+	return m
+}()
+
 var vitaminStems = []string{
 	"vitamin", "vit", "folate", "folic", "foliumzuur", "folsäure", "folat", "biotin", "niacin", "thiamin", "riboflavin",
 	"pantothen", "pantotheen", "cobalamin", "pyridox", "choline", "cholin", "ascorb",
@@ -264,6 +287,9 @@ var vitaminStems = []string{
 
 // nutrientOf returns "mineral", "vitamin" or "" for a word.
 func nutrientOf(w string) string {
+	if w == "" || !nutrientFirst[w[0]] {
+		return ""
+	}
 	for _, s := range mineralStems {
 		if w == s || len(s) >= 4 && strings.HasPrefix(w, s) {
 			return "mineral"

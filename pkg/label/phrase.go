@@ -104,7 +104,7 @@ type phraser struct {
 
 // phrase reads a line's tokens as atoms.
 func phrase(t *forms.Table, toks []token) []atom {
-	p := &phraser{t: t, toks: toks}
+	p := &phraser{t: t, toks: toks, atoms: make([]atom, 0, len(toks)/2+1)}
 	for i := 0; i < len(toks); {
 		i = p.next(i)
 	}
@@ -374,8 +374,11 @@ var countFillers = map[string]bool{
 
 // linkAt returns how many tokens a link phrase at i takes, or 0.
 func (p *phraser) linkAt(i int) int {
-	for _, l := range linkPhrases {
-		if p.matches(i, l.words) {
+	if i >= len(p.toks) {
+		return 0
+	}
+	for _, k := range linksByFirst[p.toks[i].low] {
+		if l := linkPhrases[k]; p.matches(i, l.words) {
 			return len(l.words)
 		}
 	}
@@ -383,13 +386,22 @@ func (p *phraser) linkAt(i int) int {
 }
 
 func linkKindAt(p *phraser, i int) linkKind {
-	for _, l := range linkPhrases {
-		if p.matches(i, l.words) {
+	for _, k := range linksByFirst[p.toks[i].low] {
+		if l := linkPhrases[k]; p.matches(i, l.words) {
 			return l.kind
 		}
 	}
 	return 0
 }
+
+// linksByFirst indexes linkPhrases by their first word, longest first.
+var linksByFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for k, l := range linkPhrases {
+		m[l.words[0]] = append(m[l.words[0]], k)
+	}
+	return m
+}()
 
 // matches reports whether the tokens at i are words (lower case).
 func (p *phraser) matches(i int, words []string) bool {

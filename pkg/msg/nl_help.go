@@ -110,14 +110,16 @@ of een decimale komma met één of twee cijfers erna (1.5g, 187,5 mg, 0,5 g);
   mgcalc config show`,
 		`Exit status:
   0  success
-  1  error: a file that cannot be read or is broken, or an internal error
+  1  error: a file that cannot be read or is broken, a label line that
+     names magnesium but cannot be read, or an internal error
   2  usage error (bad flag, argument, form name or amount)
-  3  total: the supplemental total is above the applicable upper limit
+  3  total, label: the supplemental total is above the applicable upper limit
   4  plan: refused for safety (kidneys, heart block, a child, a dose above the limit)`: `Afsluitstatus:
   0  gelukt
-  1  fout: een bestand dat niet te lezen of beschadigd is, of een interne fout
+  1  fout: een bestand dat niet te lezen of beschadigd is, een etiketregel die
+     magnesium noemt maar niet te lezen is, of een interne fout
   2  gebruiksfout (verkeerde optie, argument, vormnaam of hoeveelheid)
-  3  total: het totaal uit supplementen ligt boven de geldende bovengrens
+  3  total, label: het totaal uit supplementen ligt boven de geldende bovengrens
   4  plan: geweigerd voor de veiligheid (nieren, hartblok, een kind, een dosis boven de grens)`,
 		"print mgcalc's version and exit": "toon de versie van mgcalc en stop",
 		"output format: %s":               "uitvoerformaat: %s",
