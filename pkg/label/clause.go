@@ -29,13 +29,28 @@ func (r *reader) readClause(ln *line, c clause) {
 		}
 		return
 	}
-	if !magnesium || head.a.kind == aNutrient {
+	if head.a.kind == aNutrient {
 		// another nutrient, or a vitamin whose form is a magnesium salt:
-		// Vitamin C (as magnesium ascorbate) 318 mg is vitamin C
+		// Vitamin C (as magnesium ascorbate) 318 mg is vitamin C. Magnesium
+		// beside it with its own amount ("Calcium 500 mg / Magnesium 250
+		// mg") is read on.
 		if head.a.nutrient == "mineral" || magnesium {
 			r.add(Line{Line: ln.n, Text: c.text, Kind: Other, Reason: ReasonNotMagnesium})
 		}
-		return
+		own := false
+		for _, n := range nouns {
+			own = own || (n.a.kind == aMg || n.a.kind == aSalt) && n.a.depth == head.a.depth && n.amt != nil
+		}
+		if !own {
+			return
+		}
+		var kept []*noun
+		for _, n := range nouns {
+			if n.a.depth == head.a.depth && n.a.kind != aNutrient {
+				kept = append(kept, n)
+			}
+		}
+		nouns = kept
 	}
 	var mg []*noun
 	for _, n := range nouns {

@@ -25,7 +25,7 @@ func nlLabel() map[string]string {
 		"give FORM:AMOUNT items (citrate:500), --stack FILE, --csv FILE or --label FILE":    "geef producten als VORM:HOEVEELHEID (citraat:500), --stack BESTAND, --csv BESTAND of --label BESTAND",
 		"no label given": "geen etiket opgegeven",
 		"give a FILE, - for stdin, --text TEXT or --dsld FILE": "geef een BESTAND, - voor standaardinvoer, --text TEKST of --dsld BESTAND",
-		"%d of %d labels could not be read":                    "%d van de %d etiketten konden niet worden gelezen",
+		"%d of %d labels could not be read":                    "niet te lezen: %d van de %d etiketten",
 		"label %d: %s":                                         "etiket %d: %s",
 		"%s: row %d: %s":                                       "%s: rij %d: %s",
 		"%s (and %d more lines that cannot be read)":           "%s (en nog %d regels die niet te lezen zijn)",
