@@ -126,9 +126,9 @@ type readLabel struct {
 	err  *msg.Message // the file or the label cannot be read
 }
 
-// where names a label in messages: its file, and in a DSLD file its place
-// and id.
-func (rl readLabel) where(index int, of int) string {
+// where names a label in messages: its file, and in a file of several
+// labels the DSLD id.
+func (rl readLabel) where(of int) string {
 	w := rl.file
 	if w == "-" {
 		w = "<stdin>"
@@ -248,8 +248,8 @@ func asMessage(err error) *msg.Message {
 
 // labelError is the error of a label with an unreadable line: the file,
 // the line and why.
-func labelError(rl readLabel, index, of int) *msg.Message {
-	w := rl.where(index, of)
+func labelError(rl readLabel, of int) *msg.Message {
+	w := rl.where(of)
 	if rl.err != nil {
 		if w == "" {
 			return rl.err
@@ -305,8 +305,8 @@ func runLabel(o *labelOptions) error {
 	}
 	var reports render.Labels
 	failed, over := 0, false
-	for i, rl := range labels {
-		if m := labelError(rl, i, len(labels)); m != nil {
+	for _, rl := range labels {
+		if m := labelError(rl, len(labels)); m != nil {
 			if !o.KeepGoing {
 				return dataError(m)
 			}
@@ -376,8 +376,8 @@ func labelItems(s *IO, t tables, paths []string) ([]stack.Item, error) {
 		return nil, err
 	}
 	var items []stack.Item
-	for i, rl := range labels {
-		if m := labelError(rl, i, len(labels)); m != nil {
+	for _, rl := range labels {
+		if m := labelError(rl, len(labels)); m != nil {
 			return nil, dataError(m)
 		}
 		base := filepath.Base(rl.file)

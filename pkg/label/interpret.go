@@ -29,10 +29,9 @@ type reader struct {
 }
 
 type mention struct {
-	line     int
-	text     string
-	blend    *line
-	excluded bool
+	line  int
+	text  string
+	blend *line
 }
 
 type source struct {

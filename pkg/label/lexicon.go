@@ -46,7 +46,7 @@ const servingKey = "serving"
 // dayDoseWords name a serving that is a whole day: amounts per dagdosis
 // are per day.
 var dayDoseWords = map[string]bool{
-	"dagdosis": true, "dagdosering": true, "dagportie": true, "dagelijkse": false,
+	"dagdosis": true, "dagdosering": true, "dagportie": true,
 	"tagesdosis": true, "tagesportion": true, "tagesration": true, "tagesverzehrmenge": true,
 }
 
@@ -108,9 +108,10 @@ var dailyPhrases = [][2]string{
 var perWords = map[string]bool{"per": true, "pro": true, "je": true, "each": true, "every": true, "elke": true, "iedere": true}
 
 // containsWords end a serving heading: "1 Tablette enthält", "2 capsules
-// bevatten", "each tablespoon contains".
+// bevatten", "each tablespoon contains" ("provides" links two amounts of
+// one line instead).
 var containsWords = map[string]bool{
-	"contains": true, "contain": true, "provides": false, "bevat": true, "bevatten": true, "enthält": true, "enthalten": true,
+	"contains": true, "contain": true, "bevat": true, "bevatten": true, "enthält": true, "enthalten": true,
 }
 
 // servingWords head a serving line: "Serving Size 2 Tablets", "Portion: 2
@@ -118,10 +119,11 @@ var containsWords = map[string]bool{
 var servingWords = map[string]bool{"serving": true, "portion": true, "portie": true, "portiegrootte": true, "portionsgröße": true}
 
 // containerWords mark a line about the package, not a serving: "Servings
-// Per Container 60", "Inhoud: 60 capsules".
+// Per Container 60", "Inhoud: 60 capsules" (not "Dose", which is also a
+// serving in English).
 var containerWords = map[string]bool{
 	"container": true, "verpakking": true, "packung": true, "inhoud": true, "inhalt": true, "pot": true, "potje": true,
-	"flacon": true, "dose": false, "bottle": true, "net": true, "nettogewicht": true, "füllmenge": true, "packungsinhalt": true,
+	"flacon": true, "bottle": true, "net": true, "nettogewicht": true, "füllmenge": true, "packungsinhalt": true,
 }
 
 // adultWords mark directions for adults.
@@ -182,7 +184,7 @@ var fillers = map[string]bool{
 	"about": true, "ongeveer": true, "rund": true, "etwa": true, "organic": true, "organisch": true, "organische": true,
 	"organisches": true, "active": true, "actief": true, "aktives": true, "natural": true, "natuurlijk": true,
 	"natürliches": true, "hochwertiges": true, "hoogwaardig": true, "hoogwaardige": true, "total": true, "totaal": true,
-	"gesamt": true, "of": false,
+	"gesamt": true,
 }
 
 // elementalWords say that an amount is elemental magnesium: "Magnesium
@@ -232,7 +234,7 @@ var blendWords = map[string]bool{
 // ingredients:", "Ingrediënten:", "Zutaten:", "Hulpstoffen:".
 var ingredientHeads = map[string]bool{
 	"ingredients": true, "ingredient": true, "ingrediënten": true, "ingredienten": true, "zutaten": true,
-	"hulpstoffen": true, "bestandteile": true, "zusammensetzung": false, "inactive": true, "excipients": true,
+	"hulpstoffen": true, "bestandteile": true, "inactive": true, "excipients": true,
 }
 
 // excipientFunctions name what an ingredient is for when it is no dose:
@@ -240,7 +242,7 @@ var ingredientHeads = map[string]bool{
 var excipientFunctions = map[string]bool{
 	"antiklontermiddel": true, "antiklontermiddelen": true, "trennmittel": true, "trennmitteln": true,
 	"rieselhilfe": true, "fließmittel": true, "fliessmittel": true, "glijmiddel": true, "glijmiddelen": true,
-	"lubricant": true, "lubricants": true, "flow": false, "anticaking": true, "vulstof": true, "vulstoffen": true,
+	"lubricant": true, "lubricants": true, "anticaking": true, "vulstof": true, "vulstoffen": true,
 	"füllstoff": true, "füllstoffe": true, "filler": true, "fillers": true, "bulking": true, "drager": true,
 	"dragerstof": true, "trägerstoff": true, "trägerstoffe": true, "carrier": true, "stabilisator": true,
 	"stabiliser": true, "stabilizer": true, "emulgator": true, "emulsifier": true, "coating": true, "überzugsmittel": true,
@@ -314,4 +316,4 @@ var stopWords = map[string]bool{
 
 // rangeWords join the ends of a range: 1-2, 1 to 2, 1 tot 2, 1 bis 2, 1
 // or 2.
-var rangeWords = map[string]bool{"-": true, "–": true, "—": true, "to": true, "tot": true, "bis": true, "à": true, "a": false, "or": true, "of": true, "oder": true}
+var rangeWords = map[string]bool{"-": true, "–": true, "—": true, "to": true, "tot": true, "bis": true, "à": true, "or": true, "of": true, "oder": true}

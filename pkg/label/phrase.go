@@ -751,6 +751,5 @@ var saltWords = map[string]bool{"salts": true, "zouten": true, "salze": true, "s
 // "magnesium bisglycinate chelate", "Magnesium-bis(hydrogen-L-aspartat)".
 var noiseWords = map[string]bool{
 	"chelate": true, "chelaat": true, "chelat": true, "bis": true, "hydrogen": true, "l": true, "dl": true, "d": true,
-	"buffered": false, "powder": true, "poeder": true, "pulver": true, "traacs": true, "albion": true, "di": false,
-	"tri": false, "amino": false, "acid": false,
+	"powder": true, "poeder": true, "pulver": true, "traacs": true, "albion": true,
 }
