@@ -384,17 +384,7 @@ func withHint(m, from *msg.Message) *msg.Message {
 }
 
 // clipShort bounds text quoted in a message to 64 bytes.
-func clipShort(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) <= 64 {
-		return s
-	}
-	cut := 64
-	for cut > 0 && !utfStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+func clipShort(s string) string { return Clip(strings.TrimSpace(s), 64) }
 
 // RICheck is a printed % RI or % DV checked against the label's amount:
 // a second check of the label, reported and never failing it.

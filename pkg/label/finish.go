@@ -184,28 +184,31 @@ func (r *reader) perDay() {
 	}
 }
 
-// unitName is a unit key as a word people read (a message, for its
-// Dutch).
-func unitName(key string) *msg.Message {
-	switch key {
-	case "tablet":
-		return msg.New("tablet")
-	case "capsule":
-		return msg.New("capsule")
-	case "scoop":
-		return msg.New("scoop")
-	case "sachet":
-		return msg.New("sachet")
-	case "tablespoon":
-		return msg.New("tablespoon")
-	case "teaspoon":
-		return msg.New("teaspoon")
-	case "gummy":
-		return msg.New("gummy")
-	case "drop":
-		return msg.New("drop")
-	case "ampoule":
-		return msg.New("ampoule")
-	}
-	return msg.New("serving")
+// servingUnitWords are the serving units as words people read, for one and for
+// several (messages, for their Dutch).
+var servingUnitWords = map[string][2]*msg.Message{
+	"tablet":     {msg.New("tablet"), msg.New("tablets")},
+	"capsule":    {msg.New("capsule"), msg.New("capsules")},
+	"scoop":      {msg.New("scoop"), msg.New("scoops")},
+	"sachet":     {msg.New("sachet"), msg.New("sachets")},
+	"tablespoon": {msg.New("tablespoon"), msg.New("tablespoons")},
+	"teaspoon":   {msg.New("teaspoon"), msg.New("teaspoons")},
+	"gummy":      {msg.New("gummy"), msg.New("gummies")},
+	"drop":       {msg.New("drop"), msg.New("drops")},
+	"ampoule":    {msg.New("ampoule"), msg.New("ampoules")},
+	servingKey:   {msg.New("serving"), msg.New("servings")},
 }
+
+// UnitWord is a serving unit (Serving.Unit) as a word, for n of them.
+func UnitWord(key string, n float64) *msg.Message {
+	w, ok := servingUnitWords[key]
+	if !ok {
+		w = servingUnitWords[servingKey]
+	}
+	if n == 1 {
+		return w[0]
+	}
+	return w[1]
+}
+
+func unitName(key string) *msg.Message { return UnitWord(key, 1) }

@@ -327,19 +327,20 @@ func (r *reader) add(l Line) {
 }
 
 // clip bounds a text kept for the reader (directions, a serving).
-func clip(s string) string {
-	const max = 160
+func clip(s string) string { return Clip(s, 160) }
+
+// Clip shortens s to at most max bytes (not cutting a character), with
+// an ellipsis where it cut.
+func Clip(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}
 	cut := max
-	for cut > 0 && !utfStart(s[cut]) {
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
 		cut--
 	}
 	return s[:cut] + "…"
 }
-
-func utfStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // readServing reads what the amounts are per: "Serving Size 2 Tablets",
 // "per 2 capsules", "per dagdosis (2 tabletten)", "1 Tablette enthält",

@@ -240,7 +240,7 @@ func (r *Label) Text(t *Term) string {
 		b.WriteString(t.Num(sanitize(title)) + "\n")
 	}
 	for _, ln := range r.L.Lines {
-		b.WriteString("  " + p.S("%s: %s", p.Message(r.at(ln.Line)), clipText(sanitize(ln.Text))) + "\n")
+		b.WriteString("  " + p.S("%s: %s", p.Message(r.at(ln.Line)), label.Clip(sanitize(ln.Text), 160)) + "\n")
 		b.WriteString("    " + r.meaning(t, ln) + "\n")
 	}
 	if len(r.L.Lines) == 0 {
@@ -273,19 +273,6 @@ func (r *Label) Text(t *Term) string {
 		}
 	}
 	return b.String()
-}
-
-// clipText bounds a label's line in the text output (JSON has it whole).
-func clipText(s string) string {
-	const max = 160
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 // at names a line of the label: a line of text, a row of a DSLD label.
@@ -403,11 +390,11 @@ func (r *Label) servingText(p msg.Printer) string {
 	var what string
 	switch {
 	case s.Day && s.Count.Max > 0:
-		what = p.S("a day's amount (%s %s)", p.Amount(s.Count.Max), p.Message(servingWord(s.Unit, s.Count.Max)))
+		what = p.S("a day's amount (%s %s)", p.Amount(s.Count.Max), p.Message(label.UnitWord(s.Unit, s.Count.Max)))
 	case s.Day:
 		what = p.S("a day's amount")
 	case s.Count.Max > 0 && s.Unit != "":
-		what = p.Amount(s.Count.Max) + " " + p.Message(servingWord(s.Unit, s.Count.Max))
+		what = p.Amount(s.Count.Max) + " " + p.Message(label.UnitWord(s.Unit, s.Count.Max))
 	default:
 		what = p.S("not said")
 	}
@@ -419,62 +406,6 @@ func (r *Label) servingText(p msg.Printer) string {
 		return p.S("serving: %s; servings a day: %s (the label does not say)", what, day)
 	}
 	return p.S("serving: %s; servings a day: %s", what, day)
-}
-
-// servingWord is a serving unit as a word people read, for n of them.
-func servingWord(key string, n float64) *msg.Message {
-	one := n == 1
-	switch key {
-	case "tablet":
-		if one {
-			return msg.New("tablet")
-		}
-		return msg.New("tablets")
-	case "capsule":
-		if one {
-			return msg.New("capsule")
-		}
-		return msg.New("capsules")
-	case "scoop":
-		if one {
-			return msg.New("scoop")
-		}
-		return msg.New("scoops")
-	case "sachet":
-		if one {
-			return msg.New("sachet")
-		}
-		return msg.New("sachets")
-	case "tablespoon":
-		if one {
-			return msg.New("tablespoon")
-		}
-		return msg.New("tablespoons")
-	case "teaspoon":
-		if one {
-			return msg.New("teaspoon")
-		}
-		return msg.New("teaspoons")
-	case "gummy":
-		if one {
-			return msg.New("gummy")
-		}
-		return msg.New("gummies")
-	case "drop":
-		if one {
-			return msg.New("drop")
-		}
-		return msg.New("drops")
-	case "ampoule":
-		if one {
-			return msg.New("ampoule")
-		}
-		return msg.New("ampoules")
-	}
-	if one {
-		return msg.New("serving")
-	}
-	return msg.New("servings")
 }
 
 func (r *Label) verdict(t *Term, share string) string {
