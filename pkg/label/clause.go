@@ -253,12 +253,13 @@ func (r *reader) one(ln *line, text string, n *noun) (float64, bool) {
 	if len(n.amt.readings) == 1 {
 		return n.amt.readings[0], true
 	}
-	r.unreadable(ln, text, ReasonAmbiguous, ambiguousError(n.amt))
+	r.unreadable(ln, text, ReasonAmbiguous, r.ambiguousError(n.amt))
 	return 0, false
 }
 
-func ambiguousError(a *atom) *msg.Message {
-	_, err := units.ParseElemental(a.text, mgPerMmol)
+// ambiguousError is the units package's message for an ambiguous amount.
+func (r *reader) ambiguousError(a *atom) *msg.Message {
+	_, err := units.ParseElemental(a.text, r.o.Forms.MgPerMmol())
 	if m, ok := err.(*msg.Message); ok {
 		return m
 	}
@@ -308,7 +309,7 @@ func (r *reader) both(ln *line, l *Line, e, c *noun) bool {
 		if len(c.amt.readings) > 1 {
 			a = c.amt
 		}
-		r.unreadable(ln, l.Text, ReasonAmbiguous, ambiguousError(a))
+		r.unreadable(ln, l.Text, ReasonAmbiguous, r.ambiguousError(a))
 	case impossible && len(e.amt.readings) == 1 && len(c.amt.readings) == 1:
 		r.unreadable(ln, l.Text, ReasonImpossible, impossibleError(l.Text, e.amt.readings[0], c.amt.readings[0], c.a))
 	default:

@@ -20,7 +20,9 @@ type reader struct {
 	// takes its form from them when they name one.
 	sources []source
 	// servingRank says how sure the serving is: 0 none, 1 "per serving",
-	// 2 a count inline ("/ Kapsel"), 3 a heading ("Serving Size 2 Tablets").
+	// 2 the count before a bracket that holds the amounts ("1 Messlöffel
+	// (… 109 mg Magnesium)"), 3 "per 2 capsules", "/ Kapsel", 4 a heading
+	// ("Serving Size 2 Tablets", "1 Tablette enthält", DSLD's serving).
 	servingRank int
 	directions  []direction
 	ri          string // a % RI / % DV heading anywhere: euRI, usDV
@@ -55,14 +57,7 @@ type line struct {
 	atoms []atom
 }
 
-func newReader(o Options) *reader {
-	if o.Forms != nil {
-		if m := o.Forms.MgPerMmol(); m > 0 {
-			mgPerMmol = m
-		}
-	}
-	return &reader{o: o}
-}
+func newReader(o Options) *reader { return &reader{o: o} }
 
 func (r *reader) scan(n int, text string) *line {
 	toks, _ := tokenize(text)

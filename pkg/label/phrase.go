@@ -56,7 +56,7 @@ type atom struct {
 	depth      int // bracket depth
 
 	// aAmount
-	text     string    // the amount as printed ("1.830 mg")
+	text     string    // the amount: the number as printed, the unit as units spells it ("1.830 mg")
 	readings []float64 // mg; two for an ambiguous number, none for ml or IU
 	unit     string    // "mg", "g", "mcg", "mmol", "meq"; "" for a unit that is no magnesium
 	isRange  bool      // 300-400 mg
@@ -267,11 +267,12 @@ func plainNumber(s string) float64 {
 // amount reads NUM[-NUM] UNIT at i (the unit at u).
 func (p *phraser) amount(i, u int, unit string) int {
 	end := u + 1
-	text := strings.TrimSpace(p.lineText(i, end))
-	a := atom{kind: aAmount, start: i, end: end, text: text, unit: unit}
+	a := atom{kind: aAmount, start: i, end: end, unit: unit}
 	a.isRange = u > i+1
 	if unit != "" && !a.isRange {
-		a.readings, a.err = units.Readings(p.toks[i].text+" "+unit, mgPerMmol)
+		// the number as printed, the unit as the units package spells it
+		a.text = p.toks[i].text + " " + unit
+		a.readings, a.err = units.Readings(a.text, p.t.MgPerMmol())
 	}
 	// per kilogram of body weight: 5 mg/kg, 5 mg per kg, 5 mg pro kg
 	if (p.sym(end) == "/" || perWords[p.word(end)]) && perKgWords[p.word(end+1)] {
@@ -282,11 +283,6 @@ func (p *phraser) amount(i, u int, unit string) int {
 	p.source = false
 	return end
 }
-
-// mgPerMmol is magnesium's standard atomic weight (CIAAW 2021, the one
-// data/elements.yaml gives), for amounts in mmol. Options.MgPerMmol
-// replaces it with the form table's when the table has one.
-var mgPerMmol = 24.305
 
 // lineText is the printed text of tokens [i, j).
 func (p *phraser) lineText(i, j int) string {
