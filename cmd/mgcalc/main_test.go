@@ -39,6 +39,13 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			e.Setenv("DATA", data)
+			// $LABELS is testdata/labels: the real labels the label
+			// scripts read
+			labels, err := filepath.Abs(filepath.Join("..", "..", "testdata", "labels"))
+			if err != nil {
+				return err
+			}
+			e.Setenv("LABELS", labels)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

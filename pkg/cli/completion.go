@@ -92,6 +92,8 @@ var fileFlags = map[string][]string{
 	"table":  {"yaml", "yml"},
 	"csv":    {"csv"},
 	"ics":    {"ics"},
+	"dsld":   {"json"},
+	"label":  nil, // a label's text: any file
 }
 
 // markFileFlags makes the shell complete file names for every flag in

@@ -42,7 +42,8 @@ var notConfigurable = map[string]bool{
 // unlock a schedule above the upper limit that nobody asked for on the
 // command line.
 var perCalculation = []string{"assay", "count", "stack", "diet", "csv", "columns", "keep-going",
-	"goal", "form", "target", "supervised", "capsule", "capsule-elemental", "half", "ics", "start", "table"}
+	"goal", "form", "target", "supervised", "capsule", "capsule-elemental", "half", "ics", "start", "table",
+	"label", "text", "dsld"}
 
 func init() {
 	for _, name := range perCalculation {

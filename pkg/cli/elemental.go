@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
@@ -54,9 +56,9 @@ FORM is a form name or alias in any case, with or without "magnesium"
 MgSO4·7H2O), which selects exactly that variant; add :VARIANT for a hydrate
 or salt other than the default (citrate:nonahydrate). 'mgcalc forms' lists
 them. AMOUNT is the weight of the compound: 500, 500mg, "500 mg", 0.5g or
-250mcg; a bare number is milligrams. Decimals are written with a point in
-every language: a decimal comma (0,5g) is refused, and "1.830 mg" as
-ambiguous (1.83 or 1830 mg?).
+250mcg; a bare number is milligrams. A decimal comma with one or two digits
+after it is a decimal in every language (187,5 mg, 0,5g); "1.830 mg" and
+"1,830 mg" are refused as ambiguous (1.83 or 1830 mg?).
 
 --assay replaces the formula's Mg share with a raw material's stated
 percentage; a label's stated elemental amount beats both, so use it when the
@@ -193,6 +195,9 @@ func runConvert(o *convertOptions) error {
 	if err != nil {
 		return dataError(err)
 	}
+	if forms.IsMagnesium(o.Form) {
+		return usageError(elementNotSalt(o, t.MgPerMmol()))
+	}
 	f, v, err := t.Resolve(o.Form)
 	if err != nil {
 		return formError(err)
@@ -254,4 +259,24 @@ func completeForms(cmd *cobra.Command, args []string, _ string) ([]string, cobra
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// elementNotSalt answers "elemental magnesium 400": an amount of magnesium
+// is already elemental, so there is nothing to convert; compound gives the
+// salt that carries it, limits the person's upper limit.
+func elementNotSalt(o *convertOptions, mgPerMmol float64) *msg.Message {
+	amount := strings.TrimSpace(o.Amount)
+	mg, err := units.ParseElemental(amount, mgPerMmol)
+	if err != nil {
+		amount = "AMOUNT"
+	}
+	if o.Reverse {
+		return msg.Errorf("%q is magnesium itself, not a salt: compound needs the salt that carries the magnesium", o.Form).
+			WithHint("name the salt, such as mgcalc compound citrate %s; 'mgcalc forms' lists them", amount)
+	}
+	m := msg.Errorf("magnesium is already elemental: there is nothing to convert")
+	if err == nil {
+		m = msg.Errorf("%s mg magnesium is already elemental: there is nothing to convert", msg.A(mg))
+	}
+	return m.WithHint("'mgcalc compound FORM %s' gives how much of a salt carries it (such as mgcalc compound citrate %s); 'mgcalc limits' shows your upper limit", amount, amount)
 }

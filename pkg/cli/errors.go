@@ -16,7 +16,7 @@ const (
 	ExitOK        = 0 // success
 	ExitError     = 1 // runtime or data error, and anything not classified
 	ExitUsage     = 2 // usage error: bad flag, argument, form or amount on the command line
-	ExitOverLimit = 3 // total: the supplemental total is above the applicable upper limit
+	ExitOverLimit = 3 // total, label: the supplemental total is above the applicable upper limit
 	ExitRefused   = 4 // plan: refused for safety (see a doctor)
 )
 
@@ -24,9 +24,10 @@ const (
 func exitCodesHelp(p msg.Printer) string {
 	return p.S(`Exit status:
   0  success
-  1  error: a file that cannot be read or is broken, or an internal error
+  1  error: a file that cannot be read or is broken, a label line that
+     names magnesium but cannot be read, or an internal error
   2  usage error (bad flag, argument, form name or amount)
-  3  total: the supplemental total is above the applicable upper limit
+  3  total, label: the supplemental total is above the applicable upper limit
   4  plan: refused for safety (kidneys, heart block, a child, a dose above the limit)`)
 }
 

@@ -41,6 +41,10 @@ func TestMachineOutputSameInEveryLanguage(t *testing.T) {
 `)
 	csvFile := filepath.Join(dir, "products.csv")
 	writeFile(t, csvFile, "form,amount\ncitrate,500\noxide,400.5\n")
+	etiket := filepath.Join(dir, "etiket.txt")
+	writeFile(t, etiket, "Per tablet:\nMagnesium (uit magnesiumcitraat) 200 mg (53% RI)\nZink 10 mg\nIngrediënten: magnesiumcitraat, antiklontermiddel: magnesiumstearaat\nNeem 1-2 tabletten per dag.\n")
+	bad := filepath.Join(dir, "bad.txt")
+	writeFile(t, bad, "Magnesiumbisglycinaat 500 mg waarvan magnesium\n")
 	labels := filepath.Join(dir, "labels.csv")
 	writeFile(t, labels, "form,amount,stated\nglycinate,500,100\ncitrate,1830,295.7\nthreonate,2000,144\n")
 	cases := []struct {
@@ -73,6 +77,10 @@ func TestMachineOutputSameInEveryLanguage(t *testing.T) {
 		{"", []string{"check", "threonate", "2000", "--stated", "144"}},
 		{"", []string{"check", "--csv", labels}},
 		{"glycinate 500 100\ncitrate:1830mg 295.7mg\n", []string{"check", "-"}},
+		{"", []string{"label", etiket}},
+		{"", []string{"label", etiket, bad, "--keep-going"}},
+		{"Magnesium citrate 500 mg\n", []string{"label", "-", "--text", "1 g Magnesiumcitrat, davon 109 mg Magnesium\nZweimal täglich 1 Messlöffel", "--dsld", "../../testdata/labels/dsld-three.json", "--keep-going"}},
+		{"", []string{"total", "--label", etiket, "magnesium:100", "citrate:500"}},
 		{"", []string{"version"}},
 		{"", []string{"config", "show"}},
 		{"", []string{"config", "show", "--age", "40", "--sex", "vrouw"}},
@@ -222,7 +230,7 @@ func TestDutchFlagErrors(t *testing.T) {
 		{[]string{"elemental", "-n"}, "mgcalc: error: optie 'n' in -n heeft een waarde nodig\n"},
 		{[]string{"elemental", "---x"}, "mgcalc: error: verkeerd geschreven optie: ---x\n"},
 		{[]string{"elemental", "citrate", "500", "--count", "x"}, "mgcalc: error: ongeldige waarde \"x\" voor --count: "},
-		{[]string{"elemental", "citrate", "1,5g"}, "mgcalc: error: hoeveelheid \"1,5g\" bevat een komma\nmgcalc: hint: mgcalc leest een decimale punt, geen komma: schrijf 1.5g (niet 1,5g), en duizendtallen zonder scheidingsteken (1500)\n"},
+		{[]string{"elemental", "citrate", "1,5,0g"}, "mgcalc: error: hoeveelheid \"1,5,0g\" bevat een komma\nmgcalc: hint: schrijf decimalen met één komma of punt (1,5g of 1.5g), en duizendtallen zonder scheidingsteken (1500)\n"},
 		{[]string{"elemental", "citrate", "1.830 mg"}, "mgcalc: error: hoeveelheid \"1.830 mg\" is dubbelzinnig: 1,83 mg of 1830 mg?\nmgcalc: hint: schrijf 1.83 mg, of 1830 mg zonder scheidingsteken\n"},
 		{[]string{"elemental", "--age", "6,5", "citrate", "500"}, "mgcalc: error: ongeldige waarde \"6,5\" voor --age: \"6,5\" bevat een komma\nmgcalc: hint: mgcalc leest een decimale punt, geen komma: schrijf 14.5 (niet 14,5), en duizendtallen zonder scheidingsteken (1500)\n"},
 		{[]string{"elmental"}, "mgcalc: error: onbekende opdracht \"elmental\" voor \"mgcalc\"\nmgcalc: hint: bedoelt u elemental?\n"},
@@ -304,6 +312,7 @@ func TestExamplesRun(t *testing.T) {
 				line = strings.TrimSpace(line)
 				if !strings.HasPrefix(line, "mgcalc ") || strings.ContainsAny(line, "|<>;&$'\"") ||
 					strings.Contains(line, "--stack") || strings.Contains(line, "--csv") || strings.Contains(line, "--ics") || strings.Contains(line, "--table") ||
+					strings.Contains(line, "--label") || strings.Contains(line, "--dsld") || strings.Contains(line, ".txt") ||
 					strings.Contains(line, "--config") || strings.Contains(line, "config init") || strings.Contains(line, "completion") {
 					continue
 				}

@@ -124,8 +124,9 @@ coloured.
 Text is printed in English or Dutch: --lang en or nl (or MGCALC_LANG, or
 lang: in the config file), else the locale (LC_ALL, LC_MESSAGES, LANG:
 nl_NL.UTF-8 is Dutch), else English. Machine formats are the same in every
-language. Amounts are typed with a decimal point in both languages (1.5g);
-a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodesHelp(p), "`output: json`"),
+language. Amounts take a decimal point or a decimal comma with one or two
+digits after it (1.5g, 187,5 mg, 0,5 g); "1.830 mg" and "1,830 mg" are
+refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 		Example: p.S(`  mgcalc elemental citrate 500
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinate 200
@@ -213,6 +214,7 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 		newLimitsCmd(s, opts),
 		newPlanCmd(s, opts),
 		newCheckCmd(s, opts),
+		newLabelCmd(s, opts),
 		newConfigCmd(s, opts),
 		newVersionCmd(s, opts),
 		newCompletionCmd(s),

@@ -24,6 +24,7 @@ type totalOptions struct {
 	Items  []string
 	Stacks []string // files, "-" for stdin; all are read
 	CSVs   []string // stacks as CSV
+	Labels []string // label text files (mgcalc label reads them the same way)
 	diet   string
 	Diet   *string // nil: not given
 
@@ -43,8 +44,11 @@ limit applies to the total across all products, not to each one.
 
 Give products on the command line as FORM[:VARIANT]:AMOUNT (citrate:500,
 chloride:anhydrous:1g), with xN for N units a day (citrate:500x2), in stack
-files with --stack (repeat it for several files: all are added), or both. A
-stack file is a YAML list of products:
+files with --stack (repeat it for several files: all are added), or both.
+magnesium:AMOUNT is a product whose label gives only its magnesium (a
+multivitamin's "Magnesium 100 mg"): magnesium:100, magnesium:100x2.
+--label FILE adds a label's doses as 'mgcalc label' reads them (repeatable).
+A stack file is a YAML list of products:
 
   - name: Calm Night          # optional
     form: bisglycinate        # FORM or FORM:VARIANT
@@ -53,6 +57,8 @@ stack file is a YAML list of products:
   - name: Buffered glycinate
     form: bisglycinate
     elemental: 100 mg         # the label's Mg per unit: wins over the formula
+  - name: Multivitamin
+    elemental: 100 mg         # a label that gives only the magnesium: no form
   - form: citrate
     amount: 1 g
     assay: 14.5               # the raw material's Mg %%, replaces the formula
@@ -75,10 +81,11 @@ CSV: a header row of the stack fields (form, amount, per_day, elemental,
 assay, route, name), one product a row, empty cells left out.
 
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
-it, 1 for a stack or CSV file that cannot be read or is broken, 2 for bad
-arguments. -o value prints the supplemental total in mg.`),
+it, 1 for a stack, CSV or label file that cannot be read or is broken, 2
+for bad arguments. -o value prints the supplemental total in mg.`),
 		Example: s.P.S(`  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
+  mgcalc total --label etiket.txt citrate:500 magnesium:100
   mgcalc total --stack morning.yaml --stack evening.yaml
   mgcalc total --csv stack.csv
   mgcalc total citrate:500 --diet 220 --age 40 --sex female
@@ -91,12 +98,12 @@ arguments. -o value prints the supplemental total in mg.`),
 				o.Diet = &o.diet
 			}
 			o.Person.read(cmd)
-			if len(o.Items) == 0 && len(o.Stacks) == 0 && len(o.CSVs) == 0 {
+			if len(o.Items) == 0 && len(o.Stacks) == 0 && len(o.CSVs) == 0 && len(o.Labels) == 0 {
 				return usageError(msg.Errorf("no products given").
-					WithHint("give FORM:AMOUNT items (citrate:500), --stack FILE or --csv FILE"))
+					WithHint("give FORM:AMOUNT items (citrate:500), --stack FILE, --csv FILE or --label FILE"))
 			}
 			stdin := 0
-			for _, p := range append(append([]string{}, o.Stacks...), o.CSVs...) {
+			for _, p := range append(append(append([]string{}, o.Stacks...), o.CSVs...), o.Labels...) {
 				if p == "-" {
 					stdin++
 				}
@@ -109,6 +116,7 @@ arguments. -o value prints the supplemental total in mg.`),
 	}
 	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, s.P.S("YAML `file` listing the products taken (- for stdin); repeat for several files"))
 	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, s.P.S("the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
+	cmd.Flags().StringArrayVar(&o.Labels, "label", nil, s.P.S("a label's text `file`, read as 'mgcalc label' reads it (- for stdin); repeatable"))
 	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, s.P.S("say how much more magnesium fits under the limit, and how many units of each product"))
 	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.S("a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
 	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.S("unit of elemental magnesium shown: mg, mmol or meq"))
@@ -157,6 +165,13 @@ func runTotal(o *totalOptions) error {
 	}
 	for _, path := range o.CSVs {
 		more, err := readStackCSV(o, path)
+		if err != nil {
+			return err
+		}
+		items = append(items, more...)
+	}
+	if len(o.Labels) > 0 {
+		more, err := labelItems(o.IO, o.Root.tables, o.Labels)
 		if err != nil {
 			return err
 		}

@@ -133,7 +133,8 @@ func (t Total) Cautions() []*msg.Message {
 		if it.Warning != nil {
 			out = append(out, msg.New("%s: %s", it.Name, it.Warning))
 		}
-		if n := it.Form.PreferLabel; n != nil && it.Basis() == forms.BasisFormula {
+		if it.Form != nil && it.Form.PreferLabel != nil && it.Basis() == forms.BasisFormula {
+			n := it.Form.PreferLabel
 			out = append(out, msg.New("%s: %s", it.Name, n.Text))
 		}
 		skin = skin || !it.Counted()

@@ -770,3 +770,17 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestIsMagnesium(t *testing.T) {
+	for _, s := range []string{"magnesium", "Magnesium", "Mg", "MG", "mg", "elemental magnesium", "Magnesium (elemental)",
+		"elementair magnesium", "elementares Magnesium", " magnesium "} {
+		if !forms.IsMagnesium(s) {
+			t.Errorf("forms.IsMagnesium(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"magnesium citrate", "citrate", "MgO", "Mg(OH)2", "magnesia", "", "magnesiumcitraat", "mag"} {
+		if forms.IsMagnesium(s) {
+			t.Errorf("forms.IsMagnesium(%q) = true", s)
+		}
+	}
+}

@@ -1533,6 +1533,12 @@ func genLimits() *limits.Tables {
 				Sources: []string{"fda-dv-2016"},
 			},
 			{
+				Key:     "us-dv-old",
+				Name:    "US Daily Value before 2016",
+				Mg:      400,
+				Sources: []string{"fda-dv-2016"},
+			},
+			{
 				Key:     "eu-nrv",
 				Name:    "EU nutrient reference value",
 				Mg:      375,

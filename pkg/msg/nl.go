@@ -2,10 +2,11 @@ package msg
 
 import "sync"
 
-// dutch is the Dutch catalogue: messages (nlMessages) and command help
-// (nlHelp), keyed by the English format string.
+// dutch is the Dutch catalogue: messages (nlMessages), command help
+// (nlHelp) and what reading labels says (nlLabel), keyed by the English
+// format string.
 // It is built on first use: an English run never pays for it.
-var dutch = sync.OnceValue(func() map[string]string { return merge(nlMessages(), nlHelp()) })
+var dutch = sync.OnceValue(func() map[string]string { return merge(nlMessages(), nlHelp(), nlLabel()) })
 
 func merge(cats ...map[string]string) map[string]string {
 	out := map[string]string{}

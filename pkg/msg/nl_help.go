@@ -59,8 +59,9 @@ coloured.
 Text is printed in English or Dutch: --lang en or nl (or MGCALC_LANG, or
 lang: in the config file), else the locale (LC_ALL, LC_MESSAGES, LANG:
 nl_NL.UTF-8 is Dutch), else English. Machine formats are the same in every
-language. Amounts are typed with a decimal point in both languages (1.5g);
-a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`: `mgcalc rekent het gewicht van een magnesiumzout om naar het elementair
+language. Amounts take a decimal point or a decimal comma with one or two
+digits after it (1.5g, 187,5 mg, 0,5 g); "1.830 mg" and "1,830 mg" are
+refused as ambiguous (1.83 or 1830 mg?).`: `mgcalc rekent het gewicht van een magnesiumzout om naar het elementair
 magnesium dat erin zit (en terug), berekend uit de molecuulformule, en
 vergelijkt dat met de bovengrens voor supplementen. Elk getal dat mgcalc
 gebruikt heeft een bron: zie 'mgcalc forms show VORM'.
@@ -85,9 +86,9 @@ Machineformaten zijn nooit gekleurd.
 Tekst verschijnt in het Engels of het Nederlands: --lang en of nl (of
 MGCALC_LANG, of lang: in het configuratiebestand), anders volgens de locale
 (LC_ALL, LC_MESSAGES, LANG: nl_NL.UTF-8 is Nederlands), anders Engels.
-Machineformaten zijn in elke taal gelijk. Hoeveelheden typt u in beide talen
-met een decimale punt (1.5g); een decimale komma wordt geweigerd met een tip,
-en "1.830 mg" als dubbelzinnig.`,
+Machineformaten zijn in elke taal gelijk. Hoeveelheden nemen een decimale punt
+of een decimale komma met één of twee cijfers erna (1.5g, 187,5 mg, 0,5 g);
+"1.830 mg" en "1,830 mg" worden geweigerd als dubbelzinnig (1,83 of 1830 mg?).`,
 		`  mgcalc elemental citrate 500
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinate 200
@@ -109,14 +110,16 @@ en "1.830 mg" als dubbelzinnig.`,
   mgcalc config show`,
 		`Exit status:
   0  success
-  1  error: a file that cannot be read or is broken, or an internal error
+  1  error: a file that cannot be read or is broken, a label line that
+     names magnesium but cannot be read, or an internal error
   2  usage error (bad flag, argument, form name or amount)
-  3  total: the supplemental total is above the applicable upper limit
+  3  total, label: the supplemental total is above the applicable upper limit
   4  plan: refused for safety (kidneys, heart block, a child, a dose above the limit)`: `Afsluitstatus:
   0  gelukt
-  1  fout: een bestand dat niet te lezen of beschadigd is, of een interne fout
+  1  fout: een bestand dat niet te lezen of beschadigd is, een etiketregel die
+     magnesium noemt maar niet te lezen is, of een interne fout
   2  gebruiksfout (verkeerde optie, argument, vormnaam of hoeveelheid)
-  3  total: het totaal uit supplementen ligt boven de geldende bovengrens
+  3  total, label: het totaal uit supplementen ligt boven de geldende bovengrens
   4  plan: geweigerd voor de veiligheid (nieren, hartblok, een kind, een dosis boven de grens)`,
 		"print mgcalc's version and exit": "toon de versie van mgcalc en stop",
 		"output format: %s":               "uitvoerformaat: %s",
@@ -147,9 +150,9 @@ FORM is a form name or alias in any case, with or without "magnesium"
 MgSO4·7H2O), which selects exactly that variant; add :VARIANT for a hydrate
 or salt other than the default (citrate:nonahydrate). 'mgcalc forms' lists
 them. AMOUNT is the weight of the compound: 500, 500mg, "500 mg", 0.5g or
-250mcg; a bare number is milligrams. Decimals are written with a point in
-every language: a decimal comma (0,5g) is refused, and "1.830 mg" as
-ambiguous (1.83 or 1830 mg?).
+250mcg; a bare number is milligrams. A decimal comma with one or two digits
+after it is a decimal in every language (187,5 mg, 0,5g); "1.830 mg" and
+"1,830 mg" are refused as ambiguous (1.83 or 1830 mg?).
 
 --assay replaces the formula's Mg share with a raw material's stated
 percentage; a label's stated elemental amount beats both, so use it when the
@@ -179,9 +182,10 @@ FORM is een vormnaam of alias, in hoofd- of kleine letters, met of zonder
 (MgCl2, MgSO4·7H2O), die precies die variant kiest; voeg :VARIANT toe voor
 een ander hydraat of zout dan het standaardhydraat (citrate:nonahydrate).
 'mgcalc forms' geeft de lijst. AMOUNT is het gewicht van de verbinding: 500,
-500mg, "500 mg", 0.5g of 250mcg; een kaal getal is in milligram. Schrijf
-decimalen met een punt: een decimale komma (0,5g) wordt geweigerd, en
-"1.830 mg" als dubbelzinnig (1,83 of 1830 mg?).
+500mg, "500 mg", 0.5g of 250mcg; een kaal getal is in milligram. Een
+decimale komma met één of twee cijfers erna is in elke taal een decimaal
+(187,5 mg, 0,5g); "1.830 mg" en "1,830 mg" worden geweigerd als dubbelzinnig
+(1,83 of 1830 mg?).
 
 --assay vervangt het Mg-aandeel uit de formule door het opgegeven
 magnesiumgehalte van een grondstof; de hoeveelheid elementair magnesium die
@@ -312,8 +316,11 @@ limit applies to the total across all products, not to each one.
 
 Give products on the command line as FORM[:VARIANT]:AMOUNT (citrate:500,
 chloride:anhydrous:1g), with xN for N units a day (citrate:500x2), in stack
-files with --stack (repeat it for several files: all are added), or both. A
-stack file is a YAML list of products:
+files with --stack (repeat it for several files: all are added), or both.
+magnesium:AMOUNT is a product whose label gives only its magnesium (a
+multivitamin's "Magnesium 100 mg"): magnesium:100, magnesium:100x2.
+--label FILE adds a label's doses as 'mgcalc label' reads them (repeatable).
+A stack file is a YAML list of products:
 
   - name: Calm Night          # optional
     form: bisglycinate        # FORM or FORM:VARIANT
@@ -322,6 +329,8 @@ stack file is a YAML list of products:
   - name: Buffered glycinate
     form: bisglycinate
     elemental: 100 mg         # the label's Mg per unit: wins over the formula
+  - name: Multivitamin
+    elemental: 100 mg         # a label that gives only the magnesium: no form
   - form: citrate
     amount: 1 g
     assay: 14.5               # the raw material's Mg %%, replaces the formula
@@ -344,8 +353,8 @@ CSV: a header row of the stack fields (form, amount, per_day, elemental,
 assay, route, name), one product a row, empty cells left out.
 
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
-it, 1 for a stack or CSV file that cannot be read or is broken, 2 for bad
-arguments. -o value prints the supplemental total in mg.`: `Het elementair magnesium van alle producten die iemand neemt, opgeteld en
+it, 1 for a stack, CSV or label file that cannot be read or is broken, 2
+for bad arguments. -o value prints the supplemental total in mg.`: `Het elementair magnesium van alle producten die iemand neemt, opgeteld en
 vergeleken met de bovengrens voor supplementen voor die persoon (zie 'mgcalc
 limits'). De grens geldt voor het totaal van alle producten, niet voor elk
 product apart.
@@ -353,8 +362,11 @@ product apart.
 Geef producten op de opdrachtregel als VORM[:VARIANT]:HOEVEELHEID
 (citraat:500, chloride:anhydrous:1g), met xN voor N eenheden per dag
 (citraat:500x2), in stackbestanden met --stack (herhaal de optie voor meer
-bestanden: alles wordt opgeteld), of allebei. Een stackbestand is een
-YAML-lijst van producten (de veldnamen blijven Engels):
+bestanden: alles wordt opgeteld), of allebei. magnesium:HOEVEELHEID is een
+product waarvan het etiket alleen het magnesium geeft ("Magnesium 100 mg" op
+een multivitamine): magnesium:100, magnesium:100x2. --label BESTAND telt de
+doses van een etiket mee zoals 'mgcalc label' ze leest (herhaalbaar). Een
+stackbestand is een YAML-lijst van producten (de veldnamen blijven Engels):
 
   - name: Rustige nacht       # optioneel
     form: bisglycinaat        # VORM of VORM:VARIANT
@@ -363,6 +375,8 @@ YAML-lijst van producten (de veldnamen blijven Engels):
   - name: Gebufferd glycinaat
     form: bisglycinaat
     elemental: 100 mg         # Mg per eenheid volgens het etiket: gaat boven de formule
+  - name: Multivitamine
+    elemental: 100 mg         # een etiket dat alleen het magnesium geeft: geen vorm
   - form: citraat
     amount: 1 g
     assay: 14.5               # Mg-%% van de grondstof, in plaats van de formule
@@ -387,11 +401,12 @@ amount, per_day, elemental, assay, route, name), één product per rij, lege
 cellen weggelaten.
 
 Afsluitstatus: 0 op of onder de bovengrens (of als er geen is vastgesteld),
-3 erboven, 1 voor een stack- of CSV-bestand dat niet te lezen of beschadigd
-is, 2 voor verkeerde argumenten. -o value toont het totaal uit supplementen
+3 erboven, 1 voor een stack-, CSV- of etiketbestand dat niet te lezen of
+beschadigd is, 2 voor verkeerde argumenten. -o value toont het totaal uit supplementen
 in mg.`,
 		`  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
+  mgcalc total --label etiket.txt citrate:500 magnesium:100
   mgcalc total --stack morning.yaml --stack evening.yaml
   mgcalc total --csv stack.csv
   mgcalc total citrate:500 --diet 220 --age 40 --sex female
@@ -399,6 +414,7 @@ in mg.`,
   mgcalc total citrate:500 --unit mmol
   mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "over the limit"`: `  mgcalc total citraat:500 bisglycinaat:1000 oxide:250mg
   mgcalc total citraat:500x2 --authority efsa
+  mgcalc total --label etiket.txt citraat:500 magnesium:100
   mgcalc total --stack ochtend.yaml --stack avond.yaml
   mgcalc total --csv stack.csv
   mgcalc total citraat:500 --diet 220 --age 40 --sex vrouw

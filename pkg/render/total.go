@@ -11,8 +11,8 @@ import (
 // totalItemJSON is one product in a total.
 type totalItemJSON struct {
 	Name        string   `json:"name"`
-	Form        string   `json:"form"`
-	Variant     string   `json:"variant"`
+	Form        *string  `json:"form"`    // null for a product known by its magnesium only
+	Variant     *string  `json:"variant"` // likewise
 	Route       string   `json:"route"`
 	Counted     bool     `json:"counted"`
 	Basis       string   `json:"basis"`
@@ -95,8 +95,11 @@ func NewTotal(t dose.Total) *Total {
 	j := totalJSON{Items: []totalItemJSON{}, TotalElementalMg: Round(t.ElementalMg, elementalDec(t.ElementalMg, t.Limit, t.Check, MassDec)),
 		LimitJSON: limitJSON(t.Limit, t.Check)}
 	for _, it := range t.Items {
-		ij := totalItemJSON{Name: it.Name, Form: it.Form.Key, Variant: it.Variant.Key, Route: string(it.Route), Counted: it.Counted(),
+		ij := totalItemJSON{Name: it.Name, Route: string(it.Route), Counted: it.Counted(),
 			Basis: string(it.Basis()), PerDay: it.PerDay, ElementalMg: Round(it.ElementalMg(), MassDec)}
+		if it.Form != nil {
+			ij.Form, ij.Variant = &it.Form.Key, &it.Variant.Key
+		}
 		if it.UnitMg > 0 {
 			ij.UnitMg, ij.CompoundMg = ptr(Round(it.UnitMg, MassDec)), ptr(Round(it.CompoundMg(), MassDec))
 		}
@@ -138,7 +141,11 @@ func (r *Total) TSV() [][]string {
 		if it.UnitMg > 0 {
 			compound = FormatFloat(it.CompoundMg(), MassDec)
 		}
-		rows = append(rows, []string{it.Name, it.Form.Key, it.Variant.Key, string(it.Route), string(it.Basis()), FormatFloat(it.PerDay, 2),
+		form, variant := "", ""
+		if it.Form != nil {
+			form, variant = it.Form.Key, it.Variant.Key
+		}
+		rows = append(rows, []string{it.Name, form, variant, string(it.Route), string(it.Basis()), FormatFloat(it.PerDay, 2),
 			compound, FormatFloat(it.ElementalMg(), MassDec), "", "", ""})
 	}
 	j := r.j
@@ -180,7 +187,7 @@ func (r *Total) Text(t *Term) string {
 			note = p.S("(skin: not counted)")
 		}
 		name := sanitize(it.Name)
-		if p.Lang() != msg.English && it.Name == it.Form.Key { // a form key, not a product's name
+		if p.Lang() != msg.English && it.Form != nil && it.Name == it.Form.Key { // a form key, not a product's name
 			name = formName(p, it.Form)
 		}
 		rows = append(rows, []string{"  " + name, amount, "→", p.Num(it.ElementalMg(), ValueDec) + " mg", note})

@@ -32,7 +32,10 @@ const (
 
 // Item is one product someone takes.
 type Item struct {
-	Name    string // the product's name, or the item as typed
+	Name string // the product's name, or the item as typed
+	// Form and Variant are nil for a product known only by the magnesium
+	// its label states (StatedMg): a multivitamin, or a label that names no
+	// salt.
 	Form    *forms.Form
 	Variant *forms.Variant
 	// UnitMg is the compound weight of one unit (capsule, scoop); 0 when
@@ -89,15 +92,25 @@ func (it Item) ElementalMg() float64 {
 }
 
 // ParseItem reads FORM[:VARIANT]:AMOUNT[xN], e.g. citrate:500,
-// chloride:anhydrous:1g or citrate:500x2 (two units a day).
+// chloride:anhydrous:1g or citrate:500x2 (two units a day). With
+// magnesium (or Mg) for FORM, AMOUNT is the elemental magnesium a unit
+// carries, as a label states it: magnesium:100 is a multivitamin with
+// 100 mg magnesium, magnesium:100x2 two of them.
 func ParseItem(t *forms.Table, s string) (Item, error) {
 	i := strings.LastIndexByte(s, ':')
 	if i <= 0 || strings.TrimSpace(s[i+1:]) == "" {
 		return Item{}, msg.Errorf("item %q is not FORM:AMOUNT", s).WithHint("write FORM:AMOUNT, such as citrate:500, chloride:anhydrous:1g or citrate:500x2 for two a day")
 	}
-	f, v, err := t.Resolve(s[:i])
-	if err != nil {
-		return Item{}, err
+	elemental := forms.IsMagnesium(s[:i])
+	var (
+		f   *forms.Form
+		v   *forms.Variant
+		err error
+	)
+	if !elemental {
+		if f, v, err = t.Resolve(s[:i]); err != nil {
+			return Item{}, err
+		}
 	}
 	amount, perDay := s[i+1:], 1.0
 	if j := strings.LastIndexAny(amount, "x×"); j >= 0 {
@@ -107,12 +120,23 @@ func ParseItem(t *forms.Table, s string) (Item, error) {
 		}
 		amount = strings.TrimSpace(amount[:j])
 	}
+	if elemental {
+		mg, err := units.ParseElemental(amount, t.MgPerMmol())
+		if err != nil {
+			return Item{}, err
+		}
+		return Item{Name: MagnesiumName, StatedMg: mg, PerDay: perDay, Route: Oral}, nil
+	}
 	mg, err := units.ParseMass(amount)
 	if err != nil {
 		return Item{}, err
 	}
 	return Item{Name: displayName(f, v), Form: f, Variant: v, UnitMg: mg, PerDay: perDay, Route: Oral}, nil
 }
+
+// MagnesiumName is the name of a product given by its magnesium alone
+// (magnesium:100, or a stack entry with elemental and no form).
+const MagnesiumName = "magnesium"
 
 // ParseUnits is the one rule for a number of units (capsules, tablets,
 // scoops), per day in an item or a stack file or in one --count: a plain
@@ -149,7 +173,8 @@ var stackFields = []string{"name", "form", "amount", "per_day", "elemental", "as
 // ParseStack reads a stack file: a YAML list of products, each with
 //
 //	name       the product's name (optional)
-//	form       FORM or FORM:VARIANT (required)
+//	form       FORM or FORM:VARIANT (required unless elemental is given:
+//	           a product known only by the magnesium its label states)
 //	amount     compound weight per unit, e.g. 500 mg (required unless elemental is given)
 //	per_day    units a day (default 1)
 //	elemental  the label's stated elemental Mg per unit (optional; wins)
@@ -250,15 +275,31 @@ func ParseFields(t *forms.Table, fields map[string]*Field, line int) (Item, erro
 		return &StackError{Line: line, Field: field, Err: m}
 	}
 	form := fields["form"]
-	if form == nil {
-		return Item{}, &StackError{Line: n.Line, Field: "form", Err: msg.Errorf("missing").WithHint("give the form, such as form: citrate")}
+	var (
+		f   *forms.Form
+		v   *forms.Variant
+		err error
+	)
+	switch {
+	case form == nil && fields["elemental"] == nil:
+		return Item{}, &StackError{Line: n.Line, Field: "form", Err: msg.Errorf("missing").
+			WithHint("give the form, such as form: citrate, or the label's magnesium per unit as elemental: 100 mg")}
+	case form == nil || forms.IsMagnesium(form.Value):
+		// a product known by its label's magnesium only (a multivitamin)
+		for _, name := range []string{"amount", "assay"} {
+			if fields[name] != nil {
+				return Item{}, fail(name, msg.Errorf("needs the form of the magnesium salt").
+					WithHint("give form: (such as form: citrate), or leave %s out and give elemental: only", name))
+			}
+		}
+		it.Name = MagnesiumName
+	default:
+		if f, v, err = t.Resolve(form.Value); err != nil {
+			return Item{}, fail("form", err)
+		}
+		it.Form, it.Variant = f, v
+		it.Name = displayName(f, v)
 	}
-	f, v, err := t.Resolve(form.Value)
-	if err != nil {
-		return Item{}, fail("form", err)
-	}
-	it.Form, it.Variant = f, v
-	it.Name = displayName(f, v)
 	if name := fields["name"]; name != nil {
 		if len(name.Value) > 200 {
 			return Item{}, fail("name", msg.Errorf("longer than 200 characters"))
@@ -289,7 +330,7 @@ func ParseFields(t *forms.Table, fields map[string]*Field, line int) (Item, erro
 		}
 		// A label cannot state more Mg than any variant of the form carries
 		// (2 % allows for rounding on the label).
-		if max := it.UnitMg * f.MaxFraction() * 1.02; it.UnitMg > 0 && it.StatedMg > max {
+		if f != nil && it.UnitMg > 0 && it.StatedMg > it.UnitMg*f.MaxFraction()*1.02 {
 			return Item{}, fail("elemental", msg.Errorf("%s mg of magnesium is more than %s mg of %s can carry (at most %s mg)",
 				msg.A(it.StatedMg), msg.A(it.UnitMg), f.Key, msg.N(it.UnitMg*f.MaxFraction(), 2)).
 				WithHint("check that amount is the compound per unit and elemental the magnesium per unit"))

@@ -41,7 +41,7 @@ func TestParseItem(t *testing.T) {
 			t.Errorf("ParseItem(%q) = %s %.3f mg, want %s %.3f", in, it.Name, it.ElementalMg(), want.name, want.mg)
 		}
 	}
-	for _, bad := range []string{"citrate", "citrate:", ":500", "citrat:500", "citrate:decahydrate:500", "citrate:1,5g", "::"} {
+	for _, bad := range []string{"citrate", "citrate:", ":500", "citrat:500", "citrate:decahydrate:500", "citrate:1,5,0g", "::"} {
 		if _, err := stack.ParseItem(tb, bad); err == nil {
 			t.Errorf("ParseItem(%q) accepted", bad)
 		}
@@ -126,7 +126,8 @@ func TestStackNamesArePrintable(t *testing.T) {
 
 func FuzzParseStack(f *testing.F) {
 	tb := table(f)
-	for _, s := range []string{"- {form: citrate, amount: 500}", "- form: oxide\n  elemental: 5\n  per_day: 3", "a: &x [*x]", "- !!binary abc", "[[[[", "- {form: citrate:nonahydrate, amount: 1g, assay: 12}"} {
+	for _, s := range []string{"- {form: citrate, amount: 500}", "- form: oxide\n  elemental: 5\n  per_day: 3", "a: &x [*x]", "- !!binary abc", "[[[[", "- {form: citrate:nonahydrate, amount: 1g, assay: 12}",
+		"- {name: Multi, elemental: 100 mg}", "- {form: magnesium, elemental: 4 mmol, per_day: 2}"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -148,7 +149,7 @@ func FuzzParseStack(f *testing.F) {
 
 func FuzzParseItem(f *testing.F) {
 	tb := table(f)
-	for _, s := range []string{"citrate:500", "chloride:anhydrous:1g", "::", "a:b:c:d", "citrate:1,5g"} {
+	for _, s := range []string{"citrate:500", "chloride:anhydrous:1g", "::", "a:b:c:d", "citrate:1,5g", "magnesium:100x2", "Mg:4 mmol"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -157,4 +158,26 @@ func FuzzParseItem(f *testing.F) {
 			t.Fatalf("ParseItem(%q) = %v mg", s, it.ElementalMg())
 		}
 	})
+}
+
+// A product known by its label's magnesium alone: magnesium:AMOUNT (the
+// amount is elemental, mmol too), and a stack entry with elemental and no
+// form; an amount or assay without a form is refused.
+func TestMagnesiumOnly(t *testing.T) {
+	tb := table(t)
+	for in, want := range map[string]float64{"magnesium:100": 100, "Mg:100x2": 200, "elemental magnesium:4 mmol": 4 * tb.MgPerMmol(), "magnesium:0,5 g": 500} {
+		it, err := stack.ParseItem(tb, in)
+		if err != nil || it.Form != nil || math.Abs(it.ElementalMg()-want) > 1e-9 || it.Basis() != forms.BasisLabel {
+			t.Errorf("ParseItem(%q) = %+v, %v; want %v mg, no form", in, it, err, want)
+		}
+	}
+	items, err := stack.ParseStack(tb, []byte("- name: Multi\n  elemental: 100 mg\n  per_day: 2\n- form: magnesium\n  elemental: 50 mg\n"))
+	if err != nil || len(items) != 2 || items[0].Form != nil || items[0].ElementalMg() != 200 || items[1].ElementalMg() != 50 {
+		t.Fatalf("ParseStack = %+v, %v", items, err)
+	}
+	for _, bad := range []string{"- {elemental: 100 mg, amount: 500 mg}", "- {elemental: 100 mg, assay: 14}", "- {name: x}"} {
+		if _, err := stack.ParseStack(tb, []byte(bad)); err == nil {
+			t.Errorf("ParseStack(%q) accepted", bad)
+		}
+	}
 }

@@ -6,6 +6,7 @@
 package units
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -41,11 +42,13 @@ func IsUnit(s string) bool {
 }
 
 // ParseMass reads an amount and returns it in milligrams. A bare number is
-// milligrams. The number is plain digits with at most one decimal point
-// (.5g and 5.g are read as 0.5 g and 5 g). A comma is refused, and so is a
-// point that may be a thousands separator: 1.830 mg is 1.83 mg or, on a
-// Dutch label, 1830 mg (1.830 g is not ambiguous: 1830 g is no dose).
-// Errors are *msg.Message.
+// milligrams. The number is plain digits with at most one decimal
+// separator (.5g and 5.g are read as 0.5 g and 5 g). The separator is a
+// point, or a comma followed by one or two digits (187,5 mg, 0,5 g): a
+// comma there cannot separate thousands. A separator followed by exactly
+// three digits is refused where both readings are plausible: 1.830 mg and
+// 1,830 mg are 1.83 mg or 1830 mg (1.830 g is not ambiguous: 1830 g is no
+// dose). Errors are *msg.Message.
 func ParseMass(s string) (float64, error) { return parseMass(s, false, MaxMg, 0) }
 
 // ParseMassOrZero is ParseMass that also accepts zero (for magnesium from
@@ -73,13 +76,51 @@ func ParseElementalOrZero(s string, mgPerMmol float64) (float64, error) {
 	return parseMass(s, true, MaxMg, mgPerMmol)
 }
 
-// molarUnits are the amount-of-substance units of magnesium, in mmol.
-var molarUnits = map[string]float64{"mmol": 1, "meq": 0.5}
+// molarUnits are the amount-of-substance units of magnesium, in mmol:
+// mEq and the German mval (Millival) are the same, magnesium being
+// divalent.
+var molarUnits = map[string]float64{"mmol": 1, "meq": 0.5, "mval": 0.5}
 
-// IsMolarUnit reports whether s is mmol or mEq.
+// IsMolarUnit reports whether s is mmol, mEq or mval.
 func IsMolarUnit(s string) bool { _, ok := molarUnits[strings.ToLower(s)]; return ok }
 
+// Readings reads an amount of elemental magnesium as ParseElemental does,
+// but where ParseElemental refuses a number as ambiguous (1.830 mg: 1.83 or
+// 1830 mg?) it returns both readings, the decimal one first, so a caller
+// that knows more (a label's other figures) can rule one out. Otherwise it
+// returns the one reading, or ParseElemental's error.
+func Readings(s string, mgPerMmol float64) ([]float64, error) {
+	mg, err := readMass(s, false, MaxMg, mgPerMmol)
+	var amb *ambiguity
+	if errors.As(err, &amb) {
+		return []float64{amb.decimal, amb.thousands}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return []float64{mg}, nil
+}
+
+// ambiguity carries the two readings of an ambiguous amount with its
+// message; parseMass returns its message, and Readings the readings.
+type ambiguity struct {
+	*msg.Message
+	decimal, thousands float64 // mg
+}
+
+func (a *ambiguity) Unwrap() error { return a.Message }
+
 func parseMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) {
+	mg, err := readMass(s, zeroOK, maxMg, mgPerMmol)
+	var amb *ambiguity
+	if errors.As(err, &amb) {
+		return 0, amb.Message
+	}
+	return mg, err
+}
+
+// readMass is parseMass, with an ambiguous amount's error an *ambiguity.
+func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) {
 	if mg, ok := wholeMg(s, maxMg); ok {
 		return mg, nil
 	}
@@ -95,9 +136,9 @@ func parseMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error)
 		i++
 	}
 	num, unit := t[:i], strings.TrimSpace(t[i:])
-	if strings.Contains(num, ",") {
-		return 0, msg.Errorf("amount %q has a comma", s).
-			WithHint("write decimals with a point (1.5g) and thousands without a separator (1500)")
+	num, err := decimalComma(s, num)
+	if err != nil {
+		return 0, err
 	}
 	if strings.HasPrefix(num, "-") {
 		return 0, msg.Errorf("amount %q is negative", s)
@@ -184,7 +225,7 @@ func wholeMg(s string, maxMg float64) (mg float64, ok bool) {
 // The readings in the message are msg.N, printed in the reader's language;
 // the hint shows what to type, which always has a decimal point, so its
 // numbers are plain text.
-func ambiguous(s, num, unit string, factor float64) error {
+func ambiguous(s, num, unit string, factor float64) *ambiguity {
 	whole, frac, ok := strings.Cut(num, ".")
 	if !ok || len(whole) < 1 || len(whole) > 3 || whole[0] == '0' || len(frac) != 3 {
 		return nil
@@ -206,9 +247,30 @@ func ambiguous(s, num, unit string, factor float64) error {
 	if _, f, ok := strings.Cut(decimalText, "."); ok {
 		decimals = len(f)
 	}
+	mg := func(x float64) float64 { return x * factor }
 	if unit == "" {
 		unit = "mg" // a bare number is milligrams
 	}
-	return msg.Errorf("amount %q is ambiguous: %s %s or %s %s?", s, msg.N(decimal, decimals), unit, msg.N(thousands, 0), unit).
+	m := msg.Errorf("amount %q is ambiguous: %s %s or %s %s?", s, msg.N(decimal, decimals), unit, msg.N(thousands, 0), unit).
 		WithHint("write %s %s, or %s %s without a separator", decimalText, unit, thousandsText, unit)
+	return &ambiguity{Message: m, decimal: mg(decimal), thousands: mg(thousands)}
+}
+
+// decimalComma reads a comma in num (the digits, points and commas of s)
+// as a decimal separator where it can only be one: one comma, no point,
+// and one or two digits after it (187,5 and 0,5; 1,5,0 and 1.830,5 are
+// refused). A comma followed by three digits is treated as the point would
+// be (1,830 mg is ambiguous; 1,830 g is 1.83 g). num is returned with a
+// point for the comma.
+func decimalComma(s, num string) (string, error) {
+	if !strings.Contains(num, ",") {
+		return num, nil
+	}
+	whole, frac, _ := strings.Cut(num, ",")
+	if strings.Contains(frac, ",") || strings.Contains(num, ".") || strings.ContainsAny(frac, "+-") ||
+		len(frac) == 0 || len(frac) > 3 {
+		return "", msg.Errorf("amount %q has a comma", s).
+			WithHint("write decimals with one comma or point (1,5g or 1.5g) and thousands without a separator (1500)")
+	}
+	return whole + "." + frac, nil
 }

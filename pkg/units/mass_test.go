@@ -27,6 +27,10 @@ func TestParseMass(t *testing.T) {
 		"1.5":        1.5, "1.83": 1.83, "1.8300": 1.83, "1830": 1830,
 		"1.83 mg": 1.83, "12.5 mg": 12.5, "1234.567": 1234.567, // four digits before the point
 		"010": 10, // leading zeros are decimal, never octal
+		// A decimal comma with one or two digits cannot separate thousands.
+		"187,5 mg": 187.5, "0,5 g": 500, "1,5g": 1500, "44,25": 44.25, ",5g": 500, "12,0 mg": 12,
+		// With three digits, as with a point: only where one reading is no dose.
+		"1,830 g": 1830, "193,461 mg": 193.461, "0,125 g": 125,
 	}
 	for in, want := range ok {
 		got, err := ParseMass(in)
@@ -42,7 +46,7 @@ func TestParseMassOrZero(t *testing.T) {
 			t.Errorf("ParseMassOrZero(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"1.830", "1.830 mg", "-1", "1e3", "1,5"} {
+	for _, in := range []string{"1.830", "1.830 mg", "-1", "1e3", "1,830", "1,5,0"} {
 		if _, err := ParseMassOrZero(in); err == nil {
 			t.Errorf("ParseMassOrZero(%q) accepted", in)
 		}
@@ -51,8 +55,13 @@ func TestParseMassOrZero(t *testing.T) {
 
 func TestParseMassErrors(t *testing.T) {
 	bad := map[string]string{
-		"1,5 g":                 "comma",
-		"1,500":                 "comma",
+		"1,5,0 g":               "comma",
+		"1.830,5 mg":            "comma",
+		"1,":                    "comma",
+		"1,5000":                "comma",
+		"1,5+":                  "comma",
+		"1,500":                 "ambiguous",
+		"2,000 mg":              "ambiguous: 2 mg or 2000 mg?",
 		"0":                     "zero",
 		"0mg":                   "zero",
 		"-5":                    "negative",
@@ -120,6 +129,9 @@ func TestParseMassAmbiguous(t *testing.T) {
 		{"1.500 mcg", `amount "1.500 mcg" is ambiguous: 1.5 mcg or 1500 mcg?`, "write 1.5 mcg, or 1500 mcg without a separator"},
 		{"999.999 µg", `amount "999.999 µg" is ambiguous: 999.999 µg or 999999 µg?`, "write 999.999 µg, or 999999 µg without a separator"},
 		{"1.000ug", `amount "1.000ug" is ambiguous: 1 ug or 1000 ug?`, "write 1 ug, or 1000 ug without a separator"},
+		// a comma and three digits as a point: the hint writes the point
+		{"1,830 mg", `amount "1,830 mg" is ambiguous: 1.83 mg or 1830 mg?`, "write 1.83 mg, or 1830 mg without a separator"},
+		{"2,000", `amount "2,000" is ambiguous: 2 mg or 2000 mg?`, "write 2 mg, or 2000 mg without a separator"},
 	}
 	for _, c := range cases {
 		for name, parse := range map[string]func(string) (float64, error){"ParseMass": ParseMass, "ParseMassOrZero": ParseMassOrZero} {
@@ -160,7 +172,7 @@ func TestParseMassAmbiguousLocalised(t *testing.T) {
 
 // Independent of the implementation: the ambiguous pattern and the units.
 var (
-	ambiguousRE = regexp.MustCompile(`^([1-9][0-9]{0,2})\.([0-9]{3})\s*(mg|g|gram|mcg|µg|μg|ug)?$`)
+	ambiguousRE = regexp.MustCompile(`^([1-9][0-9]{0,2})[.,]([0-9]{3})\s*(mg|g|gram|mcg|µg|μg|ug)?$`)
 	testFactor  = map[string]float64{"": 1, "mg": 1, "g": 1000, "gram": 1000, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001}
 )
 
@@ -180,7 +192,7 @@ func isAmbiguous(s string) bool {
 }
 
 func TestIsAmbiguous(t *testing.T) {
-	for in, want := range map[string]bool{"1.830 mg": true, "1.830": true, "100.000": true, "1.830 g": false, "193.461 mg": false, "0.125 g": false, "1.83": false, "1.5": false, "500": false} {
+	for in, want := range map[string]bool{"1,830 mg": true, "1,830 g": false, "1.830 mg": true, "1.830": true, "100.000": true, "1.830 g": false, "193.461 mg": false, "0.125 g": false, "1.83": false, "1.5": false, "500": false} {
 		if isAmbiguous(in) != want {
 			t.Errorf("isAmbiguous(%q) = %v", in, !want)
 		}
@@ -189,7 +201,7 @@ func TestIsAmbiguous(t *testing.T) {
 
 func FuzzParseMass(f *testing.F) {
 	for _, s := range []string{"500", "0.5g", "1,5 g", "250 mcg", "-1", "1e308", "999999999999999999999",
-		"1.830 mg", "1.830", "1.830 g", "193.461 mg", "0.125 g", "100.000", "100.001", "1.500 µg", "0x10 mg", "1_000", ".5g", "5."} {
+		"1.830 mg", "1.830", "1.830 g", "1,830 mg", "187,5 mg", "1,5,0", "193.461 mg", "0.125 g", "100.000", "100.001", "1.500 µg", "0x10 mg", "1_000", ".5g", "5."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -228,4 +240,40 @@ func FuzzParseMass(f *testing.F) {
 			t.Fatalf("ParseMass(%q) = %v, but ParseMass(%q) = %v, %v", s, mg, again, mg2, err)
 		}
 	})
+}
+
+// TestReadings: an ambiguous amount gives both readings (decimal first),
+// anything else ParseElemental's one reading or its error.
+func TestReadings(t *testing.T) {
+	const mgPerMmol = 24.305
+	cases := []struct {
+		in   string
+		want []float64
+	}{
+		{"1.830 mg", []float64{1.83, 1830}},
+		{"1,830 mg", []float64{1.83, 1830}},
+		{"2,000 mg", []float64{2, 2000}},
+		{"1.830 g", []float64{1830}},
+		{"187,5 mg", []float64{187.5}},
+		{"12,4 mmol", []float64{12.4 * mgPerMmol}},
+		{"24,8 mval", []float64{24.8 * mgPerMmol / 2}},
+		{"500", []float64{500}},
+	}
+	for _, c := range cases {
+		got, err := Readings(c.in, mgPerMmol)
+		if err != nil || len(got) != len(c.want) {
+			t.Errorf("Readings(%q) = %v, %v; want %v", c.in, got, err, c.want)
+			continue
+		}
+		for i := range got {
+			if math.Abs(got[i]-c.want[i]) > 1e-9 {
+				t.Errorf("Readings(%q) = %v; want %v", c.in, got, c.want)
+			}
+		}
+	}
+	for _, in := range []string{"1,5,0 mg", "0 mg", "abc", "1.830,5"} {
+		if got, err := Readings(in, mgPerMmol); err == nil {
+			t.Errorf("Readings(%q) = %v; want an error", in, got)
+		}
+	}
 }
