@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
@@ -124,6 +125,10 @@ func newConfigShow(cmd *cobra.Command, st *configState) configShow {
 			}
 		} else if f.Changed {
 			row.Origin = originFlag
+		} else if name == "authority" && f.DefValue != limits.DefaultAuthority {
+			// the default follows the language of the output
+			src := "lang " + string(msg.Dutch)
+			row.Source = &src
 		}
 		// some settings have no value until one is given (age: an adult)
 		unset := map[string]bool{"age": true, "sex": true, "kidney": true, "egfr": true, "condition": true, "meds": true}
@@ -175,8 +180,11 @@ func (c configShow) Text(t *render.Term) string {
 			origin = p.S("environment %s", deref(r.Source))
 		case originFile:
 			origin = p.S("config file, line %d", *r.Line)
-		default:
+		case originDefault:
 			origin = p.S("default")
+			if r.Source != nil { // the default follows the output language
+				origin = p.S("default for Dutch output (%s)", *r.Source)
+			}
 		}
 		rows = append(rows, []string{r.Name, value, origin})
 	}

@@ -41,6 +41,12 @@ func (k *Knowledge) namedForms() []string {
 	}
 	for _, g := range k.Goals {
 		add(g.Sensitive.Avoid...)
+		for _, n := range g.Notes {
+			add(n.Forms...)
+		}
+		for _, e := range g.Evaluate {
+			add(e.Forms...)
+		}
 	}
 	return keys
 }
