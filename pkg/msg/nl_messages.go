@@ -669,5 +669,7 @@ func nlMessages() map[string]string {
 		"your other magnesium, %s mg/day, already reaches the %s mg/day upper limit (%s): there is no room for a supplement": "uw andere magnesium, %s mg/dag, bereikt de bovengrens van %s mg/dag al (%s): er is geen ruimte voor een supplement",
 		"amount %q is a volume, not a weight": "hoeveelheid %q is een volume, geen gewicht",
 		"mgcalc converts the weight of a salt: how much a mL holds depends on the product (a suspension, a solution), so give the label's salt per dose, such as 1200mg": "mgcalc rekent met het gewicht van een zout: hoeveel er in een mL zit, hangt af van het product (een suspensie, een oplossing), dus geef het zout per dosis van het etiket op, zoals 1200mg",
+		"%s is above the %s mg/day upper limit (%s)": "%s ligt boven de bovengrens van %s mg/dag (%s)",
+		"beside your other magnesium at most %s mg/day fits: give a lower --target, or take less of the other products": "naast uw andere magnesium past hoogstens %s mg/dag: geef een lagere --target, of neem minder van de andere producten",
 	}
 }

@@ -433,6 +433,10 @@ func (k *Knowledge) target(p *Plan, r Request) error {
 				amount, msg.N(ul, 0), r.Limit.Authority.Name, k.Gates.Pregnancy.Text).
 				WithHint("talk to your doctor or midwife")}
 		}
+		if over && !r.Supervised && r.OtherMg > 0 && r.TargetMg <= ul {
+			return &Refusal{Reason: msg.Errorf("%s is above the %s mg/day upper limit (%s)", amount, msg.N(ul, 0), r.Limit.Authority.Name).
+				WithHint("beside your other magnesium at most %s mg/day fits: give a lower --target, or take less of the other products", msg.N(math.Floor((ul-r.OtherMg)*10)/10, 1))}
+		}
 		if over && !r.Supervised {
 			return &Refusal{Reason: msg.Errorf("%s is above the %s mg/day upper limit (%s): %s",
 				amount, msg.N(ul, 0), r.Limit.Authority.Name, k.Gates.AboveUL.Text).
