@@ -55,7 +55,8 @@ accepted here so you can see a flag win.
 -o json carries config_file (null when there is none to read),
 config_file_origin (flag, env or default), config_file_found and settings:
 a list of {name, value (as text; null when not set), origin, source (the
-variable or file; null for flag and default), line (null but for file)}.
+variable or file; null for flag and default, but "lang nl" for the
+authority's default with Dutch output), line (null but for file)}.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
 a bad flag or MGCALC_* value.`, strings.Join(standingSettings, ", ")),

@@ -721,7 +721,8 @@ accepted here so you can see a flag win.
 -o json carries config_file (null when there is none to read),
 config_file_origin (flag, env or default), config_file_found and settings:
 a list of {name, value (as text; null when not set), origin, source (the
-variable or file; null for flag and default), line (null but for file)}.
+variable or file; null for flag and default, but "lang nl" for the
+authority's default with Dutch output), line (null but for file)}.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
 a bad flag or MGCALC_* value.`: `Toont elke vaste instelling (%s) met de waarde
@@ -733,7 +734,8 @@ of default (standaard). De persoonsopties (--authority, --age, --sex,
 -o json bevat config_file (null als er geen te lezen is), config_file_origin
 (flag, env of default), config_file_found en settings: een lijst van {name,
 value (als tekst; null als niet ingesteld), origin, source (de variabele of
-het bestand; null voor flag en default), line (null behalve voor file)}.
+het bestand; null voor flag en default, maar "lang nl" voor de standaard-
+instantie bij Nederlandse uitvoer), line (null behalve voor file)}.
 
 Afsluitstatus: 0, 1 voor een configuratiebestand dat niet te lezen of
 beschadigd is, 2 voor een verkeerde optie of MGCALC_*-waarde.`,

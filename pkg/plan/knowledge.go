@@ -71,6 +71,9 @@ type Knowledge struct {
 	// and in the built-in one (identity.go).
 	ids   map[string][]chem.Composition
 	named map[string]*forms.Form
+	// formIDs are what each form of the table is (identities), by key,
+	// computed once when the knowledge is built.
+	formIDs map[string]formIDs
 	// spaced and depleting find a medicine's classes by its folded name:
 	// one fold of what the person typed, not one of every member.
 	spaced    map[string]*Interaction

@@ -141,7 +141,7 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 		item(p.S("Alternatives:"), strings.Join(alts, ", "))
 	}
 	l := pp.Limit
-	item(p.S("Target:"), p.S("%s mg/day elemental magnesium, %s %% of the upper limit", p.Amount(pp.TargetMg), p.Num(l.Check(pp.TargetMg).Percent, 0))+
+	item(p.S("Target:"), p.S("%s mg/day elemental magnesium, %s %% of the upper limit", p.Amount(math.Round(pp.TargetMg*10)/10), p.Num(l.Check(pp.TargetMg+pp.OtherMg).Percent, 0))+
 		" — "+mdRuleBasis(p, pp.Target))
 	if math.Abs(pp.ReachedMg-pp.TargetMg) >= 0.05 {
 		item(p.S("Reached:"), p.S("%s mg/day in whole units, %s %% of the upper limit", p.Num(pp.ReachedMg, 1), p.Num(l.Check(pp.ReachedMg+pp.OtherMg).Percent, 0)))
