@@ -59,7 +59,11 @@ func (c Calendar) Events(p msg.Printer) []ics.Event {
 	for _, in := range pp.Midday {
 		lines = append(lines, p.S("%s is taken on waking: the morning magnesium moves to midday (%s)", interactionName(p, in), clockText(pp.IntakeTime(plan.Midday, c.Morning, c.Evening)))+".")
 	}
-	lines = append(lines, p.DataText(ruleText(pp, "step_back")))
+	for _, n := range pp.Notices {
+		if n.Key == "step-back" {
+			lines = append(lines, p.Message(n.BriefText()))
+		}
+	}
 	desc := strings.Join(lines, "\n")
 	for i, s := range pp.Steps {
 		for _, in := range s.Intakes {
