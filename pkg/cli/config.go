@@ -43,7 +43,7 @@ var notConfigurable = map[string]bool{
 // command line.
 var perCalculation = []string{"assay", "count", "stack", "diet", "csv", "columns", "keep-going",
 	"goal", "form", "target", "supervised", "capsule", "capsule-elemental", "half", "ics", "start", "table",
-	"label", "text", "dsld"}
+	"label", "text", "dsld", "with", "explain", "unit-name"}
 
 func init() {
 	for _, name := range perCalculation {
@@ -213,15 +213,25 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 	// those without the flag (elemental, compound, plan), so a setting
 	// that conflicts with another (sex: male, pregnant: true) is the same
 	// error everywhere.
-	if fs.Lookup("sex") == nil {
-		if e := getenv("MGCALC_SEX"); e != "" {
-			origins[standingSex], origins["sex"] = msg.New("%s", e), envOrigin("MGCALC_SEX", e)
-		} else if r, ok := raw["sex"]; ok {
-			origins[standingSex], origins["sex"] = msg.New("%s", r.Value), fileOrigin("sex", r.Value, path)
+	// So do a standing kidney: impaired and eGFR: the limits are for
+	// healthy kidneys, and a total or conversion must not say otherwise.
+	for _, name := range []string{"sex", "kidney", "egfr"} {
+		if fs.Lookup(name) != nil {
+			continue
+		}
+		env := envName(name)
+		if e := getenv(env); e != "" {
+			origins[standing(name)], origins[name] = msg.New("%s", e), envOrigin(env, e)
+		} else if r, ok := raw[name]; ok {
+			origins[standing(name)], origins[name] = msg.New("%s", r.Value), fileOrigin(name, r.Value, path)
 		}
 	}
 	return st, nil
 }
+
+// standing is the key under which origins carries a standing setting for
+// a command without its flag, as msg.New("%s", value).
+func standing(name string) string { return "\x00" + name }
 
 // envOrigin and fileOrigin word where a standing setting came from.
 func envOrigin(env, value string) *msg.Message { return msg.New("%s=%s", env, value) }
@@ -231,11 +241,17 @@ func fileOrigin(name, value, path string) *msg.Message {
 
 // standingSex is the key under which origins carries a standing sex for a
 // command without --sex, as msg.New("%s", value).
-const standingSex = "\x00sex"
+var standingSex = standing("sex")
 
 // standingSexValue is the standing sex that origins carries, if any.
 func standingSexValue(origins map[string]*msg.Message) (string, bool) {
-	m, ok := origins[standingSex]
+	return standingValue(origins, "sex")
+}
+
+// standingValue is the standing setting name that origins carries for a
+// command without its flag, if any.
+func standingValue(origins map[string]*msg.Message, name string) (string, bool) {
+	m, ok := origins[standing(name)]
 	if !ok || len(m.Args) != 1 {
 		return "", false
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
@@ -54,7 +55,8 @@ accepted here so you can see a flag win.
 -o json carries config_file (null when there is none to read),
 config_file_origin (flag, env or default), config_file_found and settings:
 a list of {name, value (as text; null when not set), origin, source (the
-variable or file; null for flag and default), line (null but for file)}.
+variable or file; null for flag and default, but "lang nl" for the
+authority's default with Dutch output), line (null but for file)}.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
 a bad flag or MGCALC_* value.`, strings.Join(standingSettings, ", ")),
@@ -124,6 +126,10 @@ func newConfigShow(cmd *cobra.Command, st *configState) configShow {
 			}
 		} else if f.Changed {
 			row.Origin = originFlag
+		} else if name == "authority" && f.DefValue != limits.DefaultAuthority {
+			// the default follows the language of the output
+			src := "lang " + string(msg.Dutch)
+			row.Source = &src
 		}
 		// some settings have no value until one is given (age: an adult)
 		unset := map[string]bool{"age": true, "sex": true, "kidney": true, "egfr": true, "condition": true, "meds": true}
@@ -175,8 +181,11 @@ func (c configShow) Text(t *render.Term) string {
 			origin = p.S("environment %s", deref(r.Source))
 		case originFile:
 			origin = p.S("config file, line %d", *r.Line)
-		default:
+		case originDefault:
 			origin = p.S("default")
+			if r.Source != nil { // the default follows the output language
+				origin = p.S("default for Dutch output (%s)", *r.Source)
+			}
 		}
 		rows = append(rows, []string{r.Name, value, origin})
 	}

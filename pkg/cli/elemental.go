@@ -223,7 +223,7 @@ func runConvert(o *convertOptions) error {
 		}
 		share, warning = forms.ShareOf(v, *o.Assay), w
 	}
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
 	if err != nil {
 		return err
 	}
@@ -236,6 +236,7 @@ func runConvert(o *convertOptions) error {
 	if o.Assay != nil {
 		c = c.WithAssay(*o.Assay, warning)
 	}
+	c.Others = o.Person.others(lt)
 	return o.Root.print(o.IO, render.NewConversion(c).WithUnit(unit))
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -100,6 +101,12 @@ func TestMachineOutputSameInEveryLanguage(t *testing.T) {
 				continue // text is the human format (a batch without -o is TSV)
 			}
 			name := strings.Join(args, " ")
+			// the default authority follows the language (EU SCF/EFSA with
+			// Dutch output: the limit where the user lives, named in every
+			// output); the formatting never does, which this compares
+			if !slices.Contains(args, "--authority") && !(args[0] == "forms" || args[0] == "check" || args[0] == "version") {
+				args = append(args, "--authority", "efsa")
+			}
 			enOut, _, enCode := runIn(t, nil, c.stdin, append(args, "--lang", "en")...)
 			nlOut, _, nlCode := runIn(t, nil, c.stdin, append(args, "--lang", "nl")...)
 			locOut, _, locCode := runIn(t, map[string]string{"LANG": "nl_NL.UTF-8"}, c.stdin, args...)
@@ -124,6 +131,19 @@ func TestMachineOutputSameInEveryLanguage(t *testing.T) {
 	out, _, _ := runIn(t, nil, "", "elemental", "citrate", "500", "--lang", "nl")
 	if !strings.Contains(out, "80,8 mg elementair magnesium") {
 		t.Errorf("--lang nl text: %q", out)
+	}
+	// the default authority: EU SCF/EFSA with Dutch output (--lang nl or a
+	// Dutch or Belgian locale), in every format alike, and named there
+	for _, env := range []map[string]string{{"LANG": "nl_NL.UTF-8"}, {"LC_ALL": "nl_BE.UTF-8"}, {"MGCALC_LANG": "nl"}} {
+		for _, f := range []string{"json", "text"} {
+			out, _, _ := runIn(t, env, "", "total", "citrate:1830", "-o", f)
+			if !strings.Contains(out, `"authority": "efsa"`) && !strings.Contains(out, "EU SCF/EFSA") {
+				t.Errorf("%v -o %s: the default authority is not EU SCF/EFSA:\n%s", env, f, out)
+			}
+		}
+	}
+	if out, _, _ := runIn(t, map[string]string{"LANG": "nl_NL.UTF-8"}, "", "total", "citrate:1830", "--lang", "en", "-o", "json"); !strings.Contains(out, `"authority": "nih"`) {
+		t.Errorf("--lang en under a Dutch locale: the default authority is not US IOM/NIH:\n%s", out)
 	}
 }
 

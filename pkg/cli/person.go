@@ -8,6 +8,8 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
 // personOptions are the options of every command that compares with a
@@ -25,7 +27,7 @@ type personOptions struct {
 // commands that look up an intake reference (RDA/AI) use.
 func (o *personOptions) addFlags(cmd *cobra.Command, withSex bool, p msg.Printer) {
 	f := cmd.Flags()
-	f.StringVar(&o.Authority, "authority", limits.DefaultAuthority, p.S("upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA), evm (UK EVM) or bfr (DE BfR)"))
+	f.StringVar(&o.Authority, "authority", defaultAuthority(p.Lang()), p.S("upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA), evm (UK EVM) or bfr (DE BfR)"))
 	decimalFlag(f, &o.Age, "age", p.S("age in years; fractions allowed (0.5 is six months) (default adult)"))
 	if withSex {
 		f.StringVar(&o.Sex, "sex", "", p.S("male or female (selects the RDA/AI column)"))
@@ -54,6 +56,9 @@ func (o *personOptions) applied(t tables, origins map[string]*msg.Message) (*lim
 	p := limits.Person{Age: o.Age, AgeSet: o.AgeSet, Sex: sex, Pregnant: o.Pregnant, Lactating: o.Lactating}
 	if err := p.Validate(); err != nil {
 		return nil, limits.Applied{}, usageError(personError(err, origins))
+	}
+	if p.KidneyImpaired, err = standingKidney(t, origins); err != nil {
+		return nil, limits.Applied{}, err
 	}
 	lt, err := t.Limits()
 	if err != nil {
@@ -120,4 +125,55 @@ func withOrigin(m *msg.Message, origins map[string]*msg.Message, flags ...string
 	out := msg.Errorf("%s (%s)", m, from)
 	out.Hint = msg.Errorf("a standing setting caused this: override it on the command line with %s", strings.Join(override, " or "))
 	return out
+}
+
+// others are every authority's limit for the same person: what a dose
+// above another authority's limit is compared with.
+func (o *personOptions) others(lt *limits.Tables) []limits.Applied {
+	p := limits.Person{Age: o.Age, AgeSet: o.AgeSet, Pregnant: o.Pregnant, Lactating: o.Lactating}.Normalized()
+	var out []limits.Applied
+	for _, a := range lt.UpperLimits {
+		out = append(out, a.For(p))
+	}
+	return out
+}
+
+// standingKidney reads a standing kidney: or egfr: setting for a command
+// without those flags (total, elemental, compound, limits): impaired
+// kidneys, or an eGFR below the plan's kidney gate, are impaired.
+func standingKidney(t tables, origins map[string]*msg.Message) (bool, error) {
+	impaired := false
+	if v, ok := standingValue(origins, "kidney"); ok {
+		k, known := kidneyWords[strings.ToLower(strings.TrimSpace(v))]
+		if !known {
+			return false, usageError(withOrigin(msg.Errorf("kidney must be normal or impaired, not %q", msg.Clip(v)), origins, "kidney"))
+		}
+		impaired = k == plan.KidneyImpaired
+	}
+	if v, ok := standingValue(origins, "egfr"); ok {
+		e, err := units.ParseDecimal(v)
+		if err != nil || e <= 0 || e > 200 {
+			return false, usageError(withOrigin(msg.Errorf("egfr must be above 0 and at most 200 mL/min, not %q", msg.Clip(v)), origins, "egfr"))
+		}
+		k, err := t.Plan()
+		if err != nil {
+			return false, dataError(err)
+		}
+		impaired = impaired || e < k.Gates.KidneyEGFR.Value
+	}
+	return impaired, nil
+}
+
+// dutchAuthority is the default authority with Dutch output: the limit
+// that applies in the Netherlands and Belgium, the EU's.
+const dutchAuthority = "efsa"
+
+// defaultAuthority is the authority used when none is set: the EU's
+// SCF/EFSA with Dutch output (--lang nl, or a Dutch or Belgian locale),
+// else limits.DefaultAuthority.
+func defaultAuthority(l msg.Lang) string {
+	if l == msg.Dutch {
+		return dutchAuthority
+	}
+	return limits.DefaultAuthority
 }

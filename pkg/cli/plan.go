@@ -11,6 +11,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/stack"
 )
 
 // planOptions are the options of `plan`.
@@ -28,6 +29,9 @@ type planOptions struct {
 	egfr                    float64
 	EGFR                    *float64
 	Conditions, Meds        []string
+	With, Stacks            []string // other magnesium: FORM:AMOUNT items and stack files
+	Explain                 bool
+	UnitName                string
 	Start                   string
 	ICS                     string
 	Force, Remind           bool
@@ -60,8 +64,29 @@ In pregnancy and lactation the plan stays under the unchanged limit, with
 advice to consult a midwife or doctor; L-threonate is excluded.
 
 --meds names medicines or classes (generic, brand or Dutch names, comma
-separated): each gets the spacing the sources give, a medicine that lowers
-magnesium gets "talk to your doctor", and an unknown name is reported.
+separated): each gets the spacing the sources give, with the times it fits
+between the intakes; a medicine taken on waking (levothyroxine, alendronate)
+moves the morning magnesium to midday; a medicine that lowers magnesium gets
+"talk to your doctor"; an antacid or laxative that is itself magnesium
+(Rennie, milk of magnesia) is said to count; an unknown name is reported.
+
+Other magnesium counts toward the same limit: --with FORM:AMOUNT (as total
+takes it, repeatable) and --stack FILE (a total stack file) add the
+products someone already takes, and the target is capped by the room they
+leave.
+
+The text shows what to act on, on one screen: the form and its evidence in
+words, the target, the schedule, when to evaluate, the safety warnings and
+the advice that applies. --explain adds the evidence, every rule with its
+basis, every warning in full and the sources with their titles. --capsule
+MG (mg of compound a unit, as the label gives it) or --capsule-elemental MG
+turns the amounts into tablets or capsules, stepping up a unit at a time; a
+first unit may be up to the top of the sourced start range (200 mg), and the
+schedule may end a unit above the target, inside its sourced range and never
+above the limit. -o value prints the daily dose the schedule reaches.
+
+With Dutch output (--lang nl or a Dutch or Belgian locale) the default
+authority is EU SCF/EFSA; a dose above another authority's limit is said.
 
 --start DATE prints dates; --ics FILE writes the schedule as an iCalendar
 file (one daily-repeating event per step and time of day, at --morning and
@@ -74,7 +99,10 @@ a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step.
 
 Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 		Example: s.P.S(`  mgcalc plan --goal sleep --gut sensitive
+  mgcalc plan --goal sleep --gut sensitive --explain
   mgcalc plan --goal constipation --capsule 250 --half
+  mgcalc plan --goal sleep --form citrate --capsule 1830 --half --unit-name tablet
+  mgcalc plan --goal sleep --with citrate:500 --meds levothyroxine
   mgcalc plan --goal migraine --authority efsa --start 2026-12-01 --ics plan.ics
   mgcalc plan --goal sleep --meds levothyroxine,doxycycline
   mgcalc plan --goal sleep -o md > plan.md
@@ -97,6 +125,10 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 	decimalFlag(f, &o.capsule, "capsule", s.P.S("round to whole units of this many mg of compound each"))
 	decimalFlag(f, &o.capsuleEl, "capsule-elemental", s.P.S("round to whole units of this many mg of magnesium each (as the label states)"))
 	f.BoolVar(&o.Half, "half", false, s.P.S("allow half units (tablets that can be split)"))
+	f.StringVar(&o.UnitName, "unit-name", "", s.P.S("what a unit is called: tablet, capsule, sachet or scoop (default: tablet with --half, else capsule)"))
+	f.StringArrayVar(&o.With, "with", nil, s.P.S("another product you take, as FORM[:VARIANT]:AMOUNT[xN] (repeatable): it counts toward the limit"))
+	f.StringArrayVar(&o.Stacks, "stack", nil, s.P.S("a stack `file` of the other products you take (as for total; repeatable)"))
+	f.BoolVar(&o.Explain, "explain", false, s.P.S("show the evidence, every rule with its basis, every warning in full and the sources"))
 	f.BoolVar(&o.Supervised, "supervised", false, s.P.S("allow a target above the upper limit, for use under medical supervision"))
 	f.StringVar(&o.Kidney, "kidney", "", s.P.S("normal or impaired (impaired: refused, see a doctor)"))
 	decimalFlag(f, &o.egfr, "egfr", s.P.S("kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)"))
@@ -123,32 +155,44 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = cmd.RegisterFlagCompletionFunc("form", completeForms)
+	_ = cmd.RegisterFlagCompletionFunc("with", completeItems)
+	_ = cmd.RegisterFlagCompletionFunc("unit-name", fixedCompletion(plan.UnitNames...))
 	cmd.AddCommand(newPlanGoalsCmd(s, root))
 	return cmd
 }
 
 func newPlanGoalsCmd(s *IO, root *rootOptions) *cobra.Command {
-	return &cobra.Command{
+	var person personOptions
+	cmd := &cobra.Command{
 		Use:   "goals",
 		Short: s.P.S("The goals, their forms and how strong the evidence for each is"),
-		Long: s.P.S(`Every goal mgcalc plans for, with its forms best first and the evidence
-grade of each: guideline, systematic review, randomised trial, practice-based,
-marketing claim, no effect shown. Forms with a marketing claim or no effect
-shown are listed but never recommended. -o json adds each finding and its
-sources.
+		Long: s.P.S(`Every goal mgcalc plans for, with its forms, recommended first, and the
+evidence grade of each: guideline, systematic review, randomised trial,
+practice-based, marketing claim, no effect shown. The order weighs how well
+the gut takes a form as well as its grade. Forms with a marketing claim (and
+no effect shown, where the goal is not ranked by tolerance) are listed but
+never recommended. -o json adds each finding and its sources, and whether a
+trial dose is above the person's limit (--authority, --age, --pregnant).
 
 Exit status: 0, 1 for a broken config file, 2 for bad arguments.`),
 		Example: s.P.S(`  mgcalc plan goals
   mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`),
 		Args: argsUsage(0, msg.New("no arguments")),
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			person.read(cmd)
 			k, err := root.tables.Plan()
 			if err != nil {
 				return dataError(err)
 			}
-			return root.print(s, render.NewGoalList(k))
+			_, limit, err := person.applied(root.tables, root.origins)
+			if err != nil {
+				return err
+			}
+			return root.print(s, render.NewGoalList(k, limit))
 		},
 	}
+	person.addFlags(cmd, false, s.P)
+	return cmd
 }
 
 // read takes what only cobra knows.
@@ -165,8 +209,10 @@ func (o *planOptions) read(cmd *cobra.Command) {
 	o.Person.read(cmd)
 }
 
-// words accepted for --gut and --kidney, English and Dutch.
+// words accepted for --gut, --kidney and --unit-name, English and Dutch.
 var (
+	unitNameWords = map[string]string{"tablet": "tablet", "tablets": "tablet", "tabletten": "tablet", "capsule": "capsule", "capsules": "capsule",
+		"sachet": "sachet", "sachets": "sachet", "zakje": "sachet", "zakjes": "sachet", "scoop": "scoop", "scoops": "scoop", "schepje": "scoop", "schepjes": "scoop"}
 	gutWords    = map[string]plan.Gut{"normal": plan.GutNormal, "normaal": plan.GutNormal, "sensitive": plan.GutSensitive, "gevoelig": plan.GutSensitive}
 	kidneyWords = map[string]plan.Kidney{"normal": plan.KidneyNormal, "normaal": plan.KidneyNormal, "impaired": plan.KidneyImpaired, "verminderd": plan.KidneyImpaired}
 )
@@ -241,6 +287,16 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 		}
 		r.Unit.Half = true
 	}
+	if o.UnitName != "" {
+		if !r.Unit.IsSet() {
+			return r, usageError(msg.Errorf("--unit-name needs --capsule or --capsule-elemental"))
+		}
+		name, ok := unitNameWords[strings.ToLower(strings.TrimSpace(o.UnitName))]
+		if !ok {
+			return r, usageError(msg.Errorf("--unit-name must be tablet, capsule, sachet or scoop, not %q", msg.Clip(o.UnitName)))
+		}
+		r.Unit.Name = name
+	}
 	r.Supervised = o.Supervised
 	return r, nil
 }
@@ -304,16 +360,24 @@ func runPlan(o *planOptions) error {
 	if morning >= evening {
 		return usageError(msg.Errorf("--morning %s is not before --evening %s", o.Morning, o.Evening))
 	}
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
 	if err != nil {
 		return err
 	}
 	r.Limit = limit
+	r.Others = o.Person.others(lt)
+	if r.OtherMg, err = o.otherMagnesium(); err != nil {
+		return err
+	}
 	p, err := plan.Make(k, r)
 	if err != nil {
 		var ref *plan.Refusal
 		if errors.As(err, &ref) {
 			return &codeError{ExitRefused, ref.Reason}
+		}
+		var ue *plan.UnitError
+		if errors.As(err, &ue) {
+			return usageError(ue.Msg)
 		}
 		var m *msg.Message
 		if errors.As(err, &m) {
@@ -326,6 +390,7 @@ func runPlan(o *planOptions) error {
 		return dataError(err)
 	}
 	report := render.NewPlanExport(p, start, ft.Sources)
+	report.WithExplain(o.Explain).WithTimes(morning, evening)
 	if o.ICS != "" {
 		cal := render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind}
 		if o.ICS == "-" {
@@ -349,3 +414,46 @@ func clock(s, flag string) (time.Duration, error) {
 
 // maxMeds bounds --meds: more is no list of someone's medicines.
 const maxMeds = 50
+
+// otherMagnesium is the magnesium a day of the products --with and --stack
+// name (those taken by mouth), read as total reads them.
+func (o *planOptions) otherMagnesium() (float64, error) {
+	if len(o.With) == 0 && len(o.Stacks) == 0 {
+		return 0, nil
+	}
+	t, err := o.Root.tables.Forms()
+	if err != nil {
+		return 0, dataError(err)
+	}
+	var items []stack.Item
+	for _, w := range o.With {
+		it, err := stack.ParseItem(t, w)
+		if err != nil {
+			return 0, formError(prefixed("--with", err))
+		}
+		items = append(items, it)
+	}
+	stdin := 0
+	for _, path := range o.Stacks {
+		if path == "-" {
+			if stdin++; stdin > 1 {
+				return 0, usageError(msg.Errorf("stdin (-) is given %d times: it can be read once", stdin))
+			}
+		}
+		more, err := readStack(o.IO, t, path)
+		if err != nil {
+			return 0, err
+		}
+		items = append(items, more...)
+	}
+	if len(items) > stack.MaxItems {
+		return 0, usageError(msg.Errorf("more than %d products", stack.MaxItems))
+	}
+	mg := 0.0
+	for _, it := range items {
+		if it.Counted() {
+			mg += it.ElementalMg()
+		}
+	}
+	return mg, nil
+}

@@ -127,3 +127,52 @@ func TestPlanCalendarParsesBack(t *testing.T) {
 		t.Errorf("--ics - gave exit %d and a different calendar", code)
 	}
 }
+
+// With medicines, every intake event of the calendar carries their
+// spacing, and no intake falls inside a medicine's spacing window: with
+// levothyroxine, taken on waking (here at 07:00, before --morning), the
+// morning magnesium is at midday, at least 4 hours later; with
+// doxycycline, the text says when it fits (checked against the intakes).
+func TestPlanCalendarKeepsMedicinesApart(t *testing.T) {
+	for _, c := range []struct {
+		meds    string
+		waking  time.Duration // when the medicine is taken, from midnight
+		spacing string
+	}{
+		{"levothyroxine", 7 * time.Hour, "levothyroxine (thyroid hormone): take the medicine at least 4 h before or 4 h after magnesium"},
+		{"Euthyrox", 6*time.Hour + 30*time.Minute, "take the medicine at least 4 h before or 4 h after magnesium"},
+		{"alendronate", 7 * time.Hour, "bisphosphonates: take the medicine at least 4 h before or 4 h after magnesium"},
+	} {
+		out, errs, code := runWith(t, nil, "plan", "--goal", "migraine", "--start", "2026-12-01", "--meds", c.meds, "--ics", "-")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.meds, code, errs)
+		}
+		cal, err := ical.NewDecoder(strings.NewReader(out)).Decode()
+		if err != nil {
+			t.Fatalf("%s: the calendar does not parse: %v", c.meds, err)
+		}
+		intakes := 0
+		for _, e := range cal.Events() {
+			start := e.Props.Get(ical.PropDateTimeStart)
+			if start.ValueType() == ical.ValueDate {
+				continue // an evaluation day
+			}
+			intakes++
+			desc, _ := e.Props.Text(ical.PropDescription)
+			if !strings.Contains(desc, c.spacing) {
+				t.Errorf("%s: an intake event without the spacing rule: %q", c.meds, desc)
+			}
+			at, err := start.DateTime(time.UTC)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tod := time.Duration(at.Hour())*time.Hour + time.Duration(at.Minute())*time.Minute
+			if d := tod - c.waking; d > -4*time.Hour && d < 4*time.Hour {
+				t.Errorf("%s: an intake at %s, within 4 h of the medicine at %s", c.meds, at.Format("15:04"), c.waking)
+			}
+		}
+		if intakes < 5 {
+			t.Errorf("%s: only %d intake events", c.meds, intakes)
+		}
+	}
+}

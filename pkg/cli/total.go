@@ -197,6 +197,7 @@ func runTotal(o *totalOptions) error {
 		return usageError(prefixed("--unit", err))
 	}
 	total := dose.Sum(items, limit, diet, lt.Reference(limit.Authority))
+	total.Others = o.Person.others(lt)
 	report := render.NewTotal(total).WithUnit(unit)
 	if o.Headroom || len(o.With) > 0 {
 		products := items

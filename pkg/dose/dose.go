@@ -29,6 +29,9 @@ type Conversion struct {
 	Reverse bool
 	Limit   limits.Applied
 	Check   limits.Check
+	// Others are every authority's limit for the person: an amount above
+	// another's limit, or where the chosen one sets none, is said.
+	Others []limits.Applied
 	// Warnings found while setting up the conversion (an assay outside the
 	// form's specification); Cautions adds the rest.
 	Warnings []*msg.Message
@@ -73,7 +76,16 @@ func (c Conversion) Cautions() []*msg.Message {
 	if c.Check.Over {
 		out = append(out, overConversion)
 	}
-	return append(out, c.Limit.Cautions()...)
+	return append(append(out, c.Limit.CautionsFor(c.ElementalMg, c.Others)...), aboveOthers(c.ElementalMg, c.Limit, c.Check, c.Others)...)
+}
+
+// aboveOthers says that mg, within the chosen limit, is above another
+// authority's.
+func aboveOthers(mg float64, l limits.Applied, c limits.Check, others []limits.Applied) []*msg.Message {
+	if over := l.OverOthers(mg, others); c.HasLimit && !c.Over && len(over) > 0 {
+		return []*msg.Message{limits.AboveOthers(mg, l, over)}
+	}
+	return nil
 }
 
 // Total is everything a person takes in a day, against the limit.
@@ -85,6 +97,8 @@ type Total struct {
 	Limit       limits.Applied
 	Check       limits.Check
 	Diet        *Diet
+	// Others are every authority's limit for the person (Conversion.Others).
+	Others []limits.Applied
 }
 
 // Diet compares total intake, food and water included, with an intake
@@ -145,7 +159,7 @@ func (t Total) Cautions() []*msg.Message {
 	if t.Check.Over {
 		out = append(out, overTotal)
 	}
-	return append(out, t.Limit.Cautions()...)
+	return append(append(out, t.Limit.CautionsFor(t.ElementalMg, t.Others)...), aboveOthers(t.ElementalMg, t.Limit, t.Check, t.Others)...)
 }
 
 // Headroom is how much more magnesium fits under the limit today, and how

@@ -182,8 +182,8 @@ func TestResolveNames(t *testing.T) {
 		"oxide": "oxide:anhydrous", "chloride": "chloride:hexahydrate", "Epsom salt": "sulfate:heptahydrate",
 		"citrate:nonahydrate": "citrate:nonahydrate", "citrate:NONAHYDRATE": "citrate:nonahydrate",
 		"citrate:9H2O": "citrate:nonahydrate", "chloride:anhydrous": "chloride:anhydrous",
-		"magnesium bisglycinate:dihydrate": "bisglycinate:dihydrate", "milk of magnesia": "hydroxide:anhydrous",
-		"picolinate": "picolinate:anhydrous", "magnesium picolinate": "picolinate:anhydrous",
+		"magnesium bisglycinate:dihydrate": "bisglycinate:dihydrate",
+		"picolinate":                       "picolinate:anhydrous", "magnesium picolinate": "picolinate:anhydrous",
 		"sulfate:anhydrous": "sulfate:anhydrous", "sulfate:monohydrate": "sulfate:monohydrate",
 		"aspartate:hcl": "aspartate:hydrochloride", "carbonate:anhydrous": "carbonate:anhydrous",
 		// known separators are dropped: apostrophes, dots, the hydrate dot, underscores

@@ -90,6 +90,7 @@ func DataTexts() ([]DataText, error) {
 		k := "goal." + g.Key
 		add(k+".name", g.Name)
 		add(k+".finding", g.Finding.Text)
+		add(k+".finding.short", g.Finding.Short)
 		for _, c := range g.Forms {
 			add(k+".form."+c.Form+".finding", c.Finding)
 		}
@@ -98,16 +99,19 @@ func DataTexts() ([]DataText, error) {
 			add(k+".target", g.Target.Note)
 		}
 		for _, e := range g.Evaluate {
-			add(k+".evaluate."+strconv.Itoa(e.Day), e.What)
+			add(k+".evaluate."+e.Key(), e.What)
 		}
 		if c := g.Sensitive.Conflict; c != nil {
 			add(k+".sensitive", c.Text)
+			add(k+".sensitive.short", c.Short)
 		}
 		for i, n := range g.Notes {
 			add(k+".note."+strconv.Itoa(i+1), n.Text)
+			add(k+".note."+strconv.Itoa(i+1)+".short", n.Short)
 		}
 		if u := g.UntestedDose; u != nil {
 			add(k+".untested_dose", u.Text)
+			add(k+".untested_dose.short", u.Short)
 		}
 	}
 	t := pk.Titration
@@ -117,17 +121,20 @@ func DataTexts() ([]DataText, error) {
 	}{
 		{"start_normal", t.StartNormal}, {"start_sensitive", t.StartSensitive}, {"step", t.Step},
 		{"interval_normal", t.IntervalNormal}, {"interval_sensitive", t.IntervalSens}, {"target", t.Target},
-		{"split_above", t.SplitAbove},
+		{"split_above", t.SplitAbove}, {"start_max", t.StartMax},
 	} {
 		add("titration."+r.key+".note", r.rule.Note)
 	}
-	add("titration.step_back", t.StepBack.Text)
-	add("titration.keep_lowest", t.KeepLowest.Text)
-	add("titration.with_food", t.WithFood.Text)
-	add("titration.monitoring", t.Monitoring.Text)
-	add("titration.other_magnesium", t.OtherMagnesium.Text)
-	add("titration.supervised_ramp", t.SupervisedRamp.Text)
-	add("titration.general_spacing", t.GeneralSpacing.Text)
+	for _, f := range []struct {
+		key  string
+		fact plan.Fact
+	}{
+		{"step_back", t.StepBack}, {"keep_lowest", t.KeepLowest}, {"with_food", t.WithFood}, {"monitoring", t.Monitoring},
+		{"other_magnesium", t.OtherMagnesium}, {"supervised_ramp", t.SupervisedRamp}, {"general_spacing", t.GeneralSpacing},
+	} {
+		add("titration."+f.key, f.fact.Text)
+		add("titration."+f.key+".short", f.fact.Short)
+	}
 	for _, in := range pk.Interactions {
 		add("interaction."+in.Key+".name", in.Name)
 		for i, s := range in.Spacings {
@@ -136,9 +143,17 @@ func DataTexts() ([]DataText, error) {
 		if in.Advice != nil {
 			add("interaction."+in.Key+".advice", in.Advice.Text)
 		}
+		if in.OnWaking != nil {
+			add("interaction."+in.Key+".on_waking", in.OnWaking.Text)
+		}
+	}
+	for _, mp := range pk.MgProducts {
+		add("magnesium_product."+mp.Key+".name", mp.Name)
+		add("magnesium_product."+mp.Key, mp.Fact.Text)
 	}
 	for _, c := range pk.FormCautions {
 		add("form_caution."+c.Key, c.Text)
+		add("form_caution."+c.Key+".short", c.Short)
 		if c.MinAge != nil {
 			add("form_caution."+c.Key+".min_age.note", c.MinAge.Note)
 		}
@@ -152,6 +167,7 @@ func DataTexts() ([]DataText, error) {
 	add("gate.kidney_warn.note", g.KidneyWarn.Note)
 	add("gate.kidney", g.Kidney.Text)
 	add("gate.screen", g.Screen.Text)
+	add("gate.screen.short", g.Screen.Short)
 	for _, c := range g.Conditions {
 		add("gate.condition."+c.Key+".name", c.Name)
 		add("gate.condition."+c.Key+".reason", c.Reason.Text)
@@ -160,6 +176,7 @@ func DataTexts() ([]DataText, error) {
 	add("gate.adult_age.note", g.AdultAge.Note)
 	add("gate.above_ul", g.AboveUL.Text)
 	add("gate.pregnancy", g.Pregnancy.Text)
+	add("gate.pregnancy.short", g.Pregnancy.Short)
 	add("gate.not_pregnant_why", g.NotPregnantWhy.Text)
 	return out, nil
 }

@@ -93,9 +93,9 @@ func genSources() []source.Source {
 		},
 		{
 			ID:    "label-milk-of-magnesia",
-			Title: "DailyMed, milk of magnesia (magnesium hydroxide) label",
-			URL:   "https://dailymed.nlm.nih.gov/",
-			Note:  "[R] not re-read for this table: 1200 mg magnesium hydroxide = 500 mg magnesium; a saline laxative",
+			Title: "DailyMed, Phillips' Milk of Magnesia Original (magnesium hydroxide) Drug Facts label (Bayer HealthCare)",
+			URL:   "https://dailymed.nlm.nih.gov/dailymed/fda/fdaDrugXsl.cfm?setid=0a57bb45-d4f7-443b-e054-00144ff8d46c&type=display",
+			Note:  "[V] read in the stored DailyMed label: magnesium hydroxide 1200 mg in each 15 mL, 'each (15 mL) contains: magnesium 500 mg', a saline laxative; adults 30-60 mL; ask a doctor before use with kidney disease. The concentrated product's DailyMed label gives 2400 mg per 15 mL, and a drugs.com copy of the original formula 400 mg per 5 mL: a volume of milk of magnesia holds different amounts by product",
 		},
 		{
 			ID:    "label-diasporal",
@@ -558,6 +558,30 @@ func genSources() []source.Source {
 			URL:   "http://www.carloanibaldi.com/therapy/listingdrugs/drugs/Mag-Tab%20SR.HTM",
 			Note:  "[V] read in a stored copy: each caplet contains 7 mEq (84 mg) magnesium as magnesium L-lactate dihydrate (835 mg)",
 		},
+		{
+			ID:    "levothyroxine-administration",
+			Title: "Synthroid (levothyroxine) patient information as quoted by Sharecare (How should I take Synthroid?) and a UK online pharmacy's levothyroxine page (Doctor Online)",
+			URL:   "https://www.sharecare.com/health/thyroid-supplement/how-i-take-synthroid",
+			Note:  "[V2] read in the stored pages: 'Synthroid should be taken when your stomach is empty, preferably 30 to 60 minutes before breakfast'; 'usually taken once a day on an empty stomach, at least 30 minutes before breakfast'. The Synthroid label itself was not read",
+		},
+		{
+			ID:    "alendronate-administration",
+			Title: "Roswell Park Comprehensive Cancer Center, drug profile: alendronate (Fosamax)",
+			URL:   "https://www.roswellpark.org/patients/drug-profiles/alendronate",
+			Note:  "[V2] read in the stored page: 'take alendronate just after you get out of bed in the morning, before you eat or drink anything'; no other medicines, vitamins or antacids for at least 30 minutes. The Fosamax label itself was not read",
+		},
+		{
+			ID:    "rennie-smpc",
+			Title: "Rennie Heartburn, Indigestion & Wind Relief 680 mg/80 mg/25 mg Chewable Tablets, Summary of Product Characteristics (Bayer plc), emc 13864",
+			URL:   "https://www.medicines.org.uk/emc/product/13864/smpc",
+			Note:  "[V] read in the stored emc SmPC: calcium carbonate 680 mg (272 mg calcium) and heavy magnesium carbonate 80 mg (20 mg elemental magnesium) per tablet; severe renal insufficiency a contraindication. [V2] drugs.com copies of the Rennie Fresh and Spearmint SmPCs give the same 680/80 mg, and of Rennie Extra heavy magnesium carbonate 73.5 mg",
+		},
+		{
+			ID:    "magnesia-san-pellegrino",
+			Title: "Magnesia S. Pellegrino (magnesio idrossido), Italian product information as reproduced by Italian pharmacy and drug-information pages (Farmacia Salvati, Dr. Max, carloanibaldi.com)",
+			URL:   "https://farmaciasalvati.it/farmaci-da-banco/magnesia-spelleff-lim-15g",
+			Note:  "[V2] read in the stored pages: 90 % powder for oral suspension, magnesium hydroxide 90 g per 100 g; 45 % effervescent powder, 45 g per 100 g; chewable tablets 825 mg magnesium hydroxide; an antacid and a laxative; contraindicated in severe renal insufficiency (creatinine clearance below 30 mL/min)",
+		},
 	}
 }
 
@@ -619,7 +643,7 @@ func genForms() []*forms.Form {
 		{
 			Key:     "hydroxide",
 			Name:    "magnesium hydroxide",
-			Aliases: []string{"milk of magnesia", "magnesiamelk", "magnesiumhydroxide"},
+			Aliases: []string{"magnesiumhydroxide"},
 			Tolerance: forms.Tolerance{
 				Level:   "laxative",
 				Note:    "sold as a saline laxative (milk of magnesia)",
@@ -907,7 +931,7 @@ func genForms() []*forms.Form {
 			},
 			Notes: []forms.Note{
 				{
-					Text:    "mostly used on the skin (oil, bath flakes); uptake through the skin is unproven, so it does not replace oral intake: a review found transdermal magnesium scientifically unsupported. The seeds disagree: seed 002 says magnesium oil is absorbed through the skin and suits a sensitive stomach; seed 004 and the review say it is not shown",
+					Text:    "mostly used on the skin (oil, bath flakes); uptake through the skin is unproven, so it does not replace oral intake: a review found transdermal magnesium scientifically unsupported. The sources disagree: one article (Sulman, 2025) says magnesium oil is absorbed through the skin and suits a sensitive stomach; a practitioner's blog (2026) and the review say it is not shown",
 					Sources: []string{"seed-004", "groeber-2017", "seed-002"},
 				},
 			},
@@ -1279,6 +1303,14 @@ func genNames() *forms.Names {
 				Sources: []string{"wikipedia-magnesium-oil", "seed-004"},
 			},
 			{
+				Key:     "milk-of-magnesia",
+				Name:    "milk of magnesia",
+				Aliases: []string{"magnesiamelk", "phillips milk of magnesia"},
+				Reason:  "it is a suspension of magnesium hydroxide in water (1200 mg in 15 mL in the common strength, twice that in concentrated products), so its weight or volume is not the salt's weight",
+				Hint:    "give the magnesium hydroxide per dose the label states, as hydroxide with that amount (hydroxide:1200mg for 15 mL of the common strength)",
+				Sources: []string{"label-milk-of-magnesia"},
+			},
+			{
 				Key:     "magnesia",
 				Name:    "magnesia",
 				Reason:  "the name has meant magnesium oxide (calcined magnesia, magnesia usta) and magnesium carbonate (magnesia alba), and milk of magnesia is magnesium hydroxide: their magnesium contents differ",
@@ -1600,16 +1632,28 @@ func genPlan() *plan.Knowledge {
 					When:    "evening",
 					Basis:   "source",
 					Sources: []string{"seed-001", "seed-004", "schuster-2025"},
-					Note:    "seeds 001 and 004 advise taking magnesium in the evening for relaxation and sleep; in the bisglycinate trial it was taken 30-60 minutes before bed",
+					Note:    "a consumer article (Topvitamine, 2026) and a practitioner's blog (2026) advise taking magnesium in the evening for relaxation and sleep; in the bisglycinate trial it was taken 30-60 minutes before bed",
 				},
 				Evaluate: []plan.EvalPoint{
 					{
 						Day:     28,
+						What:    "first judgement after 4 weeks: a consumer article (Topvitamine, 2026) advises evaluating after 4-8 weeks",
+						Sources: []string{"seed-001"},
+					},
+					{
+						Day:     28,
+						Forms:   []string{"bisglycinate"},
 						What:    "first judgement: the bisglycinate trial measured sleep after 4 weeks",
 						Sources: []string{"schuster-2025"},
 					},
 					{
 						Day:     56,
+						What:    "full judgement after 8 weeks: a consumer article (Topvitamine, 2026) advises evaluating after 4-8 weeks",
+						Sources: []string{"seed-001"},
+					},
+					{
+						Day:     56,
+						Forms:   []string{"oxide"},
 						What:    "full judgement: the oxide trial ran 8 weeks",
 						Sources: []string{"abbasi-2012", "mah-pitre-2021"},
 					},
@@ -1619,10 +1663,11 @@ func genPlan() *plan.Knowledge {
 					Avoid:   []string{"oxide", "citrate"},
 					Sources: []string{"seed-004", "seed-000"},
 				},
-				Notes: []plan.Fact{
+				Notes: []plan.Note{
 					{
 						Text:    "magnesium L-threonate is authorised in the EU for adults only, not in pregnancy or lactation",
 						Sources: []string{"eu-2024-2694"},
+						Forms:   []string{"threonate"},
 					},
 				},
 			},
@@ -1705,7 +1750,7 @@ func genPlan() *plan.Knowledge {
 					When:    "evening",
 					Basis:   "source",
 					Sources: []string{"seed-001", "mori-2019"},
-					Note:    "seed 001's general advice to start in the evening; the oxide trial gave three doses a day, which the split rule approaches at higher doses",
+					Note:    "the general advice of a consumer article (Topvitamine, 2026) to start in the evening; the oxide trial gave three doses a day, which the split rule approaches at higher doses",
 				},
 				Evaluate: []plan.EvalPoint{
 					{
@@ -1717,14 +1762,17 @@ func genPlan() *plan.Knowledge {
 				Sensitive: plan.Sensitive{
 					Conflict: &plan.Fact{
 						Text:    "with a sensitive gut, constipation is a conflict: the laxative effect that upsets a sensitive gut is the point here, and a practitioner calls citrate and oxide not the best start for a sensitive gut or quick diarrhoea. Start at the low dose, step slowly, and stop stepping up as soon as the stool is normal",
+						Short:   "with a sensitive gut constipation is a conflict: the laxative effect is the point here, so start low and step slowly",
 						Sources: []string{"seed-004"},
 					},
 					Sources: []string{"seed-004"},
 				},
-				Notes: []plan.Fact{
+				Notes: []plan.Note{
 					{
 						Text:    "whatever your gut, stop stepping up as soon as the stool is normal and keep that dose: the guideline advises starting low and increasing only if necessary",
+						Short:   "stop stepping up as soon as the stool is normal, and keep that dose",
 						Sources: []string{"aga-acg-2023", "seed-001"},
+						Brief:   true,
 					},
 				},
 			},
@@ -1755,7 +1803,7 @@ func genPlan() *plan.Knowledge {
 					When:    "evening",
 					Basis:   "source",
 					Sources: []string{"seed-001"},
-					Note:    "seed 001's general advice to start in the evening; on training days it suggests spreading doses around training",
+					Note:    "the general advice of a consumer article (Topvitamine, 2026) to start in the evening; on training days it suggests spreading doses around training",
 				},
 				Evaluate: []plan.EvalPoint{
 					{
@@ -1796,7 +1844,7 @@ func genPlan() *plan.Knowledge {
 					When:    "evening",
 					Basis:   "source",
 					Sources: []string{"seed-001"},
-					Note:    "seed 001's general advice to start in the evening; no source gives a timing for energy or fatigue in particular",
+					Note:    "the general advice of a consumer article (Topvitamine, 2026) to start in the evening; no source gives a timing for energy or fatigue in particular",
 				},
 				Evaluate: []plan.EvalPoint{
 					{
@@ -1815,7 +1863,7 @@ func genPlan() *plan.Knowledge {
 					Avoid:   []string{"oxide", "citrate"},
 					Sources: []string{"seed-000", "seed-004"},
 				},
-				Notes: []plan.Fact{
+				Notes: []plan.Note{
 					{
 						Text:    "fatigue while taking magnesium can itself be a sign of too much or of an imbalance: a stop-test (stop, then restart at a lower dose) shows whether the supplement is the cause",
 						Sources: []string{"seed-000", "pta-forum-2018"},
@@ -1823,6 +1871,7 @@ func genPlan() *plan.Knowledge {
 					{
 						Text:    "magnesium is not by itself the answer to fatigue: look for the cause, and see a doctor if it lasts",
 						Sources: []string{"seed-004", "seed-000"},
+						Brief:   true,
 					},
 				},
 			},
@@ -1854,7 +1903,7 @@ func genPlan() *plan.Knowledge {
 					When:    "evening",
 					Basis:   "source",
 					Sources: []string{"seed-001"},
-					Note:    "seed 001's general advice to start in the evening; no source gives a timing for the heart or blood pressure in particular",
+					Note:    "the general advice of a consumer article (Topvitamine, 2026) to start in the evening; no source gives a timing for the heart or blood pressure in particular",
 				},
 				Evaluate: []plan.EvalPoint{
 					{
@@ -1872,19 +1921,22 @@ func genPlan() *plan.Knowledge {
 					Avoid:   []string{"oxide", "citrate"},
 					Sources: []string{"seed-004", "seed-000"},
 				},
-				Notes: []plan.Fact{
+				Notes: []plan.Note{
 					{
 						Text:    "new palpitations or a known heart condition: see your doctor first",
 						Sources: []string{"seed-002"},
+						Brief:   true,
 					},
 					{
 						Text:    "taurate's heart claim comes from consumer articles, with no controlled human trial behind it",
 						Sources: []string{"seed-003", "seed-004"},
+						Forms:   []string{"taurate"},
 					},
 				},
 				UntestedDose: &plan.Untested{
 					BelowMg: 300,
 					Text:    "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the 3-month trials' evaluation time is borrowed. Ask your doctor whether a supervised higher dose suits you",
+					Short:   "this target is below the doses the blood-pressure trials tested: whether it lowers blood pressure is untested",
 					Sources: []string{"zhang-x-2016", "seed-001"},
 				},
 			},
@@ -1910,10 +1962,11 @@ func genPlan() *plan.Knowledge {
 					When:    "evening",
 					Basis:   "source",
 					Sources: []string{"seed-001"},
-					Note:    "seed 001's general advice to start in the evening; no cognition trial's timing was verified",
+					Note:    "the general advice of a consumer article (Topvitamine, 2026) to start in the evening; no cognition trial's timing was verified",
 				},
 				Target: &plan.Rule{
 					Value:   150,
+					Max:     156,
 					Basis:   "source",
 					Sources: []string{"liu-2016"},
 					Note:    "the threonate trial's dose, 1.5-2 g magnesium L-threonate a day (about 117-156 mg magnesium); mgcalc takes 150",
@@ -1930,10 +1983,11 @@ func genPlan() *plan.Knowledge {
 					Avoid:   []string{"oxide", "citrate"},
 					Sources: []string{"seed-004"},
 				},
-				Notes: []plan.Fact{
+				Notes: []plan.Note{
 					{
 						Text:    "magnesium L-threonate is authorised in the EU for adults only, not in pregnancy or lactation",
 						Sources: []string{"eu-2024-2694"},
+						Forms:   []string{"threonate"},
 					},
 					{
 						Text:    "a practitioner's advice: use threonate only once the basics are in place; practice experience varies and the evidence is thinner than for glycinate or citrate",
@@ -1947,6 +2001,7 @@ func genPlan() *plan.Knowledge {
 				Aliases: []string{"kramp", "krampen", "spierkramp", "spierkrampen", "beenkrampen", "kuitkrampen", "night cramps", "leg cramps", "nachtelijke krampen"},
 				Finding: plan.Fact{
 					Text:    "a Cochrane review of 11 trials found magnesium unlikely to give a clinically meaningful benefit for idiopathic muscle cramps, mostly in older adults: change in cramp frequency -9.59 % (95 % CI -23.14 to 3.97; moderate certainty), responders RR 1.04 (0.84 to 1.29; high certainty). The finding is about magnesium, whatever the form. For cramps in pregnancy the evidence conflicts. If you still try magnesium, judge it after 4 weeks at the full dose and stop if nothing has changed",
+					Short:   "a Cochrane review found magnesium unlikely to help ordinary muscle cramps. If you still try it, judge it after 4 weeks at the full dose and stop if nothing has changed",
 					Sources: []string{"cochrane-2020"},
 				},
 				First: true,
@@ -1984,7 +2039,7 @@ func genPlan() *plan.Knowledge {
 					When:    "evening",
 					Basis:   "source",
 					Sources: []string{"seed-001"},
-					Note:    "seed 001: for night cramps, taking magnesium in the evening may help",
+					Note:    "a consumer article (Topvitamine, 2026): for night cramps, taking magnesium in the evening may help",
 				},
 				Evaluate: []plan.EvalPoint{
 					{
@@ -1998,7 +2053,7 @@ func genPlan() *plan.Knowledge {
 					Avoid:   []string{"oxide", "citrate"},
 					Sources: []string{"seed-004", "seed-000"},
 				},
-				Notes: []plan.Fact{
+				Notes: []plan.Note{
 					{
 						Text:    "the evidence is the same for every form, so mgcalc orders the forms by gut tolerance alone: if you still try magnesium, take a gentle form",
 						Sources: []string{"cochrane-2020", "seed-004"},
@@ -2056,7 +2111,7 @@ func genPlan() *plan.Knowledge {
 					When:    "evening",
 					Basis:   "source",
 					Sources: []string{"seed-001", "peikert-1996"},
-					Note:    "seed 001's general advice to start in the evening; the citrate trial gave its dose once daily, in the morning, so the time of day is not critical",
+					Note:    "the general advice of a consumer article (Topvitamine, 2026) to start in the evening; the citrate trial gave its dose once daily, in the morning, so the time of day is not critical",
 				},
 				Evaluate: []plan.EvalPoint{
 					{
@@ -2069,11 +2124,12 @@ func genPlan() *plan.Knowledge {
 					Avoid: []string{"oxide"},
 					Conflict: &plan.Fact{
 						Text:    "the forms with trial evidence for migraine, citrate and oxide, are the laxative ones: in the citrate trial 18.6 % had diarrhoea, and a practitioner calls both not the best start for a sensitive gut. No trial supports glycinate for migraine",
+						Short:   "the forms with trial evidence for migraine, citrate and oxide, are the laxative ones",
 						Sources: []string{"peikert-1996", "seed-004", "seed-003"},
 					},
 					Sources: []string{"peikert-1996", "seed-004"},
 				},
-				Notes: []plan.Fact{
+				Notes: []plan.Note{
 					{
 						Text:    "a consumer article quotes 400-600 mg a day in divided doses; the positive trial gave 600 mg once daily. 600 mg is above every upper limit; 400 mg is above the IOM/NIH (350) and SCF/EFSA (250) limits and at the UK EVM level (400): only under medical supervision",
 						Sources: []string{"seed-003", "peikert-1996", "iom-1997", "scf-2001", "evm-2003"},
@@ -2082,6 +2138,7 @@ func genPlan() *plan.Knowledge {
 				UntestedDose: &plan.Untested{
 					BelowMg: 486,
 					Text:    "this schedule stops at the upper limit, below every dose the migraine trials tested (486-600 mg a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
+					Short:   "this schedule stops at the upper limit, below every dose the migraine trials tested: whether it prevents attacks is untested",
 					Sources: []string{"peikert-1996", "pfaffenrath-1996", "koseoglu-2008"},
 				},
 			},
@@ -2120,7 +2177,7 @@ func genPlan() *plan.Knowledge {
 					When:    "evening",
 					Basis:   "source",
 					Sources: []string{"seed-001"},
-					Note:    "seed 001: start with 100-150 mg in the evening, with food",
+					Note:    "a consumer article (Topvitamine, 2026): start with 100-150 mg in the evening, with food",
 				},
 				Evaluate: []plan.EvalPoint{
 					{
@@ -2139,7 +2196,7 @@ func genPlan() *plan.Knowledge {
 					Avoid:   []string{"oxide", "citrate"},
 					Sources: []string{"seed-004", "seed-000"},
 				},
-				Notes: []plan.Fact{
+				Notes: []plan.Note{
 					{
 						Text:    "magnesium from food and water comes first; a supplement tops up what food does not give",
 						Sources: []string{"seed-001", "seed-004"},
@@ -2152,46 +2209,54 @@ func genPlan() *plan.Knowledge {
 				Value:   150,
 				Basis:   "source",
 				Sources: []string{"seed-001", "seed-000", "seed-004"},
-				Note:    "seed 001: start with 100-150 mg in the evening (seeds 000 and 004: 100-200 mg a day); mgcalc gives the top of seed 001's range to a normal gut and the bottom to a sensitive one",
+				Note:    "a consumer article (Topvitamine, 2026): start with 100-150 mg in the evening; another (Topvitamine, 2025) and a practitioner's blog (2026): 100-200 mg a day. mgcalc gives the top of the first article's range to a normal gut and the bottom to a sensitive one",
 			},
 			StartSensitive: plan.Rule{
 				Value:   100,
 				Basis:   "source",
 				Sources: []string{"seed-001", "seed-000", "seed-004"},
-				Note:    "seed 001: start with 100-150 mg in the evening; mgcalc gives the bottom of the range to a sensitive gut",
+				Note:    "a consumer article (Topvitamine, 2026): start with 100-150 mg in the evening; mgcalc gives the bottom of the range to a sensitive gut",
+			},
+			StartMax: plan.Rule{
+				Value:   200,
+				Basis:   "source",
+				Sources: []string{"seed-000", "seed-004"},
+				Note:    "a consumer article (Topvitamine, 2025) and a practitioner's blog (2026) give 100-200 mg a day as a start: a tablet or capsule up to 200 mg may be the first step, even where it is above mgcalc's start dose",
 			},
 			Step: plan.Rule{
 				Value:   50,
 				Basis:   "mgcalc",
 				Sources: []string{"seed-001", "held-2002"},
-				Note:    "no source gives a step size for self-care: seed 001 goes from 100-150 mg to 250-350 mg in one move after 1-2 weeks, and a supervised trial stepped by 243 mg every 3 days; mgcalc steps by 50 mg",
+				Note:    "no source gives a step size for self-care: a consumer article (Topvitamine, 2026) goes from 100-150 mg to 250-350 mg in one move after 1-2 weeks, and a supervised trial stepped by 243 mg every 3 days; mgcalc steps by 50 mg",
 			},
 			IntervalNormal: plan.Rule{
 				Value:   7,
 				Basis:   "mgcalc",
 				Sources: []string{"seed-001"},
-				Note:    "seed 001 evaluates once after one to two weeks and then raises the dose; mgcalc repeats that interval before each 50 mg step, one week for a normal gut",
+				Note:    "a consumer article (Topvitamine, 2026) evaluates once after one to two weeks and then raises the dose; mgcalc repeats that interval before each 50 mg step, one week for a normal gut",
 			},
 			IntervalSens: plan.Rule{
 				Value:   14,
 				Basis:   "mgcalc",
 				Sources: []string{"seed-001"},
-				Note:    "seed 001 evaluates once after one to two weeks and then raises the dose; mgcalc repeats that interval before each 50 mg step, two weeks for a sensitive gut",
+				Note:    "a consumer article (Topvitamine, 2026) evaluates once after one to two weeks and then raises the dose; mgcalc repeats that interval before each 50 mg step, two weeks for a sensitive gut",
 			},
 			Target: plan.Rule{
 				Value:   250,
+				Max:     350,
 				Basis:   "source",
 				Sources: []string{"seed-001", "scf-2001"},
-				Note:    "seed 001: raise if needed to 250-350 mg a day, split over the day; mgcalc takes the low end, keeping the lowest dose that works (250 is also the SCF/EFSA upper limit)",
+				Note:    "a consumer article (Topvitamine, 2026): raise if needed to 250-350 mg a day, split over the day; mgcalc takes the low end, keeping the lowest dose that works, and 250 is also the SCF/EFSA upper limit",
 			},
 			SplitAbove: plan.Rule{
 				Value:   150,
 				Basis:   "mgcalc",
 				Sources: []string{"bfr", "scf-2001", "seed-004", "seed-000", "seed-001"},
-				Note:    "no source gives an amount per intake: BfR and SCF say to divide the daily dose into two or more intakes, and the seeds to split higher doses morning and evening; mgcalc splits any day above the normal start dose",
+				Note:    "no source gives an amount per intake: BfR and SCF say to divide the daily dose into two or more intakes, and consumer articles to split higher doses morning and evening; mgcalc splits any day above the normal start dose",
 			},
 			StepBack: plan.Fact{
 				Text:    "loose stools, stomach cramps or a rumbling gut mean the dose is too high or the form does not suit: go back to the last dose you tolerated, or change to a gentler form. This is mgcalc's wording: the articles say to lower the dose and the licensed Magnaspartate's product information (SmPC) to interrupt and restart at a reduced dose, but no source says by how much",
+				Short:   "loose stools or stomach cramps: go back to the previous dose",
 				Sources: []string{"seed-004", "seed-000", "seed-001", "smpc-magnaspartate", "pta-forum-2018"},
 			},
 			KeepLowest: plan.Fact{
@@ -2200,6 +2265,7 @@ func genPlan() *plan.Knowledge {
 			},
 			WithFood: plan.Fact{
 				Text:    "take magnesium with a meal if your gut is sensitive or stools get soft: it is easier on the gut. Licensed German products advise taking it before meals for better absorption, and during or just after a main meal if stools get soft",
+				Short:   "take it with a meal: that is easier on the gut",
 				Sources: []string{"seed-000", "seed-001", "mims-gluconate", "medscape-mgo", "pil-magnobal", "pil-magnesium-verla", "label-magnesium-ratiopharm"},
 			},
 			Monitoring: plan.Fact{
@@ -2208,6 +2274,7 @@ func genPlan() *plan.Knowledge {
 			},
 			OtherMagnesium: plan.Fact{
 				Text:    "magnesium in multivitamins, antacids and laxatives counts toward the same upper limit: together with a supplement they can overwhelm the kidneys' excretion. mgcalc total adds them up",
+				Short:   "magnesium in a multivitamin or antacid counts too: add it with --with",
 				Sources: []string{"seed-000", "iom-1997", "scf-2001"},
 			},
 			SupervisedRamp: plan.Fact{
@@ -2295,6 +2362,10 @@ func genPlan() *plan.Knowledge {
 						Sources:     []string{"smpc-magnaspartate"},
 					},
 				},
+				OnWaking: &plan.Fact{
+					Text:    "an oral bisphosphonate such as alendronate is taken just after getting up, before food, drink or other medicines",
+					Sources: []string{"alendronate-administration"},
+				},
 			},
 			{
 				Key:     "levothyroxine",
@@ -2307,6 +2378,10 @@ func genPlan() *plan.Knowledge {
 						Text:        "take levothyroxine at least 4 hours apart from magnesium (Synthroid US label); a practitioner's article says 'a few hours' without a number",
 						Sources:     []string{"synthroid-pi", "seed-004"},
 					},
+				},
+				OnWaking: &plan.Fact{
+					Text:    "levothyroxine is taken on an empty stomach, 30-60 minutes before breakfast, as the maker advises",
+					Sources: []string{"levothyroxine-administration"},
 				},
 			},
 			{
@@ -2492,6 +2567,29 @@ func genPlan() *plan.Knowledge {
 				},
 			},
 			{
+				Key:     "antibiotics",
+				Name:    "an antibiotic (which one?)",
+				Members: []string{"antibiotics", "antibiotic", "antibiotica", "antibioticum", "antibioticakuur", "kuur antibiotica"},
+				Spacings: []plan.Spacing{
+					{
+						BeforeHours: 2,
+						AfterHours:  6,
+						Text:        "tetracycline and quinolone antibiotics: take the antibiotic at least 2 hours before or 4-6 hours after magnesium (NIH ODS; mgcalc takes 6)",
+						Sources:     []string{"nih-ods"},
+					},
+					{
+						BeforeHours: 4,
+						AfterHours:  8,
+						Text:        "moxifloxacin: at least 4 hours before or 8 hours after magnesium (Avelox US label), the longest spacing the sources give for an antibiotic",
+						Sources:     []string{"avelox-pi"},
+					},
+				},
+				Advice: &plan.Fact{
+					Text:    "some antibiotics bind magnesium (tetracyclines such as doxycycline, quinolones such as ciprofloxacin) and some lower it (aminoglycosides such as gentamicin); until you name yours with --meds, mgcalc keeps the longest spacing the sources give for any of them, and practitioners advise keeping magnesium apart from certain antibiotics",
+					Sources: []string{"nih-ods", "avelox-pi", "seed-002", "seed-004"},
+				},
+			},
+			{
 				Key:     "levodopa",
 				Name:    "levodopa with carbidopa (Parkinson's disease)",
 				Members: []string{"levodopa", "carbidopa", "levodopa carbidopa", "sinemet", "duodopa", "stalevo", "madopar"},
@@ -2598,9 +2696,18 @@ func genPlan() *plan.Knowledge {
 				},
 			},
 			{
+				Key:     "diuretics",
+				Name:    "water tablets (diuretics)",
+				Members: []string{"diuretics", "diuretic", "diuretica", "diureticum", "plaspil", "plaspillen", "plastablet", "plastabletten", "water tablets", "water pills"},
+				Advice: plan.Fact{
+					Text:    "most water tablets (loop and thiazide diuretics such as furosemide and hydrochlorothiazide) raise magnesium loss through the kidneys, and potassium-sparing ones (spironolactone, amiloride) can raise blood magnesium: name yours with --meds, and talk to your doctor about whether you need magnesium",
+					Sources: []string{"seed-002", "smpc-magnaspartate", "nih-ods"},
+				},
+			},
+			{
 				Key:     "ppi",
 				Name:    "proton pump inhibitors (long-term use)",
-				Members: []string{"omeprazole", "omeprazol", "losec", "esomeprazole", "esomeprazol", "nexium", "pantoprazole", "pantoprazol", "pantozol", "lansoprazole", "lansoprazol", "prevacid", "rabeprazole", "rabeprazol", "pariet", "protonpompremmer"},
+				Members: []string{"omeprazole", "omeprazol", "losec", "esomeprazole", "esomeprazol", "nexium", "pantoprazole", "pantoprazol", "pantozol", "lansoprazole", "lansoprazol", "prevacid", "rabeprazole", "rabeprazol", "pariet", "protonpompremmer", "protonpompremmers", "ppi", "ppis", "maagzuurremmer", "maagzuurremmers", "maagbeschermer", "maagbeschermers"},
 				Advice: plan.Fact{
 					Text:    "long-term use can lower magnesium: talk to your doctor about whether your level should be checked",
 					Sources: []string{"seed-002", "seed-001", "smpc-magnaspartate"},
@@ -2708,13 +2815,65 @@ func genPlan() *plan.Knowledge {
 					Note:    "the Japanese safety alerts name older people without an age; mgcalc reads older as 65 or more, and gives the caution too when no age is given",
 				},
 				Text:    "long-term magnesium oxide has caused high blood magnesium in older people and in renal impairment: the Japanese authorities advise checking serum magnesium periodically",
+				Short:   "long-term magnesium oxide has raised blood magnesium in older people: have your serum magnesium checked now and then",
 				Sources: []string{"wakai-2019", "aga-acg-2023"},
 			},
 			{
 				Key:     "antacid-salts",
 				Forms:   []string{"oxide", "hydroxide", "carbonate"},
 				Text:    "magnesium oxide, hydroxide and carbonate act as antacids and can change how other medicines are absorbed: keep them 2-4 hours apart from your other medicines",
+				Short:   "this salt is an antacid: keep it 2-4 hours apart from your other medicines",
 				Sources: []string{"smpc-mg-trisilicate-mixture", "smpc-mg-hydroxide-mixture", "nci-mgo"},
+			},
+		},
+		MgProducts: []*plan.MgProduct{
+			{
+				Key:     "antacids",
+				Name:    "antacids",
+				Members: []string{"antacids", "antacid", "antacida", "antacidum", "maagzuurbinder", "maagzuurbinders", "maagtabletten"},
+				Fact: plan.Fact{
+					Text:    "many antacids are magnesium salts or contain one (Rennie: magnesium carbonate; milk of magnesia and Magnesia San Pellegrino: magnesium hydroxide): read the label",
+					Sources: []string{"rennie-smpc", "label-milk-of-magnesia", "magnesia-san-pellegrino"},
+				},
+			},
+			{
+				Key:     "laxatives",
+				Name:    "laxatives",
+				Members: []string{"laxatives", "laxative", "laxeermiddel", "laxeermiddelen", "laxantia", "laxans"},
+				Fact: plan.Fact{
+					Text:    "some laxatives are magnesium salts (milk of magnesia is magnesium hydroxide; magnesium citrate and sulfate act as osmotic laxatives): read the label",
+					Sources: []string{"label-milk-of-magnesia", "seed-000"},
+				},
+			},
+			{
+				Key:     "rennie",
+				Name:    "Rennie",
+				Members: []string{"rennie", "rennie fresh", "rennie spearmint", "rennie peppermint", "rennie deflatine", "rennie extra", "rennie dual action"},
+				Form:    "carbonate",
+				Fact: plan.Fact{
+					Text:    "a Rennie tablet holds 80 mg heavy magnesium carbonate, 20 mg magnesium (Rennie Extra 73.5 mg of it), beside calcium carbonate",
+					Sources: []string{"rennie-smpc"},
+				},
+			},
+			{
+				Key:     "milk-of-magnesia",
+				Name:    "milk of magnesia",
+				Members: []string{"milk of magnesia", "magnesiamelk", "phillips milk of magnesia", "phillips"},
+				Form:    "hydroxide",
+				Fact: plan.Fact{
+					Text:    "milk of magnesia is magnesium hydroxide, 1200 mg (500 mg magnesium) per 15 mL in the common strength and twice that in concentrated products",
+					Sources: []string{"label-milk-of-magnesia"},
+				},
+			},
+			{
+				Key:     "magnesia-san-pellegrino",
+				Name:    "Magnesia San Pellegrino",
+				Members: []string{"magnesia san pellegrino", "magnesia s pellegrino", "magnesia s. pellegrino", "san pellegrino magnesia"},
+				Form:    "hydroxide",
+				Fact: plan.Fact{
+					Text:    "Magnesia San Pellegrino is magnesium hydroxide: 90 g (or 45 g in the effervescent powder) per 100 g of powder, 825 mg per chewable tablet",
+					Sources: []string{"magnesia-san-pellegrino"},
+				},
 			},
 		},
 		Gates: plan.Gates{
@@ -2736,6 +2895,7 @@ func genPlan() *plan.Knowledge {
 			},
 			Screen: plan.Fact{
 				Text:    "do not start magnesium without your doctor if you have kidney disease, a slow heart rhythm or heart block, or myasthenia gravis: licensed oral magnesium products rule these out or need care with them",
+				Short:   "see your doctor first if you have kidney disease, a slow heartbeat or heart block, or myasthenia gravis",
 				Sources: []string{"smpc-magnaspartate", "label-magnesium-ratiopharm", "rote-liste-mg", "pharmawiki-orotate"},
 			},
 			Conditions: []plan.Gate{
@@ -2793,6 +2953,7 @@ func genPlan() *plan.Knowledge {
 			},
 			Pregnancy: plan.Fact{
 				Text:    "pregnancy and breastfeeding do not change the upper limit (IOM 350, SCF 250 mg a day from supplements, which the SCF sets for pregnant and breastfeeding women too); the licensed glycerophosphate tablets are for pregnancy only if the benefit outweighs the risk. Talk to your midwife or doctor before you start",
+				Short:   "the upper limit is the same in pregnancy and while breastfeeding: talk to your midwife or doctor before you start",
 				Sources: []string{"iom-1997", "scf-2001", "smpc-mg-glycerophosphate"},
 			},
 			NotPregnant: []string{"threonate"},

@@ -30,6 +30,11 @@ type Person struct {
 	Sex       Sex
 	Pregnant  bool
 	Lactating bool
+	// KidneyImpaired: the person's kidneys work less well (a standing
+	// kidney: impaired, or an eGFR below the plan's gate). The upper
+	// limits are set for healthy kidneys: every verdict says to see a
+	// doctor instead of "within the limit".
+	KidneyImpaired bool
 }
 
 // ParseSex reads male/female (m/f, man/woman), in Dutch too: man (the

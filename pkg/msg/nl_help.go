@@ -491,8 +491,29 @@ In pregnancy and lactation the plan stays under the unchanged limit, with
 advice to consult a midwife or doctor; L-threonate is excluded.
 
 --meds names medicines or classes (generic, brand or Dutch names, comma
-separated): each gets the spacing the sources give, a medicine that lowers
-magnesium gets "talk to your doctor", and an unknown name is reported.
+separated): each gets the spacing the sources give, with the times it fits
+between the intakes; a medicine taken on waking (levothyroxine, alendronate)
+moves the morning magnesium to midday; a medicine that lowers magnesium gets
+"talk to your doctor"; an antacid or laxative that is itself magnesium
+(Rennie, milk of magnesia) is said to count; an unknown name is reported.
+
+Other magnesium counts toward the same limit: --with FORM:AMOUNT (as total
+takes it, repeatable) and --stack FILE (a total stack file) add the
+products someone already takes, and the target is capped by the room they
+leave.
+
+The text shows what to act on, on one screen: the form and its evidence in
+words, the target, the schedule, when to evaluate, the safety warnings and
+the advice that applies. --explain adds the evidence, every rule with its
+basis, every warning in full and the sources with their titles. --capsule
+MG (mg of compound a unit, as the label gives it) or --capsule-elemental MG
+turns the amounts into tablets or capsules, stepping up a unit at a time; a
+first unit may be up to the top of the sourced start range (200 mg), and the
+schedule may end a unit above the target, inside its sourced range and never
+above the limit. -o value prints the daily dose the schedule reaches.
+
+With Dutch output (--lang nl or a Dutch or Belgian locale) the default
+authority is EU SCF/EFSA; a dose above another authority's limit is said.
 
 --start DATE prints dates; --ics FILE writes the schedule as an iCalendar
 file (one daily-repeating event per step and time of day, at --morning and
@@ -516,16 +537,40 @@ wordt verdeeld, hoe ver terug). mgcalc informeert; het stelt geen diagnose.
 mgcalc weigert een schema (afsluitstatus 4, de reden op stderr, niets op
 stdout) bij een verminderde nierfunctie (--kidney impaired of verminderd, of
 --egfr onder 30), hartblok, bradycardie of myasthenia gravis (--condition),
-voor iedereen onder 18, en voor een streefwaarde boven de bovengrens tenzij
+voor iedereen onder 18, en voor een streefdosis boven de bovengrens tenzij
 --supervised (dan zegt elke uitvoer dat het plan alleen onder medisch
 toezicht geldt). Een eGFR van 30-60 geeft een waarschuwing. In de
 zwangerschap en bij borstvoeding blijft het plan onder de ongewijzigde grens,
 met het advies een verloskundige of arts te raadplegen; L-threonaat valt af.
 
 --meds noemt geneesmiddelen of groepen (stofnaam, merknaam of Nederlandse
-naam, gescheiden door komma's): elk krijgt de tussentijd die de bronnen
-geven, een geneesmiddel dat magnesium verlaagt krijgt "overleg met uw arts",
-en een onbekende naam wordt gemeld.
+naam, gescheiden door komma's): elk krijgt de tijd tussen magnesium en het
+geneesmiddel die de bronnen geven, met de tijden waarop het tussen de innames
+past; een geneesmiddel dat u bij het opstaan neemt (levothyroxine,
+alendroninezuur) verschuift het ochtendmagnesium naar de middag; een
+geneesmiddel dat magnesium verlaagt krijgt "overleg met uw arts"; van een
+maagzuurbinder of laxeermiddel dat zelf magnesium is (Rennie, magnesiamelk)
+staat erbij dat het meetelt; een onbekende naam wordt gemeld.
+
+Ander magnesium telt mee voor dezelfde grens: --with VORM:HOEVEELHEID (zoals
+total het leest, herhaalbaar) en --stack BESTAND (een stackbestand van total)
+voegen de producten toe die iemand al neemt, en de streefdosis wordt beperkt
+tot de ruimte die ze laten.
+
+De tekst toont wat u moet doen, op één scherm: de vorm en het bewijs in
+woorden, de streefdosis, het schema, wanneer te evalueren, de
+veiligheidswaarschuwingen en het advies dat geldt. --explain voegt het bewijs
+toe, elke regel met de onderbouwing, elke waarschuwing voluit en de bronnen
+met hun titel. --capsule MG (mg verbinding per stuk, zoals op het etiket) of
+--capsule-elemental MG zet de hoeveelheden om in tabletten of capsules, en
+verhoogt steeds met één stuk; een eerste stuk mag tot de bovenkant van het
+startbereik uit de bronnen gaan (200 mg), en het schema mag één stuk boven de
+streefdosis eindigen, binnen het bereik uit de bronnen en nooit boven de
+grens. -o value toont de dagdosis die het schema bereikt.
+
+Bij Nederlandse uitvoer (--lang nl of een Nederlandse of Belgische locale) is
+de standaardinstantie EU SCF/EFSA; een dosis boven de grens van een andere
+instantie wordt gemeld.
 
 --start DATUM toont data; --ics BESTAND schrijft het schema als
 iCalendar-bestand (per stap en tijdstip een dagelijks herhaalde afspraak, op
@@ -541,13 +586,19 @@ MedicationRequest per stap.
 Afsluitstatus: 0 een plan, 1 een fout, 2 verkeerde argumenten, 4 geweigerd
 voor de veiligheid.`,
 		`  mgcalc plan --goal sleep --gut sensitive
+  mgcalc plan --goal sleep --gut sensitive --explain
   mgcalc plan --goal constipation --capsule 250 --half
+  mgcalc plan --goal sleep --form citrate --capsule 1830 --half --unit-name tablet
+  mgcalc plan --goal sleep --with citrate:500 --meds levothyroxine
   mgcalc plan --goal migraine --authority efsa --start 2026-12-01 --ics plan.ics
   mgcalc plan --goal sleep --meds levothyroxine,doxycycline
   mgcalc plan --goal sleep -o md > plan.md
   mgcalc plan --goal migraine --target 600 --supervised
   mgcalc plan goals`: `  mgcalc plan --goal slapen --gut gevoelig
+  mgcalc plan --goal slapen --gut gevoelig --explain
   mgcalc plan --goal stoelgang --capsule 250 --half
+  mgcalc plan --goal slapen --form citraat --capsule 1830 --half --unit-name tablet
+  mgcalc plan --goal slapen --with citraat:500 --meds levothyroxine
   mgcalc plan --goal migraine --authority efsa --start 2026-12-01 --ics plan.ics
   mgcalc plan --goal slapen --meds levothyroxine,doxycycline
   mgcalc plan --goal slapen -o md > plan.md
@@ -560,7 +611,7 @@ voor de veiligheid.`,
 		"round to whole units of this many mg of compound each":                                                                            "rond af op hele eenheden van elk zoveel mg verbinding",
 		"round to whole units of this many mg of magnesium each (as the label states)":                                                     "rond af op hele eenheden van elk zoveel mg magnesium (zoals op het etiket)",
 		"allow half units (tablets that can be split)":                                                                                     "halve eenheden toestaan (tabletten die te breken zijn)",
-		"allow a target above the upper limit, for use under medical supervision":                                                          "een streefwaarde boven de bovengrens toestaan, voor gebruik onder medisch toezicht",
+		"allow a target above the upper limit, for use under medical supervision":                                                          "een streefdosis boven de bovengrens toestaan, voor gebruik onder medisch toezicht",
 		"normal or impaired (impaired: refused, see a doctor)":                                                                             "normaal of verminderd (normal, impaired; verminderd: geweigerd, raadpleeg een arts)",
 		"kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)":                                                 "nierfunctie, eGFR in mL/min/1,73 m² (onder 30: geweigerd; onder 60: een waarschuwing)",
 		"a condition that rules magnesium out (heart-block, bradycardia, myasthenia-gravis, infection-stones) or needs care (dehydration)": "een aandoening die magnesium uitsluit (heart-block (hartblok), bradycardia (bradycardie), myasthenia-gravis, infection-stones (infectiestenen)) of voorzichtigheid vraagt (dehydration (uitdroging))",
@@ -572,17 +623,23 @@ voor de veiligheid.`,
 		"time of the morning intake in the --ics file":                                                                                     "tijdstip van de ochtendinname in het --ics-bestand",
 		"time of the evening intake in the --ics file":                                                                                     "tijdstip van de avondinname in het --ics-bestand",
 		"The goals, their forms and how strong the evidence for each is":                                                                   "De doelen, hun vormen en hoe sterk het bewijs voor elk is",
-		`Every goal mgcalc plans for, with its forms best first and the evidence
-grade of each: guideline, systematic review, randomised trial, practice-based,
-marketing claim, no effect shown. Forms with a marketing claim or no effect
-shown are listed but never recommended. -o json adds each finding and its
-sources.
+		`Every goal mgcalc plans for, with its forms, recommended first, and the
+evidence grade of each: guideline, systematic review, randomised trial,
+practice-based, marketing claim, no effect shown. The order weighs how well
+the gut takes a form as well as its grade. Forms with a marketing claim (and
+no effect shown, where the goal is not ranked by tolerance) are listed but
+never recommended. -o json adds each finding and its sources, and whether a
+trial dose is above the person's limit (--authority, --age, --pregnant).
 
-Exit status: 0, 1 for a broken config file, 2 for bad arguments.`: `Elk doel waarvoor mgcalc een plan maakt, met de vormen (de beste eerst) en
-het bewijsniveau van elk: richtlijn, systematische review, gerandomiseerde
-studie, praktijkervaring, marketingclaim, geen effect aangetoond. Vormen met
-alleen een marketingclaim of zonder aangetoond effect staan in de lijst, maar
-worden nooit aanbevolen. -o json voegt elke bevinding en haar bronnen toe.
+Exit status: 0, 1 for a broken config file, 2 for bad arguments.`: `Elk doel waarvoor mgcalc een plan maakt, met de vormen (de aanbevolen vorm
+eerst) en het bewijsniveau van elk: richtlijn, systematische review,
+gerandomiseerde studie, praktijkervaring, marketingclaim, geen effect
+aangetoond. De volgorde weegt mee hoe goed de darmen een vorm verdragen, naast
+het bewijsniveau. Vormen met alleen een marketingclaim (en zonder aangetoond
+effect, waar het doel niet op verdraagbaarheid wordt gerangschikt) staan in de
+lijst, maar worden nooit aanbevolen. -o json voegt elke bevinding en haar
+bronnen toe, en of een studiedosis boven de grens van de persoon ligt
+(--authority, --age, --zwanger).
 
 Afsluitstatus: 0, 1 voor een beschadigd configuratiebestand, 2 voor
 verkeerde argumenten.`,
@@ -680,7 +737,8 @@ accepted here so you can see a flag win.
 -o json carries config_file (null when there is none to read),
 config_file_origin (flag, env or default), config_file_found and settings:
 a list of {name, value (as text; null when not set), origin, source (the
-variable or file; null for flag and default), line (null but for file)}.
+variable or file; null for flag and default, but "lang nl" for the
+authority's default with Dutch output), line (null but for file)}.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
 a bad flag or MGCALC_* value.`: `Toont elke vaste instelling (%s) met de waarde
@@ -692,7 +750,8 @@ of default (standaard). De persoonsopties (--authority, --age, --sex,
 -o json bevat config_file (null als er geen te lezen is), config_file_origin
 (flag, env of default), config_file_found en settings: een lijst van {name,
 value (als tekst; null als niet ingesteld), origin, source (de variabele of
-het bestand; null voor flag en default), line (null behalve voor file)}.
+het bestand; null voor flag en default, maar "lang nl" voor de standaard-
+instantie bij Nederlandse uitvoer), line (null behalve voor file)}.
 
 Afsluitstatus: 0, 1 voor een configuratiebestand dat niet te lezen of
 beschadigd is, 2 voor een verkeerde optie of MGCALC_*-waarde.`,

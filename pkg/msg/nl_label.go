@@ -4,6 +4,8 @@ package msg
 // of products known by their magnesium alone (magnesium:100).
 func nlLabel() map[string]string {
 	return map[string]string{
+		"%s mg magnesium": "%s mg magnesium",
+
 		// elemental magnesium 400
 		"%s mg magnesium is already elemental: there is nothing to convert":                                                                          "%s mg magnesium is al elementair magnesium: er valt niets om te rekenen",
 		"magnesium is already elemental: there is nothing to convert":                                                                                "magnesium is al elementair magnesium: er valt niets om te rekenen",

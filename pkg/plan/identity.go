@@ -41,12 +41,21 @@ func (k *Knowledge) namedForms() []string {
 	}
 	for _, g := range k.Goals {
 		add(g.Sensitive.Avoid...)
+		for _, n := range g.Notes {
+			add(n.Forms...)
+		}
+		for _, e := range g.Evaluate {
+			add(e.Forms...)
+		}
 	}
 	return keys
 }
 
 // identify records the compositions of every named form in each table,
-// and the form itself as the first table has it.
+// and the form itself as the first table has it; then what every form of
+// the tables is, so that a plan looks it up instead of comparing
+// compositions each time it asks (the knowledge is read-only from here on;
+// a form of another table is compared as before).
 func (k *Knowledge) identify(tables ...*forms.Table) {
 	k.ids = map[string][]chem.Composition{}
 	k.named = map[string]*forms.Form{}
@@ -65,6 +74,18 @@ func (k *Knowledge) identify(tables ...*forms.Table) {
 			}
 		}
 	}
+	k.formIDs = map[string]formIDs{}
+	if len(tables) > 0 && tables[0] != nil {
+		for _, f := range tables[0].Forms {
+			k.formIDs[f.Key] = formIDs{f, k.computeIdentities(f)}
+		}
+	}
+}
+
+// formIDs are what one form of the knowledge's table is.
+type formIDs struct {
+	form *forms.Form
+	ids  []string
 }
 
 // FormIs reports whether form f is the form the rules call key.
@@ -94,6 +115,13 @@ func (k *Knowledge) FormIsAny(f *forms.Form, keys []string) bool {
 
 // identities are the named forms f's variants are.
 func (k *Knowledge) identities(f *forms.Form) []string {
+	if c, ok := k.formIDs[f.Key]; ok && c.form == f {
+		return c.ids
+	}
+	return k.computeIdentities(f)
+}
+
+func (k *Knowledge) computeIdentities(f *forms.Form) []string {
 	var out []string
 	for _, v := range f.Variants {
 		var exact, hydrate []string

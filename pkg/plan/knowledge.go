@@ -7,14 +7,15 @@
 package plan
 
 import (
-	"unicode/utf8"
-
 	"errors"
 	"fmt"
-	"golang.org/x/text/unicode/norm"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/forms"
@@ -60,17 +61,24 @@ type Knowledge struct {
 	// goal (long-term magnesium oxide in older people), printed with every
 	// plan whose form is one of theirs.
 	FormCautions []*FormCaution `yaml:"form_cautions"`
-	Gates        Gates          `yaml:"gates"`
+	// MgProducts are medicines and products that are themselves magnesium
+	// (antacids, laxatives): named in --meds, they count toward the limit.
+	MgProducts []*MgProduct `yaml:"magnesium_products"`
+	Gates      Gates        `yaml:"gates"`
 
 	// ids are what the forms that rules name are, by key: the compositions
 	// of their variants in the form table the knowledge was built against
 	// and in the built-in one (identity.go).
 	ids   map[string][]chem.Composition
 	named map[string]*forms.Form
+	// formIDs are what each form of the table is (identities), by key,
+	// computed once when the knowledge is built.
+	formIDs map[string]formIDs
 	// spaced and depleting find a medicine's classes by its folded name:
 	// one fold of what the person typed, not one of every member.
 	spaced    map[string]*Interaction
 	depleting map[string]*MedClass
+	products  map[string]*MgProduct
 }
 
 // Goal is what a person takes magnesium for.
@@ -99,7 +107,7 @@ type Goal struct {
 	// Sensitive is what a sensitive gut changes for this goal.
 	Sensitive Sensitive `yaml:"sensitive"`
 	// Notes are further sourced facts printed with the plan.
-	Notes []Fact `yaml:"notes"`
+	Notes []Note `yaml:"notes"`
 	// RankedBy is "tolerance" where the evidence is the same for every
 	// form (cramps: no effect shown for magnesium in general): the forms
 	// are then ordered by gut tolerance alone, all with the goal's one
@@ -116,6 +124,7 @@ type Goal struct {
 type Untested struct {
 	BelowMg float64  `yaml:"below_mg"`
 	Text    string   `yaml:"text"`
+	Short   string   `yaml:"short"`
 	Sources []string `yaml:"sources"`
 }
 
@@ -129,8 +138,8 @@ type Choice struct {
 	Grade   Grade    `yaml:"grade"`
 	Finding string   `yaml:"finding"`
 	Sources []string `yaml:"sources"`
-	// TrialMg is the daily elemental dose the evidence used; AboveUL is
-	// filled in against the person's limit when a plan is made.
+	// TrialMg is the daily elemental dose the evidence used; whether it
+	// is above the person's limit is decided when a plan is made.
 	TrialMg *float64 `yaml:"trial_mg"`
 	// Certainty is how certain the source rates its evidence (GRADE), and
 	// Strength how strongly a guideline recommends; empty where the source
@@ -173,11 +182,36 @@ var Strengths = []Strength{StrengthStrong, StrengthConditional, StrengthLevelB}
 // FormRef returns the resolved form.
 func (c *Choice) FormRef() *forms.Form { return c.form }
 
-// Fact is a sourced sentence.
+// Fact is a sourced sentence. Short, where set, says it in a few words
+// for the default text of a plan; --explain, -o md and JSON carry Text.
 type Fact struct {
 	Text    string   `yaml:"text"`
+	Short   string   `yaml:"short"`
 	Sources []string `yaml:"sources"`
 }
+
+// Brief is the fact in a few words: Short, else Text.
+func (f Fact) Brief() string {
+	if f.Short != "" {
+		return f.Short
+	}
+	return f.Text
+}
+
+// Note is a goal's further sourced fact. Forms, when set, limit it to
+// plans on those forms (matched by what a form is): advice about a form
+// the person does not take is not printed. Brief puts it in the default
+// text; without it the note is in --explain, -o md and JSON only.
+type Note struct {
+	Text    string   `yaml:"text"`
+	Short   string   `yaml:"short"`
+	Sources []string `yaml:"sources"`
+	Forms   []string `yaml:"forms"`
+	Brief   bool     `yaml:"brief"`
+}
+
+// Fact is the note as a fact.
+func (n Note) Fact() Fact { return Fact{Text: n.Text, Short: n.Short, Sources: n.Sources} }
 
 // Timing says when to take a single daily intake.
 type Timing struct {
@@ -194,13 +228,29 @@ type TimeOfDay string
 const (
 	Morning TimeOfDay = "morning"
 	Evening TimeOfDay = "evening"
+	// Midday is where a morning intake goes when a medicine taken on
+	// waking must be kept apart from magnesium (levothyroxine).
+	Midday TimeOfDay = "midday"
 )
 
-// EvalPoint is a day on which to judge the effect.
+// EvalPoint is a day on which to judge the effect. Forms, when set, make
+// it the point for plans on those forms: it replaces the point of the same
+// day without forms, so that a plan cites the trial of the form it is on.
 type EvalPoint struct {
 	Day     int      `yaml:"day"`
+	Forms   []string `yaml:"forms"`
 	What    string   `yaml:"what"`
 	Sources []string `yaml:"sources"`
+}
+
+// Key is the point's key in the data texts: its day, and its forms where
+// it has any (28, 28.bisglycinate).
+func (e EvalPoint) Key() string {
+	k := strconv.Itoa(e.Day)
+	if len(e.Forms) > 0 {
+		k += "." + strings.Join(e.Forms, ".")
+	}
+	return k
 }
 
 // Sensitive is what a sensitive gut changes for a goal.
@@ -216,9 +266,13 @@ type Sensitive struct {
 	Sources  []string `yaml:"sources"`
 }
 
-// Rule is one number a titration uses, with its basis.
+// Rule is one number a titration uses, with its basis. Max, on a target,
+// is the top of the sourced range the target is taken from (250-350 mg:
+// 350): a schedule in whole units may end above the target, up to Max and
+// never above the limit, rather than a unit below it.
 type Rule struct {
 	Value   float64  `yaml:"value"`
+	Max     float64  `yaml:"max"`
 	Basis   Basis    `yaml:"basis"`
 	Sources []string `yaml:"sources"`
 	Note    string   `yaml:"note"`
@@ -228,6 +282,10 @@ type Rule struct {
 type Titration struct {
 	StartNormal    Rule `yaml:"start_normal"`    // mg/day
 	StartSensitive Rule `yaml:"start_sensitive"` // mg/day
+	// StartMax is the top of the sourced start range: a whole (or half)
+	// unit up to it may be the first step even where it is above the start
+	// dose; a larger unit is refused.
+	StartMax       Rule `yaml:"start_max"`
 	Step           Rule `yaml:"step"`            // mg/day added per step
 	IntervalNormal Rule `yaml:"interval_normal"` // days per step
 	IntervalSens   Rule `yaml:"interval_sensitive"`
@@ -267,6 +325,22 @@ type Interaction struct {
 	// Advice is what to do where no source gives a spacing (levodopa with
 	// oxide) or none works (raltegravir).
 	Advice *Fact `yaml:"advice"`
+	// OnWaking, where set, says that the medicine is taken on waking
+	// (levothyroxine, bisphosphonates): a morning intake of magnesium moves
+	// to midday, the spacing after it.
+	OnWaking *Fact `yaml:"on_waking"`
+}
+
+// MgProduct is a medicine or product that is itself magnesium (an
+// antacid, a laxative), or a class of them: named in --meds it is
+// magnesium that counts toward the same upper limit. Form, where set, is
+// the form key of its magnesium salt (for --with).
+type MgProduct struct {
+	Key     string   `yaml:"key"`
+	Name    string   `yaml:"name"`
+	Members []string `yaml:"members"`
+	Form    string   `yaml:"form"`
+	Fact    Fact     `yaml:"fact"`
 }
 
 // Spacing is one source's rule: the medicine at least BeforeHours before
@@ -290,6 +364,7 @@ type FormCaution struct {
 	Forms   []string `yaml:"forms"`
 	MinAge  *Rule    `yaml:"min_age"`
 	Text    string   `yaml:"text"`
+	Short   string   `yaml:"short"`
 	Sources []string `yaml:"sources"`
 }
 
@@ -415,6 +490,14 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	if len(k.Goals) == 0 {
 		return errors.New("no goals")
 	}
+	formKeys := func(what string, fs []string) error {
+		for _, f := range fs {
+			if ff := t.Lookup(f); ff == nil || ff.Key != f {
+				return fmt.Errorf("%s: %q is not a form key", what, f)
+			}
+		}
+		return nil
+	}
 	names := map[string]string{}
 	claim := func(name, owner string) error {
 		n := fold(name)
@@ -449,7 +532,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			if !(u.BelowMg > 0 && u.BelowMg < 5000) {
 				return fmt.Errorf("goal %s: untested_dose below_mg %v", g.Key, u.BelowMg)
 			}
-			if err := checkFact(reg, g.Key+" untested_dose", Fact{u.Text, u.Sources}); err != nil {
+			if err := checkFact(reg, g.Key+" untested_dose", Fact{Text: u.Text, Short: u.Short, Sources: u.Sources}); err != nil {
 				return err
 			}
 		}
@@ -523,6 +606,9 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			if err := checkRule(reg, g.Key+" target", *g.Target, 25, 2000); err != nil {
 				return err
 			}
+			if m := g.Target.Max; m != 0 && !(m >= g.Target.Value && m <= 2000) {
+				return fmt.Errorf("goal %s: target max %v is below the target or above 2000", g.Key, m)
+			}
 		}
 		if g.TargetForm != "" && (g.Target == nil || t.Lookup(g.TargetForm) == nil) {
 			return fmt.Errorf("goal %s: target_form %q needs a target and a form key", g.Key, g.TargetForm)
@@ -530,13 +616,28 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		if len(g.Evaluate) == 0 {
 			return fmt.Errorf("goal %s: no evaluation point", g.Key)
 		}
+		general := 0
 		for i, e := range g.Evaluate {
-			if e.Day < 1 || e.Day > 365 || i > 0 && e.Day <= g.Evaluate[i-1].Day || e.What == "" {
+			if e.Day < 1 || e.Day > 365 || i > 0 && e.Day < g.Evaluate[i-1].Day || e.What == "" {
 				return fmt.Errorf("goal %s: evaluation points must be days 1-365, rising, each with a text", g.Key)
+			}
+			if len(e.Forms) == 0 {
+				if i > 0 && general > 0 && e.Day == g.Evaluate[i-1].Day && len(g.Evaluate[i-1].Forms) == 0 {
+					return fmt.Errorf("goal %s: two evaluation points for every form on day %d", g.Key, e.Day)
+				}
+				general++
+			} else if !slices.ContainsFunc(g.Evaluate, func(o EvalPoint) bool { return o.Day == e.Day && len(o.Forms) == 0 }) {
+				return fmt.Errorf("goal %s: the point of day %d for %v replaces none for every form", g.Key, e.Day, e.Forms)
+			}
+			if err := formKeys(g.Key+" evaluation", e.Forms); err != nil {
+				return err
 			}
 			if err := reg.Check(g.Key+" evaluation", e.Sources); err != nil {
 				return err
 			}
+		}
+		if general == 0 {
+			return fmt.Errorf("goal %s: no evaluation point for every form", g.Key)
 		}
 		for _, f := range append(append([]string{}, g.Sensitive.Prefer...), g.Sensitive.Avoid...) {
 			if t.Lookup(f) == nil {
@@ -554,7 +655,11 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			}
 		}
 		for i, n := range g.Notes {
-			if err := checkFact(reg, fmt.Sprintf("%s note %d", g.Key, i+1), n); err != nil {
+			what := fmt.Sprintf("%s note %d", g.Key, i+1)
+			if err := checkFact(reg, what, n.Fact()); err != nil {
+				return err
+			}
+			if err := formKeys(what, n.Forms); err != nil {
 				return err
 			}
 		}
@@ -567,7 +672,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	}{
 		{"start_normal", tr.StartNormal, 25, 400}, {"start_sensitive", tr.StartSensitive, 25, 400},
 		{"step", tr.Step, 10, 200}, {"interval_normal", tr.IntervalNormal, 1, 60}, {"interval_sensitive", tr.IntervalSens, 1, 60},
-		{"target", tr.Target, 25, 1000}, {"split_above", tr.SplitAbove, 25, 1000},
+		{"target", tr.Target, 25, 1000}, {"split_above", tr.SplitAbove, 25, 1000}, {"start_max", tr.StartMax, 25, 400},
 	} {
 		if err := checkRule(reg, "titration "+r.what, r.r, r.lo, r.hi); err != nil {
 			return err
@@ -575,6 +680,12 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	}
 	if tr.StartSensitive.Value > tr.StartNormal.Value || tr.IntervalSens.Value < tr.IntervalNormal.Value {
 		return errors.New("titration: a sensitive gut must start no higher and step no faster")
+	}
+	if tr.StartMax.Value < tr.StartNormal.Value {
+		return errors.New("titration: start_max is below the normal start")
+	}
+	if m := tr.Target.Max; m != 0 && !(m >= tr.Target.Value && m <= 1000) {
+		return fmt.Errorf("titration: target max %v is below the target or above 1000", m)
 	}
 	for _, f := range []struct {
 		what string
@@ -598,14 +709,6 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			return fmt.Errorf("medicine %q is in both %s and %s", name, o, owner)
 		}
 		meds[n] = owner
-		return nil
-	}
-	formKeys := func(what string, fs []string) error {
-		for _, f := range fs {
-			if ff := t.Lookup(f); ff == nil || ff.Key != f {
-				return fmt.Errorf("%s: %q is not a form key", what, f)
-			}
-		}
 		return nil
 	}
 	for _, in := range k.Interactions {
@@ -638,6 +741,44 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 				return err
 			}
 		}
+		if in.OnWaking != nil {
+			if len(in.Spacings) == 0 {
+				return fmt.Errorf("interaction %s: on_waking needs a spacing", in.Key)
+			}
+			if err := checkFact(reg, "interaction "+in.Key+" on_waking", *in.OnWaking); err != nil {
+				return err
+			}
+		}
+	}
+	// A product that is magnesium is no medicine to space or to watch:
+	// its names are its own.
+	k.products = map[string]*MgProduct{}
+	for _, mp := range k.MgProducts {
+		what := "magnesium product " + mp.Key
+		if !isKey(mp.Key) || mp.Name == "" || len(mp.Members) == 0 {
+			return fmt.Errorf("%s: needs a key, a name and members", what)
+		}
+		if mp.Form != "" {
+			if err := formKeys(what, []string{mp.Form}); err != nil {
+				return err
+			}
+		}
+		if err := checkFact(reg, what, mp.Fact); err != nil {
+			return err
+		}
+		for _, m := range append([]string{mp.Key, mp.Name}, mp.Members...) {
+			n := fold(m)
+			if n == "" {
+				return fmt.Errorf("%s: an empty name", what)
+			}
+			if o := k.products[n]; o != nil && o != mp {
+				return fmt.Errorf("medicine %q is in both %s and %s", m, o.Key, mp.Key)
+			}
+			if spaced[n] != "" {
+				return fmt.Errorf("medicine %q is in both %s and %s", m, spaced[n], mp.Key)
+			}
+			k.products[n] = mp
+		}
 	}
 	for _, c := range k.FormCautions {
 		what := "form caution " + c.Key
@@ -647,7 +788,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		if err := formKeys(what, c.Forms); err != nil {
 			return err
 		}
-		if err := checkFact(reg, what, Fact{c.Text, c.Sources}); err != nil {
+		if err := checkFact(reg, what, Fact{Text: c.Text, Short: c.Short, Sources: c.Sources}); err != nil {
 			return err
 		}
 		if c.MinAge != nil {
@@ -668,6 +809,11 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		}
 		if err := checkFact(reg, "depleting "+d.Key, d.Advice); err != nil {
 			return err
+		}
+	}
+	for n, mp := range k.products {
+		if o := depleting[n]; o != "" {
+			return fmt.Errorf("medicine %q is in both %s and %s", n, o, mp.Key)
 		}
 	}
 	g := k.Gates

@@ -28,6 +28,9 @@ type Unit struct {
 	CompoundMg  float64
 	ElementalMg float64
 	Half        bool // half units allowed
+	// Name is what a unit is called: tablet, capsule, sachet or scoop
+	// (UnitNames); empty: DefaultUnitName.
+	Name string
 }
 
 // IsSet reports whether a unit was given.
@@ -44,9 +47,14 @@ type Request struct {
 	TargetMg float64
 	Unit     Unit
 	Limit    limits.Applied
-	// Others are the other authorities' limits for the person: a target
-	// above one of them is said, though the chosen limit governs.
-	Others     []limits.Applied
+	// Others are the other authorities' limits for the person: a daily
+	// amount above one of them is said, though the chosen limit governs.
+	Others []limits.Applied
+	// OtherMg is the magnesium a day the person takes besides this plan
+	// (another supplement, a multivitamin, an antacid: --with, --stack).
+	// It counts toward the same limit: the target is capped by the room
+	// it leaves.
+	OtherMg    float64
 	Kidney     Kidney
 	EGFR       *float64 // mL/min/1.73 m²; nil: not given
 	Conditions []*Gate
@@ -72,6 +80,17 @@ type Refusal struct {
 func (r *Refusal) Error() string { return r.Reason.Error() }
 func (r *Refusal) Unwrap() error { return r.Reason }
 
+// UnitError is a unit (a tablet, a capsule, or half of one) that no
+// schedule can start with: it carries more magnesium than the top of the
+// sourced start range, or more than the target. It is the person's input
+// to change, not a refusal for safety.
+type UnitError struct {
+	Msg *msg.Message
+}
+
+func (e *UnitError) Error() string { return e.Msg.Error() }
+func (e *UnitError) Unwrap() error { return e.Msg }
+
 // Plan is a recommendation and a titration schedule.
 type Plan struct {
 	Goal         *Goal
@@ -86,34 +105,85 @@ type Plan struct {
 	Target       AppliedRule
 	Unit         Unit
 	UnitElMg     float64 // elemental magnesium per whole unit; 0 without a unit
+	// UnitStart is true where one unit (or half a unit) is above the start
+	// dose but within the sourced start range: the first step is one unit.
+	UnitStart bool
 	// CompoundKnown is false where the units are given by their magnesium
 	// (--capsule-elemental): the compound weight would be a guess.
 	CompoundKnown bool
 	// ReachedMg is the highest daily amount the schedule reaches: the
-	// target, or less where whole units do not fit it.
-	ReachedMg   float64
-	Steps       []Step
-	Rules       []AppliedRule
-	Evaluate    []EvalPoint
-	Spacing     []MedSpacing
+	// target; with units, the nearest whole units, which may pass the
+	// target up to the top of its sourced range, or stay below it where
+	// the next unit would pass that range or the limit.
+	ReachedMg float64
+	// OtherMg is the magnesium a day from the person's other products; the
+	// steps' Check is of the step and OtherMg together.
+	OtherMg  float64
+	Steps    []Step
+	Rules    []AppliedRule
+	Evaluate []EvalPoint
+	Spacing  []MedSpacing
+	// Midday names the medicines taken on waking that moved the morning
+	// intakes to midday; empty: the intakes are morning and evening.
+	Midday      []*Interaction
 	Depleting   []*MedClass
+	Products    []NamedProduct
 	UnknownMeds []string
 	// Cautions are the form cautions that apply to this plan.
-	Cautions   []*FormCaution
-	Warnings   []*msg.Message
-	Advice     []*msg.Message
-	Sources    []string
-	Supervised bool
-	Limit      limits.Applied
+	Cautions []*FormCaution
+	// Notes are the goal's notes that apply to the plan's form.
+	Notes []Note
+	// Notices are the plan's warnings and advice, safety warnings first.
+	// Warnings and Advice are their full texts, in the same order.
+	Notices  []Notice
+	Warnings []*msg.Message
+	Advice   []*msg.Message
+	// AboveOthers are the other authorities whose limit the highest daily
+	// amount (with OtherMg) is above, though within the chosen one.
+	AboveOthers []limits.Applied
+	Sources     []string
+	Supervised  bool
+	Limit       limits.Applied
 	// TrialAboveUL marks choices whose trial dose is above the person's limit.
 	TrialAboveUL map[*Choice]bool
 }
 
+// NamedProduct is a product named in --meds that is magnesium.
+type NamedProduct struct {
+	Named   []string
+	Product *MgProduct
+}
+
+// Notice is a warning or a piece of advice. A safety notice is in the
+// default text whatever else is left out, before everything else; a
+// brief one is in the default text too. Short says it in a few words for
+// the default text (nil: Text); --explain, -o md and JSON carry Text.
+type Notice struct {
+	Key     string // what it is about: supervised, pregnancy, egfr, …
+	Warning bool   // a warning; else advice
+	Safety  bool
+	Brief   bool
+	Text    *msg.Message
+	Short   *msg.Message
+	Sources []string
+}
+
+// BriefText is the notice in a few words: Short, else Text.
+func (n Notice) BriefText() *msg.Message {
+	if n.Short != nil {
+		return n.Short
+	}
+	return n.Text
+}
+
 // AppliedRule is a rule as a plan used it.
 type AppliedRule struct {
-	Key     string
-	Value   float64 // 0 for a rule that is only text
-	Unit    string  // mg/day, mg, days
+	Key   string
+	Value float64 // 0 for a rule that is only text
+	// Max, on the target, is the top of its sourced range (Rule.Max): a
+	// schedule in whole units may end above the target up to it.
+	Max     float64
+	Unit    string // mg/day, mg, days
 	Basis   Basis
 	Sources []string
 	Note    string
@@ -126,7 +196,9 @@ type Step struct {
 	CompoundMg        float64 // per day
 	Units             float64 // per day; 0 without a unit
 	Intakes           []Intake
-	Check             limits.Check
+	// Check is of the day's dose and the person's other magnesium
+	// together, against the limit.
+	Check limits.Check
 }
 
 // Intake is one time of day's dose within a step.
@@ -169,12 +241,18 @@ func Make(k *Knowledge, r Request) (*Plan, error) {
 	if r.Goal == nil {
 		return nil, msg.Errorf("no goal given")
 	}
+	if !(r.OtherMg >= 0) {
+		return nil, msg.Errorf("other magnesium of %v mg a day", r.OtherMg)
+	}
 	if err := k.gate(r); err != nil {
 		return nil, err
 	}
-	p := &Plan{Goal: r.Goal, Gut: r.Gut, Limit: r.Limit, Supervised: r.Supervised, Unit: r.Unit, TrialAboveUL: map[*Choice]bool{}}
+	p := &Plan{Goal: r.Goal, Gut: r.Gut, Limit: r.Limit, Supervised: r.Supervised, Unit: r.Unit, OtherMg: r.OtherMg, TrialAboveUL: map[*Choice]bool{}}
 	if p.Gut == "" {
 		p.Gut = GutNormal
+	}
+	if p.Unit.IsSet() && p.Unit.Name == "" {
+		p.Unit.Name = DefaultUnitName(p.Unit.Half)
 	}
 	if err := k.choose(p, r); err != nil {
 		return nil, err
@@ -187,6 +265,7 @@ func Make(k *Knowledge, r Request) (*Plan, error) {
 	}
 	k.meds(p, r.Meds)
 	k.advise(p, r)
+	p.order()
 	p.Sources = p.collectSources(k, r)
 	return p, nil
 }
@@ -224,6 +303,13 @@ func (k *Knowledge) gate(r Request) error {
 		return &Refusal{Reason: msg.Errorf("no plan with %s in pregnancy or lactation: %s", r.Form.Name, g.NotPregnantWhy.Text).
 			WithHint("choose another form, and talk to your doctor or midwife")}
 	}
+	// the other products already fill the limit: no room for a schedule
+	// (a supervised target above the limit is the target's to decide)
+	if ul := *r.Limit.Mg(); r.OtherMg > 0 && ul-r.OtherMg <= limits.Tolerance && !(r.Supervised && r.TargetMg > 0) {
+		return &Refusal{Reason: msg.Errorf("your other magnesium, %s mg/day, already reaches the %s mg/day upper limit (%s): there is no room for a supplement",
+			msg.N(r.OtherMg, 1), msg.N(ul, 0), r.Limit.Authority.Name).
+			WithHint("take less of the other products, or talk to your doctor or pharmacist")}
+	}
 	return nil
 }
 
@@ -231,6 +317,9 @@ func (k *Knowledge) gate(r Request) error {
 func (k *Knowledge) excluded(c *Choice, person limits.Person) bool {
 	return (person.Pregnant || person.Lactating) && len(k.Gates.NotPregnant) > 0 && k.FormIsAny(c.form, k.Gates.NotPregnant)
 }
+
+// notice adds a notice to the plan.
+func (p *Plan) notice(n Notice) { p.Notices = append(p.Notices, n) }
 
 // choose recommends a form (or takes the one named) with alternatives.
 func (k *Knowledge) choose(p *Plan, r Request) error {
@@ -254,9 +343,12 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 			}
 		}
 		if p.Choice == nil {
-			p.Warnings = append(p.Warnings, msg.New("mgcalc's sources rate %s for no goal like %s: the schedule is only arithmetic", r.Form.Name, g.Name))
+			p.notice(Notice{Key: "evidence", Warning: true, Brief: true,
+				Text: msg.New("mgcalc's sources rate %s for no goal like %s: the schedule is only arithmetic", r.Form.Name, g.Name)})
 		} else if p.Choice.Rank == 0 {
-			p.Warnings = append(p.Warnings, msg.New("for %s, %s rests on %s: %s", g.Name, r.Form.Name, gradeWord(p.Choice.Grade), p.Choice.Finding))
+			p.notice(Notice{Key: "evidence", Warning: true, Brief: true, Sources: p.Choice.Sources,
+				Text:  msg.New("for %s, %s rests on %s: %s", g.Name, r.Form.Name, gradeWord(p.Choice.Grade), p.Choice.Finding),
+				Short: msg.New("for %s, %s rests on %s", g.Name, r.Form.Name, gradeWord(p.Choice.Grade))})
 		}
 	} else {
 		if len(ranked) == 0 && excluded {
@@ -291,10 +383,12 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 	p.Share = forms.ShareOf(p.Variant, 0)
 	if p.Gut == GutSensitive {
 		if c := g.Sensitive.Conflict; c != nil {
-			p.Warnings = append(p.Warnings, msg.New("%s", c.Text))
+			p.notice(Notice{Key: "gut", Warning: true, Brief: true, Text: msg.New("%s", c.Text), Short: short(*c), Sources: c.Sources})
 		}
 		if len(g.Sensitive.Avoid) > 0 && k.FormIsAny(p.Form, g.Sensitive.Avoid) || p.Form.Tolerance.Level == forms.Laxative {
-			p.Warnings = append(p.Warnings, msg.New("%s is not a good start for a sensitive gut (%s)", p.Form.Name, p.Form.Tolerance.Note))
+			p.notice(Notice{Key: "gut", Warning: true, Brief: true, Sources: p.Form.Tolerance.Sources,
+				Text:  msg.New("%s is not a good start for a sensitive gut (%s)", p.Form.Name, p.Form.Tolerance.Note),
+				Short: msg.New("%s is not a good start for a sensitive gut", p.Form.Name)})
 		}
 	}
 	for _, c := range g.Forms {
@@ -305,8 +399,17 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 	return nil
 }
 
+// short is a fact's Short as a message, or nil.
+func short(f Fact) *msg.Message {
+	if f.Short == "" {
+		return nil
+	}
+	return msg.New("%s", f.Short)
+}
+
 // target settles the daily target: the person's, else the goal's, else
-// the titration default, never above the limit without supervision.
+// the titration default, never above the limit (less the person's other
+// magnesium) without supervision.
 func (k *Knowledge) target(p *Plan, r Request) error {
 	ul := *r.Limit.Mg()
 	def := k.Titration.Target
@@ -315,39 +418,59 @@ func (k *Knowledge) target(p *Plan, r Request) error {
 		def = *g.Target
 		key = "goal_target"
 	}
+	person := r.Limit.Person
 	switch {
 	case r.TargetMg > 0:
 		p.TargetMg = r.TargetMg
-		p.Target = AppliedRule{Key: "target", Value: r.TargetMg, Unit: "mg/day", Basis: FromPerson, Note: "the target you gave"}
-		person := r.Limit.Person
-		if r.Limit.Check(r.TargetMg).Over && (person.Pregnant || person.Lactating) {
-			return &Refusal{Reason: msg.Errorf("a target of %s mg/day is above the %s mg/day upper limit (%s), which stays the same in pregnancy and lactation: %s",
-				msg.A(r.TargetMg), msg.N(ul, 0), r.Limit.Authority.Name, k.Gates.Pregnancy.Text).
+		p.Target = AppliedRule{Key: "target", Value: r.TargetMg, Max: r.TargetMg, Unit: "mg/day", Basis: FromPerson, Note: "the target you gave"}
+		over := r.Limit.Check(r.TargetMg + r.OtherMg).Over
+		amount := msg.New("a target of %s mg/day", msg.A(r.TargetMg))
+		if r.OtherMg > 0 {
+			amount = msg.New("a target of %s mg/day with your other %s mg/day", msg.A(r.TargetMg), msg.N(r.OtherMg, 1))
+		}
+		if over && (person.Pregnant || person.Lactating) {
+			return &Refusal{Reason: msg.Errorf("%s is above the %s mg/day upper limit (%s), which stays the same in pregnancy and lactation: %s",
+				amount, msg.N(ul, 0), r.Limit.Authority.Name, k.Gates.Pregnancy.Text).
 				WithHint("talk to your doctor or midwife")}
 		}
-		if r.Limit.Check(r.TargetMg).Over && !r.Supervised {
-			return &Refusal{Reason: msg.Errorf("a target of %s mg/day is above the %s mg/day upper limit (%s): %s",
-				msg.A(r.TargetMg), msg.N(ul, 0), r.Limit.Authority.Name, k.Gates.AboveUL.Text).
+		if over && !r.Supervised && r.OtherMg > 0 && r.TargetMg <= ul {
+			return &Refusal{Reason: msg.Errorf("%s is above the %s mg/day upper limit (%s)", amount, msg.N(ul, 0), r.Limit.Authority.Name).
+				WithHint("beside your other magnesium at most %s mg/day fits: give a lower --target, or take less of the other products", msg.N(math.Floor((ul-r.OtherMg)*10)/10, 1))}
+		}
+		if over && !r.Supervised {
+			return &Refusal{Reason: msg.Errorf("%s is above the %s mg/day upper limit (%s): %s",
+				amount, msg.N(ul, 0), r.Limit.Authority.Name, k.Gates.AboveUL.Text).
 				WithHint("a doctor can supervise a dose above the limit; mgcalc prints such a plan only when it is supervised")}
 		}
 	default:
 		p.TargetMg = def.Value
-		p.Target = AppliedRule{Key: key, Value: def.Value, Unit: "mg/day", Basis: def.Basis, Sources: def.Sources, Note: def.Note}
-		if def.Value > ul {
-			p.TargetMg = ul
-			p.Target.Value = ul
-			p.Target.Note = fmt.Sprintf("%s; capped at the upper limit of %s", def.Note, trimFloat(ul))
+		p.Target = AppliedRule{Key: key, Value: def.Value, Max: def.Max, Unit: "mg/day", Basis: def.Basis, Sources: def.Sources, Note: def.Note}
+		if room := ul - r.OtherMg; def.Value > room {
+			p.TargetMg = room
+			p.Target.Value = room
+			p.Target.Max = room
+			if r.OtherMg > 0 {
+				p.Target.Note = fmt.Sprintf("%s; capped at %s so that with your other %s mg a day the total stays at the upper limit of %s", def.Note, trimFloat(room), trimFloat(r.OtherMg), trimFloat(ul))
+			} else {
+				p.Target.Note = fmt.Sprintf("%s; capped at the upper limit of %s", def.Note, trimFloat(ul))
+			}
 			p.Target.Sources = append(append([]string{}, def.Sources...), r.Limit.Band.Sources...)
-		}
-	}
-	for _, o := range r.Others {
-		if o.Authority != r.Limit.Authority && o.Check(p.TargetMg).Over {
-			p.Warnings = append(p.Warnings, msg.New("%s mg/day is above the %s upper limit of %s mg/day, though within the %s one you chose",
-				msg.A(p.TargetMg), o.Authority.Name, msg.N(*o.Mg(), 0), r.Limit.Authority.Name))
 		}
 	}
 	return nil
 }
+
+// DefaultUnitName is the name of a unit when the person gives none: a
+// tablet where it may be halved, else a capsule.
+func DefaultUnitName(half bool) string {
+	if half {
+		return "tablet"
+	}
+	return "capsule"
+}
+
+// UnitNames are the names a unit may have.
+var UnitNames = []string{"tablet", "capsule", "sachet", "scoop"}
 
 // schedule builds the steps from the start dose to the target.
 func (k *Knowledge) schedule(p *Plan) error {
@@ -363,23 +486,9 @@ func (k *Knowledge) schedule(p *Plan) error {
 		{Key: "step_back", Basis: FromMgcalc, Sources: t.StepBack.Sources, Note: t.StepBack.Text},
 		{Key: "keep_lowest", Basis: FromSource, Sources: t.KeepLowest.Sources, Note: t.KeepLowest.Text},
 	}
-	// the planned daily amounts: start, start+step, …, the target
-	var amounts []float64
-	for d := math.Min(start.Value, p.TargetMg); ; d += t.Step.Value {
-		if d >= p.TargetMg-eps {
-			amounts = append(amounts, p.TargetMg)
-			break
-		}
-		amounts = append(amounts, d)
-		// a last step too small to show (under 0.05 mg) is no step
-		if p.TargetMg-d < 0.05 {
-			break
-		}
-	}
-	// whole units: each day's amount rounded down to the units it holds,
-	// so rounding never passes the target or the limit
-	grain := 0.0
 	p.CompoundKnown = p.Unit.ElementalMg == 0
+	var amounts, counts []float64
+	grain := 0.0
 	if p.Unit.IsSet() {
 		p.UnitElMg = p.Unit.ElementalMg
 		if p.UnitElMg == 0 {
@@ -389,42 +498,37 @@ func (k *Knowledge) schedule(p *Plan) error {
 		if p.Unit.Half {
 			grain /= 2
 		}
+		p.Rules = append(p.Rules[:1], append([]AppliedRule{applied("start_max", t.StartMax, "mg/day")}, p.Rules[1:]...)...)
+		var err error
+		if amounts, counts, err = k.unitLadder(p, start.Value, grain); err != nil {
+			return err
+		}
+	} else {
+		// the planned daily amounts: start, start+step, …, the target
+		for d := math.Min(start.Value, p.TargetMg); ; d += t.Step.Value {
+			if d >= p.TargetMg-eps {
+				amounts = append(amounts, p.TargetMg)
+				break
+			}
+			amounts = append(amounts, d)
+			// a last step too small to show (under 0.05 mg) is no step
+			if p.TargetMg-d < 0.05 {
+				break
+			}
+		}
 	}
 	interval_ := int(interval.Value)
-	lastEval := p.Goal.Evaluate[len(p.Goal.Evaluate)-1].Day
 	day := 1
-	for _, a := range amounts {
-		daily, n := a, 0.0
+	for i, daily := range amounts {
+		n := 0.0
 		if grain > 0 {
-			n = math.Floor(a/grain + eps)
-			if n == 0 {
-				// a unit is more than the start dose: starting higher would
-				// break the first rule of titration
-				what := msg.New("one unit")
-				if p.Unit.Half {
-					what = msg.New("half a unit")
-				}
-				m := msg.Errorf("%s of %s carries %s mg of magnesium, more than the %s mg/day start dose", what, p.Form.Name, msg.N(grain, 1), msg.A(a))
-				if a >= p.TargetMg-eps {
-					m = msg.Errorf("%s of %s carries %s mg of magnesium, more than the %s mg/day target", what, p.Form.Name, msg.N(grain, 1), msg.A(a))
-				}
-				if p.Unit.Half || grain/2 > a {
-					return m.WithHint("use smaller units, or choose a form with less magnesium per unit")
-				}
-				return m.WithHint("use smaller units, allow half units, or choose a form with less magnesium per unit")
-			}
-			daily = n * grain
+			n = counts[i]
 			if units := daily / p.UnitElMg; units > maxUnitsPerDay {
-				return msg.Errorf("that is %s units a day: more than %d", msg.A(units), maxUnitsPerDay).
-					WithHint("give the amount per unit as it is on the label (mg of compound per capsule)")
+				return &UnitError{msg.Errorf("that is %s units a day: more than %d", msg.A(units), maxUnitsPerDay).
+					WithHint("give the amount per unit as it is on the label (mg of compound per capsule)")}
 			}
 		}
-		if len(p.Steps) > 0 && math.Abs(p.Steps[len(p.Steps)-1].ElementalMg-daily) < eps {
-			p.Steps[len(p.Steps)-1].LastDay += interval_ // rounding made two steps equal: one longer step
-			day += interval_
-			continue
-		}
-		s := Step{FirstDay: day, LastDay: day + interval_ - 1, ElementalMg: daily, CompoundMg: p.Share.Compound(daily), Check: p.Limit.Check(daily)}
+		s := Step{FirstDay: day, LastDay: day + interval_ - 1, ElementalMg: daily, CompoundMg: p.Share.Compound(daily), Check: p.Limit.Check(daily + p.OtherMg)}
 		if grain > 0 {
 			s.Units = n * grain / p.UnitElMg
 		}
@@ -436,22 +540,175 @@ func (k *Knowledge) schedule(p *Plan) error {
 	// reached: the trials judged the effect after so long at their dose
 	last := &p.Steps[len(p.Steps)-1]
 	offset := last.FirstDay - 1
-	p.Evaluate = make([]EvalPoint, len(p.Goal.Evaluate))
-	for i, e := range p.Goal.Evaluate {
+	for _, e := range k.evaluation(p.Goal, p.Form) {
 		e.Day += offset
-		p.Evaluate[i] = e
+		p.Evaluate = append(p.Evaluate, e)
 	}
-	last.LastDay = max(last.LastDay, lastEval+offset)
+	last.LastDay = max(last.LastDay, p.Evaluate[len(p.Evaluate)-1].Day)
 	p.ReachedMg = last.ElementalMg
-	if p.ReachedMg < p.TargetMg-0.05 {
-		p.Warnings = append(p.Warnings, msg.New("in whole units the schedule reaches %s mg/day, below the %s mg/day target", msg.N(p.ReachedMg, 1), msg.A(p.TargetMg)))
-	}
 	for _, s := range p.Steps {
 		if s.Check.Over && !p.Supervised {
 			return fmt.Errorf("internal: a step of %v mg/day passes the limit", s.ElementalMg) // Make refused such targets
 		}
 	}
 	return nil
+}
+
+// unitLadder is the schedule in whole units of grain mg (a unit, or half
+// of one): the first step is the whole units the start dose holds, or one
+// unit where it holds none and one is within the sourced start range
+// (StartMax); each step adds the units of a step (at least one); the last
+// step reaches the target, passing it by less than a unit where the top
+// of the target's sourced range and the limit allow, and else stops below
+// it. It returns the daily amounts and their counts of grains.
+func (k *Knowledge) unitLadder(p *Plan, start, grain float64) (amounts, counts []float64, err error) {
+	t := k.Titration
+	what := UnitCount(p.Unit.Name, 1)
+	if p.Unit.Half {
+		what = UnitCount(p.Unit.Name, 0.5)
+	}
+	if grain > t.StartMax.Value+eps {
+		m := msg.Errorf("%s of %s carries %s mg of magnesium, more than a first step may be (at most %s mg a day)",
+			what, p.Form.Name, msg.N(grain, 1), msg.N(t.StartMax.Value, 0))
+		if p.Unit.Half {
+			return nil, nil, &UnitError{m.WithHint("give the label's magnesium per unit with --capsule-elemental MG, or use a smaller product (--target changes the daily amount, not the first step)")}
+		}
+		return nil, nil, &UnitError{m.WithHint("use --half if it can be split, or --capsule-elemental MG with the label's magnesium per unit (--target changes the daily amount, not the first step)")}
+	}
+	// the highest daily amount the schedule may reach: the target, or up
+	// to the top of its sourced range; never above the limit (with the
+	// other magnesium) unless a supervised target is above it
+	ceiling := math.Max(p.TargetMg, p.Target.Max)
+	fits := func(d float64) bool {
+		if d > ceiling+eps {
+			return false
+		}
+		return !p.Limit.Check(d+p.OtherMg).Over || p.Supervised && d <= p.TargetMg+eps
+	}
+	n := math.Floor(start/grain + eps)
+	if n == 0 {
+		n = 1
+		p.UnitStart = true
+	}
+	if !fits(n * grain) {
+		m := msg.Errorf("%s of %s carries %s mg of magnesium, more than the %s mg/day target", what, p.Form.Name, msg.N(grain, 1), msg.A(p.TargetMg))
+		if p.OtherMg > 0 && p.Limit.Check(n*grain+p.OtherMg).Over {
+			m = msg.Errorf("%s of %s carries %s mg of magnesium, more than fits under the limit beside your other %s mg/day", what, p.Form.Name, msg.N(grain, 1), msg.N(p.OtherMg, 1))
+		}
+		return nil, nil, &UnitError{m.WithHint("use --half if it can be split, a higher --target, or --capsule-elemental MG with the label's magnesium per unit")}
+	}
+	per := math.Max(1, math.Floor(k.Titration.Step.Value/grain+eps))
+	for {
+		amounts, counts = append(amounts, n*grain), append(counts, n)
+		if n*grain >= p.TargetMg-eps {
+			return amounts, counts, nil
+		}
+		next := n + per
+		if next*grain > p.TargetMg+eps {
+			// the step that reaches the target: the fewest units that do,
+			// where they fit, else the most that fit
+			next = math.Ceil(p.TargetMg/grain - eps)
+			for next > n && !fits(next*grain) {
+				next--
+			}
+		}
+		if next <= n || !fits(next*grain) {
+			p.notice(Notice{Key: "units", Warning: true, Brief: true,
+				Text: msg.New("in whole units the schedule reaches %s mg/day, below the %s mg/day target: %s more would pass %s",
+					msg.N(n*grain, 1), msg.A(p.TargetMg), what, k.passes(p, (n+1)*grain))})
+			return amounts, counts, nil
+		}
+		n = next
+	}
+}
+
+// passes words what an amount would pass: the limit, or the top of the
+// target's range.
+func (k *Knowledge) passes(p *Plan, d float64) *msg.Message {
+	if p.Limit.Check(d + p.OtherMg).Over {
+		if p.OtherMg > 0 {
+			return msg.New("the %s mg/day upper limit with your other magnesium", msg.N(*p.Limit.Mg(), 0))
+		}
+		return msg.New("the %s mg/day upper limit", msg.N(*p.Limit.Mg(), 0))
+	}
+	return msg.New("%s mg/day, the top of the target's range", msg.A(math.Max(p.TargetMg, p.Target.Max)))
+}
+
+// UnitCount words n units named name (tablet, capsule, sachet, scoop) as
+// people count them: ½ tablet, 1 tablet, 1½ tablets, 2 tablets.
+func UnitCount(name string, n float64) *msg.Message {
+	whole := math.Floor(n + eps)
+	half := n-whole > 0.25
+	w := int(whole)
+	switch name {
+	case "capsule":
+		switch {
+		case half && w == 0:
+			return msg.New("½ capsule")
+		case half && w == 1:
+			return msg.New("1½ capsules")
+		case half:
+			return msg.New("%d½ capsules", w)
+		case w == 1:
+			return msg.New("1 capsule")
+		}
+		return msg.New("%d capsules", w)
+	case "sachet":
+		switch {
+		case half && w == 0:
+			return msg.New("½ sachet")
+		case half && w == 1:
+			return msg.New("1½ sachets")
+		case half:
+			return msg.New("%d½ sachets", w)
+		case w == 1:
+			return msg.New("1 sachet")
+		}
+		return msg.New("%d sachets", w)
+	case "scoop":
+		switch {
+		case half && w == 0:
+			return msg.New("½ scoop")
+		case half && w == 1:
+			return msg.New("1½ scoops")
+		case half:
+			return msg.New("%d½ scoops", w)
+		case w == 1:
+			return msg.New("1 scoop")
+		}
+		return msg.New("%d scoops", w)
+	}
+	switch {
+	case half && w == 0:
+		return msg.New("½ tablet")
+	case half && w == 1:
+		return msg.New("1½ tablets")
+	case half:
+		return msg.New("%d½ tablets", w)
+	case w == 1:
+		return msg.New("1 tablet")
+	}
+	return msg.New("%d tablets", w)
+}
+
+// evaluation is the goal's evaluation points for form f: each point for
+// every form, replaced by the point of the same day for f where there is
+// one.
+func (k *Knowledge) evaluation(g *Goal, f *forms.Form) []EvalPoint {
+	var out []EvalPoint
+	for _, e := range g.Evaluate {
+		if len(e.Forms) > 0 {
+			continue
+		}
+		for _, o := range g.Evaluate {
+			if o.Day == e.Day && len(o.Forms) > 0 && k.FormIsAny(f, o.Forms) {
+				e = o
+				break
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // split divides a day's dose into intakes: one, at the goal's time of day,
@@ -477,15 +734,25 @@ func (k *Knowledge) split(p *Plan, daily, grains, grain float64) []Intake {
 }
 
 func applied(key string, r Rule, unit string) AppliedRule {
-	return AppliedRule{Key: key, Value: r.Value, Unit: unit, Basis: r.Basis, Sources: r.Sources, Note: r.Note}
+	return AppliedRule{Key: key, Value: r.Value, Max: r.Max, Unit: unit, Basis: r.Basis, Sources: r.Sources, Note: r.Note}
 }
 
-// meds finds each medicine's class: a spacing, a reason to see a doctor,
-// or unknown (reported, never ignored).
+// meds finds each medicine's class: magnesium that counts, a spacing, a
+// reason to see a doctor, or unknown (reported, never ignored). A
+// medicine taken on waking moves the morning intakes to midday.
 func (k *Knowledge) meds(p *Plan, names []string) {
 	for _, name := range names {
 		n := fold(name)
 		if n == "" {
+			continue
+		}
+		if mp := k.products[n]; mp != nil {
+			i := slices.IndexFunc(p.Products, func(np NamedProduct) bool { return np.Product == mp })
+			if i < 0 {
+				p.Products = append(p.Products, NamedProduct{Product: mp})
+				i = len(p.Products) - 1
+			}
+			p.Products[i].Named = append(p.Products[i].Named, name)
 			continue
 		}
 		in, d := k.spaced[n], k.depleting[n]
@@ -503,6 +770,25 @@ func (k *Knowledge) meds(p *Plan, names []string) {
 		if in == nil && d == nil {
 			p.UnknownMeds = append(p.UnknownMeds, name)
 		}
+	}
+	for _, s := range p.Spacing {
+		if s.Applies && len(s.Rules) > 0 && s.Interaction.OnWaking != nil {
+			p.Midday = append(p.Midday, s.Interaction)
+		}
+	}
+	if len(p.Midday) == 0 {
+		return
+	}
+	moved := false
+	for i := range p.Steps {
+		for j := range p.Steps[i].Intakes {
+			if in := &p.Steps[i].Intakes[j]; in.When == Morning {
+				in.When, moved = Midday, true
+			}
+		}
+	}
+	if !moved {
+		p.Midday = nil
 	}
 }
 
@@ -559,58 +845,138 @@ func matches(n, key, name string, members []string) bool {
 // advise collects the warnings and advice every plan carries.
 func (k *Knowledge) advise(p *Plan, r Request) {
 	g, t := k.Gates, k.Titration
+	person := r.Limit.Person
+	warn := func(key string, safety bool, f Fact, text *msg.Message) {
+		p.notice(Notice{Key: key, Warning: true, Safety: safety, Brief: true, Text: text, Short: short(f), Sources: f.Sources})
+	}
 	if p.Supervised {
-		p.Warnings = append([]*msg.Message{msg.New("this plan is for use under medical supervision only: %s", g.AboveUL.Text)}, p.Warnings...)
+		warn("supervised", true, g.AboveUL, msg.New("this plan is for use under medical supervision only: %s", g.AboveUL.Text))
+		p.Notices[len(p.Notices)-1].Short = msg.New("for use under medical supervision only: the schedule goes above the upper limit")
+		if !slices.ContainsFunc(p.Steps, func(s Step) bool { return s.Check.Over }) {
+			p.Notices[len(p.Notices)-1].Short = msg.New("for use under medical supervision only")
+		}
+	}
+	if person.Pregnant || person.Lactating {
+		warn("pregnancy", true, g.Pregnancy, msg.New("%s", g.Pregnancy.Text))
 	}
 	if r.EGFR != nil && *r.EGFR < g.KidneyWarn.Value {
-		p.Warnings = append(p.Warnings, msg.New("an eGFR of %s mL/min is below %s: talk to your doctor before taking magnesium, and have your serum magnesium checked", msg.A(*r.EGFR), msg.N(g.KidneyWarn.Value, 0)))
-	}
-	if r.Kidney == KidneyUnknown && r.EGFR == nil && len(r.Conditions) == 0 {
-		p.Warnings = append(p.Warnings, msg.New("%s", g.Screen.Text))
+		warn("egfr", true, Fact{Sources: append(append([]string{}, g.KidneyWarn.Sources...), t.Monitoring.Sources...)},
+			msg.New("an eGFR of %s mL/min is below %s: talk to your doctor before taking magnesium, and have your serum magnesium checked", msg.A(*r.EGFR), msg.N(g.KidneyWarn.Value, 0)))
 	}
 	for _, c := range r.Conditions {
 		if c.Caution {
-			p.Warnings = append(p.Warnings, msg.New("%s: %s", c.Name, c.Reason.Text))
+			warn("condition", true, c.Reason, msg.New("%s: %s", c.Name, c.Reason.Text))
+			if c.Reason.Short != "" {
+				p.Notices[len(p.Notices)-1].Short = msg.New("%s: %s", c.Name, c.Reason.Short)
+			}
 		}
 	}
-	if u := p.Goal.UntestedDose; u != nil && p.TargetMg < u.BelowMg-eps {
-		p.Warnings = append(p.Warnings, msg.New("%s", u.Text))
+	if r.Kidney == KidneyUnknown && r.EGFR == nil && len(r.Conditions) == 0 {
+		warn("screen", true, g.Screen, msg.New("%s", g.Screen.Text))
 	}
-	person := r.Limit.Person
+	for _, d := range p.Depleting {
+		warn("depleting", true, d.Advice, msg.New("%s: %s", d.Name, d.Advice.Text))
+	}
+	for _, np := range p.Products {
+		f, named := np.Product.Fact, strings.Join(np.Named, ", ")
+		n := Notice{Key: "magnesium-product", Warning: true, Safety: true, Brief: true, Sources: f.Sources}
+		if form := np.Product.Form; form != "" {
+			n.Text = msg.New("%s (%s) is magnesium too: %s. It counts toward the same upper limit: give your daily amount with --with %s:MG", np.Product.Name, named, f.Text, form)
+			n.Short = msg.New("%s is magnesium too: it counts toward the same limit; give your daily amount with --with %s:MG", np.Product.Name, form)
+		} else {
+			n.Text = msg.New("%s (%s): %s. What it holds counts toward the same upper limit: give your daily amount with --with FORM:MG", np.Product.Name, named, f.Text)
+			n.Short = msg.New("many %s contain magnesium: read the label; what it holds counts toward the same limit (--with FORM:MG)", np.Product.Name)
+		}
+		p.notice(n)
+	}
+	for _, name := range p.UnknownMeds {
+		p.notice(Notice{Key: "unknown-medicine", Warning: true, Safety: true, Brief: true,
+			Text: msg.New("mgcalc does not know the medicine %q: ask your pharmacist whether it interacts with magnesium", name)})
+	}
 	for _, c := range k.FormCautions {
 		if k.FormIsAny(p.Form, c.Forms) && (c.MinAge == nil || !person.AgeSet || person.Age >= c.MinAge.Value) {
-			p.Warnings = append(p.Warnings, msg.New("%s", c.Text))
+			warn("form-caution", true, Fact{Text: c.Text, Short: c.Short, Sources: c.Sources}, msg.New("%s", c.Text))
 			p.Cautions = append(p.Cautions, c)
 		}
 	}
-	if pl := p.Form.PreferLabel; pl != nil && p.CompoundKnown {
-		p.Warnings = append(p.Warnings, msg.New("the compound amounts are for %s: %s; if the label states the magnesium per unit, plan with --capsule-elemental", p.Variant.Name, pl.Text))
-	}
-	for _, name := range p.UnknownMeds {
-		p.Warnings = append(p.Warnings, msg.New("mgcalc does not know the medicine %q: ask your pharmacist whether it interacts with magnesium", name))
-	}
-	for _, d := range p.Depleting {
-		p.Warnings = append(p.Warnings, msg.New("%s: %s", d.Name, d.Advice.Text))
-	}
-	if person.Pregnant || person.Lactating {
-		p.Advice = append(p.Advice, msg.New("%s", g.Pregnancy.Text))
-	}
-	if p.Supervised {
-		p.Advice = append(p.Advice, msg.New("%s", t.SupervisedRamp.Text))
-	}
-	p.Advice = append(p.Advice,
-		msg.New("%s", t.KeepLowest.Text),
-		msg.New("%s", t.StepBack.Text),
-		msg.New("%s", t.WithFood.Text),
-		msg.New("%s", t.OtherMagnesium.Text))
-	if r.EGFR != nil && *r.EGFR < g.KidneyWarn.Value {
-		p.Advice = append(p.Advice, msg.New("%s", t.Monitoring.Text))
-	}
-	for _, n := range p.Goal.Notes {
-		p.Advice = append(p.Advice, msg.New("%s", n.Text))
+	if u := p.Goal.UntestedDose; u != nil && p.TargetMg < u.BelowMg-eps {
+		warn("untested-dose", false, Fact{Text: u.Text, Short: u.Short, Sources: u.Sources}, msg.New("%s", u.Text))
 	}
 	if p.Goal.TargetForm != "" && p.Form.Key != p.Goal.TargetForm {
-		p.Warnings = append(p.Warnings, msg.New("the evidence for %s is for %s; with %s the evaluation days come from that trial and the target is the general one", p.Goal.Name, p.Goal.TargetForm, p.Form.Name))
+		p.notice(Notice{Key: "target-form", Warning: true, Brief: true,
+			Text: msg.New("the evidence for %s is for %s; with %s the evaluation days come from that trial and the target is the general one", p.Goal.Name, p.Goal.TargetForm, p.Form.Name)})
+	}
+	if pl := p.Form.PreferLabel; pl != nil && p.CompoundKnown {
+		lo, hi := shareRange(p.Form)
+		p.notice(Notice{Key: "prefer-label", Warning: true, Brief: true, Sources: pl.Sources,
+			Text:  msg.New("the compound amounts are for %s: %s; if the label states the magnesium per unit, plan with --capsule-elemental", p.Variant.Name, pl.Text),
+			Short: msg.New("%s holds %s-%s %% Mg, blends more: if the label states the magnesium per unit, use --capsule-elemental", p.Form.Name, msg.N(lo*100, 1), msg.N(hi*100, 1))})
+	}
+	advice := func(key string, brief bool, f Fact) {
+		p.notice(Notice{Key: key, Brief: brief, Text: msg.New("%s", f.Text), Short: short(f), Sources: f.Sources})
+	}
+	if p.Supervised {
+		advice("supervised-ramp", false, t.SupervisedRamp)
+	}
+	advice("keep-lowest", false, t.KeepLowest)
+	advice("step-back", true, t.StepBack)
+	advice("with-food", true, t.WithFood)
+	advice("other-magnesium", true, t.OtherMagnesium)
+	if r.EGFR != nil && *r.EGFR < g.KidneyWarn.Value {
+		advice("monitoring", true, t.Monitoring)
+	}
+	for _, n := range p.Goal.Notes {
+		if k.FormIsAny(p.Form, n.Forms) {
+			p.Notes = append(p.Notes, n)
+			advice("goal-note", n.Brief, n.Fact())
+		}
+	}
+	// the highest daily amount, with the other magnesium, against the
+	// other authorities' limits
+	peak := p.ReachedMg + p.OtherMg
+	if !p.Limit.Check(peak).Over {
+		p.AboveOthers = p.Limit.OverOthers(peak, r.Others)
+		if len(p.AboveOthers) > 0 {
+			var srcs []string
+			for _, o := range p.AboveOthers {
+				srcs = append(srcs, o.Band.Sources...)
+			}
+			p.notice(Notice{Key: "other-limit", Warning: true, Safety: true, Brief: true, Sources: srcs,
+				Text: limits.AboveOthers(peak, p.Limit, p.AboveOthers)})
+		}
+	}
+}
+
+// shareRange is the lowest and highest Mg fraction of f's variants.
+func shareRange(f *forms.Form) (lo, hi float64) {
+	lo, hi = math.Inf(1), 0
+	for _, v := range f.Variants {
+		lo, hi = math.Min(lo, v.Fraction), math.Max(hi, v.Fraction)
+	}
+	return lo, hi
+}
+
+// order puts the notices in the order the text reads them: safety
+// warnings first (in the order they were found), then the other warnings,
+// then advice; and fills Warnings and Advice with their full texts.
+func (p *Plan) order() {
+	rank := func(n Notice) int {
+		switch {
+		case n.Warning && n.Safety:
+			return 0
+		case n.Warning:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(p.Notices, func(a, b Notice) int { return rank(a) - rank(b) })
+	p.Warnings, p.Advice = nil, nil
+	for _, n := range p.Notices {
+		if n.Warning {
+			p.Warnings = append(p.Warnings, n.Text)
+		} else {
+			p.Advice = append(p.Advice, n.Text)
+		}
 	}
 }
 
@@ -654,37 +1020,20 @@ func (p *Plan) collectSources(k *Knowledge, r Request) []string {
 			add(k.Titration.GeneralSpacing.Sources)
 		}
 	}
-	for _, d := range p.Depleting {
-		add(d.Advice.Sources)
+	for _, in := range p.Midday {
+		add(in.OnWaking.Sources)
 	}
-	for _, n := range p.Goal.Notes {
+	for _, n := range p.Notices {
 		add(n.Sources)
 	}
-	t, g := k.Titration, k.Gates
-	if p.Supervised {
-		add(g.AboveUL.Sources)
-		add(t.SupervisedRamp.Sources)
-	}
-	if r.Kidney == KidneyUnknown && r.EGFR == nil && len(r.Conditions) == 0 {
-		add(g.Screen.Sources)
-	}
-	for _, c := range r.Conditions {
-		add(c.Reason.Sources)
-	}
-	if u := p.Goal.UntestedDose; u != nil && p.TargetMg < u.BelowMg-eps {
-		add(u.Sources)
-	}
 	for _, c := range p.Cautions {
-		add(c.Sources)
 		if c.MinAge != nil {
 			add(c.MinAge.Sources)
 		}
 	}
-	if pl := p.Form.PreferLabel; pl != nil && p.CompoundKnown {
-		add(pl.Sources)
+	for _, c := range r.Conditions {
+		add(c.Reason.Sources)
 	}
-	add(t.WithFood.Sources)
-	add(t.OtherMagnesium.Sources)
 	add(p.Limit.Band.Sources)
 	return ids
 }

@@ -38,8 +38,19 @@ func checkPlan(t *testing.T, k *plan.Knowledge, p *plan.Plan, r plan.Request, wh
 	if len(p.Steps) == 0 {
 		t.Fatalf("%s: no steps", what)
 	}
-	if p.Steps[0].FirstDay != 1 || p.Steps[0].ElementalMg > start+eps {
-		t.Fatalf("%s: first step %+v, want day 1 at or below %v mg", what, p.Steps[0], start)
+	first := start
+	if p.UnitStart {
+		// one unit above the start dose, within the sourced start range
+		first = k.Titration.StartMax.Value
+		if p.Steps[0].Units != 1 && p.Steps[0].Units != 0.5 {
+			t.Fatalf("%s: a first step above the start is %v units, not one", what, p.Steps[0].Units)
+		}
+	}
+	if p.Steps[0].FirstDay != 1 || p.Steps[0].ElementalMg > first+eps {
+		t.Fatalf("%s: first step %+v, want day 1 at or below %v mg", what, p.Steps[0], first)
+	}
+	if math.Abs(p.ReachedMg-p.Steps[len(p.Steps)-1].ElementalMg) > eps {
+		t.Fatalf("%s: reached %v, the last step %v", what, p.ReachedMg, p.Steps[len(p.Steps)-1].ElementalMg)
 	}
 	ul := *r.Limit.Mg()
 	for i, s := range p.Steps {
@@ -58,8 +69,11 @@ func checkPlan(t *testing.T, k *plan.Knowledge, p *plan.Plan, r plan.Request, wh
 		if !r.Supervised && (s.ElementalMg > ul+limits.Tolerance || s.Check.Over) {
 			t.Fatalf("%s: step %d is %v mg, above the %v mg limit", what, i+1, s.ElementalMg, ul)
 		}
-		if s.ElementalMg > p.TargetMg+eps {
-			t.Fatalf("%s: step %d is %v mg, above the %v mg target", what, i+1, s.ElementalMg, p.TargetMg)
+		if ceiling := math.Max(p.TargetMg, p.Target.Max); s.ElementalMg > p.TargetMg+eps && (!r.Unit.IsSet() || s.ElementalMg > ceiling+eps) {
+			t.Fatalf("%s: step %d is %v mg, above the %v mg target (range top %v)", what, i+1, s.ElementalMg, p.TargetMg, p.Target.Max)
+		}
+		if s.ElementalMg > p.TargetMg+eps && i != len(p.Steps)-1 {
+			t.Fatalf("%s: step %d passes the target before the last step", what, i+1)
 		}
 		sum, units := 0.0, 0.0
 		for _, in := range s.Intakes {
@@ -139,8 +153,10 @@ func TestPropertySchedules(t *testing.T) {
 							if errors.As(err, &ref) {
 								t.Fatalf("%s: refused: %v", what, err)
 							}
-							// a unit larger than the start dose is a usage error
-							if u.IsSet() && strings.Contains(err.Error(), "more than the") {
+							// a unit larger than the sourced start range (or
+							// the target) is the person's to change
+							var ue *plan.UnitError
+							if u.IsSet() && errors.As(err, &ue) {
 								continue
 							}
 							t.Fatalf("%s: %v", what, err)

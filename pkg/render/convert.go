@@ -167,9 +167,9 @@ func (r *Conversion) Text(t *Term) string {
 		}
 		b.WriteString(p.S("= %s mg %s (%s)", t.Num(p.Num(c.CompoundMg, ValueDec)), form, basis) + "\n")
 		if c.Check.HasLimit {
-			b.WriteString(p.S("(this is %s)", limitPhrase(t, c.Limit, c.Check, share)) + "\n")
+			b.WriteString(p.S("this is %s", limitPhrase(t, c.Limit, c.Check, share)) + "\n")
 		} else {
-			b.WriteString("(" + limitPhrase(t, c.Limit, c.Check, share) + ")\n")
+			b.WriteString(limitPhrase(t, c.Limit, c.Check, share) + "\n")
 		}
 	} else {
 		compound := t.Num(p.Amount(c.CompoundMg))
@@ -234,7 +234,7 @@ func limitPhrase(t *Term, l limits.Applied, c limits.Check, share string) string
 	}
 	s := p.S("%s %% of the %s mg/day supplemental upper limit (%s)", share, p.Num(*l.Band.Mg, 0), who)
 	if c.Over {
-		return s + " " + t.Bad(p.S("ABOVE THE LIMIT"))
+		return s + ": " + t.Bad(p.S("ABOVE THE LIMIT"))
 	}
 	return s
 }

@@ -41,7 +41,7 @@ func choiceFinding(p msg.Printer, goal string, c *plan.Choice) string {
 }
 
 func evalWhat(p msg.Printer, goal string, e plan.EvalPoint) string {
-	return p.Data("goal."+goal+".evaluate."+itoa(e.Day), e.What)
+	return p.Data("goal."+goal+".evaluate."+e.Key(), e.What)
 }
 
 func interactionName(p msg.Printer, in *plan.Interaction) string {

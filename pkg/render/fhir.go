@@ -92,7 +92,10 @@ type (
 const ucum = "http://unitsofmeasure.org"
 
 // eventTiming is FHIR's EventTiming code for an intake's time of day.
-var eventTiming = map[plan.TimeOfDay]string{plan.Morning: "MORN", plan.Evening: "EVE"}
+// fhirWhen is an intake's time of day in the dosage text.
+var fhirWhen = map[plan.TimeOfDay]string{plan.Morning: "in the morning", plan.Midday: "at midday", plan.Evening: "in the evening"}
+
+var eventTiming = map[plan.TimeOfDay]string{plan.Morning: "MORN", plan.Midday: "NOON", plan.Evening: "EVE"}
 
 // oralRoute is the route of every plan: SNOMED CT 26643006.
 var oralRoute = fhirConcept{Coding: []fhirCoding{{System: "http://snomed.info/sct", Code: "26643006", Display: "Oral route"}}, Text: "oral"}
@@ -118,8 +121,14 @@ func (r *Plan) FHIR() ([]byte, error) {
 	if pp.Supervised {
 		status = "draft" // not to be acted on until the supervising doctor signs it off
 	}
-	medication := fhirConcept{Text: pp.Form.Name + " (" + pp.Variant.Name + ", " + pp.Variant.Formula + ", " +
+	// the dose is elemental magnesium, so the medication is magnesium, as
+	// the salt (a receiving system shows "magnesium … 140.96 mg", never
+	// "magnesium bisglycinate 140.96 mg" for 1000 mg of the salt)
+	medication := fhirConcept{Text: "magnesium (as " + pp.Variant.Name + ", " + pp.Variant.Formula + ", " +
 		strconv.FormatFloat(pp.Share.Fraction*100, 'f', 2, 64) + " % Mg)"}
+	if !pp.CompoundKnown {
+		medication.Text = "magnesium (as " + pp.Form.Name + "; " + fnum(pp.UnitElMg) + " mg magnesium a " + pp.Unit.Name + ", as labelled)"
+	}
 	var notes []fhirAnnotation
 	for _, w := range pp.Warnings { // supervision, when supervised, is first
 		notes = append(notes, fhirAnnotation{Text: sentence(w.Error())})
@@ -157,7 +166,7 @@ func (r *Plan) FHIR() ([]byte, error) {
 			rep := repeat
 			rep.Frequency, rep.Period, rep.PeriodUnit = 1, 1, "d"
 			rep.When = []string{eventTiming[in.When]}
-			what := fnum(in.ElementalMg) + " mg elemental magnesium (" + r.fhirAmount(in.Units, in.CompoundMg) + ") in the " + string(in.When)
+			what := fnum(in.ElementalMg) + " mg elemental magnesium (" + r.fhirAmount(in.Units, in.CompoundMg) + ") " + fhirWhen[in.When]
 			text := what + ", " + days + "; " + fnum(s.ElementalMg) + " mg/day in all, " + strconv.FormatFloat(s.Check.Percent, 'f', 1, 64) +
 				" % of the upper limit of " + fnum(ul) + " mg/day (" + pp.Limit.Authority.Name + ")"
 			if s.Check.Over {
@@ -189,11 +198,7 @@ func (r *Plan) fhirAmount(units, compoundMg float64) string {
 	pp := r.p
 	var parts []string
 	if pp.Unit.IsSet() {
-		u := fnum(units) + " units"
-		if units == 1 {
-			u = "1 unit"
-		}
-		parts = append(parts, u)
+		parts = append(parts, plan.UnitCount(pp.Unit.Name, units).Error())
 	}
 	if pp.CompoundKnown {
 		parts = append(parts, fnum(compoundMg)+" mg "+pp.Form.Name)

@@ -42,30 +42,48 @@ func (c Calendar) Events(p msg.Printer) []ics.Event {
 	fmt.Fprintf(h, "%v|%d|%d|%v", pp.Supervised, c.Morning, c.Evening, c.Remind)
 	base := fmt.Sprintf("%s-%s-%s-%s-%s-%x", pp.Goal.Key, pp.Form.Key, pp.Variant.Key, pp.Gut, day0.Format("20060102"), h.Sum64())
 	var out []ics.Event
-	desc := strings.Join([]string{
-		p.S("Magnesium plan for %s: %s.", goalName(p, pp.Goal), formName(p, pp.Form)),
-		p.DataText(ruleText(pp, "step_back")),
-		p.S("Sources: %s.", strings.Join(pp.Sources, ", ")),
-	}, "\n")
+	lines := []string{p.S("Magnesium plan for %s: %s.", goalName(p, pp.Goal), formName(p, pp.Form))}
 	if pp.Supervised {
-		desc = p.S("For use under medical supervision only.") + "\n" + desc
+		lines = append([]string{p.S("For use under medical supervision only.")}, lines...)
 	}
+	// every intake carries the medicines' spacing: the calendar is what
+	// the person follows each day
+	times := pp.IntakeTimes(c.Morning, c.Evening)
+	for _, s := range pp.Spacing {
+		text := medName(p, s) + ": " + medRule(p, s, pp.Form)
+		if w := plan.MedWindows(s, times); s.Applies && len(s.Rules) > 0 {
+			text += "; " + windowsText(p, s, w, times)
+		}
+		lines = append(lines, text+".")
+	}
+	for _, in := range pp.Midday {
+		lines = append(lines, p.S("%s is taken on waking: the morning magnesium moves to midday (%s)", interactionName(p, in), clockText(pp.IntakeTime(plan.Midday, c.Morning, c.Evening)))+".")
+	}
+	for _, n := range pp.Notices {
+		if n.Key == "step-back" {
+			lines = append(lines, p.Message(n.BriefText()))
+		}
+	}
+	desc := strings.Join(lines, "\n")
 	for i, s := range pp.Steps {
 		for _, in := range s.Intakes {
-			at := c.Evening
+			at := pp.IntakeTime(in.When, c.Morning, c.Evening)
 			when := p.S("evening")
-			if in.When == plan.Morning {
-				at, when = c.Morning, p.S("morning")
+			switch in.When {
+			case plan.Morning:
+				when = p.S("morning")
+			case plan.Midday:
+				when = p.S("midday")
 			}
-			amount := p.S("%s mg magnesium", p.Num(in.ElementalMg, 1))
+			summary := p.S("Magnesium (%s): %s mg magnesium = %s mg %s", when, p.Num(in.ElementalMg, 1), p.Num(in.CompoundMg, 1), formName(p, pp.Form))
 			if pp.Unit.IsSet() {
-				amount = p.S("%s unit(s), %s mg magnesium", p.Amount(in.Units), p.Num(in.ElementalMg, 1))
+				summary = p.S("Magnesium (%s): %s, %s mg magnesium", when, p.Message(plan.UnitCount(pp.Unit.Name, in.Units)), p.Num(in.ElementalMg, 1))
 			}
 			e := ics.Event{
 				UID:         fmt.Sprintf("%s-step%d-%s-%s@mgcalc", base, i+1, in.When, FormatFloat(in.ElementalMg, MassDec)),
 				Start:       DateOf(day0, s.FirstDay).Add(at),
 				Duration:    5 * time.Minute,
-				Summary:     p.S("Magnesium (%s): %s %s (%s mg %s)", when, amount, formName(p, pp.Form), p.Num(in.CompoundMg, 1), variantName(p, pp.Form, pp.Variant)),
+				Summary:     summary,
 				Description: desc,
 				Count:       s.LastDay - s.FirstDay + 1,
 			}

@@ -1,8 +1,11 @@
 package render
 
 import (
+	"math"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
@@ -55,7 +58,9 @@ type PlanExport struct {
 
 // NewPlanExport maps a plan as NewPlan does, with the bibliography.
 func NewPlanExport(p *plan.Plan, start *time.Time, sources source.Registry) *PlanExport {
-	return &PlanExport{Plan: NewPlan(p, start), Sources: sources}
+	r := NewPlan(p, start)
+	r.bib = sources
+	return &PlanExport{Plan: r, Sources: sources}
 }
 
 // Export implements Exporter; without the bibliography, -o md lists the
@@ -100,6 +105,12 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 	if pp.Gut == plan.GutSensitive {
 		gut = p.S("sensitive gut")
 	}
+	switch person := pp.Limit.Person; {
+	case person.Pregnant:
+		gut += "; " + p.S("pregnant")
+	case person.Lactating:
+		gut += "; " + p.S("breastfeeding")
+	}
 	item(p.S("Goal:"), mdEscape(pp.Goal.Name)+" ("+gut+")")
 	chosen := p.S("recommended for the goal")
 	if pp.Chosen {
@@ -130,21 +141,17 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 		item(p.S("Alternatives:"), strings.Join(alts, ", "))
 	}
 	l := pp.Limit
-	item(p.S("Target:"), p.S("%s mg/day elemental magnesium, %s %% of the upper limit", p.Amount(pp.TargetMg), p.Num(l.Check(pp.TargetMg).Percent, 0))+
+	item(p.S("Target:"), p.S("%s mg/day elemental magnesium, %s %% of the upper limit", p.Amount(math.Round(pp.TargetMg*10)/10), p.Num(l.Check(pp.TargetMg+pp.OtherMg).Percent, 0))+
 		" — "+mdRuleBasis(p, pp.Target))
-	if pp.ReachedMg < pp.TargetMg-0.05 {
-		item(p.S("Reached:"), p.S("%s mg/day in whole units", p.Num(pp.ReachedMg, 1)))
+	if math.Abs(pp.ReachedMg-pp.TargetMg) >= 0.05 {
+		item(p.S("Reached:"), p.S("%s mg/day in whole units, %s %% of the upper limit", p.Num(pp.ReachedMg, 1), p.Num(l.Check(pp.ReachedMg+pp.OtherMg).Percent, 0)))
+	}
+	if pp.OtherMg > 0 {
+		item(p.S("Other magnesium:"), p.S("%s mg/day from the person's other products, counted toward the limit", p.Num(pp.OtherMg, 1)))
 	}
 	item(p.S("Upper limit:"), p.S("%s mg/day of magnesium from supplements (%s)", p.Num(*l.Mg(), 0), mdEscape(l.Authority.Name))+mdCite(l.Band.Sources))
 	if pp.Unit.IsSet() {
-		u := p.S("%s mg magnesium each (label)", p.Amount(pp.UnitElMg))
-		if pp.Unit.CompoundMg > 0 {
-			u = p.S("%s mg of compound each, %s mg magnesium", p.Amount(pp.Unit.CompoundMg), p.Num(pp.UnitElMg, 1))
-		}
-		if pp.Unit.Half {
-			u += "; " + p.S("half units allowed")
-		}
-		item(p.S("Units:"), u+"; "+p.S("every amount is rounded down to whole units"))
+		item(p.S("Units:"), mdEscape(r.unitLine(&Term{P: p})))
 	}
 	if r.start != nil {
 		item(p.S("Start:"), r.start.Format(time.DateOnly))
@@ -156,11 +163,11 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 	b.WriteString(r.mdTable(p))
 	line("")
 	note := p.S("Amounts are elemental magnesium.")
-	if pp.CompoundKnown {
-		note = p.S("Amounts are elemental magnesium; compound/day is %s.", mdEscape(pp.Variant.Name))
+	if pp.CompoundKnown && !pp.Unit.IsSet() {
+		note = p.S("Amounts are elemental magnesium; product/day is %s.", mdEscape(pp.Variant.Name))
 	}
-	if pp.Unit.IsSet() {
-		note += " " + p.S("(n) = units a day or per intake.")
+	if pp.OtherMg > 0 {
+		note += " " + p.S("The share of the upper limit includes the person's other %s mg a day.", p.Num(pp.OtherMg, 1))
 	}
 	line(note)
 
@@ -189,6 +196,9 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 				named[i] = mdEscape(n)
 			}
 			text := "- **" + mdEscape(s.Interaction.Name) + "** (" + strings.Join(named, ", ") + "): " + mdEscape(medRule(p, s, pp.Form))
+			if w := plan.MedWindows(s, pp.IntakeTimes(r.morning, r.evening)); s.Applies && len(s.Rules) > 0 {
+				text += "; " + mdEscape(windowsText(p, s, w, pp.IntakeTimes(r.morning, r.evening)))
+			}
 			if s.Applies && len(s.Rules) == 0 {
 				text += mdCite(s.Interaction.Advice.Sources)
 			}
@@ -202,6 +212,10 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 			if a := s.Interaction.Advice; a != nil && (!s.Applies || len(s.Rules) > 0) {
 				line("  - " + mdEscape(a.Text) + mdCite(a.Sources))
 			}
+		}
+		for _, in := range pp.Midday {
+			line("- " + mdEscape(p.S("%s is taken on waking: the morning magnesium moves to midday (%s)", in.Name, clockText(pp.IntakeTime(plan.Midday, r.morning, r.evening)))) +
+				": " + mdEscape(in.OnWaking.Text) + mdCite(in.OnWaking.Sources))
 		}
 	}
 
@@ -270,7 +284,14 @@ func (r *Plan) mdTable(p msg.Printer) string {
 		days = p.S("Dates")
 	}
 	var b strings.Builder
-	b.WriteString("| " + strings.Join([]string{days, p.S("Per day"), p.S("Morning"), p.S("Evening"), p.S("Compound/day"), p.S("%% of UL")}, " | ") + " |\n")
+	header := r.header(p)
+	header[0] = days
+	for i, h := range header[1:] { // a heading starts with a capital
+		if r, n := utf8.DecodeRuneInString(h); r != utf8.RuneError {
+			header[i+1] = string(unicode.ToUpper(r)) + h[n:]
+		}
+	}
+	b.WriteString("| " + strings.Join(header, " | ") + " |\n")
 	b.WriteString("|---|--:|--:|--:|--:|--:|\n")
 	for _, s := range pp.Steps {
 		cells := r.stepCells(p, s)

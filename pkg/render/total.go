@@ -238,6 +238,10 @@ func (r *Total) headroomText(t *Term, h dose.Headroom) string {
 		b.WriteString(p.S("headroom: %s mg/day more fits under the %s mg/day limit", t.Num(p.Num(h.LeftMg, ValueDec)), p.Num(*r.t.Limit.Mg(), 0)) + "\n")
 	}
 	for _, f := range h.Fits {
+		if f.Units == 0 {
+			b.WriteString("  " + p.S("%s: no more (%s mg magnesium each)", sanitize(f.Name), p.Num(f.ElementalMg, ValueDec)) + "\n")
+			continue
+		}
 		b.WriteString("  " + p.S("%s: %d more (%s mg magnesium each)", sanitize(f.Name), f.Units, p.Num(f.ElementalMg, ValueDec)) + "\n")
 	}
 	return b.String()
@@ -262,6 +266,9 @@ func (r *Total) verdict(t *Term, share string) string {
 	s := p.S("= %s %% of %s mg/day (%s, %s)", share, p.Num(*l.Band.Mg, 0), authorityName(p, l.Authority), who)
 	if r.t.Check.Over {
 		return s + "  " + t.Bad(p.S("OVER THE LIMIT"))
+	}
+	if l.Person.KidneyImpaired {
+		return s + "  " + t.Warn(p.S("see your doctor: the limit is for healthy kidneys"))
 	}
 	return s + "  " + t.Good(p.S("within the limit"))
 }

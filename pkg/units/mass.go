@@ -76,6 +76,11 @@ func ParseElementalOrZero(s string, mgPerMmol float64) (float64, error) {
 	return parseMass(s, true, MaxMg, mgPerMmol)
 }
 
+// volumeUnits are units of volume (read in lower case): a volume of a
+// liquid product is no weight of its salt.
+var volumeUnits = map[string]bool{"ml": true, "l": true, "cl": true, "dl": true, "cc": true,
+	"tsp": true, "tbsp": true, "teaspoon": true, "tablespoon": true, "theelepel": true, "eetlepel": true}
+
 // molarUnits are the amount-of-substance units of magnesium, in mmol:
 // mEq and the German mval (Millival) are the same, magnesium being
 // divalent.
@@ -153,6 +158,10 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 				WithHint("give the compound in mg or g, or ask the reverse: mgcalc compound FORM %s", strings.TrimSpace(s))
 		}
 		factor, ok = mmol*mgPerMmol, true
+	}
+	if !ok && volumeUnits[unit] {
+		return 0, msg.Errorf("amount %q is a volume, not a weight", s).
+			WithHint("mgcalc converts the weight of a salt: how much a mL holds depends on the product (a suspension, a solution), so give the label's salt per dose, such as 1200mg")
 	}
 	if !ok {
 		m := msg.Errorf("amount %q has an unknown unit %q", s, unit)
