@@ -306,4 +306,3 @@ func (s *Store) checkPlans(fix bool) Check {
 	}
 	return Check{Name: "plans", OK: true, Detail: msg.New("%d plans", n)}
 }
-
