@@ -42,7 +42,9 @@ var notConfigurable = map[string]bool{
 // unlock a schedule above the upper limit that nobody asked for on the
 // command line.
 var perCalculation = []string{"assay", "count", "stack", "diet", "csv", "columns", "keep-going",
-	"goal", "form", "target", "supervised", "capsule", "capsule-elemental", "half", "ics", "start", "table"}
+	"goal", "form", "target", "supervised", "capsule", "capsule-elemental", "half", "ics", "start", "table",
+	// the journal: what was taken when, and what to do with the journal
+	"at", "on", "note", "med", "save", "show", "today", "from", "to", "all", "fix"}
 
 func init() {
 	for _, name := range perCalculation {
@@ -58,7 +60,7 @@ func envName(flag string) string {
 // standingSettings are the preferences `config show` lists and `config
 // init` explains, in that order.
 var standingSettings = []string{"output", "authority", "age", "sex", "pregnant", "lactating", "color", "lang",
-	"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind"}
+	"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind", "journal"}
 
 // configPath returns the config file to read: --config (or MGCALC_CONFIG),
 // else $XDG_CONFIG_HOME/mgcalc/config.yaml, else ~/.config/mgcalc/config.yaml.
@@ -166,7 +168,7 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 		if ferr != nil || f.Changed {
 			return
 		}
-		if notConfigurable[f.Name] {
+		if notConfigurable[f.Name] || f.Annotations[perInvocation] != nil {
 			return
 		}
 		var val string

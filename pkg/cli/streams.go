@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -29,6 +30,9 @@ type IO struct {
 	Stdout io.Writer // raw stdout, for Stream
 	ErrOut io.Writer
 	Getenv func(string) string
+	// Now is the clock: the journal's commands and plan --start today
+	// read it; MainAt sets another one (tests).
+	Now func() time.Time
 
 	StdoutTTY bool
 	Width     int // columns of the terminal; 0 when not a terminal
@@ -54,7 +58,7 @@ func newIO(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string
 	if c, err := strconv.Atoi(getenv("COLUMNS")); tty && err == nil && c > 0 {
 		width = c
 	}
-	return &IO{In: stdin, Out: &bytes.Buffer{}, Stdout: stdout, ErrOut: stderr, Getenv: getenv,
+	return &IO{In: stdin, Out: &bytes.Buffer{}, Stdout: stdout, ErrOut: stderr, Getenv: getenv, Now: time.Now,
 		StdoutTTY: tty, Width: width, P: msg.EN}
 }
 

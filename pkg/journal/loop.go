@@ -148,10 +148,6 @@ func simulate(p *Plan, days map[time.Time][]*Entry, through time.Time) *State {
 			day.Step = k
 			cursor++
 		}
-		if day.Step >= 0 {
-			day.DoseMg = p.Steps[day.Step].ElementalMg
-			day.Doses = len(p.Steps[day.Step].Intakes)
-		}
 		for _, e := range days[d] {
 			if e.IsMagnesium() {
 				day.TakenMg += e.ElementalMg
@@ -165,8 +161,10 @@ func simulate(p *Plan, days map[time.Time][]*Entry, through time.Time) *State {
 				day.Meds++
 			}
 		}
-		// a new episode counts against the day's dose (rules episode,
-		// step_back, step_back_to, hold, lower_target, stop)
+		// A new episode counts against the day's dose (rules episode,
+		// step_back, step_back_to, hold, lower_target, stop), and the
+		// change starts the same day: what is still due today is already
+		// the lower dose.
 		if day.Bad && !prevBad && day.Step >= 0 && st.Stopped == nil {
 			k := day.Step
 			bad[k]++
@@ -175,10 +173,12 @@ func simulate(p *Plan, days map[time.Time][]*Entry, through time.Time) *State {
 			case bad[k] >= 2 && k == 0:
 				st.Stopped = &Event{Rule: RuleStop, On: d, FromMg: from}
 				hold, st.Hold, st.Retry, retrying = nil, nil, nil, -1
+				day.Step, day.State, day.PlanDay = -1, StateStopped, 0
 			case bad[k] >= 2:
 				capStep = min(capStep, k-1)
 				st.Lowered = &Event{Rule: RuleLowerTarget, On: d, FromMg: from, ToMg: p.Steps[k-1].ElementalMg}
 				hold, st.Hold, st.Retry, retrying = nil, nil, nil, -1
+				day.Step, day.State = k-1, StateLowered
 			default:
 				holdStep = k - 1
 				to := 0.0
@@ -188,7 +188,16 @@ func simulate(p *Plan, days map[time.Time][]*Entry, through time.Time) *State {
 				hold = &Event{Rule: RuleStepBack, On: d, FromMg: from, ToMg: to, Until: d.AddDate(0, 0, hdays)}
 				retryStep, retryFrom = k, p.Steps[k].FirstDay
 				retrying = -1
+				st.Hold, st.Retry = hold, nil
+				day.Step, day.State, day.PlanDay = holdStep, StateHold, 0
+				if holdStep < 0 {
+					day.State = StatePause
+				}
 			}
+		}
+		if day.Step >= 0 {
+			day.DoseMg = p.Steps[day.Step].ElementalMg
+			day.Doses = len(p.Steps[day.Step].Intakes)
 		}
 		prevBad = day.Bad
 		st.Days = append(st.Days, day)
@@ -328,7 +337,7 @@ func (t *Today) reasons() {
 			t.add(RuleStepBack, msg.New("a bad gut day at %s mg/day (%s): back to %s mg/day, the last dose you tolerated, until %s; then %s mg/day once more",
 				msg.N(e.FromMg, 1), day(e.On), msg.N(e.ToMg, 1), day(e.Until), msg.N(e.FromMg, 1)))
 		}
-		t.add(RuleHold, msg.New("held for %d days: mgcalc's rule, one step interval of the plan", p.IntervalDays))
+		t.add(RuleHold, msg.New("held for %d days after the bad day, one step interval of the plan", p.IntervalDays))
 	}
 	if e := st.Retry; e != nil && t.Day.State == StateRetry {
 		t.add(RuleRetry, msg.New("retrying %s mg/day, which upset your gut on %s: once more, for a full step; a second bad gut day at it lowers the target",

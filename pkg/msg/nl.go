@@ -5,7 +5,7 @@ import "sync"
 // dutch is the Dutch catalogue: messages (nlMessages) and command help
 // (nlHelp), keyed by the English format string.
 // It is built on first use: an English run never pays for it.
-var dutch = sync.OnceValue(func() map[string]string { return merge(nlMessages(), nlHelp()) })
+var dutch = sync.OnceValue(func() map[string]string { return merge(nlMessages(), nlHelp(), nlJournal()) })
 
 func merge(cats ...map[string]string) map[string]string {
 	out := map[string]string{}

@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/mgcalc/mgcalc/pkg/journal/store"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+// MainAt is Main with another clock: the testscripts run the journey of a
+// plan day by day with it. mgcalc itself always reads the system clock.
+func MainAt(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() time.Time) int {
+	return runTree(args, stdin, stdout, stderr, os.Getenv, func(s *IO) *cobra.Command {
+		s.Now = now
+		return newRootCmd(s)
+	})
+}
+
+// perInvocation marks a flag that belongs to one run: never filled from an
+// MGCALC_* variable or the config file, even where another command has a
+// standing flag of the same name (log's --gut is how the gut took it;
+// plan's --gut is a standing setting).
+const perInvocation = "mgcalc/per-invocation"
+
+func markPerInvocation(fs *pflag.FlagSet, names ...string) {
+	for _, n := range names {
+		_ = fs.SetAnnotation(n, perInvocation, []string{"true"})
+	}
+}
+
+// journalOptions is --journal: where the journal is, a standing setting.
+type journalOptions struct {
+	Path string
+	set  bool
+}
+
+func (o *journalOptions) addFlag(fs *pflag.FlagSet, p msg.Printer) {
+	fs.StringVar(&o.Path, "journal", "", p.S("the journal `file` (default $XDG_DATA_HOME/mgcalc/journal.db)"))
+}
+
+func (o *journalOptions) read(cmd *cobra.Command) { o.set = cmd.Flags().Changed("journal") }
+
+// path is the journal's file: --journal (or MGCALC_JOURNAL, or journal:
+// in the config file), else $XDG_DATA_HOME/mgcalc/journal.db, else
+// ~/.local/share/mgcalc/journal.db. makeDir is true for the default
+// location, whose folder mgcalc creates (0700).
+func (o *journalOptions) path(s *IO) (path string, makeDir bool, err error) {
+	if o.Path != "" {
+		return o.Path, false, nil
+	}
+	if o.set {
+		return "", false, usageError(msg.Errorf("--journal needs a file name").
+			WithHint("leave --journal out for the default, $XDG_DATA_HOME/mgcalc/journal.db"))
+	}
+	// the XDG spec says a relative path is invalid and to be ignored
+	if dir := s.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
+		return filepath.Join(dir, "mgcalc", "journal.db"), true, nil
+	}
+	if home := s.Getenv("HOME"); home != "" {
+		return filepath.Join(home, ".local", "share", "mgcalc", "journal.db"), true, nil
+	}
+	return "", false, dataError(msg.Errorf("no place for the journal: neither XDG_DATA_HOME nor HOME is set").
+		WithHint("name a file with --journal FILE"))
+}
+
+// open opens the journal for reading or writing. For reading, a journal
+// that does not exist yet is (nil, nil): nothing was logged.
+func (o *journalOptions) open(s *IO, write bool) (*store.Store, error) {
+	path, makeDir, err := o.path(s)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(path, store.Options{Write: write, MakeDir: makeDir})
+	if errors.Is(err, store.ErrNoJournal) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, storeError(err)
+	}
+	return st, nil
+}
+
+// storeError gives a store error its exit code: a double or an active
+// plan is the caller's (2, with --force as the way out); a refused,
+// locked or failing journal is 1.
+func storeError(err error) error {
+	var se *store.Error
+	if errors.As(err, &se) {
+		switch se.Kind {
+		case store.Double, store.ActivePlan:
+			return usageError(se.Msg)
+		}
+		return dataError(se.Msg)
+	}
+	return dataError(err)
+}
+
+// stdinTTY reports whether a person can be asked: stdin is a terminal.
+func (s *IO) stdinTTY() bool {
+	f, ok := s.In.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// confirm asks a yes/no question on stderr and reads the answer from a
+// terminal stdin; anything but yes (or ja) is no.
+func (s *IO) confirm(q *msg.Message) bool {
+	io.WriteString(s.ErrOut, s.P.Message(q)+" [y/N] ")
+	var b [64]byte
+	n, _ := s.In.Read(b[:])
+	a := strings.ToLower(strings.TrimSpace(string(b[:n])))
+	return a == "y" || a == "yes" || a == "j" || a == "ja"
+}
+
+// dayWords are the words --on takes for a date, English and Dutch.
+var dayWords = map[string]int{"today": 0, "vandaag": 0, "yesterday": -1, "gisteren": -1, "eergisteren": -2}
+
+// parseDay reads a date: YYYY-MM-DD, today or yesterday (vandaag,
+// gisteren), as a date at UTC midnight.
+func parseDay(s, flag string, now time.Time) (time.Time, error) {
+	if off, ok := dayWords[strings.ToLower(strings.TrimSpace(s))]; ok {
+		y, m, d := now.Date()
+		return time.Date(y, m, d+off, 0, 0, 0, 0, time.UTC), nil
+	}
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, usageError(msg.Errorf("%s %q is not a date", flag, msg.Clip(s)).
+			WithHint("write it as YYYY-MM-DD, such as 2026-12-01, or today or yesterday"))
+	}
+	if d.Year() < 2000 || d.Year() > 2200 {
+		return time.Time{}, usageError(msg.Errorf("%s %q is not a plausible date", flag, s))
+	}
+	return d, nil
+}
