@@ -383,7 +383,6 @@ func (r *Journal) Markdown() string {
 	return b.String()
 }
 
-
 // The FHIR R4 MedicationStatement -o fhir writes.
 type (
 	fhirStatementBundle struct {

@@ -203,7 +203,6 @@ func (r *SavedPlan) Text(t *Term) string {
 	return b.String()
 }
 
-
 // Doctor is the report of `journal doctor`.
 type Doctor struct {
 	checks []doctorCheck
