@@ -90,7 +90,7 @@ func runJournal(o *journalCmdOptions) error {
 	var plans []journal.Plan
 	var active *journal.Plan
 	if st != nil {
-		defer st.Close()
+		defer st.Close() // closed early below, once read; Close twice is harmless
 		if plans, err = st.Plans(); err != nil {
 			return storeError(err)
 		}
@@ -130,7 +130,9 @@ func runJournal(o *journalCmdOptions) error {
 			}
 		}
 		hi := time.Date(to.Year(), to.Month(), to.Day()+2, 0, 0, 0, 0, now.Location())
-		if entries, err = st.Entries(lo, hi); err != nil {
+		entries, err = st.Entries(lo, hi)
+		st.Close() // a reader holds writers back: read, then let go
+		if err != nil {
 			return storeError(err)
 		}
 	}

@@ -209,18 +209,24 @@ func runLog(o *logOptions) error {
 	if e.IsMagnesium() {
 		e.Limit = journal.LimitOf(limit)
 	}
+	// the lock is held only to write and to read the days around: other
+	// writers wait for it
 	st, err := o.Journal.open(s, true)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if _, err := st.Add(e, o.Force); err != nil {
-		return storeError(err)
-	}
-	// the day's total, and the medicines around it, for the report
+	path := st.Path()
 	day := journal.DayIn(at, at.Location())
 	from := time.Date(day.Year(), day.Month(), day.Day()-1, 0, 0, 0, 0, at.Location())
-	near, err := st.Entries(from, from.AddDate(0, 0, 3))
+	var near []journal.Entry
+	_, err = st.Add(e, o.Force)
+	if err == nil {
+		// the day's total, and the medicines around it, for the report
+		near, err = st.Entries(from, from.AddDate(0, 0, 3))
+	}
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
 	if err != nil {
 		return storeError(err)
 	}
@@ -241,7 +247,7 @@ func runLog(o *logOptions) error {
 			}
 		}
 	}
-	return o.Root.print(s, render.NewLogged(e, now, dayMg, limit, flags, warnings, st.Path()))
+	return o.Root.print(s, render.NewLogged(e, now, dayMg, limit, flags, warnings, path))
 }
 
 // todaysItems are the products logged today, for total --today: each as
@@ -253,11 +259,11 @@ func todaysItems(o *totalOptions, t *forms.Table) ([]stack.Item, error) {
 	if err != nil || st == nil {
 		return nil, err
 	}
-	defer st.Close()
 	now := o.IO.Now()
 	day := journal.Day(now)
 	from := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, now.Location())
 	entries, err := st.Entries(from, from.AddDate(0, 0, 1))
+	st.Close()
 	if err != nil {
 		return nil, storeError(err)
 	}

@@ -73,19 +73,20 @@ func runPlanShow(o *planOptions, cmd *cobra.Command) error {
 		return err
 	}
 	var p *journal.Plan
+	var entries []journal.Entry
 	if st != nil {
-		defer st.Close()
-		if p, err = st.ActivePlan(); err != nil {
+		p, err = st.ActivePlan()
+		if err == nil && p != nil {
+			from := time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day()-1, 0, 0, 0, 0, now.Location())
+			entries, err = st.Entries(from, time.Time{})
+		}
+		st.Close() // a reader holds writers back: read, then let go
+		if err != nil {
 			return storeError(err)
 		}
 	}
 	if p == nil {
 		return dataError(msg.Errorf("no plan is saved").WithHint("make one and keep it: mgcalc plan --goal GOAL --save"))
-	}
-	from := time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day()-1, 0, 0, 0, 0, now.Location())
-	entries, err := st.Entries(from, time.Time{})
-	if err != nil {
-		return storeError(err)
 	}
 	td := journal.MakeToday(p, entries, now, limit)
 	var per *journal.Period

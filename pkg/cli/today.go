@@ -77,17 +77,18 @@ func runToday(o *todayOptions) error {
 		return err
 	}
 	if st != nil {
-		defer st.Close()
-		if p, err = st.ActivePlan(); err != nil {
-			return storeError(err)
+		p, err = st.ActivePlan()
+		if err == nil {
+			// the loop needs every entry since the plan's start; without
+			// a plan, today's and yesterday's (a late medicine) are enough
+			from := time.Date(now.Year(), now.Month(), now.Day()-1, 0, 0, 0, 0, now.Location())
+			if p != nil && p.Start.Before(from) {
+				from = time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day()-1, 0, 0, 0, 0, now.Location())
+			}
+			entries, err = st.Entries(from, time.Time{})
 		}
-		// the loop needs every entry since the plan's start; without a
-		// plan, today's and yesterday's (a late medicine) are enough
-		from := time.Date(now.Year(), now.Month(), now.Day()-1, 0, 0, 0, 0, now.Location())
-		if p != nil && p.Start.Before(from) {
-			from = time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day()-1, 0, 0, 0, 0, now.Location())
-		}
-		if entries, err = st.Entries(from, time.Time{}); err != nil {
+		st.Close() // a reader holds writers back: read, then let go
+		if err != nil {
 			return storeError(err)
 		}
 	}

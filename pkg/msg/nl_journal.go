@@ -163,7 +163,7 @@ func nlJournal() map[string]string {
 		"Fr":                                                                          "vr",
 		"Sa":                                                                          "za",
 		"Su":                                                                          "zo",
-		"adherence: %d of %d planned doses logged (%s %%), from the plan's start to yesterday": "therapietrouw: %d van de %d geplande doses genoteerd (%s %%), van de start van het plan tot en met gisteren",
+		"adherence: %d of %d planned doses logged (%s %%), up to yesterday": "therapietrouw: %d van de %d geplande doses genoteerd (%s %%), tot en met gisteren",
 		"cramps": "krampen",
 		"dose: %s mg/day (the schedule had %s mg/day)":           "dosis: %s mg/dag (het schema had %s mg/dag)",
 		"dose: %s mg/day, as planned":                            "dosis: %s mg/dag, zoals gepland",

@@ -150,13 +150,17 @@ func takenText(p msg.Printer, it journal.Taken) string {
 }
 
 // medText is a logged medicine: its name, and its class where mgcalc
-// knows it.
+// knows it ("Thyrax — levothyroxine (thyroid hormone)"; the class alone
+// where the name is the class's).
 func medText(p msg.Printer, m *journal.Med) string {
-	s := sanitize(m.Name)
-	if m.ClassName != "" && !strings.EqualFold(m.ClassName, m.Name) {
-		s += " (" + p.Data("interaction."+m.Class+".name", m.ClassName) + ")"
+	if m.ClassName == "" {
+		return sanitize(m.Name)
 	}
-	return s
+	class := p.Data("interaction."+m.Class+".name", m.ClassName)
+	if strings.EqualFold(m.Name, m.Class) || strings.EqualFold(m.Name, m.ClassName) {
+		return class
+	}
+	return sanitize(m.Name) + " — " + class
 }
 
 // entryText is an entry on one line, after its time.
@@ -304,6 +308,9 @@ func (r *Logged) Warnings() []*msg.Message {
 	}
 	if r.check.Over {
 		out = append(out, msg.New("the magnesium logged on this day is above the supplemental upper limit"))
+	}
+	if r.e.IsMagnesium() && r.limit.Authority != nil {
+		out = append(out, r.limit.Cautions()...)
 	}
 	return out
 }

@@ -143,7 +143,7 @@ func (r *Journal) Text(t *Term) string {
 		b.WriteString(line + "\n")
 	}
 	if a, ok := per.Adherence(); ok {
-		b.WriteString(p.S("adherence: %d of %d planned doses logged (%s %%), from the plan's start to yesterday",
+		b.WriteString(p.S("adherence: %d of %d planned doses logged (%s %%), up to yesterday",
 			per.LoggedDoses, per.PlannedDoses, p.Num(a*100, 0)) + "\n")
 	}
 	if j := r.j.Lowered; j != nil {

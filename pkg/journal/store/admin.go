@@ -175,7 +175,9 @@ func Doctor(path string, fix bool) (checks []Check, ok bool) {
 		}
 	}
 	if len(stale) > 0 {
-		c := Check{Name: "leftovers", Detail: msg.New("%d temporary files of an interrupted write", len(stale))}
+		// debris, not damage: the journal itself is never written in place
+		// of them
+		c := Check{Name: "leftovers", OK: true, Detail: msg.New("%d temporary files of an interrupted write", len(stale))}
 		if fix {
 			for _, f := range stale {
 				os.Remove(f)

@@ -122,9 +122,10 @@ var ErrNoJournal = errors.New("no journal")
 
 // Store is an open journal.
 type Store struct {
-	db    *bolt.DB
-	path  string
-	write bool
+	db     *bolt.DB
+	path   string
+	write  bool
+	closed bool
 }
 
 // Path is the journal's file.
@@ -247,8 +248,15 @@ func open(path string, o Options) (_ *Store, retry bool, _ error) {
 	return s, false, nil
 }
 
-// Close closes the journal and releases its lock.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the journal and releases its lock; closing it again does
+// nothing.
+func (s *Store) Close() error {
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	return s.db.Close()
+}
 
 // header is what checkHeader reads of a bbolt file's two meta pages.
 const (
