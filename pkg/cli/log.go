@@ -9,6 +9,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/journal"
+	"github.com/mgcalc/mgcalc/pkg/journal/store"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/stack"
@@ -209,20 +210,34 @@ func runLog(o *logOptions) error {
 	if e.IsMagnesium() {
 		e.Limit = journal.LimitOf(limit)
 	}
-	// the lock is held only to write and to read the days around: other
-	// writers wait for it
+	// The lock is held to write, and to read from the index the day's
+	// magnesium and the medicines around: other writers wait for it.
 	st, err := o.Journal.open(s, true)
 	if err != nil {
 		return err
 	}
 	path := st.Path()
-	day := journal.DayIn(at, at.Location())
-	from := time.Date(day.Year(), day.Month(), day.Day()-1, 0, 0, 0, 0, at.Location())
-	var near []journal.Entry
+	loc := at.Location()
+	day := journal.DayIn(at, loc)
+	from := time.Date(day.Year(), day.Month(), day.Day()-1, 0, 0, 0, 0, loc)
+	var near []journal.Entry // the spaced medicines around, or the doses around a medicine
+	dayMg := 0.0
 	_, err = st.Add(e, o.Force)
+	var briefs []store.Brief
 	if err == nil {
-		// the day's total, and the medicines around it, for the report
-		near, err = st.Entries(from, from.AddDate(0, 0, 3))
+		briefs, err = st.Briefs(from, from.AddDate(0, 0, 3))
+	}
+	if err == nil {
+		var ids []uint64
+		for _, b := range briefs {
+			if b.Magnesium && journal.DayIn(b.At, loc) == day {
+				dayMg += b.ElementalMg
+			}
+			if b.ID != e.ID && (e.IsMagnesium() && b.Spaced || e.Med.Spaced() && b.Magnesium) {
+				ids = append(ids, b.ID)
+			}
+		}
+		near, err = st.Get(ids)
 	}
 	if cerr := st.Close(); err == nil && cerr != nil {
 		err = cerr
@@ -230,21 +245,13 @@ func runLog(o *logOptions) error {
 	if err != nil {
 		return storeError(err)
 	}
-	dayMg := 0.0
-	for i := range near {
-		if near[i].IsMagnesium() && journal.DayIn(near[i].At, at.Location()) == day {
-			dayMg += near[i].ElementalMg
-		}
-	}
 	var flags []journal.Flag
 	if e.IsMagnesium() {
 		flags = journal.FlagsFor(e, near)
 	} else if e.Med.Spaced() {
 		// a medicine logged after magnesium: the doses it now overlaps
 		for i := range near {
-			for _, f := range journal.FlagsFor(&near[i], []journal.Entry{*e}) {
-				flags = append(flags, f)
-			}
+			flags = append(flags, journal.FlagsFor(&near[i], []journal.Entry{*e})...)
 		}
 	}
 	return o.Root.print(s, render.NewLogged(e, now, dayMg, limit, flags, warnings, path))

@@ -13,7 +13,9 @@
 package journal
 
 import (
+	"hash/fnv"
 	"math"
+	"strconv"
 	"slices"
 	"strings"
 	"time"
@@ -158,24 +160,35 @@ func (e *Entry) IsMagnesium() bool { return len(e.Items) > 0 }
 // Empty reports whether the entry logs nothing.
 func (e *Entry) Empty() bool { return len(e.Items) == 0 && e.Med == nil && e.Gut == "" && e.Note == "" }
 
-// SameAs reports whether two entries log the same thing (whatever their
-// times): the test for a double.
-func (e *Entry) SameAs(o *Entry) bool {
-	if len(e.Items) != len(o.Items) || e.Gut != o.Gut || e.Note != o.Note || (e.Med == nil) != (o.Med == nil) {
-		return false
+// Fingerprint is what an entry logs, whatever its time and id: its
+// products (form, variant, route, compound and elemental amounts to 0.01
+// mg, the precision at which the limit is decided), its medicine's name
+// (without case), its gut word and its note. Two entries with the same
+// fingerprint log the same thing; the store keeps it beside each entry's
+// time, so finding a double reads no entry.
+func (e *Entry) Fingerprint() uint64 {
+	h := fnv.New64a()
+	put := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	mg := func(x float64) string { return strconv.FormatFloat(math.Round(x/(2*limits.Tolerance)), 'f', 0, 64) }
+	for _, it := range e.Items {
+		put(it.Form)
+		put(it.Variant)
+		put(it.Route)
+		put(mg(it.CompoundMg))
+		put(mg(it.ElementalMg))
 	}
-	if e.Med != nil && !strings.EqualFold(strings.TrimSpace(e.Med.Name), strings.TrimSpace(o.Med.Name)) {
-		return false
+	put("|")
+	if e.Med != nil {
+		put(strings.ToLower(strings.TrimSpace(e.Med.Name)))
 	}
-	for i := range e.Items {
-		a, b := e.Items[i], o.Items[i]
-		if a.Form != b.Form || a.Variant != b.Variant || math.Abs(a.ElementalMg-b.ElementalMg) > limits.Tolerance ||
-			math.Abs(a.CompoundMg-b.CompoundMg) > limits.Tolerance || a.Route != b.Route {
-			return false
-		}
-	}
-	return true
+	put(string(e.Gut))
+	put(e.Note)
+	return h.Sum64()
 }
+
+// SameAs reports whether two entries log the same thing (whatever their
+// times): the same fingerprint.
+func (e *Entry) SameAs(o *Entry) bool { return e.Fingerprint() == o.Fingerprint() }
 
 // DoubleWindow is how close two identical entries must be to count as a
 // double: mgcalc's rule (one command run twice by mistake, a shell's

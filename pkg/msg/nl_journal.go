@@ -113,6 +113,8 @@ func nlJournal() map[string]string {
 		"try again in a moment":                                             "probeer het zo nog eens",
 		"write it as YYYY-MM-DD, such as 2026-12-01, or today or yesterday": "schrijf haar als JJJJ-MM-DD, zoals 2026-12-01, of today, yesterday, vandaag of gisteren",
 		"written by a newer mgcalc (schema %d; this one reads up to %d)":    "geschreven door een nieuwere mgcalc (schema %d; deze leest tot en met %d)",
+		"loose":                           "dun",
+		"today, day %d: no dose, a pause": "vandaag, dag %d: geen dosis, een pauze",
 		"loose stools, cramps or nausea make a bad gut day: a sign that the dose is too high or the form does not suit":                                                            "dunne ontlasting, krampen of misselijkheid maken een slechte darmdag: een teken dat de dosis te hoog is of de vorm niet past",
 		"bad gut days in a row are one episode, counted against the dose of its first day: a gut takes a day or more to settle, and no source says how to count them":              "slechte darmdagen achter elkaar zijn één episode, geteld bij de dosis van de eerste dag: darmen hebben een dag of langer nodig om tot rust te komen, en geen bron zegt hoe ze te tellen",
 		"after a bad gut day, step back: the sources say to lower the dose, and the Magnaspartate SmPC to interrupt and restart at a reduced dose":                                 "stap na een slechte darmdag terug: de bronnen zeggen de dosis te verlagen, en de productinformatie (SmPC) van Magnaspartate te onderbreken en met een lagere dosis te hervatten",

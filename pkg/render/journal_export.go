@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
@@ -180,7 +182,7 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 		return ""
 	}
 	p := t.P
-	const width = 40 // columns of the bars
+	const width = 34 // columns of the bars, so a line with its marks fits 80
 	scale := 0.0
 	for _, d := range days {
 		scale = math.Max(scale, math.Max(d.TakenMg, d.DoseMg))
@@ -236,7 +238,7 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 		note += " mg"
 		var marks []string
 		if d.Bad {
-			marks = append(marks, t.Warn("! "+gutText(p, worstGut(d.Gut))))
+			marks = append(marks, t.Warn("! "+gutShort(p, worstGut(d.Gut))))
 		}
 		if d.Missed() && d.Date.Before(today) {
 			marks = append(marks, t.Warn(p.S("missed")))
@@ -256,9 +258,26 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 		if len(marks) > 0 {
 			row += " " + strings.Join(marks, " ")
 		}
-		b.WriteString(strings.TrimRight(row, " ") + "\n")
+		row = strings.TrimRight(row, " ")
+		if ansi.StringWidth(row) > 80 {
+			row = ansi.Truncate(row, 80, "")
+		}
+		b.WriteString(row + "\n")
 	}
 	return b.String()
+}
+
+// gutShort is a gut word for a bar's mark.
+func gutShort(p msg.Printer, g journal.Gut) string {
+	switch g {
+	case journal.GutLoose:
+		return p.S("loose")
+	case journal.GutCramps:
+		return p.S("cramps")
+	case journal.GutNausea:
+		return p.S("nausea")
+	}
+	return string(g)
 }
 
 // worstGut is the day's worst gut word.

@@ -163,6 +163,8 @@ func (r *SavedPlan) Text(t *Term) string {
 		b.WriteString(p.S("it starts in %d days", td.StartsIn()) + "\n")
 	case td.Day.State == journal.StateStopped:
 		b.WriteString(t.Bad(p.S("today, day %d: no doses: the schedule has stopped", n)) + "\n")
+	case td.Day.State == journal.StatePause:
+		b.WriteString(t.Warn(p.S("today, day %d: no dose, a pause", n)) + "\n")
 	default:
 		b.WriteString(p.S("today, day %d: %s mg/day", n, t.Num(p.Num(td.Day.DoseMg, ValueDec))) + "\n")
 	}

@@ -234,7 +234,7 @@ func Doctor(path string, fix bool) (checks []Check, ok bool) {
 // each entry once and nothing else; fix rebuilds the index.
 func (s *Store) checkEntries(fix bool) Check {
 	n, bad, indexed, dangling := 0, 0, 0, 0
-	want := map[string]bool{}
+	want := map[string]string{} // index key → value
 	_ = s.db.View(func(tx *bolt.Tx) error {
 		_ = tx.Bucket(bucketEntries).ForEach(func(k, v []byte) error {
 			n++
@@ -243,11 +243,11 @@ func (s *Store) checkEntries(fix bool) Check {
 				bad++
 				return nil
 			}
-			want[string(timeKey(e.At, binary.BigEndian.Uint64(k)))] = true
+			want[string(timeKey(e.At, binary.BigEndian.Uint64(k)))] = string(indexValue(&e))
 			return nil
 		})
-		return tx.Bucket(bucketByTime).ForEach(func(k, _ []byte) error {
-			if want[string(k)] {
+		return tx.Bucket(bucketByTime).ForEach(func(k, v []byte) error {
+			if w, ok := want[string(k)]; ok && w == string(v) {
 				indexed++
 			} else {
 				dangling++

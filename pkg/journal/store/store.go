@@ -6,8 +6,9 @@
 //
 // Layout (schema 2): bucket "meta" (schema, app, created, active_plan),
 // "entries" (id → JSON journal.Entry), "by_time" (the entry's time and id
-// → nothing: an index for date ranges), "plans" (id → JSON journal.Plan).
-// Schema 1 had no by_time index; opening it for writing builds one.
+// → its fingerprint, its magnesium and what it is: an index for date
+// ranges, doubles and the day's total that reads no entry), "plans" (id →
+// JSON journal.Plan). Schema 1 had no by_time index; opening it builds one.
 package store
 
 import (
@@ -19,6 +20,7 @@ import (
 	"hash/fnv"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -381,7 +383,7 @@ var migrations = []func(tx *bolt.Tx) error{
 			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("entry %d: %w", binary.BigEndian.Uint64(k), err)
 			}
-			return idx.Put(timeKey(e.At, binary.BigEndian.Uint64(k)), nil)
+			return idx.Put(timeKey(e.At, binary.BigEndian.Uint64(k)), indexValue(&e))
 		})
 	},
 }
@@ -474,20 +476,72 @@ func timeKey(t time.Time, id uint64) []byte {
 	return binary.BigEndian.AppendUint64(k, id)
 }
 
-// Add writes an entry and returns its id. An identical entry less than a
-// minute from another is refused as a double, unless force.
+// indexValue is what the time index keeps of an entry: its fingerprint,
+// its magnesium (float64 bits) and its kind (bit 0: magnesium, bit 1: a
+// medicine with a spacing).
+func indexValue(e *journal.Entry) []byte {
+	v := binary.BigEndian.AppendUint64(nil, e.Fingerprint())
+	v = binary.BigEndian.AppendUint64(v, math.Float64bits(e.ElementalMg))
+	var kind byte
+	if e.IsMagnesium() {
+		kind |= 1
+	}
+	if e.Med.Spaced() {
+		kind |= 2
+	}
+	return append(v, kind)
+}
+
+// Brief is what the time index says of an entry, without reading it.
+type Brief struct {
+	ID          uint64
+	At          time.Time // in UTC: the index keeps the instant
+	Fingerprint uint64
+	ElementalMg float64
+	Magnesium   bool
+	Spaced      bool // a medicine with a spacing from magnesium
+}
+
+func brief(k, v []byte) (Brief, error) {
+	if len(k) != 16 || len(v) != 17 {
+		return Brief{}, fmt.Errorf("the time index holds a key of %d bytes and a value of %d", len(k), len(v))
+	}
+	return Brief{ID: binary.BigEndian.Uint64(k[8:]), At: time.Unix(0, int64(binary.BigEndian.Uint64(k)^(1<<63))).UTC(),
+		Fingerprint: binary.BigEndian.Uint64(v), ElementalMg: math.Float64frombits(binary.BigEndian.Uint64(v[8:])),
+		Magnesium: v[16]&1 != 0, Spaced: v[16]&2 != 0}, nil
+}
+
+// briefs reads the index from from (inclusive) to to (exclusive).
+func briefs(tx *bolt.Tx, from, to time.Time) ([]Brief, error) {
+	var out []Brief
+	c := tx.Bucket(bucketByTime).Cursor()
+	hi := timeKey(to, 0)
+	for k, v := c.Seek(timeKey(from, 0)); k != nil && bytes.Compare(k, hi) < 0; k, v = c.Next() {
+		b, err := brief(k, v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+// Add writes an entry and returns its id. An identical entry (the same
+// fingerprint) less than a minute from another is refused as a double,
+// unless force. It reads no entry: the index has what it needs.
 func (s *Store) Add(e *journal.Entry, force bool) (uint64, error) {
 	var id uint64
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		entries, idx := tx.Bucket(bucketEntries), tx.Bucket(bucketByTime)
-		near, err := s.between(tx, e.At.Add(-journal.DoubleWindow), e.At.Add(journal.DoubleWindow))
+		near, err := briefs(tx, e.At.Add(-journal.DoubleWindow+1), e.At.Add(journal.DoubleWindow))
 		if err != nil {
 			return err
 		}
-		for i := range near {
-			if e.IsDouble(&near[i]) {
+		fp := e.Fingerprint()
+		for _, b := range near {
+			if b.Fingerprint == fp {
 				if !force {
-					return &Error{Double, msg.Errorf("the same entry was logged at %s: a double is not logged twice", near[i].At.Format("15:04:05")).
+					return &Error{Double, msg.Errorf("the same entry was logged at %s: a double is not logged twice", b.At.In(e.At.Location()).Format("15:04:05")).
 						WithHint("give --force to log it again")}
 				}
 				e.Forced = true
@@ -504,7 +558,7 @@ func (s *Store) Add(e *journal.Entry, force bool) (uint64, error) {
 		if err := entries.Put(idKey(id), b); err != nil {
 			return err
 		}
-		return idx.Put(timeKey(e.At, id), nil)
+		return idx.Put(timeKey(e.At, id), indexValue(e))
 	})
 	if err != nil {
 		var se *Error
@@ -514,6 +568,45 @@ func (s *Store) Add(e *journal.Entry, force bool) (uint64, error) {
 		return 0, failed(s.path, err)
 	}
 	return id, nil
+}
+
+// Briefs reads what the index says of the entries from from (inclusive)
+// to to (exclusive), in time order, without reading them.
+func (s *Store) Briefs(from, to time.Time) ([]Brief, error) {
+	var out []Brief
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		out, err = briefs(tx, from, to)
+		return err
+	})
+	if err != nil {
+		return nil, failed(s.path, err)
+	}
+	return out, nil
+}
+
+// Get reads the entries with the ids given.
+func (s *Store) Get(ids []uint64) ([]journal.Entry, error) {
+	var out []journal.Entry
+	err := s.db.View(func(tx *bolt.Tx) error {
+		entries := tx.Bucket(bucketEntries)
+		for _, id := range ids {
+			v := entries.Get(idKey(id))
+			if v == nil {
+				return fmt.Errorf("entry %d is missing (run 'mgcalc journal doctor --fix')", id)
+			}
+			var e journal.Entry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("entry %d: %w", id, err)
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, failed(s.path, err)
+	}
+	return out, nil
 }
 
 // between reads the entries from from (inclusive) to to (exclusive) by
