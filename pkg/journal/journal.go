@@ -15,8 +15,8 @@ package journal
 import (
 	"hash/fnv"
 	"math"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
