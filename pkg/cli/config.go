@@ -139,7 +139,7 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 			keys := v.AllKeys()
 			sort.Strings(keys)
 			for _, k := range keys {
-				if known[k] && notConfigurable[k] {
+				if notConfigurable[k] { // a flag of a command not built in full is one too
 					m := msg.Errorf("config file %s: %q cannot be set in a config file", path, k)
 					if k == "force" || k == "print" {
 						return nil, dataError(m.WithHint("--%s is for one run only: give it on the command line", k))

@@ -27,7 +27,7 @@ func newJournalCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &journalCmdOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "journal",
-		Short: s.P.S("What was taken between two dates; back up, restore, check or delete the journal"),
+		Short: journalShort(s.P),
 		Long: s.P.S(`The journal between two dates: each day's dose from your saved plan against
 what you logged, as one bar a day (the upper limit as a line, bad gut days
 and missed days marked), then every entry. Adherence is the planned doses
@@ -280,4 +280,10 @@ Exit status: 0, 1 a journal that cannot be opened, 2 without --all.`),
 	}
 	cmd.Flags().BoolVar(&o.All, "all", false, s.P.S("delete everything (required)"))
 	return cmd
+}
+
+// journalShort is the command's one-line help: the full command and the stub
+// lazyCmd puts in its place share it.
+func journalShort(p msg.Printer) string {
+	return p.S("What was taken between two dates; back up, restore, check or delete the journal")
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -139,4 +140,39 @@ func parseDay(s, flag string, now time.Time) (time.Time, error) {
 		return time.Time{}, usageError(msg.Errorf("%s %q is not a plausible date", flag, s))
 	}
 	return d, nil
+}
+
+// lazyCmd is the command name, built in full only when the command line
+// may run it or show its help: elemental and the other commands that never
+// touch the journal do not pay for building log, today and journal with
+// their flags (about 40 µs a call). In its place stands a stub with the
+// same name and one-line help, for the root's help and suggestions. With
+// no command line known (the documentation, tests) it is built in full.
+func lazyCmd(s *IO, name string, short func(msg.Printer) string, build func() *cobra.Command) *cobra.Command {
+	if s.args == nil || mayRun(s.args, name) {
+		return build()
+	}
+	return &cobra.Command{Use: name, Short: short(s.P), Args: cobra.ArbitraryArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return fmt.Errorf("internal: the stub of %s ran", name)
+		}}
+}
+
+// mayRun reports whether a command line may run command name or ask for
+// its help: it names it anywhere (a flag's value too: rather built once too
+// often than missing), or asks for help or completion.
+func mayRun(args []string, name string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd, "completion":
+		return true
+	}
+	for _, a := range args {
+		if a == name {
+			return true
+		}
+	}
+	return false
 }

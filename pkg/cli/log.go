@@ -39,7 +39,7 @@ func newLogCmd(s *IO, root *rootOptions) *cobra.Command {
 	o.Products = totalOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "log [FORM[:VARIANT]:AMOUNT[xN]...]",
-		Short: s.P.S("Write down what you took, a medicine, or how your gut took it"),
+		Short: logShort(s.P),
 		Long: s.P.S(`Writes an entry in your journal: the magnesium you took (items exactly as
 'mgcalc total' takes them: FORM:AMOUNT with xN for N units, --stack and
 --csv files), a medicine (--med), how your gut took it (--gut) and a note.
@@ -296,4 +296,10 @@ func todaysItems(o *totalOptions, t *forms.Table) ([]stack.Item, error) {
 		o.IO.Warn(msg.New("nothing was logged today"))
 	}
 	return out, nil
+}
+
+// logShort is the command's one-line help: the full command and the stub
+// lazyCmd puts in its place share it.
+func logShort(p msg.Printer) string {
+	return p.S("Write down what you took, a medicine, or how your gut took it")
 }

@@ -40,6 +40,9 @@ type IO struct {
 	P         msg.Printer
 
 	stream *bufio.Writer
+	// args are the command line, when known: lazyCmd builds a command in
+	// full only when the line may need it
+	args []string
 }
 
 // newIO inspects stdout and the environment (TERM, COLUMNS) once. The

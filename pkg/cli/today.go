@@ -22,7 +22,7 @@ func newTodayCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &todayOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "today",
-		Short: s.P.S("Today's doses from your saved plan and your journal, and what you took"),
+		Short: todayShort(s.P),
 		Long: s.P.S(`What today holds: the doses still due from the plan saved with 'mgcalc plan
 --save', each with the earliest time to take it; what you logged today; the
 total so far against your upper limit; and why today differs from the saved
@@ -100,4 +100,10 @@ func runToday(o *todayOptions) error {
 		return errOverLimit
 	}
 	return nil
+}
+
+// todayShort is the command's one-line help: the full command and the stub
+// lazyCmd puts in its place share it.
+func todayShort(p msg.Printer) string {
+	return p.S("Today's doses from your saved plan and your journal, and what you took")
 }
