@@ -89,7 +89,9 @@ func main() {
 	batchN := flag.Int("lines", 1_000_000, "lines for the batch throughput runs")
 	batchRuns := flag.Int("batch-runs", 5, "runs of each batch program")
 	bigN := flag.Int("rss-lines", 10_000_000, "lines for the second peak-memory run")
+	journalN := flag.Int("journal", 10_000, "entries in the journal for the log and today runs (0: skip them)")
 	flag.Parse()
+	journalEntries = *journalN
 	if err := run(*pairs, *batchN, *batchRuns, *bigN); err != nil {
 		fmt.Fprintln(os.Stderr, "bench: error:", err)
 		os.Exit(1)
@@ -190,6 +192,11 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 		fmt.Println()
 	}
 
+	if journalEntries > 0 {
+		if err := journalRuns(p, tmp, env, pw, min(pairs, 200)); err != nil {
+			return err
+		}
+	}
 	if batchN > 0 {
 		f, err := batchFailures(p, tmp, env, batchN, batchRuns, bigN)
 		if err != nil {

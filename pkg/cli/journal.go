@@ -120,23 +120,30 @@ func runJournal(o *journalCmdOptions) error {
 		return usageError(msg.Errorf("from %s to %s is more than ten years", from.Format(time.DateOnly), to.Format(time.DateOnly)))
 	}
 	var entries []journal.Entry
+	logs := journal.Logs{}
 	path, _, _ := o.Journal.path(o.IO)
 	if st != nil {
-		// from the earliest plan's start: the loop replays each plan
-		lo := time.Date(from.Year(), from.Month(), from.Day()-1, 0, 0, 0, 0, now.Location())
+		// the days' logs from the earliest plan's start (the loop replays
+		// each plan) come from the index; the entries listed, from the
+		// period only
+		loc := now.Location()
+		lo := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc)
 		for _, p := range plans {
 			if p.Start.Before(lo) && (p.Ended == nil || !p.Ended.Before(from)) {
-				lo = time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day()-1, 0, 0, 0, 0, now.Location())
+				lo = time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day(), 0, 0, 0, 0, loc)
 			}
 		}
-		hi := time.Date(to.Year(), to.Month(), to.Day()+2, 0, 0, 0, 0, now.Location())
-		entries, err = st.Entries(lo, hi)
+		hi := time.Date(to.Year(), to.Month(), to.Day()+1, 0, 0, 0, 0, loc)
+		logs, err = st.DayLogs(lo, hi, loc)
+		if err == nil {
+			entries, err = st.Entries(time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc), hi)
+		}
 		st.Close() // a reader holds writers back: read, then let go
 		if err != nil {
 			return storeError(err)
 		}
 	}
-	per := journal.MakePeriod(plans, entries, now, from, to)
+	per := journal.MakePeriodLogs(plans, logs, entries, now, from, to)
 	return o.Root.print(o.IO, render.NewJournal(per, now, limit, path))
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/journal/store"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
@@ -175,4 +176,36 @@ func mayRun(args []string, name string) bool {
 		}
 	}
 	return false
+}
+
+// readToday reads what today needs: the active plan, the days' logs since
+// its start (from the index), and the entries of today and yesterday (a
+// late medicine reaches into today). No journal yet is no plan and no
+// entries. The journal is closed at once: a reader holds writers back.
+func (o *journalOptions) readToday(s *IO, now time.Time) (*journal.Plan, journal.Logs, []journal.Entry, error) {
+	st, err := o.open(s, false)
+	if err != nil || st == nil {
+		return nil, journal.Logs{}, nil, err
+	}
+	defer st.Close()
+	loc := now.Location()
+	yesterday := time.Date(now.Year(), now.Month(), now.Day()-1, 0, 0, 0, 0, loc)
+	tomorrow := yesterday.AddDate(0, 0, 2)
+	p, err := st.ActivePlan()
+	if err != nil {
+		return nil, nil, nil, storeError(err)
+	}
+	from := yesterday
+	if p != nil && p.Start.Before(from) {
+		from = time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day(), 0, 0, 0, 0, loc)
+	}
+	logs, err := st.DayLogs(from, tomorrow, loc)
+	if err != nil {
+		return nil, nil, nil, storeError(err)
+	}
+	entries, err := st.Entries(yesterday, tomorrow)
+	if err != nil {
+		return nil, nil, nil, storeError(err)
+	}
+	return p, logs, entries, nil
 }

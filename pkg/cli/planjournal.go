@@ -68,30 +68,17 @@ func runPlanShow(o *planOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	st, err := o.Journal.open(s, false)
+	p, logs, entries, err := o.Journal.readToday(s, now)
 	if err != nil {
 		return err
-	}
-	var p *journal.Plan
-	var entries []journal.Entry
-	if st != nil {
-		p, err = st.ActivePlan()
-		if err == nil && p != nil {
-			from := time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day()-1, 0, 0, 0, 0, now.Location())
-			entries, err = st.Entries(from, time.Time{})
-		}
-		st.Close() // a reader holds writers back: read, then let go
-		if err != nil {
-			return storeError(err)
-		}
 	}
 	if p == nil {
 		return dataError(msg.Errorf("no plan is saved").WithHint("make one and keep it: mgcalc plan --goal GOAL --save"))
 	}
-	td := journal.MakeToday(p, entries, now, limit)
+	td := journal.MakeTodayLogs(p, logs, entries, now, limit)
 	var per *journal.Period
 	if today := journal.Day(now); !today.Before(p.Start) {
-		per = journal.MakePeriod([]journal.Plan{*p}, entries, now, p.Start, today)
+		per = journal.MakePeriodLogs([]journal.Plan{*p}, logs, nil, now, p.Start, today)
 	}
 	return o.Root.print(s, render.NewSavedPlan(td, per))
 }

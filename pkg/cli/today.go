@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"time"
-
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/journal"
@@ -70,29 +68,11 @@ func runToday(o *todayOptions) error {
 	if err != nil {
 		return err
 	}
-	var p *journal.Plan
-	var entries []journal.Entry
-	st, err := o.Journal.open(o.IO, false)
+	p, logs, entries, err := o.Journal.readToday(o.IO, now)
 	if err != nil {
 		return err
 	}
-	if st != nil {
-		p, err = st.ActivePlan()
-		if err == nil {
-			// the loop needs every entry since the plan's start; without
-			// a plan, today's and yesterday's (a late medicine) are enough
-			from := time.Date(now.Year(), now.Month(), now.Day()-1, 0, 0, 0, 0, now.Location())
-			if p != nil && p.Start.Before(from) {
-				from = time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day()-1, 0, 0, 0, 0, now.Location())
-			}
-			entries, err = st.Entries(from, time.Time{})
-		}
-		st.Close() // a reader holds writers back: read, then let go
-		if err != nil {
-			return storeError(err)
-		}
-	}
-	td := journal.MakeToday(p, entries, now, limit)
+	td := journal.MakeTodayLogs(p, logs, entries, now, limit)
 	if err := o.Root.print(o.IO, render.NewToday(td)); err != nil {
 		return err
 	}

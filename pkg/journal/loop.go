@@ -71,29 +71,92 @@ type State struct {
 	Behind int
 }
 
-type simEntry struct {
-	day time.Time
-	e   *Entry
+// DayLog is what the loop needs of a day's entries: the magnesium taken,
+// how many doses, the gut words, how many medicines. The store can give
+// it from its index without reading the entries.
+type DayLog struct {
+	TakenMg float64
+	Logged  int
+	Gut     []Gut
+	Bad     bool
+	Meds    int
 }
 
-// byDay groups entries by their calendar day in loc.
-func byDay(entries []Entry, loc *time.Location) map[time.Time][]*Entry {
-	out := map[time.Time][]*Entry{}
+// Add counts an entry into the day.
+func (l *DayLog) Add(e *Entry) {
+	if e.IsMagnesium() {
+		l.AddMagnesium(e.ElementalMg)
+	}
+	l.AddGut(e.Gut)
+	if e.Med != nil {
+		l.Meds++
+	}
+}
+
+// AddMagnesium counts a dose.
+func (l *DayLog) AddMagnesium(mg float64) { l.TakenMg += mg; l.Logged++ }
+
+// AddGut counts a gut word ("" counts nothing).
+func (l *DayLog) AddGut(g Gut) {
+	if g != "" {
+		l.Gut = append(l.Gut, g)
+		l.Bad = l.Bad || g.Bad()
+	}
+}
+
+// Logs are the days' logs by date (at UTC midnight).
+type Logs map[time.Time]*DayLog
+
+// LogsOf sums entries into days, in loc.
+func LogsOf(entries []Entry, loc *time.Location) Logs {
+	out := Logs{}
 	for i := range entries {
-		e := &entries[i]
-		d := DayIn(e.At, loc)
-		out[d] = append(out[d], e)
+		out.Add(&entries[i], loc)
 	}
 	return out
+}
+
+// Add counts an entry into its day in loc.
+func (ls Logs) Add(e *Entry, loc *time.Location) { ls.Day(DayIn(e.At, loc)).Add(e) }
+
+// Day returns day d's log, made when missing.
+func (ls Logs) Day(d time.Time) *DayLog {
+	l := ls[d]
+	if l == nil {
+		l = &DayLog{}
+		ls[d] = l
+	}
+	return l
+}
+
+// GutCode numbers a gut word for a compact index (0: none).
+func (g Gut) Code() byte {
+	for i, w := range Guts {
+		if w == g {
+			return byte(i + 1)
+		}
+	}
+	return 0
+}
+
+// GutOfCode is the gut word of a code (Code's inverse).
+func GutOfCode(c byte) Gut {
+	if c == 0 || int(c) > len(Guts) {
+		return ""
+	}
+	return Guts[c-1]
 }
 
 // Simulate runs the loop over plan p from its start through the date
 // through (inclusive), with the entries logged (any order, any days).
 func Simulate(p *Plan, entries []Entry, loc *time.Location, through time.Time) *State {
-	return simulate(p, byDay(entries, loc), through)
+	return simulate(p, LogsOf(entries, loc), through)
 }
 
-func simulate(p *Plan, days map[time.Time][]*Entry, through time.Time) *State {
+// SimulateLogs is Simulate from the days' logs.
+func SimulateLogs(p *Plan, logs Logs, through time.Time) *State { return simulate(p, logs, through) }
+
+func simulate(p *Plan, days Logs, through time.Time) *State {
 	st := &State{}
 	if p == nil || len(p.Steps) == 0 {
 		return st
@@ -148,18 +211,8 @@ func simulate(p *Plan, days map[time.Time][]*Entry, through time.Time) *State {
 			day.Step = k
 			cursor++
 		}
-		for _, e := range days[d] {
-			if e.IsMagnesium() {
-				day.TakenMg += e.ElementalMg
-				day.Logged++
-			}
-			if e.Gut != "" {
-				day.Gut = append(day.Gut, e.Gut)
-				day.Bad = day.Bad || e.Gut.Bad()
-			}
-			if e.Med != nil {
-				day.Meds++
-			}
+		if l := days[d]; l != nil {
+			day.TakenMg, day.Logged, day.Gut, day.Bad, day.Meds = l.TakenMg, l.Logged, l.Gut, l.Bad, l.Meds
 		}
 		// A new episode counts against the day's dose (rules episode,
 		// step_back, step_back_to, hold, lower_target, stop), and the
@@ -281,12 +334,20 @@ func (t *Today) StartsIn() int {
 // logged, the time now (its location is the person's) and the upper limit
 // that applies to the person now.
 func MakeToday(p *Plan, entries []Entry, now time.Time, limit limits.Applied) *Today {
+	return MakeTodayLogs(p, LogsOf(entries, now.Location()), entries, now, limit)
+}
+
+// MakeTodayLogs is MakeToday from the days' logs since the plan's start
+// and the entries of today and the day before (a late medicine reaches
+// into today): the store gives the logs from its index.
+func MakeTodayLogs(p *Plan, days Logs, entries []Entry, now time.Time, limit limits.Applied) *Today {
 	loc := now.Location()
 	date := Day(now)
-	days := byDay(entries, loc)
 	t := &Today{Now: now, Date: date, Plan: p, Limit: limit, Rules: Rules(p)}
-	for _, e := range days[date] {
-		t.Entries = append(t.Entries, e)
+	for i := range entries {
+		if DayIn(entries[i].At, loc) == date {
+			t.Entries = append(t.Entries, &entries[i])
+		}
 	}
 	sort.SliceStable(t.Entries, func(i, j int) bool { return t.Entries[i].At.Before(t.Entries[j].At) })
 	for _, e := range t.Entries {

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -234,4 +235,27 @@ func TestParseGutDutch(t *testing.T) {
 	if _, err := ParseGut("sick"); err == nil {
 		t.Error("sick is no gut word")
 	}
+}
+
+// Any word: ParseGut gives one of the four gut words or an error, and
+// the same word in any case and padding gives the same answer.
+func FuzzParseGut(f *testing.F) {
+	for _, s := range []string{"ok", "loose", "Dun", " krampen ", "misselijk", "sick", "", "\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g, err := ParseGut(s)
+		if err != nil {
+			if g != "" {
+				t.Errorf("%q: an error and %q", s, g)
+			}
+			return
+		}
+		if g.Code() == 0 {
+			t.Errorf("%q: %q is not a gut word", s, g)
+		}
+		if g2, err := ParseGut(" " + strings.ToUpper(s) + " "); err == nil && g2 != g {
+			t.Errorf("%q: %q, but upper case %q", s, g, g2)
+		}
+	})
 }

@@ -34,6 +34,12 @@ func (p *Period) Adherence() (float64, bool) {
 // cut at today) with every plan ever saved and every entry; now's
 // location is the person's.
 func MakePeriod(plans []Plan, entries []Entry, now, from, to time.Time) *Period {
+	return MakePeriodLogs(plans, LogsOf(entries, now.Location()), entries, now, from, to)
+}
+
+// MakePeriodLogs is MakePeriod from the days' logs (since the earliest
+// plan's start that the period needs) and the entries of the period.
+func MakePeriodLogs(plans []Plan, days Logs, entries []Entry, now, from, to time.Time) *Period {
 	loc := now.Location()
 	today := Day(now)
 	from, to = Day(from), Day(to)
@@ -41,7 +47,6 @@ func MakePeriod(plans []Plan, entries []Entry, now, from, to time.Time) *Period 
 		to = today
 	}
 	per := &Period{From: from, To: to, Today: today}
-	days := byDay(entries, loc)
 	for i := range entries {
 		e := &entries[i]
 		if d := DayIn(e.At, loc); !d.Before(from) && !d.After(to) {
@@ -79,18 +84,8 @@ func MakePeriod(plans []Plan, entries []Entry, now, from, to time.Time) *Period 
 		}
 		if !found {
 			day = DayPlan{Date: d, Step: -1, State: StateNoPlan}
-			for _, e := range days[d] {
-				if e.IsMagnesium() {
-					day.TakenMg += e.ElementalMg
-					day.Logged++
-				}
-				if e.Gut != "" {
-					day.Gut = append(day.Gut, e.Gut)
-					day.Bad = day.Bad || e.Gut.Bad()
-				}
-				if e.Med != nil {
-					day.Meds++
-				}
+			if l := days[d]; l != nil {
+				day.TakenMg, day.Logged, day.Gut, day.Bad, day.Meds = l.TakenMg, l.Logged, l.Gut, l.Bad, l.Meds
 			}
 		}
 		if found && d.Before(today) {

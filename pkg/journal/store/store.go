@@ -144,6 +144,9 @@ type Options struct {
 	MakeDir bool
 	// Timeout overrides LockTimeout (tests).
 	Timeout time.Duration
+	// NoSync skips fsync on commit: for filling a journal in bulk (the
+	// benchmark), never for a person's journal.
+	NoSync bool
 }
 
 // Open opens the journal at path.
@@ -228,6 +231,7 @@ func open(path string, o Options) (_ *Store, retry bool, _ error) {
 		return nil, false, refused(path, msg.New("not a journal: %s", err.Error()))
 	}
 	keep = true // bbolt closes it
+	db.NoSync = o.NoSync
 	s := &Store{db: db, path: path, write: o.Write}
 	schema, err := s.schema()
 	if err != nil {
@@ -478,7 +482,8 @@ func timeKey(t time.Time, id uint64) []byte {
 
 // indexValue is what the time index keeps of an entry: its fingerprint,
 // its magnesium (float64 bits) and its kind (bit 0: magnesium, bit 1: a
-// medicine with a spacing).
+// medicine with a spacing, bit 2: a medicine, bits 3-5: the gut word's
+// code).
 func indexValue(e *journal.Entry) []byte {
 	v := binary.BigEndian.AppendUint64(nil, e.Fingerprint())
 	v = binary.BigEndian.AppendUint64(v, math.Float64bits(e.ElementalMg))
@@ -489,7 +494,10 @@ func indexValue(e *journal.Entry) []byte {
 	if e.Med.Spaced() {
 		kind |= 2
 	}
-	return append(v, kind)
+	if e.Med != nil {
+		kind |= 4
+	}
+	return append(v, kind|e.Gut.Code()<<3)
 }
 
 // Brief is what the time index says of an entry, without reading it.
@@ -500,6 +508,8 @@ type Brief struct {
 	ElementalMg float64
 	Magnesium   bool
 	Spaced      bool // a medicine with a spacing from magnesium
+	Med         bool
+	Gut         journal.Gut
 }
 
 func brief(k, v []byte) (Brief, error) {
@@ -508,7 +518,7 @@ func brief(k, v []byte) (Brief, error) {
 	}
 	return Brief{ID: binary.BigEndian.Uint64(k[8:]), At: time.Unix(0, int64(binary.BigEndian.Uint64(k)^(1<<63))).UTC(),
 		Fingerprint: binary.BigEndian.Uint64(v), ElementalMg: math.Float64frombits(binary.BigEndian.Uint64(v[8:])),
-		Magnesium: v[16]&1 != 0, Spaced: v[16]&2 != 0}, nil
+		Magnesium: v[16]&1 != 0, Spaced: v[16]&2 != 0, Med: v[16]&4 != 0, Gut: journal.GutOfCode(v[16] >> 3 & 7)}, nil
 }
 
 // briefs reads the index from from (inclusive) to to (exclusive).
@@ -583,6 +593,28 @@ func (s *Store) Briefs(from, to time.Time) ([]Brief, error) {
 		return nil, failed(s.path, err)
 	}
 	return out, nil
+}
+
+// DayLogs sums the entries from from (inclusive) to to (exclusive) into
+// days in loc, from the index alone: what the loop needs of a long
+// journal, without reading it.
+func (s *Store) DayLogs(from, to time.Time, loc *time.Location) (journal.Logs, error) {
+	bs, err := s.Briefs(from, to)
+	if err != nil {
+		return nil, err
+	}
+	logs := journal.Logs{}
+	for _, b := range bs {
+		l := logs.Day(journal.DayIn(b.At, loc))
+		if b.Magnesium {
+			l.AddMagnesium(b.ElementalMg)
+		}
+		l.AddGut(b.Gut)
+		if b.Med {
+			l.Meds++
+		}
+	}
+	return logs, nil
 }
 
 // Get reads the entries with the ids given.
