@@ -76,7 +76,7 @@ func writeAtomic(dst string, force bool, write func(*os.File) error) error {
 // while it is replaced; processes waiting for it open the new file.
 // Without force, a journal that holds entries or plans is not replaced.
 func Restore(path, src string, force bool, makeDir bool) (entries int, err error) {
-	b, err := Open(src, Options{})
+	b, err := Open(src, Options{NoQueue: true})
 	if err != nil {
 		if errors.Is(err, ErrNoJournal) {
 			return 0, &Error{Failed, msg.Errorf("backup %s: no such file", src)}
@@ -174,6 +174,7 @@ func Doctor(path string, fix bool) (checks []Check, ok bool) {
 			}
 		}
 	}
+	stale = append(stale, staleTickets(path)...)
 	if len(stale) > 0 {
 		// debris, not damage: the journal itself is never written in place
 		// of them

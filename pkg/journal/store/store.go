@@ -128,6 +128,7 @@ type Store struct {
 	path   string
 	write  bool
 	closed bool
+	ticket *ticket // the place in the queue, left on Close
 }
 
 // Path is the journal's file.
@@ -147,7 +148,15 @@ type Options struct {
 	// NoSync skips fsync on commit: for filling a journal in bulk (the
 	// benchmark), never for a person's journal.
 	NoSync bool
+	// NoQueue opens without a place in the queue (a backup read by
+	// restore: its folder gets no queue of its own).
+	NoQueue bool
+
+	total time.Duration // the whole wait allowed, for the message
 }
+
+// errMigrate asks Open to open an older journal for writing, to migrate it.
+var errMigrate = errors.New("migrate")
 
 // Open opens the journal at path.
 func Open(path string, o Options) (s *Store, err error) {
@@ -162,13 +171,55 @@ func Open(path string, o Options) (s *Store, err error) {
 			s, err = nil, refused(path, msg.New("damaged: %s", fmt.Sprint(r)))
 		}
 	}()
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if !o.Write {
+			return nil, ErrNoJournal
+		}
+		if o.MakeDir {
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				return nil, failed(path, err)
+			}
+		}
+	case err == nil && !fi.Mode().IsRegular():
+		return nil, refused(path, msg.New("not a regular file"))
+	}
+	// first come, first served (queue_unix.go), then the file's own lock
+	o.total = o.Timeout
+	deadline := time.Now().Add(o.Timeout)
+	var t *ticket
+	if !o.NoQueue {
+		if t, err = enqueue(path, deadline); err != nil {
+			return nil, lockedError(path, o.total)
+		}
+	}
 	for range 5 { // a restore or delete may replace the file while we wait
+		o.Timeout = max(time.Until(deadline), time.Millisecond)
 		s, retry, err := open(path, o)
+		if errors.Is(err, errMigrate) {
+			// an older schema: migrated by opening it for writing, in
+			// the same place in the queue
+			o.Write, retry = true, true
+		}
 		if !retry {
+			if s != nil {
+				s.ticket = t
+			} else {
+				t.leave()
+			}
 			return s, err
 		}
 	}
+	t.leave()
 	return nil, &Error{Locked, msg.Errorf("journal %s: it was replaced several times while mgcalc waited for it", path)}
+}
+
+// lockedError is the journal in use by another process for longer than
+// the timeout.
+func lockedError(path string, timeout time.Duration) *Error {
+	return &Error{Locked, msg.Errorf("journal %s is in use by another mgcalc: waited %s s", path, msg.N(timeout.Seconds(), 0)).
+		WithHint("try again in a moment")}
 }
 
 func open(path string, o Options) (_ *Store, retry bool, _ error) {
@@ -214,8 +265,7 @@ func open(path string, o Options) (_ *Store, retry bool, _ error) {
 	}
 	if !ok {
 		keep = true // the lock's goroutine closes it
-		return nil, false, &Error{Locked, msg.Errorf("journal %s is in use by another mgcalc: waited %s s", path, msg.N(o.Timeout.Seconds(), 0)).
-			WithHint("try again in a moment")}
+		return nil, false, lockedError(path, o.total)
 	}
 	if !sameFile(f, path) {
 		return nil, true, nil
@@ -243,8 +293,7 @@ func open(path string, o Options) (_ *Store, retry bool, _ error) {
 			// an older journal is migrated by the first writer; reading
 			// one opens it for writing once
 			db.Close()
-			s, err := Open(path, Options{Write: true, Timeout: o.Timeout})
-			return s, false, err
+			return nil, false, errMigrate
 		}
 		if err := s.migrate(schema); err != nil {
 			db.Close()
@@ -261,7 +310,9 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
-	return s.db.Close()
+	err := s.db.Close()
+	s.ticket.leave()
+	return err
 }
 
 // header is what checkHeader reads of a bbolt file's two meta pages.

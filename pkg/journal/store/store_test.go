@@ -63,8 +63,14 @@ func TestCreateWritesAPrivateJournal(t *testing.T) {
 		t.Errorf("file %v, folder %v; want 0600 and 0700", fi.Mode().Perm(), di.Mode().Perm())
 	}
 	left, _ := filepath.Glob(filepath.Join(dir, ".*"))
-	if len(left) > 0 {
-		t.Errorf("temporary files left: %v", left)
+	if len(left) != 1 || filepath.Base(left[0]) != ".journal.db.queue" {
+		t.Errorf("files beside the journal: %v, want only its queue folder", left)
+	}
+	if qi, err := os.Stat(queueDir(path)); err != nil || qi.Mode().Perm() != 0o700 {
+		t.Errorf("the queue folder: %v, %v", qi, err)
+	}
+	if q, _ := os.ReadDir(queueDir(path)); len(q) != 0 {
+		t.Errorf("tickets left in the queue: %v", q)
 	}
 }
 
@@ -381,5 +387,43 @@ func TestBackupRestoreDeleteDoctor(t *testing.T) {
 	os.WriteFile(junk, bytes.Repeat([]byte("x"), 5000), 0o600)
 	if _, err := Restore(path, junk, true, false); kind(err) != Refused {
 		t.Errorf("restore from junk: %v", err)
+	}
+}
+
+// Waiters are served in the order they came: with the journal held, three
+// waiters queue up, and when it is let go they get it first come, first
+// served.
+func TestQueueIsFirstComeFirstServed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "j.db")
+	held := openW(t, path)
+	order := make(chan int, 3)
+	var done []chan struct{}
+	for i := range 3 {
+		c := make(chan struct{})
+		done = append(done, c)
+		go func() {
+			defer close(c)
+			s, err := Open(path, Options{Write: true, Timeout: 10 * time.Second})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			order <- i
+			time.Sleep(20 * time.Millisecond)
+			s.Close()
+		}()
+		time.Sleep(100 * time.Millisecond) // so each has its ticket before the next comes
+	}
+	held.Close()
+	for _, c := range done {
+		<-c
+	}
+	close(order)
+	var got []int
+	for i := range order {
+		got = append(got, i)
+	}
+	if len(got) != 3 || got[0] != 0 || got[1] != 1 || got[2] != 2 {
+		t.Errorf("served in the order %v, want 0 1 2", got)
 	}
 }
