@@ -87,11 +87,12 @@ know.`),
 // fileFlags are the flags that name a file, with the extensions the
 // shell offers for them.
 var fileFlags = map[string][]string{
-	"stack":  {"yaml", "yml"},
-	"config": {"yaml", "yml"},
-	"table":  {"yaml", "yml"},
-	"csv":    {"csv"},
-	"ics":    {"ics"},
+	"stack":   {"yaml", "yml"},
+	"config":  {"yaml", "yml"},
+	"table":   {"yaml", "yml"},
+	"csv":     {"csv"},
+	"ics":     {"ics"},
+	"journal": {"db"},
 }
 
 // markFileFlags makes the shell complete file names for every flag in
