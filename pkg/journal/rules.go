@@ -66,7 +66,7 @@ func Rules(p *Plan) []Rule {
 		{Key: RuleStepBack, Basis: plan.FromSource, Sources: stepBack,
 			Note: msg.New("after a bad gut day, step back: the sources say to lower the dose, and the Magnaspartate SmPC to interrupt and restart at a reduced dose")},
 		{Key: RuleStepBackTo, Basis: plan.FromMgcalc, Sources: pauseSources,
-			Note: msg.New("back to the last dose you tolerated, the plan's step before; at the start dose, a pause (seed 000: stop for a while, then reintroduce). No source says by how much")},
+			Note: msg.New("back to the last dose you tolerated, the plan's step before; no source says by how much. At the start dose there is none: a pause, then the start dose once more (seed 000 and the SmPC say to stop for a while and restart lower; the plan has no lower dose, so a second bad day ends it)")},
 	}
 	if p != nil {
 		rules = append(rules, Rule{Key: RuleHold, Value: float64(hold), Unit: "days", Basis: plan.FromMgcalc, Sources: []string{"seed-001"},
