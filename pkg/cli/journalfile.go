@@ -195,6 +195,18 @@ func (o *journalOptions) readToday(s *IO, now time.Time) (*journal.Plan, journal
 	if err != nil {
 		return nil, nil, nil, storeError(err)
 	}
+	if today := journal.Day(now); p != nil && p.Start.After(today) {
+		// the active plan starts later: the one it replaces still runs
+		plans, err := st.Plans()
+		if err != nil {
+			return nil, nil, nil, storeError(err)
+		}
+		for i := range plans {
+			if plans[i].ID != p.ID && plans[i].Covers(today) {
+				p = &plans[i]
+			}
+		}
+	}
 	from := yesterday
 	if p != nil && p.Start.Before(from) {
 		from = time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day(), 0, 0, 0, 0, loc)

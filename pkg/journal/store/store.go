@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"syscall"
 	"time"
@@ -739,33 +740,54 @@ func (s *Store) Entries(from, to time.Time) ([]journal.Entry, error) {
 	return out, nil
 }
 
-// SavePlan saves p as the active plan. A plan already active is ended
-// the day before p starts (or replaced, if it starts on or after p's
-// start); without replace, an active plan is an ActivePlan error that
-// names it.
+// SavePlan saves p as the active plan. Without replace, an active plan
+// is an ActivePlan error that names it. With it, the plans p overlaps
+// give way: one that started before p ends the day before p starts, and
+// one that starts on or after p's start (it had not begun, as p sees it)
+// is dropped. Entries are never touched.
 func (s *Store) SavePlan(p *journal.Plan, replace bool) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		plans, m := tx.Bucket(bucketPlans), tx.Bucket(bucketMeta)
-		if a := m.Get(keyActivePlan); a != nil {
+		if a := m.Get(keyActivePlan); a != nil && !replace {
 			old, err := getPlan(plans, a)
 			if err != nil {
 				return err
 			}
-			if !replace {
-				return &Error{ActivePlan, msg.Errorf("a plan is active: %s, %s, from %s", old.GoalName, old.FormName, old.Start.Format(time.DateOnly))}
+			return &Error{ActivePlan, msg.Errorf("a plan is active: %s, %s, from %s", old.GoalName, old.FormName, old.Start.Format(time.DateOnly))}
+		}
+		type change struct {
+			key  []byte
+			plan *journal.Plan // nil: drop it
+		}
+		var changes []change
+		err := plans.ForEach(func(k, v []byte) error {
+			var old journal.Plan
+			if err := json.Unmarshal(v, &old); err != nil {
+				return fmt.Errorf("plan %d: %w", binary.BigEndian.Uint64(k), err)
 			}
-			if old.Start.Before(p.Start) {
+			switch {
+			case !old.Start.Before(p.Start):
+				changes = append(changes, change{key: slices.Clone(k)})
+			case old.Ended == nil || !old.Ended.Before(p.Start):
 				end := p.Start.AddDate(0, 0, -1)
 				old.Ended = &end
-				b, err := json.Marshal(old)
-				if err != nil {
-					return err
+				changes = append(changes, change{key: slices.Clone(k), plan: &old})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, c := range changes {
+			if c.plan == nil {
+				err = plans.Delete(c.key)
+			} else {
+				var b []byte
+				if b, err = json.Marshal(c.plan); err == nil {
+					err = plans.Put(c.key, b)
 				}
-				if err := plans.Put(a, b); err != nil {
-					return err
-				}
-			} else if err := plans.Delete(a); err != nil {
-				// it never started: nothing was logged against it
+			}
+			if err != nil {
 				return err
 			}
 		}

@@ -140,6 +140,16 @@ func TestSavePlanReplacesOnlyWhenAsked(t *testing.T) {
 	if a.GoalName != "cramps" || len(all) != 2 || all[0].Ended == nil || all[0].Ended.Day() != 10 {
 		t.Errorf("active %q, plans %d, the first ended %v; want cramps, 2, Dec 10", a.GoalName, len(all), all[0].Ended)
 	}
+	// a plan from Dec 5 overlaps both: the first ends on Dec 4, the
+	// second (from Dec 11) is dropped; no day has two plans
+	r := &journal.Plan{Start: start.AddDate(0, 0, 4), GoalName: "stress", Steps: p.Steps}
+	if err := s.SavePlan(r, true); err != nil {
+		t.Fatal(err)
+	}
+	all, _ = s.Plans()
+	if len(all) != 2 || all[0].GoalName != "sleep" || all[0].Ended.Day() != 4 || all[1].GoalName != "stress" || all[1].Ended != nil {
+		t.Errorf("plans after an overlapping save: %+v", all)
+	}
 }
 
 // hostile files: each must be refused, and left byte for byte as it was
