@@ -98,7 +98,7 @@ arguments. -o value prints the supplemental total in mg.`),
 			o.Journal.read(cmd)
 			if len(o.Items) == 0 && len(o.Stacks) == 0 && len(o.CSVs) == 0 && !o.Today {
 				return usageError(msg.Errorf("no products given").
-					WithHint("give FORM:AMOUNT items (citrate:500), --stack FILE, --csv FILE or --today"))
+					WithHint("give FORM:AMOUNT items (citrate:500), --stack FILE or --csv FILE"))
 			}
 			stdin := 0
 			for _, p := range append(append([]string{}, o.Stacks...), o.CSVs...) {
