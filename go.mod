@@ -12,6 +12,7 @@ require (
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.10
 	github.com/spf13/viper v1.21.0
+	go.etcd.io/bbolt v1.4.3
 	golang.org/x/term v0.47.0
 	golang.org/x/text v0.28.0
 	gopkg.in/yaml.v3 v3.0.1

@@ -105,7 +105,9 @@ func main() {
 	bigN := flag.Int("rss-lines", 10_000_000, "lines for the second batch peak-memory run")
 	memRuns := flag.Int("mem-runs", 15, "runs of each single call for its peak memory")
 	base := flag.String("base", "", "a git ref to build as a second mgcalc, measured in the same rounds")
+	journalN := flag.Int("journal", 10_000, "entries in the journal for the log and today runs (0: skip them)")
 	flag.Parse()
+	journalEntries = *journalN
 	if err := run(*rounds, *batchN, *batchRuns, *bigN, *memRuns, *base); err != nil {
 		fmt.Fprintln(os.Stderr, "bench: error:", err)
 		os.Exit(1)
@@ -300,6 +302,11 @@ func run(rounds, batchN, batchRuns, bigN, memRuns int, baseRef string) error {
 	tw.Flush()
 	fmt.Println()
 
+	if journalEntries > 0 {
+		if err := journalRuns(p, tmp, env, pw, min(rounds, 200)); err != nil {
+			return err
+		}
+	}
 	if batchN > 0 {
 		f, err := batch(p, tmp, env, batchN, batchRuns, bigN)
 		if err != nil {

@@ -2,12 +2,14 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -16,8 +18,25 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"mgcalc": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"mgcalc": func() { os.Exit(cli.MainAt(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, testClock())) },
 	})
+}
+
+// testClock is the clock of a script: MGCALC_TEST_NOW (RFC 3339, whose
+// offset is the person's time zone) when set, so a journey can be run day
+// by day; else the system clock. Only this test harness reads the
+// variable: mgcalc itself never does.
+func testClock() func() time.Time {
+	v := os.Getenv("MGCALC_TEST_NOW")
+	if v == "" {
+		return time.Now
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "MGCALC_TEST_NOW=%q: %v\n", v, err)
+		os.Exit(99)
+	}
+	return func() time.Time { return t }
 }
 
 // TestScripts runs the behavioural spec in testdata/script. Set

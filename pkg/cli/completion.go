@@ -87,13 +87,14 @@ know.`),
 // fileFlags are the flags that name a file, with the extensions the
 // shell offers for them.
 var fileFlags = map[string][]string{
-	"stack":  {"yaml", "yml"},
-	"config": {"yaml", "yml"},
-	"table":  {"yaml", "yml"},
-	"csv":    {"csv"},
-	"ics":    {"ics"},
-	"dsld":   {"json"},
-	"label":  nil, // a label's text: any file
+	"stack":   {"yaml", "yml"},
+	"config":  {"yaml", "yml"},
+	"table":   {"yaml", "yml"},
+	"csv":     {"csv"},
+	"ics":     {"ics"},
+	"dsld":    {"json"},
+	"label":   nil, // a label's text: any file
+	"journal": {"db"},
 }
 
 // markFileFlags makes the shell complete file names for every flag in

@@ -43,7 +43,9 @@ var notConfigurable = map[string]bool{
 // command line.
 var perCalculation = []string{"assay", "count", "stack", "diet", "csv", "columns", "keep-going",
 	"goal", "form", "target", "supervised", "capsule", "capsule-elemental", "half", "ics", "start", "table",
-	"label", "text", "dsld", "with", "explain", "unit-name"}
+	"label", "text", "dsld", "with", "explain", "unit-name",
+	// the journal: what was taken when, and what to do with the journal
+	"at", "on", "note", "med", "save", "show", "today", "from", "to", "all", "fix"}
 
 func init() {
 	for _, name := range perCalculation {
@@ -59,7 +61,7 @@ func envName(flag string) string {
 // standingSettings are the preferences `config show` lists and `config
 // init` explains, in that order.
 var standingSettings = []string{"output", "authority", "age", "sex", "pregnant", "lactating", "color", "lang",
-	"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind"}
+	"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind", "journal"}
 
 // configPath returns the config file to read: --config (or MGCALC_CONFIG),
 // else $XDG_CONFIG_HOME/mgcalc/config.yaml, else ~/.config/mgcalc/config.yaml.
@@ -138,7 +140,7 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 			keys := v.AllKeys()
 			sort.Strings(keys)
 			for _, k := range keys {
-				if known[k] && notConfigurable[k] {
+				if notConfigurable[k] { // a flag of a command not built in full is one too
 					m := msg.Errorf("config file %s: %q cannot be set in a config file", path, k)
 					if k == "force" || k == "print" {
 						return nil, dataError(m.WithHint("--%s is for one run only: give it on the command line", k))
@@ -167,7 +169,7 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 		if ferr != nil || f.Changed {
 			return
 		}
-		if notConfigurable[f.Name] {
+		if notConfigurable[f.Name] || f.Annotations[perInvocation] != nil {
 			return
 		}
 		var val string

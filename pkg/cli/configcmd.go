@@ -81,7 +81,8 @@ a bad flag or MGCALC_* value.`, strings.Join(standingSettings, ", ")),
 	f.StringVar(new(string), "morning", "08:00", "")
 	f.StringVar(new(string), "evening", "21:00", "")
 	f.BoolVar(new(bool), "remind", false, "")
-	for _, n := range []string{"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind"} {
+	f.StringVar(new(string), "journal", "", "")
+	for _, n := range []string{"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind", "journal"} {
 		_ = f.MarkHidden(n)
 	}
 	return cmd
@@ -132,7 +133,7 @@ func newConfigShow(cmd *cobra.Command, st *configState) configShow {
 			row.Source = &src
 		}
 		// some settings have no value until one is given (age: an adult)
-		unset := map[string]bool{"age": true, "sex": true, "kidney": true, "egfr": true, "condition": true, "meds": true}
+		unset := map[string]bool{"age": true, "sex": true, "kidney": true, "egfr": true, "condition": true, "meds": true, "journal": true}
 		if v := f.Value.String(); row.Origin != originDefault || !unset[name] {
 			row.Value = &v
 		}
@@ -337,5 +338,7 @@ value comes from. Options for one calculation (--assay, --count, --stack,
 		"meds: levothyroxine")
 	setting(p.S("For plan: the times of the morning and evening intakes in --ics calendars,\nand whether they carry a reminder."),
 		"morning: 08:00", "evening: 21:00", "remind: false")
+	setting(p.S("The journal of what you took (mgcalc log, today, journal): a file of your\nown instead of $XDG_DATA_HOME/mgcalc/journal.db."),
+		"journal: /home/me/mgcalc/journal.db")
 	return b.String()
 }

@@ -38,10 +38,14 @@ type planOptions struct {
 	icsSet                  bool
 	Morning, Evening        string
 	now                     func() time.Time
+	// the journal: --save keeps the plan as the active one, --show
+	// prints it (planjournal.go)
+	Save, Show bool
+	Journal    journalOptions
 }
 
 func newPlanCmd(s *IO, root *rootOptions) *cobra.Command {
-	o := &planOptions{IO: s, Root: root, now: time.Now}
+	o := &planOptions{IO: s, Root: root, now: func() time.Time { return s.Now() }}
 	cmd := &cobra.Command{
 		Use:   "plan --goal GOAL",
 		Short: s.P.S("A form for a goal and a titration schedule that stays under the upper limit"),
@@ -97,6 +101,12 @@ existing file without --force; '-' writes it to stdout instead of the plan.
 -o md writes the plan as a one-page Markdown document with its sources, for
 a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step.
 
+--save keeps the plan in your journal as the active plan, from --start (or
+today): 'mgcalc today' then says what is due, and the plan adapts to what
+you log ('mgcalc log'). A new plan replaces the active one after asking, or
+with --force. --show prints the active plan, where it stands today, and the
+days so far as bars.
+
 Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 		Example: s.P.S(`  mgcalc plan --goal sleep --gut sensitive
   mgcalc plan --goal sleep --gut sensitive --explain
@@ -107,10 +117,15 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
   mgcalc plan --goal sleep --meds levothyroxine,doxycycline
   mgcalc plan --goal sleep -o md > plan.md
   mgcalc plan --goal migraine --target 600 --supervised
+  mgcalc plan --goal sleep --gut sensitive --capsule 500 --start today --save
+  mgcalc plan --show
   mgcalc plan goals`),
 		Args: argsUsage(0, msg.New("no arguments (give the goal as --goal)")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.read(cmd)
+			if o.Show {
+				return runPlanShow(o, cmd)
+			}
 			if o.Goal == "" {
 				return usageError(msg.Errorf("no goal given").WithHint("give --goal GOAL; 'mgcalc plan goals' lists them"))
 			}
@@ -136,11 +151,12 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 	f.StringSliceVar(&o.Meds, "meds", nil, s.P.S("medicines you take, comma separated (levothyroxine,doxycycline)"))
 	f.StringVar(&o.Start, "start", "", s.P.S("first day of the plan, YYYY-MM-DD or today: prints dates"))
 	f.StringVar(&o.ICS, "ics", "", s.P.S("write the schedule to this iCalendar `file` (- for stdout)"))
-	f.BoolVar(&o.Force, "force", false, s.P.S("overwrite an existing --ics file"))
+	f.BoolVar(&o.Force, "force", false, s.P.S("overwrite an existing --ics file; with --save, replace the active plan"))
 	f.BoolVar(&o.Remind, "remind", false, s.P.S("add a reminder alarm to each intake in the --ics file"))
 	f.StringVar(&o.Morning, "morning", "08:00", s.P.S("time of the morning intake in the --ics file"))
 	f.StringVar(&o.Evening, "evening", "21:00", s.P.S("time of the evening intake in the --ics file"))
 	o.Person.addFlags(cmd, false, s.P)
+	o.addJournalFlags(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("gut", fixedCompletion("normal", "sensitive"))
 	_ = cmd.RegisterFlagCompletionFunc("kidney", fixedCompletion("normal", "impaired"))
 	_ = cmd.RegisterFlagCompletionFunc("goal", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -391,6 +407,11 @@ func runPlan(o *planOptions) error {
 	}
 	report := render.NewPlanExport(p, start, ft.Sources)
 	report.WithExplain(o.Explain).WithTimes(morning, evening)
+	if o.Save {
+		if err := savePlan(o, p, start); err != nil {
+			return err
+		}
+	}
 	if o.ICS != "" {
 		cal := render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind}
 		if o.ICS == "-" {

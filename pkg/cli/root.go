@@ -34,6 +34,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 func runTree(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string,
 	build func(*IO) *cobra.Command) (code int) {
 	s := newIO(stdin, stdout, stderr, getenv)
+	s.args = args
 	s.P, _ = msg.NewPrinter(chooseLang(args, getenv))
 	s.P = s.P.WithData(kb.DataCatalogue(string(s.P.Lang()))) // names and notes from data/, decoded on first use
 	defer func() {
@@ -215,6 +216,9 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 		newPlanCmd(s, opts),
 		newCheckCmd(s, opts),
 		newLabelCmd(s, opts),
+		lazyCmd(s, "log", logShort, func() *cobra.Command { return newLogCmd(s, opts) }),
+		lazyCmd(s, "today", todayShort, func() *cobra.Command { return newTodayCmd(s, opts) }),
+		lazyCmd(s, "journal", journalShort, func() *cobra.Command { return newJournalCmd(s, opts) }),
 		newConfigCmd(s, opts),
 		newVersionCmd(s, opts),
 		newCompletionCmd(s),

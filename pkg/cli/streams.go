@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -29,6 +30,9 @@ type IO struct {
 	Stdout io.Writer // raw stdout, for Stream
 	ErrOut io.Writer
 	Getenv func(string) string
+	// Now is the clock: the journal's commands and plan --start today
+	// read it; MainAt sets another one (tests).
+	Now func() time.Time
 
 	StdoutTTY bool
 	Width     int // columns of the terminal; 0 when not a terminal
@@ -36,6 +40,9 @@ type IO struct {
 	P         msg.Printer
 
 	stream *bufio.Writer
+	// args are the command line, when known: lazyCmd builds a command in
+	// full only when the line may need it
+	args []string
 }
 
 // newIO inspects stdout and the environment (TERM, COLUMNS) once. The
@@ -54,7 +61,7 @@ func newIO(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string
 	if c, err := strconv.Atoi(getenv("COLUMNS")); tty && err == nil && c > 0 {
 		width = c
 	}
-	return &IO{In: stdin, Out: &bytes.Buffer{}, Stdout: stdout, ErrOut: stderr, Getenv: getenv,
+	return &IO{In: stdin, Out: &bytes.Buffer{}, Stdout: stdout, ErrOut: stderr, Getenv: getenv, Now: time.Now,
 		StdoutTTY: tty, Width: width, P: msg.EN}
 }
 

@@ -31,6 +31,9 @@ type totalOptions struct {
 	Headroom bool
 	With     []string // FORM:UNIT products for the headroom
 	Unit     string
+	// Today adds the magnesium logged today (the journal) to the items.
+	Today   bool
+	Journal journalOptions
 }
 
 func newTotalCmd(s *IO, root *rootOptions) *cobra.Command {
@@ -91,6 +94,7 @@ for bad arguments. -o value prints the supplemental total in mg.`),
   mgcalc total citrate:500 --diet 220 --age 40 --sex female
   mgcalc total --stack mine.yaml --headroom --with citrate:500
   mgcalc total citrate:500 --unit mmol
+  mgcalc total --today --headroom --with bisglycinate:500
   mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "over the limit"`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Items = args
@@ -98,7 +102,8 @@ for bad arguments. -o value prints the supplemental total in mg.`),
 				o.Diet = &o.diet
 			}
 			o.Person.read(cmd)
-			if len(o.Items) == 0 && len(o.Stacks) == 0 && len(o.CSVs) == 0 && len(o.Labels) == 0 {
+			o.Journal.read(cmd)
+			if len(o.Items) == 0 && len(o.Stacks) == 0 && len(o.CSVs) == 0 && len(o.Labels) == 0 && !o.Today {
 				return usageError(msg.Errorf("no products given").
 					WithHint("give FORM:AMOUNT items (citrate:500), --stack FILE, --csv FILE or --label FILE"))
 			}
@@ -121,6 +126,8 @@ for bad arguments. -o value prints the supplemental total in mg.`),
 	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.S("a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
 	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.S("unit of elemental magnesium shown: mg, mmol or meq"))
 	cmd.Flags().StringVar(&o.diet, "diet", "", s.P.S("magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)"))
+	cmd.Flags().BoolVar(&o.Today, "today", false, s.P.S("add the magnesium logged today (mgcalc log) to the products given"))
+	o.Journal.addFlag(cmd.Flags(), s.P)
 	o.Person.addFlags(cmd, true, s.P)
 	cmd.ValidArgsFunction = completeItems
 	_ = cmd.RegisterFlagCompletionFunc("with", completeItems)
@@ -142,43 +149,73 @@ func completeItems(c *cobra.Command, _ []string, tc string) ([]string, cobra.She
 // unitNames are the --unit values.
 var unitNames = []string{"mg", "mmol", "meq"}
 
-// runTotal reads the items and files, adds them up and prints the total.
-func runTotal(o *totalOptions) error {
+// readItems reads the products given as items, stack files and CSV
+// files (total, and log, which takes them exactly as total does). inputs
+// are what was typed for each: the item, or the file's name.
+func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error) {
 	t, err := o.Root.tables.Forms()
 	if err != nil {
-		return dataError(err)
+		return nil, nil, dataError(err)
 	}
-	var items []stack.Item
 	for _, a := range o.Items {
 		it, err := stack.ParseItem(t, a)
 		if err != nil {
-			return formError(err)
+			return nil, nil, formError(err)
 		}
-		items = append(items, it)
+		items, inputs = append(items, it), append(inputs, a)
 	}
 	for _, path := range o.Stacks {
 		more, err := readStack(o.IO, t, path)
 		if err != nil {
-			return err
+			return nil, nil, err
+		}
+		for range more {
+			inputs = append(inputs, path)
 		}
 		items = append(items, more...)
 	}
 	for _, path := range o.CSVs {
 		more, err := readStackCSV(o, path)
 		if err != nil {
-			return err
+			return nil, nil, err
+		}
+		for range more {
+			inputs = append(inputs, path)
 		}
 		items = append(items, more...)
 	}
 	if len(o.Labels) > 0 {
 		more, err := labelItems(o.IO, o.Root.tables, o.Labels)
 		if err != nil {
-			return err
+			return nil, nil, err
+		}
+		for _, it := range more {
+			inputs = append(inputs, it.Name)
 		}
 		items = append(items, more...)
 	}
 	if len(items) > stack.MaxItems {
-		return usageError(msg.Errorf("more than %d products", stack.MaxItems))
+		return nil, nil, usageError(msg.Errorf("more than %d products", stack.MaxItems))
+	}
+	return items, inputs, nil
+}
+
+// runTotal reads the items and files, adds them up and prints the total.
+func runTotal(o *totalOptions) error {
+	t, err := o.Root.tables.Forms()
+	if err != nil {
+		return dataError(err)
+	}
+	items, _, err := readItems(o)
+	if err != nil {
+		return err
+	}
+	if o.Today {
+		logged, err := todaysItems(o, t)
+		if err != nil {
+			return err
+		}
+		items = append(items, logged...)
 	}
 	var diet *float64
 	if o.Diet != nil {

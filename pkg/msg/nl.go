@@ -6,7 +6,7 @@ import "sync"
 // (nlHelp) and what reading labels says (nlLabel), keyed by the English
 // format string.
 // It is built on first use: an English run never pays for it.
-var dutch = sync.OnceValue(func() map[string]string { return merge(nlMessages(), nlHelp(), nlLabel()) })
+var dutch = sync.OnceValue(func() map[string]string { return merge(nlMessages(), nlHelp(), nlLabel(), nlJournal()) })
 
 func merge(cats ...map[string]string) map[string]string {
 	out := map[string]string{}

@@ -412,6 +412,7 @@ in mg.`,
   mgcalc total citrate:500 --diet 220 --age 40 --sex female
   mgcalc total --stack mine.yaml --headroom --with citrate:500
   mgcalc total citrate:500 --unit mmol
+  mgcalc total --today --headroom --with bisglycinate:500
   mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "over the limit"`: `  mgcalc total citraat:500 bisglycinaat:1000 oxide:250mg
   mgcalc total citraat:500x2 --authority efsa
   mgcalc total --label etiket.txt citraat:500 magnesium:100
@@ -420,6 +421,7 @@ in mg.`,
   mgcalc total citraat:500 --diet 220 --age 40 --sex vrouw
   mgcalc total --stack mijn.yaml --headroom --with citraat:500
   mgcalc total citraat:500 --unit mmol
+  mgcalc total --today --headroom --with bisglycinaat:500
   mgcalc total --stack stack.yaml -o value; [ $? -eq 3 ] && echo "boven de grens"`,
 		"YAML `file` listing the products taken (- for stdin); repeat for several files":                       "YAML-`bestand` met de producten die iemand neemt (- voor stdin); herhaal voor meer bestanden",
 		"the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable":    "de producten als CSV-`bestand` met een kopregel van stackvelden (form, amount, per_day, …); herhaalbaar",
@@ -524,6 +526,12 @@ existing file without --force; '-' writes it to stdout instead of the plan.
 -o md writes the plan as a one-page Markdown document with its sources, for
 a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step.
 
+--save keeps the plan in your journal as the active plan, from --start (or
+today): 'mgcalc today' then says what is due, and the plan adapts to what
+you log ('mgcalc log'). A new plan replaces the active one after asking, or
+with --force. --show prints the active plan, where it stands today, and the
+days so far as bars.
+
 Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`: `Raadt een magnesiumvorm aan voor een doel (met hoe sterk het bewijs is) en
 toont een opbouwschema: laag beginnen, stap voor stap verhogen, hogere doses
 verdelen over ochtend en avond, nooit boven de bovengrens van de persoon,
@@ -583,6 +591,12 @@ plaats van het plan. --remind voegt bij elke inname een herinnering toe
 voor een arts (in het Engels); -o fhir als FHIR R4-bundel met een
 MedicationRequest per stap.
 
+--save bewaart het plan in uw dagboek als het actieve plan, vanaf --start (of
+vandaag): 'mgcalc today' zegt dan wat er nog moet, en het plan past zich aan
+aan wat u noteert ('mgcalc log'). Een nieuw plan vervangt het actieve na een
+vraag, of met --force. --show toont het actieve plan, waar het vandaag staat,
+en de dagen tot nu toe als balken.
+
 Afsluitstatus: 0 een plan, 1 een fout, 2 verkeerde argumenten, 4 geweigerd
 voor de veiligheid.`,
 		`  mgcalc plan --goal sleep --gut sensitive
@@ -594,6 +608,8 @@ voor de veiligheid.`,
   mgcalc plan --goal sleep --meds levothyroxine,doxycycline
   mgcalc plan --goal sleep -o md > plan.md
   mgcalc plan --goal migraine --target 600 --supervised
+  mgcalc plan --goal sleep --gut sensitive --capsule 500 --start today --save
+  mgcalc plan --show
   mgcalc plan goals`: `  mgcalc plan --goal slapen --gut gevoelig
   mgcalc plan --goal slapen --gut gevoelig --explain
   mgcalc plan --goal stoelgang --capsule 250 --half
@@ -603,6 +619,8 @@ voor de veiligheid.`,
   mgcalc plan --goal slapen --meds levothyroxine,doxycycline
   mgcalc plan --goal slapen -o md > plan.md
   mgcalc plan --goal migraine --target 600 --supervised
+  mgcalc plan --goal slapen --gut gevoelig --capsule 500 --start today --save
+  mgcalc plan --show
   mgcalc plan goals`,
 		"what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general":                          "waarvoor: slapen, ontspanning, stoelgang, sport, energie, hart, concentratie, krampen, migraine, algemeen (of de Engelse namen)",
 		"normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form":                                           "normaal of gevoelig (normal, sensitive): gevoelige darmen beginnen lager, verhogen trager en krijgen een milde vorm",
@@ -618,7 +636,7 @@ voor de veiligheid.`,
 		"medicines you take, comma separated (levothyroxine,doxycycline)":                                                                  "geneesmiddelen die u gebruikt, gescheiden door komma's (levothyroxine,doxycycline)",
 		"first day of the plan, YYYY-MM-DD or today: prints dates":                                                                         "eerste dag van het plan, JJJJ-MM-DD of today: toont data",
 		"write the schedule to this iCalendar `file` (- for stdout)":                                                                       "schrijf het schema naar dit iCalendar-`bestand` (- voor stdout)",
-		"overwrite an existing --ics file":                                                                                                 "overschrijf een bestaand --ics-bestand",
+		"overwrite an existing --ics file; with --save, replace the active plan":                                                           "overschrijf een bestaand --ics-bestand; met --save: vervang het actieve plan",
 		"add a reminder alarm to each intake in the --ics file":                                                                            "voeg in het --ics-bestand bij elke inname een herinnering toe",
 		"time of the morning intake in the --ics file":                                                                                     "tijdstip van de ochtendinname in het --ics-bestand",
 		"time of the evening intake in the --ics file":                                                                                     "tijdstip van de avondinname in het --ics-bestand",

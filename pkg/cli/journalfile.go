@@ -1,0 +1,223 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/mgcalc/mgcalc/pkg/journal"
+	"github.com/mgcalc/mgcalc/pkg/journal/store"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+)
+
+// MainAt is Main with another clock: the testscripts run the journey of a
+// plan day by day with it. mgcalc itself always reads the system clock.
+func MainAt(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() time.Time) int {
+	return runTree(args, stdin, stdout, stderr, os.Getenv, func(s *IO) *cobra.Command {
+		s.Now = now
+		return newRootCmd(s)
+	})
+}
+
+// perInvocation marks a flag that belongs to one run: never filled from an
+// MGCALC_* variable or the config file, even where another command has a
+// standing flag of the same name (log's --gut is how the gut took it;
+// plan's --gut is a standing setting).
+const perInvocation = "mgcalc/per-invocation"
+
+func markPerInvocation(fs *pflag.FlagSet, names ...string) {
+	for _, n := range names {
+		_ = fs.SetAnnotation(n, perInvocation, []string{"true"})
+	}
+}
+
+// journalOptions is --journal: where the journal is, a standing setting.
+type journalOptions struct {
+	Path string
+	set  bool
+}
+
+func (o *journalOptions) addFlag(fs *pflag.FlagSet, p msg.Printer) {
+	fs.StringVar(&o.Path, "journal", "", p.S("the journal `file` (default $XDG_DATA_HOME/mgcalc/journal.db)"))
+}
+
+func (o *journalOptions) read(cmd *cobra.Command) { o.set = cmd.Flags().Changed("journal") }
+
+// path is the journal's file: --journal (or MGCALC_JOURNAL, or journal:
+// in the config file), else $XDG_DATA_HOME/mgcalc/journal.db, else
+// ~/.local/share/mgcalc/journal.db. makeDir is true for the default
+// location, whose folder mgcalc creates (0700).
+func (o *journalOptions) path(s *IO) (path string, makeDir bool, err error) {
+	if o.Path != "" {
+		return o.Path, false, nil
+	}
+	if o.set {
+		return "", false, usageError(msg.Errorf("--journal needs a file name").
+			WithHint("leave --journal out for the default, $XDG_DATA_HOME/mgcalc/journal.db"))
+	}
+	// the XDG spec says a relative path is invalid and to be ignored
+	if dir := s.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
+		return filepath.Join(dir, "mgcalc", "journal.db"), true, nil
+	}
+	if home := s.Getenv("HOME"); home != "" {
+		return filepath.Join(home, ".local", "share", "mgcalc", "journal.db"), true, nil
+	}
+	return "", false, dataError(msg.Errorf("no place for the journal: neither XDG_DATA_HOME nor HOME is set").
+		WithHint("name a file with --journal FILE"))
+}
+
+// open opens the journal for reading or writing. For reading, a journal
+// that does not exist yet is (nil, nil): nothing was logged.
+func (o *journalOptions) open(s *IO, write bool) (*store.Store, error) {
+	path, makeDir, err := o.path(s)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(path, store.Options{Write: write, MakeDir: makeDir})
+	if errors.Is(err, store.ErrNoJournal) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, storeError(err)
+	}
+	return st, nil
+}
+
+// storeError gives a store error its exit code: a double or an active
+// plan is the caller's (2, with --force as the way out); a refused,
+// locked or failing journal is 1.
+func storeError(err error) error {
+	var se *store.Error
+	if errors.As(err, &se) {
+		switch se.Kind {
+		case store.Double, store.ActivePlan:
+			return usageError(se.Msg)
+		}
+		return dataError(se.Msg)
+	}
+	return dataError(err)
+}
+
+// stdinTTY reports whether a person can be asked: stdin is a terminal.
+func (s *IO) stdinTTY() bool {
+	f, ok := s.In.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// confirm asks a yes/no question on stderr and reads the answer from a
+// terminal stdin; anything but yes (or ja) is no.
+func (s *IO) confirm(q *msg.Message) bool {
+	io.WriteString(s.ErrOut, s.P.Message(q)+" [y/N] ")
+	var b [64]byte
+	n, _ := s.In.Read(b[:])
+	a := strings.ToLower(strings.TrimSpace(string(b[:n])))
+	return a == "y" || a == "yes" || a == "j" || a == "ja"
+}
+
+// dayWords are the words --on takes for a date, English and Dutch.
+var dayWords = map[string]int{"today": 0, "vandaag": 0, "yesterday": -1, "gisteren": -1, "eergisteren": -2}
+
+// parseDay reads a date: YYYY-MM-DD, today or yesterday (vandaag,
+// gisteren), as a date at UTC midnight.
+func parseDay(s, flag string, now time.Time) (time.Time, error) {
+	if off, ok := dayWords[strings.ToLower(strings.TrimSpace(s))]; ok {
+		y, m, d := now.Date()
+		return time.Date(y, m, d+off, 0, 0, 0, 0, time.UTC), nil
+	}
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, usageError(msg.Errorf("%s %q is not a date", flag, msg.Clip(s)).
+			WithHint("write it as YYYY-MM-DD, such as 2026-12-01, or today or yesterday"))
+	}
+	if d.Year() < 2000 || d.Year() > 2200 {
+		return time.Time{}, usageError(msg.Errorf("%s %q is not a plausible date", flag, s))
+	}
+	return d, nil
+}
+
+// lazyCmd is the command name, built in full only when the command line
+// may run it or show its help: elemental and the other commands that never
+// touch the journal do not pay for building log, today and journal with
+// their flags (about 40 µs a call). In its place stands a stub with the
+// same name and one-line help, for the root's help and suggestions. With
+// no command line known (the documentation, tests) it is built in full.
+func lazyCmd(s *IO, name string, short func(msg.Printer) string, build func() *cobra.Command) *cobra.Command {
+	if s.args == nil || mayRun(s.args, name) {
+		return build()
+	}
+	return &cobra.Command{Use: name, Short: short(s.P), Args: cobra.ArbitraryArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return fmt.Errorf("internal: the stub of %s ran", name)
+		}}
+}
+
+// mayRun reports whether a command line may run command name or ask for
+// its help: it names it anywhere (a flag's value too: rather built once too
+// often than missing), or asks for help or completion.
+func mayRun(args []string, name string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd, "completion":
+		return true
+	}
+	for _, a := range args {
+		if a == name {
+			return true
+		}
+	}
+	return false
+}
+
+// readToday reads what today needs: the active plan, the days' logs since
+// its start (from the index), and the entries of today and yesterday (a
+// late medicine reaches into today). No journal yet is no plan and no
+// entries. The journal is closed at once: a reader holds writers back.
+func (o *journalOptions) readToday(s *IO, now time.Time) (*journal.Plan, journal.Logs, []journal.Entry, error) {
+	st, err := o.open(s, false)
+	if err != nil || st == nil {
+		return nil, journal.Logs{}, nil, err
+	}
+	defer st.Close()
+	loc := now.Location()
+	yesterday := time.Date(now.Year(), now.Month(), now.Day()-1, 0, 0, 0, 0, loc)
+	tomorrow := yesterday.AddDate(0, 0, 2)
+	p, err := st.ActivePlan()
+	if err != nil {
+		return nil, nil, nil, storeError(err)
+	}
+	if today := journal.Day(now); p != nil && p.Start.After(today) {
+		// the active plan starts later: the one it replaces still runs
+		plans, err := st.Plans()
+		if err != nil {
+			return nil, nil, nil, storeError(err)
+		}
+		for i := range plans {
+			if plans[i].ID != p.ID && plans[i].Covers(today) {
+				p = &plans[i]
+			}
+		}
+	}
+	from := yesterday
+	if p != nil && p.Start.Before(from) {
+		from = time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day(), 0, 0, 0, 0, loc)
+	}
+	logs, err := st.DayLogs(from, tomorrow, loc)
+	if err != nil {
+		return nil, nil, nil, storeError(err)
+	}
+	entries, err := st.Entries(yesterday, tomorrow)
+	if err != nil {
+		return nil, nil, nil, storeError(err)
+	}
+	return p, logs, entries, nil
+}

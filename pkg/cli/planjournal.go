@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mgcalc/mgcalc/pkg/journal"
+	"github.com/mgcalc/mgcalc/pkg/journal/store"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/render"
+)
+
+// addJournalFlags declares plan's --save, --show and --journal.
+func (o *planOptions) addJournalFlags(cmd *cobra.Command) {
+	f, p := cmd.Flags(), o.IO.P
+	f.BoolVar(&o.Save, "save", false, p.S("keep this plan in your journal as the active plan, from --start (default today)"))
+	f.BoolVar(&o.Show, "show", false, p.S("print the active plan, where it stands today and the days so far"))
+	o.Journal.addFlag(f, p)
+	markPerInvocation(f, "save", "show")
+}
+
+// savePlan keeps p in the journal as the active plan. Replacing an active
+// plan asks on a terminal, and needs --force otherwise.
+func savePlan(o *planOptions, p *plan.Plan, start *time.Time) error {
+	s := o.IO
+	now := o.now()
+	day := journal.Day(now)
+	if start != nil {
+		day = *start
+	}
+	snap := journal.PlanOf(p, day, o.Morning, o.Evening, now)
+	st, err := o.Journal.open(s, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	err = st.SavePlan(&snap, o.Force)
+	var se *store.Error
+	if errors.As(err, &se) && se.Kind == store.ActivePlan {
+		if !s.stdinTTY() {
+			return usageError(msg.Errorf("%s: not saved", se.Msg).WithHint("give --force to replace it, or 'mgcalc plan --show' to see it"))
+		}
+		if !s.confirm(msg.New("%s. Replace it?", se.Msg)) {
+			return usageError(msg.Errorf("not saved: the active plan stays"))
+		}
+		err = st.SavePlan(&snap, true)
+	}
+	if err != nil {
+		return storeError(err)
+	}
+	io.WriteString(s.ErrOut, "mgcalc: "+sanitizeArg(s.P.Message(msg.New("saved as your active plan, from %s, in %s", day.Format(time.DateOnly), st.Path())))+"\n")
+	return nil
+}
+
+// runPlanShow prints the active plan.
+func runPlanShow(o *planOptions, cmd *cobra.Command) error {
+	if o.Goal != "" || o.Save {
+		return usageError(msg.Errorf("--show prints the saved plan: give it without --goal and --save"))
+	}
+	o.Journal.read(cmd)
+	s := o.IO
+	now := o.now()
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	if err != nil {
+		return err
+	}
+	p, logs, entries, err := o.Journal.readToday(s, now)
+	if err != nil {
+		return err
+	}
+	if p == nil {
+		return dataError(msg.Errorf("no plan is saved").WithHint("make one and keep it: mgcalc plan --goal GOAL --save"))
+	}
+	td := journal.MakeTodayLogs(p, logs, entries, now, limit)
+	var per *journal.Period
+	if today := journal.Day(now); !today.Before(p.Start) {
+		per = journal.MakePeriodLogs([]journal.Plan{*p}, logs, nil, now, p.Start, today)
+	}
+	return o.Root.print(s, render.NewSavedPlan(td, per))
+}

@@ -1,0 +1,277 @@
+// Package journal is what a person logged (magnesium taken, a medicine,
+// how the gut took it, a note) and the loop that turns it into today's
+// doses: step back after a bad gut day, hold, retry once, lower the
+// target after a second one, and move an intake out of a logged
+// medicine's spacing window. Every rule says whether a source gives it or
+// mgcalc chose it.
+//
+// It is pure: no store, no clock, no environment. An Entry is a snapshot
+// of what was computed when it was logged (form, variant, fraction,
+// elemental mg, the limit that applied), so a later fix to the tables
+// never rewrites history; a Plan is a snapshot of a saved schedule. The
+// caller passes now; days are calendar days in now's location.
+package journal
+
+import (
+	"hash/fnv"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/limits"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/stack"
+)
+
+// Entry is one `mgcalc log`: what was taken, when, and how it went. Any
+// of Items, Med, Gut and Note may be empty, but not all.
+type Entry struct {
+	ID       uint64    `json:"id"`
+	At       time.Time `json:"at"`        // when it was taken or happened
+	LoggedAt time.Time `json:"logged_at"` // when it was written down
+	// Items are the magnesium products taken, as computed when logged.
+	Items []Taken `json:"items,omitempty"`
+	// ElementalMg is the magnesium of the items that count towards the
+	// upper limit (taken by mouth), unrounded.
+	ElementalMg float64 `json:"elemental_mg"`
+	// Limit is the upper limit that applied to the person when logged.
+	Limit *Limit `json:"limit,omitempty"`
+	Med   *Med   `json:"med,omitempty"`
+	Gut   Gut    `json:"gut,omitempty"`
+	Note  string `json:"note,omitempty"`
+	// Forced marks an entry kept with --force although an identical one
+	// was logged less than a minute before.
+	Forced bool `json:"forced,omitempty"`
+}
+
+// Taken is one product in an entry, as computed when it was logged.
+type Taken struct {
+	Input        string  `json:"input"` // as typed, or the stack file's name
+	Name         string  `json:"name"`
+	Form         string  `json:"form"`
+	FormName     string  `json:"form_name"`
+	Variant      string  `json:"variant"`
+	VariantName  string  `json:"variant_name"`
+	Formula      string  `json:"formula"`
+	Fraction     float64 `json:"fraction"` // the share used
+	Basis        string  `json:"basis"`    // formula, assay or label
+	UnitMg       float64 `json:"unit_mg"`  // compound per unit; 0 when only the label's magnesium is known
+	PerDay       float64 `json:"per_day"`  // units taken
+	StatedMg     float64 `json:"stated_mg,omitempty"`
+	AssayPercent float64 `json:"assay_percent,omitempty"`
+	CompoundMg   float64 `json:"compound_mg"`
+	ElementalMg  float64 `json:"elemental_mg"`
+	Route        string  `json:"route"`
+	Counted      bool    `json:"counted"`
+}
+
+// Limit is an upper limit as it applied: nil Mg where none is set.
+type Limit struct {
+	Authority     string   `json:"authority"`
+	AuthorityName string   `json:"authority_name"`
+	Mg            *float64 `json:"mg"`
+	Sources       []string `json:"sources"`
+}
+
+// Med is a medicine logged with its time, and its spacing from magnesium
+// as the plan's interaction table gave it when logged.
+type Med struct {
+	Name string `json:"name"` // as typed
+	// Class is the interaction class ("" when mgcalc does not know the
+	// medicine or it needs no spacing).
+	Class     string `json:"class,omitempty"`
+	ClassName string `json:"class_name,omitempty"`
+	// BeforeHours: the medicine at least this long before magnesium;
+	// AfterHours: or at least this long after it (the longest rule).
+	BeforeHours float64       `json:"before_hours"`
+	AfterHours  float64       `json:"after_hours"`
+	Rules       []SpacingRule `json:"rules,omitempty"`
+	// Depleting names the classes of medicine that lower (or raise)
+	// magnesium this one belongs to: talk to your doctor.
+	Depleting []string `json:"depleting,omitempty"`
+	Known     bool     `json:"known"`
+}
+
+// SpacingRule is one source's spacing rule.
+type SpacingRule struct {
+	BeforeHours float64  `json:"before_hours"`
+	AfterHours  float64  `json:"after_hours"`
+	Text        string   `json:"text"`
+	Sources     []string `json:"sources"`
+}
+
+// Spaced reports whether the medicine has a spacing from magnesium.
+func (m *Med) Spaced() bool { return m != nil && (m.BeforeHours > 0 || m.AfterHours > 0) }
+
+// Sources are the sources of the medicine's spacing rules.
+func (m *Med) Sources() []string {
+	var out []string
+	for _, r := range m.Rules {
+		for _, s := range r.Sources {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// Gut is how the gut took it.
+type Gut string
+
+// The gut words. ok is a good day; the others are a bad gut day.
+const (
+	GutOK     Gut = "ok"
+	GutLoose  Gut = "loose"
+	GutCramps Gut = "cramps"
+	GutNausea Gut = "nausea"
+)
+
+// Guts lists the gut words in the order help shows them.
+var Guts = []Gut{GutOK, GutLoose, GutCramps, GutNausea}
+
+// Bad reports whether g is a bad gut day.
+func (g Gut) Bad() bool { return g == GutLoose || g == GutCramps || g == GutNausea }
+
+// gutWords are the words --gut takes, English and Dutch.
+var gutWords = map[string]Gut{
+	"ok": GutOK, "good": GutOK, "fine": GutOK, "goed": GutOK, "prima": GutOK,
+	"loose": GutLoose, "diarrhoea": GutLoose, "diarrhea": GutLoose, "dun": GutLoose, "diarree": GutLoose, "los": GutLoose,
+	"cramps": GutCramps, "cramp": GutCramps, "krampen": GutCramps, "kramp": GutCramps, "buikkramp": GutCramps, "buikkrampen": GutCramps,
+	"nausea": GutNausea, "nauseous": GutNausea, "misselijk": GutNausea, "misselijkheid": GutNausea,
+}
+
+// ParseGut reads a --gut word in English or Dutch, in any case.
+func ParseGut(s string) (Gut, error) {
+	if g, ok := gutWords[strings.ToLower(strings.TrimSpace(s))]; ok {
+		return g, nil
+	}
+	return "", msg.Errorf("--gut must be ok, loose, cramps or nausea, not %q", msg.Clip(s)).
+		WithHint("in Dutch: goed, dun, krampen or misselijk")
+}
+
+// IsMagnesium reports whether the entry logs magnesium taken.
+func (e *Entry) IsMagnesium() bool { return len(e.Items) > 0 }
+
+// Empty reports whether the entry logs nothing.
+func (e *Entry) Empty() bool { return len(e.Items) == 0 && e.Med == nil && e.Gut == "" && e.Note == "" }
+
+// Fingerprint is what an entry logs, whatever its time and id: its
+// products (form, variant, route, compound and elemental amounts to 0.01
+// mg, the precision at which the limit is decided), its medicine's name
+// (without case), its gut word and its note. Two entries with the same
+// fingerprint log the same thing; the store keeps it beside each entry's
+// time, so finding a double reads no entry.
+func (e *Entry) Fingerprint() uint64 {
+	h := fnv.New64a()
+	put := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	mg := func(x float64) string { return strconv.FormatFloat(math.Round(x/(2*limits.Tolerance)), 'f', 0, 64) }
+	for _, it := range e.Items {
+		put(it.Form)
+		put(it.Variant)
+		put(it.Route)
+		put(mg(it.CompoundMg))
+		put(mg(it.ElementalMg))
+	}
+	put("|")
+	if e.Med != nil {
+		put(strings.ToLower(strings.TrimSpace(e.Med.Name)))
+	}
+	put(string(e.Gut))
+	put(e.Note)
+	return h.Sum64()
+}
+
+// SameAs reports whether two entries log the same thing (whatever their
+// times): the same fingerprint.
+func (e *Entry) SameAs(o *Entry) bool { return e.Fingerprint() == o.Fingerprint() }
+
+// DoubleWindow is how close two identical entries must be to count as a
+// double: mgcalc's rule (one command run twice by mistake, a shell's
+// history), not a source's.
+const DoubleWindow = time.Minute
+
+// IsDouble reports whether e repeats o: the same content within
+// DoubleWindow of it.
+func (e *Entry) IsDouble(o *Entry) bool {
+	d := e.At.Sub(o.At)
+	return d > -DoubleWindow && d < DoubleWindow && e.SameAs(o)
+}
+
+// TakenOf snapshots a stack item as it is computed now.
+func TakenOf(it stack.Item, input string) Taken {
+	s := it.Share()
+	t := Taken{Input: input, Name: it.Name, Form: it.Form.Key, FormName: it.Form.Name,
+		Variant: it.Variant.Key, VariantName: it.Variant.Name, Formula: it.Variant.Formula,
+		Fraction: s.Fraction, Basis: string(it.Basis()), UnitMg: it.UnitMg, PerDay: it.PerDay,
+		StatedMg: it.StatedMg, AssayPercent: it.AssayPercent,
+		CompoundMg: it.CompoundMg(), ElementalMg: it.ElementalMg(), Route: string(it.Route), Counted: it.Counted()}
+	if t.Route == "" {
+		t.Route = string(stack.Oral)
+	}
+	if it.StatedMg > 0 {
+		t.Fraction = 0 // the label's amount, not a share, gave the figure
+	}
+	return t
+}
+
+// LimitOf snapshots the limit that applies.
+func LimitOf(l limits.Applied) *Limit {
+	if l.Authority == nil {
+		return nil
+	}
+	out := &Limit{Authority: l.Authority.Key, AuthorityName: l.Authority.Name, Sources: l.Band.Sources}
+	if mg := l.Mg(); mg != nil {
+		v := *mg
+		out.Mg = &v
+	}
+	return out
+}
+
+// Applied turns a snapshot back into a limit pkg/limits can judge with.
+func (l *Limit) Applied() limits.Applied {
+	if l == nil {
+		return limits.Applied{}
+	}
+	a := limits.Applied{Authority: &limits.Authority{Key: l.Authority, Name: l.AuthorityName}, Band: limits.ULBand{Sources: l.Sources}}
+	if l.Mg != nil {
+		v := *l.Mg
+		a.Band.Mg = &v
+	}
+	return a
+}
+
+// MedOf snapshots a medicine's spacing and class as the plan's knowledge
+// gives them.
+func MedOf(name string, spacing *plan.MedSpacing, depleting []*plan.MedClass, known bool) *Med {
+	m := &Med{Name: name, Known: known}
+	if spacing != nil {
+		m.Class, m.ClassName = spacing.Interaction.Key, spacing.Interaction.Name
+		m.BeforeHours, m.AfterHours = spacing.BeforeHours, spacing.AfterHours
+		for _, r := range spacing.Interaction.Spacings {
+			m.Rules = append(m.Rules, SpacingRule{BeforeHours: r.BeforeHours, AfterHours: r.AfterHours, Text: r.Text, Sources: r.Sources})
+		}
+	}
+	for _, d := range depleting {
+		m.Depleting = append(m.Depleting, d.Name)
+	}
+	return m
+}
+
+// FormRef resolves a snapshot's form in t, for a calculation made now
+// (total --today). It fails where the table no longer has it.
+func (t Taken) FormRef(ft *forms.Table) (*forms.Form, *forms.Variant, error) {
+	f := ft.Lookup(t.Form)
+	if f == nil {
+		return nil, nil, msg.Errorf("the logged form %q is not in the form table", t.Form)
+	}
+	v := f.Variant(t.Variant)
+	if v == nil {
+		return nil, nil, msg.Errorf("the logged variant %s:%s is not in the form table", t.Form, t.Variant)
+	}
+	return f, v, nil
+}
