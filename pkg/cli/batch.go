@@ -43,7 +43,7 @@ func runConvertBatch(o *convertOptions) error {
 	if err != nil {
 		return err
 	}
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}

@@ -81,6 +81,7 @@ know.`),
 		},
 	}
 	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, s.P.S("complete without a description beside each choice"))
+	oneRun(cmd.Flags(), "no-descriptions")
 	return cmd
 }
 

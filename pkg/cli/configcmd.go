@@ -8,12 +8,16 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
-func newConfigCmd(s *IO, root *rootOptions) *cobra.Command {
+// newConfigCmd makes config and its subcommands; settings are the
+// standing settings of the rest of the tree (standingSettings).
+func newConfigCmd(s *IO, root *rootOptions, settings []string) *cobra.Command {
+	list := strings.Join(settings, ", ")
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: s.P.S("Show the settings in effect, or write a starter config file"),
@@ -28,7 +32,7 @@ another (which must then exist). Its keys are long flag names.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken or a
 file that cannot be written, 2 for bad arguments or a file init would
-overwrite without --force.`, strings.Join(standingSettings, ", ")),
+overwrite without --force.`, list),
 		Example: s.P.S(`  mgcalc config show
   mgcalc config show -o json
   mgcalc config init
@@ -36,11 +40,11 @@ overwrite without --force.`, strings.Join(standingSettings, ", ")),
 		Args: unknownCommand,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newConfigShowCmd(s, root), newConfigInitCmd(s, root))
+	cmd.AddCommand(newConfigShowCmd(s, root, list), newConfigInitCmd(s, root))
 	return cmd
 }
 
-func newConfigShowCmd(s *IO, root *rootOptions) *cobra.Command {
+func newConfigShowCmd(s *IO, root *rootOptions, list string) *cobra.Command {
 	var person personOptions
 	cmd := &cobra.Command{
 		Use:   "show",
@@ -57,31 +61,36 @@ a list of {name, value (as text; null when not set), origin, source (the
 variable or file; null for flag and default), line (null but for file)}.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
-a bad flag or MGCALC_* value.`, strings.Join(standingSettings, ", ")),
+a bad flag or MGCALC_* value.`, list),
 		Example: s.P.S(`  mgcalc config show
   MGCALC_AUTHORITY=efsa mgcalc config show --age 40
   mgcalc config show -o json | jq -r '.settings[] | select(.origin != "default") | .name'`),
 		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return root.print(s, newConfigShow(cmd, root.config))
+			// the standing settings of other commands (the plan's gut,
+			// meds, …) are read from those commands' own flags, filled as
+			// they would be when the command runs
+			sets := []*pflag.FlagSet{cmd.Flags()}
+			answered := func(name string) bool {
+				for _, fs := range sets {
+					if fs.Lookup(name) != nil {
+						return true
+					}
+				}
+				return false
+			}
+			for _, c := range cmd.Root().Commands() {
+				if c != cmd.Parent() {
+					if err := root.config.fill(c.Flags(), answered); err != nil {
+						return err
+					}
+					sets = append(sets, c.Flags())
+				}
+			}
+			return root.print(s, newConfigShow(cmd.Root(), sets, root.config))
 		},
 	}
 	person.addFlags(cmd, true, s.P)
-	// the plan's standing settings, hidden: here only so that config show
-	// can say what is in effect and where it comes from
-	f := cmd.Flags()
-	// each flag its own variable: config show reads the flags' values
-	f.StringVar(new(string), "gut", "normal", "")
-	f.StringVar(new(string), "kidney", "", "")
-	decimalFlag(f, new(float64), "egfr", "")
-	f.StringSliceVar(new([]string), "condition", nil, "")
-	f.StringSliceVar(new([]string), "meds", nil, "")
-	f.StringVar(new(string), "morning", "08:00", "")
-	f.StringVar(new(string), "evening", "21:00", "")
-	f.BoolVar(new(bool), "remind", false, "")
-	for _, n := range []string{"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind"} {
-		_ = f.MarkHidden(n)
-	}
 	return cmd
 }
 
@@ -101,20 +110,28 @@ type settingShow struct {
 	Line   *int    `json:"line"`
 }
 
-func newConfigShow(cmd *cobra.Command, st *configState) configShow {
+// newConfigShow lists the standing settings of root's tree, each from
+// the first of sets that declares it.
+func newConfigShow(root *cobra.Command, sets []*pflag.FlagSet, st *configState) configShow {
 	var out configShow
 	if st.Path != "" {
 		p, from := st.Path, st.From
 		out.File, out.FileOrigin = &p, &from
 	}
 	out.FileFound = st.Found
-	for _, name := range standingSettings {
+	for _, name := range standingSettings(root) {
 		row := settingShow{Name: name, Origin: originDefault}
-		f := cmd.Flag(name)
+		var f *pflag.Flag
+		for _, fs := range sets {
+			if f = fs.Lookup(name); f != nil {
+				break
+			}
+		}
 		if f == nil {
 			continue
 		}
-		if src, ok := st.sources[name]; ok {
+		if set, ok := st.settings[name]; ok {
+			src := set.Source
 			row.Origin = src.Kind
 			n := src.Name
 			row.Source = &n
@@ -125,9 +142,10 @@ func newConfigShow(cmd *cobra.Command, st *configState) configShow {
 		} else if f.Changed {
 			row.Origin = originFlag
 		}
-		// some settings have no value until one is given (age: an adult)
-		unset := map[string]bool{"age": true, "sex": true, "kidney": true, "egfr": true, "condition": true, "meds": true}
-		if v := f.Value.String(); row.Origin != originDefault || !unset[name] {
+		// a setting whose default is empty has no value until one is
+		// given (age: an adult; lang: the locale decides)
+		unset := f.DefValue == "" || f.DefValue == "0" || f.DefValue == "[]"
+		if v := f.Value.String(); row.Origin != originDefault || !unset {
 			row.Value = &v
 		}
 		out.Settings = append(out.Settings, row)
@@ -266,6 +284,7 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 	}
 	cmd.Flags().BoolVar(&force, "force", false, s.P.S("replace an existing config file"))
 	cmd.Flags().BoolVar(&print, "print", false, s.P.S("write the starter file to stdout instead"))
+	oneRun(cmd.Flags(), "force", "print")
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}

@@ -218,7 +218,7 @@ func runConvert(o *convertOptions) error {
 		}
 		share, warning = forms.ShareOf(v, *o.Assay), w
 	}
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}

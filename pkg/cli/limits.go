@@ -52,13 +52,13 @@ config file; 2 for bad arguments (an age outside 0-130, --pregnant with
 
 // runLimits looks up and prints the reference values.
 func runLimits(o *limitsOptions) error {
-	lt, l, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	lt, l, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
 	// "No single value" is decided here, once: the limit is the value.
 	if o.Root.format == render.Value && l.Mg() == nil {
-		m := withOrigin(msg.Errorf("%s sets no supplemental upper limit for %s, so -o value has nothing to print", l.Authority.Name, limits.Who(l.Person)), o.Root.origins, "output")
+		m := withOrigin(msg.Errorf("%s sets no supplemental upper limit for %s, so -o value has nothing to print", l.Authority.Name, limits.Who(l.Person)), o.Root.config, "output")
 		return dataError(m)
 	}
 	return o.Root.print(o.IO, render.NewLimits(lt, l))

@@ -33,6 +33,10 @@ func (o *personOptions) addFlags(cmd *cobra.Command, withSex bool, p msg.Printer
 	}
 	f.BoolVar(&o.Pregnant, "pregnant", false, p.S("use the pregnancy values"))
 	f.BoolVar(&o.Lactating, "lactating", false, p.S("use the lactation values"))
+	standing(f, "authority", "age", "pregnant", "lactating")
+	if withSex {
+		standing(f, "sex")
+	}
 	_ = cmd.RegisterFlagCompletionFunc("authority", fixedCompletion("nih", "efsa", "evm"))
 }
 
@@ -40,11 +44,12 @@ func (o *personOptions) addFlags(cmd *cobra.Command, withSex bool, p msg.Printer
 func (o *personOptions) read(cmd *cobra.Command) { o.AgeSet = cmd.Flags().Changed("age") }
 
 // applied validates the options and looks up the limit that applies.
-// origins says which values came from the environment or a config file,
-// so a conflict they cause can name them.
-func (o *personOptions) applied(t tables, origins map[string]*msg.Message) (*limits.Tables, limits.Applied, error) {
+// st says which values came from the environment or a config file, so a
+// conflict they cause can name them; a standing sex applies under a
+// command without --sex too.
+func (o *personOptions) applied(t tables, origins *configState) (*limits.Tables, limits.Applied, error) {
 	sexText := o.Sex
-	if s, ok := standingSexValue(origins); ok && sexText == "" {
+	if s, ok := origins.standingValue("sex"); ok && sexText == "" {
 		sexText = s
 	}
 	sex, err := limits.ParseSex(sexText)
@@ -67,7 +72,7 @@ func (o *personOptions) applied(t tables, origins map[string]*msg.Message) (*lim
 }
 
 // personError words a person conflict with the flags that cause it.
-func personError(err error, origins map[string]*msg.Message) *msg.Message {
+func personError(err error, origins *configState) *msg.Message {
 	var pe *limits.PersonError
 	if !errors.As(err, &pe) {
 		return msg.Errorf("%s", err.Error())
@@ -92,11 +97,11 @@ func personError(err error, origins map[string]*msg.Message) *msg.Message {
 
 // withOrigin adds, for each named flag whose value came from a standing
 // setting, where it came from and how to override it.
-func withOrigin(m *msg.Message, origins map[string]*msg.Message, flags ...string) *msg.Message {
+func withOrigin(m *msg.Message, origins *configState, flags ...string) *msg.Message {
 	var from *msg.Message
 	var override []string
 	for _, f := range flags {
-		if o, ok := origins[f]; ok {
+		if o, ok := origins.origin(f); ok {
 			if from == nil {
 				from = o
 			} else {
@@ -106,7 +111,7 @@ func withOrigin(m *msg.Message, origins map[string]*msg.Message, flags ...string
 			case "pregnant", "lactating":
 				override = append(override, "--"+f+"=false")
 			case "sex":
-				if _, standing := origins[standingSex]; !standing { // the command has --sex
+				if _, noFlag := origins.standingValue(f); !noFlag { // the command has --sex
 					override = append(override, "--"+f)
 				}
 			default:

@@ -109,6 +109,12 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 	f.StringVar(&o.Morning, "morning", "08:00", s.P.S("time of the morning intake in the --ics file"))
 	f.StringVar(&o.Evening, "evening", "21:00", s.P.S("time of the evening intake in the --ics file"))
 	o.Person.addFlags(cmd, false, s.P)
+	// a person's standing facts and habits; the rest describes one plan
+	// (a target, supervision, units, a calendar) and is never inherited:
+	// "supervised: true" with "target: 900" in a file would unlock a
+	// schedule above the upper limit nobody asked for
+	standing(f, "gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind")
+	oneRun(f, "force")
 	_ = cmd.RegisterFlagCompletionFunc("gut", fixedCompletion("normal", "sensitive"))
 	_ = cmd.RegisterFlagCompletionFunc("kidney", fixedCompletion("normal", "impaired"))
 	_ = cmd.RegisterFlagCompletionFunc("goal", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -304,7 +310,7 @@ func runPlan(o *planOptions) error {
 	if morning >= evening {
 		return usageError(msg.Errorf("--morning %s is not before --evening %s", o.Morning, o.Evening))
 	}
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}

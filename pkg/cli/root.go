@@ -34,7 +34,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 func runTree(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string,
 	build func(*IO) *cobra.Command) (code int) {
 	s := newIO(stdin, stdout, stderr, getenv)
-	s.P, _ = msg.NewPrinter(chooseLang(args, getenv))
+	lang, cfg := startSettings(args, getenv)
+	s.P, _ = msg.NewPrinter(lang)
+	s.config = cfg
 	s.P = s.P.WithData(kb.DataCatalogue(string(s.P.Lang()))) // names and notes from data/, decoded on first use
 	defer func() {
 		if r := recover(); r != nil {
@@ -78,11 +80,8 @@ type rootOptions struct {
 	Table      string // --table: a forms.yaml of the user's instead of the built-in form table
 	format     render.Format
 	tables     tables
-	// origins says where a flag's value came from when not from the
-	// command line: "MGCALC_PREGNANT=true", "pregnant: true in config file …".
-	origins map[string]*msg.Message
-	// config is what the root read: the config file and each setting's
-	// source.
+	// config is what the root read: the config file and where each
+	// standing setting not given as a flag came from.
 	config *configState
 }
 
@@ -153,11 +152,11 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 				filterArgCompletions(cmd.Root())
 				return nil
 			}
-			st, err := applyConfig(cmd, s, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
+			st, err := applyConfig(cmd, s, s.config, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
 			if err != nil {
 				return err
 			}
-			opts.config, opts.origins = st, st.origins
+			opts.config = st
 			if opts.Table != "" {
 				opts.tables = fileTables(opts.Table)
 			} else if cmd.Flags().Changed("table") {
@@ -195,12 +194,15 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 	helpCmd := newHelpCmd(s)
 	root.SetHelpCommand(helpCmd)
 	root.Flags().BoolP("version", "v", false, p.S("print mgcalc's version and exit"))
+	oneRun(root.Flags(), "version")
 	pf := root.PersistentFlags()
 	pf.StringVarP(&opts.Output, "output", "o", "text", p.S("output format: %s", strings.Join(formatNames(), ", ")))
 	pf.StringVar(&opts.ConfigFile, "config", "", p.S("config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)"))
 	pf.Var(colorValue{&opts.Color}, "color", p.S("colour in text output: auto, always or never"))
 	pf.StringVar(&opts.Table, "table", "", p.S("read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one"))
 	pf.Var(langValue{&opts.Lang}, "lang", p.S("language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"))
+	standing(pf, "output", "color", "lang")
+	oneRun(pf, "config")
 	_ = root.RegisterFlagCompletionFunc("output", completeFormats)
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(colorAuto, colorAlways, colorNever))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion(string(msg.English), string(msg.Dutch)))
@@ -213,10 +215,11 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 		newLimitsCmd(s, opts),
 		newPlanCmd(s, opts),
 		newCheckCmd(s, opts),
-		newConfigCmd(s, opts),
 		newVersionCmd(s, opts),
 		newCompletionCmd(s),
 	)
+	// config lists the standing settings the rest of the tree declares
+	root.AddCommand(newConfigCmd(s, opts, standingSettings(root)))
 	// In English cobra's own usage text is the same (a test proves it), so
 	// only another language pays for walking the tree.
 	if p.Lang() != msg.English {
@@ -346,20 +349,4 @@ func argsUsage(n int, names *msg.Message) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// flagNames collects every flag name in the tree, for config validation.
-func flagNames(root *cobra.Command) map[string]bool {
-	names := map[string]bool{}
-	var walk func(*cobra.Command)
-	walk = func(c *cobra.Command) {
-		for _, fs := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
-			fs.VisitAll(func(f *pflag.Flag) { names[f.Name] = true })
-		}
-		for _, sub := range c.Commands() {
-			walk(sub)
-		}
-	}
-	walk(root)
-	return names
 }

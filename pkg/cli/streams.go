@@ -36,6 +36,7 @@ type IO struct {
 	P         msg.Printer
 
 	stream *bufio.Writer
+	config *configFile // read before the tree was built
 }
 
 // newIO inspects stdout and the environment (TERM, COLUMNS) once. The
@@ -122,14 +123,14 @@ func (s *IO) Term() *render.Term {
 func (root *rootOptions) print(s *IO, r render.Report) error {
 	err := s.Print(root.format, r)
 	if ee := (*render.ExportError)(nil); errors.As(err, &ee) {
-		m := withOrigin(ee.Msg, root.origins, "output")
+		m := withOrigin(ee.Msg, root.config, "output")
 		if m != ee.Msg {
 			m.Hint = msg.Errorf("%s; %s", m.Hint, ee.Msg.Hint)
 		}
 		return usageError(m)
 	}
 	if errors.Is(err, render.ErrNoValue) {
-		m := withOrigin(render.ErrNoValue, root.origins, "output")
+		m := withOrigin(render.ErrNoValue, root.config, "output")
 		if m == render.ErrNoValue {
 			return usageError(m)
 		}

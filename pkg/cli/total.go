@@ -173,7 +173,7 @@ func runTotal(o *totalOptions) error {
 		}
 		diet = &d
 	}
-	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
