@@ -55,7 +55,7 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
   mgcalc check --csv shop.csv --columns form=Form,amount=Salt,stated=Mg`),
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
-			case o.CSV != "" && len(args) == 0, len(args) == 1 && args[0] == "-", len(args) == 2:
+			case cmd.Flags().Changed("csv") && len(args) == 0, len(args) == 1 && args[0] == "-", len(args) == 2:
 				return nil
 			}
 			return usageError(msg.Errorf("check takes FORM and AMOUNT with --stated, '-' or --csv FILE (got %d arguments)", len(args)).

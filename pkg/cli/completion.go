@@ -85,25 +85,15 @@ know.`),
 	return cmd
 }
 
-// fileFlags are the flags that name a file, with the extensions the
-// shell offers for them.
-var fileFlags = map[string][]string{
-	"stack":  {"yaml", "yml"},
-	"config": {"yaml", "yml"},
-	"table":  {"yaml", "yml"},
-	"csv":    {"csv"},
-	"ics":    {"ics"},
-}
-
 // markFileFlags makes the shell complete file names for every flag in
 // fileFlags, wherever in the tree it is declared.
 func markFileFlags(root *cobra.Command) {
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
 		for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
-			for name, exts := range fileFlags {
+			for name, ff := range fileFlags {
 				if fs.Lookup(name) != nil {
-					_ = cobra.MarkFlagFilename(fs, name, exts...)
+					_ = cobra.MarkFlagFilename(fs, name, ff.exts...)
 				}
 			}
 		}

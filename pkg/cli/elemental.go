@@ -147,7 +147,7 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
 // amount are a form name typed without quotes.
 func convertArgs(amount string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		csv := cmd.Flags().Lookup("csv").Value.String() != ""
+		csv := cmd.Flags().Changed("csv") // an empty name is refused after, naming the flag
 		switch {
 		case csv && len(args) == 0, !csv && len(args) == 2, !csv && len(args) == 1 && args[0] == "-":
 			return nil

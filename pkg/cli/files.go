@@ -6,10 +6,53 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
+
+// fileFlag is a flag that names a file: the extensions the shell offers
+// for it, and the hint for an empty name.
+type fileFlag struct {
+	exts []string
+	hint *msg.Message
+}
+
+// fileFlags are the flags that name a file, wherever they are declared.
+var fileFlags = map[string]fileFlag{
+	"stack":  {[]string{"yaml", "yml"}, msg.New("give a YAML file, or - for stdin")},
+	"config": {[]string{"yaml", "yml"}, msg.New("leave --config out for %s", "$XDG_CONFIG_HOME/mgcalc/config.yaml")},
+	"table":  {[]string{"yaml", "yml"}, msg.New("leave --table out for the built-in form table")},
+	"csv":    {[]string{"csv"}, msg.New("give a CSV file, or - for stdin")},
+	"ics":    {[]string{"ics"}, msg.New("give a path, or - for stdout")},
+}
+
+// emptyFileName refuses a file flag given an empty name (--stack ”):
+// it is a slip on the command line, not a file that cannot be found.
+func emptyFileName(cmd *cobra.Command) error {
+	for name, ff := range fileFlags {
+		f := cmd.Flags().Lookup(name)
+		if f == nil || !f.Changed {
+			continue
+		}
+		values := []string{f.Value.String()}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			values = sv.GetSlice()
+		}
+		for _, v := range values {
+			if strings.TrimSpace(v) == "" {
+				m := msg.Errorf("--%s needs a file name", name)
+				m.Hint = ff.hint
+				return usageError(m)
+			}
+		}
+	}
+	return nil
+}
 
 // writeFileAtomic writes a file through a temporary file in the same
 // directory, synced and renamed into place, so a reader never sees half a

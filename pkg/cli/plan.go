@@ -31,7 +31,6 @@ type planOptions struct {
 	Start                   string
 	ICS                     string
 	Force, Remind           bool
-	icsSet                  bool
 	Morning, Evening        string
 	now                     func() time.Time
 }
@@ -167,7 +166,6 @@ func (o *planOptions) read(cmd *cobra.Command) {
 		return nil
 	}
 	o.Target, o.Capsule, o.CapsuleEl, o.EGFR = set("target", &o.target), set("capsule", &o.capsule), set("capsule-elemental", &o.capsuleEl), set("egfr", &o.egfr)
-	o.icsSet = fs.Changed("ics")
 	o.Person.read(cmd)
 }
 
@@ -293,9 +291,6 @@ func runPlan(o *planOptions) error {
 	start, err := o.startDate()
 	if err != nil {
 		return err
-	}
-	if o.icsSet && strings.TrimSpace(o.ICS) == "" {
-		return usageError(msg.Errorf("--ics needs a file name").WithHint("give a path, or - for stdout"))
 	}
 	if o.ICS != "" && start == nil {
 		return usageError(msg.Errorf("--ics needs a first day").WithHint("give --start YYYY-MM-DD (or --start today)"))

@@ -152,6 +152,9 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 				filterArgCompletions(cmd.Root())
 				return nil
 			}
+			if err := emptyFileName(cmd); err != nil {
+				return err
+			}
 			st, err := applyConfig(cmd, s, s.config, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
 			if err != nil {
 				return err
@@ -159,9 +162,6 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 			opts.config = st
 			if opts.Table != "" {
 				opts.tables = fileTables(opts.Table)
-			} else if cmd.Flags().Changed("table") {
-				return usageError(msg.Errorf("--table needs a file name").
-					WithHint("leave --table out for the built-in form table"))
 			}
 			f, err := render.ParseFormat(opts.Output)
 			if err != nil {

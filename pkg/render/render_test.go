@@ -6,13 +6,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
 func sampleList() FormList {
 	return FormList{
-		{Form: "citrate", Variant: "anhydrous", Default: true, Formula: "Mg3(C6H5O7)2", MolarMass: 451.113, Fraction: 0.161634, Tolerance: "laxative"},
-		{Form: "citrate", Variant: "nonahydrate", Formula: "Mg3(C6H5O7)2·9H2O", MolarMass: 613.248, Fraction: 0.1189, Tolerance: "laxative"},
+		{Form: "citrate", Variant: "anhydrous", Default: true, Formula: "Mg3(C6H5O7)2", MolarMass: 451.113, Fraction: 0.161634, Tolerance: "laxative",
+			v: &forms.Variant{MolarMass: 451.113, Fraction: 0.161634}},
+		{Form: "citrate", Variant: "nonahydrate", Formula: "Mg3(C6H5O7)2·9H2O", MolarMass: 613.248, Fraction: 0.1189, Tolerance: "laxative",
+			v: &forms.Variant{MolarMass: 613.248, Fraction: 0.1189}},
 	}
 }
 
