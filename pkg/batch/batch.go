@@ -19,6 +19,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -371,7 +372,7 @@ func openCSV(r io.Reader) (*csv.Reader, []string, error) {
 	for i, h := range header {
 		for _, g := range header[:i] {
 			if strings.EqualFold(strings.TrimSpace(g), strings.TrimSpace(h)) {
-				return nil, nil, &LineError{Line: 1, Err: msg.Errorf("column %q is given twice", msg.Clip(h))}
+				return nil, nil, &LineError{Line: 1, Err: msg.Errorf("column %q is given twice", text.Clip(h))}
 			}
 		}
 	}

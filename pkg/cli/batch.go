@@ -9,6 +9,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // batchFormat is the format of a stream: what -o says, else text on a
@@ -138,14 +139,14 @@ func openInput(s *IO, path string) (io.Reader, func(), error) {
 	// the type first: opening a FIFO would wait for a writer for ever, and
 	// /dev/zero never ends ('-' reads a pipe)
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		return nil, nil, dataError(msg.Errorf("%s: not a regular file", sanitizeArg(path)))
+		return nil, nil, dataError(msg.Errorf("%s: not a regular file", text.Escape(path)))
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, nil, dataError(msg.Errorf("%s: no such file", sanitizeArg(path)))
+			return nil, nil, dataError(msg.Errorf("%s: no such file", text.Escape(path)))
 		}
-		return nil, nil, dataError(msg.Errorf("%s: %s", sanitizeArg(path), errReason(err)))
+		return nil, nil, dataError(msg.Errorf("%s: %s", text.Escape(path), errReason(err)))
 	}
 	return f, func() { f.Close() }, nil
 }

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -22,6 +21,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -360,7 +360,7 @@ func (st *configState) fill(fs *pflag.FlagSet, skip func(name string) bool) erro
 			err = check(val)
 		}
 		if err != nil {
-			val := clip(val)
+			val := text.Clip(val)
 			m := msg.Errorf("%s: invalid value %q for --%s", where, val, f.Name)
 			var cause *msg.Message
 			if errors.As(err, &cause) {
@@ -510,18 +510,4 @@ var configChecks = map[string]func(string) error{
 		_, err = t.ResolveAuthority(v)
 		return err
 	},
-}
-
-// clip shortens a value for an error line: a huge value is not echoed
-// whole.
-func clip(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }

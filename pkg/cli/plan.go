@@ -11,6 +11,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // planOptions are the options of `plan`.
@@ -169,15 +170,33 @@ func (o *planOptions) read(cmd *cobra.Command) {
 	o.Person.read(cmd)
 }
 
-// words accepted for --gut and --kidney, English and Dutch.
+// words accepted for --gut and --kidney, English and Dutch, folded.
 var (
 	gutWords    = map[string]plan.Gut{"normal": plan.GutNormal, "normaal": plan.GutNormal, "sensitive": plan.GutSensitive, "gevoelig": plan.GutSensitive}
 	kidneyWords = map[string]plan.Kidney{"normal": plan.KidneyNormal, "normaal": plan.KidneyNormal, "impaired": plan.KidneyImpaired, "verminderd": plan.KidneyImpaired}
 )
 
-// request validates the options into a plan request.
+// request validates the options into a plan request. Every name typed
+// goes through the one fold: a character it does not read is refused,
+// naming the flag, never dropped.
 func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 	var r plan.Request
+	if len(o.Meds) > maxMeds {
+		return r, usageError(msg.Errorf("--meds names %d medicines: at most %d", len(o.Meds), maxMeds))
+	}
+	for _, n := range append([]struct{ flag, name string }{{"--goal", o.Goal}, {"--gut", o.Gut}, {"--kidney", o.Kidney}}, named("--condition", o.Conditions)...) {
+		if err := nameError(n.flag, n.name); err != nil {
+			return r, err
+		}
+	}
+	for _, m := range o.Meds {
+		if len(m) > 100 {
+			return r, usageError(msg.Errorf("--meds: %q is longer than 100 characters", text.Clip(m)))
+		}
+		if err := nameError("--meds", m); err != nil {
+			return r, err
+		}
+	}
 	r.Goal = k.Goal(o.Goal)
 	if r.Goal == nil {
 		var keys []string
@@ -187,11 +206,11 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 		return r, usageError(msg.Errorf("unknown goal %q", o.Goal).WithHint("goals: %s", strings.Join(keys, ", ")))
 	}
 	var ok bool
-	if r.Gut, ok = gutWords[strings.ToLower(strings.TrimSpace(o.Gut))]; !ok {
+	if r.Gut, ok = gutWords[fold(o.Gut)]; !ok {
 		return r, usageError(msg.Errorf("--gut must be normal or sensitive, not %q", o.Gut))
 	}
 	if o.Kidney != "" {
-		if r.Kidney, ok = kidneyWords[strings.ToLower(strings.TrimSpace(o.Kidney))]; !ok {
+		if r.Kidney, ok = kidneyWords[fold(o.Kidney)]; !ok {
 			return r, usageError(msg.Errorf("--kidney must be normal or impaired, not %q", o.Kidney))
 		}
 	}
@@ -208,14 +227,6 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 				WithHint("mgcalc knows: %s; for any other condition, ask your doctor", strings.Join(k.ConditionKeys(), ", ")))
 		}
 		r.Conditions = append(r.Conditions, g)
-	}
-	if len(o.Meds) > maxMeds {
-		return r, usageError(msg.Errorf("--meds names %d medicines: at most %d", len(o.Meds), maxMeds))
-	}
-	for _, m := range o.Meds {
-		if len(m) > 100 {
-			return r, usageError(msg.Errorf("--meds: %q is longer than 100 characters", msg.Clip(m)))
-		}
 	}
 	r.Meds = o.Meds
 	if o.Target != nil {
@@ -350,3 +361,18 @@ func clock(s, flag string) (time.Duration, error) {
 
 // maxMeds bounds --meds: more is no list of someone's medicines.
 const maxMeds = 50
+
+// named pairs each of names with its flag.
+func named(flag string, names []string) []struct{ flag, name string } {
+	out := make([]struct{ flag, name string }, len(names))
+	for i, n := range names {
+		out[i] = struct{ flag, name string }{flag, n}
+	}
+	return out
+}
+
+// fold is text.Fold for a lookup: "" for a name that does not fold.
+func fold(s string) string {
+	f, _ := text.Fold(s)
+	return f
+}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // IO is the one place that decides about the terminal: whether stdout is
@@ -156,5 +157,5 @@ func (s *IO) Print(format render.Format, r render.Report) error {
 
 // Warn writes a warning to stderr, in the user's language.
 func (s *IO) Warn(m *msg.Message) {
-	io.WriteString(s.ErrOut, "mgcalc: warning: "+sanitizeArg(oneLine(s.P.Message(m)))+"\n")
+	io.WriteString(s.ErrOut, "mgcalc: warning: "+text.Escape(oneLine(s.P.Message(m)))+"\n")
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Sex selects the column of an intake table.
@@ -35,15 +36,17 @@ type Person struct {
 // ParseSex reads male/female (m/f, man/woman), in Dutch too: man (the
 // same word), vrouw (v), mannelijk, vrouwelijk.
 func ParseSex(s string) (Sex, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "":
+	if strings.TrimSpace(s) == "" {
 		return "", nil
+	}
+	f, _ := text.Fold(s) // the one fold of a word typed; "" matches nothing
+	switch f {
 	case "male", "m", "man", "mannelijk":
 		return Male, nil
 	case "female", "f", "woman", "vrouw", "v", "vrouwelijk":
 		return Female, nil
 	}
-	return "", msg.Errorf("unknown sex %q", msg.Clip(s)).WithHint("use male or female")
+	return "", msg.Errorf("unknown sex %q", text.Clip(s)).WithHint("use male or female")
 }
 
 // Pregnancy and lactation values exist in the tables for these ages.

@@ -198,20 +198,6 @@ func (p Printer) Message(e *Message) string {
 	return p.S(e.Format, args...)
 }
 
-// Clip shortens a value someone typed for an error line: a huge value is
-// not echoed whole.
-func Clip(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
 // Number is a message argument printed with the reader's decimal
 // separator; use it with %s.
 type Number struct {

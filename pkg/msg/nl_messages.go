@@ -7,6 +7,9 @@ func nlMessages() map[string]string {
 	return map[string]string{
 		"%d of %d lines could not be checked":                                                       "%d van %d regels konden niet worden gecontroleerd",
 		"%s mg %s stating %s mg magnesium is %s %% Mg, which does not fit %s (%s %%) within %s %%.": "%s mg %s met %s mg magnesium op het etiket is %s %% Mg, wat niet binnen %s %% past bij %s (%s %%).",
+		"%s: %q contains the character %s, which mgcalc does not read in names":                     "%s: %q bevat het teken %s, dat mgcalc niet leest in namen",
+		"%s: %q is not valid UTF-8":                                                                 "%s: %q is geen geldige UTF-8",
+		"names use the letters a-z, digits, spaces and hyphens":                                     "namen gebruiken de letters a-z, cijfers, spaties en koppeltekens",
 		"--%s needs a file name":                                                                    "--%s heeft een bestandsnaam nodig",
 		"give a YAML file, or - for stdin":                                                          "geef een YAML-bestand, of - voor de standaardinvoer",
 		"give a CSV file, or - for stdin":                                                           "geef een CSV-bestand, of - voor de standaardinvoer",

@@ -7,17 +7,14 @@
 package plan
 
 import (
-	"unicode/utf8"
-
 	"errors"
 	"fmt"
-	"golang.org/x/text/unicode/norm"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/source"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Grade is how strong the evidence for a form × goal pair is, strongest
@@ -223,21 +220,6 @@ type Gate struct {
 	Reason  Fact     `yaml:"reason"`
 }
 
-// isKey reports whether s is a key: a lower-case letter, then lower-case
-// letters, digits and hyphens (^[a-z][a-z0-9-]*$). A loop, not a regular
-// expression: it runs on every key each time the knowledge is built.
-func isKey(s string) bool {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
 // Load decodes plan.yaml strictly and validates it against the form table
 // and the bibliography.
 func Load(b []byte, t *forms.Table, reg source.Registry) (*Knowledge, error) {
@@ -302,7 +284,10 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	}
 	names := map[string]string{}
 	claim := func(name, owner string) error {
-		n := fold(name)
+		n, err := text.Fold(name)
+		if err != nil {
+			return fmt.Errorf("%s: name %q %v, which no one can type", owner, name, err)
+		}
 		if n == "" {
 			return fmt.Errorf("%s: an empty name", owner)
 		}
@@ -313,7 +298,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		return nil
 	}
 	for _, g := range k.Goals {
-		if !isKey(g.Key) || g.Name == "" {
+		if !text.IsKey(g.Key) || g.Name == "" {
 			return fmt.Errorf("goal %q: a key of lowercase letters and a name are needed", g.Key)
 		}
 		for _, n := range append([]string{g.Key, g.Name}, g.Aliases...) {
@@ -450,8 +435,19 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		}
 	}
 	meds := map[string]string{}
+	display := map[string]bool{} // the classes' display names
+	// med claims a name a person may type for a medicine class: its key
+	// and members must fold; its display name, which may carry an
+	// explanation in brackets ("levothyroxine (thyroid hormone)"), is
+	// matched only where it folds
 	med := func(name, owner string) error {
-		n := fold(name)
+		n, err := text.Fold(name)
+		if err != nil {
+			if display[name] {
+				return nil
+			}
+			return fmt.Errorf("%s: medicine %q %v, which no one can type", owner, name, err)
+		}
 		if n == "" {
 			return fmt.Errorf("%s: an empty medicine name", owner)
 		}
@@ -462,9 +458,10 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		return nil
 	}
 	for _, in := range k.Interactions {
-		if !isKey(in.Key) || in.Name == "" || len(in.Members) == 0 || len(in.Spacings) == 0 {
+		if !text.IsKey(in.Key) || in.Name == "" || len(in.Members) == 0 || len(in.Spacings) == 0 {
 			return fmt.Errorf("interaction %q: needs a key, a name, members and spacings", in.Key)
 		}
+		display[in.Name] = true
 		for _, m := range append([]string{in.Key, in.Name}, in.Members...) {
 			if err := med(m, in.Key); err != nil {
 				return err
@@ -480,9 +477,10 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		}
 	}
 	for _, d := range k.Depleting {
-		if !isKey(d.Key) || d.Name == "" || len(d.Members) == 0 {
+		if !text.IsKey(d.Key) || d.Name == "" || len(d.Members) == 0 {
 			return fmt.Errorf("depleting %q: needs a key, a name and members", d.Key)
 		}
+		display[d.Name] = true
 		for _, m := range append([]string{d.Key, d.Name}, d.Members...) {
 			if err := med(m, d.Key); err != nil {
 				return err
@@ -511,7 +509,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		}
 	}
 	for _, c := range g.Conditions {
-		if !isKey(c.Key) || c.Name == "" {
+		if !text.IsKey(c.Key) || c.Name == "" {
 			return fmt.Errorf("gate %q: needs a key and a name", c.Key)
 		}
 		if err := checkFact(reg, "gate "+c.Key, c.Reason); err != nil {
@@ -526,32 +524,23 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	return nil
 }
 
-// fold reduces a name for matching: lower case, letters and digits only.
+// fold is the one fold of every name a person types (text.Fold): a name
+// with a character it does not read (a Cyrillic letter, a zero-width
+// space) folds to "" and matches nothing.
 func fold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			s = norm.NFKC.String(s) // full-width letters read as what they look like
-			break
-		}
+	f, err := text.Fold(s)
+	if err != nil {
+		return ""
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			// a zero-width or bidi character is never dropped into a
-			// match: the name matches nothing
-			return "\x00"
-		}
-		if r = unicode.ToLower(r); r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteByte(byte(r))
-		}
-	}
-	return b.String()
+	return f
 }
 
 // Goal returns the goal with key, name or alias, or nil.
 func (k *Knowledge) Goal(name string) *Goal {
 	n := fold(name)
+	if n == "" {
+		return nil
+	}
 	for _, g := range k.Goals {
 		if fold(g.Key) == n || fold(g.Name) == n {
 			return g

@@ -458,10 +458,10 @@ func applied(key string, r Rule, unit string) AppliedRule {
 // or unknown (reported, never ignored).
 func (k *Knowledge) meds(p *Plan, names []string) {
 	for _, name := range names {
-		n := fold(name)
-		if n == "" {
+		if strings.TrimSpace(name) == "" {
 			continue
 		}
+		n := fold(name) // "" for a name with a character no name has: unknown
 		found := false
 		for _, in := range k.Interactions {
 			if matches(n, in.Key, in.Name, in.Members) {
@@ -494,6 +494,9 @@ func (k *Knowledge) meds(p *Plan, names []string) {
 }
 
 func matches(n, key, name string, members []string) bool {
+	if n == "" {
+		return false
+	}
 	if n == fold(key) || n == fold(name) {
 		return true
 	}

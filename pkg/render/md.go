@@ -7,6 +7,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/source"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Exporter is a report that is also a document: -o md and -o fhir. Only a
@@ -337,19 +338,19 @@ func mdCite(ids []string) string {
 // text: no control characters, and every character that could start
 // emphasis, a link, HTML, code or a table cell is escaped.
 func mdEscape(s string) string {
-	return mdEscaper.Replace(sanitize(s))
+	return mdEscaper.Replace(text.Strip(s))
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
 	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`)
 
 // mdCode is text for inside a code span.
-func mdCode(s string) string { return strings.ReplaceAll(sanitize(s), "`", "'") }
+func mdCode(s string) string { return strings.ReplaceAll(text.Strip(s), "`", "'") }
 
 // mdURL is an address as an autolink, or as escaped text where it could
 // not be one.
 func mdURL(u string) string {
-	u = sanitize(u)
+	u = text.Strip(u)
 	if (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) && !strings.ContainsAny(u, " <>") {
 		return "<" + u + ">"
 	}

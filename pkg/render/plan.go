@@ -6,6 +6,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 type evidenceJSON struct {
@@ -340,7 +341,7 @@ func (r *Plan) Text(t *Term) string {
 			default:
 				rule = p.S("take the medicine at least %s h before or %s h after magnesium", p.Amount(s.BeforeHours), p.Amount(s.AfterHours))
 			}
-			b.WriteString("  " + interactionName(p, s.Interaction) + " (" + sanitize(strings.Join(s.Named, ", ")) + "): " + rule)
+			b.WriteString("  " + interactionName(p, s.Interaction) + " (" + text.Strip(strings.Join(s.Named, ", ")) + "): " + rule)
 			if spacingsDiffer(s.Interaction.Spacings) {
 				b.WriteString("; " + p.S("the sources differ, so mgcalc takes the longest"))
 			}

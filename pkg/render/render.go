@@ -12,7 +12,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
@@ -21,6 +20,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Format is an output format.
@@ -54,7 +54,7 @@ func ParseFormat(s string) (Format, error) {
 	for i, f := range Formats {
 		names[i] = string(f)
 	}
-	return "", msg.Errorf("unknown output format %q", msg.Clip(s)).WithHint("use one of: %s", strings.Join(names, ", "))
+	return "", msg.Errorf("unknown output format %q", text.Clip(s)).WithHint("use one of: %s", strings.Join(names, ", "))
 }
 
 // Report is what a command prints. Its exported fields with json tags are
@@ -489,16 +489,3 @@ func nonNil(s []string) []string {
 }
 
 func marshal(v any) ([]byte, error) { return json.Marshal(v) }
-
-// sanitize drops control characters (escape sequences, newlines) from
-// text a user or file supplied, so it cannot restyle or break the
-// terminal.
-func sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 ||
-			unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r) {
-			return -1
-		}
-		return r
-	}, s)
-}

@@ -6,6 +6,8 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/dose"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // totalItemJSON is one product in a total.
@@ -179,11 +181,7 @@ func (r *Total) Text(t *Term) string {
 		if !it.Counted() {
 			note = p.S("(skin: not counted)")
 		}
-		name := sanitize(it.Name)
-		if p.Lang() != msg.English && it.Name == it.Form.Key { // a form key, not a product's name
-			name = formName(p, it.Form)
-		}
-		rows = append(rows, []string{"  " + name, amount, "→", p.Num(it.ElementalMg(), ValueDec) + " mg", note})
+		rows = append(rows, []string{"  " + itemName(p, it), amount, "→", p.Num(it.ElementalMg(), ValueDec) + " mg", note})
 	}
 	var b strings.Builder
 	b.WriteString(Columns(rows, map[int]bool{1: true, 3: true}))
@@ -231,7 +229,7 @@ func (r *Total) headroomText(t *Term, h dose.Headroom) string {
 		b.WriteString(p.S("headroom: %s mg/day more fits under the %s mg/day limit", t.Num(p.Num(h.LeftMg, ValueDec)), p.Num(*r.t.Limit.Mg(), 0)) + "\n")
 	}
 	for _, f := range h.Fits {
-		b.WriteString("  " + p.S("%s: %d more (%s mg magnesium each)", sanitize(f.Name), f.Units, p.Num(f.ElementalMg, ValueDec)) + "\n")
+		b.WriteString("  " + p.S("%s: %d more (%s mg magnesium each)", itemName(p, f.Item), f.Units, p.Num(f.ElementalMg, ValueDec)) + "\n")
 	}
 	return b.String()
 }
@@ -274,4 +272,25 @@ func (r *Total) intakePhrase(t *Term) string {
 	default:
 		return p.S("vs the %s %s of %s-%s mg/day (give --age and --sex for one value)", d.Reference.Body, in.Kind, p.Num(in.Min, 0), p.Num(in.Max, 0))
 	}
+}
+
+// itemName is how a product is named in text: its name, cleaned, with
+// its form beside it where the name does not already say it ("Calm Night
+// (bisglycinate)", "citrate 500 mg (oxide)"); an item typed as a form is
+// the form's name in the reader's language.
+func itemName(p msg.Printer, it stack.Item) string {
+	if it.Name == it.FormName() {
+		if p.Lang() == msg.English {
+			return it.Name
+		}
+		if it.Variant == it.Form.Default() {
+			return formName(p, it.Form)
+		}
+		return formName(p, it.Form) + " (" + variantName(p, it.Form, it.Variant) + ")"
+	}
+	name := text.Strip(it.Name)
+	if !it.NameSaysForm() {
+		name += " (" + it.FormName() + ")"
+	}
+	return name
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Unit is the unit elemental magnesium is shown in: mg (the default), mmol
@@ -28,7 +29,7 @@ func ParseUnit(s string, mgPerMmol float64) (Unit, error) {
 	case "meq":
 		return Unit{Key: "meq", Label: "mEq", MgPer: mgPerMmol / 2}, nil
 	}
-	return Unit{}, msg.Errorf("unknown unit %q", msg.Clip(s)).WithHint("use mg, mmol or meq")
+	return Unit{}, msg.Errorf("unknown unit %q", text.Clip(s)).WithHint("use mg, mmol or meq")
 }
 
 // Of converts mg to the unit.

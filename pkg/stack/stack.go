@@ -12,13 +12,12 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -263,7 +262,7 @@ func ParseFields(t *forms.Table, fields map[string]*Field, line int) (Item, erro
 		if len(name.Value) > 200 {
 			return Item{}, fail("name", msg.Errorf("longer than 200 characters"))
 		}
-		it.Name = printable(name.Value)
+		it.Name = text.Strip(name.Value)
 	}
 	if r := fields["route"]; r != nil {
 		switch Route(strings.ToLower(strings.TrimSpace(r.Value))) {
@@ -335,20 +334,38 @@ func yamlErrorLine(err error) (int, string) {
 	return 1, s
 }
 
-// printable drops control characters (escape sequences, newlines) from
-// text a file supplies, so it cannot restyle or break the terminal.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-			return -1 // control characters: escape sequences, newlines
-		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r):
-			return -1 // bidi overrides, zero-width characters, U+2028/U+2029
-		case r == utf8.RuneError:
-			return '?'
+// FormName is the item's form as it is typed: the key, with the variant
+// where it is not the default one (citrate, citrate:nonahydrate).
+func (it Item) FormName() string { return displayName(it.Form, it.Variant) }
+
+// NameSaysForm reports whether the product's name already says its form:
+// its letters and digits (by the one fold, characters it does not read
+// left out) contain the form's key, name or an alias. "Calm Night" and
+// "citrate 500 mg" for oxide do not, and a report shows the form beside
+// them.
+func (it Item) NameSaysForm() bool {
+	if it.Name == it.FormName() {
+		return true
+	}
+	name := looseFold(it.Name)
+	for _, n := range append([]string{it.Form.Key, it.Form.Name}, it.Form.Aliases...) {
+		if f, err := text.Fold(n); err == nil && f != "" && strings.Contains(name, strings.TrimPrefix(f, "magnesium")) {
+			return true
 		}
-		return r
-	}, s)
+	}
+	return false
+}
+
+// looseFold folds the characters of s that text.Fold reads and leaves
+// the others out: a product's name may carry a ® or an emoji.
+func looseFold(s string) string {
+	var b strings.Builder
+	for _, r := range text.Compat(s) {
+		if f, err := text.Fold(string(r)); err == nil {
+			b.WriteString(f)
+		}
+	}
+	return b.String()
 }
 
 // displayName is the form's key, with the variant where it is not the

@@ -158,3 +158,31 @@ func FuzzParseItem(f *testing.F) {
 		}
 	})
 }
+
+// A product's name says its form when its letters contain the form's key,
+// name or an alias; otherwise a report shows the form beside it.
+func TestNameSaysForm(t *testing.T) {
+	tb := table(t)
+	cases := []struct {
+		name, form string
+		says       bool
+	}{
+		{"citrate 500 mg", "oxide", false},
+		{"Calm Night", "bisglycinate", false},
+		{"Magnesium Glycinate 200", "bisglycinate", true},
+		{"Mag-Citraat Forte", "citrate", true},
+		{"Citrate®", "citrate", true},
+		{"oxide", "oxide", true},
+		{"", "oxide", false},
+	}
+	for _, c := range cases {
+		f, v, err := tb.Resolve(c.form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it := stack.Item{Name: c.name, Form: f, Variant: v}
+		if got := it.NameSaysForm(); got != c.says {
+			t.Errorf("%q for %s: says the form %v, want %v", c.name, c.form, got, c.says)
+		}
+	}
+}
