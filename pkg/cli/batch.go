@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
 	"github.com/mgcalc/mgcalc/pkg/msg"
@@ -12,21 +13,22 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
-// batchFormat is the format of a stream: what -o says, else text on a
-// terminal and TSV when piped.
-func (o *convertOptions) batchFormat() (render.Format, error) {
-	f := o.Root.format
-	if !o.outputSet {
+// streamFormat is the format of a stream of rows (elemental -, check
+// --csv): what -o says, else text on a terminal and TSV when piped; json
+// is JSON Lines, a stream of objects.
+func streamFormat(s *IO, root *rootOptions, outputSet bool) (render.Format, error) {
+	f := root.format
+	if !outputSet {
 		f = render.Text
-		if !o.IO.StdoutTTY {
+		if !s.StdoutTTY {
 			f = render.TSV
 		}
 	}
-	switch f {
-	case render.JSON:
-		return render.JSONL, nil // a stream of objects
-	case render.YAML, render.Value:
-		return "", usageError(msg.Errorf("-o %s is not available for a stream of rows", string(f)).WithHint("use text, tsv, csv or jsonl"))
+	if !slices.Contains(render.RowFormats, f) {
+		return "", formatError(&render.FormatError{Format: f, Allowed: render.RowFormats}, msg.New("a stream of rows"), root.config)
+	}
+	if f == render.JSON {
+		f = render.JSONL
 	}
 	return f, nil
 }
@@ -40,7 +42,7 @@ func runConvertBatch(o *convertOptions) error {
 	if err != nil {
 		return dataError(err)
 	}
-	format, err := o.batchFormat()
+	format, err := streamFormat(o.IO, o.Root, o.outputSet)
 	if err != nil {
 		return err
 	}

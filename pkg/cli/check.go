@@ -81,6 +81,7 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 			return runCheck(o)
 		},
 	}
+	outputFlag(cmd, root, s.P, render.ValueFormats, render.RowFormats)
 	cmd.Flags().StringVar(&o.Stated, "stated", "", s.P.S("the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)"))
 	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.S("in a batch, report every bad line and check the rest (exit 1 at the end)"))
 	cmd.Flags().StringVar(&o.CSV, "csv", "", s.P.S("check every row of this CSV `file` (columns form, amount, stated)"))
@@ -141,12 +142,9 @@ func runCheckBatch(o *checkOptions) error {
 	if err != nil {
 		return dataError(err)
 	}
-	f := o.Root.format
-	if !o.outputSet {
-		f = render.Text
-		if !o.IO.StdoutTTY {
-			f = render.TSV
-		}
+	f, err := streamFormat(o.IO, o.Root, o.outputSet)
+	if err != nil {
+		return err
 	}
 	out, err := render.NewCheckWriter(o.IO.Stream(), f, o.IO.Term())
 	if err != nil {

@@ -5,11 +5,14 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
 func runWith(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
@@ -166,4 +169,64 @@ func TestStreamKeepsWhatWasWritten(t *testing.T) {
 	if code != ExitError || out.String() != "row 1\n" || !strings.Contains(errb.String(), "line 2: broken") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
+}
+
+// Every format a command lists works, and every other is refused with one
+// error naming the command's formats: the list in --help, completion and
+// the error is the report's own.
+func TestEveryFormatListed(t *testing.T) {
+	samples := map[string][]string{
+		"mgcalc elemental":        {"citrate", "500"},
+		"mgcalc compound":         {"citrate", "100"},
+		"mgcalc check":            {"glycinate", "500", "--stated", "70"},
+		"mgcalc total":            {"citrate:500"},
+		"mgcalc forms show":       {"citrate"},
+		"mgcalc plan":             {"--goal", "sleep", "--start", "2026-01-01"},
+		"mgcalc config init":      {"--print"},
+		"mgcalc limits":           nil,
+		"mgcalc forms":            nil,
+		"mgcalc plan goals":       nil,
+		"mgcalc config show":      nil,
+		"mgcalc version":          nil,
+		"mgcalc completion":       nil, // no -o
+		"mgcalc config":           nil,
+		"mgcalc":                  nil,
+		"mgcalc help":             nil,
+		"mgcalc __complete":       nil,
+		"mgcalc __completeNoDesc": nil,
+	}
+	root := Command()
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		args, ok := samples[c.CommandPath()]
+		if !ok {
+			t.Errorf("%s: add sample arguments to this test", c.CommandPath())
+		}
+		listed := commandFormats(c)
+		if c.Flags().Lookup("output") != nil && listed == nil {
+			t.Errorf("%s has -o but declares no formats", c.CommandPath())
+		}
+		for _, f := range listed {
+			argv := append(append(strings.Fields(c.CommandPath())[1:], args...), "-o", string(f))
+			out, errs, code := runWith(t, nil, argv...)
+			if code != ExitOK || out == "" {
+				t.Errorf("%v: exit %d, %d bytes, %q", argv, code, len(out), errs)
+			}
+		}
+		for _, f := range render.Formats {
+			if listed == nil || slices.Contains(listed, f) {
+				continue
+			}
+			argv := append(append(strings.Fields(c.CommandPath())[1:], args...), "-o", string(f))
+			out, errs, code := runWith(t, nil, argv...)
+			want := "mgcalc: error: -o " + string(f) + " is not available for " + c.CommandPath() + "\n"
+			if code != ExitUsage || out != "" || !strings.HasPrefix(errs, want) || strings.Count(errs, "mgcalc: error:") != 1 {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q", argv, code, out, errs)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }

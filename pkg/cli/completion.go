@@ -153,15 +153,3 @@ func withPrefix(choices []string, typed string) []string {
 	}
 	return out
 }
-
-// completeFormats offers the -o values the command has: md and fhir are
-// exports of a plan, offered for mgcalc plan only.
-func completeFormats(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-	var out []string
-	for _, f := range render.Formats {
-		if !f.PlanExport() || cmd.CommandPath() == "mgcalc plan" {
-			out = append(out, string(f))
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
-}

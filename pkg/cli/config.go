@@ -493,7 +493,7 @@ func syntaxErrorLine(b []byte, reported int) int {
 // configChecks validate the string-valued preferences when they come from
 // the environment or a file, so the error names where the value came from.
 var configChecks = map[string]func(string) error{
-	"output": func(v string) error { _, err := render.ParseFormat(v); return err },
+	"output": func(v string) error { _, err := render.ParseFormat(v, nil); return err },
 	"sex":    func(v string) error { _, err := limits.ParseSex(v); return err },
 	"age": func(v string) error {
 		a, err := units.ParseDecimal(v)

@@ -90,6 +90,7 @@ a bad flag or MGCALC_* value.`, list),
 			return root.print(s, newConfigShow(cmd.Root(), sets, root.config))
 		},
 	}
+	outputFlag(cmd, root, s.P, render.ListFormats, nil)
 	person.addFlags(cmd, true, s.P)
 	return cmd
 }
@@ -166,6 +167,9 @@ func (c configShow) TSV() [][]string {
 }
 
 func (c configShow) Value() (string, bool) { return "", false }
+
+// Formats implements render.Report.
+func (c configShow) Formats() []render.Format { return render.ListFormats }
 
 func (c configShow) Text(t *render.Term) string {
 	p := t.P
@@ -285,6 +289,7 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 	cmd.Flags().BoolVar(&force, "force", false, s.P.S("replace an existing config file"))
 	cmd.Flags().BoolVar(&print, "print", false, s.P.S("write the starter file to stdout instead"))
 	oneRun(cmd.Flags(), "force", "print")
+	outputFlag(cmd, root, s.P, render.ListFormats, nil)
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}
@@ -296,8 +301,10 @@ type initReport struct {
 	Path string `json:"path"`
 }
 
-func (r initReport) TSV() [][]string          { return [][]string{{"path"}, {r.Path}} }
-func (r initReport) Value() (string, bool)    { return "", false }
+func (r initReport) TSV() [][]string       { return [][]string{{"path"}, {r.Path}} }
+func (r initReport) Value() (string, bool) { return "", false }
+
+func (r initReport) Formats() []render.Format { return render.ListFormats }
 func (r initReport) Warnings() []*msg.Message { return nil }
 func (r initReport) Text(t *render.Term) string {
 	return t.P.S("wrote %s", r.Path) + "\n" +

@@ -32,6 +32,7 @@ type convertOptions struct {
 
 // addBatchFlags declares the batch options of elemental and compound.
 func (o *convertOptions) addBatchFlags(cmd *cobra.Command) {
+	outputFlag(cmd, o.Root, o.IO.P, render.ValueFormats, render.RowFormats)
 	f := cmd.Flags()
 	f.StringVar(&o.CSV, "csv", "", o.IO.P.S("convert every row of this CSV `file` (- for stdin)"))
 	f.StringVar(&o.Columns, "columns", "", o.IO.P.S("CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)"))

@@ -41,12 +41,13 @@ has no single number here).`),
 			return root.print(s, render.NewFormList(t))
 		},
 	}
+	outputFlag(cmd, root, s.P, render.ListFormats, nil)
 	cmd.AddCommand(newFormsShowCmd(s, root))
 	return cmd
 }
 
 func newFormsShowCmd(s *IO, root *rootOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "show FORM",
 		Short: s.P.S("One form in full: variants, gut tolerance, typical uses, sources"),
 		Long: s.P.S(`One form in full: each variant's formula, molar mass and Mg share, the gut
@@ -88,4 +89,6 @@ arguments.`),
 			return root.print(s, render.NewFormDetail(t, f, v, goals, known))
 		},
 	}
+	outputFlag(cmd, root, s.P, render.ValueFormats, nil)
+	return cmd
 }

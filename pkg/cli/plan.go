@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"io"
 	"strings"
 	"time"
 
@@ -32,6 +31,7 @@ type planOptions struct {
 	Start                   string
 	ICS                     string
 	Force, Remind           bool
+	outputGiven             bool // -o on the command line (not a standing setting)
 	Morning, Evening        string
 	now                     func() time.Time
 }
@@ -66,11 +66,12 @@ magnesium gets "talk to your doctor", and an unknown name is reported.
 --start DATE prints dates; --ics FILE writes the schedule as an iCalendar
 file (one daily-repeating event per step and time of day, at --morning and
 --evening, and the evaluation days): written atomically, never over an
-existing file without --force; '-' writes it to stdout instead of the plan.
---remind adds an alarm to each intake (some calendars drop alarms).
+existing file without --force. --remind adds an alarm to each intake (some
+calendars drop alarms).
 
 -o md writes the plan as a one-page Markdown document with its sources, for
-a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step.
+a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step; -o
+ics (or --ics -) as the calendar, on stdout in place of the plan.
 
 Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 		Example: s.P.S(`  mgcalc plan --goal sleep --gut sensitive
@@ -89,6 +90,7 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 			return runPlan(o)
 		},
 	}
+	outputFlag(cmd, root, s.P, render.PlanFormats, nil)
 	f := cmd.Flags()
 	f.StringVarP(&o.Goal, "goal", "g", "", s.P.S("what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general"))
 	f.StringVar(&o.Gut, "gut", "normal", s.P.S("normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form"))
@@ -134,7 +136,7 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 }
 
 func newPlanGoalsCmd(s *IO, root *rootOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "goals",
 		Short: s.P.S("The goals, their forms and how strong the evidence for each is"),
 		Long: s.P.S(`Every goal mgcalc plans for, with its forms best first and the evidence
@@ -155,6 +157,8 @@ Exit status: 0, 1 for a broken config file, 2 for bad arguments.`),
 			return root.print(s, render.NewGoalList(k))
 		},
 	}
+	outputFlag(cmd, root, s.P, render.ListFormats, nil)
+	return cmd
 }
 
 // read takes what only cobra knows.
@@ -167,6 +171,8 @@ func (o *planOptions) read(cmd *cobra.Command) {
 		return nil
 	}
 	o.Target, o.Capsule, o.CapsuleEl, o.EGFR = set("target", &o.target), set("capsule", &o.capsule), set("capsule-elemental", &o.capsuleEl), set("egfr", &o.egfr)
+	_, standing := o.Root.config.origin("output")
+	o.outputGiven = fs.Changed("output") && !standing
 	o.Person.read(cmd)
 }
 
@@ -303,8 +309,20 @@ func runPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.ICS != "" && start == nil {
-		return usageError(msg.Errorf("--ics needs a first day").WithHint("give --start YYYY-MM-DD (or --start today)"))
+	// --ics - is -o ics: the calendar on stdout, in place of the plan
+	if o.ICS == "-" {
+		if o.outputGiven && o.Root.format != render.ICS {
+			return usageError(msg.Errorf("--ics - writes the calendar to stdout, where -o %s would write the plan", string(o.Root.format)).
+				WithHint("give --ics FILE to write the calendar to a file beside -o %s, or -o ics alone", string(o.Root.format)))
+		}
+		o.Root.format = render.ICS
+	}
+	if start == nil && (o.ICS != "" || o.Root.format == render.ICS) {
+		flag := "--ics"
+		if o.ICS == "" {
+			flag = "-o ics"
+		}
+		return usageError(msg.Errorf("%s needs a first day", flag).WithHint("give --start YYYY-MM-DD (or --start today)"))
 	}
 	// the times are checked whether or not a calendar is written: a bad
 	// setting should not wait for the day it is used
@@ -338,12 +356,11 @@ func runPlan(o *planOptions) error {
 		return dataError(err)
 	}
 	report := render.NewPlanExport(p, start, ft.Sources)
-	if o.ICS != "" {
-		cal := render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind}
-		if o.ICS == "-" {
-			return cal.Write(o.IO.Out, o.IO.P)
-		}
-		if err := writeFileAtomic(o.ICS, o.Force, func(w io.Writer) error { return cal.Write(w, o.IO.P) }); err != nil {
+	if start != nil {
+		report.Calendar = &render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind, P: o.IO.P}
+	}
+	if o.ICS != "" && o.ICS != "-" {
+		if err := writeFileAtomic(o.ICS, o.Force, report.Calendar.Write); err != nil {
 			return err
 		}
 	}

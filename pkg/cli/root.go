@@ -79,6 +79,7 @@ type rootOptions struct {
 	Lang       string // --lang: en, nl, or "" (the locale); the printer is chosen before the tree
 	Table      string // --table: a forms.yaml of the user's instead of the built-in form table
 	format     render.Format
+	path       string // the command that runs, for messages
 	tables     tables
 	// config is what the root read: the config file and where each
 	// standing setting not given as a flag came from.
@@ -163,11 +164,11 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 			if opts.Table != "" {
 				opts.tables = fileTables(opts.Table)
 			}
-			f, err := render.ParseFormat(opts.Output)
+			f, err := chooseFormat(cmd, opts.Output, st)
 			if err != nil {
-				return usageError(err)
+				return err
 			}
-			opts.format = f
+			opts.format, opts.path = f, cmd.CommandPath()
 			// Colour is decided once, now that --color, MGCALC_COLOR and
 			// the config file are known; Term() reads it.
 			s.decideColor(opts.Color, f == render.Text)
@@ -196,14 +197,12 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 	root.Flags().BoolP("version", "v", false, p.S("print mgcalc's version and exit"))
 	oneRun(root.Flags(), "version")
 	pf := root.PersistentFlags()
-	pf.StringVarP(&opts.Output, "output", "o", "text", p.S("output format: %s", strings.Join(formatNames(), ", ")))
 	pf.StringVar(&opts.ConfigFile, "config", "", p.S("config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)"))
 	pf.Var(colorValue{&opts.Color}, "color", p.S("colour in text output: auto, always or never"))
 	pf.StringVar(&opts.Table, "table", "", p.S("read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one"))
 	pf.Var(langValue{&opts.Lang}, "lang", p.S("language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"))
-	standing(pf, "output", "color", "lang")
+	standing(pf, "color", "lang")
 	oneRun(pf, "config")
-	_ = root.RegisterFlagCompletionFunc("output", completeFormats)
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(colorAuto, colorAlways, colorNever))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion(string(msg.English), string(msg.Dutch)))
 

@@ -120,15 +120,11 @@ func (s *IO) Term() *render.Term {
 }
 
 // print renders r in the chosen format; a format the report cannot take
-// names where a standing setting chose it.
+// names the command, and where a standing setting chose it.
 func (root *rootOptions) print(s *IO, r render.Report) error {
 	err := s.Print(root.format, r)
-	if ee := (*render.ExportError)(nil); errors.As(err, &ee) {
-		m := withOrigin(ee.Msg, root.config, "output")
-		if m != ee.Msg {
-			m.Hint = msg.Errorf("%s; %s", m.Hint, ee.Msg.Hint)
-		}
-		return usageError(m)
+	if fe := (*render.FormatError)(nil); errors.As(err, &fe) {
+		return formatError(fe, msg.New("%s", root.path), root.config)
 	}
 	if errors.Is(err, render.ErrNoValue) {
 		m := withOrigin(render.ErrNoValue, root.config, "output")

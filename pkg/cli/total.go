@@ -113,6 +113,7 @@ arguments. -o value prints the supplemental total in mg.`),
 	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.S("a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
 	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.S("unit of elemental magnesium shown: mg, mmol or meq"))
 	cmd.Flags().StringVar(&o.diet, "diet", "", s.P.S("magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)"))
+	outputFlag(cmd, root, s.P, render.ValueFormats, nil)
 	o.Person.addFlags(cmd, true, s.P)
 	cmd.ValidArgsFunction = completeItems
 	_ = cmd.RegisterFlagCompletionFunc("with", completeItems)

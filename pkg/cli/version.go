@@ -118,12 +118,15 @@ func (v versionInfo) TSV() [][]string {
 
 func (v versionInfo) Value() (string, bool) { return v.Version, true }
 
+// Formats implements render.Report.
+func (v versionInfo) Formats() []render.Format { return render.ValueFormats }
+
 func (v versionInfo) Text(*render.Term) string { return "mgcalc version " + v.Line() + "\n" }
 
 func (v versionInfo) Warnings() []*msg.Message { return nil }
 
 func newVersionCmd(s *IO, root *rootOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "version",
 		Short: s.P.S("Print mgcalc's version, VCS revision and Go version"),
 		Long: s.P.S(`The module version, and when the binary was built from a VCS checkout with
@@ -145,4 +148,6 @@ Exit status: 0, or 1 for a broken config file, 2 for bad arguments.`),
 			return root.print(s, readVersion())
 		},
 	}
+	outputFlag(cmd, root, s.P, render.ValueFormats, nil)
+	return cmd
 }

@@ -118,8 +118,9 @@ en "1.830 mg" als dubbelzinnig.`,
   2  gebruiksfout (verkeerde optie, argument, vormnaam of hoeveelheid)
   3  total: het totaal uit supplementen ligt boven de geldende bovengrens
   4  plan: geweigerd voor de veiligheid (nieren, hartblok, een kind, een dosis boven de grens)`,
-		"print mgcalc's version and exit": "toon de versie van mgcalc en stop",
-		"output format: %s":               "uitvoerformaat: %s",
+		"print mgcalc's version and exit":             "toon de versie van mgcalc en stop",
+		"output format: %s":                           "uitvoerformaat: %s",
+		"output format: %s; for a stream of rows: %s": "uitvoerformaat: %s; voor een stroom regels: %s",
 		"read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one": "lees de vormentabel uit dit YAML-`bestand` (het schema van data/forms.yaml) in plaats van de ingebouwde",
 		"config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)":                                           "configuratie`bestand` (standaard $XDG_CONFIG_HOME/mgcalc/config.yaml)",
 		"colour in text output: auto, always or never":                                                          "kleur in tekstuitvoer: auto, always of never",
@@ -481,11 +482,12 @@ magnesium gets "talk to your doctor", and an unknown name is reported.
 --start DATE prints dates; --ics FILE writes the schedule as an iCalendar
 file (one daily-repeating event per step and time of day, at --morning and
 --evening, and the evaluation days): written atomically, never over an
-existing file without --force; '-' writes it to stdout instead of the plan.
---remind adds an alarm to each intake (some calendars drop alarms).
+existing file without --force. --remind adds an alarm to each intake (some
+calendars drop alarms).
 
 -o md writes the plan as a one-page Markdown document with its sources, for
-a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step.
+a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step; -o
+ics (or --ics -) as the calendar, on stdout in place of the plan.
 
 Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`: `Raadt een magnesiumvorm aan voor een doel (met hoe sterk het bewijs is) en
 toont een opbouwschema: laag beginnen, stap voor stap verhogen, hogere doses
@@ -514,13 +516,13 @@ en een onbekende naam wordt gemeld.
 --start DATUM toont data; --ics BESTAND schrijft het schema als
 iCalendar-bestand (per stap en tijdstip een dagelijks herhaalde afspraak, op
 --morning en --evening, en de evaluatiedagen): atomair geschreven, en nooit
-over een bestaand bestand zonder --force; '-' schrijft het naar stdout in
-plaats van het plan. --remind voegt bij elke inname een herinnering toe
-(sommige agenda's laten herinneringen weg).
+over een bestaand bestand zonder --force. --remind voegt bij elke inname een
+herinnering toe (sommige agenda's laten herinneringen weg).
 
 -o md schrijft het plan als Markdown-document van één pagina met de bronnen,
 voor een arts (in het Engels); -o fhir als FHIR R4-bundel met een
-MedicationRequest per stap.
+MedicationRequest per stap; -o ics (of --ics -) als de agenda, op stdout in
+plaats van het plan.
 
 Afsluitstatus: 0 een plan, 1 een fout, 2 verkeerde argumenten, 4 geweigerd
 voor de veiligheid.`,

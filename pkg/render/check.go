@@ -73,6 +73,9 @@ func (r *Check) Warnings() []*msg.Message { return nil }
 // Value implements Report: the verdict.
 func (r *Check) Value() (string, bool) { return string(r.c.Verdict), true }
 
+// Formats implements Report.
+func (r *Check) Formats() []Format { return ValueFormats }
+
 // TSV implements Report.
 func (r *Check) TSV() [][]string { return [][]string{checkColumns, checkRow(0, r.c)} }
 
@@ -171,7 +174,7 @@ func NewCheckWriter(w io.Writer, f Format, t *Term) (CheckWriter, error) {
 	case TSV, CSV, JSONL, JSON, Text:
 		return &checkWriter{w: bw, f: f, t: t, cw: csv.NewWriter(bw)}, nil
 	}
-	return nil, msg.Errorf("-o %s is not available for a stream of rows", string(f)).WithHint("use text, tsv, csv or jsonl")
+	return nil, &FormatError{f, RowFormats}
 }
 
 type checkWriter struct {

@@ -132,6 +132,9 @@ func (r *Conversion) Value() (string, bool) {
 	return FormatFloat(r.c.ElementalMg, elementalDec(r.c.ElementalMg, r.c.Limit, r.c.Check, ValueDec)), true
 }
 
+// Formats implements Report.
+func (r *Conversion) Formats() []Format { return ValueFormats }
+
 // percentOpt prints a share of the limit for TSV with the digits its
 // verdict needs.
 func percentOpt(p *float64, c limits.Check) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -25,26 +26,68 @@ const (
 	CSV   Format = "csv"
 	JSONL Format = "jsonl"
 	Value Format = "value"
-	// MD and FHIR are documents only a plan exports (md.go, fhir.go).
+	// MD, FHIR and ICS are documents only a plan exports (md.go,
+	// fhir.go, ics.go).
 	MD   Format = "md"
 	FHIR Format = "fhir"
+	ICS  Format = "ics"
 )
 
-// Formats lists the formats in the order --help shows them.
-var Formats = []Format{Text, JSON, YAML, TSV, CSV, JSONL, Value, MD, FHIR}
+// Formats lists every format, in the order --help shows them.
+var Formats = []Format{Text, JSON, YAML, TSV, CSV, JSONL, Value, MD, FHIR, ICS}
 
-// ParseFormat reads an --output value.
-func ParseFormat(s string) (Format, error) {
+// The formats each report takes (kubectl's allowed formats): a command
+// declares its report's, and its -o help, completion and the error for
+// any other format all come from that one list.
+var (
+	// ListFormats are a report's without a single number (forms, plan
+	// goals, config show).
+	ListFormats = []Format{Text, JSON, YAML, TSV, CSV, JSONL}
+	// ValueFormats add -o value, the report's one number.
+	ValueFormats = []Format{Text, JSON, YAML, TSV, CSV, JSONL, Value}
+	// PlanFormats add the plan's exports: a Markdown page, a FHIR bundle
+	// and the calendar.
+	PlanFormats = []Format{Text, JSON, YAML, TSV, CSV, JSONL, Value, MD, FHIR, ICS}
+	// RowFormats are a stream's (elemental -, check --csv): a row a line;
+	// json is JSON Lines there.
+	RowFormats = []Format{Text, TSV, CSV, JSONL, JSON}
+)
+
+// ParseFormat reads an --output value, one of allowed (nil: any format).
+func ParseFormat(s string, allowed []Format) (Format, error) {
+	if allowed == nil {
+		allowed = Formats
+	}
 	for _, f := range Formats {
-		if string(f) == strings.ToLower(s) {
+		if string(f) == strings.ToLower(strings.TrimSpace(s)) {
 			return f, nil
 		}
 	}
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
+	return "", msg.Errorf("unknown output format %q", text.Clip(s)).WithHint("use one of: %s", FormatNames(allowed))
+}
+
+// FormatNames lists formats for a message or --help: "text, json, yaml".
+func FormatNames(fs []Format) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
 		names[i] = string(f)
 	}
-	return "", msg.Errorf("unknown output format %q", text.Clip(s)).WithHint("use one of: %s", strings.Join(names, ", "))
+	return strings.Join(names, ", ")
+}
+
+// FormatError is -o f where what is printed does not take it.
+type FormatError struct {
+	Format  Format
+	Allowed []Format
+}
+
+func (e *FormatError) Error() string { return e.Message(msg.New("this report")).Error() }
+
+// Message words the error for what (a command, "a stream of rows"),
+// naming the formats it does take.
+func (e *FormatError) Message(what *msg.Message) *msg.Message {
+	return msg.Errorf("-o %s is not available for %s", string(e.Format), what).
+		WithHint("use one of: %s", FormatNames(e.Allowed))
 }
 
 // Report is what a command prints. Its exported fields with json tags are
@@ -60,14 +103,21 @@ type Report interface {
 	// Warnings are the cautions the report carries. Text output prints them
 	// itself; with a machine format they go to stderr.
 	Warnings() []*msg.Message
+	// Formats are the formats the report takes (one of the lists above).
+	Formats() []Format
 }
 
-// ErrNoValue is returned by Write for -o value on a report without one.
+// ErrNoValue is returned by Write for -o value on a report that takes
+// it but has no number this time (a plan for medical supervision).
 var ErrNoValue = msg.Errorf("-o value is not available here: this output has no single number").
 	WithHint("use -o json or -o tsv")
 
-// Write renders r in format f to w.
+// Write renders r in format f to w; a format r does not take is a
+// *FormatError.
 func Write(w io.Writer, f Format, r Report, t *Term) error {
+	if !slices.Contains(r.Formats(), f) {
+		return &FormatError{f, r.Formats()}
+	}
 	var out []byte
 	switch f {
 	case JSON:
@@ -103,10 +153,10 @@ func Write(w io.Writer, f Format, r Report, t *Term) error {
 			return ErrNoValue
 		}
 		out = []byte(v + "\n")
-	case MD, FHIR:
+	case MD, FHIR, ICS:
 		e, ok := r.(Exporter)
 		if !ok {
-			return exportError(f, r)
+			return &FormatError{f, r.Formats()}
 		}
 		b, err := e.Export(f)
 		if err != nil {

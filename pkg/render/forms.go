@@ -120,6 +120,9 @@ func (l FormList) TSV() [][]string {
 // Value implements Report: a list has no single value.
 func (l FormList) Value() (string, bool) { return "", false }
 
+// Formats implements Report: a list has no single value.
+func (l FormList) Formats() []Format { return ListFormats }
+
 // Warnings implements Report.
 func (l FormList) Warnings() []*msg.Message { return nil }
 
@@ -243,6 +246,9 @@ func (d *FormDetail) Value() (string, bool) {
 	}
 	return "", false
 }
+
+// Formats implements Report.
+func (d *FormDetail) Formats() []Format { return ValueFormats }
 
 func cite(t *Term, ids []string) string {
 	if len(ids) == 0 {

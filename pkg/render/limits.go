@@ -139,6 +139,9 @@ func (r *Limits) Value() (string, bool) {
 	return FormatFloat(*r.ChosenLimit.Mg, 0), true
 }
 
+// Formats implements Report; -o value fails where no limit is set.
+func (r *Limits) Formats() []Format { return ValueFormats }
+
 func mgRange(p msg.Printer, v, lo, hi *float64) string {
 	switch {
 	case v != nil:

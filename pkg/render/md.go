@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
@@ -10,48 +11,19 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
-// Exporter is a report that is also a document: -o md and -o fhir. Only a
-// plan is one.
+// Exporter is a report that is also a document: -o md, -o fhir and -o
+// ics. Only a plan is one.
 type Exporter interface {
 	Export(f Format) ([]byte, error)
 }
 
-// ExportError is -o md or -o fhir given to a command whose report has no
-// such export. It is the caller's usage error; Msg names the formats the
-// report does have.
-type ExportError struct {
-	Msg *msg.Message
-}
-
-func (e *ExportError) Error() string { return e.Msg.Error() }
-func (e *ExportError) Unwrap() error { return e.Msg }
-
-// PlanExport reports whether f is an export only a plan has (md, fhir).
-func (f Format) PlanExport() bool { return f == MD || f == FHIR }
-
-// exportError names the formats r does have.
-func exportError(f Format, r Report) error {
-	var names []string
-	for _, g := range Formats {
-		switch {
-		case g.PlanExport():
-			continue
-		case g == Value:
-			if _, ok := r.Value(); !ok {
-				continue
-			}
-		}
-		names = append(names, string(g))
-	}
-	return &ExportError{msg.Errorf("-o %s is an export of a plan (mgcalc plan): this command has no such output", string(f)).
-		WithHint("use one of: %s", strings.Join(names, ", "))}
-}
-
 // PlanExport is the plan report with what its exports need besides the
-// plan: the bibliography, whose titles and addresses -o md lists.
+// plan: the bibliography, whose titles and addresses -o md lists, and the
+// calendar's settings (nil without a first day: -o ics then has none).
 type PlanExport struct {
 	*Plan
-	Sources source.Registry
+	Sources  source.Registry
+	Calendar *Calendar
 }
 
 // NewPlanExport maps a plan as NewPlan does, with the bibliography.
@@ -72,9 +44,24 @@ func (e *PlanExport) Export(f Format) ([]byte, error) {
 		return []byte(e.Markdown(msg.EN)), nil
 	case FHIR:
 		return e.FHIR()
+	case ICS:
+		if e.Calendar == nil {
+			return nil, ErrNoCalendar
+		}
+		var b bytes.Buffer
+		if err := e.Calendar.Write(&b); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
 	}
-	return nil, exportError(f, e)
+	return nil, &FormatError{f, e.Formats()}
 }
+
+// ErrNoCalendar is -o ics for a plan without a first day.
+var ErrNoCalendar = msg.Errorf("%s needs a first day", "-o ics").WithHint("give --start YYYY-MM-DD (or --start today)")
+
+// Formats implements Report: a plan and its exports.
+func (r *Plan) Formats() []Format { return PlanFormats }
 
 // Markdown is the plan as a one-page document for a doctor: the goal, the
 // form and its evidence, the target and the limit, the schedule, when to

@@ -545,6 +545,9 @@ func (g *GoalList) Warnings() []*msg.Message { return nil }
 // Value implements Report: a list has no single value.
 func (g *GoalList) Value() (string, bool) { return "", false }
 
+// Formats implements Report.
+func (g *GoalList) Formats() []Format { return ListFormats }
+
 // TSV implements Report: one row per goal and form.
 func (g *GoalList) TSV() [][]string {
 	rows := [][]string{{"goal", "form", "rank", "grade", "trial_mg"}}

@@ -157,6 +157,9 @@ func (r *Total) Value() (string, bool) {
 	return FormatFloat(r.t.ElementalMg, elementalDec(r.t.ElementalMg, r.t.Limit, r.t.Check, ValueDec)), true
 }
 
+// Formats implements Report.
+func (r *Total) Formats() []Format { return ValueFormats }
+
 // Text implements Report.
 func (r *Total) Text(t *Term) string {
 	p := t.P
