@@ -1,18 +1,11 @@
 package cli
 
 import (
-	"errors"
-	"io"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
-	"github.com/mgcalc/mgcalc/pkg/dose"
-	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
-	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
 // checkOptions are the options of `check`.
@@ -42,9 +35,10 @@ mislabelled form or hydrate, or a typo. "unmatched" when it fits no variant
 but is possible.
 
 --stated takes mg, g, mcg, mmol or mEq of magnesium. '-' as FORM checks a
-stream, one label a line ("glycinate 500 100", "citrate:1830mg 295.7mg":
-the last word is the stated amount), and --csv FILE reads CSV with form,
-amount and stated columns, so a catalogue is audited in one call.
+stream, one label a line ("glycinate 500 100", "citrate 1830 mg 295 mg":
+the last amount, with its unit, is the stated one), and --csv FILE reads
+CSV with form, amount and stated columns, so a catalogue is audited in
+one call.
 
 Exit status: 0 checked, whatever the verdict (read it from -o value or
 JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
@@ -90,53 +84,20 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 	return cmd
 }
 
-func checkOne(t *forms.Table, form, amount, stated string) (dose.LabelCheck, error) {
-	f, v, err := t.Resolve(form)
-	if err != nil {
-		return dose.LabelCheck{}, formError(err)
-	}
-	compound, err := units.ParseMass(amount)
-	if err != nil {
-		return dose.LabelCheck{}, usageError(err)
-	}
-	st, err := units.ParseElemental(stated, t.MgPerMmol())
-	if err != nil {
-		return dose.LabelCheck{}, usageError(prefixed("stated", err))
-	}
-	named := v
-	if !strings.Contains(form, ":") {
-		if _, formula := formulaVariant(t, form); !formula {
-			named = nil // a form name alone: every variant is a candidate
-		}
-	}
-	return dose.CheckLabel(f, named, compound, st), nil
-}
-
-// formulaVariant reports whether the name was a formula (it names one
-// variant exactly).
-func formulaVariant(t *forms.Table, name string) (*forms.Variant, bool) {
-	if f := t.Lookup(name); f != nil {
-		return nil, false
-	}
-	_, v, err := t.Resolve(name)
-	return v, err == nil
-}
-
 func runCheck(o *checkOptions) error {
 	t, err := o.Root.tables.Forms()
 	if err != nil {
 		return dataError(err)
 	}
-	c, err := checkOne(t, o.Form, o.Amount, o.Stated)
+	c, err := (&batch.LabelChecker{Forms: t}).Check(o.Form, o.Amount, o.Stated)
 	if err != nil {
-		return err
+		return formError(err)
 	}
 	return o.Root.print(o.IO, render.NewCheck(c))
 }
 
-// runCheckBatch checks a stream of labels, writing each row as it is
-// checked (rows before a bad line stay written); --keep-going reports bad
-// lines and goes on, and the exit status is 1 at the end.
+// runCheckBatch checks a stream of labels (check -, check --csv) through
+// the one stream engine, as elemental - converts products.
 func runCheckBatch(o *checkOptions) error {
 	t, err := o.Root.tables.Forms()
 	if err != nil {
@@ -146,127 +107,19 @@ func runCheckBatch(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	var cols batch.Columns
+	if o.CSV != "" {
+		if cols, err = batch.LabelColumns(o.Columns); err != nil {
+			return usageError(prefixed("--columns", err))
+		}
+	}
 	out, err := render.NewCheckWriter(o.IO.Stream(), f, o.IO.Term())
 	if err != nil {
 		return usageError(err)
 	}
-	where := "line"
-	if o.CSV != "" {
-		where = o.CSV
+	in, err := openStream(o.IO, o.CSV, cols, true)
+	if err != nil {
+		return err
 	}
-	failed, total := 0, 0
-	var first *msg.Message
-	one := func(line int, form, amount, stated string) error {
-		total++
-		c, err := checkOne(t, form, amount, stated)
-		if err == nil {
-			return out.Write(line, c)
-		}
-		var m *msg.Message
-		errors.As(err, &m)
-		failed++
-		e := rowError(where, &batch.LineError{Line: line, Err: m})
-		if first == nil {
-			first = e
-		}
-		if o.KeepGoing {
-			printError(o.IO.ErrOut, o.IO.P, e)
-			return nil
-		}
-		return errStop
-	}
-	var runErr error
-	if o.CSV != "" {
-		cols, err := batch.FieldColumns(o.Columns, []string{"form", "amount", "stated"})
-		if err != nil {
-			return usageError(prefixed("--columns", err))
-		}
-		r, closeFn, err := openInput(o.IO, o.CSV)
-		if err != nil {
-			return err
-		}
-		defer closeFn()
-		cr, err := batch.CSVFields(r, cols)
-		if err != nil {
-			return dataError(lineMessage(o.CSV, err))
-		}
-		for runErr == nil {
-			rec, line, err := cr.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				runErr = dataError(lineMessage(o.CSV, err))
-				break
-			}
-			runErr = one(line, rec[0], rec[1], rec[2])
-		}
-	} else {
-		lr := batch.Lines(o.IO.In)
-		for runErr == nil {
-			if !lr.Buffered() {
-				if err := out.Flush(); err != nil {
-					return dataError(msg.Errorf("%s", err.Error()))
-				}
-			}
-			row, err := lr.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				var le *batch.LineError
-				if errors.As(err, &le) {
-					total++
-					failed++
-					e := rowError(where, le)
-					if first == nil {
-						first = e
-					}
-					if o.KeepGoing {
-						printError(o.IO.ErrOut, o.IO.P, e)
-						continue
-					}
-					runErr = errStop
-					break
-				}
-				runErr = dataError(lineMessage("line", err))
-				break
-			}
-			// the last word is the stated amount
-			amount, stated, ok := cutLastWord(row.Amount)
-			form := row.Form
-			if !ok { // "FORM AMOUNT STATED": SplitLine took STATED as the amount
-				f2, a2, ok2 := batch.SplitLine(row.Form)
-				if !ok2 {
-					runErr = one(row.Line, row.Form, "", row.Amount)
-					continue
-				}
-				form, amount, stated = f2, a2, row.Amount
-			}
-			runErr = one(row.Line, form, amount, stated)
-		}
-	}
-	if err := out.Flush(); err != nil && runErr == nil {
-		runErr = dataError(msg.Errorf("%s", err.Error()))
-	}
-	switch {
-	case runErr == errStop:
-		return dataError(first)
-	case runErr != nil:
-		return runErr
-	case failed > 0:
-		return &codeError{ExitError, msg.Errorf("%d of %d lines could not be checked", failed, total)}
-	}
-	return nil
-}
-
-// errStop ends a stream at its first bad line.
-var errStop = errors.New("stop")
-
-func cutLastWord(s string) (rest, last string, ok bool) {
-	f := strings.Fields(s)
-	if len(f) < 2 {
-		return "", "", false
-	}
-	return strings.Join(f[:len(f)-1], " "), f[len(f)-1], true
+	return runStream(o.IO, in, o.KeepGoing, &batch.LabelChecker{Forms: t}, out, msg.New("checked"))
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -382,31 +380,15 @@ func (st *configState) fill(fs *pflag.FlagSet, skip func(name string) bool) erro
 // maxConfigSize bounds a config file: a settings file is a few lines.
 const maxConfigSize = 64 << 10
 
-// readConfig reads the config file, refusing what is not a small regular
-// file (a FIFO would hang, /dev/zero would never end). found is false when
-// an implicit config file does not exist.
+// readConfig reads the config file (readUser: a small regular file).
+// found is false when an implicit config file does not exist.
 func readConfig(path string, explicit bool) (b []byte, found bool, err error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && !explicit {
-			return nil, false, nil
-		}
-		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errReason(err)))
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, false, dataError(msg.Errorf("config file %s: not a regular file", path))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errReason(err)))
-	}
-	defer f.Close()
-	b, err = io.ReadAll(io.LimitReader(f, maxConfigSize+1))
-	if err != nil {
-		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errReason(err)))
-	}
-	if len(b) > maxConfigSize {
-		return nil, false, dataError(msg.Errorf("config file %s: larger than %d KiB", path, maxConfigSize>>10))
+	b, err = readUser(nil, path, maxConfigSize)
+	switch {
+	case err == errNoFile && !explicit:
+		return nil, false, nil
+	case err != nil:
+		return nil, false, dataError(msg.Errorf("config file %s: %s", path, err))
 	}
 	return b, true, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/records"
 )
 
 // fileFlag is a flag that names a file: the extensions the shell offers
@@ -143,4 +144,74 @@ func errText(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// openUser opens a file a person named, for reading: "-" is stdin (with
+// s nil, for a file that cannot be stdin, it is a file's name). Only
+// a regular file is opened: the type is checked before the open, since
+// opening a FIFO would wait for a writer for ever, /dev/zero never ends
+// and a directory is no file. The error is the reason alone, as a
+// message ("no such file"); the caller names the file. Every user file
+// (stack, CSV, --table, config) is opened here.
+func openUser(s *IO, path string) (io.ReadCloser, error) {
+	if path == "-" && s != nil {
+		return io.NopCloser(s.In), nil
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, msg.Errorf("not a regular file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, errNoFile
+		}
+		return nil, errReason(err)
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() { // replaced since the first look
+		f.Close()
+		return nil, msg.Errorf("not a regular file")
+	}
+	return f, nil
+}
+
+// errNoFile is openUser's error for a file that does not exist.
+var errNoFile = msg.Errorf("no such file")
+
+// readUser reads a whole file a person named (openUser), of at most max
+// bytes: a larger one is an error, never memory.
+func readUser(s *IO, path string, max int64) ([]byte, error) {
+	f, err := openUser(s, path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, errReason(err)
+	}
+	if int64(len(b)) > max {
+		return nil, msg.Errorf("larger than %d KiB", max>>10)
+	}
+	return b, nil
+}
+
+// located is the one wording of a problem located in a file:
+// FILE:LINE: FIELD: MESSAGE (FIELD when there is one; "line N: …" for the
+// lines of stdin), with the message's hint, and the CLI's hint for an
+// unknown form.
+func located(file string, e *records.Error) *msg.Message {
+	formError(e)
+	var m *msg.Message
+	switch {
+	case file == "" && e.Field == "":
+		m = msg.Errorf("line %d: %s", e.Line, e.Err)
+	case file == "":
+		m = msg.Errorf("line %d: %s: %s", e.Line, e.Field, e.Err)
+	case e.Field == "":
+		m = msg.Errorf("%s:%d: %s", file, e.Line, e.Err)
+	default:
+		m = msg.Errorf("%s:%d: %s: %s", file, e.Line, e.Field, e.Err)
+	}
+	m.Hint = e.Err.Hint
+	return m
 }

@@ -305,12 +305,9 @@ const maxTableSize = 1 << 20
 // table and fails where the table lacks a form the plan names.
 func fileTables(path string) tables {
 	formsOnce := sync.OnceValues(func() (*forms.Table, error) {
-		b, err := readLimited(path, maxTableSize+1)
+		b, err := readUser(nil, path, maxTableSize)
 		if err != nil {
 			return nil, msg.Errorf("form table %s: %s", path, err)
-		}
-		if len(b) > maxTableSize {
-			return nil, msg.Errorf("form table %s: larger than %d KiB", path, maxTableSize>>10)
 		}
 		if len(strings.TrimSpace(string(b))) == 0 {
 			return nil, msg.Errorf("form table %s: the file is empty", path)

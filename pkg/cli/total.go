@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"io"
-	"os"
-
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
@@ -157,14 +153,14 @@ func runTotal(o *totalOptions) error {
 		items = append(items, more...)
 	}
 	for _, path := range o.CSVs {
-		more, err := readStackCSV(o, path)
+		more, err := readStackCSV(o.IO, t, path)
 		if err != nil {
 			return err
 		}
 		items = append(items, more...)
 	}
-	if len(items) > stack.MaxItems {
-		return usageError(msg.Errorf("more than %d products", stack.MaxItems))
+	if err := stack.CheckCount(len(items)); err != nil {
+		return usageError(err)
 	}
 	var diet *float64
 	if o.Diet != nil {
@@ -210,50 +206,30 @@ func runTotal(o *totalOptions) error {
 // readStack reads and parses a stack file; every problem is a data error
 // that names the file, and the line and field where it can.
 func readStack(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
-	var (
-		b   []byte
-		err error
-	)
+	b, err := readUser(s, path, stack.MaxStackSize)
 	if path == "-" {
-		b, err = io.ReadAll(io.LimitReader(s.In, stack.MaxStackSize+1))
 		path = "<stdin>"
-	} else {
-		b, err = readLimited(path, stack.MaxStackSize+1)
 	}
 	if err != nil {
 		return nil, dataError(msg.Errorf("stack file %s: %s", path, err))
 	}
 	items, err := stack.ParseStack(t, b)
 	if err != nil {
-		var se *stack.StackError
-		if !errors.As(err, &se) {
-			return nil, dataError(prefixed(path, err))
-		}
-		m := msg.Errorf("%s:%d: %s", path, se.Line, se.Err)
-		if se.Field != "" {
-			m = msg.Errorf("%s:%d: %s: %s", path, se.Line, se.Field, se.Err)
-		}
-		m.Hint = se.Err.Hint
-		return nil, dataError(m)
+		return nil, dataError(fileError(path, err))
 	}
 	return items, nil
 }
 
-func readLimited(path string, max int64) ([]byte, error) {
-	// the type first: opening a FIFO would wait for a writer for ever
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		return nil, msg.Errorf("not a regular file")
-	}
-	f, err := os.Open(path)
+// readStackCSV reads a stack given as CSV (total --csv).
+func readStackCSV(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
+	f, err := openUser(s, path)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, msg.Errorf("no such file")
-		}
-		return nil, errReason(err)
+		return nil, dataError(prefixed(path, err))
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, msg.Errorf("not a regular file")
+	items, err := stack.ParseCSV(f, t)
+	if err != nil {
+		return nil, dataError(fileError(path, err))
 	}
-	return io.ReadAll(io.LimitReader(f, max))
+	return items, nil
 }

@@ -587,9 +587,10 @@ mislabelled form or hydrate, or a typo. "unmatched" when it fits no variant
 but is possible.
 
 --stated takes mg, g, mcg, mmol or mEq of magnesium. '-' as FORM checks a
-stream, one label a line ("glycinate 500 100", "citrate:1830mg 295.7mg":
-the last word is the stated amount), and --csv FILE reads CSV with form,
-amount and stated columns, so a catalogue is audited in one call.
+stream, one label a line ("glycinate 500 100", "citrate 1830 mg 295 mg":
+the last amount, with its unit, is the stated one), and --csv FILE reads
+CSV with form, amount and stated columns, so a catalogue is audited in
+one call.
 
 Exit status: 0 checked, whatever the verdict (read it from -o value or
 JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`: `Uit de hoeveelheid verbinding op een etiket en het genoemde elementair
@@ -602,8 +603,8 @@ genoemde vorm of hydraat, of een tikfout. "unmatched" (past niet) als het bij
 geen variant past maar wel mogelijk is.
 
 --stated neemt mg, g, mcg, mmol of mEq magnesium. '-' als FORM controleert
-een stroom, één etiket per regel ("glycinaat 500 100", "citraat:1830mg
-295.7mg": het laatste woord is de genoemde hoeveelheid), en --csv BESTAND
+een stroom, één etiket per regel ("glycinaat 500 100", "citraat 1830 mg
+295 mg": de laatste hoeveelheid, met haar eenheid, is de genoemde), en --csv BESTAND
 leest CSV met de kolommen form, amount en stated, zodat een hele catalogus in
 één keer wordt nagelopen.
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mgcalc/mgcalc/pkg/batch"
 	"github.com/mgcalc/mgcalc/pkg/dose"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
@@ -160,16 +161,14 @@ func variantList(p msg.Printer, c dose.LabelCheck) string {
 	return strings.Join(parts, ", ")
 }
 
-// CheckWriter streams label checks, one row each, as they are made.
-type CheckWriter interface {
-	Write(line int, c dose.LabelCheck) error
-	Flush() error
-}
-
-// NewCheckWriter writes checks in format f: tsv or csv (with a header),
-// jsonl (json is JSON Lines here too) or text.
-func NewCheckWriter(w io.Writer, f Format, t *Term) (CheckWriter, error) {
-	bw := bufio.NewWriter(w)
+// NewCheckWriter streams label checks, one row each, as they are made,
+// in format f: tsv or csv (with a header), jsonl (json is JSON Lines here
+// too) or text.
+func NewCheckWriter(w io.Writer, f Format, t *Term) (batch.RowWriter[dose.LabelCheck], error) {
+	bw, ok := w.(*bufio.Writer)
+	if !ok {
+		bw = bufio.NewWriter(w)
+	}
 	switch f {
 	case TSV, CSV, JSONL, JSON, Text:
 		return &checkWriter{w: bw, f: f, t: t, cw: csv.NewWriter(bw)}, nil
@@ -185,7 +184,8 @@ type checkWriter struct {
 	header bool
 }
 
-func (x *checkWriter) Write(line int, c dose.LabelCheck) error {
+func (x *checkWriter) Write(r batch.Row, c dose.LabelCheck) error {
+	line := r.Line
 	switch x.f {
 	case TSV:
 		if !x.header {

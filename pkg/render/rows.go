@@ -17,7 +17,7 @@ var RowColumns = []string{"line", "form", "variant", "amount_mg", "compound_mg",
 // NewRowWriter writes batch rows in format f: tsv (with a header), csv
 // (RFC 4180, with a header), jsonl (one JSON object a line) or text. The
 // machine formats never go through the message catalogue.
-func NewRowWriter(w io.Writer, f Format, t *Term) (batch.RowWriter, error) {
+func NewRowWriter(w io.Writer, f Format, t *Term) (batch.RowWriter[dose.Conversion], error) {
 	bw, ok := w.(*bufio.Writer)
 	if !ok {
 		bw = bufio.NewWriter(w)

@@ -7,7 +7,6 @@ package stack
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/records"
 	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
@@ -127,21 +127,27 @@ func ParseUnits(s string) (float64, error) {
 	return d, nil
 }
 
-// StackError locates a problem in a stack file.
-type StackError struct {
-	Line  int
-	Field string // "" when the problem is the entry or the file
-	Err   *msg.Message
-}
+// StackError locates a problem in a stack file: a located error, as
+// every file's.
+type StackError = records.Error
 
-func (e *StackError) Error() string {
-	if e.Field == "" {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Err.Error())
+// checkCount is the one "at most MaxItems products" rule: for the n-th
+// product, on line (0: not in a file), of a file or of all the products
+// given to one command together.
+func checkCount(n, line int) error {
+	if n <= MaxItems {
+		return nil
 	}
-	return fmt.Sprintf("line %d: %s: %s", e.Line, e.Field, e.Err.Error())
+	m := msg.Errorf("more than %d products", MaxItems)
+	if line == 0 {
+		return m
+	}
+	return &StackError{Line: line, Err: m}
 }
 
-func (e *StackError) Unwrap() error { return e.Err }
+// CheckCount refuses more than MaxItems products given together (items,
+// stack files and CSV files of one command).
+func CheckCount(n int) error { return checkCount(n, 0) }
 
 var stackFields = []string{"name", "form", "amount", "per_day", "elemental", "assay", "route"}
 
@@ -186,7 +192,7 @@ func ParseStack(t *forms.Table, b []byte) ([]Item, error) {
 		return nil, &StackError{Line: root.Line, Err: msg.Errorf("the file lists no products")}
 	}
 	if len(root.Content) > MaxItems {
-		return nil, &StackError{Line: root.Content[MaxItems].Line, Err: msg.Errorf("more than %d products", MaxItems)}
+		return nil, checkCount(len(root.Content), root.Content[MaxItems].Line)
 	}
 	items := make([]Item, 0, len(root.Content))
 	for _, n := range root.Content {
@@ -238,15 +244,11 @@ func ParseFields(t *forms.Table, fields map[string]*Field, line int) (Item, erro
 	it := Item{PerDay: 1, Line: line, Route: Oral}
 	n := struct{ Line int }{line}
 	fail := func(field string, err error) error {
-		var m *msg.Message
-		if !errors.As(err, &m) {
-			m = msg.Errorf("%s", err.Error())
-		}
 		line := n.Line
 		if v := fields[field]; v != nil {
 			line = v.Line
 		}
-		return &StackError{Line: line, Field: field, Err: m}
+		return records.At(line, field, err)
 	}
 	form := fields["form"]
 	if form == nil {
