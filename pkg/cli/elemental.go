@@ -38,7 +38,7 @@ func (o *convertOptions) addBatchFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Columns, "columns", "", o.IO.P.S("CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)"))
 	f.StringVar(&o.Unit, "unit", "mg", o.IO.P.S("unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)"))
 	f.BoolVar(&o.KeepGoing, "keep-going", false, o.IO.P.S("in a batch, report every bad line and convert the rest (exit 1 at the end)"))
-	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(unitNames...))
+	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(units.UnitNames...))
 }
 
 func newElementalCmd(s *IO, root *rootOptions) *cobra.Command {
@@ -206,7 +206,7 @@ func runConvert(o *convertOptions) error {
 	if err != nil {
 		return usageError(err)
 	}
-	unit, err := render.ParseUnit(o.Unit, t.MgPerMmol())
+	unit, err := units.ParseUnit(o.Unit, t.MgPerMmol())
 	if err != nil {
 		return usageError(prefixed("--unit", err))
 	}

@@ -113,7 +113,7 @@ arguments. -o value prints the supplemental total in mg.`),
 	o.Person.addFlags(cmd, true, s.P)
 	cmd.ValidArgsFunction = completeItems
 	_ = cmd.RegisterFlagCompletionFunc("with", completeItems)
-	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(unitNames...))
+	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(units.UnitNames...))
 	return cmd
 }
 
@@ -127,9 +127,6 @@ func completeItems(c *cobra.Command, _ []string, tc string) ([]string, cobra.She
 	// filterArgCompletions, not a flag's values
 	return withPrefix(out, tc), d | cobra.ShellCompDirectiveNoSpace
 }
-
-// unitNames are the --unit values.
-var unitNames = []string{"mg", "mmol", "meq"}
 
 // runTotal reads the items and files, adds them up and prints the total.
 func runTotal(o *totalOptions) error {
@@ -174,7 +171,7 @@ func runTotal(o *totalOptions) error {
 	if err != nil {
 		return err
 	}
-	unit, err := render.ParseUnit(o.Unit, t.MgPerMmol())
+	unit, err := units.ParseUnit(o.Unit, t.MgPerMmol())
 	if err != nil {
 		return usageError(prefixed("--unit", err))
 	}

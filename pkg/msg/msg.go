@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Lang names a language with a catalogue.
@@ -109,10 +111,7 @@ func (p Printer) S(format string, args ...any) string {
 // the language's decimal separator, and in Dutch with a point between
 // thousands from 10 000 on (12.500,5; 1830 stays 1830).
 func (p Printer) Num(x float64, dec int) string {
-	s := strconv.FormatFloat(x, 'f', dec, 64)
-	if s == "-0" || strings.HasPrefix(s, "-0.") && strings.Trim(s[3:], "0") == "" {
-		s = s[1:]
-	}
+	s := text.NoNegativeZero(strconv.FormatFloat(x, 'f', dec, 64))
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]

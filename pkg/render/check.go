@@ -49,15 +49,10 @@ func NewCheck(c dose.LabelCheck) *Check {
 		j.Variant = &c.Variant.Key
 	}
 	for _, m := range c.Matches {
-		j.Matches = append(j.Matches, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1) + 0})
+		j.Matches = append(j.Matches, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1)})
 	}
 	for _, m := range c.Others {
-		j.Others = append(j.Others, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1) + 0})
-	}
-	for i := range j.Matches {
-		if j.Matches[i].OffPct == 0 {
-			j.Matches[i].OffPct = 0 // no -0 in JSON
-		}
+		j.Others = append(j.Others, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1)})
 	}
 	if a := c.Form.Assay; a != nil {
 		j.AssayMin, j.AssayMax = ptr(Round(a.MinPercent, 2)), ptr(Round(a.MaxPercent, 2))

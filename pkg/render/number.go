@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
-	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // The precisions of every number mgcalc prints. Values are rounded once,
@@ -23,18 +24,14 @@ func Round(x float64, dec int) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return x
 	}
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', dec, 64), 64)
+	r, _ := strconv.ParseFloat(FormatFloat(x, dec), 64)
 	return r
 }
 
 // FormatFloat prints x with dec decimals, machine style (a point, no
 // grouping), for TSV and bare values. It rounds once.
 func FormatFloat(x float64, dec int) string {
-	s := strconv.FormatFloat(x, 'f', dec, 64)
-	if strings.HasPrefix(s, "-") && strings.Trim(s, "-0.") == "" {
-		s = s[1:] // no "-0.0"
-	}
-	return s
+	return text.NoNegativeZero(strconv.FormatFloat(x, 'f', dec, 64))
 }
 
 func fmtOpt(p *float64, dec int) string {

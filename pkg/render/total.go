@@ -8,6 +8,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/stack"
 	"github.com/mgcalc/mgcalc/pkg/text"
+	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
 // totalItemJSON is one product in a total.
@@ -66,14 +67,14 @@ type totalJSON struct {
 type Total struct {
 	t        dose.Total
 	j        totalJSON
-	unit     Unit
+	unit     units.Unit
 	headroom *dose.Headroom
 }
 
 // WithUnit shows the total in u (JSON keeps mg and adds u).
-func (r *Total) WithUnit(u Unit) *Total {
+func (r *Total) WithUnit(u units.Unit) *Total {
 	r.unit = u
-	r.j.unitFields = u.fields(r.t.ElementalMg)
+	r.j.unitFields = unitFieldsOf(u, r.t.ElementalMg)
 	return r
 }
 
@@ -122,7 +123,7 @@ func NewTotal(t dose.Total) *Total {
 		}
 		j.intakeRefJSON = ref
 	}
-	return &Total{t: t, j: j, unit: MgUnit}
+	return &Total{t: t, j: j, unit: units.Mg}
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -152,7 +153,7 @@ func (r *Total) TSV() [][]string {
 // Value implements Report: the supplemental total in mg.
 func (r *Total) Value() (string, bool) {
 	if r.unit.Key != "mg" {
-		return FormatFloat(r.unit.Of(r.t.ElementalMg), r.unit.dec(false)), true
+		return FormatFloat(r.unit.Of(r.t.ElementalMg), unitDec(r.unit, false)), true
 	}
 	return FormatFloat(r.t.ElementalMg, elementalDec(r.t.ElementalMg, r.t.Limit, r.t.Check, ValueDec)), true
 }
@@ -209,7 +210,7 @@ func (r *Total) Text(t *Term) string {
 		b.WriteString(t.Label("note", msg.New("the upper limit applies to supplements and medicines only; magnesium from food and water does not count towards it")) + "\n")
 	}
 	if r.unit.Key != "mg" {
-		b.WriteString("  " + p.S("that is %s %s of magnesium a day", p.Num(r.unit.Of(r.t.ElementalMg), r.unit.dec(false)), r.unit.Label) + "\n")
+		b.WriteString("  " + p.S("that is %s %s of magnesium a day", p.Num(r.unit.Of(r.t.ElementalMg), unitDec(r.unit, false)), r.unit.Label) + "\n")
 	}
 	if h := r.headroom; h != nil {
 		b.WriteString(r.headroomText(t, *h))

@@ -208,3 +208,14 @@ func Clip(s string) string {
 	}
 	return s[:cut] + "…"
 }
+
+// NoNegativeZero drops the minus of a formatted number that rounds to
+// zero ("-0", "-0.0", "-0,00"): a value that is zero at the shown
+// precision has no sign. The one rule for every number mgcalc prints, for
+// people (msg) and machines (render).
+func NoNegativeZero(s string) string {
+	if len(s) > 1 && s[0] == '-' && strings.Trim(s[1:], "0.,") == "" {
+		return s[1:]
+	}
+	return s
+}

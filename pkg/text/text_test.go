@@ -157,3 +157,11 @@ func TestClip(t *testing.T) {
 		t.Errorf("clipped inside a character: %q", got)
 	}
 }
+
+func TestNoNegativeZero(t *testing.T) {
+	for in, want := range map[string]string{"-0": "0", "-0.0": "0.0", "-0,00": "0,00", "-0.01": "-0.01", "-10": "-10", "0": "0", "-": "-"} {
+		if got := NoNegativeZero(in); got != want {
+			t.Errorf("NoNegativeZero(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

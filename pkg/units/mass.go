@@ -73,12 +73,6 @@ func ParseElementalOrZero(s string, mgPerMmol float64) (float64, error) {
 	return parseMass(s, true, MaxMg, mgPerMmol)
 }
 
-// molarUnits are the amount-of-substance units of magnesium, in mmol.
-var molarUnits = map[string]float64{"mmol": 1, "meq": 0.5}
-
-// IsMolarUnit reports whether s is mmol or mEq.
-func IsMolarUnit(s string) bool { _, ok := molarUnits[strings.ToLower(s)]; return ok }
-
 func parseMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) {
 	if mg, ok := wholeMg(s, maxMg); ok {
 		return mg, nil
@@ -106,12 +100,12 @@ func parseMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error)
 		return 0, msg.Errorf("amount %q is not a number", s).WithHint("give an amount such as 500, 500mg or 0.5g")
 	}
 	factor, ok := unitMg[unit]
-	if mmol, molar := molarUnits[unit]; molar {
+	if m, molar := molarUnits[unit]; molar {
 		if mgPerMmol == 0 {
 			return 0, msg.Errorf("amount %q is in %s, which counts magnesium, not the compound", s, unit).
 				WithHint("give the compound in mg or g, or ask the reverse: mgcalc compound FORM %s", strings.TrimSpace(s))
 		}
-		factor, ok = mmol*mgPerMmol, true
+		factor, ok = m.mmol*mgPerMmol, true
 	}
 	if !ok {
 		m := msg.Errorf("amount %q has an unknown unit %q", s, unit)
