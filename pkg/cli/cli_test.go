@@ -55,11 +55,6 @@ func TestPrecedence(t *testing.T) {
 	}
 }
 
-// pendingExitStatus lists the commands whose help may still lack an
-// "Exit status" section because their files are being changed elsewhere.
-// Remove an entry as soon as its Long has one (the test then insists).
-var pendingExitStatus = map[string]bool{}
-
 // Every command's flags parse without collision, and every command has
 // --help with examples and an exit-status section where it does anything.
 func TestEveryCommandHelp(t *testing.T) {
@@ -79,16 +74,8 @@ func TestEveryCommandHelp(t *testing.T) {
 		if c.Runnable() && c.Example == "" {
 			t.Errorf("%s has no examples in --help", c.CommandPath())
 		}
-		if c.Runnable() {
-			has := strings.Contains(c.Long, "Exit status")
-			switch {
-			case !has && pendingExitStatus[c.CommandPath()]:
-				t.Logf("%s has no Exit status section yet (pendingExitStatus)", c.CommandPath())
-			case !has:
-				t.Errorf("%s --help has no \"Exit status\" section", c.CommandPath())
-			case pendingExitStatus[c.CommandPath()]:
-				t.Errorf("%s has its Exit status section now: remove it from pendingExitStatus", c.CommandPath())
-			}
+		if c.Runnable() && !strings.Contains(c.Long, "Exit status") {
+			t.Errorf("%s --help has no \"Exit status\" section", c.CommandPath())
 		}
 		args := append(strings.Fields(c.CommandPath())[1:], "--help")
 		out, errs, code := runWith(t, nil, args...)
