@@ -114,7 +114,20 @@ type AppliedRule struct {
 	Unit    string  // mg/day, mg, days
 	Basis   Basis
 	Sources []string
-	Note    string
+	Note    string // the rule's own note, as the data words it
+	// CappedAtMg is set where the rule's value was lowered to the
+	// person's upper limit (a goal's target above it): Note stays the
+	// rule's, and a report adds the cap in its reader's language.
+	CappedAtMg *float64
+}
+
+// Text is the note in English with the cap, for the machine formats and
+// the English exports.
+func (r AppliedRule) Text() string {
+	if r.CappedAtMg == nil {
+		return r.Note
+	}
+	return r.Note + "; capped at the upper limit of " + trimFloat(*r.CappedAtMg)
 }
 
 // Step is a run of days at one daily dose.
@@ -236,7 +249,7 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 		if p.Choice == nil {
 			p.Warnings = append(p.Warnings, msg.New("mgcalc's sources rate %s for no goal like %s: the schedule is only arithmetic", r.Form.Name, g.Name))
 		} else if p.Choice.Rank == 0 {
-			p.Warnings = append(p.Warnings, msg.New("for %s, %s rests on %s: %s", g.Name, r.Form.Name, gradeWord(p.Choice.Grade), p.Choice.Finding))
+			p.Warnings = append(p.Warnings, msg.New("for %s, %s is never recommended (%s): %s", g.Name, r.Form.Name, p.Choice.Grade.Word(), p.Choice.Finding))
 		}
 	} else {
 		if len(ranked) == 0 {
@@ -310,7 +323,7 @@ func (k *Knowledge) target(p *Plan, r Request) error {
 		if def.Value > ul {
 			p.TargetMg = ul
 			p.Target.Value = ul
-			p.Target.Note = fmt.Sprintf("%s; capped at the upper limit of %s", def.Note, trimFloat(ul))
+			p.Target.CappedAtMg = &ul
 			p.Target.Sources = append(append([]string{}, def.Sources...), r.Limit.Band.Sources...)
 		}
 	}
@@ -585,22 +598,6 @@ func (p *Plan) collectSources(k *Knowledge) []string {
 	return ids
 }
 
-// gradeWord is a grade in words, for messages.
-func gradeWord(g Grade) *msg.Message {
-	switch g {
-	case Guideline:
-		return msg.New("a guideline")
-	case SystematicReview:
-		return msg.New("a systematic review")
-	case RandomisedTrial:
-		return msg.New("a randomised trial")
-	case PracticeBased:
-		return msg.New("practice only")
-	case MarketingClaim:
-		return msg.New("a marketing claim")
-	}
-	return msg.New("no effect shown")
-}
 
 func trimFloat(x float64) string {
 	s := fmt.Sprintf("%.2f", x)
@@ -627,4 +624,24 @@ func (k *Knowledge) ConditionKeys() []string {
 		out = append(out, c.Key)
 	}
 	return out
+}
+
+// Word is the grade in words, the one vocabulary of every report and
+// message ("randomised trial").
+func (g Grade) Word() *msg.Message {
+	switch g {
+	case Guideline:
+		return msg.New("guideline")
+	case SystematicReview:
+		return msg.New("systematic review")
+	case RandomisedTrial:
+		return msg.New("randomised trial")
+	case PracticeBased:
+		return msg.New("practice-based")
+	case MarketingClaim:
+		return msg.New("marketing claim")
+	case NoEffectShown:
+		return msg.New("no effect shown")
+	}
+	return msg.New("%s", string(g))
 }

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strings"
-
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
@@ -54,17 +52,13 @@ func spacingNote(p msg.Printer, in *plan.Interaction, i int) string {
 	return p.Data("interaction."+in.Key+".spacing."+itoa(i+1), in.Spacings[i].Text)
 }
 
-// ruleNoteText is the note of an applied rule: a titration rule's, the
-// goal's timing or target, a titration fact. A target capped at the upper
-// limit carries its rule's note with the cap added.
+// ruleNoteText is the note of an applied rule in the reader's language: a
+// titration rule's, the goal's timing or target, a titration fact; a
+// target capped at the upper limit says so after its rule's note.
 func ruleNoteText(p msg.Printer, r plan.AppliedRule) string {
-	if t := p.DataText(r.Note); t != r.Note {
-		return t
+	t := p.DataText(r.Note)
+	if r.CappedAtMg != nil {
+		return p.S("%s; capped at the upper limit of %s", t, p.Amount(*r.CappedAtMg))
 	}
-	if base, ul, ok := strings.Cut(r.Note, "; capped at the upper limit of "); ok {
-		if t := p.DataText(base); t != base {
-			return p.S("%s; capped at the upper limit of %s", t, ul)
-		}
-	}
-	return r.Note
+	return t
 }

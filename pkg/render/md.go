@@ -295,16 +295,16 @@ func mdRuleBasis(p msg.Printer, r plan.AppliedRule) string {
 	switch r.Basis {
 	case plan.FromMgcalc:
 		if r.Value != 0 {
-			return "**" + p.S("mgcalc's rule:") + "** " + mdEscape(r.Note)
+			return "**" + p.S("mgcalc's rule:") + "** " + mdEscape(r.Text())
 		}
-		return "**" + p.S("mgcalc's wording:") + "** " + mdEscape(r.Note) + mdCite(r.Sources)
+		return "**" + p.S("mgcalc's wording:") + "** " + mdEscape(r.Text()) + mdCite(r.Sources)
 	case plan.FromPerson:
 		return p.S("the person's target")
 	}
 	if r.Note == "" {
 		return strings.TrimSpace(mdCite(r.Sources))
 	}
-	return mdEscape(r.Note) + mdCite(r.Sources)
+	return mdEscape(r.Text()) + mdCite(r.Sources)
 }
 
 // mdCite is " [id, id]", the sources' ids as the Sources section lists

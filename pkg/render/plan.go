@@ -194,7 +194,7 @@ func NewPlan(p *plan.Plan, start *time.Time) *Plan {
 		j.Steps = append(j.Steps, sj)
 	}
 	for _, r := range p.Rules {
-		rj := ruleJSON{Key: r.Key, Unit: r.Unit, Basis: string(r.Basis), Sources: nonNil(r.Sources), Note: r.Note}
+		rj := ruleJSON{Key: r.Key, Unit: r.Unit, Basis: string(r.Basis), Sources: nonNil(r.Sources), Note: r.Text()}
 		if r.Value != 0 {
 			rj.Value = ptr(r.Value)
 		}
@@ -437,23 +437,7 @@ func spacingsDiffer(sp []plan.Spacing) bool {
 	return false
 }
 
-func gradeText(p msg.Printer, g plan.Grade) string {
-	switch g {
-	case plan.Guideline:
-		return p.S("guideline")
-	case plan.SystematicReview:
-		return p.S("systematic review")
-	case plan.RandomisedTrial:
-		return p.S("randomised trial")
-	case plan.PracticeBased:
-		return p.S("practice-based")
-	case plan.MarketingClaim:
-		return p.S("marketing claim")
-	case plan.NoEffectShown:
-		return p.S("no effect shown")
-	}
-	return string(g)
-}
+func gradeText(p msg.Printer, g plan.Grade) string { return p.Message(g.Word()) }
 
 func ruleNote(p msg.Printer, r plan.AppliedRule) string {
 	switch r.Basis {
