@@ -23,15 +23,7 @@ has no single number here).`),
   mgcalc forms -o json | jq '.[] | select(.default) | {form, fraction}'
   mgcalc forms show citrate`),
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
-				cmd.SuggestionsMinimumDistance = 2
-				if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-					return usageError(m.WithHint("did you mean %s?", s[0]))
-				}
-				return usageError(m.WithHint("run 'mgcalc forms show FORM' for one form"))
-			}
-			return nil
+			return unknownCommandHint(cmd, args, msg.New("run 'mgcalc forms show FORM' for one form"))
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			t, err := root.tables.Forms()

@@ -177,7 +177,6 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 	}
 	root.SetVersionTemplate("mgcalc version {{mgcalcVersion}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true // newCompletionCmd replaces it
-	root.SuggestionsMinimumDistance = 3
 	root.SetFlagErrorFunc(flagError)
 	// Dutch names for the two person switches: --zwanger, --borstvoeding
 	root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
@@ -253,7 +252,7 @@ Exit status: 0 with the help; 2 for a command mgcalc does not have.`),
 			if err != nil || len(rest) > 0 {
 				topic := strings.Join(args, " ")
 				m := msg.Errorf("no help topic %q", topic)
-				if sugg := c.Root().SuggestionsFor(args[0]); len(sugg) > 0 {
+				if sugg := suggest(c.Root(), args[0]); len(sugg) > 0 {
 					return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
 				}
 				return usageError(m.WithHint("run 'mgcalc --help' for the commands"))
@@ -263,9 +262,25 @@ Exit status: 0 with the help; 2 for a command mgcalc does not have.`),
 	}
 }
 
+// suggestionDistance is how far a mistyped command may be from a real
+// one to be suggested (cobra's edit distance), for every command alike.
+const suggestionDistance = 3
+
+// suggest is the one rule for suggesting a command for a mistyped word.
+func suggest(cmd *cobra.Command, word string) []string {
+	cmd.SuggestionsMinimumDistance = suggestionDistance
+	return cmd.SuggestionsFor(word)
+}
+
 // unknownCommand is the Args of a command whose arguments can only be
 // subcommands: anything else is a usage error with a suggestion.
 func unknownCommand(cmd *cobra.Command, args []string) error {
+	return unknownCommandHint(cmd, args, msg.New("run '%s --help' for the commands", cmd.CommandPath()))
+}
+
+// unknownCommandHint is unknownCommand with the hint for a word nothing
+// resembles.
+func unknownCommandHint(cmd *cobra.Command, args []string, hint *msg.Message) error {
 	if len(args) == 0 {
 		return nil
 	}
@@ -278,13 +293,11 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 		}
 	}
 	m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
-	if cmd.SuggestionsMinimumDistance <= 0 {
-		cmd.SuggestionsMinimumDistance = 2
-	}
-	if sugg := cmd.SuggestionsFor(args[0]); len(sugg) > 0 {
+	if sugg := suggest(cmd, args[0]); len(sugg) > 0 {
 		return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
 	}
-	return usageError(m.WithHint("run '%s --help' for the commands", cmd.CommandPath()))
+	m.Hint = hint
+	return usageError(m)
 }
 
 // tables loads the knowledge tables; tests can substitute them.
