@@ -7,6 +7,13 @@
 //	go run ./bench              # under a minute on 2 cores
 //	go run ./bench -n 100       # fewer pairs: quicker, noisier
 //	go run ./bench -lines 0     # single calls only
+//	go run ./bench -base main   # and a second mgcalc, built from git rev main
+//	go run ./bench -base /path/to/mgcalc   # or a binary of your own
+//
+// With -base, every mgcalc row is followed by a "base:" row for the
+// second mgcalc, run in the same loop against the same hello-world, and
+// the batch runs alternate three programs: before and after a change,
+// measured in one run on one machine.
 //
 // Single calls run as pairs, mgcalc and the hello-world alternately (the
 // order swapped every other pair), each a whole process from start to
@@ -89,6 +96,7 @@ func main() {
 	batchN := flag.Int("lines", 1_000_000, "lines for the batch throughput runs")
 	batchRuns := flag.Int("batch-runs", 5, "runs of each batch program")
 	bigN := flag.Int("rss-lines", 10_000_000, "lines for the second peak-memory run")
+	flag.StringVar(&baseFlag, "base", "", "a second mgcalc to measure beside this one: a binary, or a git revision to build")
 	flag.Parse()
 	if err := run(*pairs, *batchN, *batchRuns, *bigN); err != nil {
 		fmt.Fprintln(os.Stderr, "bench: error:", err)
@@ -96,7 +104,49 @@ func main() {
 	}
 }
 
-type programs struct{ mgcalc, hello, handloop, floor, floorFull string }
+type programs struct{ mgcalc, hello, handloop, floor, floorFull, base string }
+
+// baseFlag is -base: "" for none, a binary's path, or a git revision.
+var baseFlag string
+
+// buildBase returns the -base binary: the path itself when it is a file,
+// else the revision built from `git archive` (no worktree is touched).
+func buildBase(root, tmp string) (string, error) {
+	if fi, err := os.Stat(baseFlag); err == nil && fi.Mode().IsRegular() {
+		return filepath.Abs(baseFlag)
+	}
+	src := filepath.Join(tmp, "base-src")
+	if err := os.Mkdir(src, 0o755); err != nil {
+		return "", err
+	}
+	archive := exec.Command("git", "archive", baseFlag)
+	archive.Dir = root
+	tar := exec.Command("tar", "-x", "-C", src)
+	pipe, err := archive.StdoutPipe()
+	if err != nil {
+		return "", err
+	}
+	tar.Stdin = pipe
+	if err := tar.Start(); err != nil {
+		return "", err
+	}
+	var stderr bytes.Buffer
+	archive.Stderr = &stderr
+	if err := archive.Run(); err != nil {
+		return "", fmt.Errorf("git archive %s: %v\n%s", baseFlag, err, stderr.String())
+	}
+	if err := tar.Wait(); err != nil {
+		return "", fmt.Errorf("unpacking %s: %v", baseFlag, err)
+	}
+	bin := filepath.Join(tmp, "mgcalc-base")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/mgcalc")
+	cmd.Dir = src
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build %s: %v\n%s", baseFlag, err, out)
+	}
+	return bin, nil
+}
 
 // devNull is /dev/null, open for reading and writing.
 var devNull *os.File
@@ -117,7 +167,7 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 	}
 	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "LANG=C.UTF-8"}
 
-	p := programs{filepath.Join(tmp, "mgcalc"), filepath.Join(tmp, "hello"), filepath.Join(tmp, "handloop"), filepath.Join(tmp, "floor"), filepath.Join(tmp, "floor-full")}
+	p := programs{filepath.Join(tmp, "mgcalc"), filepath.Join(tmp, "hello"), filepath.Join(tmp, "handloop"), filepath.Join(tmp, "floor"), filepath.Join(tmp, "floor-full"), ""}
 	for _, b := range []struct{ out, pkg, tags string }{{p.mgcalc, "./cmd/mgcalc", ""}, {p.hello, "./bench/hello", ""},
 		{p.handloop, "./bench/handloop", ""}, {p.floor, "./bench/floor", ""}, {p.floorFull, "./bench/floor", "fullstack"}} {
 		cmd := exec.Command("go", "build", "-tags="+b.tags, "-o", b.out, b.pkg)
@@ -125,6 +175,11 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("go build %s: %v\n%s", b.pkg, err, out)
+		}
+	}
+	if baseFlag != "" {
+		if p.base, err = buildBase(root, tmp); err != nil {
+			return err
 		}
 	}
 	goVersion, _ := exec.Command("go", "env", "GOVERSION").Output()
@@ -185,6 +240,14 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 			}
 			fmt.Fprintf(tw, "%s\t%.3f\t%.3f-%.3f\t%.3f\t%.2f×\t%.2f-%.2f\t%.2f×\t%s\t%.1f\t\n",
 				label, r.a[1], r.a[0], r.a[2], r.b[1], r.ratio[1], r.ratio[0], r.ratio[2], r.cpuRatio, verdict, peak)
+			if p.base != "" && c.floor == 0 {
+				r, err := pairRuns(p.base, c.args, p.hello, mode.stdout, env, pairs)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(tw, "base: %s\t%.3f\t%.3f-%.3f\t%.3f\t%.2f×\t%.2f-%.2f\t%.2f×\t\t%.1f\t\n",
+					label, r.a[1], r.a[0], r.a[2], r.b[1], r.ratio[1], r.ratio[0], r.ratio[2], r.cpuRatio, r.peakMiB[1])
+			}
 		}
 		tw.Flush()
 		fmt.Println()
@@ -296,12 +359,19 @@ func batchFailures(p programs, tmp string, env []string, n, runs, bigN int) ([]s
 	}
 	fmt.Printf("batch: %d \"FORM AMOUNT\" lines from a file, TSV to /dev/null; %d runs each, alternating\n", n, runs)
 	mg := []string{"elemental", "-"}
-	var mgT, hlT, mgPeak, hlPeak []float64
+	var mgT, hlT, mgPeak, hlPeak, baseT, basePeak []float64
+	progs := 2
+	if p.base != "" {
+		progs = 3
+	}
 	for i := range runs {
-		for j := range 2 {
+		for j := range progs {
 			bin, args, times, peaks := p.mgcalc, mg, &mgT, &mgPeak
-			if (i+j)%2 == 1 {
+			switch (i + j) % progs {
+			case 1:
 				bin, args, times, peaks = p.handloop, nil, &hlT, &hlPeak
+			case 2:
+				bin, args, times, peaks = p.base, mg, &baseT, &basePeak
 			}
 			in, err := os.Open(input)
 			if err != nil {
@@ -320,6 +390,10 @@ func batchFailures(p programs, tmp string, env []string, n, runs, bigN int) ([]s
 	fmt.Fprintln(tw, "program\tmedian s\tmin-max s\tlines/s\tpeak MiB\t")
 	fmt.Fprintf(tw, "mgcalc elemental -\t%.3f\t%.3f-%.3f\t%.2f M\t%.1f\t\n", mgS, slices.Min(mgT), slices.Max(mgT), float64(n)/mgS/1e6, spread(mgPeak)[1])
 	fmt.Fprintf(tw, "handloop\t%.3f\t%.3f-%.3f\t%.2f M\t%.1f\t\n", hlS, slices.Min(hlT), slices.Max(hlT), float64(n)/hlS/1e6, spread(hlPeak)[1])
+	if p.base != "" {
+		bS := spread(baseT)[1]
+		fmt.Fprintf(tw, "base: mgcalc elemental -\t%.3f\t%.3f-%.3f\t%.2f M\t%.1f\t\n", bS, slices.Min(baseT), slices.Max(baseT), float64(n)/bS/1e6, spread(basePeak)[1])
+	}
 	tw.Flush()
 	speed := hlS / mgS
 	fmt.Printf("mgcalc's speed: %.2f× the hand loop's (target ≥ 1.0×), %.2f M lines/s (target ≥ 4 M)\n", speed, float64(n)/mgS/1e6)
