@@ -39,7 +39,8 @@ var Limits []byte
 var Plan []byte
 
 // NL is the Dutch text of the tables' names, notes and advice, by key
-// (pkg/kb/i18n.go); decoded only when Dutch is printed.
+// (pkg/msg/keys.go); cmd/gen-tables turns it into Go, and mgcalc reads
+// no YAML at run time.
 //
 //go:embed i18n/nl.yaml
 var NL []byte

@@ -1,5 +1,6 @@
-// Command gen-tables turns mgcalc's knowledge tables (data/*.yaml) into Go
-// literals, so that mgcalc parses no YAML when it runs. The YAML stays the
+// Command gen-tables turns mgcalc's knowledge tables (data/*.yaml) and
+// their translations (data/i18n/*.yaml) into Go literals, so that mgcalc
+// parses no YAML when it runs. The YAML stays the
 // source of truth: edit it, then regenerate from the module root with
 //
 //	go generate ./pkg/kb
@@ -25,6 +26,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/mgcalc/mgcalc/data"
 	"github.com/mgcalc/mgcalc/pkg/forms"
@@ -102,6 +105,26 @@ func generate() ([]byte, error) {
 	}
 	if p.err != nil {
 		return nil, p.err
+	}
+	// The translations of the data texts: a flat map, key → text.
+	for _, t := range []struct {
+		name, file string
+		src        []byte
+	}{{"genNL", "i18n/nl.yaml", data.NL}} {
+		var m map[string]string
+		if err := yaml.Unmarshal(t.src, &m); err != nil {
+			return nil, fmt.Errorf("data/%s: %w", t.file, err)
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		fmt.Fprintf(&p.body, "\n// %s returns data/%s: the translations of the data texts by key.\nfunc %s() map[string]string {\n\treturn map[string]string{\n", t.name, t.file, t.name)
+		for _, k := range keys {
+			fmt.Fprintf(&p.body, "\t\t%s: %s,\n", strconv.Quote(k), strconv.Quote(m[k]))
+		}
+		p.body.WriteString("\t}\n}\n")
 	}
 	if p.f64 {
 		p.body.WriteString("\n// f64 returns a pointer to v, for optional numbers.\nfunc f64(v float64) *float64 { return &v }\n")

@@ -564,7 +564,7 @@ func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
 	}
 	for _, p := range texts {
 		if strings.Contains(*p, "{") {
-			*p = fillShares(*p, f)
+			*p = FillShares(*p, f, ".")
 		}
 		if strings.ContainsAny(*p, "{}") {
 			return fmt.Errorf("note %q has an unknown placeholder; use {pct}, {min_pct} or {max_pct}", *p)
@@ -573,16 +573,19 @@ func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
 	return nil
 }
 
-// fillShares fills the placeholders of a note with the form's Mg shares.
+// FillShares fills the placeholders of a note (in any language) with the
+// form's Mg shares to one decimal, written with point: {pct} the default
+// variant's, {min_pct} and {max_pct} the leanest and richest variant's.
 // A placeholder has no brace inside and a share has none at all, so
 // filling them one kind after the other is one pass.
-func fillShares(s string, f *Form) string {
-	s = strings.ReplaceAll(s, "{pct}", pct1(f.Default().Fraction))
-	s = strings.ReplaceAll(s, "{max_pct}", pct1(f.MaxFraction()))
-	return strings.ReplaceAll(s, "{min_pct}", pct1(f.minFraction()))
+func FillShares(s string, f *Form, point string) string {
+	pct := func(frac float64) string {
+		return strings.Replace(strconv.FormatFloat(frac*100, 'f', 1, 64), ".", point, 1)
+	}
+	s = strings.ReplaceAll(s, "{pct}", pct(f.Default().Fraction))
+	s = strings.ReplaceAll(s, "{max_pct}", pct(f.MaxFraction()))
+	return strings.ReplaceAll(s, "{min_pct}", pct(f.minFraction()))
 }
-
-func pct1(frac float64) string { return strconv.FormatFloat(frac*100, 'f', 1, 64) }
 
 func checkNote(what string, n *Note, reg source.Registry) error {
 	if strings.TrimSpace(n.Text) == "" {

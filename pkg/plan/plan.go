@@ -598,7 +598,6 @@ func (p *Plan) collectSources(k *Knowledge) []string {
 	return ids
 }
 
-
 func trimFloat(x float64) string {
 	s := fmt.Sprintf("%.2f", x)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")

@@ -261,7 +261,7 @@ func cite(t *Term, ids []string) string {
 func (d *FormDetail) Text(t *Term) string {
 	p := t.P
 	var b strings.Builder
-	b.WriteString(t.Num(p.Data("form."+d.Form+".name", d.Name)) + " (" + d.Form + ")\n")
+	b.WriteString(t.Num(p.Data(msg.KeyForm(d.Form, "name"), d.Name)) + " (" + d.Form + ")\n")
 	if len(d.Aliases) > 0 {
 		b.WriteString(p.S("also called: %s", strings.Join(d.Aliases, ", ")) + "\n")
 	}
@@ -272,11 +272,11 @@ func (d *FormDetail) Text(t *Term) string {
 		if v.Default {
 			key += " *"
 		}
-		rows = append(rows, []string{key, p.Data("form."+d.Form+".variant."+v.Variant+".name", v.Name), v.Formula, p.Num(v.v.MolarMass, 2) + " g/mol", p.Num(v.v.Fraction*100, 2) + " %"})
+		rows = append(rows, []string{key, p.Data(msg.KeyVariantName(d.Form, v.Variant), v.Name), v.Formula, p.Num(v.v.MolarMass, 2) + " g/mol", p.Num(v.v.Fraction*100, 2) + " %"})
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{3: true, 4: true}), "  "))
 	b.WriteString(indent(t.Dim(p.S("* default variant, used when none is named")), "  ") + "\n")
-	b.WriteString("\n" + p.S("gut tolerance: %s: %s", p.S(d.Tolerance), p.Data("form."+d.Form+".tolerance", d.ToleranceNote)) + cite(t, d.ToleranceSrc) + "\n")
+	b.WriteString("\n" + p.S("gut tolerance: %s: %s", p.S(d.Tolerance), p.Data(msg.KeyForm(d.Form, "tolerance"), d.ToleranceNote)) + cite(t, d.ToleranceSrc) + "\n")
 	if len(d.Goals) > 0 {
 		b.WriteString(p.S("goals (evidence for this form):") + "\n")
 		for _, g := range d.Goals {
@@ -288,7 +288,7 @@ func (d *FormDetail) Text(t *Term) string {
 			if g.Rank == 0 {
 				line += " " + p.S("(never recommended)")
 			}
-			b.WriteString(line + ": " + p.Data("goal."+g.Goal+".form."+d.Form+".finding", g.Finding) + cite(t, g.Sources) + "\n")
+			b.WriteString(line + ": " + p.Data(msg.KeyGoalFormFinding(g.Goal, d.Form), g.Finding) + cite(t, g.Sources) + "\n")
 		}
 	} else if d.Goals == nil {
 		b.WriteString(p.S("goals: not shown: the plan's knowledge does not fit this form table") + "\n")
@@ -305,10 +305,10 @@ func (d *FormDetail) Text(t *Term) string {
 		}
 	}
 	if n := d.PreferLabel; n != nil {
-		b.WriteString(t.Label("note", msg.New("%s", p.Data("form."+d.Form+".prefer_label", n.Text))) + cite(t, n.Sources) + "\n")
+		b.WriteString(t.Label("note", msg.New("%s", p.Data(msg.KeyForm(d.Form, "prefer_label"), n.Text))) + cite(t, n.Sources) + "\n")
 	}
 	for i, n := range d.Notes {
-		b.WriteString(t.Label("note", msg.New("%s", p.Data("form."+d.Form+".note."+itoa(i+1), n.Text))) + cite(t, n.Sources) + "\n")
+		b.WriteString(t.Label("note", msg.New("%s", p.Data(msg.KeyFormNote(d.Form, i+1), n.Text))) + cite(t, n.Sources) + "\n")
 	}
 	b.WriteString("\n" + p.S("sources:") + "\n")
 	for _, s := range d.Sources {
