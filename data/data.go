@@ -44,3 +44,15 @@ var Plan []byte
 //
 //go:embed i18n/nl.yaml
 var NL []byte
+
+// NLMessages is the Dutch of mgcalc's messages, keyed by their English
+// (pkg/msg); cmd/gen-tables turns it into Go.
+//
+//go:embed i18n/nl.messages.yaml
+var NLMessages []byte
+
+// NLHelp is the Dutch of the command help, keyed by where each text sits
+// in the command tree, with a digest of the English it translates.
+//
+//go:embed i18n/nl.help.yaml
+var NLHelp []byte

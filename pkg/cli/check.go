@@ -25,8 +25,8 @@ func newCheckCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &checkOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "check FORM[:VARIANT] AMOUNT --stated MG",
-		Short: s.P.S("Check a label: can this much of the compound carry the magnesium it states?"),
-		Long: s.P.S(`From a label's compound amount and its stated elemental magnesium, the Mg
+		Short: s.P.Help("check.short", "Check a label: can this much of the compound carry the magnesium it states?"),
+		Long: s.P.Help("check.long", `From a label's compound amount and its stated elemental magnesium, the Mg
 share the label implies, and which variants (or the raw-material assay range)
 it is consistent with, within 3 %% (mgcalc's tolerance: labels round, and no
 source gives a number). "impossible" when it is more than any variant of the
@@ -42,7 +42,7 @@ one call.
 
 Exit status: 0 checked, whatever the verdict (read it from -o value or
 JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
-		Example: s.P.S(`  mgcalc check glycinate 500 --stated 100
+		Example: s.P.Help("check.example", `  mgcalc check glycinate 500 --stated 100
   mgcalc check citrate 1830 --stated 295.7
   mgcalc check threonate 2000 --stated 144 -o json
   mgcalc check --csv catalogue.csv -o tsv
@@ -76,10 +76,10 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 		},
 	}
 	outputFlag(cmd, root, s.P, render.ValueFormats, render.RowFormats)
-	cmd.Flags().StringVar(&o.Stated, "stated", "", s.P.S("the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)"))
-	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.S("in a batch, report every bad line and check the rest (exit 1 at the end)"))
-	cmd.Flags().StringVar(&o.CSV, "csv", "", s.P.S("check every row of this CSV `file` (columns form, amount, stated)"))
-	cmd.Flags().StringVar(&o.Columns, "columns", "", s.P.S("CSV columns as form=COL,amount=COL,stated=COL (default form, amount, stated)"))
+	cmd.Flags().StringVar(&o.Stated, "stated", "", s.P.Help("check.flag.stated", "the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)"))
+	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.Help("check.flag.keep-going", "in a batch, report every bad line and check the rest (exit 1 at the end)"))
+	cmd.Flags().StringVar(&o.CSV, "csv", "", s.P.Help("check.flag.csv", "check every row of this CSV `file` (columns form, amount, stated)"))
+	cmd.Flags().StringVar(&o.Columns, "columns", "", s.P.Help("check.flag.columns", "CSV columns as form=COL,amount=COL,stated=COL (default form, amount, stated)"))
 	cmd.ValidArgsFunction = completeForms
 	return cmd
 }

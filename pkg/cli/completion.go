@@ -17,8 +17,8 @@ func newCompletionCmd(s *IO) *cobra.Command {
 	var noDesc bool
 	cmd := &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
-		Short: s.P.S("Print the shell completion script for bash, zsh, fish or PowerShell"),
-		Long: s.P.S(`Prints a script that makes the shell complete mgcalc's commands, flags and
+		Short: s.P.Help("completion.short", "Print the shell completion script for bash, zsh, fish or PowerShell"),
+		Long: s.P.Help("completion.long", `Prints a script that makes the shell complete mgcalc's commands, flags and
 values: form names and variants (cit, then Tab, offers citrate,
 citrate:nonahydrate, …), authorities, goals, output formats, and file names
 for --stack, --csv, --config and --ics. Install it once:
@@ -42,7 +42,7 @@ choices, so it stays right when mgcalc is updated.
 
 Exit status: 0, 1 for a broken config file, 2 for a shell mgcalc does not
 know.`),
-		Example: s.P.S(`  mgcalc completion bash > ~/.local/share/bash-completion/completions/mgcalc
+		Example: s.P.Help("completion.example", `  mgcalc completion bash > ~/.local/share/bash-completion/completions/mgcalc
   mgcalc completion zsh > "${fpath[1]}/_mgcalc"
   mgcalc completion fish > ~/.config/fish/completions/mgcalc.fish
   source <(mgcalc completion bash)`),
@@ -80,7 +80,7 @@ know.`),
 			}
 		},
 	}
-	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, s.P.S("complete without a description beside each choice"))
+	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, s.P.Help("completion.flag.no-descriptions", "complete without a description beside each choice"))
 	oneRun(cmd.Flags(), "no-descriptions")
 	return cmd
 }

@@ -20,8 +20,8 @@ func newConfigCmd(s *IO, root *rootOptions, settings []string) *cobra.Command {
 	list := strings.Join(settings, ", ")
 	cmd := &cobra.Command{
 		Use:   "config",
-		Short: s.P.S("Show the settings in effect, or write a starter config file"),
-		Long: s.P.S(`Standing settings (%s) come from a flag,
+		Short: s.P.Help("config.short", "Show the settings in effect, or write a starter config file"),
+		Long: s.P.Help("config.long", `Standing settings (%s) come from a flag,
 an MGCALC_* variable (MGCALC_AUTHORITY=efsa), the config file or mgcalc's
 default, in that order. 'config show' lists each with its value and where it
 came from; 'config init' writes a commented starter file.
@@ -33,7 +33,7 @@ another (which must then exist). Its keys are long flag names.
 Exit status: 0, 1 for a config file that cannot be read or is broken or a
 file that cannot be written, 2 for bad arguments or a file init would
 overwrite without --force.`, list),
-		Example: s.P.S(`  mgcalc config show
+		Example: s.P.Help("config.example", `  mgcalc config show
   mgcalc config show -o json
   mgcalc config init
   mgcalc config init --print`),
@@ -48,8 +48,8 @@ func newConfigShowCmd(s *IO, root *rootOptions, list string) *cobra.Command {
 	var person personOptions
 	cmd := &cobra.Command{
 		Use:   "show",
-		Short: s.P.S("Every standing setting, its value and where it comes from"),
-		Long: s.P.S(`Lists every standing setting (%s) with the
+		Short: s.P.Help("config.show.short", "Every standing setting, its value and where it comes from"),
+		Long: s.P.Help("config.show.long", `Lists every standing setting (%s) with the
 value mgcalc uses and its origin: flag (given on this command line), env
 (the MGCALC_* variable named), file (the config file and line) or default.
 The person flags (--authority, --age, --sex, --pregnant, --lactating) are
@@ -62,7 +62,7 @@ variable or file; null for flag and default), line (null but for file)}.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
 a bad flag or MGCALC_* value.`, list),
-		Example: s.P.S(`  mgcalc config show
+		Example: s.P.Help("config.show.example", `  mgcalc config show
   MGCALC_AUTHORITY=efsa mgcalc config show --age 40
   mgcalc config show -o json | jq -r '.settings[] | select(.origin != "default") | .name'`),
 		Args: argsUsage(0, msg.New("no arguments")),
@@ -229,8 +229,8 @@ func newConfigInitCmd(s *IO, root *rootOptions) *cobra.Command {
 	var force, print bool
 	cmd := &cobra.Command{
 		Use:   "init [PATH]",
-		Short: s.P.S("Write a commented starter config file"),
-		Long: s.P.S(`Writes a starter config file that explains every standing setting, each
+		Short: s.P.Help("config.init.short", "Write a commented starter config file"),
+		Long: s.P.Help("config.init.long", `Writes a starter config file that explains every standing setting, each
 commented out: uncomment what you want, then check with 'mgcalc config show'.
 
 It goes where mgcalc reads it: PATH if given, else --config FILE or
@@ -243,7 +243,7 @@ writes the starter to stdout instead.
 
 Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 (give --force) or bad arguments.`),
-		Example: s.P.S(`  mgcalc config init
+		Example: s.P.Help("config.init.example", `  mgcalc config init
   mgcalc config init --force
   mgcalc config init --print > my-config.yaml
   mgcalc config init ./project.yaml && mgcalc config show --config ./project.yaml`),
@@ -286,8 +286,8 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 			return root.print(s, initReport{Path: path})
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, s.P.S("replace an existing config file"))
-	cmd.Flags().BoolVar(&print, "print", false, s.P.S("write the starter file to stdout instead"))
+	cmd.Flags().BoolVar(&force, "force", false, s.P.Help("config.init.flag.force", "replace an existing config file"))
+	cmd.Flags().BoolVar(&print, "print", false, s.P.Help("config.init.flag.print", "write the starter file to stdout instead"))
 	oneRun(cmd.Flags(), "force", "print")
 	outputFlag(cmd, root, s.P, render.ListFormats, nil)
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -346,13 +346,13 @@ value comes from. Options for one calculation (--assay, --count, --stack,
 		"pregnant: false", "lactating: false")
 	setting(p.S("Colour in text output: auto (on a terminal, unless NO_COLOR, CLICOLOR=0\nor TERM=dumb), always or never."),
 		"color: auto")
-	setting(p.S("Language of what a person reads: en or nl (machine output never changes)."),
+	setting(p.Help("config.starter.lang", "Language of what a person reads: en or nl (machine output never changes)."),
 		"lang: en")
-	setting(p.S("For plan: your gut (normal or sensitive), your kidneys (normal or impaired;\nimpaired refuses every plan), your eGFR in mL/min, and conditions that rule\nmagnesium out (heart-block, bradycardia, myasthenia-gravis: plans are then\nrefused). Set them only if they are true for you."),
+	setting(p.Help("config.starter.gut", "For plan: your gut (normal or sensitive), your kidneys (normal or impaired;\nimpaired refuses every plan), your eGFR in mL/min, and conditions that rule\nmagnesium out (heart-block, bradycardia, myasthenia-gravis: plans are then\nrefused). Set them only if they are true for you."),
 		"gut: normal", "kidney: normal", "egfr: 90", "condition: myasthenia-gravis")
-	setting(p.S("For plan: medicines you take, comma separated, for their spacing."),
+	setting(p.Help("config.starter.meds", "For plan: medicines you take, comma separated, for their spacing."),
 		"meds: levothyroxine")
-	setting(p.S("For plan: the times of the morning and evening intakes in --ics calendars,\nand whether they carry a reminder."),
+	setting(p.Help("config.starter.morning", "For plan: the times of the morning and evening intakes in --ics calendars,\nand whether they carry a reminder."),
 		"morning: 08:00", "evening: 21:00", "remind: false")
 	return b.String()
 }

@@ -22,7 +22,7 @@ const (
 
 // exitCodesHelp is shown in the root --help and the README.
 func exitCodesHelp(p msg.Printer) string {
-	return p.S(`Exit status:
+	return p.Help("root.exit-status", `Exit status:
   0  success
   1  error: a file that cannot be read or is broken, or an internal error
   2  usage error (bad flag, argument, form name or amount)

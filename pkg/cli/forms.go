@@ -11,15 +11,15 @@ import (
 func newFormsCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "forms",
-		Short: s.P.S("List magnesium forms and variants with formula, molar mass and %% Mg"),
-		Long: s.P.S(`Every form and variant in mgcalc's table, with its molecular formula, molar
+		Short: s.P.Help("forms.short", "List magnesium forms and variants with formula, molar mass and %% Mg"),
+		Long: s.P.Help("forms.long", `Every form and variant in mgcalc's table, with its molecular formula, molar
 mass and magnesium share, computed from IUPAC atomic weights, and how the
 sources rate it for the gut. The default variant (the one sold as a
 supplement) is marked; name another as FORM:VARIANT.
 
 Exit status: 0, 1 for a broken config file, 2 for bad arguments (-o value
 has no single number here).`),
-		Example: s.P.S(`  mgcalc forms
+		Example: s.P.Help("forms.example", `  mgcalc forms
   mgcalc forms -o json | jq '.[] | select(.default) | {form, fraction}'
   mgcalc forms show citrate`),
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -41,8 +41,8 @@ has no single number here).`),
 func newFormsShowCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show FORM",
-		Short: s.P.S("One form in full: variants, gut tolerance, typical uses, sources"),
-		Long: s.P.S(`One form in full: each variant's formula, molar mass and Mg share, the gut
+		Short: s.P.Help("forms.show.short", "One form in full: variants, gut tolerance, typical uses, sources"),
+		Long: s.P.Help("forms.show.long", `One form in full: each variant's formula, molar mass and Mg share, the gut
 tolerance and typical uses the sources give, raw-material assay ranges, label
 cross-checks (a real label's stated amount beside the computed one) and every
 source with its address.
@@ -52,7 +52,7 @@ or of the default one.
 
 Exit status: 0, 1 for a broken config file, 2 for an unknown form or bad
 arguments.`),
-		Example: s.P.S(`  mgcalc forms show citrate
+		Example: s.P.Help("forms.show.example", `  mgcalc forms show citrate
   mgcalc forms show glycinaat -o json`),
 		Args:              argsUsage(1, msg.New("one FORM")),
 		ValidArgsFunction: completeForms,

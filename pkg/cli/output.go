@@ -22,10 +22,10 @@ const formatsAnnotation = "mgcalc/formats"
 // formats; stream, when not nil, are the formats of its stream of rows
 // (elemental -, check --csv).
 func outputFlag(cmd *cobra.Command, root *rootOptions, p msg.Printer, formats, stream []render.Format) {
-	usage := p.S("output format: %s", render.FormatNames(formats))
+	usage := p.Help("output.flag", "output format: %s", render.FormatNames(formats))
 	all := slices.Clone(formats)
 	if stream != nil {
-		usage = p.S("output format: %s; for a stream of rows: %s", render.FormatNames(formats), render.FormatNames(stream))
+		usage = p.Help("output.flag.stream", "output format: %s; for a stream of rows: %s", render.FormatNames(formats), render.FormatNames(stream))
 		for _, f := range stream {
 			if !slices.Contains(all, f) {
 				all = append(all, f)

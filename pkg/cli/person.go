@@ -25,14 +25,14 @@ type personOptions struct {
 // commands that look up an intake reference (RDA/AI) use.
 func (o *personOptions) addFlags(cmd *cobra.Command, withSex bool, p msg.Printer) {
 	f := cmd.Flags()
-	f.StringVar(&o.Authority, "authority", limits.DefaultAuthority, p.S("upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)"))
-	decimalFlag(f, &o.Age, "age", p.S("age in years; fractions allowed (0.5 is six months) (default adult)"))
+	f.StringVar(&o.Authority, "authority", limits.DefaultAuthority, p.Help("person.flag.authority", "upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA) or evm (UK EVM)"))
+	decimalFlag(f, &o.Age, "age", p.Help("person.flag.age", "age in years; fractions allowed (0.5 is six months) (default adult)"))
 	if withSex {
-		f.StringVar(&o.Sex, "sex", "", p.S("male or female (selects the RDA/AI column)"))
+		f.StringVar(&o.Sex, "sex", "", p.Help("person.flag.sex", "male or female (selects the RDA/AI column)"))
 		_ = cmd.RegisterFlagCompletionFunc("sex", fixedCompletion("male", "female"))
 	}
-	f.BoolVar(&o.Pregnant, "pregnant", false, p.S("use the pregnancy values"))
-	f.BoolVar(&o.Lactating, "lactating", false, p.S("use the lactation values"))
+	f.BoolVar(&o.Pregnant, "pregnant", false, p.Help("person.flag.pregnant", "use the pregnancy values"))
+	f.BoolVar(&o.Lactating, "lactating", false, p.Help("person.flag.lactating", "use the lactation values"))
 	standing(f, "authority", "age", "pregnant", "lactating")
 	if withSex {
 		standing(f, "sex")

@@ -40,8 +40,8 @@ func newPlanCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &planOptions{IO: s, Root: root, now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "plan --goal GOAL",
-		Short: s.P.S("A form for a goal and a titration schedule that stays under the upper limit"),
-		Long: s.P.S(`Recommends a magnesium form for a goal (with how strong the evidence is) and
+		Short: s.P.Help("plan.short", "A form for a goal and a titration schedule that stays under the upper limit"),
+		Long: s.P.Help("plan.long", `Recommends a magnesium form for a goal (with how strong the evidence is) and
 prints a titration schedule: start low, step up, split higher doses morning
 and evening, never above the person's upper limit, evaluate, keep the lowest
 dose that helps, step back on loose stools. 'mgcalc plan goals' lists the
@@ -74,7 +74,7 @@ a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step; -o
 ics (or --ics -) as the calendar, on stdout in place of the plan.
 
 Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
-		Example: s.P.S(`  mgcalc plan --goal sleep --gut sensitive
+		Example: s.P.Help("plan.example", `  mgcalc plan --goal sleep --gut sensitive
   mgcalc plan --goal constipation --capsule 250 --half
   mgcalc plan --goal migraine --authority efsa --start 2026-12-01 --ics plan.ics
   mgcalc plan --goal sleep --meds levothyroxine,doxycycline
@@ -92,24 +92,24 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 	}
 	outputFlag(cmd, root, s.P, render.PlanFormats, nil)
 	f := cmd.Flags()
-	f.StringVarP(&o.Goal, "goal", "g", "", s.P.S("what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general"))
-	f.StringVar(&o.Gut, "gut", "normal", s.P.S("normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form"))
-	f.StringVar(&o.Form, "form", "", s.P.S("use this FORM[:VARIANT] instead of the recommendation"))
-	decimalFlag(f, &o.target, "target", s.P.S("daily elemental magnesium to reach, mg (default: the goal's, never above the upper limit)"))
-	decimalFlag(f, &o.capsule, "capsule", s.P.S("round to whole units of this many mg of compound each"))
-	decimalFlag(f, &o.capsuleEl, "capsule-elemental", s.P.S("round to whole units of this many mg of magnesium each (as the label states)"))
-	f.BoolVar(&o.Half, "half", false, s.P.S("allow half units (tablets that can be split)"))
-	f.BoolVar(&o.Supervised, "supervised", false, s.P.S("allow a target above the upper limit, for use under medical supervision"))
-	f.StringVar(&o.Kidney, "kidney", "", s.P.S("normal or impaired (impaired: refused, see a doctor)"))
-	decimalFlag(f, &o.egfr, "egfr", s.P.S("kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)"))
-	f.StringSliceVar(&o.Conditions, "condition", nil, s.P.S("a condition that rules magnesium out: heart-block, bradycardia, myasthenia-gravis"))
-	f.StringSliceVar(&o.Meds, "meds", nil, s.P.S("medicines you take, comma separated (levothyroxine,doxycycline)"))
-	f.StringVar(&o.Start, "start", "", s.P.S("first day of the plan, YYYY-MM-DD or today: prints dates"))
-	f.StringVar(&o.ICS, "ics", "", s.P.S("write the schedule to this iCalendar `file` (- for stdout)"))
-	f.BoolVar(&o.Force, "force", false, s.P.S("overwrite an existing --ics file"))
-	f.BoolVar(&o.Remind, "remind", false, s.P.S("add a reminder alarm to each intake in the --ics file"))
-	f.StringVar(&o.Morning, "morning", "08:00", s.P.S("time of the morning intake in the --ics file"))
-	f.StringVar(&o.Evening, "evening", "21:00", s.P.S("time of the evening intake in the --ics file"))
+	f.StringVarP(&o.Goal, "goal", "g", "", s.P.Help("plan.flag.goal", "what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general"))
+	f.StringVar(&o.Gut, "gut", "normal", s.P.Help("plan.flag.gut", "normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form"))
+	f.StringVar(&o.Form, "form", "", s.P.Help("plan.flag.form", "use this FORM[:VARIANT] instead of the recommendation"))
+	decimalFlag(f, &o.target, "target", s.P.Help("plan.flag.target", "daily elemental magnesium to reach, mg (default: the goal's, never above the upper limit)"))
+	decimalFlag(f, &o.capsule, "capsule", s.P.Help("plan.flag.capsule", "round to whole units of this many mg of compound each"))
+	decimalFlag(f, &o.capsuleEl, "capsule-elemental", s.P.Help("plan.flag.capsule-elemental", "round to whole units of this many mg of magnesium each (as the label states)"))
+	f.BoolVar(&o.Half, "half", false, s.P.Help("plan.flag.half", "allow half units (tablets that can be split)"))
+	f.BoolVar(&o.Supervised, "supervised", false, s.P.Help("plan.flag.supervised", "allow a target above the upper limit, for use under medical supervision"))
+	f.StringVar(&o.Kidney, "kidney", "", s.P.Help("plan.flag.kidney", "normal or impaired (impaired: refused, see a doctor)"))
+	decimalFlag(f, &o.egfr, "egfr", s.P.Help("plan.flag.egfr", "kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)"))
+	f.StringSliceVar(&o.Conditions, "condition", nil, s.P.Help("plan.flag.condition", "a condition that rules magnesium out: heart-block, bradycardia, myasthenia-gravis"))
+	f.StringSliceVar(&o.Meds, "meds", nil, s.P.Help("plan.flag.meds", "medicines you take, comma separated (levothyroxine,doxycycline)"))
+	f.StringVar(&o.Start, "start", "", s.P.Help("plan.flag.start", "first day of the plan, YYYY-MM-DD or today: prints dates"))
+	f.StringVar(&o.ICS, "ics", "", s.P.Help("plan.flag.ics", "write the schedule to this iCalendar `file` (- for stdout)"))
+	f.BoolVar(&o.Force, "force", false, s.P.Help("plan.flag.force", "overwrite an existing --ics file"))
+	f.BoolVar(&o.Remind, "remind", false, s.P.Help("plan.flag.remind", "add a reminder alarm to each intake in the --ics file"))
+	f.StringVar(&o.Morning, "morning", "08:00", s.P.Help("plan.flag.morning", "time of the morning intake in the --ics file"))
+	f.StringVar(&o.Evening, "evening", "21:00", s.P.Help("plan.flag.evening", "time of the evening intake in the --ics file"))
 	o.Person.addFlags(cmd, false, s.P)
 	// a person's standing facts and habits; the rest describes one plan
 	// (a target, supervision, units, a calendar) and is never inherited:
@@ -138,15 +138,15 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 func newPlanGoalsCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "goals",
-		Short: s.P.S("The goals, their forms and how strong the evidence for each is"),
-		Long: s.P.S(`Every goal mgcalc plans for, with its forms best first and the evidence
+		Short: s.P.Help("plan.goals.short", "The goals, their forms and how strong the evidence for each is"),
+		Long: s.P.Help("plan.goals.long", `Every goal mgcalc plans for, with its forms best first and the evidence
 grade of each: guideline, systematic review, randomised trial, practice-based,
 marketing claim, no effect shown. Forms with a marketing claim or no effect
 shown are listed but never recommended. -o json adds each finding and its
 sources.
 
 Exit status: 0, 1 for a broken config file, 2 for bad arguments.`),
-		Example: s.P.S(`  mgcalc plan goals
+		Example: s.P.Help("plan.goals.example", `  mgcalc plan goals
   mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`),
 		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(*cobra.Command, []string) error {

@@ -99,8 +99,8 @@ func newRootCmd(s *IO) *cobra.Command {
 	p := s.P
 	root := &cobra.Command{
 		Use:   "mgcalc",
-		Short: p.S("Magnesium dose and form calculator"),
-		Long: p.S(`mgcalc turns the weight of a magnesium salt into the elemental magnesium it
+		Short: p.Help("root.short", "Magnesium dose and form calculator"),
+		Long: p.Help("root.long", `mgcalc turns the weight of a magnesium salt into the elemental magnesium it
 carries (and back), computed from the molecular formula, and compares it with
 the supplemental upper limit. Every number it uses has a source: see
 'mgcalc forms show FORM'.
@@ -126,7 +126,7 @@ lang: in the config file), else the locale (LC_ALL, LC_MESSAGES, LANG:
 nl_NL.UTF-8 is Dutch), else English. Machine formats are the same in every
 language. Amounts are typed with a decimal point in both languages (1.5g);
 a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodesHelp(p), "`output: json`"),
-		Example: p.S(`  mgcalc elemental citrate 500
+		Example: p.Help("root.example", `  mgcalc elemental citrate 500
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinate 200
   mgcalc forms
@@ -193,13 +193,13 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 	root.Args = unknownCommand
 	helpCmd := newHelpCmd(s)
 	root.SetHelpCommand(helpCmd)
-	root.Flags().BoolP("version", "v", false, p.S("print mgcalc's version and exit"))
+	root.Flags().BoolP("version", "v", false, p.Help("root.flag.version", "print mgcalc's version and exit"))
 	oneRun(root.Flags(), "version")
 	pf := root.PersistentFlags()
-	pf.StringVar(&opts.ConfigFile, "config", "", p.S("config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)"))
-	pf.Var(colorValue{&opts.Color}, "color", p.S("colour in text output: auto, always or never"))
-	pf.StringVar(&opts.Table, "table", "", p.S("read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one"))
-	pf.Var(langValue{&opts.Lang}, "lang", p.S("language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"))
+	pf.StringVar(&opts.ConfigFile, "config", "", p.Help("root.flag.config", "config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)"))
+	pf.Var(colorValue{&opts.Color}, "color", p.Help("root.flag.color", "colour in text output: auto, always or never"))
+	pf.StringVar(&opts.Table, "table", "", p.Help("root.flag.table", "read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one"))
+	pf.Var(langValue{&opts.Lang}, "lang", p.Help("root.flag.lang", "language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"))
 	standing(pf, "color", "lang")
 	oneRun(pf, "config")
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(colorAuto, colorAlways, colorNever))
@@ -241,11 +241,11 @@ func Command() *cobra.Command {
 func newHelpCmd(s *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [command]",
-		Short: s.P.S("Help about any command"),
-		Long: s.P.S(`Help for any command: 'mgcalc help total' is 'mgcalc total --help'.
+		Short: s.P.Help("help.short", "Help about any command"),
+		Long: s.P.Help("help.long", `Help for any command: 'mgcalc help total' is 'mgcalc total --help'.
 
 Exit status: 0 with the help; 2 for a command mgcalc does not have.`),
-		Example: s.P.S(`  mgcalc help
+		Example: s.P.Help("help.example", `  mgcalc help
   mgcalc help plan`),
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := c.Root().Find(args)

@@ -32,8 +32,8 @@ func newTotalCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &totalOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "total [FORM[:VARIANT]:AMOUNT[xN]...]",
-		Short: s.P.S("Add up every product someone takes and compare with the upper limit"),
-		Long: s.P.S(`The elemental magnesium of every product someone takes, added up and compared
+		Short: s.P.Help("total.short", "Add up every product someone takes and compare with the upper limit"),
+		Long: s.P.Help("total.long", `The elemental magnesium of every product someone takes, added up and compared
 with the supplemental upper limit for the person (see 'mgcalc limits'). The
 limit applies to the total across all products, not to each one.
 
@@ -73,7 +73,7 @@ assay, route, name), one product a row, empty cells left out.
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
 it, 1 for a stack or CSV file that cannot be read or is broken, 2 for bad
 arguments. -o value prints the supplemental total in mg.`),
-		Example: s.P.S(`  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
+		Example: s.P.Help("total.example", `  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
   mgcalc total --stack morning.yaml --stack evening.yaml
   mgcalc total --csv stack.csv
@@ -103,12 +103,12 @@ arguments. -o value prints the supplemental total in mg.`),
 			return runTotal(o)
 		},
 	}
-	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, s.P.S("YAML `file` listing the products taken (- for stdin); repeat for several files"))
-	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, s.P.S("the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
-	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, s.P.S("say how much more magnesium fits under the limit, and how many units of each product"))
-	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.S("a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
-	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.S("unit of elemental magnesium shown: mg, mmol or meq"))
-	cmd.Flags().StringVar(&o.diet, "diet", "", s.P.S("magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)"))
+	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, s.P.Help("total.flag.stack", "YAML `file` listing the products taken (- for stdin); repeat for several files"))
+	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, s.P.Help("total.flag.csv", "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
+	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, s.P.Help("total.flag.headroom", "say how much more magnesium fits under the limit, and how many units of each product"))
+	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.Help("total.flag.with", "a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
+	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.Help("total.flag.unit", "unit of elemental magnesium shown: mg, mmol or meq"))
+	cmd.Flags().StringVar(&o.diet, "diet", "", s.P.Help("total.flag.diet", "magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)"))
 	outputFlag(cmd, root, s.P, render.ValueFormats, nil)
 	o.Person.addFlags(cmd, true, s.P)
 	cmd.ValidArgsFunction = completeItems

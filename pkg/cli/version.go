@@ -128,8 +128,8 @@ func (v versionInfo) Warnings() []*msg.Message { return nil }
 func newVersionCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "version",
-		Short: s.P.S("Print mgcalc's version, VCS revision and Go version"),
-		Long: s.P.S(`The module version, and when the binary was built from a VCS checkout with
+		Short: s.P.Help("version.short", "Print mgcalc's version, VCS revision and Go version"),
+		Long: s.P.Help("version.long", `The module version, and when the binary was built from a VCS checkout with
 -buildvcs=true, the revision (-dirty when the work tree had changes) and its
 commit date, then the Go version and platform it was built with. A binary
 built without version information says "dev". 'mgcalc --version' prints the
@@ -140,7 +140,7 @@ modified (revision, time and modified are null when not stamped), go, os
 and arch; -o value prints the module version.
 
 Exit status: 0, or 1 for a broken config file, 2 for bad arguments.`),
-		Example: s.P.S(`  mgcalc version
+		Example: s.P.Help("version.example", `  mgcalc version
   mgcalc --version
   mgcalc version -o json | jq -r .revision`),
 		Args: argsUsage(0, msg.New("no arguments")),

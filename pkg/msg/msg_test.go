@@ -16,9 +16,19 @@ func TestPrinter(t *testing.T) {
 	if m.Error() != "adults, age 6.5: 3%" || m.Hint.Error() != "try x" {
 		t.Errorf("message = %q, hint %q", m.Error(), m.Hint.Error())
 	}
-	nl := Printer{lang: "nl", cat: map[string]string{"adults": "volwassenen"}, point: ','}
+	nl := Printer{lang: "nl", cat: &catalogue{messages: []Translation{{"adults", "volwassenen"}},
+		help: []HelpText{{"a.long", Digest("About %s."), "Over %s."}, {"b.short", Digest("B"), "Bee"}}}, point: ','}
 	if got := nl.Message(m); got != "volwassenen, age 6,5: 3%" {
 		t.Errorf("a catalogue and decimal comma: %q", got)
+	}
+	if got := nl.Help("a.long", "About %s.", "x"); got != "Over x." {
+		t.Errorf("help by key: %q", got)
+	}
+	if got := nl.Help("c.long", "Cee %d%%", 5); got != "Cee 5%" {
+		t.Errorf("help without a translation is the English: %q", got)
+	}
+	if got := EN.Help("b.short", "B"); got != "B" {
+		t.Errorf("English help: %q", got)
 	}
 	if _, ok := NewPrinter("xx"); ok {
 		t.Error("a printer for an unknown language")
