@@ -56,3 +56,9 @@ var NLMessages []byte
 //
 //go:embed i18n/nl.help.yaml
 var NLHelp []byte
+
+// NLWords are the Dutch words people may type for a value (gevoelig) or a
+// flag (--zwanger), with the English word each is read as.
+//
+//go:embed i18n/nl.words.yaml
+var NLWords []byte

@@ -176,11 +176,21 @@ func (o *planOptions) read(cmd *cobra.Command) {
 	o.Person.read(cmd)
 }
 
-// words accepted for --gut and --kidney, English and Dutch, folded.
+// words accepted for --gut and --kidney; a word of another language is
+// read as its English (msg.Word: gevoelig, verminderd).
 var (
-	gutWords    = map[string]plan.Gut{"normal": plan.GutNormal, "normaal": plan.GutNormal, "sensitive": plan.GutSensitive, "gevoelig": plan.GutSensitive}
-	kidneyWords = map[string]plan.Kidney{"normal": plan.KidneyNormal, "normaal": plan.KidneyNormal, "impaired": plan.KidneyImpaired, "verminderd": plan.KidneyImpaired}
+	gutWords    = map[string]plan.Gut{"normal": plan.GutNormal, "sensitive": plan.GutSensitive}
+	kidneyWords = map[string]plan.Kidney{"normal": plan.KidneyNormal, "impaired": plan.KidneyImpaired}
 )
+
+// word folds a word typed for kind and reads another language's as its
+// English.
+func word(kind, s string) string {
+	if en, ok := msg.Word(kind, s); ok {
+		return en
+	}
+	return fold(s)
+}
 
 // request validates the options into a plan request. Every name typed
 // goes through the one fold: a character it does not read is refused,
@@ -212,11 +222,11 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 		return r, usageError(msg.Errorf("unknown goal %q", o.Goal).WithHint("goals: %s", strings.Join(keys, ", ")))
 	}
 	var ok bool
-	if r.Gut, ok = gutWords[fold(o.Gut)]; !ok {
+	if r.Gut, ok = gutWords[word("gut", o.Gut)]; !ok {
 		return r, usageError(msg.Errorf("--gut must be normal or sensitive, not %q", o.Gut))
 	}
 	if o.Kidney != "" {
-		if r.Kidney, ok = kidneyWords[fold(o.Kidney)]; !ok {
+		if r.Kidney, ok = kidneyWords[word("kidney", o.Kidney)]; !ok {
 			return r, usageError(msg.Errorf("--kidney must be normal or impaired, not %q", o.Kidney))
 		}
 	}

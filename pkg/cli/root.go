@@ -178,13 +178,10 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 	root.SetVersionTemplate("mgcalc version {{mgcalcVersion}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true // newCompletionCmd replaces it
 	root.SetFlagErrorFunc(flagError)
-	// Dutch names for the two person switches: --zwanger, --borstvoeding
+	// flag names of another language: --zwanger is --pregnant (msg.Word)
 	root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
-		switch name {
-		case "zwanger":
-			return "pregnant"
-		case "borstvoeding":
-			return "lactating"
+		if en, ok := msg.Word("flag", name); ok {
+			return pflag.NormalizedName(en)
 		}
 		return pflag.NormalizedName(name)
 	})

@@ -33,17 +33,20 @@ type Person struct {
 	Lactating bool
 }
 
-// ParseSex reads male/female (m/f, man/woman), in Dutch too: man (the
-// same word), vrouw (v), mannelijk, vrouwelijk.
+// ParseSex reads male or female (m, f, man, woman), or a word of another
+// language people type for one (msg.Word: vrouw, mannelijk).
 func ParseSex(s string) (Sex, error) {
 	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
 	f, _ := text.Fold(s) // the one fold of a word typed; "" matches nothing
+	if en, ok := msg.Word("sex", f); ok {
+		f = en
+	}
 	switch f {
-	case "male", "m", "man", "mannelijk":
+	case "male", "m", "man":
 		return Male, nil
-	case "female", "f", "woman", "vrouw", "v", "vrouwelijk":
+	case "female", "f", "woman":
 		return Female, nil
 	}
 	return "", msg.Errorf("unknown sex %q", text.Clip(s)).WithHint("use male or female")

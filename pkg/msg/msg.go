@@ -48,6 +48,36 @@ type Translation struct{ English, Text string }
 // command tree, with the digest of the English it translates (Digest).
 type HelpText struct{ Key, Digest, Text string }
 
+// InputWord is a word of another language people may type for a value or
+// a flag, folded (pkg/text), and the English word it is read as.
+type InputWord struct{ Kind, Word, English string }
+
+// Word returns the English word for word, a value of kind (sex, gut,
+// kidney) or a flag name (flag), typed in any language mgcalc knows, by
+// the one fold of typed names; false for a word no catalogue has. Words
+// are read whatever the language of the output.
+func Word(kind, word string) (string, bool) {
+	if en, ok := findWord(kind, word); ok {
+		return en, true // already folded: a flag's name, most words
+	}
+	f, err := text.Fold(word)
+	if err != nil || f == word {
+		return "", false
+	}
+	return findWord(kind, f)
+}
+
+func findWord(kind, w string) (string, bool) {
+	ws := nlWords[:]
+	i := sort.Search(len(ws), func(i int) bool {
+		return ws[i].Kind > kind || ws[i].Kind == kind && ws[i].Word >= w
+	})
+	if i < len(ws) && ws[i].Kind == kind && ws[i].Word == w {
+		return ws[i].English, true
+	}
+	return "", false
+}
+
 // catalogues maps a language to its translations; English has none.
 var catalogues = map[Lang]*catalogue{
 	English: nil,

@@ -34,3 +34,21 @@ func TestPrinter(t *testing.T) {
 		t.Error("a printer for an unknown language")
 	}
 }
+
+// Words of another language people type are read as their English, by
+// the one fold of typed names, in every language of the output.
+func TestWord(t *testing.T) {
+	for _, c := range []struct{ kind, in, want string }{
+		{"sex", "vrouw", "female"}, {"sex", " Vrouw ", "female"}, {"sex", "Mannelijk", "male"}, {"gut", "gevoelig", "sensitive"},
+		{"kidney", "ver-minderd", "impaired"}, {"flag", "zwanger", "pregnant"}, {"flag", "borstvoeding", "lactating"},
+	} {
+		if got, ok := Word(c.kind, c.in); !ok || got != c.want {
+			t.Errorf("Word(%s, %q) = %q, %v; want %q", c.kind, c.in, got, ok, c.want)
+		}
+	}
+	for _, c := range []struct{ kind, in string }{{"sex", "female"}, {"gut", "vrouw"}, {"sex", "vrouwд"}, {"flag", "pregnant"}, {"flag", ""}} {
+		if got, ok := Word(c.kind, c.in); ok {
+			t.Errorf("Word(%s, %q) = %q", c.kind, c.in, got)
+		}
+	}
+}
