@@ -88,7 +88,7 @@ func runStream[T any](s *IO, in streamInput, keepGoing bool, conv batch.RowConve
 	}
 	switch {
 	case failed > 0 && keepGoing:
-		return &codeError{ExitError, msg.Errorf("%d of %d lines could not be %s", failed, rows+failed, done)}
+		return &codeError{ExitError, msg.Plural(float64(rows+failed), "%d of %d line could not be %s", "%d of %d lines could not be %s", failed, rows+failed, done)}
 	case failed > 0:
 		return dataError(located(in.where, first))
 	}

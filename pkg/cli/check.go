@@ -52,7 +52,7 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 			case cmd.Flags().Changed("csv") && len(args) == 0, len(args) == 1 && args[0] == "-", len(args) == 2:
 				return nil
 			}
-			return usageError(msg.Errorf("check takes FORM and AMOUNT with --stated, '-' or --csv FILE (got %d arguments)", len(args)).
+			return usageError(msg.Errorf("check takes FORM and AMOUNT with --stated, '-' or --csv FILE (got %s)", msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).
 				WithHint("run 'mgcalc check --help' for usage"))
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -49,7 +49,7 @@ know.`),
 		ValidArgs: shells,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError(msg.Errorf("%s takes one shell (got %d arguments)", cmd.CommandPath(), len(args)).
+				return usageError(msg.Errorf("%s takes one shell (got %s)", cmd.CommandPath(), msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).
 					WithHint("give one of: %s", strings.Join(shells, ", ")))
 			}
 			for _, sh := range shells {

@@ -250,7 +250,7 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 		Annotations: map[string]string{noConfigFile: "true"},
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usageError(msg.Errorf("%s takes at most one PATH (got %d arguments)", cmd.CommandPath(), len(args)))
+				return usageError(msg.Errorf("%s takes at most one PATH (got %s)", cmd.CommandPath(), msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))))
 			}
 			if len(args) == 1 && strings.TrimSpace(args[0]) == "" {
 				return usageError(msg.Errorf("the PATH is empty").

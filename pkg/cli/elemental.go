@@ -155,7 +155,7 @@ func convertArgs(amount string) cobra.PositionalArgs {
 		case csv:
 			return usageError(msg.Errorf("--csv takes no FORM or %s arguments: the file has them", amount))
 		}
-		m := msg.Errorf("%s takes FORM and %s (got %d arguments)", cmd.CommandPath(), amount, len(args))
+		m := msg.Errorf("%s takes FORM and %s (got %s)", cmd.CommandPath(), amount, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
 		isAmount := func(s string) bool { _, err := units.ParseMass(s); return err == nil }
 		switch {
 		case len(args) == 3 && isAmount(args[2]):

@@ -350,7 +350,7 @@ func fileTables(path string) tables {
 func argsUsage(n int, names *msg.Message) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError(msg.Errorf("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args)).
+			return usageError(msg.Errorf("%s takes %s (got %s)", cmd.CommandPath(), names, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).
 				WithHint("run '%s --help' for usage", cmd.CommandPath()))
 		}
 		return nil

@@ -110,6 +110,16 @@ func sourceTexts(t *testing.T) (keys map[string][]string, bad []string, usedRunt
 					helpCalls = append(helpCalls, helpCall{k, en, fset.Position(c.Pos()).String()})
 					return true
 				}
+				if pkg != nil && pkg.Name == "msg" && name == "Plural" && len(c.Args) >= 3 {
+					for _, a := range c.Args[1:3] {
+						if s, ok := stringLit(a); ok {
+							add(s, c.Pos())
+						} else {
+							bad = append(bad, fmt.Sprintf("%s: Plural with a key that is not a literal", fset.Position(c.Pos())))
+						}
+					}
+					return true
+				}
 				switch {
 				case pkg != nil && pkg.Name == "msg" && (name == "Errorf" || name == "New"):
 				case name == "WithHint", name == "S":

@@ -304,6 +304,16 @@ func (p Printer) Message(e *Message) string {
 	return p.S(e.Format, args...)
 }
 
+// Plural is the message one (n is 1) or other (any other n), formatted
+// with args: "1 argument", "2 arguments". Both are keys of the
+// catalogue, so each language words its own plural.
+func Plural(n float64, one, other string, args ...any) *Message {
+	if n == 1 {
+		return New(one, args...)
+	}
+	return New(other, args...)
+}
+
 // Number is a message argument printed with the reader's decimal
 // separator; use it with %s.
 type Number struct {

@@ -60,7 +60,7 @@ func (c Calendar) Events(p msg.Printer) []ics.Event {
 			}
 			amount := p.S("%s mg magnesium", p.Num(in.ElementalMg, 1))
 			if pp.Unit.IsSet() {
-				amount = p.S("%s unit(s), %s mg magnesium", p.Amount(in.Units), p.Num(in.ElementalMg, 1))
+				amount = p.Message(msg.Plural(in.Units, "%s unit, %s mg magnesium", "%s units, %s mg magnesium", msg.A(in.Units), msg.N(in.ElementalMg, 1)))
 			}
 			e := ics.Event{
 				UID:         fmt.Sprintf("%s-step%d-%s-%s@mgcalc", base, i+1, in.When, FormatFloat(in.ElementalMg, MassDec)),
