@@ -139,7 +139,7 @@ func buildBase(root, tmp string) (string, error) {
 		return "", fmt.Errorf("unpacking %s: %v", baseFlag, err)
 	}
 	bin := filepath.Join(tmp, "mgcalc-base")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/mgcalc")
+	cmd := exec.Command("go", "build", "-buildvcs=false", "-o", bin, "./cmd/mgcalc")
 	cmd.Dir = src
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -168,9 +168,12 @@ func run(pairs, batchN, batchRuns, bigN int) error {
 	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "LANG=C.UTF-8"}
 
 	p := programs{filepath.Join(tmp, "mgcalc"), filepath.Join(tmp, "hello"), filepath.Join(tmp, "handloop"), filepath.Join(tmp, "floor"), filepath.Join(tmp, "floor-full"), ""}
+	// with -base, both mgcalcs are built alike: without VCS stamps, as a
+	// revision from git archive has none
+	vcs := "-buildvcs=" + strconv.FormatBool(baseFlag == "")
 	for _, b := range []struct{ out, pkg, tags string }{{p.mgcalc, "./cmd/mgcalc", ""}, {p.hello, "./bench/hello", ""},
 		{p.handloop, "./bench/handloop", ""}, {p.floor, "./bench/floor", ""}, {p.floorFull, "./bench/floor", "fullstack"}} {
-		cmd := exec.Command("go", "build", "-tags="+b.tags, "-o", b.out, b.pkg)
+		cmd := exec.Command("go", "build", vcs, "-tags="+b.tags, "-o", b.out, b.pkg)
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {

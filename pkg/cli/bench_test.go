@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 )
@@ -26,5 +27,21 @@ func BenchmarkTotalJSON(b *testing.B) {
 		if code := run([]string{"total", "citrate:500", "bisglycinate:1000", "oxide:250mg", "-o", "json"}, strings.NewReader(""), &out, &errb, getenv); code != 3 {
 			b.Fatal(errb.String())
 		}
+	}
+}
+
+// BenchmarkVersion is --version in process: the command tree and the
+// settings, no table.
+func BenchmarkVersion(b *testing.B) {
+	for b.Loop() {
+		run([]string{"--version"}, strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
+	}
+}
+
+// BenchmarkDutchLimits is limits in Dutch: the tree's help in Dutch, the
+// catalogue, a report.
+func BenchmarkDutchLimits(b *testing.B) {
+	for b.Loop() {
+		run([]string{"limits", "--lang", "nl"}, strings.NewReader(""), io.Discard, io.Discard, func(string) string { return "" })
 	}
 }

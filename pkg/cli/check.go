@@ -75,7 +75,7 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 			return runCheck(o)
 		},
 	}
-	outputFlag(cmd, root, s.P, render.ValueFormats, render.RowFormats)
+	outputFlag(cmd, root, s.P, streamOutput)
 	cmd.Flags().StringVar(&o.Stated, "stated", "", s.P.Help("check.flag.stated", "the label's stated elemental magnesium per unit (mg, g, mcg, mmol or mEq)"))
 	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.Help("check.flag.keep-going", "in a batch, report every bad line and check the rest (exit 1 at the end)"))
 	cmd.Flags().StringVar(&o.CSV, "csv", "", s.P.Help("check.flag.csv", "check every row of this CSV `file` (columns form, amount, stated)"))

@@ -85,6 +85,24 @@ know.`),
 	return cmd
 }
 
+// completeSetup prepares the tree for completion, which is all that
+// needs it (not every call): file names for the file flags, the command's
+// own formats for -o, and argument choices filtered by what was typed.
+func completeSetup(root *cobra.Command) {
+	markFileFlags(root)
+	filterArgCompletions(root)
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		if commandFormats(c) != nil {
+			_ = c.RegisterFlagCompletionFunc("output", completeOutput)
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
 // markFileFlags makes the shell complete file names for every flag in
 // fileFlags, wherever in the tree it is declared.
 func markFileFlags(root *cobra.Command) {

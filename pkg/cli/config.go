@@ -43,11 +43,30 @@ func standing(fs *pflag.FlagSet, names ...string) { annotate(fs, standingAnnotat
 // oneRun declares fs's flags names for one run only.
 func oneRun(fs *pflag.FlagSet, names ...string) { annotate(fs, oneRunAnnotation, names) }
 
+// The annotation maps a flag gets when it has no other annotation: one
+// map for every flag of a kind, never written to (a flag that names a
+// file gets its own, since completion adds to it). Building the tree is
+// in every call of mgcalc: a map per flag would be a hundred allocations.
+var (
+	standingAnnotations = map[string][]string{standingAnnotation: {"true"}}
+	oneRunAnnotations   = map[string][]string{oneRunAnnotation: {"true"}}
+)
+
 func annotate(fs *pflag.FlagSet, key string, names []string) {
+	shared := standingAnnotations
+	if key == oneRunAnnotation {
+		shared = oneRunAnnotations
+	}
 	for _, n := range names {
-		if err := fs.SetAnnotation(n, key, []string{"true"}); err != nil {
-			panic(err) // a typo in a flag name: caught by every test
+		f := fs.Lookup(n)
+		if f == nil {
+			panic("mgcalc: no flag --" + n) // a typo in a flag name: caught by every test
 		}
+		if _, file := fileFlags[n]; f.Annotations == nil && !file {
+			f.Annotations = shared
+			continue
+		}
+		_ = fs.SetAnnotation(n, key, []string{"true"})
 	}
 }
 
@@ -78,8 +97,16 @@ type settingsIndex struct {
 
 // indexSettings walks the tree. A name is standing only if it is standing
 // wherever it is declared (a test checks that it is never both).
-func indexSettings(root *cobra.Command) settingsIndex {
-	idx := settingsIndex{kind: map[string]settingKind{}}
+func indexSettings(root *cobra.Command) *settingsIndex {
+	// --help: cobra declares it on each command when it runs, after this
+	idx := &settingsIndex{kind: make(map[string]settingKind, 64)}
+	idx.kind["help"] = oneRunKind
+	idx.add(root)
+	return idx
+}
+
+// add walks c and its subcommands into the index.
+func (idx *settingsIndex) add(c *cobra.Command) {
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
 		for _, fs := range []*pflag.FlagSet{c.PersistentFlags(), c.Flags()} {
@@ -99,8 +126,7 @@ func indexSettings(root *cobra.Command) settingsIndex {
 			walk(sub)
 		}
 	}
-	walk(root)
-	return idx
+	walk(c)
 }
 
 // visitInOrder visits fs's flags in the order they were declared.
@@ -262,13 +288,12 @@ func (st *configState) standingValue(name string) (string, bool) {
 // belong to one calculation. With readFile false the config file is not
 // used (config init, which may replace a broken one). cfg is the file
 // read before the tree was built, or nil.
-func applyConfig(cmd *cobra.Command, s *IO, cfg *configFile, configFlag string, readFile bool) (*configState, error) {
+func applyConfig(cmd *cobra.Command, s *IO, idx *settingsIndex, cfg *configFile, configFlag string, readFile bool) (*configState, error) {
 	getenv := s.Getenv
 	if cfg == nil || cfg.flag != configFlag { // pflag read --config otherwise than the first scan
 		cfg = readConfigFile(getenv, configFlag)
 	}
 	st := &configState{Path: cfg.Path, From: cfg.From, settings: map[string]settingValue{}, getenv: getenv}
-	idx := indexSettings(cmd.Root())
 	if readFile {
 		if cfg.err != nil {
 			return nil, cfg.err
@@ -308,7 +333,7 @@ func applyConfig(cmd *cobra.Command, s *IO, cfg *configFile, configFlag string, 
 }
 
 // checkKeys refuses a config key that is not a standing setting.
-func checkKeys(cfg *configFile, idx settingsIndex) error {
+func checkKeys(cfg *configFile, idx *settingsIndex) error {
 	v := viper.New() // the file's layer, from the one parse: keys without case
 	m := make(map[string]any, len(cfg.values))
 	for k, e := range cfg.values {

@@ -351,7 +351,7 @@ func TestEveryFlagStandingOrRefused(t *testing.T) {
 				}
 				fresh.InitDefaultHelpFlag()
 				// (MGCALC_CONFIG names the file: it is not --config's value)
-				if _, err := applyConfig(fresh, s, nil, "", f.Name != "config"); err != nil {
+				if _, err := applyConfig(fresh, s, indexSettings(fresh.Root()), nil, "", f.Name != "config"); err != nil {
 					t.Errorf("%s %s: %v", c.CommandPath(), env, err)
 					return
 				}

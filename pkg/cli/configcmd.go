@@ -87,10 +87,10 @@ a bad flag or MGCALC_* value.`, list),
 					sets = append(sets, c.Flags())
 				}
 			}
-			return root.print(s, newConfigShow(cmd.Root(), sets, root.config))
+			return root.print(s, newConfigShow(root.settings.standing, sets, root.config))
 		},
 	}
-	outputFlag(cmd, root, s.P, render.ListFormats, nil)
+	outputFlag(cmd, root, s.P, listOutput)
 	person.addFlags(cmd, true, s.P)
 	return cmd
 }
@@ -113,14 +113,14 @@ type settingShow struct {
 
 // newConfigShow lists the standing settings of root's tree, each from
 // the first of sets that declares it.
-func newConfigShow(root *cobra.Command, sets []*pflag.FlagSet, st *configState) configShow {
+func newConfigShow(standing []string, sets []*pflag.FlagSet, st *configState) configShow {
 	var out configShow
 	if st.Path != "" {
 		p, from := st.Path, st.From
 		out.File, out.FileOrigin = &p, &from
 	}
 	out.FileFound = st.Found
-	for _, name := range standingSettings(root) {
+	for _, name := range standing {
 		row := settingShow{Name: name, Origin: originDefault}
 		var f *pflag.Flag
 		for _, fs := range sets {
@@ -289,7 +289,7 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 	cmd.Flags().BoolVar(&force, "force", false, s.P.Help("config.init.flag.force", "replace an existing config file"))
 	cmd.Flags().BoolVar(&print, "print", false, s.P.Help("config.init.flag.print", "write the starter file to stdout instead"))
 	oneRun(cmd.Flags(), "force", "print")
-	outputFlag(cmd, root, s.P, render.ListFormats, nil)
+	outputFlag(cmd, root, s.P, listOutput)
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}

@@ -32,7 +32,7 @@ type convertOptions struct {
 
 // addBatchFlags declares the batch options of elemental and compound.
 func (o *convertOptions) addBatchFlags(cmd *cobra.Command) {
-	outputFlag(cmd, o.Root, o.IO.P, render.ValueFormats, render.RowFormats)
+	outputFlag(cmd, o.Root, o.IO.P, streamOutput)
 	f := cmd.Flags()
 	f.StringVar(&o.CSV, "csv", "", o.IO.P.Help("convert.flag.csv", "convert every row of this CSV `file` (- for stdin)"))
 	f.StringVar(&o.Columns, "columns", "", o.IO.P.Help("convert.flag.columns", "CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)"))

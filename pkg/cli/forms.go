@@ -33,7 +33,7 @@ has no single number here).`),
 			return root.print(s, render.NewFormList(t))
 		},
 	}
-	outputFlag(cmd, root, s.P, render.ListFormats, nil)
+	outputFlag(cmd, root, s.P, listOutput)
 	cmd.AddCommand(newFormsShowCmd(s, root))
 	return cmd
 }
@@ -81,6 +81,6 @@ arguments.`),
 			return root.print(s, render.NewFormDetail(t, f, v, goals, known))
 		},
 	}
-	outputFlag(cmd, root, s.P, render.ValueFormats, nil)
+	outputFlag(cmd, root, s.P, valueOutput)
 	return cmd
 }

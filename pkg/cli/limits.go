@@ -46,7 +46,7 @@ config file; 2 for bad arguments (an age outside 0-130, --pregnant with
 			return runLimits(o)
 		},
 	}
-	outputFlag(cmd, root, s.P, render.ValueFormats, nil)
+	outputFlag(cmd, root, s.P, valueOutput)
 	o.Person.addFlags(cmd, true, s.P)
 	return cmd
 }

@@ -18,32 +18,75 @@ import (
 // formatsAnnotation holds a command's -o formats, comma separated.
 const formatsAnnotation = "mgcalc/formats"
 
-// outputFlag declares -o for cmd, which prints a report that takes
-// formats; stream, when not nil, are the formats of its stream of rows
-// (elemental -, check --csv).
-func outputFlag(cmd *cobra.Command, root *rootOptions, p msg.Printer, formats, stream []render.Format) {
-	usage := p.Help("output.flag", "output format: %s", render.FormatNames(formats))
-	all := slices.Clone(formats)
+// output is what a command that prints a report declares about -o: the
+// report's formats, and a stream's where it has one. The four kinds are
+// made once (building the tree is in every call of mgcalc).
+type output struct {
+	formats, stream []render.Format
+	all             []render.Format   // formats, then the stream's others
+	names           string            // formats, for --help
+	streamNames     string            // the stream's, for --help
+	annotations     map[string]string // never written to
+	usage           string            // -o's help in English
+}
+
+func newOutput(formats, stream []render.Format) *output {
+	o := &output{formats: formats, stream: stream, all: slices.Clone(formats), names: render.FormatNames(formats)}
 	if stream != nil {
-		usage = p.Help("output.flag.stream", "output format: %s; for a stream of rows: %s", render.FormatNames(formats), render.FormatNames(stream))
+		o.streamNames = render.FormatNames(stream)
 		for _, f := range stream {
-			if !slices.Contains(all, f) {
-				all = append(all, f)
+			if !slices.Contains(o.all, f) {
+				o.all = append(o.all, f)
 			}
 		}
 	}
-	f := cmd.Flags()
-	f.StringVarP(&root.Output, "output", "o", string(render.Text), usage)
-	standing(f, "output")
-	if cmd.Annotations == nil {
-		cmd.Annotations = map[string]string{}
-	}
-	names := make([]string, len(all))
-	for i, f := range all {
+	names := make([]string, len(o.all))
+	for i, f := range o.all {
 		names[i] = string(f)
 	}
-	cmd.Annotations[formatsAnnotation] = strings.Join(names, ",")
-	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletion(names...))
+	o.annotations = map[string]string{formatsAnnotation: strings.Join(names, ",")}
+	o.usage = o.help(msg.EN)
+	return o
+}
+
+// help is -o's help in p's language.
+func (o *output) help(p msg.Printer) string {
+	if o.stream != nil {
+		return p.Help("output.flag.stream", "output format: %s; for a stream of rows: %s", o.names, o.streamNames)
+	}
+	return p.Help("output.flag", "output format: %s", o.names)
+}
+
+var (
+	listOutput   = newOutput(render.ListFormats, nil)
+	valueOutput  = newOutput(render.ValueFormats, nil)
+	planOutput   = newOutput(render.PlanFormats, nil)
+	streamOutput = newOutput(render.ValueFormats, render.RowFormats)
+)
+
+// outputFlag declares -o for cmd, which prints a report of out's kind.
+func outputFlag(cmd *cobra.Command, root *rootOptions, p msg.Printer, out *output) {
+	usage := out.usage
+	if p.Lang() != msg.English {
+		usage = out.help(p)
+	}
+	cmd.Flags().StringVarP(&root.Output, "output", "o", string(render.Text), usage)
+	standing(cmd.Flags(), "output")
+	if cmd.Annotations == nil {
+		cmd.Annotations = out.annotations
+	} else {
+		cmd.Annotations[formatsAnnotation] = out.annotations[formatsAnnotation]
+	}
+}
+
+// completeOutput offers the command's own formats for -o; registered
+// only when completion runs (completeSetup).
+func completeOutput(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+	var out []string
+	for _, f := range commandFormats(cmd) {
+		out = append(out, string(f))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 // commandFormats are the formats cmd declared, nil for a command without

@@ -90,7 +90,7 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 			return runPlan(o)
 		},
 	}
-	outputFlag(cmd, root, s.P, render.PlanFormats, nil)
+	outputFlag(cmd, root, s.P, planOutput)
 	f := cmd.Flags()
 	f.StringVarP(&o.Goal, "goal", "g", "", s.P.Help("plan.flag.goal", "what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general"))
 	f.StringVar(&o.Gut, "gut", "normal", s.P.Help("plan.flag.gut", "normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form"))
@@ -157,7 +157,7 @@ Exit status: 0, 1 for a broken config file, 2 for bad arguments.`),
 			return root.print(s, render.NewGoalList(k))
 		},
 	}
-	outputFlag(cmd, root, s.P, render.ListFormats, nil)
+	outputFlag(cmd, root, s.P, listOutput)
 	return cmd
 }
 

@@ -79,7 +79,8 @@ type rootOptions struct {
 	Lang       string // --lang: en, nl, or "" (the locale); the printer is chosen before the tree
 	Table      string // --table: a forms.yaml of the user's instead of the built-in form table
 	format     render.Format
-	path       string // the command that runs, for messages
+	path       string         // the command that runs, for messages
+	settings   *settingsIndex // every flag of the tree by kind
 	tables     tables
 	// config is what the root read: the config file and where each
 	// standing setting not given as a flag came from.
@@ -149,14 +150,13 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 				// Completion needs no settings, and a broken file must not
 				// break it. What only completion uses is set up now, not in
 				// every call.
-				markFileFlags(cmd.Root())
-				filterArgCompletions(cmd.Root())
+				completeSetup(cmd.Root())
 				return nil
 			}
 			if err := emptyFileName(cmd); err != nil {
 				return err
 			}
-			st, err := applyConfig(cmd, s, s.config, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
+			st, err := applyConfig(cmd, s, opts.settings, s.config, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
 			if err != nil {
 				return err
 			}
@@ -213,8 +213,12 @@ a decimal comma is refused with a hint, and "1.830 mg" as ambiguous.`, exitCodes
 		newVersionCmd(s, opts),
 		newCompletionCmd(s),
 	)
-	// config lists the standing settings the rest of the tree declares
-	root.AddCommand(newConfigCmd(s, opts, standingSettings(root)))
+	// config lists the standing settings the rest of the tree declares;
+	// the index is made once, here, for applyConfig as well
+	opts.settings = indexSettings(root)
+	config := newConfigCmd(s, opts, opts.settings.standing)
+	root.AddCommand(config)
+	opts.settings.add(config)
 	// In English cobra's own usage text is the same (a test proves it), so
 	// only another language pays for walking the tree.
 	if p.Lang() != msg.English {
@@ -272,6 +276,9 @@ func suggest(cmd *cobra.Command, word string) []string {
 // unknownCommand is the Args of a command whose arguments can only be
 // subcommands: anything else is a usage error with a suggestion.
 func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
 	return unknownCommandHint(cmd, args, msg.New("run '%s --help' for the commands", cmd.CommandPath()))
 }
 

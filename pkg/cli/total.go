@@ -109,7 +109,7 @@ arguments. -o value prints the supplemental total in mg.`),
 	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.Help("total.flag.with", "a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
 	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.Help("total.flag.unit", "unit of elemental magnesium shown: mg, mmol or meq"))
 	cmd.Flags().StringVar(&o.diet, "diet", "", s.P.Help("total.flag.diet", "magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)"))
-	outputFlag(cmd, root, s.P, render.ValueFormats, nil)
+	outputFlag(cmd, root, s.P, valueOutput)
 	o.Person.addFlags(cmd, true, s.P)
 	cmd.ValidArgsFunction = completeItems
 	_ = cmd.RegisterFlagCompletionFunc("with", completeItems)

@@ -148,6 +148,6 @@ Exit status: 0, or 1 for a broken config file, 2 for bad arguments.`),
 			return root.print(s, readVersion())
 		},
 	}
-	outputFlag(cmd, root, s.P, render.ValueFormats, nil)
+	outputFlag(cmd, root, s.P, valueOutput)
 	return cmd
 }

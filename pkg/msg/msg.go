@@ -57,8 +57,8 @@ type InputWord struct{ Kind, Word, English string }
 // the one fold of typed names; false for a word no catalogue has. Words
 // are read whatever the language of the output.
 func Word(kind, word string) (string, bool) {
-	if en, ok := findWord(kind, word); ok {
-		return en, true // already folded: a flag's name, most words
+	if en, ok := findWord(kind, word); ok || kind == "flag" {
+		return en, ok // already folded: most words; a flag's name is exact
 	}
 	f, err := text.Fold(word)
 	if err != nil || f == word {
