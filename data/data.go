@@ -39,7 +39,26 @@ var Limits []byte
 var Plan []byte
 
 // NL is the Dutch text of the tables' names, notes and advice, by key
-// (pkg/kb/i18n.go); decoded only when Dutch is printed.
+// (pkg/msg/keys.go); cmd/gen-tables turns it into Go, and mgcalc reads
+// no YAML at run time.
 //
 //go:embed i18n/nl.yaml
 var NL []byte
+
+// NLMessages is the Dutch of mgcalc's messages, keyed by their English
+// (pkg/msg); cmd/gen-tables turns it into Go.
+//
+//go:embed i18n/nl.messages.yaml
+var NLMessages []byte
+
+// NLHelp is the Dutch of the command help, keyed by where each text sits
+// in the command tree, with a digest of the English it translates.
+//
+//go:embed i18n/nl.help.yaml
+var NLHelp []byte
+
+// NLWords are the Dutch words people may type for a value (gevoelig) or a
+// flag (--zwanger), with the English word each is read as.
+//
+//go:embed i18n/nl.words.yaml
+var NLWords []byte

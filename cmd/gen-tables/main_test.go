@@ -27,6 +27,14 @@ func TestGeneratedUpToDate(t *testing.T) {
 	if !strings.HasPrefix(string(want), "// Code generated ") || !strings.Contains(string(want), " DO NOT EDIT.\n") {
 		t.Error("the generated file lacks the standard \"Code generated … DO NOT EDIT.\" line")
 	}
+	want, err = generateMsg()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = os.ReadFile(filepath.Join("..", "..", "pkg", "msg", "nl_gen.go"))
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("pkg/msg/nl_gen.go is stale (%v): run `go generate ./pkg/kb` (from the module root) and commit it", err)
+	}
 }
 
 type Inner struct {

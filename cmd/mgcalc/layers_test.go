@@ -12,7 +12,7 @@ import (
 // dependency), or imports os itself (fmt imports os, so only direct
 // imports are checked for it).
 func TestLayers(t *testing.T) {
-	pure := []string{"chem", "source", "msg", "units", "forms", "limits", "stack", "dose", "plan", "ics", "label", "journal"}
+	pure := []string{"text", "records", "chem", "source", "msg", "units", "forms", "limits", "stack", "dose", "plan", "ics", "batch", "label", "journal"}
 	forbiddenDeps := []string{
 		"github.com/spf13/cobra", "github.com/spf13/viper", "github.com/spf13/pflag",
 		"github.com/charmbracelet/lipgloss", "github.com/muesli/termenv",
@@ -30,6 +30,14 @@ func TestLayers(t *testing.T) {
 			set[d] = true
 		}
 		return set
+	}
+	// text is the floor: it imports nothing of mgcalc's, and of the rest
+	// of the world only the Unicode normalisation it folds with
+	textDeps := list("-deps", "github.com/mgcalc/mgcalc/pkg/text")
+	for d := range textDeps {
+		if strings.Contains(d, ".") && d != "github.com/mgcalc/mgcalc/pkg/text" && !strings.HasPrefix(d, "golang.org/x/text/") {
+			t.Errorf("pkg/text depends on %s", d)
+		}
 	}
 	for _, p := range pure {
 		pkg := "github.com/mgcalc/mgcalc/pkg/" + p

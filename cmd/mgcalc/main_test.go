@@ -68,10 +68,19 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			// exits N CMD ARGS... runs CMD and asserts its exit code is N.
+			// exits N CMD ARGS... runs CMD and asserts its exit code is N,
+			// and the door contract: when N is not 0 or 3, nothing on
+			// stdout and exactly one "mgcalc: error:" line on stderr.
+			// exits -stream N is for a stream of rows, where the rows
+			// before a bad line stay written and --keep-going reports
+			// each bad line: stderr must still say why.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				stream := len(args) > 0 && args[0] == "-stream"
+				if stream {
+					args = args[1:]
+				}
 				if neg || len(args) < 2 {
-					ts.Fatalf("usage: exits CODE COMMAND [ARGS...]")
+					ts.Fatalf("usage: exits [-stream] CODE COMMAND [ARGS...]")
 				}
 				want, err := strconv.Atoi(args[0])
 				if err != nil {
@@ -89,8 +98,22 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("exit code %d, want %d", got, want)
 				}
 				// A bug must never reach the user as a Go panic.
-				if errs := ts.ReadFile("stderr"); strings.Contains(errs, "panic:") || strings.Contains(errs, "goroutine ") {
+				errs := ts.ReadFile("stderr")
+				if strings.Contains(errs, "panic:") || strings.Contains(errs, "goroutine ") {
 					ts.Fatalf("stderr shows a Go panic:\n%s", errs)
+				}
+				if want == 0 || want == 3 || args[1] != "mgcalc" {
+					return
+				}
+				n := strings.Count(errs, "mgcalc: error: ")
+				switch {
+				case stream && n == 0:
+					ts.Fatalf("exit %d without an error line:\n%s", got, errs)
+				case stream:
+				case ts.ReadFile("stdout") != "":
+					ts.Fatalf("exit %d with stdout:\n%s", got, ts.ReadFile("stdout"))
+				case n != 1:
+					ts.Fatalf("exit %d with %d error lines, want 1:\n%s", got, n, errs)
 				}
 			},
 		},

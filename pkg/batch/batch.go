@@ -1,6 +1,8 @@
-// Package batch converts a stream of products, one per line or CSV row,
-// through the same core as the one-shot commands (pkg/dose), in constant
-// memory. It reads and writes io only: the CLI opens the files.
+// Package batch is mgcalc's one stream engine: it converts a stream of
+// products (elemental -, compound -) or checks a stream of labels (check
+// -), one per line or CSV row, through the same core as the one-shot
+// commands (pkg/dose), in constant memory. It reads and writes io only:
+// the CLI opens the files.
 package batch
 
 import (
@@ -19,6 +21,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/records"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -28,31 +31,18 @@ const maxSkip = 1 << 20
 
 // MaxLine bounds one input line (or CSV record) in bytes: a longer one is
 // an error, never memory.
-const MaxLine = 4096
+const MaxLine = records.MaxLine
 
-// Row is one product to convert, as read.
+// Row is one product to convert (or label to check), as read.
 type Row struct {
 	Line   int    // 1-based line (or CSV record's first line)
 	Form   string // FORM or FORM:VARIANT
 	Amount string // the amount with its unit, as typed
+	Stated string // a label's stated elemental magnesium (check); "" otherwise
 }
 
-// LineError is a problem with one row.
-type LineError struct {
-	Line int
-	Err  *msg.Message
-	// Cause is the domain error behind Err (a *forms.NameError), when
-	// there is one, so the caller can add its own hints.
-	Cause error
-}
-
-func (e *LineError) Error() string { return e.Err.Error() }
-func (e *LineError) Unwrap() error {
-	if e.Cause != nil {
-		return e.Cause
-	}
-	return e.Err
-}
+// LineError is a problem with one row: a located error, as every file's.
+type LineError = records.Error
 
 // Reader yields rows; io.EOF at the end. A *LineError is a bad row the
 // caller may skip; any other error ends the stream.
@@ -66,10 +56,18 @@ type Reader interface {
 // are accepted.
 func Lines(r io.Reader) *LineReader { return &LineReader{r: bufio.NewReaderSize(r, 64<<10)} }
 
-// LineReader is the Reader of Lines.
+// Labels reads label lines for check: "FORM AMOUNT STATED", each amount
+// with or without its unit ("glycinate 500 100", "citrate 1830 mg 295 mg",
+// "citrate:1830mg 295.7mg"), otherwise as Lines.
+func Labels(r io.Reader) *LineReader {
+	return &LineReader{r: bufio.NewReaderSize(r, 64<<10), labels: true}
+}
+
+// LineReader is the Reader of Lines and Labels.
 type LineReader struct {
-	r    *bufio.Reader
-	line int
+	r      *bufio.Reader
+	line   int
+	labels bool
 	// strs keeps the short names and amounts read so far, so that the
 	// usual stream, which repeats them, allocates nothing per line.
 	strs map[string]string
@@ -100,8 +98,6 @@ func (l *LineReader) str(b []byte) string {
 // flush before the reader blocks (interactive use streams line by line).
 func (l *LineReader) Buffered() bool { return l.r.Buffered() > 0 }
 
-var bom = []byte("\xef\xbb\xbf")
-
 // Read implements Reader.
 func (l *LineReader) Read() (Row, error) {
 	for {
@@ -129,7 +125,7 @@ func (l *LineReader) Read() (Row, error) {
 		}
 		l.line++
 		if l.line == 1 {
-			b = bytes.TrimPrefix(b, bom)
+			b = bytes.TrimPrefix(b, records.BOM)
 		}
 		b = bytes.TrimSpace(b) // CRLF included
 		if len(b) == 0 || b[0] == '#' {
@@ -140,6 +136,15 @@ func (l *LineReader) Read() (Row, error) {
 		}
 		if !utf8.Valid(b) {
 			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("the line is not valid UTF-8")}
+		}
+		if l.labels {
+			text := string(b)
+			form, amount, stated, ok := SplitLabel(text)
+			if !ok {
+				return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("%q is not FORM AMOUNT STATED", text).
+					WithHint("write one label a line: the form, its amount, the magnesium the label states: citrate 1830 mg 295 mg")}
+			}
+			return Row{Line: l.line, Form: form, Amount: amount, Stated: stated}, nil
 		}
 		if form, amount, ok := splitPlain(b); ok {
 			return Row{Line: l.line, Form: l.str(form), Amount: l.str(amount)}, nil
@@ -168,11 +173,34 @@ func SplitLine(text string) (form, amount string, ok bool) {
 		return "", "", false
 	}
 	last := len(fields) - 1
-	if (units.IsUnit(fields[last]) || units.IsMolarUnit(fields[last])) && len(fields) >= 3 {
+	if isUnitWord(fields[last]) && len(fields) >= 3 {
 		return strings.Join(fields[:last-1], " "), fields[last-1] + " " + fields[last], true
 	}
 	return strings.Join(fields[:last], " "), fields[last], true
 }
+
+// SplitLabel splits a label line: the stated amount is the last word, or
+// the last two when the last is a unit ("295 mg"); the rest is FORM
+// AMOUNT, split as SplitLine does.
+func SplitLabel(text string) (form, amount, stated string, ok bool) {
+	fields := strings.Fields(text)
+	n := len(fields)
+	if n < 2 {
+		return "", "", "", false
+	}
+	rest := fields[:n-1]
+	stated = fields[n-1]
+	if isUnitWord(fields[n-1]) {
+		if n < 4 {
+			return "", "", "", false // "citrate 500 mg": no stated amount
+		}
+		rest, stated = fields[:n-2], fields[n-2]+" "+fields[n-1]
+	}
+	form, amount, ok = SplitLine(strings.Join(rest, " "))
+	return form, amount, stated, ok
+}
+
+func isUnitWord(s string) bool { return units.IsUnit(s) || units.IsMolarUnit(s) }
 
 // splitPlain splits the most common line, two words of ASCII letters,
 // digits and punctuation around one space ("citrate 500"), as SplitLine
@@ -206,18 +234,20 @@ func looksLikeAmount(a string) bool {
 	if i >= 0 && strings.ContainsAny(f[0][i:], "0123456789") {
 		return false // 9h2o: a digit after letters
 	}
-	return len(f) == 1 || units.IsUnit(f[1]) || units.IsMolarUnit(f[1])
+	return len(f) == 1 || isUnitWord(f[1])
 }
 
 // Columns maps the CSV header's names to the fields: Form and Amount are
-// required, Unit optional (then the amount carries its unit, or is mg).
+// required, Unit optional (then the amount carries its unit, or is mg),
+// Stated required where set (check).
 type Columns struct {
-	Form, Amount, Unit string
+	Form, Amount, Unit, Stated string
 }
 
 // ParseColumns reads elemental's and compound's --columns,
 // form=Form,amount=Amount,unit=Unit: form and amount are looked for under
-// their own names unless mapped; the unit column is read only if mapped.
+// their own names unless mapped; the unit column is read only if mapped
+// (or named unit).
 func ParseColumns(s string) (Columns, error) {
 	fields := []string{"form", "amount", "unit"}
 	mapped, err := mapColumns(s, fields)
@@ -228,21 +258,16 @@ func ParseColumns(s string) (Columns, error) {
 	return c, sameColumn(fields, []string{c.Form, c.Amount, c.Unit})
 }
 
-// FieldColumns reads a --columns value for a CSV of named fields (check's
-// form, amount and stated): FIELD=COLUMN pairs, separated by commas. It
-// returns the header name of each field, in the order of fields; a field
-// the value does not map is looked for under its own name.
-func FieldColumns(s string, fields []string) ([]string, error) {
-	cols, err := mapColumns(s, fields)
+// LabelColumns reads check's --columns, form=Form,amount=Salt,stated=Mg:
+// each field is looked for under its own name unless mapped.
+func LabelColumns(s string) (Columns, error) {
+	fields := []string{"form", "amount", "stated"}
+	mapped, err := mapColumns(s, fields)
 	if err != nil {
-		return nil, err
+		return Columns{}, err
 	}
-	for i, c := range cols {
-		if c == "" {
-			cols[i] = fields[i]
-		}
-	}
-	return cols, sameColumn(fields, cols)
+	c := Columns{Form: cmp.Or(mapped[0], "form"), Amount: cmp.Or(mapped[1], "amount"), Stated: cmp.Or(mapped[2], "stated")}
+	return c, sameColumn(fields, []string{c.Form, c.Amount, c.Stated})
 }
 
 // mapColumns reads FIELD=COLUMN pairs, separated by commas: the column
@@ -288,34 +313,30 @@ func sameColumn(fields, cols []string) error {
 
 // CSVReader reads rows from RFC 4180 CSV with a header row.
 type CSVReader struct {
-	r                  *csv.Reader
-	form, amount, unit int
-	width              int
+	r                          *csv.Reader
+	form, amount, unit, stated int
+	width                      int
 }
 
 // CSV reads the header and maps the columns. Header names match without
 // case and surrounding spaces; a UTF-8 byte-order mark is accepted.
 func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
-	cr, header, err := openCSV(r)
+	cr, header, err := records.OpenCSV(r)
 	if err != nil {
 		return nil, err
 	}
 	cr.ReuseRecord = true
-	idx := func(name string) int {
-		for i, h := range header {
-			if strings.EqualFold(strings.TrimSpace(h), name) {
-				return i
-			}
-		}
-		return -1
-	}
-	c := &CSVReader{r: cr, form: idx(cols.Form), amount: idx(cols.Amount), unit: -1, width: len(header)}
-	if cols.Unit == "" && idx("unit") >= 0 {
+	c := &CSVReader{r: cr, form: records.Column(header, cols.Form), amount: records.Column(header, cols.Amount), unit: -1, stated: -1, width: len(header)}
+	if cols.Unit == "" && records.Column(header, "unit") >= 0 {
 		cols.Unit = "unit" // a column named unit is the unit, mapped or not
+	}
+	fields := "form=…,amount=…,unit=…"
+	if cols.Stated != "" {
+		fields = "form=…,amount=…,stated=…"
 	}
 	missing := func(field, col string) error {
 		return &LineError{Line: 1, Err: msg.Errorf("no column %q for the %s", col, field).
-			WithHint("the header has: %s; map columns with --columns form=…,amount=…,unit=…", strings.Join(header, ", "))}
+			WithHint("the header has: %s; map columns with --columns %s", strings.Join(header, ", "), fields)}
 	}
 	if c.form < 0 {
 		return nil, missing("form", cols.Form)
@@ -324,11 +345,15 @@ func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
 		return nil, missing("amount", cols.Amount)
 	}
 	if cols.Unit != "" {
-		if c.unit = idx(cols.Unit); c.unit < 0 {
+		if c.unit = records.Column(header, cols.Unit); c.unit < 0 {
 			return nil, missing("unit", cols.Unit)
 		}
 	}
-	cr.FieldsPerRecord = c.width
+	if cols.Stated != "" {
+		if c.stated = records.Column(header, cols.Stated); c.stated < 0 {
+			return nil, missing("stated", cols.Stated)
+		}
+	}
 	return c, nil
 }
 
@@ -339,96 +364,19 @@ func (c *CSVReader) Read() (Row, error) {
 		if err == io.EOF {
 			return Row{}, io.EOF
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
-			return Row{Line: pe.StartLine}, &LineError{Line: pe.StartLine, Err: msg.Errorf("%d fields where the header has %d", len(rec), c.width)}
-		}
-		return Row{}, csvError(err)
+		return Row{}, records.CSVError(err, rec, c.width)
 	}
 	line, _ := c.r.FieldPos(0)
 	amount := strings.TrimSpace(rec[c.amount])
 	if c.unit >= 0 {
 		amount += " " + strings.TrimSpace(rec[c.unit])
 	}
-	return Row{Line: line, Form: strings.TrimSpace(rec[c.form]), Amount: strings.TrimSpace(amount)}, nil
+	row := Row{Line: line, Form: strings.TrimSpace(rec[c.form]), Amount: strings.TrimSpace(amount)}
+	if c.stated >= 0 {
+		row.Stated = strings.TrimSpace(rec[c.stated])
+	}
+	return row, nil
 }
-
-// openCSV starts reading RFC 4180 CSV: a UTF-8 byte-order mark is
-// skipped, lines are bounded (MaxLine), and the header row is read.
-func openCSV(r io.Reader) (*csv.Reader, []string, error) {
-	br := bufio.NewReader(r)
-	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(&limitedLines{r: br})
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, nil, &LineError{Line: 1, Err: msg.Errorf("the file is empty: a header row is needed")}
-	}
-	if err != nil {
-		return nil, nil, csvError(err)
-	}
-	for i, h := range header {
-		for _, g := range header[:i] {
-			if strings.EqualFold(strings.TrimSpace(g), strings.TrimSpace(h)) {
-				return nil, nil, &LineError{Line: 1, Err: msg.Errorf("column %q is given twice", msg.Clip(h))}
-			}
-		}
-	}
-	return cr, slices.Clone(header), nil
-}
-
-// csvError turns encoding/csv's errors into a LineError without Go's
-// wording ("parse error on line 3, column 5: bare \" in non-quoted field").
-func csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		what := msg.New("not valid CSV")
-		switch {
-		case errors.Is(pe.Err, csv.ErrBareQuote):
-			what = msg.New("a quote inside a field that is not quoted")
-		case errors.Is(pe.Err, csv.ErrQuote):
-			what = msg.New("a quoted field is not closed")
-		case errors.Is(pe.Err, errLineTooLong):
-			return &LineError{Line: pe.Line, Err: msg.Errorf("a line is longer than %d bytes", MaxLine)}
-		}
-		return &LineError{Line: pe.Line, Err: msg.Errorf("%s (column %d)", what, pe.Column)}
-	}
-	var tl *tooLong
-	if errors.As(err, &tl) {
-		return &LineError{Line: tl.line, Err: msg.Errorf("a line is longer than %d bytes", MaxLine)}
-	}
-	return err
-}
-
-var errLineTooLong = errors.New("line too long")
-
-// limitedLines fails a read once a line passes MaxLine bytes, so a
-// hostile CSV without newlines costs no memory.
-type limitedLines struct {
-	r     *bufio.Reader
-	run   int
-	lines int // complete lines read, for the error's line number
-}
-
-func (l *limitedLines) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	for i := 0; i < n; i++ {
-		if p[i] == '\n' {
-			l.run = 0
-			l.lines++
-		} else if l.run++; l.run > MaxLine {
-			return i, &tooLong{line: l.lines + 1}
-		}
-	}
-	return n, err
-}
-
-// tooLong is limitedLines's error, with the line it stopped on.
-type tooLong struct{ line int }
-
-func (e *tooLong) Error() string { return errLineTooLong.Error() }
-func (e *tooLong) Unwrap() error { return errLineTooLong }
 
 // Converter turns rows into conversions with the same core as the
 // one-shot commands, resolving each distinct form name once.
@@ -520,26 +468,27 @@ func (c *Converter) resolve(name string) resolved {
 	return r
 }
 
-func lineErr(line int, err error) *LineError {
-	var m *msg.Message
-	if !errors.As(err, &m) {
-		m = msg.Errorf("%s", err.Error())
-	}
-	return &LineError{Line: line, Err: m, Cause: err}
-}
+func lineErr(line int, err error) *LineError { return records.At(line, "", err) }
 
-// RowWriter writes one converted row.
-type RowWriter interface {
-	Write(r Row, c dose.Conversion) error
+// RowWriter writes one converted row (a dose.Conversion, a
+// dose.LabelCheck).
+type RowWriter[T any] interface {
+	Write(r Row, v T) error
 	Flush() error
 }
 
-// Run converts every row from in to out. onError is called for each bad
-// row; it returns whether to go on. Rows already written stay written.
-// flushIdle, when not nil, reports whether the input has nothing buffered:
-// the writer is flushed before a read could block, so output flows as
-// lines arrive.
-func Run(in Reader, c *Converter, out RowWriter, onError func(*LineError) bool, flushIdle func() bool) (rows, failed int, err error) {
+// RowConverter turns a row into what a RowWriter writes (Converter,
+// LabelChecker); errors are *LineError.
+type RowConverter[T any] interface {
+	Convert(r Row) (T, error)
+}
+
+// Run is the one stream engine: it converts every row from in to out.
+// onError is called for each bad row; it returns whether to go on. Rows
+// already written stay written. flushIdle, when not nil, reports whether
+// the input has nothing buffered: the writer is flushed before a read
+// could block, so output flows as lines arrive.
+func Run[T any](in Reader, c RowConverter[T], out RowWriter[T], onError func(*LineError) bool, flushIdle func() bool) (rows, failed int, err error) {
 	for {
 		if flushIdle != nil && flushIdle() {
 			if err := out.Flush(); err != nil {
@@ -551,9 +500,9 @@ func Run(in Reader, c *Converter, out RowWriter, onError func(*LineError) bool, 
 			return rows, failed, out.Flush()
 		}
 		if err == nil {
-			conv, cerr := c.Convert(r)
+			v, cerr := c.Convert(r)
 			if cerr == nil {
-				if err := out.Write(r, conv); err != nil {
+				if err := out.Write(r, v); err != nil {
 					return rows, failed, err
 				}
 				rows++
@@ -573,53 +522,47 @@ func Run(in Reader, c *Converter, out RowWriter, onError func(*LineError) bool, 
 	}
 }
 
-// FieldsReader reads named columns from CSV with a header.
-type FieldsReader struct {
-	r   *csv.Reader
-	idx []int
-	out []string
+// LabelChecker checks label rows (check - and check --csv) with the one
+// rule the one-shot check uses (dose.CheckLabel).
+type LabelChecker struct {
+	Forms *forms.Table
 }
 
-// CSVFields reads CSV whose header has the named columns (any order and
-// case; others ignored).
-func CSVFields(r io.Reader, names []string) (*FieldsReader, error) {
-	cr, header, err := openCSV(r)
+// Check reads a label: the form (a form name alone makes every variant a
+// candidate; FORM:VARIANT or a formula names one), the compound amount
+// and the stated elemental amount. Errors are a *forms.NameError or a
+// *msg.Message; a stated amount's names its field.
+func (l *LabelChecker) Check(form, amount, stated string) (dose.LabelCheck, error) {
+	f, v, err := l.Forms.Resolve(form)
 	if err != nil {
-		return nil, err
+		return dose.LabelCheck{}, err
 	}
-	fr := &FieldsReader{r: cr, out: make([]string, len(names))}
-	for _, n := range names {
-		i := -1
-		for j, h := range header {
-			if strings.EqualFold(strings.TrimSpace(h), n) {
-				i = j
-			}
-		}
-		if i < 0 {
-			return nil, &LineError{Line: 1, Err: msg.Errorf("no column %q", n).WithHint("the header has: %s", strings.Join(header, ", "))}
-		}
-		fr.idx = append(fr.idx, i)
+	compound, err := units.ParseMass(amount)
+	if err != nil {
+		return dose.LabelCheck{}, err
 	}
-	cr.FieldsPerRecord = len(header)
-	return fr, nil
+	st, err := units.ParseElemental(stated, l.Forms.MgPerMmol())
+	if err != nil {
+		var m *msg.Message
+		if !errors.As(err, &m) {
+			return dose.LabelCheck{}, err
+		}
+		e := msg.Errorf("%s: %s", "stated", m)
+		e.Hint = m.Hint
+		return dose.LabelCheck{}, e
+	}
+	named := v
+	if !strings.Contains(form, ":") && l.Forms.Lookup(form) != nil {
+		named = nil // a form name alone: every variant is a candidate
+	}
+	return dose.CheckLabel(f, named, compound, st), nil
 }
 
-// Read returns the named fields of the next row and its line.
-func (f *FieldsReader) Read() ([]string, int, error) {
-	rec, err := f.r.Read()
+// Convert implements RowConverter.
+func (l *LabelChecker) Convert(r Row) (dose.LabelCheck, error) {
+	c, err := l.Check(r.Form, r.Amount, r.Stated)
 	if err != nil {
-		if err == io.EOF {
-			return nil, 0, io.EOF
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
-			return nil, pe.StartLine, &LineError{Line: pe.StartLine, Err: msg.Errorf("%d fields where the header has more or fewer", len(rec))}
-		}
-		return nil, 0, csvError(err)
+		return c, lineErr(r.Line, err)
 	}
-	line, _ := f.r.FieldPos(0)
-	for i, j := range f.idx {
-		f.out[i] = strings.TrimSpace(rec[j])
-	}
-	return f.out, line, nil
+	return c, nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strings"
 	"testing"
 
@@ -15,7 +14,6 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/limits"
-	"github.com/mgcalc/mgcalc/pkg/stack"
 )
 
 func setup(t testing.TB) (*forms.Table, limits.Applied) {
@@ -197,24 +195,6 @@ func (l *lineWriter) Write(r batch.Row, c dose.Conversion) error {
 }
 func (l *lineWriter) Flush() error { return l.w.Flush() }
 
-// A stack as CSV goes through the same field rules as a stack file.
-func TestStackCSV(t *testing.T) {
-	ft, _ := setup(t)
-	items, err := batch.StackCSV(strings.NewReader("name,form,amount,per_day,route\n\"Calm, Night\",bisglycinate,500 mg,2,\n,sulfate,100 g,,skin\n"), ft)
-	if err != nil || len(items) != 2 || items[0].Name != "Calm, Night" || items[0].PerDay != 2 || items[1].Route != stack.Skin {
-		t.Fatalf("%+v %v", items, err)
-	}
-	_, err = batch.StackCSV(strings.NewReader("form,amount,colour\ncitrate,5,red\n"), ft)
-	if err == nil || !strings.Contains(err.Error(), `unknown column "colour"`) {
-		t.Errorf("unknown column: %v", err)
-	}
-	_, err = batch.StackCSV(strings.NewReader("form,amount\ncitrate,1.830 mg\n"), ft)
-	var se *stack.StackError
-	if !errors.As(err, &se) || se.Line != 2 || se.Field != "amount" {
-		t.Errorf("bad amount: %v", err)
-	}
-}
-
 // FuzzLines: any input is read without a panic; every row has a form and
 // an amount and a line number that only grows.
 func FuzzLines(f *testing.F) {
@@ -258,7 +238,11 @@ func FuzzCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := batch.CSV(strings.NewReader(s), batch.Columns{Form: "form", Amount: "amount"})
+		var le *batch.LineError
 		if err != nil {
+			if !errors.As(err, &le) || le.Err == nil {
+				t.Fatalf("%q: error %v (%T) is not located", s, err, err)
+			}
 			return
 		}
 		for i := 0; i < 100000; i++ {
@@ -266,12 +250,11 @@ func FuzzCSV(f *testing.F) {
 			if err == io.EOF {
 				return
 			}
-			var le *batch.LineError
 			if errors.As(err, &le) {
 				continue
 			}
 			if err != nil {
-				return
+				t.Fatalf("%q: error %v (%T) is not located", s, err, err)
 			}
 			if row.Line < 2 {
 				t.Fatalf("row %+v at or before the header", row)
@@ -281,62 +264,56 @@ func FuzzCSV(f *testing.F) {
 	})
 }
 
-// FuzzStackCSV: a stack as CSV either loads items that each carry
-// magnesium, or is refused with a located error.
-func FuzzStackCSV(f *testing.F) {
-	ft, _ := setup(f)
-	for _, s := range []string{"form,amount\ncitrate,500 mg\n", "name,form,elemental,per_day\nx,bisglycinate,100 mg,2\n", "form,amount,route\nsulfate,100 g,skin\n", "form\n"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		items, err := batch.StackCSV(strings.NewReader(s), ft)
-		if err != nil {
-			var se *stack.StackError
-			var le *batch.LineError
-			if !errors.As(err, &se) && !errors.As(err, &le) {
-				t.Fatalf("error %v (%T) is not located", err, err)
-			}
-			return
-		}
-		for _, it := range items {
-			if mg := it.ElementalMg(); !(mg > 0) || math.IsInf(mg, 0) {
-				t.Fatalf("item %+v carries %v mg", it, mg)
-			}
-		}
-	})
-}
-
-func TestFieldColumns(t *testing.T) {
-	fields := []string{"form", "amount", "stated"}
+func TestLabelColumns(t *testing.T) {
 	for _, c := range []struct {
 		in   string
-		want []string
+		want batch.Columns
 		err  string
 	}{
-		{"", []string{"form", "amount", "stated"}, ""},
-		{"  ", []string{"form", "amount", "stated"}, ""},
-		{"amount=Zout", []string{"form", "Zout", "stated"}, ""},
-		{" Form = Vorm , STATED=Mg per tablet", []string{"Vorm", "amount", "Mg per tablet"}, ""},
-		{"salt=Zout", nil, `unknown field "salt"`},
-		{"amount", nil, `"amount" is not FIELD=COLUMN`},
-		{"amount=", nil, `is not FIELD=COLUMN`},
-		{"form=A,form=B", nil, `field "form" is mapped twice`},
-		{"form=Vorm,amount=vorm", nil, `column "Vorm" is mapped to both form and amount`},
-		{"amount=form", nil, `column "form" is mapped to both form and amount`},
+		{"", batch.Columns{Form: "form", Amount: "amount", Stated: "stated"}, ""},
+		{"  ", batch.Columns{Form: "form", Amount: "amount", Stated: "stated"}, ""},
+		{"amount=Zout", batch.Columns{Form: "form", Amount: "Zout", Stated: "stated"}, ""},
+		{" Form = Vorm , STATED=Mg per tablet", batch.Columns{Form: "Vorm", Amount: "amount", Stated: "Mg per tablet"}, ""},
+		{"salt=Zout", batch.Columns{}, `unknown field "salt"`},
+		{"amount", batch.Columns{}, `"amount" is not FIELD=COLUMN`},
+		{"amount=", batch.Columns{}, `is not FIELD=COLUMN`},
+		{"form=A,form=B", batch.Columns{}, `field "form" is mapped twice`},
+		{"form=Vorm,amount=vorm", batch.Columns{}, `column "Vorm" is mapped to both form and amount`},
+		{"amount=form", batch.Columns{}, `column "form" is mapped to both form and amount`},
 	} {
-		got, err := batch.FieldColumns(c.in, fields)
+		got, err := batch.LabelColumns(c.in)
 		if c.err != "" {
 			if err == nil || !strings.Contains(err.Error(), c.err) {
 				t.Errorf("%q: error %v, want %q", c.in, err, c.err)
 			}
 			continue
 		}
-		if err != nil || !slices.Equal(got, c.want) {
-			t.Errorf("%q: %q, %v; want %q", c.in, got, err, c.want)
+		if err != nil || got != c.want {
+			t.Errorf("%q: %+v, %v; want %+v", c.in, got, err, c.want)
 		}
 	}
-	if fields[1] != "amount" {
-		t.Error("FieldColumns changed its fields")
+}
+
+// A label line is FORM AMOUNT STATED, each amount with or without a
+// space before its unit, as elemental - reads FORM AMOUNT.
+func TestSplitLabel(t *testing.T) {
+	for _, c := range []struct{ in, form, amount, stated string }{
+		{"glycinate 500 100", "glycinate", "500", "100"},
+		{"citrate 1830 mg 295 mg", "citrate", "1830 mg", "295 mg"},
+		{"citrate 1830mg 295.7mg", "citrate", "1830mg", "295.7mg"},
+		{"citrate:1830mg 295.7mg", "citrate", "1830mg", "295.7mg"},
+		{"magnesium citrate 1830 mg 12 mmol", "magnesium citrate", "1830 mg", "12 mmol"},
+		{"citrate:nonahydrate 1 g 119 mg", "citrate:nonahydrate", "1 g", "119 mg"},
+	} {
+		form, amount, stated, ok := batch.SplitLabel(c.in)
+		if !ok || form != c.form || amount != c.amount || stated != c.stated {
+			t.Errorf("SplitLabel(%q) = %q, %q, %q, %v", c.in, form, amount, stated, ok)
+		}
+	}
+	for _, in := range []string{"citrate", "citrate 500", "citrate 500 mg"} {
+		if f, a, st, ok := batch.SplitLabel(in); ok {
+			t.Errorf("SplitLabel(%q) = %q, %q, %q", in, f, a, st)
+		}
 	}
 }
 

@@ -89,14 +89,25 @@ func TestMolarMassAndFraction(t *testing.T) {
 	}
 }
 
+// Hill order: carbon first, hydrogen second, then the other elements
+// alphabetically; without carbon every element, hydrogen included, is
+// alphabetical. A count of 1 is not written.
 func TestHillString(t *testing.T) {
-	c, _ := Parse("Mg3(C6H5O7)2·9H2O")
-	if got := c.String(); got != "C12H28Mg3O23" {
-		t.Errorf("String() = %q", got)
-	}
-	c, _ = Parse("MgCl2·6H2O")
-	if got := c.String(); got != "ClH12MgO6" && got != "Cl2H12MgO6" {
-		t.Errorf("String() = %q", got)
+	for in, want := range map[string]string{
+		"Mg3(C6H5O7)2·9H2O": "C12H28Mg3O23",
+		"MgCl2·6H2O":        "Cl2H12MgO6",
+		"MgO":               "MgO",
+		"Mg(OH)2":           "H2MgO2",
+		"MgSO4·7H2O":        "H14MgO11S",
+		"MgC3H7O6P":         "C3H7MgO6P",
+	} {
+		c, err := Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.String(); got != want {
+			t.Errorf("%s: String() = %q, want %q", in, got, want)
+		}
 	}
 }
 

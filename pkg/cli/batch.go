@@ -2,48 +2,110 @@ package cli
 
 import (
 	"errors"
-	"io"
-	"os"
+	"slices"
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/records"
 	"github.com/mgcalc/mgcalc/pkg/render"
-	"github.com/mgcalc/mgcalc/pkg/stack"
 )
 
-// batchFormat is the format of a stream: what -o says, else text on a
-// terminal and TSV when piped.
-func (o *convertOptions) batchFormat() (render.Format, error) {
-	f := o.Root.format
-	if !o.outputSet {
+// Streams: elemental -, compound -, check - and --csv FILE all run through
+// pkg/batch's one engine (batch.Run); what differs is only the reader,
+// the converter and the writer. Here is the wiring they share: the
+// format, the input, the bad-line rule and the summary.
+
+// streamFormat is the format of a stream of rows (elemental -, check
+// --csv): what -o says, else text on a terminal and TSV when piped; json
+// is JSON Lines, a stream of objects.
+func streamFormat(s *IO, root *rootOptions, outputSet bool) (render.Format, error) {
+	f := root.format
+	if !outputSet {
 		f = render.Text
-		if !o.IO.StdoutTTY {
+		if !s.StdoutTTY {
 			f = render.TSV
 		}
 	}
-	switch f {
-	case render.JSON:
-		return render.JSONL, nil // a stream of objects
-	case render.YAML, render.Value:
-		return "", usageError(msg.Errorf("-o %s is not available for a stream of rows", string(f)).WithHint("use text, tsv, csv or jsonl"))
+	if !slices.Contains(render.RowFormats, f) {
+		return "", formatError(&render.FormatError{Format: f, Allowed: render.RowFormats}, msg.New("a stream of rows"), root.config)
+	}
+	if f == render.JSON {
+		f = render.JSONL
 	}
 	return f, nil
 }
 
+// streamInput is a stream's rows: the CSV file csvPath (- for stdin) with
+// its columns, else stdin's lines (labels: FORM AMOUNT STATED). where
+// names the file in errors ("" for stdin's lines); idle reports when no
+// input is waiting, so rows are flushed as lines arrive.
+type streamInput struct {
+	in    batch.Reader
+	where string
+	idle  func() bool
+	close func()
+}
+
+func openStream(s *IO, csvPath string, cols batch.Columns, labels bool) (streamInput, error) {
+	if csvPath == "" {
+		lr := batch.Lines(s.In)
+		if labels {
+			lr = batch.Labels(s.In)
+		}
+		return streamInput{in: lr, idle: func() bool { return !lr.Buffered() }, close: func() {}}, nil
+	}
+	f, err := openUser(s, csvPath)
+	if err != nil {
+		return streamInput{}, dataError(prefixed(csvPath, err))
+	}
+	cr, err := batch.CSV(f, cols)
+	if err != nil {
+		f.Close()
+		return streamInput{}, dataError(fileError(csvPath, err))
+	}
+	return streamInput{in: cr, where: csvPath, close: func() { f.Close() }}, nil
+}
+
+// runStream runs a stream through the engine: rows are written as they
+// are converted; a bad row stops the stream (the rows before it stay
+// written), or with keepGoing is reported and skipped, and the exit
+// status is 1 at the end. done words what a good row was ("converted").
+func runStream[T any](s *IO, in streamInput, keepGoing bool, conv batch.RowConverter[T], out batch.RowWriter[T], done *msg.Message) error {
+	defer in.close()
+	var first *batch.LineError
+	onError := func(le *batch.LineError) bool {
+		if first == nil {
+			first = le
+		}
+		if keepGoing {
+			printError(s.ErrOut, s.P, located(in.where, le))
+		}
+		return keepGoing
+	}
+	rows, failed, err := batch.Run(in.in, conv, out, onError, in.idle)
+	if err != nil {
+		return dataError(fileError(in.where, err))
+	}
+	switch {
+	case failed > 0 && keepGoing:
+		return &codeError{ExitError, msg.Plural(float64(rows+failed), "%d of %d line could not be %s", "%d of %d lines could not be %s", failed, rows+failed, done)}
+	case failed > 0:
+		return dataError(located(in.where, first))
+	}
+	return nil
+}
+
 // runConvertBatch converts a stream of products: stdin ("-") or --csv.
-// Rows are written as they are converted; a bad row stops the stream
-// (rows before it stay written), or with --keep-going is reported and
-// skipped, and the exit status is 1 at the end.
 func runConvertBatch(o *convertOptions) error {
 	t, err := o.Root.tables.Forms()
 	if err != nil {
 		return dataError(err)
 	}
-	format, err := o.batchFormat()
+	format, err := streamFormat(o.IO, o.Root, o.outputSet)
 	if err != nil {
 		return err
 	}
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
@@ -51,130 +113,31 @@ func runConvertBatch(o *convertOptions) error {
 	for _, c := range limit.Cautions() {
 		o.IO.Warn(c)
 	}
-	var (
-		in    batch.Reader
-		where = "line"
-		idle  func() bool
-	)
+	var cols batch.Columns
 	if o.CSV != "" {
-		cols, err := batch.ParseColumns(o.Columns)
-		if err != nil {
+		if cols, err = batch.ParseColumns(o.Columns); err != nil {
 			return usageError(prefixed("--columns", err))
 		}
-		r, closeFn, err := openInput(o.IO, o.CSV)
-		if err != nil {
-			return err
-		}
-		defer closeFn()
-		cr, err := batch.CSV(r, cols)
-		if err != nil {
-			return dataError(lineMessage(o.CSV, err))
-		}
-		in, where = cr, o.CSV
-	} else {
-		lr := batch.Lines(o.IO.In)
-		in, idle = lr, func() bool { return !lr.Buffered() }
 	}
-	c := &batch.Converter{Forms: t, Limit: limit, Reverse: o.Reverse, Count: o.Count, Assay: o.Assay, Note: o.IO.Warn}
 	out, err := render.NewRowWriter(o.IO.Stream(), format, o.IO.Term())
 	if err != nil {
 		return usageError(err)
 	}
-	var first *batch.LineError
-	onError := func(le *batch.LineError) bool {
-		if first == nil {
-			first = le
-		}
-		if o.KeepGoing {
-			printError(o.IO.ErrOut, o.IO.P, rowError(where, le))
-		}
-		return o.KeepGoing
-	}
-	rows, failed, err := batch.Run(in, c, out, onError, idle)
+	in, err := openStream(o.IO, o.CSV, cols, false)
 	if err != nil {
-		var le *batch.LineError
-		if errors.As(err, &le) {
-			return dataError(rowError(where, le))
-		}
-		return dataError(msg.Errorf("%s", err.Error()))
+		return err
 	}
-	switch {
-	case failed > 0 && o.KeepGoing:
-		return &codeError{ExitError, msg.Errorf("%d of %d lines could not be converted", failed, rows+failed)}
-	case failed > 0:
-		return dataError(rowError(where, first))
-	}
-	return nil
+	c := &batch.Converter{Forms: t, Limit: limit, Reverse: o.Reverse, Count: o.Count, Assay: o.Assay, Note: o.IO.Warn}
+	return runStream(o.IO, in, o.KeepGoing, c, out, msg.New("converted"))
 }
 
-// rowError names the line (and the file, for CSV) of a bad row.
-func rowError(where string, le *batch.LineError) *msg.Message {
-	formError(le) // the CLI's hint for an unknown form
-	var m *msg.Message
-	if where == "line" {
-		m = msg.Errorf("line %d: %s", le.Line, le.Err)
-	} else {
-		m = msg.Errorf("%s:%d: %s", where, le.Line, le.Err)
-	}
-	m.Hint = le.Err.Hint
-	return m
-}
-
-// lineMessage words an error from opening a CSV stream.
-func lineMessage(path string, err error) *msg.Message {
-	var le *batch.LineError
+// fileError words an error reading path: located where it can be.
+func fileError(path string, err error) *msg.Message {
+	var le *records.Error
 	if errors.As(err, &le) {
-		return rowError(path, le)
+		return located(path, le)
 	}
 	return prefixed(path, err)
-}
-
-// openInput opens a file (or stdin for "-") for streaming; it must be a
-// regular file or a pipe, never a directory.
-func openInput(s *IO, path string) (io.Reader, func(), error) {
-	if path == "-" {
-		return s.In, func() {}, nil
-	}
-	// the type first: opening a FIFO would wait for a writer for ever, and
-	// /dev/zero never ends ('-' reads a pipe)
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		return nil, nil, dataError(msg.Errorf("%s: not a regular file", sanitizeArg(path)))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, nil, dataError(msg.Errorf("%s: no such file", sanitizeArg(path)))
-		}
-		return nil, nil, dataError(msg.Errorf("%s: %s", sanitizeArg(path), errReason(err)))
-	}
-	return f, func() { f.Close() }, nil
-}
-
-// readStackCSV reads a stack given as CSV (total --csv).
-func readStackCSV(o *totalOptions, path string) ([]stack.Item, error) {
-	t, err := o.Root.tables.Forms()
-	if err != nil {
-		return nil, dataError(err)
-	}
-	r, closeFn, err := openInput(o.IO, path)
-	if err != nil {
-		return nil, err
-	}
-	defer closeFn()
-	items, err := batch.StackCSV(r, t)
-	if err != nil {
-		var se *stack.StackError
-		if errors.As(err, &se) {
-			m := msg.Errorf("%s:%d: %s: %s", path, se.Line, se.Field, se.Err)
-			if se.Field == "" {
-				m = msg.Errorf("%s:%d: %s", path, se.Line, se.Err)
-			}
-			m.Hint = se.Err.Hint
-			return nil, dataError(m)
-		}
-		return nil, dataError(lineMessage(path, err))
-	}
-	return items, nil
 }
 
 // columnsNeedCSV refuses --columns without --csv: it maps a CSV header,

@@ -5,11 +5,15 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
 func runWith(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
@@ -52,11 +56,6 @@ func TestPrecedence(t *testing.T) {
 	}
 }
 
-// pendingExitStatus lists the commands whose help may still lack an
-// "Exit status" section because their files are being changed elsewhere.
-// Remove an entry as soon as its Long has one (the test then insists).
-var pendingExitStatus = map[string]bool{}
-
 // Every command's flags parse without collision, and every command has
 // --help with examples and an exit-status section where it does anything.
 func TestEveryCommandHelp(t *testing.T) {
@@ -76,16 +75,8 @@ func TestEveryCommandHelp(t *testing.T) {
 		if c.Runnable() && c.Example == "" {
 			t.Errorf("%s has no examples in --help", c.CommandPath())
 		}
-		if c.Runnable() {
-			has := strings.Contains(c.Long, "Exit status")
-			switch {
-			case !has && pendingExitStatus[c.CommandPath()]:
-				t.Logf("%s has no Exit status section yet (pendingExitStatus)", c.CommandPath())
-			case !has:
-				t.Errorf("%s --help has no \"Exit status\" section", c.CommandPath())
-			case pendingExitStatus[c.CommandPath()]:
-				t.Errorf("%s has its Exit status section now: remove it from pendingExitStatus", c.CommandPath())
-			}
+		if c.Runnable() && !strings.Contains(c.Long, "Exit status") {
+			t.Errorf("%s --help has no \"Exit status\" section", c.CommandPath())
 		}
 		args := append(strings.Fields(c.CommandPath())[1:], "--help")
 		out, errs, code := runWith(t, nil, args...)
@@ -166,4 +157,82 @@ func TestStreamKeepsWhatWasWritten(t *testing.T) {
 	if code != ExitError || out.String() != "row 1\n" || !strings.Contains(errb.String(), "line 2: broken") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
+}
+
+// Every format a command lists works, and every other is refused with one
+// error naming the command's formats: the list in --help, completion and
+// the error is the report's own.
+func TestEveryFormatListed(t *testing.T) {
+	// a journal with a plan saved a week ago (for the adherence -o value
+	// prints), and its backup
+	dir := t.TempDir()
+	j, backup := filepath.Join(dir, "journal.db"), filepath.Join(dir, "backup.db")
+	start := time.Now().AddDate(0, 0, -7).Format(time.DateOnly)
+	for _, argv := range [][]string{{"plan", "--goal", "sleep", "--start", start, "--save", "--journal", j}, {"journal", "backup", backup, "--journal", j}} {
+		if _, errs, code := runWith(t, nil, argv...); code != ExitOK {
+			t.Fatalf("%v: exit %d, %s", argv, code, errs)
+		}
+	}
+	samples := map[string][]string{
+		"mgcalc elemental":        {"citrate", "500"},
+		"mgcalc compound":         {"citrate", "100"},
+		"mgcalc check":            {"glycinate", "500", "--stated", "70"},
+		"mgcalc total":            {"citrate:500"},
+		"mgcalc forms show":       {"citrate"},
+		"mgcalc plan":             {"--goal", "sleep", "--start", "2026-01-01"},
+		"mgcalc label":            {"--text", "Magnesium (as magnesium citrate) 200 mg"},
+		"mgcalc log":              {"citrate:500", "--force", "--journal", filepath.Join(dir, "log.db")},
+		"mgcalc today":            {"--journal", j},
+		"mgcalc journal":          {"--journal", j},
+		"mgcalc journal backup":   {backup, "--force", "--journal", j},
+		"mgcalc journal restore":  {backup, "--force", "--journal", j},
+		"mgcalc journal doctor":   {"--journal", j},
+		"mgcalc journal delete":   {"--all", "--journal", j},
+		"mgcalc config init":      {"--print"},
+		"mgcalc limits":           nil,
+		"mgcalc forms":            nil,
+		"mgcalc plan goals":       nil,
+		"mgcalc config show":      nil,
+		"mgcalc version":          nil,
+		"mgcalc completion":       nil, // no -o
+		"mgcalc config":           nil,
+		"mgcalc":                  nil,
+		"mgcalc help":             nil,
+		"mgcalc __complete":       nil,
+		"mgcalc __completeNoDesc": nil,
+	}
+	root := Command()
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		args, ok := samples[c.CommandPath()]
+		if !ok {
+			t.Errorf("%s: add sample arguments to this test", c.CommandPath())
+		}
+		listed := commandFormats(c)
+		if c.Flags().Lookup("output") != nil && listed == nil {
+			t.Errorf("%s has -o but declares no formats", c.CommandPath())
+		}
+		for _, f := range listed {
+			argv := append(append(strings.Fields(c.CommandPath())[1:], args...), "-o", string(f))
+			out, errs, code := runWith(t, nil, argv...)
+			if code != ExitOK || out == "" {
+				t.Errorf("%v: exit %d, %d bytes, %q", argv, code, len(out), errs)
+			}
+		}
+		for _, f := range render.Formats {
+			if listed == nil || slices.Contains(listed, f) {
+				continue
+			}
+			argv := append(append(strings.Fields(c.CommandPath())[1:], args...), "-o", string(f))
+			out, errs, code := runWith(t, nil, argv...)
+			want := "mgcalc: error: -o " + string(f) + " is not available for " + c.CommandPath() + "\n"
+			if code != ExitUsage || out != "" || !strings.HasPrefix(errs, want) || strings.Count(errs, "mgcalc: error:") != 1 {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q", argv, code, out, errs)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }

@@ -71,8 +71,8 @@ func TestColorSources(t *testing.T) {
 			continue
 		}
 		args := []string{"elemental", "citrate", "500"}
-		if f == "md" || f == "fhir" {
-			args = []string{"plan", "--goal", "sleep"} // only a plan exports these
+		if f == "md" || f == "fhir" || f == "ics" {
+			args = []string{"plan", "--goal", "sleep", "--start", "2026-01-01"} // only a plan exports these
 		}
 		if esc(map[string]string{"CLICOLOR_FORCE": "1"}, append(args, "--color", "always", "-o", f)...) {
 			t.Errorf("-o %s is coloured", f)

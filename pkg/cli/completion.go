@@ -17,8 +17,8 @@ func newCompletionCmd(s *IO) *cobra.Command {
 	var noDesc bool
 	cmd := &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
-		Short: s.P.S("Print the shell completion script for bash, zsh, fish or PowerShell"),
-		Long: s.P.S(`Prints a script that makes the shell complete mgcalc's commands, flags and
+		Short: s.P.Help("completion.short", "Print the shell completion script for bash, zsh, fish or PowerShell"),
+		Long: s.P.Help("completion.long", `Prints a script that makes the shell complete mgcalc's commands, flags and
 values: form names and variants (cit, then Tab, offers citrate,
 citrate:nonahydrate, …), authorities, goals, output formats, and file names
 for --stack, --csv, --config and --ics. Install it once:
@@ -42,14 +42,14 @@ choices, so it stays right when mgcalc is updated.
 
 Exit status: 0, 1 for a broken config file, 2 for a shell mgcalc does not
 know.`),
-		Example: s.P.S(`  mgcalc completion bash > ~/.local/share/bash-completion/completions/mgcalc
+		Example: s.P.Help("completion.example", `  mgcalc completion bash > ~/.local/share/bash-completion/completions/mgcalc
   mgcalc completion zsh > "${fpath[1]}/_mgcalc"
   mgcalc completion fish > ~/.config/fish/completions/mgcalc.fish
   source <(mgcalc completion bash)`),
 		ValidArgs: shells,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError(msg.Errorf("%s takes one shell (got %d arguments)", cmd.CommandPath(), len(args)).
+				return usageError(msg.Errorf("%s takes one shell (got %s)", cmd.CommandPath(), msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).
 					WithHint("give one of: %s", strings.Join(shells, ", ")))
 			}
 			for _, sh := range shells {
@@ -80,21 +80,27 @@ know.`),
 			}
 		},
 	}
-	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, s.P.S("complete without a description beside each choice"))
+	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, s.P.Help("completion.flag.no-descriptions", "complete without a description beside each choice"))
+	oneRun(cmd.Flags(), "no-descriptions")
 	return cmd
 }
 
-// fileFlags are the flags that name a file, with the extensions the
-// shell offers for them.
-var fileFlags = map[string][]string{
-	"stack":   {"yaml", "yml"},
-	"config":  {"yaml", "yml"},
-	"table":   {"yaml", "yml"},
-	"csv":     {"csv"},
-	"ics":     {"ics"},
-	"dsld":    {"json"},
-	"label":   nil, // a label's text: any file
-	"journal": {"db"},
+// completeSetup prepares the tree for completion, which is all that
+// needs it (not every call): file names for the file flags, the command's
+// own formats for -o, and argument choices filtered by what was typed.
+func completeSetup(root *cobra.Command) {
+	markFileFlags(root)
+	filterArgCompletions(root)
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		if commandFormats(c) != nil {
+			_ = c.RegisterFlagCompletionFunc("output", completeOutput)
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }
 
 // markFileFlags makes the shell complete file names for every flag in
@@ -103,9 +109,9 @@ func markFileFlags(root *cobra.Command) {
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
 		for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
-			for name, exts := range fileFlags {
+			for name, ff := range fileFlags {
 				if fs.Lookup(name) != nil {
-					_ = cobra.MarkFlagFilename(fs, name, exts...)
+					_ = cobra.MarkFlagFilename(fs, name, ff.exts...)
 				}
 			}
 		}
@@ -164,16 +170,4 @@ func withPrefix(choices []string, typed string) []string {
 		}
 	}
 	return out
-}
-
-// completeFormats offers the -o values the command has: md and fhir are
-// exports of a plan, offered for mgcalc plan only.
-func completeFormats(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-	var out []string
-	for _, f := range render.Formats {
-		if !f.PlanExport() || cmd.CommandPath() == "mgcalc plan" {
-			out = append(out, string(f))
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
 }

@@ -58,7 +58,7 @@ func TestCompleteForms(t *testing.T) {
 
 func TestCompleteFlagValues(t *testing.T) {
 	got, _ := complete(t, "elemental", "citrate", "500", "--authority", "")
-	if !slices.Equal(got, []string{"nih", "efsa", "evm"}) {
+	if !slices.Equal(got, []string{"nih", "efsa", "evm", "bfr"}) {
 		t.Errorf("--authority: %q", got)
 	}
 	k, err := kb.Plan()

@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -22,46 +19,177 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
-// notConfigurable flags describe one invocation (this amount, this stack,
-// overwrite this file), not a standing preference: inherited silently from
-// a file or the environment they would change a dose, or a file, without
-// the user seeing why.
-var notConfigurable = map[string]bool{
-	"help": true, "version": true, "config": true,
-	"force": true, "print": true,
-}
+// Whether a flag may stand in the config file or an MGCALC_* variable is
+// declared where the flag is declared, by an annotation: standing (a
+// preference that holds for every run: --authority, --lang) or one-run
+// (--force, --print: refused in the file, the variable ignored without a
+// word). Every other flag belongs to one calculation (an amount, a stack, a
+// target, --stated): a config key for it is refused and its variable
+// ignored with a warning, so nothing that changes a dose or a verdict is
+// ever inherited unseen. A new flag is per calculation until someone
+// declares otherwise; the list of standing settings is read from the tree.
+const (
+	standingAnnotation = "mgcalc/standing"
+	oneRunAnnotation   = "mgcalc/one-run"
+)
 
-// perCalculation are the flags that describe one calculation: never
-// configurable, and an MGCALC_* variable for one is ignored with a warning.
-//
-// The plan's target, supervision, form, units and calendar are per
-// calculation too: inherited, "supervised: true" with "target: 900" would
-// unlock a schedule above the upper limit that nobody asked for on the
-// command line.
-var perCalculation = []string{"assay", "count", "stack", "diet", "csv", "columns", "keep-going",
-	"goal", "form", "target", "supervised", "capsule", "capsule-elemental", "half", "ics", "start", "table",
-	"label", "text", "dsld", "with", "explain", "unit-name",
-	// the journal: what was taken when, and what to do with the journal
-	"at", "on", "note", "med", "save", "show", "today", "from", "to", "all", "fix"}
+// standing declares fs's flags names standing settings.
+func standing(fs *pflag.FlagSet, names ...string) { annotate(fs, standingAnnotation, names) }
 
-func init() {
-	for _, name := range perCalculation {
-		notConfigurable[name] = true
+// oneRun declares fs's flags names for one run only.
+func oneRun(fs *pflag.FlagSet, names ...string) { annotate(fs, oneRunAnnotation, names) }
+
+// The annotation maps a flag gets when it has no other annotation: one
+// map for every flag of a kind, never written to (a flag that names a
+// file gets its own, since completion adds to it). Building the tree is
+// in every call of mgcalc: a map per flag would be a hundred allocations.
+var (
+	standingAnnotations = map[string][]string{standingAnnotation: {"true"}}
+	oneRunAnnotations   = map[string][]string{oneRunAnnotation: {"true"}}
+)
+
+func annotate(fs *pflag.FlagSet, key string, names []string) {
+	shared := standingAnnotations
+	if key == oneRunAnnotation {
+		shared = oneRunAnnotations
+	}
+	for _, n := range names {
+		f := fs.Lookup(n)
+		if f == nil {
+			panic("mgcalc: no flag --" + n) // a typo in a flag name: caught by every test
+		}
+		if _, file := fileFlags[n]; f.Annotations == nil && !file {
+			f.Annotations = shared
+			continue
+		}
+		_ = fs.SetAnnotation(n, key, []string{"true"})
 	}
 }
+
+// settingKind says where a flag's value may come from.
+type settingKind int
+
+const (
+	perCalculation settingKind = iota // the command line only; the variable is warned about
+	standingKind                      // the command line, an MGCALC_* variable or the config file
+	oneRunKind                        // the command line only; the variable is ignored
+)
+
+func kindOf(f *pflag.Flag) settingKind {
+	switch {
+	case f.Annotations[standingAnnotation] != nil:
+		return standingKind
+	case f.Annotations[oneRunAnnotation] != nil, f.Name == "help": // cobra declares --help itself
+		return oneRunKind
+	}
+	return perCalculation
+}
+
+// settingsIndex is every flag of the tree by kind.
+type settingsIndex struct {
+	kind     map[string]settingKind
+	standing []string // the standing settings: the root's first, then each command's, as declared
+	// lazy are the commands lazyCmd did not build (log, today, journal
+	// when another command runs): complete indexes them when a key of
+	// the config file or an MGCALC_* variable is not in the index.
+	lazy []func(*rootOptions) *cobra.Command
+}
+
+// complete builds the commands lazyCmd left out, for the index only
+// (with options of their own), and indexes their flags.
+func (idx *settingsIndex) complete() {
+	for _, build := range idx.lazy {
+		idx.add(build(&rootOptions{tables: defaultTables}))
+	}
+	idx.lazy = nil
+}
+
+// completeFor completes the index when one of names (config keys, or
+// MGCALC_* variables when env) is not in it.
+func (idx *settingsIndex) completeFor(names []string, env bool) {
+	if idx.lazy == nil {
+		return
+	}
+	for _, n := range names {
+		if env {
+			v, ok := strings.CutPrefix(n, "MGCALC_")
+			if !ok {
+				continue
+			}
+			v, _, _ = strings.Cut(v, "=")
+			n = strings.ReplaceAll(strings.ToLower(v), "_", "-")
+		}
+		if _, known := idx.kind[n]; !known {
+			idx.complete()
+			return
+		}
+	}
+}
+
+// indexSettings walks the tree. A name declared standing in one command
+// and for one calculation in another is standing as a key of the config
+// file and a variable, and filled only into the flags declared standing
+// (plan's --gut is a standing setting; log's --gut, how the gut took a
+// dose, is not); a test lists the names that may be both.
+func indexSettings(root *cobra.Command) *settingsIndex {
+	// --help: cobra declares it on each command when it runs, after this
+	idx := &settingsIndex{kind: make(map[string]settingKind, 64)}
+	idx.kind["help"] = oneRunKind
+	idx.add(root)
+	return idx
+}
+
+// add walks c and its subcommands into the index.
+func (idx *settingsIndex) add(c *cobra.Command) {
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, fs := range []*pflag.FlagSet{c.PersistentFlags(), c.Flags()} {
+			visitInOrder(fs, func(f *pflag.Flag) {
+				k, seen := idx.kind[f.Name]
+				if !seen {
+					idx.kind[f.Name] = kindOf(f)
+					if kindOf(f) == standingKind {
+						idx.standing = append(idx.standing, f.Name)
+					}
+				} else if k != kindOf(f) && kindOf(f) == standingKind {
+					idx.kind[f.Name] = standingKind
+					idx.standing = append(idx.standing, f.Name)
+				}
+			})
+		}
+		// the commands lazyCmd makes last, built or not (complete adds
+		// those not built at the end too)
+		for _, lazy := range []bool{false, true} {
+			for _, sub := range c.Commands() {
+				if _, l := sub.Annotations[lazyAnnotation]; l == lazy {
+					walk(sub)
+				}
+			}
+		}
+	}
+	walk(c)
+}
+
+// visitInOrder visits fs's flags in the order they were declared.
+func visitInOrder(fs *pflag.FlagSet, fn func(*pflag.Flag)) {
+	sorted := fs.SortFlags
+	fs.SortFlags = false
+	fs.VisitAll(fn)
+	fs.SortFlags = sorted
+}
+
+// standingSettings are the preferences `config show` lists and `config
+// init` explains, in that order.
+func standingSettings(root *cobra.Command) []string { return indexSettings(root).standing }
 
 // envName is the MGCALC_* variable of a flag.
 func envName(flag string) string {
 	return "MGCALC_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
 }
-
-// standingSettings are the preferences `config show` lists and `config
-// init` explains, in that order.
-var standingSettings = []string{"output", "authority", "age", "sex", "pregnant", "lactating", "color", "lang",
-	"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind", "journal"}
 
 // configPath returns the config file to read: --config (or MGCALC_CONFIG),
 // else $XDG_CONFIG_HOME/mgcalc/config.yaml, else ~/.config/mgcalc/config.yaml.
@@ -93,7 +221,7 @@ const (
 	originDefault = "default"
 )
 
-// settingSource is where applyConfig found a value: an environment
+// settingSource is where a standing setting was found: an environment
 // variable, or a line of the config file.
 type settingSource struct {
 	Kind string // originEnv or originFile
@@ -101,97 +229,213 @@ type settingSource struct {
 	Line int    // the line in the file
 }
 
-// configState is what applyConfig read.
-type configState struct {
-	Path  string // the config file ("" when there is none to read)
-	From  string // how it was chosen: flag, env (MGCALC_CONFIG) or default
-	Found bool   // it exists and was read
-	// origins words where a value came from, for error messages:
-	// "MGCALC_PREGNANT=true", "pregnant: true in config file …".
-	origins map[string]*msg.Message
-	sources map[string]settingSource
+// origin words where a value came from, for error messages:
+// "MGCALC_PREGNANT=true", "pregnant: true in config file …".
+func (s settingSource) origin(name, value string) *msg.Message {
+	if s.Kind == originEnv {
+		return msg.New("%s=%s", s.Name, value)
+	}
+	return msg.New("%s: %s in config file %s", name, value, s.Name)
 }
 
-// applyConfig fills every flag the user did not set from MGCALC_* variables
-// and then the config file, so that flag > environment > file > default.
-// It returns where each value it set came from. With readFile false the
-// config file is not read (config init, which may replace a broken one).
-func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*configState, error) {
-	getenv := s.Getenv
-	v := viper.New()
+// configFile is the config file, read and parsed once a run (before the
+// command tree exists, since the language may stand in it).
+type configFile struct {
+	flag   string // the --config value it was chosen by
+	Path   string // "" when there is none to read
+	From   string // how it was chosen: flag, env (MGCALC_CONFIG) or default
+	Found  bool   // it exists and was read
+	values map[string]configEntry
+	err    error // it cannot be read or is broken: applyConfig reports it
+}
+
+// readConfigFile finds, reads and parses the config file.
+func readConfigFile(getenv func(string) string, configFlag string) *configFile {
 	path, from := configPath(getenv, configFlag)
-	st := &configState{Path: path, From: from, origins: map[string]*msg.Message{}, sources: map[string]settingSource{}}
-	raw := map[string]configEntry{} // key -> the value as written in the file
-	if path != "" && readFile {
-		b, found, err := readConfig(path, from != originDefault)
-		if err != nil {
+	c := &configFile{flag: configFlag, Path: path, From: from}
+	if path == "" {
+		return c
+	}
+	b, found, err := readConfig(path, from != originDefault)
+	if err != nil {
+		c.err = err
+		return c
+	}
+	c.Found = found
+	if found {
+		c.values, c.err = configValues(path, b)
+	}
+	return c
+}
+
+// lookup is the one rule for a standing setting that is not given as a
+// flag: its MGCALC_* variable, else the config file (a broken file gives
+// nothing; applyConfig reports it). The flag, where there is one, wins
+// over both: its value is never looked up.
+func (c *configFile) lookup(getenv func(string) string, name string) (string, settingSource, bool) {
+	env := envName(name)
+	if e := getenv(env); e != "" {
+		return e, settingSource{Kind: originEnv, Name: env}, true
+	}
+	if c != nil && c.err == nil {
+		if r, ok := c.values[name]; ok {
+			return r.Value, settingSource{Kind: originFile, Name: c.Path, Line: r.Line}, true
+		}
+	}
+	return "", settingSource{}, false
+}
+
+// settingValue is a standing setting taken from a variable or the file.
+type settingValue struct {
+	Value  string
+	Source settingSource
+	// Flag is true when the command has the flag and the value was set on
+	// it; false for a setting the command has no flag for (a standing
+	// --sex under elemental, whose person it still describes).
+	Flag bool
+}
+
+// configState is what applyConfig read.
+type configState struct {
+	Path     string // the config file ("" when there is none to read)
+	From     string // how it was chosen: flag, env (MGCALC_CONFIG) or default
+	Found    bool   // it exists and was read
+	settings map[string]settingValue
+	getenv   func(string) string
+	file     *configFile // nil when the command does not read it
+}
+
+// origin words where a setting's value came from, if not from the
+// command line.
+func (st *configState) origin(name string) (*msg.Message, bool) {
+	if st == nil {
+		return nil, false
+	}
+	s, ok := st.settings[name]
+	if !ok {
+		return nil, false
+	}
+	return s.Source.origin(name, s.Value), true
+}
+
+// standingValue is a standing setting the command has no flag for.
+func (st *configState) standingValue(name string) (string, bool) {
+	if st == nil {
+		return "", false
+	}
+	s, ok := st.settings[name]
+	return s.Value, ok && !s.Flag
+}
+
+// applyConfig fills every standing flag of cmd that the user did not set
+// from its MGCALC_* variable and then the config file, so that flag >
+// environment > file > default, and warns of variables for flags that
+// belong to one calculation. With readFile false the config file is not
+// used (config init, which may replace a broken one). cfg is the file
+// read before the tree was built, or nil.
+func applyConfig(cmd *cobra.Command, s *IO, idx *settingsIndex, cfg *configFile, configFlag string, readFile bool) (*configState, error) {
+	getenv := s.Getenv
+	if cfg == nil || cfg.flag != configFlag { // pflag read --config otherwise than the first scan
+		cfg = readConfigFile(getenv, configFlag)
+	}
+	st := &configState{Path: cfg.Path, From: cfg.From, settings: map[string]settingValue{}, getenv: getenv}
+	if readFile {
+		if cfg.err != nil {
+			return nil, cfg.err
+		}
+		st.Found, st.file = cfg.Found, cfg
+		if err := checkKeys(cfg, idx); err != nil {
 			return nil, err
 		}
-		st.Found = found
-		if found {
-			if raw, err = configValues(path, b); err != nil {
-				return nil, err
-			}
-			v.SetConfigType("yaml")
-			if err := v.ReadConfig(bytes.NewReader(b)); err != nil {
-				return nil, dataError(msg.Errorf("config file %s: %s", path, oneLine(err.Error())))
-			}
-			known := flagNames(cmd.Root())
-			keys := v.AllKeys()
-			sort.Strings(keys)
-			for _, k := range keys {
-				if notConfigurable[k] { // a flag of a command not built in full is one too
-					m := msg.Errorf("config file %s: %q cannot be set in a config file", path, k)
-					if k == "force" || k == "print" {
-						return nil, dataError(m.WithHint("--%s is for one run only: give it on the command line", k))
-					}
-					return nil, dataError(m.WithHint("--%s belongs to one calculation: give it on the command line", k))
-				}
-				if !known[k] {
-					return nil, dataError(msg.Errorf("config file %s: unknown key %q", path, k).
-						WithHint("keys are long flag names, such as output or authority"))
-				}
-			}
+	}
+	// Variables for one calculation are ignored, whichever command runs
+	// (those of a command not built are found by building it).
+	if s.environ != nil {
+		idx.completeFor(s.environ(), true)
+	} else {
+		idx.complete()
+	}
+	var ignored []string
+	for name, k := range idx.kind {
+		if k == perCalculation && getenv(envName(name)) != "" {
+			ignored = append(ignored, name)
 		}
 	}
-	// Variables for one calculation are ignored, whichever command runs.
-	for _, name := range perCalculation {
-		env := envName(name)
-		if getenv(env) != "" {
-			s.Warn(msg.New("%s is ignored: --%s belongs to one calculation; give it on the command line", env, name))
+	sort.Strings(ignored)
+	for _, name := range ignored {
+		s.Warn(msg.New("%s is ignored: --%s belongs to one calculation; give it on the command line", envName(name), name))
+	}
+	if err := st.fill(cmd.Flags(), nil); err != nil {
+		return nil, err
+	}
+	// A standing setting applies to the person under every command, also
+	// those without its flag (--sex under elemental, compound, plan), so
+	// a setting that conflicts with another (sex: male, pregnant: true) is
+	// the same error everywhere.
+	for _, name := range idx.standing {
+		if _, done := st.settings[name]; done || cmd.Flags().Lookup(name) != nil {
+			continue
+		}
+		if v, src, ok := st.file.lookup(getenv, name); ok {
+			st.settings[name] = settingValue{Value: v, Source: src}
 		}
 	}
-	origins := st.origins
+	return st, nil
+}
+
+// checkKeys refuses a config key that is not a standing setting.
+func checkKeys(cfg *configFile, idx *settingsIndex) error {
+	v := viper.New() // the file's layer, from the one parse: keys without case
+	m := make(map[string]any, len(cfg.values))
+	for k, e := range cfg.values {
+		m[k] = e.Value
+	}
+	if err := v.MergeConfigMap(m); err != nil {
+		return dataError(msg.Errorf("config file %s: %s", cfg.Path, oneLine(err.Error())))
+	}
+	keys := v.AllKeys()
+	sort.Strings(keys)
+	idx.completeFor(keys, false)
+	for _, k := range keys {
+		kind, known := idx.kind[k]
+		switch {
+		case !known:
+			return dataError(msg.Errorf("config file %s: unknown key %q", cfg.Path, k).
+				WithHint("keys are long flag names, such as output or authority"))
+		case kind == oneRunKind:
+			return dataError(msg.Errorf("config file %s: %q cannot be set in a config file", cfg.Path, k).
+				WithHint("--%s is for one run only: give it on the command line", k))
+		case kind == perCalculation:
+			return dataError(msg.Errorf("config file %s: %q cannot be set in a config file", cfg.Path, k).
+				WithHint("--%s belongs to one calculation: give it on the command line", k))
+		}
+	}
+	return nil
+}
+
+// fill sets every standing flag of fs not given on the command line from
+// its variable or the file, recording where each value came from; skip
+// names flags another flag set answers for.
+func (st *configState) fill(fs *pflag.FlagSet, skip func(name string) bool) error {
 	var ferr error
-	fs := cmd.Flags()
 	fs.VisitAll(func(f *pflag.Flag) {
-		env := envName(f.Name)
-		if ferr != nil || f.Changed {
+		if ferr != nil || f.Changed || kindOf(f) != standingKind || skip != nil && skip(f.Name) {
 			return
 		}
-		if notConfigurable[f.Name] || f.Annotations[perInvocation] != nil {
+		val, src, ok := st.file.lookup(st.getenv, f.Name)
+		if !ok {
 			return
 		}
-		var val string
-		var where, origin *msg.Message
-		var src settingSource
-		if e := getenv(env); e != "" {
-			val, where = e, msg.New("%s", env)
-			origin = envOrigin(env, e)
-			src = settingSource{Kind: originEnv, Name: env}
-		} else if r, ok := raw[f.Name]; ok {
-			val, where = r.Value, msg.New("config file %s", path)
-			origin = fileOrigin(f.Name, val, path)
-			src = settingSource{Kind: originFile, Name: path, Line: r.Line}
-		} else {
-			return
+		where := msg.New("%s", src.Name)
+		if src.Kind == originFile {
+			where = msg.New("config file %s", src.Name)
 		}
 		err := fs.Set(f.Name, val) // marks the flag as set
 		if check, ok := configChecks[f.Name]; ok && err == nil {
 			err = check(val)
 		}
 		if err != nil {
-			val := clip(val)
+			val := text.Clip(val)
 			m := msg.Errorf("%s: invalid value %q for --%s", where, val, f.Name)
 			var cause *msg.Message
 			if errors.As(err, &cause) {
@@ -205,90 +449,23 @@ func applyConfig(cmd *cobra.Command, s *IO, configFlag string, readFile bool) (*
 			}
 			return
 		}
-		origins[f.Name] = origin
-		st.sources[f.Name] = src
+		st.settings[f.Name] = settingValue{Value: val, Source: src, Flag: true}
 	})
-	if ferr != nil {
-		return nil, ferr
-	}
-	// A standing --sex applies to the person under every command, also
-	// those without the flag (elemental, compound, plan), so a setting
-	// that conflicts with another (sex: male, pregnant: true) is the same
-	// error everywhere.
-	// So do a standing kidney: impaired and eGFR: the limits are for
-	// healthy kidneys, and a total or conversion must not say otherwise.
-	for _, name := range []string{"sex", "kidney", "egfr"} {
-		if fs.Lookup(name) != nil {
-			continue
-		}
-		env := envName(name)
-		if e := getenv(env); e != "" {
-			origins[standing(name)], origins[name] = msg.New("%s", e), envOrigin(env, e)
-		} else if r, ok := raw[name]; ok {
-			origins[standing(name)], origins[name] = msg.New("%s", r.Value), fileOrigin(name, r.Value, path)
-		}
-	}
-	return st, nil
-}
-
-// standing is the key under which origins carries a standing setting for
-// a command without its flag, as msg.New("%s", value).
-func standing(name string) string { return "\x00" + name }
-
-// envOrigin and fileOrigin word where a standing setting came from.
-func envOrigin(env, value string) *msg.Message { return msg.New("%s=%s", env, value) }
-func fileOrigin(name, value, path string) *msg.Message {
-	return msg.New("%s: %s in config file %s", name, value, path)
-}
-
-// standingSex is the key under which origins carries a standing sex for a
-// command without --sex, as msg.New("%s", value).
-var standingSex = standing("sex")
-
-// standingSexValue is the standing sex that origins carries, if any.
-func standingSexValue(origins map[string]*msg.Message) (string, bool) {
-	return standingValue(origins, "sex")
-}
-
-// standingValue is the standing setting name that origins carries for a
-// command without its flag, if any.
-func standingValue(origins map[string]*msg.Message, name string) (string, bool) {
-	m, ok := origins[standing(name)]
-	if !ok || len(m.Args) != 1 {
-		return "", false
-	}
-	s, ok := m.Args[0].(string)
-	return s, ok
+	return ferr
 }
 
 // maxConfigSize bounds a config file: a settings file is a few lines.
 const maxConfigSize = 64 << 10
 
-// readConfig reads the config file, refusing what is not a small regular
-// file (a FIFO would hang, /dev/zero would never end). found is false when
-// an implicit config file does not exist.
+// readConfig reads the config file (readUser: a small regular file).
+// found is false when an implicit config file does not exist.
 func readConfig(path string, explicit bool) (b []byte, found bool, err error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && !explicit {
-			return nil, false, nil
-		}
-		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errReason(err)))
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, false, dataError(msg.Errorf("config file %s: not a regular file", path))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errReason(err)))
-	}
-	defer f.Close()
-	b, err = io.ReadAll(io.LimitReader(f, maxConfigSize+1))
-	if err != nil {
-		return nil, false, dataError(msg.Errorf("config file %s: %s", path, errReason(err)))
-	}
-	if len(b) > maxConfigSize {
-		return nil, false, dataError(msg.Errorf("config file %s: larger than %d KiB", path, maxConfigSize>>10))
+	b, err = readUser(nil, path, maxConfigSize)
+	switch {
+	case err == errNoFile && !explicit:
+		return nil, false, nil
+	case err != nil:
+		return nil, false, dataError(msg.Errorf("config file %s: %s", path, err))
 	}
 	return b, true, nil
 }
@@ -375,7 +552,7 @@ func syntaxErrorLine(b []byte, reported int) int {
 // configChecks validate the string-valued preferences when they come from
 // the environment or a file, so the error names where the value came from.
 var configChecks = map[string]func(string) error{
-	"output": func(v string) error { _, err := render.ParseFormat(v); return err },
+	"output": func(v string) error { _, err := render.ParseFormat(v, nil); return err },
 	"sex":    func(v string) error { _, err := limits.ParseSex(v); return err },
 	"age": func(v string) error {
 		a, err := units.ParseDecimal(v)
@@ -392,18 +569,4 @@ var configChecks = map[string]func(string) error{
 		_, err = t.ResolveAuthority(v)
 		return err
 	},
-}
-
-// clip shortens a value for an error line: a huge value is not echoed
-// whole.
-func clip(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }

@@ -1,12 +1,17 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
@@ -60,8 +65,8 @@ func TestConfigShowOrigins(t *testing.T) {
 	for _, s := range c.Settings {
 		names = append(names, s.Name)
 	}
-	if strings.Join(names, " ") != strings.Join(standingSettings, " ") {
-		t.Errorf("settings %q, want %q", names, standingSettings)
+	if want := standingSettings(Command()); strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("settings %q, want %q", names, want)
 	}
 	str := func(p *string) string {
 		if p == nil {
@@ -149,7 +154,7 @@ func TestConfigInitStarter(t *testing.T) {
 			seen[m[1]] = i + 1
 		}
 	}
-	for _, name := range standingSettings {
+	for _, name := range standingSettings(Command()) {
 		if seen[name] == 0 {
 			t.Errorf("the starter has no example for %s", name)
 		}
@@ -300,5 +305,160 @@ func TestPerRunOptionsNotInherited(t *testing.T) {
 		if code != ExitError || !strings.Contains(errs, "cannot be set in a config file") {
 			t.Errorf("%s in a config file: exit %d, %q", key, code, errs)
 		}
+	}
+}
+
+// Every flag of every command is either a standing setting, taken from
+// MGCALC_* and the config file, or refused there: its config key is an
+// error and its variable changes nothing (with a warning when the flag
+// belongs to one calculation). The flags are read from the tree, so a new
+// flag is covered the day it is declared; a new standing setting needs a
+// sample value here, which makes adding one a decision.
+func TestEveryFlagStandingOrRefused(t *testing.T) {
+	samples := map[string]string{
+		"output": "json", "color": "never", "lang": "nl", "authority": "efsa", "age": "40", "sex": "female",
+		"pregnant": "true", "lactating": "true", "gut": "sensitive", "kidney": "normal", "egfr": "90",
+		"condition": "bradycardia", "meds": "levothyroxine", "morning": "07:00", "evening": "22:00", "remind": "true",
+		"journal": "my-journal.db",
+	}
+	// names declared standing in one command and for one calculation in
+	// another: the key and the variable are accepted, and fill only the
+	// standing flags
+	shared := map[string]string{
+		"gut": "log's --gut is how the gut took a dose; plan's --gut a standing setting",
+	}
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	root := Command()
+	idx := indexSettings(root)
+	kinds := map[string]settingKind{}
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		for _, fs := range []*pflag.FlagSet{c.PersistentFlags(), c.Flags()} {
+			fs.VisitAll(func(f *pflag.Flag) {
+				k := kindOf(f)
+				if prev, seen := kinds[f.Name]; seen && prev != k && shared[f.Name] == "" {
+					t.Errorf("--%s is declared standing in one command and not in another", f.Name)
+				}
+				kinds[f.Name] = k
+				env := envName(f.Name)
+				// the variable: applied to a standing flag, never to another
+				s := newIO(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(k string) string {
+					if k == env {
+						if v, ok := samples[f.Name]; ok {
+							return v
+						}
+						return "1"
+					}
+					return ""
+				})
+				fresh, _, err := Command().Find(strings.Fields(c.CommandPath())[1:])
+				if err != nil {
+					t.Fatal(err)
+				}
+				fresh.InitDefaultHelpFlag()
+				// (MGCALC_CONFIG names the file: it is not --config's value)
+				if _, err := applyConfig(fresh, s, indexSettings(fresh.Root()), nil, "", f.Name != "config"); err != nil {
+					t.Errorf("%s %s: %v", c.CommandPath(), env, err)
+					return
+				}
+				ff := fresh.Flags().Lookup(f.Name)
+				if ff == nil {
+					ff = fresh.PersistentFlags().Lookup(f.Name)
+				}
+				warned := strings.Contains(s.ErrOut.(*bytes.Buffer).String(), env+" is ignored")
+				switch k {
+				case standingKind:
+					if _, ok := samples[f.Name]; !ok {
+						t.Errorf("--%s is standing: give it a sample value here", f.Name)
+					} else if !ff.Changed || warned {
+						t.Errorf("%s: standing --%s not taken from %s", c.CommandPath(), f.Name, env)
+					}
+				case perCalculation:
+					// warned unless another command's flag of the name stands
+					if ff.Changed || warned != (idx.kind[f.Name] == perCalculation) {
+						t.Errorf("%s: %s changed --%s (or was not warned about)", c.CommandPath(), env, f.Name)
+					}
+				case oneRunKind:
+					if ff.Changed || warned {
+						t.Errorf("%s: %s changed --%s (or was warned about)", c.CommandPath(), env, f.Name)
+					}
+				}
+				// the config file: refused unless standing
+				value := samples[f.Name]
+				if value == "" {
+					value = "1"
+				}
+				writeFile(t, cfg, f.Name+": "+value+"\n")
+				_, errs, code := runWith(t, map[string]string{"MGCALC_CONFIG": cfg}, "config", "show")
+				refused := code == ExitError && strings.Contains(errs, fmt.Sprintf("%q cannot be set in a config file", f.Name))
+				if refused != (idx.kind[f.Name] != standingKind) {
+					t.Errorf("%s: %s in a config file: exit %d, %q", c.CommandPath(), f.Name, code, errs)
+				}
+				if k != standingKind && !refused {
+					// a shared name: the file fills the standing flags only
+					fresh, _, _ := Command().Find(strings.Fields(c.CommandPath())[1:])
+					s := newIO(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+					_, err := applyConfig(fresh, s, indexSettings(fresh.Root()), nil, cfg, true)
+					if ff := fresh.Flags().Lookup(f.Name); err != nil || ff.Changed {
+						t.Errorf("%s: %s in a config file changed --%s (%v)", c.CommandPath(), f.Name, f.Name, err)
+					}
+				}
+			})
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	// config show lists exactly the standing settings, each from the file
+	var lines []string
+	for _, name := range standingSettings(root) {
+		lines = append(lines, name+": "+samples[name])
+	}
+	writeFile(t, cfg, strings.Join(lines, "\n")+"\n")
+	c := showJSON(t, map[string]string{"MGCALC_CONFIG": cfg})
+	for _, s := range c.Settings {
+		if s.Name != "output" && (s.Origin != "file" || s.Value == nil || *s.Value != samples[s.Name] && s.Name != "meds" && s.Name != "condition") {
+			t.Errorf("config show %s: %+v", s.Name, s)
+		}
+	}
+	if len(c.Settings) != len(samples) {
+		t.Errorf("config show lists %d settings, the tree declares %d standing", len(c.Settings), len(samples))
+	}
+}
+
+// The commands lazyCmd leaves out when another command runs (log, today,
+// journal) are indexed when a setting may be theirs: a variable or a
+// config key for one of their flags is treated as the full tree treats it,
+// whether the environment can be listed (os.Environ) or not.
+func TestLazyCommandsIndexed(t *testing.T) {
+	getenv := func(k string) string {
+		if k == "MGCALC_AT" {
+			return "08:00"
+		}
+		return ""
+	}
+	for _, environ := range []func() []string{nil, func() []string { return []string{"HOME=/nowhere", "MGCALC_AT=08:00"} }} {
+		var out, errb bytes.Buffer
+		code := runTree([]string{"elemental", "citrate", "500"}, strings.NewReader(""), &out, &errb, getenv,
+			func(s *IO) *cobra.Command { s.environ = environ; return newRootCmd(s) })
+		if code != ExitOK || !strings.Contains(errb.String(), "MGCALC_AT is ignored: --at belongs to one calculation") {
+			t.Errorf("environ %v: exit %d, stderr %q", environ != nil, code, errb.String())
+		}
+	}
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	writeFile(t, cfg, "at: 08:00\n")
+	_, errs, code := runWith(t, map[string]string{"MGCALC_CONFIG": cfg}, "elemental", "citrate", "500")
+	if code != ExitError || !strings.Contains(errs, `"at" cannot be set in a config file`) || !strings.Contains(errs, "belongs to one calculation") {
+		t.Errorf("at: in the config file: exit %d, %q", code, errs)
+	}
+	// the standing settings do not depend on which commands were built
+	s := newIO(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	s.args = []string{"elemental"}
+	lazy := indexSettings(newRootCmd(s))
+	if got, want := strings.Join(lazy.standing, " "), strings.Join(standingSettings(Command()), " "); got != want {
+		t.Errorf("standing with log, today and journal left out: %s; built: %s", got, want)
 	}
 }

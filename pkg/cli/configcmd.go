@@ -8,17 +8,21 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 )
 
-func newConfigCmd(s *IO, root *rootOptions) *cobra.Command {
+// newConfigCmd makes config and its subcommands; settings are the
+// standing settings of the rest of the tree (standingSettings).
+func newConfigCmd(s *IO, root *rootOptions, settings []string) *cobra.Command {
+	list := strings.Join(settings, ", ")
 	cmd := &cobra.Command{
 		Use:   "config",
-		Short: s.P.S("Show the settings in effect, or write a starter config file"),
-		Long: s.P.S(`Standing settings (%s) come from a flag,
+		Short: s.P.Help("config.short", "Show the settings in effect, or write a starter config file"),
+		Long: s.P.Help("config.long", `Standing settings (%s) come from a flag,
 an MGCALC_* variable (MGCALC_AUTHORITY=efsa), the config file or mgcalc's
 default, in that order. 'config show' lists each with its value and where it
 came from; 'config init' writes a commented starter file.
@@ -29,24 +33,24 @@ another (which must then exist). Its keys are long flag names.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken or a
 file that cannot be written, 2 for bad arguments or a file init would
-overwrite without --force.`, strings.Join(standingSettings, ", ")),
-		Example: s.P.S(`  mgcalc config show
+overwrite without --force.`, list),
+		Example: s.P.Help("config.example", `  mgcalc config show
   mgcalc config show -o json
   mgcalc config init
   mgcalc config init --print`),
 		Args: unknownCommand,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newConfigShowCmd(s, root), newConfigInitCmd(s, root))
+	cmd.AddCommand(newConfigShowCmd(s, root, list), newConfigInitCmd(s, root))
 	return cmd
 }
 
-func newConfigShowCmd(s *IO, root *rootOptions) *cobra.Command {
+func newConfigShowCmd(s *IO, root *rootOptions, list string) *cobra.Command {
 	var person personOptions
 	cmd := &cobra.Command{
 		Use:   "show",
-		Short: s.P.S("Every standing setting, its value and where it comes from"),
-		Long: s.P.S(`Lists every standing setting (%s) with the
+		Short: s.P.Help("config.show.short", "Every standing setting, its value and where it comes from"),
+		Long: s.P.Help("config.show.long", `Lists every standing setting (%s) with the
 value mgcalc uses and its origin: flag (given on this command line), env
 (the MGCALC_* variable named), file (the config file and line) or default.
 The person flags (--authority, --age, --sex, --pregnant, --lactating) are
@@ -59,32 +63,37 @@ variable or file; null for flag and default, but "lang nl" for the
 authority's default with Dutch output), line (null but for file)}.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
-a bad flag or MGCALC_* value.`, strings.Join(standingSettings, ", ")),
-		Example: s.P.S(`  mgcalc config show
+a bad flag or MGCALC_* value.`, list),
+		Example: s.P.Help("config.show.example", `  mgcalc config show
   MGCALC_AUTHORITY=efsa mgcalc config show --age 40
   mgcalc config show -o json | jq -r '.settings[] | select(.origin != "default") | .name'`),
 		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return root.print(s, newConfigShow(cmd, root.config))
+			// the standing settings of other commands (the plan's gut,
+			// meds, …) are read from those commands' own flags, filled as
+			// they would be when the command runs
+			sets := []*pflag.FlagSet{cmd.Flags()}
+			answered := func(name string) bool {
+				for _, fs := range sets {
+					if fs.Lookup(name) != nil {
+						return true
+					}
+				}
+				return false
+			}
+			for _, c := range cmd.Root().Commands() {
+				if c != cmd.Parent() {
+					if err := root.config.fill(c.Flags(), answered); err != nil {
+						return err
+					}
+					sets = append(sets, c.Flags())
+				}
+			}
+			return root.print(s, newConfigShow(root.settings.standing, sets, root.config))
 		},
 	}
+	outputFlag(cmd, root, s.P, listOutput)
 	person.addFlags(cmd, true, s.P)
-	// the plan's standing settings, hidden: here only so that config show
-	// can say what is in effect and where it comes from
-	f := cmd.Flags()
-	// each flag its own variable: config show reads the flags' values
-	f.StringVar(new(string), "gut", "normal", "")
-	f.StringVar(new(string), "kidney", "", "")
-	decimalFlag(f, new(float64), "egfr", "")
-	f.StringSliceVar(new([]string), "condition", nil, "")
-	f.StringSliceVar(new([]string), "meds", nil, "")
-	f.StringVar(new(string), "morning", "08:00", "")
-	f.StringVar(new(string), "evening", "21:00", "")
-	f.BoolVar(new(bool), "remind", false, "")
-	f.StringVar(new(string), "journal", "", "")
-	for _, n := range []string{"gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind", "journal"} {
-		_ = f.MarkHidden(n)
-	}
 	return cmd
 }
 
@@ -104,20 +113,28 @@ type settingShow struct {
 	Line   *int    `json:"line"`
 }
 
-func newConfigShow(cmd *cobra.Command, st *configState) configShow {
+// newConfigShow lists the standing settings of root's tree, each from
+// the first of sets that declares it.
+func newConfigShow(standing []string, sets []*pflag.FlagSet, st *configState) configShow {
 	var out configShow
 	if st.Path != "" {
 		p, from := st.Path, st.From
 		out.File, out.FileOrigin = &p, &from
 	}
 	out.FileFound = st.Found
-	for _, name := range standingSettings {
+	for _, name := range standing {
 		row := settingShow{Name: name, Origin: originDefault}
-		f := cmd.Flag(name)
+		var f *pflag.Flag
+		for _, fs := range sets {
+			if f = fs.Lookup(name); f != nil {
+				break
+			}
+		}
 		if f == nil {
 			continue
 		}
-		if src, ok := st.sources[name]; ok {
+		if set, ok := st.settings[name]; ok {
+			src := set.Source
 			row.Origin = src.Kind
 			n := src.Name
 			row.Source = &n
@@ -132,9 +149,10 @@ func newConfigShow(cmd *cobra.Command, st *configState) configShow {
 			src := "lang " + string(msg.Dutch)
 			row.Source = &src
 		}
-		// some settings have no value until one is given (age: an adult)
-		unset := map[string]bool{"age": true, "sex": true, "kidney": true, "egfr": true, "condition": true, "meds": true, "journal": true}
-		if v := f.Value.String(); row.Origin != originDefault || !unset[name] {
+		// a setting whose default is empty has no value until one is
+		// given (age: an adult; lang: the locale decides)
+		unset := f.DefValue == "" || f.DefValue == "0" || f.DefValue == "[]"
+		if v := f.Value.String(); row.Origin != originDefault || !unset {
 			row.Value = &v
 		}
 		out.Settings = append(out.Settings, row)
@@ -155,6 +173,9 @@ func (c configShow) TSV() [][]string {
 }
 
 func (c configShow) Value() (string, bool) { return "", false }
+
+// Formats implements render.Report.
+func (c configShow) Formats() []render.Format { return render.ListFormats }
 
 func (c configShow) Text(t *render.Term) string {
 	p := t.P
@@ -217,8 +238,8 @@ func newConfigInitCmd(s *IO, root *rootOptions) *cobra.Command {
 	var force, print bool
 	cmd := &cobra.Command{
 		Use:   "init [PATH]",
-		Short: s.P.S("Write a commented starter config file"),
-		Long: s.P.S(`Writes a starter config file that explains every standing setting, each
+		Short: s.P.Help("config.init.short", "Write a commented starter config file"),
+		Long: s.P.Help("config.init.long", `Writes a starter config file that explains every standing setting, each
 commented out: uncomment what you want, then check with 'mgcalc config show'.
 
 It goes where mgcalc reads it: PATH if given, else --config FILE or
@@ -231,14 +252,14 @@ writes the starter to stdout instead.
 
 Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 (give --force) or bad arguments.`),
-		Example: s.P.S(`  mgcalc config init
+		Example: s.P.Help("config.init.example", `  mgcalc config init
   mgcalc config init --force
   mgcalc config init --print > my-config.yaml
   mgcalc config init ./project.yaml && mgcalc config show --config ./project.yaml`),
 		Annotations: map[string]string{noConfigFile: "true"},
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usageError(msg.Errorf("%s takes at most one PATH (got %d arguments)", cmd.CommandPath(), len(args)))
+				return usageError(msg.Errorf("%s takes at most one PATH (got %s)", cmd.CommandPath(), msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))))
 			}
 			if len(args) == 1 && strings.TrimSpace(args[0]) == "" {
 				return usageError(msg.Errorf("the PATH is empty").
@@ -274,8 +295,10 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 			return root.print(s, initReport{Path: path})
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, s.P.S("replace an existing config file"))
-	cmd.Flags().BoolVar(&print, "print", false, s.P.S("write the starter file to stdout instead"))
+	cmd.Flags().BoolVar(&force, "force", false, s.P.Help("config.init.flag.force", "replace an existing config file"))
+	cmd.Flags().BoolVar(&print, "print", false, s.P.Help("config.init.flag.print", "write the starter file to stdout instead"))
+	oneRun(cmd.Flags(), "force", "print")
+	outputFlag(cmd, root, s.P, listOutput)
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}
@@ -287,8 +310,10 @@ type initReport struct {
 	Path string `json:"path"`
 }
 
-func (r initReport) TSV() [][]string          { return [][]string{{"path"}, {r.Path}} }
-func (r initReport) Value() (string, bool)    { return "", false }
+func (r initReport) TSV() [][]string       { return [][]string{{"path"}, {r.Path}} }
+func (r initReport) Value() (string, bool) { return "", false }
+
+func (r initReport) Formats() []render.Format { return render.ListFormats }
 func (r initReport) Warnings() []*msg.Message { return nil }
 func (r initReport) Text(t *render.Term) string {
 	return t.P.S("wrote %s", r.Path) + "\n" +
@@ -330,15 +355,15 @@ value comes from. Options for one calculation (--assay, --count, --stack,
 		"pregnant: false", "lactating: false")
 	setting(p.S("Colour in text output: auto (on a terminal, unless NO_COLOR, CLICOLOR=0\nor TERM=dumb), always or never."),
 		"color: auto")
-	setting(p.S("Language of what a person reads: en or nl (machine output never changes)."),
+	setting(p.Help("config.starter.lang", "Language of what a person reads: en or nl (machine output never changes)."),
 		"lang: en")
-	setting(p.S("For plan: your gut (normal or sensitive), your kidneys (normal or impaired;\nimpaired refuses every plan), your eGFR in mL/min, and conditions that rule\nmagnesium out (heart-block, bradycardia, myasthenia-gravis: plans are then\nrefused). Set them only if they are true for you."),
+	setting(p.Help("config.starter.gut", "For plan: your gut (normal or sensitive), your kidneys (normal or impaired;\nimpaired refuses every plan), your eGFR in mL/min, and conditions that rule\nmagnesium out (heart-block, bradycardia, myasthenia-gravis: plans are then\nrefused). Set them only if they are true for you."),
 		"gut: normal", "kidney: normal", "egfr: 90", "condition: myasthenia-gravis")
-	setting(p.S("For plan: medicines you take, comma separated, for their spacing."),
+	setting(p.Help("config.starter.meds", "For plan: medicines you take, comma separated, for their spacing."),
 		"meds: levothyroxine")
-	setting(p.S("For plan: the times of the morning and evening intakes in --ics calendars,\nand whether they carry a reminder."),
+	setting(p.Help("config.starter.morning", "For plan: the times of the morning and evening intakes in --ics calendars,\nand whether they carry a reminder."),
 		"morning: 08:00", "evening: 21:00", "remind: false")
-	setting(p.S("The journal of what you took (mgcalc log, today, journal): a file of your\nown instead of $XDG_DATA_HOME/mgcalc/journal.db."),
+	setting(p.Help("config.starter.journal", "The journal of what you took (mgcalc log, today, journal): a file of your\nown instead of $XDG_DATA_HOME/mgcalc/journal.db."),
 		"journal: /home/me/mgcalc/journal.db")
 	return b.String()
 }

@@ -34,20 +34,21 @@ type convertOptions struct {
 
 // addBatchFlags declares the batch options of elemental and compound.
 func (o *convertOptions) addBatchFlags(cmd *cobra.Command) {
+	outputFlag(cmd, o.Root, o.IO.P, streamOutput)
 	f := cmd.Flags()
-	f.StringVar(&o.CSV, "csv", "", o.IO.P.S("convert every row of this CSV `file` (- for stdin)"))
-	f.StringVar(&o.Columns, "columns", "", o.IO.P.S("CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)"))
-	f.StringVar(&o.Unit, "unit", "mg", o.IO.P.S("unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)"))
-	f.BoolVar(&o.KeepGoing, "keep-going", false, o.IO.P.S("in a batch, report every bad line and convert the rest (exit 1 at the end)"))
-	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(unitNames...))
+	f.StringVar(&o.CSV, "csv", "", o.IO.P.Help("convert.flag.csv", "convert every row of this CSV `file` (- for stdin)"))
+	f.StringVar(&o.Columns, "columns", "", o.IO.P.Help("convert.flag.columns", "CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)"))
+	f.StringVar(&o.Unit, "unit", "mg", o.IO.P.Help("convert.flag.unit", "unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)"))
+	f.BoolVar(&o.KeepGoing, "keep-going", false, o.IO.P.Help("convert.flag.keep-going", "in a batch, report every bad line and convert the rest (exit 1 at the end)"))
+	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(units.UnitNames...))
 }
 
 func newElementalCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &convertOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "elemental FORM[:VARIANT] AMOUNT",
-		Short: s.P.S("Elemental magnesium in an amount of a magnesium compound"),
-		Long: s.P.S(`Elemental magnesium in AMOUNT of a magnesium compound, computed from the
+		Short: s.P.Help("elemental.short", "Elemental magnesium in an amount of a magnesium compound"),
+		Long: s.P.Help("elemental.long", `Elemental magnesium in AMOUNT of a magnesium compound, computed from the
 variant's molecular formula and IUPAC atomic weights, and its share of the
 supplemental upper limit.
 
@@ -80,7 +81,7 @@ Exit status: 0 converted (above the upper limit too: only 'total' exits 3);
 1 for a file that cannot be read or is broken (config file, --csv file) or,
 in a batch, a bad line (with --keep-going, at the end, after the good
 lines); 2 for bad arguments (an unknown form, a bad amount or flag).`),
-		Example: s.P.S(`  mgcalc elemental citrate 500
+		Example: s.P.Help("elemental.example", `  mgcalc elemental citrate 500
   printf 'citrate 500\noxide 400\n' | mgcalc elemental -
   mgcalc elemental --csv products.csv --columns form=Form,amount=Amount,unit=Unit -o csv
   mgcalc elemental magnesium-bisglycinate 1g --count 2
@@ -100,8 +101,8 @@ lines); 2 for bad arguments (an unknown form, a bad amount or flag).`),
 		},
 	}
 	o.addBatchFlags(cmd)
-	decimalFlag(cmd.Flags(), &o.assay, "assay", s.P.S("the raw material's stated Mg `percent`, replacing the formula's share"))
-	unitsFlagP(cmd.Flags(), &o.Count, "count", "n", 1, s.P.S("number of capsules or servings of AMOUNT each (halves allowed, at most 100)"))
+	decimalFlag(cmd.Flags(), &o.assay, "assay", s.P.Help("elemental.flag.assay", "the raw material's stated Mg `percent`, replacing the formula's share"))
+	unitsFlagP(cmd.Flags(), &o.Count, "count", "n", 1, s.P.Help("elemental.flag.count", "number of capsules or servings of AMOUNT each (halves allowed, at most 100)"))
 	o.Person.addFlags(cmd, false, s.P)
 	cmd.ValidArgsFunction = completeForms
 	return cmd
@@ -111,8 +112,8 @@ func newCompoundCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &convertOptions{IO: s, Root: root, Count: 1, Reverse: true}
 	cmd := &cobra.Command{
 		Use:   "compound FORM[:VARIANT] ELEMENTAL",
-		Short: s.P.S("Compound needed for an amount of elemental magnesium"),
-		Long: s.P.S(`The reverse of 'elemental': how much of a magnesium compound carries
+		Short: s.P.Help("compound.short", "Compound needed for an amount of elemental magnesium"),
+		Long: s.P.Help("compound.long", `The reverse of 'elemental': how much of a magnesium compound carries
 ELEMENTAL mg of magnesium, from the variant's molecular formula (or --assay).
 
 -o value prints the compound mg with one decimal, rounded once from the
@@ -122,7 +123,7 @@ does.
 Exit status: 0 converted; 1 for a file that cannot be read or is broken
 (config file, --csv file) or, in a batch, a bad line; 2 for bad arguments
 (an unknown form, a bad ELEMENTAL amount or flag).`),
-		Example: s.P.S(`  mgcalc compound bisglycinate 200
+		Example: s.P.Help("compound.example", `  mgcalc compound bisglycinate 200
   mgcalc compound citrate:nonahydrate 150mg -o value
   mgcalc compound citrate 100 --assay 14.5
   mgcalc compound - < targets.txt`),
@@ -139,7 +140,7 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
 		},
 	}
 	o.addBatchFlags(cmd)
-	decimalFlag(cmd.Flags(), &o.assay, "assay", s.P.S("the raw material's stated Mg `percent`, replacing the formula's share"))
+	decimalFlag(cmd.Flags(), &o.assay, "assay", s.P.Help("compound.flag.assay", "the raw material's stated Mg `percent`, replacing the formula's share"))
 	o.Person.addFlags(cmd, false, s.P)
 	cmd.ValidArgsFunction = completeForms
 	return cmd
@@ -149,14 +150,14 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
 // amount are a form name typed without quotes.
 func convertArgs(amount string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		csv := cmd.Flags().Lookup("csv").Value.String() != ""
+		csv := cmd.Flags().Changed("csv") // an empty name is refused after, naming the flag
 		switch {
 		case csv && len(args) == 0, !csv && len(args) == 2, !csv && len(args) == 1 && args[0] == "-":
 			return nil
 		case csv:
 			return usageError(msg.Errorf("--csv takes no FORM or %s arguments: the file has them", amount))
 		}
-		m := msg.Errorf("%s takes FORM and %s (got %d arguments)", cmd.CommandPath(), amount, len(args))
+		m := msg.Errorf("%s takes FORM and %s (got %s)", cmd.CommandPath(), amount, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
 		isAmount := func(s string) bool { _, err := units.ParseMass(s); return err == nil }
 		switch {
 		case len(args) == 3 && isAmount(args[2]):
@@ -210,7 +211,7 @@ func runConvert(o *convertOptions) error {
 	if err != nil {
 		return usageError(err)
 	}
-	unit, err := render.ParseUnit(o.Unit, t.MgPerMmol())
+	unit, err := units.ParseUnit(o.Unit, t.MgPerMmol())
 	if err != nil {
 		return usageError(prefixed("--unit", err))
 	}
@@ -223,7 +224,7 @@ func runConvert(o *convertOptions) error {
 		}
 		share, warning = forms.ShareOf(v, *o.Assay), w
 	}
-	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Exit codes. They are part of mgcalc's interface: scripts rely on them.
@@ -22,7 +22,7 @@ const (
 
 // exitCodesHelp is shown in the root --help and the README.
 func exitCodesHelp(p msg.Printer) string {
-	return p.S(`Exit status:
+	return p.Help("root.exit-status", `Exit status:
   0  success
   1  error: a file that cannot be read or is broken, a label line that
      names magnesium but cannot be read, or an internal error
@@ -70,20 +70,19 @@ func formError(err error) error {
 // printError writes "mgcalc: error: …" and an optional "mgcalc: hint: …",
 // each on one line.
 func printError(w io.Writer, p msg.Printer, err error) {
-	text := err.Error()
+	line := err.Error()
 	var hint string
 	var m *msg.Message
 	if errors.As(err, &m) {
-		text = p.Message(m)
+		line = p.Message(m)
 		if m.Hint != nil {
 			hint = p.Message(m.Hint)
 		}
 	}
-	text = oneLine(text)
 	// the prefixes are the same in every language: scripts match them
-	fmt.Fprintf(w, "mgcalc: error: %s\n", sanitizeArg(text))
+	fmt.Fprintf(w, "mgcalc: error: %s\n", text.Escape(oneLine(line)))
 	if hint != "" {
-		fmt.Fprintf(w, "mgcalc: hint: %s\n", sanitizeArg(oneLine(hint)))
+		fmt.Fprintf(w, "mgcalc: hint: %s\n", text.Escape(oneLine(hint)))
 	}
 }
 
@@ -107,32 +106,19 @@ func withHint(m *msg.Message, err error) *msg.Message {
 	return m
 }
 
-// sanitizeArg makes text a user typed safe to print: control characters
-// (escape sequences), bidi and other format characters and line
-// separators are shown as \u escapes, never sent to the terminal.
-func sanitizeArg(s string) string {
-	clean := true
-	for _, r := range s {
-		if unsafeRune(r) {
-			clean = false
-			break
-		}
+// nameError refuses a name typed for flag (a goal, a condition, a
+// medicine, a word such as sensitive) that has a character no name is
+// written with, by the one fold (text.Fold): a Cyrillic letter must not
+// vanish and leave another name behind. nil when the name folds.
+func nameError(flag, name string) error {
+	_, err := text.Fold(name)
+	var ce *text.CharError
+	if !errors.As(err, &ce) {
+		return nil
 	}
-	if clean {
-		return s
+	if ce.Invalid {
+		return usageError(msg.Errorf("%s: %q is not valid UTF-8", flag, text.Clip(name)))
 	}
-	var b strings.Builder
-	for _, r := range s {
-		if unsafeRune(r) {
-			fmt.Fprintf(&b, "\\u%04x", r)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func unsafeRune(r rune) bool {
-	return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 ||
-		unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r)
+	return usageError(msg.Errorf("%s: %q contains the character %s, which mgcalc does not read in names", flag, text.Clip(name), text.Describe(ce.Rune)).
+		WithHint("names use the letters a-z, digits, spaces and hyphens"))
 }

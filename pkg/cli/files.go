@@ -6,10 +6,57 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/records"
 )
+
+// fileFlag is a flag that names a file: the extensions the shell offers
+// for it, and the hint for an empty name.
+type fileFlag struct {
+	exts []string
+	hint *msg.Message
+}
+
+// fileFlags are the flags that name a file, wherever they are declared.
+var fileFlags = map[string]fileFlag{
+	"stack":   {[]string{"yaml", "yml"}, msg.New("give a YAML file, or - for stdin")},
+	"config":  {[]string{"yaml", "yml"}, msg.New("leave --config out for %s", "$XDG_CONFIG_HOME/mgcalc/config.yaml")},
+	"table":   {[]string{"yaml", "yml"}, msg.New("leave --table out for the built-in form table")},
+	"csv":     {[]string{"csv"}, msg.New("give a CSV file, or - for stdin")},
+	"ics":     {[]string{"ics"}, msg.New("give a path, or - for stdout")},
+	"dsld":    {[]string{"json"}, msg.New("give a DSLD JSON file, or - for stdin")},
+	"label":   {nil, msg.New("give a label's text file, or - for stdin")}, // any file
+	"journal": {[]string{"db"}, msg.New("leave --journal out for the default, $XDG_DATA_HOME/mgcalc/journal.db")},
+}
+
+// emptyFileName refuses a file flag given an empty name (--stack ”):
+// it is a slip on the command line, not a file that cannot be found.
+func emptyFileName(cmd *cobra.Command) error {
+	for name, ff := range fileFlags {
+		f := cmd.Flags().Lookup(name)
+		if f == nil || !f.Changed {
+			continue
+		}
+		values := []string{f.Value.String()}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			values = sv.GetSlice()
+		}
+		for _, v := range values {
+			if strings.TrimSpace(v) == "" {
+				m := msg.Errorf("--%s needs a file name", name)
+				m.Hint = ff.hint
+				return usageError(m)
+			}
+		}
+	}
+	return nil
+}
 
 // writeFileAtomic writes a file through a temporary file in the same
 // directory, synced and renamed into place, so a reader never sees half a
@@ -100,4 +147,74 @@ func errText(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// openUser opens a file a person named, for reading: "-" is stdin (with
+// s nil, for a file that cannot be stdin, it is a file's name). Only
+// a regular file is opened: the type is checked before the open, since
+// opening a FIFO would wait for a writer for ever, /dev/zero never ends
+// and a directory is no file. The error is the reason alone, as a
+// message ("no such file"); the caller names the file. Every user file
+// (stack, CSV, --table, config) is opened here.
+func openUser(s *IO, path string) (io.ReadCloser, error) {
+	if path == "-" && s != nil {
+		return io.NopCloser(s.In), nil
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, msg.Errorf("not a regular file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, errNoFile
+		}
+		return nil, errReason(err)
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() { // replaced since the first look
+		f.Close()
+		return nil, msg.Errorf("not a regular file")
+	}
+	return f, nil
+}
+
+// errNoFile is openUser's error for a file that does not exist.
+var errNoFile = msg.Errorf("no such file")
+
+// readUser reads a whole file a person named (openUser), of at most max
+// bytes: a larger one is an error, never memory.
+func readUser(s *IO, path string, max int64) ([]byte, error) {
+	f, err := openUser(s, path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, errReason(err)
+	}
+	if int64(len(b)) > max {
+		return nil, msg.Errorf("larger than %d KiB", max>>10)
+	}
+	return b, nil
+}
+
+// located is the one wording of a problem located in a file:
+// FILE:LINE: FIELD: MESSAGE (FIELD when there is one; "line N: …" for the
+// lines of stdin), with the message's hint, and the CLI's hint for an
+// unknown form.
+func located(file string, e *records.Error) *msg.Message {
+	formError(e)
+	var m *msg.Message
+	switch {
+	case file == "" && e.Field == "":
+		m = msg.Errorf("line %d: %s", e.Line, e.Err)
+	case file == "":
+		m = msg.Errorf("line %d: %s: %s", e.Line, e.Field, e.Err)
+	case e.Field == "":
+		m = msg.Errorf("%s:%d: %s", file, e.Line, e.Err)
+	default:
+		m = msg.Errorf("%s:%d: %s: %s", file, e.Line, e.Field, e.Err)
+	}
+	m.Hint = e.Err.Hint
+	return m
 }

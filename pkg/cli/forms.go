@@ -11,27 +11,19 @@ import (
 func newFormsCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "forms",
-		Short: s.P.S("List magnesium forms and variants with formula, molar mass and %% Mg"),
-		Long: s.P.S(`Every form and variant in mgcalc's table, with its molecular formula, molar
+		Short: s.P.Help("forms.short", "List magnesium forms and variants with formula, molar mass and %% Mg"),
+		Long: s.P.Help("forms.long", `Every form and variant in mgcalc's table, with its molecular formula, molar
 mass and magnesium share, computed from IUPAC atomic weights, and how the
 sources rate it for the gut. The default variant (the one sold as a
 supplement) is marked; name another as FORM:VARIANT.
 
 Exit status: 0, 1 for a broken config file, 2 for bad arguments (-o value
 has no single number here).`),
-		Example: s.P.S(`  mgcalc forms
+		Example: s.P.Help("forms.example", `  mgcalc forms
   mgcalc forms -o json | jq '.[] | select(.default) | {form, fraction}'
   mgcalc forms show citrate`),
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
-				cmd.SuggestionsMinimumDistance = 2
-				if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-					return usageError(m.WithHint("did you mean %s?", s[0]))
-				}
-				return usageError(m.WithHint("run 'mgcalc forms show FORM' for one form"))
-			}
-			return nil
+			return unknownCommandHint(cmd, args, msg.New("run 'mgcalc forms show FORM' for one form"))
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			t, err := root.tables.Forms()
@@ -41,15 +33,16 @@ has no single number here).`),
 			return root.print(s, render.NewFormList(t))
 		},
 	}
+	outputFlag(cmd, root, s.P, listOutput)
 	cmd.AddCommand(newFormsShowCmd(s, root))
 	return cmd
 }
 
 func newFormsShowCmd(s *IO, root *rootOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "show FORM",
-		Short: s.P.S("One form in full: variants, gut tolerance, typical uses, sources"),
-		Long: s.P.S(`One form in full: each variant's formula, molar mass and Mg share, the gut
+		Short: s.P.Help("forms.show.short", "One form in full: variants, gut tolerance, typical uses, sources"),
+		Long: s.P.Help("forms.show.long", `One form in full: each variant's formula, molar mass and Mg share, the gut
 tolerance and typical uses the sources give, raw-material assay ranges, label
 cross-checks (a real label's stated amount beside the computed one) and every
 source with its address.
@@ -59,7 +52,7 @@ or of the default one.
 
 Exit status: 0, 1 for a broken config file, 2 for an unknown form or bad
 arguments.`),
-		Example: s.P.S(`  mgcalc forms show citrate
+		Example: s.P.Help("forms.show.example", `  mgcalc forms show citrate
   mgcalc forms show glycinaat -o json`),
 		Args:              argsUsage(1, msg.New("one FORM")),
 		ValidArgsFunction: completeForms,
@@ -88,4 +81,6 @@ arguments.`),
 			return root.print(s, render.NewFormDetail(t, f, v, goals, known))
 		},
 	}
+	outputFlag(cmd, root, s.P, valueOutput)
+	return cmd
 }

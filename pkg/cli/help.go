@@ -25,7 +25,7 @@ func localizeHelp(root *cobra.Command, p msg.Printer, more ...*cobra.Command) {
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
 		if c.Flags().Lookup("help") == nil {
-			c.Flags().BoolP("help", "h", false, p.S("help for %s", c.DisplayName()))
+			c.Flags().BoolP("help", "h", false, p.Help("flag.help", "help for %s", c.DisplayName()))
 			_ = c.Flags().SetAnnotation("help", cobra.FlagSetByCobraAnnotation, []string{"true"})
 		}
 		for _, sub := range c.Commands() {

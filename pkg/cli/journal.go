@@ -28,7 +28,7 @@ func newJournalCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "journal",
 		Short: journalShort(s.P),
-		Long: s.P.S(`The journal between two dates: each day's dose from your saved plan against
+		Long: s.P.Help("journal.long", `The journal between two dates: each day's dose from your saved plan against
 what you logged, as one bar a day (the upper limit as a line, bad gut days
 and missed days marked), then every entry. Adherence is the planned doses
 logged ÷ the doses planned, counted from the plan's start to yesterday.
@@ -53,7 +53,7 @@ copy back, 'journal doctor' checks it (--fix repairs), 'journal delete
 
 Exit status: 0, 1 a journal that cannot be opened (in use for more than
 2 s, or not a journal), 2 bad arguments.`),
-		Example: s.P.S(`  mgcalc journal
+		Example: s.P.Help("journal.example", `  mgcalc journal
   mgcalc journal --from 2026-12-01 -o csv > december.csv
   mgcalc journal --from 2026-12-01 -o md > for-my-doctor.md
   mgcalc journal -o fhir > statements.json
@@ -62,13 +62,13 @@ Exit status: 0, 1 a journal that cannot be opened (in use for more than
 		Args: unknownCommand,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.Person.read(cmd)
-			o.Journal.read(cmd)
 			return runJournal(o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.From, "from", "", s.P.S("first day, YYYY-MM-DD (default: the plan's start, else 28 days ago)"))
-	f.StringVar(&o.To, "to", "", s.P.S("last day, YYYY-MM-DD (default: today)"))
+	f.StringVar(&o.From, "from", "", s.P.Help("journal.flag.from", "first day, YYYY-MM-DD (default: the plan's start, else 28 days ago)"))
+	f.StringVar(&o.To, "to", "", s.P.Help("journal.flag.to", "last day, YYYY-MM-DD (default: today)"))
+	outputFlag(cmd, root, s.P, journalOutput)
 	o.Person.addFlags(cmd, false, s.P)
 	o.Journal.addFlag(cmd.PersistentFlags(), s.P)
 	_ = cmd.RegisterFlagCompletionFunc("from", fixedCompletion("today", "yesterday"))
@@ -79,7 +79,7 @@ Exit status: 0, 1 a journal that cannot be opened (in use for more than
 
 func runJournal(o *journalCmdOptions) error {
 	now := o.IO.Now()
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
@@ -151,17 +151,16 @@ func newJournalBackupCmd(o *journalCmdOptions) *cobra.Command {
 	s := o.IO
 	cmd := &cobra.Command{
 		Use:   "backup FILE",
-		Short: s.P.S("Copy the journal to a file"),
-		Long: s.P.S(`Writes a consistent copy of the journal to FILE (0600), through a temporary
+		Short: s.P.Help("journal.backup.short", "Copy the journal to a file"),
+		Long: s.P.Help("journal.backup.long", `Writes a consistent copy of the journal to FILE (0600), through a temporary
 file renamed into place; an existing FILE is replaced only with --force.
 'mgcalc journal restore FILE' puts it back.
 
 Exit status: 0, 1 a journal that cannot be opened or a file that cannot be
 written, 2 bad arguments or an existing FILE without --force.`),
-		Example: s.P.S(`  mgcalc journal backup journal-2026-12.db`),
+		Example: s.P.Help("journal.backup.example", `  mgcalc journal backup journal-2026-12.db`),
 		Args:    argsUsage(1, msg.New("one FILE")),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Journal.read(cmd)
 			st, err := o.Journal.open(s, false)
 			if err != nil {
 				return err
@@ -179,7 +178,9 @@ written, 2 bad arguments or an existing FILE without --force.`),
 			return o.Root.print(s, render.NewDone("backup", st.Path(), args[0], &n, msg.New("backed up %d entries to %s", n, args[0])))
 		},
 	}
-	cmd.Flags().BoolVar(&o.Force, "force", false, s.P.S("replace an existing FILE"))
+	cmd.Flags().BoolVar(&o.Force, "force", false, s.P.Help("journal.backup.flag.force", "replace an existing FILE"))
+	oneRun(cmd.Flags(), "force")
+	outputFlag(cmd, o.Root, s.P, listOutput)
 	return cmd
 }
 
@@ -187,17 +188,16 @@ func newJournalRestoreCmd(o *journalCmdOptions) *cobra.Command {
 	s := o.IO
 	cmd := &cobra.Command{
 		Use:   "restore FILE",
-		Short: s.P.S("Replace the journal with a backup"),
-		Long: s.P.S(`Replaces the journal with the backup in FILE, after checking that FILE is an
+		Short: s.P.Help("journal.restore.short", "Replace the journal with a backup"),
+		Long: s.P.Help("journal.restore.long", `Replaces the journal with the backup in FILE, after checking that FILE is an
 mgcalc journal. A journal that holds entries or plans is replaced only with
 --force: back it up first.
 
 Exit status: 0, 1 a FILE that is not a journal or a journal that cannot be
 opened, 2 bad arguments or a journal with entries without --force.`),
-		Example: s.P.S(`  mgcalc journal restore journal-2026-12.db --force`),
+		Example: s.P.Help("journal.restore.example", `  mgcalc journal restore journal-2026-12.db --force`),
 		Args:    argsUsage(1, msg.New("one FILE")),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Journal.read(cmd)
 			path, makeDir, err := o.Journal.path(s)
 			if err != nil {
 				return err
@@ -209,7 +209,9 @@ opened, 2 bad arguments or a journal with entries without --force.`),
 			return o.Root.print(s, render.NewDone("restore", path, args[0], &n, msg.New("restored %d entries from %s", n, args[0])))
 		},
 	}
-	cmd.Flags().BoolVar(&o.Force, "force", false, s.P.S("replace a journal that holds entries or plans"))
+	cmd.Flags().BoolVar(&o.Force, "force", false, s.P.Help("journal.restore.flag.force", "replace a journal that holds entries or plans"))
+	oneRun(cmd.Flags(), "force")
+	outputFlag(cmd, o.Root, s.P, listOutput)
 	return cmd
 }
 
@@ -217,8 +219,8 @@ func newJournalDoctorCmd(o *journalCmdOptions) *cobra.Command {
 	s := o.IO
 	cmd := &cobra.Command{
 		Use:   "doctor",
-		Short: s.P.S("Check the journal, and with --fix repair what can be repaired"),
-		Long: s.P.S(`Checks the journal: that it is an mgcalc journal of a schema this mgcalc
+		Short: s.P.Help("journal.doctor.short", "Check the journal, and with --fix repair what can be repaired"),
+		Long: s.P.Help("journal.doctor.long", `Checks the journal: that it is an mgcalc journal of a schema this mgcalc
 reads, that only you can read it (0600), that the database is consistent
 (every page reachable once), that every entry and plan reads, that the time
 index matches the entries and the active plan exists, and that no temporary
@@ -228,11 +230,10 @@ mgcalc journal is reported and never touched.
 
 Exit status: 0 healthy (after --fix: repaired), 1 a problem remains, 2 bad
 arguments.`),
-		Example: s.P.S(`  mgcalc journal doctor
+		Example: s.P.Help("journal.doctor.example", `  mgcalc journal doctor
   mgcalc journal doctor --fix`),
 		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.Journal.read(cmd)
 			path, _, err := o.Journal.path(s)
 			if err != nil {
 				return err
@@ -251,7 +252,8 @@ arguments.`),
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&o.Fix, "fix", false, s.P.S("repair what can be repaired"))
+	cmd.Flags().BoolVar(&o.Fix, "fix", false, s.P.Help("journal.doctor.flag.fix", "repair what can be repaired"))
+	outputFlag(cmd, o.Root, s.P, valueOutput)
 	return cmd
 }
 
@@ -262,16 +264,15 @@ func newJournalDeleteCmd(o *journalCmdOptions) *cobra.Command {
 	s := o.IO
 	cmd := &cobra.Command{
 		Use:   "delete --all",
-		Short: s.P.S("Delete every entry and plan in the journal"),
-		Long: s.P.S(`Replaces the journal with an empty one: every entry and every saved plan is
+		Short: s.P.Help("journal.delete.short", "Delete every entry and plan in the journal"),
+		Long: s.P.Help("journal.delete.long", `Replaces the journal with an empty one: every entry and every saved plan is
 gone from the file. The file system frees the old blocks but does not wipe
 them. Back up first if you may want it back.
 
 Exit status: 0, 1 a journal that cannot be opened, 2 without --all.`),
-		Example: s.P.S(`  mgcalc journal backup before-delete.db && mgcalc journal delete --all`),
+		Example: s.P.Help("journal.delete.example", `  mgcalc journal backup before-delete.db && mgcalc journal delete --all`),
 		Args:    argsUsage(0, msg.New("no arguments")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.Journal.read(cmd)
 			if !o.All {
 				return usageError(msg.Errorf("journal delete needs --all").WithHint("mgcalc deletes the whole journal or nothing: give --all"))
 			}
@@ -285,12 +286,13 @@ Exit status: 0, 1 a journal that cannot be opened, 2 without --all.`),
 			return o.Root.print(s, render.NewDone("delete", path, "", nil, msg.New("deleted every entry and plan in %s", path)))
 		},
 	}
-	cmd.Flags().BoolVar(&o.All, "all", false, s.P.S("delete everything (required)"))
+	cmd.Flags().BoolVar(&o.All, "all", false, s.P.Help("journal.delete.flag.all", "delete everything (required)"))
+	outputFlag(cmd, o.Root, s.P, listOutput)
 	return cmd
 }
 
 // journalShort is the command's one-line help: the full command and the stub
 // lazyCmd puts in its place share it.
 func journalShort(p msg.Printer) string {
-	return p.S("What was taken between two dates; back up, restore, check or delete the journal")
+	return p.Help("journal.short", "What was taken between two dates; back up, restore, check or delete the journal")
 }

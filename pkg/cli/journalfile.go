@@ -16,40 +16,27 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/journal/store"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // MainAt is Main with another clock: the testscripts run the journey of a
 // plan day by day with it. mgcalc itself always reads the system clock.
 func MainAt(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() time.Time) int {
 	return runTree(args, stdin, stdout, stderr, os.Getenv, func(s *IO) *cobra.Command {
-		s.Now = now
+		s.Now, s.environ = now, os.Environ
 		return newRootCmd(s)
 	})
-}
-
-// perInvocation marks a flag that belongs to one run: never filled from an
-// MGCALC_* variable or the config file, even where another command has a
-// standing flag of the same name (log's --gut is how the gut took it;
-// plan's --gut is a standing setting).
-const perInvocation = "mgcalc/per-invocation"
-
-func markPerInvocation(fs *pflag.FlagSet, names ...string) {
-	for _, n := range names {
-		_ = fs.SetAnnotation(n, perInvocation, []string{"true"})
-	}
 }
 
 // journalOptions is --journal: where the journal is, a standing setting.
 type journalOptions struct {
 	Path string
-	set  bool
 }
 
 func (o *journalOptions) addFlag(fs *pflag.FlagSet, p msg.Printer) {
-	fs.StringVar(&o.Path, "journal", "", p.S("the journal `file` (default $XDG_DATA_HOME/mgcalc/journal.db)"))
+	fs.StringVar(&o.Path, "journal", "", p.Help("journal.flag.journal", "the journal `file` (default $XDG_DATA_HOME/mgcalc/journal.db)"))
+	standing(fs, "journal")
 }
-
-func (o *journalOptions) read(cmd *cobra.Command) { o.set = cmd.Flags().Changed("journal") }
 
 // path is the journal's file: --journal (or MGCALC_JOURNAL, or journal:
 // in the config file), else $XDG_DATA_HOME/mgcalc/journal.db, else
@@ -58,10 +45,6 @@ func (o *journalOptions) read(cmd *cobra.Command) { o.set = cmd.Flags().Changed(
 func (o *journalOptions) path(s *IO) (path string, makeDir bool, err error) {
 	if o.Path != "" {
 		return o.Path, false, nil
-	}
-	if o.set {
-		return "", false, usageError(msg.Errorf("--journal needs a file name").
-			WithHint("leave --journal out for the default, $XDG_DATA_HOME/mgcalc/journal.db"))
 	}
 	// the XDG spec says a relative path is invalid and to be ignored
 	if dir := s.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
@@ -113,28 +96,36 @@ func (s *IO) stdinTTY() bool {
 }
 
 // confirm asks a yes/no question on stderr and reads the answer from a
-// terminal stdin; anything but yes (or ja) is no.
+// terminal stdin; anything but yes (y, or ja in Dutch: msg.Word) is no.
 func (s *IO) confirm(q *msg.Message) bool {
 	io.WriteString(s.ErrOut, s.P.Message(q)+" [y/N] ")
 	var b [64]byte
 	n, _ := s.In.Read(b[:])
-	a := strings.ToLower(strings.TrimSpace(string(b[:n])))
-	return a == "y" || a == "yes" || a == "j" || a == "ja"
+	a, err := text.Fold(string(b[:n]))
+	if en, ok := msg.Word("answer", a); ok {
+		a = en
+	}
+	return err == nil && (a == "y" || a == "yes")
 }
 
-// dayWords are the words --on takes for a date, English and Dutch.
-var dayWords = map[string]int{"today": 0, "vandaag": 0, "yesterday": -1, "gisteren": -1, "eergisteren": -2}
+// dayWords are the words --on, --from and --to take for a date; the
+// Dutch (vandaag, gisteren, eergisteren) are in data/i18n/nl.words.yaml.
+var dayWords = map[string]int{"today": 0, "yesterday": -1, "daybeforeyesterday": -2}
 
 // parseDay reads a date: YYYY-MM-DD, today or yesterday (vandaag,
 // gisteren), as a date at UTC midnight.
 func parseDay(s, flag string, now time.Time) (time.Time, error) {
-	if off, ok := dayWords[strings.ToLower(strings.TrimSpace(s))]; ok {
+	w, _ := text.Fold(s)
+	if en, ok := msg.Word("day", w); ok {
+		w = en
+	}
+	if off, ok := dayWords[w]; ok && w != "" {
 		y, m, d := now.Date()
 		return time.Date(y, m, d+off, 0, 0, 0, 0, time.UTC), nil
 	}
 	d, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, usageError(msg.Errorf("%s %q is not a date", flag, msg.Clip(s)).
+		return time.Time{}, usageError(msg.Errorf("%s %q is not a date", flag, text.Clip(s)).
 			WithHint("write it as YYYY-MM-DD, such as 2026-12-01, or today or yesterday"))
 	}
 	if d.Year() < 2000 || d.Year() > 2200 {
@@ -147,17 +138,35 @@ func parseDay(s, flag string, now time.Time) (time.Time, error) {
 // may run it or show its help: elemental and the other commands that never
 // touch the journal do not pay for building log, today and journal with
 // their flags (about 40 µs a call). In its place stands a stub with the
-// same name and one-line help, for the root's help and suggestions. With
-// no command line known (the documentation, tests) it is built in full.
-func lazyCmd(s *IO, name string, short func(msg.Printer) string, build func() *cobra.Command) *cobra.Command {
+// same name and one-line help, for the root's help and suggestions; the
+// settings index builds the command for itself when a setting may be its
+// (settingsIndex.complete). With no command line known (the
+// documentation, tests) it is built in full.
+func lazyCmd(s *IO, root *rootOptions, name string, short func(msg.Printer) string, build func(*rootOptions) *cobra.Command) *cobra.Command {
 	if s.args == nil || mayRun(s.args, name) {
-		return build()
+		cmd := build(root)
+		// a copy: outputFlag may have given the command a shared map
+		a := map[string]string{lazyAnnotation: "true"}
+		for k, v := range cmd.Annotations {
+			a[k] = v
+		}
+		cmd.Annotations = a
+		return cmd
 	}
+	root.lazy = append(root.lazy, build)
 	return &cobra.Command{Use: name, Short: short(s.P), Args: cobra.ArbitraryArgs,
+		Annotations: lazyAnnotations,
 		RunE: func(*cobra.Command, []string) error {
 			return fmt.Errorf("internal: the stub of %s ran", name)
 		}}
 }
+
+// lazyAnnotation marks a command lazyCmd makes, built or not: the
+// settings index visits these last, so that its list of standing settings
+// is the same whether they were built or not.
+const lazyAnnotation = "mgcalc/lazy"
+
+var lazyAnnotations = map[string]string{lazyAnnotation: "true"}
 
 // mayRun reports whether a command line may run command name or ask for
 // its help: it names it anywhere (a flag's value too: rather built once too

@@ -13,8 +13,10 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/label"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/records"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // labelOptions are the options of `label`.
@@ -34,8 +36,8 @@ func newLabelCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &labelOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "label [FILE...|-] [--text TEXT] [--dsld FILE]",
-		Short: s.P.S("Read a supplement label as it is printed: its magnesium, serving and daily amount"),
-		Long: s.P.S(`Reads a supplement label as it is printed, in English, Dutch or German (a
+		Short: s.P.Help("label.short", "Read a supplement label as it is printed: its magnesium, serving and daily amount"),
+		Long: s.P.Help("label.long", `Reads a supplement label as it is printed, in English, Dutch or German (a
 text file, '-' for stdin, or --text), or as the NIH Dietary Supplement Label
 Database gives it (--dsld FILE, v9 JSON; a file may hold an array of
 labels), and says what each line means for magnesium:
@@ -77,7 +79,7 @@ Exit status: 0 at or under the upper limit, 3 above it (any label), 1 for a
 file that cannot be read or a line that names magnesium but cannot be read,
 2 for bad arguments. -o value prints the magnesium a day (the top of the
 range).`),
-		Example: s.P.S(`  mgcalc label --text "Magnesium (as magnesium citrate) 200 mg"
+		Example: s.P.Help("label.example", `  mgcalc label --text "Magnesium (as magnesium citrate) 200 mg"
   mgcalc label etiket.txt
   pbpaste | mgcalc label -
   mgcalc label --dsld 33919.json
@@ -98,9 +100,10 @@ range).`),
 			return runLabel(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.Text, "text", "", s.P.S("the label's `text` (several lines are fine)"))
-	cmd.Flags().StringArrayVar(&o.DSLD, "dsld", nil, s.P.S("a DSLD v9 JSON `file`: one label or an array of labels (repeatable)"))
-	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.S("report every label that cannot be read and print the others (exit 1 at the end)"))
+	cmd.Flags().StringVar(&o.Text, "text", "", s.P.Help("label.flag.text", "the label's `text` (several lines are fine)"))
+	cmd.Flags().StringArrayVar(&o.DSLD, "dsld", nil, s.P.Help("label.flag.dsld", "a DSLD v9 JSON `file`: one label or an array of labels (repeatable)"))
+	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.Help("label.flag.keep-going", "report every label that cannot be read and print the others (exit 1 at the end)"))
+	outputFlag(cmd, root, s.P, valueOutput)
 	o.Person.addFlags(cmd, false, s.P)
 	return cmd
 }
@@ -209,20 +212,18 @@ func isJSON(b []byte) bool {
 	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
 }
 
-// readUserFile reads a file the user names (or stdin for "-"), bounded
-// and regular-only, as stack files are.
+// readUserFile reads at most max bytes of a file the user names (or stdin
+// for "-"), opened as every user file is (openUser: regular files only);
+// pkg/label says what a larger label is.
 func readUserFile(s *IO, path string, max int64) ([]byte, *msg.Message) {
-	var (
-		b   []byte
-		err error
-	)
-	if path == "-" {
-		b, err = io.ReadAll(io.LimitReader(s.In, max))
-	} else {
-		b, err = readLimited(path, max)
-	}
+	f, err := openUser(s, path)
 	if err != nil {
 		return nil, asMessage(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max))
+	if err != nil {
+		return nil, asMessage(errReason(err))
 	}
 	return b, nil
 }
@@ -254,7 +255,7 @@ func labelError(rl readLabel, of int) *msg.Message {
 		if w == "" {
 			return rl.err
 		}
-		return withHint(msg.Errorf("%s: %s", sanitizeArg(w), rl.err), rl.err)
+		return withHint(msg.Errorf("%s: %s", text.Escape(w), rl.err), rl.err)
 	}
 	var le *label.LineError
 	if !errors.As(rl.l.Err(), &le) {
@@ -264,14 +265,11 @@ func labelError(rl readLabel, of int) *msg.Message {
 	if rl.l.Rows {
 		row = "row"
 	}
-	var m *msg.Message
-	switch {
-	case w == "" && row == "line":
-		m = msg.Errorf("line %d: %s", le.Line, le.Err)
-	case row == "line":
-		m = msg.Errorf("%s:%d: %s", sanitizeArg(w), le.Line, le.Err)
-	default:
-		m = msg.Errorf("%s: row %d: %s", sanitizeArg(w), le.Line, le.Err)
+	// a text label's line is located as every file's line is
+	// (located); a DSLD label has rows
+	m := located(w, &records.Error{Line: le.Line, Err: le.Err})
+	if row == "row" {
+		m = msg.Errorf("%s: row %d: %s", text.Escape(w), le.Line, le.Err)
 	}
 	if n := len(rl.l.Unreadable()); n > 1 {
 		m = msg.Errorf("%s (and %d more lines that cannot be read)", m, n-1)
@@ -299,7 +297,7 @@ func runLabel(o *labelOptions) error {
 	if err != nil {
 		return err
 	}
-	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}

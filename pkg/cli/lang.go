@@ -40,33 +40,31 @@ func (v langValue) Set(s string) error {
 	return nil
 }
 
-// chooseLang decides the language before the tree exists: it scans the
-// arguments for --lang and --config (as pflag will read them), then reads
-// MGCALC_LANG, the config file's lang key and the locale.
-func chooseLang(args []string, getenv func(string) string) msg.Lang {
+// startSettings reads what must be known before the tree exists: the
+// config file, read and parsed once for the whole run, and the language.
+// It scans the arguments for --lang and --config as pflag will read them
+// (pflag then checks the values).
+func startSettings(args []string, getenv func(string) string) (msg.Lang, *configFile) {
 	flagLang, flagSet, configFlag := scanArgs(args)
-	if flagSet {
-		l, ok := msg.ParseLang(flagLang)
-		if !ok {
-			return msg.English // reported by the flag, in English
-		}
-		return l
+	cfg := readConfigFile(getenv, configFlag)
+	return chooseLang(flagLang, flagSet, cfg, getenv), cfg
+}
+
+// chooseLang decides the language: the flag, else the one rule of every
+// standing setting (MGCALC_LANG, else the file's lang), else the locale.
+func chooseLang(flagLang string, flagSet bool, cfg *configFile, getenv func(string) string) msg.Lang {
+	v, ok := flagLang, flagSet
+	if !ok {
+		v, _, ok = cfg.lookup(getenv, "lang")
 	}
-	if e := getenv(envName("lang")); e != "" {
-		l, ok := msg.ParseLang(e)
-		if !ok {
-			return msg.English
-		}
-		return l
+	if !ok {
+		return localeLang(getenv)
 	}
-	if v, ok := configLang(getenv, configFlag); ok {
-		l, ok := msg.ParseLang(v)
-		if !ok {
-			return msg.English
-		}
-		return l
+	l, ok := msg.ParseLang(v)
+	if !ok {
+		return msg.English // reported by the flag, variable or file, in English
 	}
-	return localeLang(getenv)
+	return l
 }
 
 // scanArgs finds the last --lang and --config on the command line, up to
@@ -99,26 +97,6 @@ func scanArgs(args []string) (lang string, langSet bool, config string) {
 		}
 	}
 	return lang, langSet, config
-}
-
-// configLang reads the lang key of the config file, cheaply and without
-// reporting anything: a missing or broken file is applyConfig's to report
-// (in the language chosen without it).
-func configLang(getenv func(string) string, configFlag string) (string, bool) {
-	path, from := configPath(getenv, configFlag)
-	if path == "" {
-		return "", false
-	}
-	b, found, err := readConfig(path, from != originDefault)
-	if err != nil || !found {
-		return "", false
-	}
-	raw, err := configValues(path, b)
-	if err != nil {
-		return "", false
-	}
-	e, ok := raw["lang"]
-	return e.Value, ok
 }
 
 // localeLang is the language of the locale: the first of LC_ALL,

@@ -205,7 +205,7 @@ func TestChooseLang(t *testing.T) {
 		{"missing config falls to the locale", map[string]string{"MGCALC_CONFIG": filepath.Join(dir, "none.yaml"), "LANG": "nl_NL"}, nil, msg.Dutch},
 	}
 	for _, c := range cases {
-		if got := chooseLang(c.args, func(k string) string { return c.env[k] }); got != c.want {
+		if got, _ := startSettings(c.args, func(k string) string { return c.env[k] }); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}

@@ -19,8 +19,8 @@ func newLimitsCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &limitsOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "limits",
-		Short: s.P.S("Upper limits, RDA/AI and label reference values for a person"),
-		Long: s.P.S(`The reference values that apply to a person: the supplemental upper limit
+		Short: s.P.Help("limits.short", "Upper limits, RDA/AI and label reference values for a person"),
+		Long: s.P.Help("limits.long", `The reference values that apply to a person: the supplemental upper limit
 under each authority (US IOM/NIH, EU SCF/EFSA, UK EVM), the US RDA or AI, the
 EFSA adequate intake, and the label reference values (US Daily Value, EU NRV),
 each with its source.
@@ -36,7 +36,7 @@ none is set).
 Exit status: 0; 1 for -o value where no upper limit is set, or a broken
 config file; 2 for bad arguments (an age outside 0-130, --pregnant with
 --sex male, …).`),
-		Example: s.P.S(`  mgcalc limits
+		Example: s.P.Help("limits.example", `  mgcalc limits
   mgcalc limits --age 6
   mgcalc limits --age 34 --sex female --pregnant
   mgcalc limits --age 16 --sex male --authority efsa -o json`),
@@ -46,19 +46,20 @@ config file; 2 for bad arguments (an age outside 0-130, --pregnant with
 			return runLimits(o)
 		},
 	}
+	outputFlag(cmd, root, s.P, valueOutput)
 	o.Person.addFlags(cmd, true, s.P)
 	return cmd
 }
 
 // runLimits looks up and prints the reference values.
 func runLimits(o *limitsOptions) error {
-	lt, l, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	lt, l, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
 	// "No single value" is decided here, once: the limit is the value.
 	if o.Root.format == render.Value && l.Mg() == nil {
-		m := withOrigin(msg.Errorf("%s sets no supplemental upper limit for %s, so -o value has nothing to print", l.Authority.Name, limits.Who(l.Person)), o.Root.origins, "output")
+		m := withOrigin(msg.Errorf("%s sets no supplemental upper limit for %s, so -o value has nothing to print", l.Authority.Name, limits.Who(l.Person)), o.Root.config, "output")
 		return dataError(m)
 	}
 	return o.Root.print(o.IO, render.NewLimits(lt, l))

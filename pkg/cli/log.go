@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,6 +14,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // logOptions are the options of `log`.
@@ -40,7 +42,7 @@ func newLogCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "log [FORM[:VARIANT]:AMOUNT[xN]...]",
 		Short: logShort(s.P),
-		Long: s.P.S(`Writes an entry in your journal: the magnesium you took (items exactly as
+		Long: s.P.Help("log.long", `Writes an entry in your journal: the magnesium you took (items exactly as
 'mgcalc total' takes them: FORM:AMOUNT with xN for N units, --stack and
 --csv files), a medicine (--med), how your gut took it (--gut) and a note.
 Each product is stored as it was computed when logged (form, variant, Mg
@@ -68,7 +70,7 @@ journal: in the config file name another.
 Exit status: 0 logged, 1 a journal that cannot be opened (in use for more
 than 2 s, or not a journal) or a broken stack file, 2 bad arguments or a
 double.`),
-		Example: s.P.S(`  mgcalc log bisglycinate:500x2
+		Example: s.P.Help("log.example", `  mgcalc log bisglycinate:500x2
   mgcalc log citrate:500 --at 08:30
   mgcalc log citrate:500 --on yesterday --at 21:30
   mgcalc log --med levothyroxine --at 07:10
@@ -78,7 +80,6 @@ double.`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Products.Items = args
 			o.Person.read(cmd)
-			o.Journal.read(cmd)
 			if len(args) == 0 && len(o.Products.Stacks) == 0 && len(o.Products.CSVs) == 0 &&
 				o.Med == "" && o.Gut == "" && o.Note == "" {
 				return usageError(msg.Errorf("nothing to log").
@@ -88,17 +89,21 @@ double.`),
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&o.Products.Stacks, "stack", nil, s.P.S("YAML `file` listing the products taken (- for stdin); repeat for several files"))
-	f.StringArrayVar(&o.Products.CSVs, "csv", nil, s.P.S("the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
-	f.StringVar(&o.At, "at", "", s.P.S("the time it was taken, HH:MM (default: now)"))
-	f.StringVar(&o.On, "on", "", s.P.S("the day it was taken: YYYY-MM-DD, today or yesterday (default: today)"))
-	f.StringVar(&o.Gut, "gut", "", s.P.S("how your gut took it: ok, loose, cramps or nausea"))
-	f.StringVar(&o.Note, "note", "", s.P.S("a note to keep with the entry"))
-	f.StringVar(&o.Med, "med", "", s.P.S("a medicine taken at this time (generic, brand or Dutch name)"))
-	f.BoolVar(&o.Force, "force", false, s.P.S("log it even if the same entry was logged less than a minute before"))
+	f.StringArrayVar(&o.Products.Stacks, "stack", nil, s.P.Help("log.flag.stack", "YAML `file` listing the products taken (- for stdin); repeat for several files"))
+	f.StringArrayVar(&o.Products.CSVs, "csv", nil, s.P.Help("log.flag.csv", "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
+	f.StringVar(&o.At, "at", "", s.P.Help("log.flag.at", "the time it was taken, HH:MM (default: now)"))
+	f.StringVar(&o.On, "on", "", s.P.Help("log.flag.on", "the day it was taken: YYYY-MM-DD, today or yesterday (default: today)"))
+	f.StringVar(&o.Gut, "gut", "", s.P.Help("log.flag.gut", "how your gut took it: ok, loose, cramps or nausea"))
+	f.StringVar(&o.Note, "note", "", s.P.Help("log.flag.note", "a note to keep with the entry"))
+	f.StringVar(&o.Med, "med", "", s.P.Help("log.flag.med", "a medicine taken at this time (generic, brand or Dutch name)"))
+	f.BoolVar(&o.Force, "force", false, s.P.Help("log.flag.force", "log it even if the same entry was logged less than a minute before"))
 	o.Journal.addFlag(f, s.P)
+	outputFlag(cmd, root, s.P, valueOutput)
 	o.Person.addFlags(cmd, false, s.P)
-	markPerInvocation(f, "gut", "at", "on", "note", "med")
+	// --at, --on, --gut, --note and --med describe one entry: never
+	// inherited (log's --gut is how the gut took a dose; plan's --gut, a
+	// standing setting, shares only its name)
+	oneRun(f, "force")
 	cmd.ValidArgsFunction = completeItems
 	_ = cmd.RegisterFlagCompletionFunc("gut", fixedCompletion("ok", "loose", "cramps", "nausea"))
 	_ = cmd.RegisterFlagCompletionFunc("on", fixedCompletion("today", "yesterday"))
@@ -133,19 +138,18 @@ func (o *logOptions) when(now time.Time) (time.Time, error) {
 	return at, nil
 }
 
-// plainText refuses a note or name with control characters, and bounds
-// its length.
+// plainText refuses a note with characters no text may have (text.Plain:
+// control characters, bidi overrides, bytes that are not UTF-8), and
+// bounds its length.
 func plainText(s, flag string, max int) error {
-	if !utf8.ValidString(s) {
+	var ce *text.CharError
+	if err := text.Plain(s); errors.As(err, &ce) && ce.Invalid {
 		return usageError(msg.Errorf("%s is not valid UTF-8", flag))
+	} else if err != nil {
+		return usageError(msg.Errorf("%s contains the control character U+%04X", flag, ce.Rune))
 	}
 	if utf8.RuneCountInString(s) > max {
 		return usageError(msg.Errorf("%s is longer than %d characters", flag, max))
-	}
-	for _, r := range s {
-		if unsafeRune(r) {
-			return usageError(msg.Errorf("%s contains the control character U+%04X", flag, r))
-		}
 	}
 	return nil
 }
@@ -170,11 +174,16 @@ func runLog(o *logOptions) error {
 	var warnings []*msg.Message
 	if o.Med != "" {
 		name := strings.TrimSpace(o.Med)
-		if err := plainText(name, "--med", maxMedName); err != nil {
-			return err
-		}
 		if name == "" {
 			return usageError(msg.Errorf("--med needs a name"))
+		}
+		if utf8.RuneCountInString(name) > maxMedName {
+			return usageError(msg.Errorf("%s is longer than %d characters", "--med", maxMedName))
+		}
+		// a medicine is a name, matched by the one fold as plan --meds
+		// matches it: a character it does not read is refused
+		if err := nameError("--med", name); err != nil {
+			return err
 		}
 		k, err := o.Root.tables.Plan()
 		if err != nil {
@@ -203,7 +212,7 @@ func runLog(o *logOptions) error {
 			warnings = append(warnings, it.Warning)
 		}
 	}
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
@@ -301,5 +310,5 @@ func todaysItems(o *totalOptions, t *forms.Table) ([]stack.Item, error) {
 // logShort is the command's one-line help: the full command and the stub
 // lazyCmd puts in its place share it.
 func logShort(p msg.Printer) string {
-	return p.S("Write down what you took, a medicine, or how your gut took it")
+	return p.Help("log.short", "Write down what you took, a medicine, or how your gut took it")
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -27,26 +28,31 @@ type personOptions struct {
 // commands that look up an intake reference (RDA/AI) use.
 func (o *personOptions) addFlags(cmd *cobra.Command, withSex bool, p msg.Printer) {
 	f := cmd.Flags()
-	f.StringVar(&o.Authority, "authority", defaultAuthority(p.Lang()), p.S("upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA), evm (UK EVM) or bfr (DE BfR)"))
-	decimalFlag(f, &o.Age, "age", p.S("age in years; fractions allowed (0.5 is six months) (default adult)"))
+	f.StringVar(&o.Authority, "authority", defaultAuthority(p.Lang()), p.Help("person.flag.authority", "upper-limit authority: nih (US IOM/NIH), efsa (EU SCF/EFSA), evm (UK EVM) or bfr (DE BfR)"))
+	decimalFlag(f, &o.Age, "age", p.Help("person.flag.age", "age in years; fractions allowed (0.5 is six months) (default adult)"))
 	if withSex {
-		f.StringVar(&o.Sex, "sex", "", p.S("male or female (selects the RDA/AI column)"))
+		f.StringVar(&o.Sex, "sex", "", p.Help("person.flag.sex", "male or female (selects the RDA/AI column)"))
 		_ = cmd.RegisterFlagCompletionFunc("sex", fixedCompletion("male", "female"))
 	}
-	f.BoolVar(&o.Pregnant, "pregnant", false, p.S("use the pregnancy values"))
-	f.BoolVar(&o.Lactating, "lactating", false, p.S("use the lactation values"))
-	_ = cmd.RegisterFlagCompletionFunc("authority", fixedCompletion("nih", "efsa", "evm"))
+	f.BoolVar(&o.Pregnant, "pregnant", false, p.Help("person.flag.pregnant", "use the pregnancy values"))
+	f.BoolVar(&o.Lactating, "lactating", false, p.Help("person.flag.lactating", "use the lactation values"))
+	standing(f, "authority", "age", "pregnant", "lactating")
+	if withSex {
+		standing(f, "sex")
+	}
+	_ = cmd.RegisterFlagCompletionFunc("authority", completeAuthorities)
 }
 
 // read takes what only cobra knows; call it in RunE.
 func (o *personOptions) read(cmd *cobra.Command) { o.AgeSet = cmd.Flags().Changed("age") }
 
 // applied validates the options and looks up the limit that applies.
-// origins says which values came from the environment or a config file,
-// so a conflict they cause can name them.
-func (o *personOptions) applied(t tables, origins map[string]*msg.Message) (*limits.Tables, limits.Applied, error) {
+// st says which values came from the environment or a config file, so a
+// conflict they cause can name them; a standing sex applies under a
+// command without --sex too.
+func (o *personOptions) applied(t tables, origins *configState) (*limits.Tables, limits.Applied, error) {
 	sexText := o.Sex
-	if s, ok := standingSexValue(origins); ok && sexText == "" {
+	if s, ok := origins.standingValue("sex"); ok && sexText == "" {
 		sexText = s
 	}
 	sex, err := limits.ParseSex(sexText)
@@ -72,7 +78,7 @@ func (o *personOptions) applied(t tables, origins map[string]*msg.Message) (*lim
 }
 
 // personError words a person conflict with the flags that cause it.
-func personError(err error, origins map[string]*msg.Message) *msg.Message {
+func personError(err error, origins *configState) *msg.Message {
 	var pe *limits.PersonError
 	if !errors.As(err, &pe) {
 		return msg.Errorf("%s", err.Error())
@@ -97,11 +103,11 @@ func personError(err error, origins map[string]*msg.Message) *msg.Message {
 
 // withOrigin adds, for each named flag whose value came from a standing
 // setting, where it came from and how to override it.
-func withOrigin(m *msg.Message, origins map[string]*msg.Message, flags ...string) *msg.Message {
+func withOrigin(m *msg.Message, origins *configState, flags ...string) *msg.Message {
 	var from *msg.Message
 	var override []string
 	for _, f := range flags {
-		if o, ok := origins[f]; ok {
+		if o, ok := origins.origin(f); ok {
 			if from == nil {
 				from = o
 			} else {
@@ -110,12 +116,13 @@ func withOrigin(m *msg.Message, origins map[string]*msg.Message, flags ...string
 			switch f {
 			case "pregnant", "lactating":
 				override = append(override, "--"+f+"=false")
-			case "sex":
-				if _, standing := origins[standingSex]; !standing { // the command has --sex
+			default:
+				// a standing setting the command has no flag for (--sex
+				// under elemental, --kidney under total) is overridden
+				// where it stands
+				if _, noFlag := origins.standingValue(f); !noFlag {
 					override = append(override, "--"+f)
 				}
-			default:
-				override = append(override, "--"+f)
 			}
 		}
 	}
@@ -123,6 +130,10 @@ func withOrigin(m *msg.Message, origins map[string]*msg.Message, flags ...string
 		return m
 	}
 	out := msg.Errorf("%s (%s)", m, from)
+	if len(override) == 0 {
+		out.Hint = msg.Errorf("a standing setting caused this: change or unset it where it is set")
+		return out
+	}
 	out.Hint = msg.Errorf("a standing setting caused this: override it on the command line with %s", strings.Join(override, " or "))
 	return out
 }
@@ -140,20 +151,21 @@ func (o *personOptions) others(lt *limits.Tables) []limits.Applied {
 
 // standingKidney reads a standing kidney: or egfr: setting for a command
 // without those flags (total, elemental, compound, limits): impaired
-// kidneys, or an eGFR below the plan's kidney gate, are impaired.
-func standingKidney(t tables, origins map[string]*msg.Message) (bool, error) {
+// kidneys, or an eGFR below the plan's kidney gate, are impaired. The
+// words are read as plan reads --kidney (parseKidney).
+func standingKidney(t tables, origins *configState) (bool, error) {
 	impaired := false
-	if v, ok := standingValue(origins, "kidney"); ok {
-		k, known := kidneyWords[strings.ToLower(strings.TrimSpace(v))]
+	if v, ok := origins.standingValue("kidney"); ok {
+		k, known := parseKidney(v)
 		if !known {
-			return false, usageError(withOrigin(msg.Errorf("kidney must be normal or impaired, not %q", msg.Clip(v)), origins, "kidney"))
+			return false, usageError(withOrigin(msg.Errorf("kidney must be normal or impaired, not %q", text.Clip(v)), origins, "kidney"))
 		}
 		impaired = k == plan.KidneyImpaired
 	}
-	if v, ok := standingValue(origins, "egfr"); ok {
+	if v, ok := origins.standingValue("egfr"); ok {
 		e, err := units.ParseDecimal(v)
 		if err != nil || e <= 0 || e > 200 {
-			return false, usageError(withOrigin(msg.Errorf("egfr must be above 0 and at most 200 mL/min, not %q", msg.Clip(v)), origins, "egfr"))
+			return false, usageError(withOrigin(msg.Errorf("egfr must be above 0 and at most 200 mL/min, not %q", text.Clip(v)), origins, "egfr"))
 		}
 		k, err := t.Plan()
 		if err != nil {
@@ -176,4 +188,17 @@ func defaultAuthority(l msg.Lang) string {
 		return dutchAuthority
 	}
 	return limits.DefaultAuthority
+}
+
+// completeAuthorities offers the authorities of the limits table.
+func completeAuthorities(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	lt, err := defaultTables.Limits()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	var out []string
+	for _, a := range lt.UpperLimits {
+		out = append(out, a.Key)
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }

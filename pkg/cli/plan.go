@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"io"
 	"strings"
 	"time"
 
@@ -11,7 +10,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/render"
-	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // planOptions are the options of `plan`.
@@ -35,7 +34,7 @@ type planOptions struct {
 	Start                   string
 	ICS                     string
 	Force, Remind           bool
-	icsSet                  bool
+	outputGiven             bool // -o on the command line (not a standing setting)
 	Morning, Evening        string
 	now                     func() time.Time
 	// the journal: --save keeps the plan as the active one, --show
@@ -48,8 +47,8 @@ func newPlanCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &planOptions{IO: s, Root: root, now: func() time.Time { return s.Now() }}
 	cmd := &cobra.Command{
 		Use:   "plan --goal GOAL",
-		Short: s.P.S("A form for a goal and a titration schedule that stays under the upper limit"),
-		Long: s.P.S(`Recommends a magnesium form for a goal (with how strong the evidence is) and
+		Short: s.P.Help("plan.short", "A form for a goal and a titration schedule that stays under the upper limit"),
+		Long: s.P.Help("plan.long", `Recommends a magnesium form for a goal (with how strong the evidence is) and
 prints a titration schedule: start low, step up, split higher doses morning
 and evening, never above the person's upper limit, evaluate, keep the lowest
 dose that helps, step back on loose stools. 'mgcalc plan goals' lists the
@@ -95,11 +94,12 @@ authority is EU SCF/EFSA; a dose above another authority's limit is said.
 --start DATE prints dates; --ics FILE writes the schedule as an iCalendar
 file (one daily-repeating event per step and time of day, at --morning and
 --evening, and the evaluation days): written atomically, never over an
-existing file without --force; '-' writes it to stdout instead of the plan.
---remind adds an alarm to each intake (some calendars drop alarms).
+existing file without --force. --remind adds an alarm to each intake (some
+calendars drop alarms).
 
 -o md writes the plan as a one-page Markdown document with its sources, for
-a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step.
+a doctor; -o fhir as a FHIR R4 Bundle with a MedicationRequest per step; -o
+ics (or --ics -) as the calendar, on stdout in place of the plan.
 
 --save keeps the plan in your journal as the active plan, from --start (or
 today): 'mgcalc today' then says what is due, and the plan adapts to what
@@ -108,7 +108,7 @@ with --force. --show prints the active plan, where it stands today, and the
 days so far as bars.
 
 Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
-		Example: s.P.S(`  mgcalc plan --goal sleep --gut sensitive
+		Example: s.P.Help("plan.example", `  mgcalc plan --goal sleep --gut sensitive
   mgcalc plan --goal sleep --gut sensitive --explain
   mgcalc plan --goal constipation --capsule 250 --half
   mgcalc plan --goal sleep --form citrate --capsule 1830 --half --unit-name tablet
@@ -132,31 +132,38 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 			return runPlan(o)
 		},
 	}
+	outputFlag(cmd, root, s.P, planOutput)
 	f := cmd.Flags()
-	f.StringVarP(&o.Goal, "goal", "g", "", s.P.S("what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general"))
-	f.StringVar(&o.Gut, "gut", "normal", s.P.S("normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form"))
-	f.StringVar(&o.Form, "form", "", s.P.S("use this FORM[:VARIANT] instead of the recommendation"))
-	decimalFlag(f, &o.target, "target", s.P.S("daily elemental magnesium to reach, mg (default: the goal's, never above the upper limit)"))
-	decimalFlag(f, &o.capsule, "capsule", s.P.S("round to whole units of this many mg of compound each"))
-	decimalFlag(f, &o.capsuleEl, "capsule-elemental", s.P.S("round to whole units of this many mg of magnesium each (as the label states)"))
-	f.BoolVar(&o.Half, "half", false, s.P.S("allow half units (tablets that can be split)"))
-	f.StringVar(&o.UnitName, "unit-name", "", s.P.S("what a unit is called: tablet, capsule, sachet or scoop (default: tablet with --half, else capsule)"))
-	f.StringArrayVar(&o.With, "with", nil, s.P.S("another product you take, as FORM[:VARIANT]:AMOUNT[xN] (repeatable): it counts toward the limit"))
-	f.StringArrayVar(&o.Stacks, "stack", nil, s.P.S("a stack `file` of the other products you take (as for total; repeatable)"))
-	f.BoolVar(&o.Explain, "explain", false, s.P.S("show the evidence, every rule with its basis, every warning in full and the sources"))
-	f.BoolVar(&o.Supervised, "supervised", false, s.P.S("allow a target above the upper limit, for use under medical supervision"))
-	f.StringVar(&o.Kidney, "kidney", "", s.P.S("normal or impaired (impaired: refused, see a doctor)"))
-	decimalFlag(f, &o.egfr, "egfr", s.P.S("kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)"))
-	f.StringSliceVar(&o.Conditions, "condition", nil, s.P.S("a condition that rules magnesium out (heart-block, bradycardia, myasthenia-gravis, infection-stones) or needs care (dehydration)"))
-	f.StringSliceVar(&o.Meds, "meds", nil, s.P.S("medicines you take, comma separated (levothyroxine,doxycycline)"))
-	f.StringVar(&o.Start, "start", "", s.P.S("first day of the plan, YYYY-MM-DD or today: prints dates"))
-	f.StringVar(&o.ICS, "ics", "", s.P.S("write the schedule to this iCalendar `file` (- for stdout)"))
-	f.BoolVar(&o.Force, "force", false, s.P.S("overwrite an existing --ics file; with --save, replace the active plan"))
-	f.BoolVar(&o.Remind, "remind", false, s.P.S("add a reminder alarm to each intake in the --ics file"))
-	f.StringVar(&o.Morning, "morning", "08:00", s.P.S("time of the morning intake in the --ics file"))
-	f.StringVar(&o.Evening, "evening", "21:00", s.P.S("time of the evening intake in the --ics file"))
+	f.StringVarP(&o.Goal, "goal", "g", "", s.P.Help("plan.flag.goal", "what it is for: sleep, stress, constipation, sport, energy, heart, cognition, cramps, migraine, general"))
+	f.StringVar(&o.Gut, "gut", "normal", s.P.Help("plan.flag.gut", "normal or sensitive: a sensitive gut starts lower, steps slower and gets a gentle form"))
+	f.StringVar(&o.Form, "form", "", s.P.Help("plan.flag.form", "use this FORM[:VARIANT] instead of the recommendation"))
+	decimalFlag(f, &o.target, "target", s.P.Help("plan.flag.target", "daily elemental magnesium to reach, mg (default: the goal's, never above the upper limit)"))
+	decimalFlag(f, &o.capsule, "capsule", s.P.Help("plan.flag.capsule", "round to whole units of this many mg of compound each"))
+	decimalFlag(f, &o.capsuleEl, "capsule-elemental", s.P.Help("plan.flag.capsule-elemental", "round to whole units of this many mg of magnesium each (as the label states)"))
+	f.BoolVar(&o.Half, "half", false, s.P.Help("plan.flag.half", "allow half units (tablets that can be split)"))
+	f.StringVar(&o.UnitName, "unit-name", "", s.P.Help("plan.flag.unit-name", "what a unit is called: tablet, capsule, sachet or scoop (default: tablet with --half, else capsule)"))
+	f.StringArrayVar(&o.With, "with", nil, s.P.Help("plan.flag.with", "another product you take, as FORM[:VARIANT]:AMOUNT[xN] (repeatable): it counts toward the limit"))
+	f.StringArrayVar(&o.Stacks, "stack", nil, s.P.Help("plan.flag.stack", "a stack `file` of the other products you take (as for total; repeatable)"))
+	f.BoolVar(&o.Explain, "explain", false, s.P.Help("plan.flag.explain", "show the evidence, every rule with its basis, every warning in full and the sources"))
+	f.BoolVar(&o.Supervised, "supervised", false, s.P.Help("plan.flag.supervised", "allow a target above the upper limit, for use under medical supervision"))
+	f.StringVar(&o.Kidney, "kidney", "", s.P.Help("plan.flag.kidney", "normal or impaired (impaired: refused, see a doctor)"))
+	decimalFlag(f, &o.egfr, "egfr", s.P.Help("plan.flag.egfr", "kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)"))
+	f.StringSliceVar(&o.Conditions, "condition", nil, s.P.Help("plan.flag.condition", "a condition that rules magnesium out (heart-block, bradycardia, myasthenia-gravis, infection-stones) or needs care (dehydration)"))
+	f.StringSliceVar(&o.Meds, "meds", nil, s.P.Help("plan.flag.meds", "medicines you take, comma separated (levothyroxine,doxycycline)"))
+	f.StringVar(&o.Start, "start", "", s.P.Help("plan.flag.start", "first day of the plan, YYYY-MM-DD or today: prints dates"))
+	f.StringVar(&o.ICS, "ics", "", s.P.Help("plan.flag.ics", "write the schedule to this iCalendar `file` (- for stdout)"))
+	f.BoolVar(&o.Force, "force", false, s.P.Help("plan.flag.force", "overwrite an existing --ics file; with --save, replace the active plan"))
+	f.BoolVar(&o.Remind, "remind", false, s.P.Help("plan.flag.remind", "add a reminder alarm to each intake in the --ics file"))
+	f.StringVar(&o.Morning, "morning", "08:00", s.P.Help("plan.flag.morning", "time of the morning intake in the --ics file"))
+	f.StringVar(&o.Evening, "evening", "21:00", s.P.Help("plan.flag.evening", "time of the evening intake in the --ics file"))
 	o.Person.addFlags(cmd, false, s.P)
 	o.addJournalFlags(cmd)
+	// a person's standing facts and habits; the rest describes one plan
+	// (a target, supervision, units, other products, a calendar) and is
+	// never inherited: "supervised: true" with "target: 900" in a file
+	// would unlock a schedule above the upper limit nobody asked for
+	standing(f, "gut", "kidney", "egfr", "condition", "meds", "morning", "evening", "remind")
+	oneRun(f, "force")
 	_ = cmd.RegisterFlagCompletionFunc("gut", fixedCompletion("normal", "sensitive"))
 	_ = cmd.RegisterFlagCompletionFunc("kidney", fixedCompletion("normal", "impaired"))
 	_ = cmd.RegisterFlagCompletionFunc("goal", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -181,8 +188,8 @@ func newPlanGoalsCmd(s *IO, root *rootOptions) *cobra.Command {
 	var person personOptions
 	cmd := &cobra.Command{
 		Use:   "goals",
-		Short: s.P.S("The goals, their forms and how strong the evidence for each is"),
-		Long: s.P.S(`Every goal mgcalc plans for, with its forms, recommended first, and the
+		Short: s.P.Help("plan.goals.short", "The goals, their forms and how strong the evidence for each is"),
+		Long: s.P.Help("plan.goals.long", `Every goal mgcalc plans for, with its forms, recommended first, and the
 evidence grade of each: guideline, systematic review, randomised trial,
 practice-based, marketing claim, no effect shown. The order weighs how well
 the gut takes a form as well as its grade. Forms with a marketing claim (and
@@ -191,7 +198,7 @@ never recommended. -o json adds each finding and its sources, and whether a
 trial dose is above the person's limit (--authority, --age, --pregnant).
 
 Exit status: 0, 1 for a broken config file, 2 for bad arguments.`),
-		Example: s.P.S(`  mgcalc plan goals
+		Example: s.P.Help("plan.goals.example", `  mgcalc plan goals
   mgcalc plan goals -o json | jq '.[] | {goal, best: .forms[0].form}'`),
 		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -200,7 +207,7 @@ Exit status: 0, 1 for a broken config file, 2 for bad arguments.`),
 			if err != nil {
 				return dataError(err)
 			}
-			_, limit, err := person.applied(root.tables, root.origins)
+			_, limit, err := person.applied(root.tables, root.config)
 			if err != nil {
 				return err
 			}
@@ -208,6 +215,7 @@ Exit status: 0, 1 for a broken config file, 2 for bad arguments.`),
 		},
 	}
 	person.addFlags(cmd, false, s.P)
+	outputFlag(cmd, root, s.P, listOutput)
 	return cmd
 }
 
@@ -221,21 +229,58 @@ func (o *planOptions) read(cmd *cobra.Command) {
 		return nil
 	}
 	o.Target, o.Capsule, o.CapsuleEl, o.EGFR = set("target", &o.target), set("capsule", &o.capsule), set("capsule-elemental", &o.capsuleEl), set("egfr", &o.egfr)
-	o.icsSet = fs.Changed("ics")
+	_, standing := o.Root.config.origin("output")
+	o.outputGiven = fs.Changed("output") && !standing
 	o.Person.read(cmd)
 }
 
-// words accepted for --gut, --kidney and --unit-name, English and Dutch.
+// words accepted for --gut, --kidney and --unit-name; a word of another
+// language is read as its English (msg.Word: gevoelig, verminderd,
+// tabletten).
 var (
-	unitNameWords = map[string]string{"tablet": "tablet", "tablets": "tablet", "tabletten": "tablet", "capsule": "capsule", "capsules": "capsule",
-		"sachet": "sachet", "sachets": "sachet", "zakje": "sachet", "zakjes": "sachet", "scoop": "scoop", "scoops": "scoop", "schepje": "scoop", "schepjes": "scoop"}
-	gutWords    = map[string]plan.Gut{"normal": plan.GutNormal, "normaal": plan.GutNormal, "sensitive": plan.GutSensitive, "gevoelig": plan.GutSensitive}
-	kidneyWords = map[string]plan.Kidney{"normal": plan.KidneyNormal, "normaal": plan.KidneyNormal, "impaired": plan.KidneyImpaired, "verminderd": plan.KidneyImpaired}
+	unitNameWords = map[string]string{"tablet": "tablet", "tablets": "tablet", "capsule": "capsule", "capsules": "capsule",
+		"sachet": "sachet", "sachets": "sachet", "scoop": "scoop", "scoops": "scoop"}
+	gutWords    = map[string]plan.Gut{"normal": plan.GutNormal, "sensitive": plan.GutSensitive}
+	kidneyWords = map[string]plan.Kidney{"normal": plan.KidneyNormal, "impaired": plan.KidneyImpaired}
 )
 
-// request validates the options into a plan request.
+// parseKidney reads a --kidney word (a standing kidney: too, for the
+// commands without the flag).
+func parseKidney(s string) (plan.Kidney, bool) {
+	k, ok := kidneyWords[word("kidney", s)]
+	return k, ok
+}
+
+// word folds a word typed for kind and reads another language's as its
+// English.
+func word(kind, s string) string {
+	if en, ok := msg.Word(kind, s); ok {
+		return en
+	}
+	return fold(s)
+}
+
+// request validates the options into a plan request. Every name typed
+// goes through the one fold: a character it does not read is refused,
+// naming the flag, never dropped.
 func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 	var r plan.Request
+	if len(o.Meds) > maxMeds {
+		return r, usageError(msg.Errorf("--meds names %d medicines: at most %d", len(o.Meds), maxMeds))
+	}
+	for _, n := range append([]struct{ flag, name string }{{"--goal", o.Goal}, {"--gut", o.Gut}, {"--kidney", o.Kidney}, {"--unit-name", o.UnitName}}, named("--condition", o.Conditions)...) {
+		if err := nameError(n.flag, n.name); err != nil {
+			return r, err
+		}
+	}
+	for _, m := range o.Meds {
+		if len(m) > 100 {
+			return r, usageError(msg.Errorf("--meds: %q is longer than 100 characters", text.Clip(m)))
+		}
+		if err := nameError("--meds", m); err != nil {
+			return r, err
+		}
+	}
 	r.Goal = k.Goal(o.Goal)
 	if r.Goal == nil {
 		var keys []string
@@ -245,11 +290,11 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 		return r, usageError(msg.Errorf("unknown goal %q", o.Goal).WithHint("goals: %s", strings.Join(keys, ", ")))
 	}
 	var ok bool
-	if r.Gut, ok = gutWords[strings.ToLower(strings.TrimSpace(o.Gut))]; !ok {
+	if r.Gut, ok = gutWords[word("gut", o.Gut)]; !ok {
 		return r, usageError(msg.Errorf("--gut must be normal or sensitive, not %q", o.Gut))
 	}
 	if o.Kidney != "" {
-		if r.Kidney, ok = kidneyWords[strings.ToLower(strings.TrimSpace(o.Kidney))]; !ok {
+		if r.Kidney, ok = parseKidney(o.Kidney); !ok {
 			return r, usageError(msg.Errorf("--kidney must be normal or impaired, not %q", o.Kidney))
 		}
 	}
@@ -266,14 +311,6 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 				WithHint("mgcalc knows: %s; for any other condition, ask your doctor", strings.Join(k.ConditionKeys(), ", ")))
 		}
 		r.Conditions = append(r.Conditions, g)
-	}
-	if len(o.Meds) > maxMeds {
-		return r, usageError(msg.Errorf("--meds names %d medicines: at most %d", len(o.Meds), maxMeds))
-	}
-	for _, m := range o.Meds {
-		if len(m) > 100 {
-			return r, usageError(msg.Errorf("--meds: %q is longer than 100 characters", msg.Clip(m)))
-		}
 	}
 	r.Meds = o.Meds
 	if o.Target != nil {
@@ -307,9 +344,9 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 		if !r.Unit.IsSet() {
 			return r, usageError(msg.Errorf("--unit-name needs --capsule or --capsule-elemental"))
 		}
-		name, ok := unitNameWords[strings.ToLower(strings.TrimSpace(o.UnitName))]
+		name, ok := unitNameWords[word("unit-name", o.UnitName)]
 		if !ok {
-			return r, usageError(msg.Errorf("--unit-name must be tablet, capsule, sachet or scoop, not %q", msg.Clip(o.UnitName)))
+			return r, usageError(msg.Errorf("--unit-name must be tablet, capsule, sachet or scoop, not %q", text.Clip(o.UnitName)))
 		}
 		r.Unit.Name = name
 	}
@@ -360,11 +397,20 @@ func runPlan(o *planOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.icsSet && strings.TrimSpace(o.ICS) == "" {
-		return usageError(msg.Errorf("--ics needs a file name").WithHint("give a path, or - for stdout"))
+	// --ics - is -o ics: the calendar on stdout, in place of the plan
+	if o.ICS == "-" {
+		if o.outputGiven && o.Root.format != render.ICS {
+			return usageError(msg.Errorf("--ics - writes the calendar to stdout, where -o %s would write the plan", string(o.Root.format)).
+				WithHint("give --ics FILE to write the calendar to a file beside -o %s, or -o ics alone", string(o.Root.format)))
+		}
+		o.Root.format = render.ICS
 	}
-	if o.ICS != "" && start == nil {
-		return usageError(msg.Errorf("--ics needs a first day").WithHint("give --start YYYY-MM-DD (or --start today)"))
+	if start == nil && (o.ICS != "" || o.Root.format == render.ICS) {
+		flag := "--ics"
+		if o.ICS == "" {
+			flag = "-o ics"
+		}
+		return usageError(msg.Errorf("%s needs a first day", flag).WithHint("give --start YYYY-MM-DD (or --start today)"))
 	}
 	// the times are checked whether or not a calendar is written: a bad
 	// setting should not wait for the day it is used
@@ -376,7 +422,7 @@ func runPlan(o *planOptions) error {
 	if morning >= evening {
 		return usageError(msg.Errorf("--morning %s is not before --evening %s", o.Morning, o.Evening))
 	}
-	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
@@ -412,12 +458,11 @@ func runPlan(o *planOptions) error {
 			return err
 		}
 	}
-	if o.ICS != "" {
-		cal := render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind}
-		if o.ICS == "-" {
-			return cal.Write(o.IO.Out, o.IO.P)
-		}
-		if err := writeFileAtomic(o.ICS, o.Force, func(w io.Writer) error { return cal.Write(w, o.IO.P) }); err != nil {
+	if start != nil {
+		report.Calendar = &render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind, P: o.IO.P}
+	}
+	if o.ICS != "" && o.ICS != "-" {
+		if err := writeFileAtomic(o.ICS, o.Force, report.Calendar.Write); err != nil {
 			return err
 		}
 	}
@@ -437,38 +482,14 @@ func clock(s, flag string) (time.Duration, error) {
 const maxMeds = 50
 
 // otherMagnesium is the magnesium a day of the products --with and --stack
-// name (those taken by mouth), read as total reads them.
+// name (those taken by mouth), read by the reader of total (readItems).
 func (o *planOptions) otherMagnesium() (float64, error) {
 	if len(o.With) == 0 && len(o.Stacks) == 0 {
 		return 0, nil
 	}
-	t, err := o.Root.tables.Forms()
+	items, _, err := readItems(&totalOptions{IO: o.IO, Root: o.Root, Items: o.With, Stacks: o.Stacks, itemFlag: "--with"})
 	if err != nil {
-		return 0, dataError(err)
-	}
-	var items []stack.Item
-	for _, w := range o.With {
-		it, err := stack.ParseItem(t, w)
-		if err != nil {
-			return 0, formError(prefixed("--with", err))
-		}
-		items = append(items, it)
-	}
-	stdin := 0
-	for _, path := range o.Stacks {
-		if path == "-" {
-			if stdin++; stdin > 1 {
-				return 0, usageError(msg.Errorf("stdin (-) is given %d times: it can be read once", stdin))
-			}
-		}
-		more, err := readStack(o.IO, t, path)
-		if err != nil {
-			return 0, err
-		}
-		items = append(items, more...)
-	}
-	if len(items) > stack.MaxItems {
-		return 0, usageError(msg.Errorf("more than %d products", stack.MaxItems))
+		return 0, err
 	}
 	mg := 0.0
 	for _, it := range items {
@@ -477,4 +498,19 @@ func (o *planOptions) otherMagnesium() (float64, error) {
 		}
 	}
 	return mg, nil
+}
+
+// named pairs each of names with its flag.
+func named(flag string, names []string) []struct{ flag, name string } {
+	out := make([]struct{ flag, name string }, len(names))
+	for i, n := range names {
+		out[i] = struct{ flag, name string }{flag, n}
+	}
+	return out
+}
+
+// fold is text.Fold for a lookup: "" for a name that does not fold.
+func fold(s string) string {
+	f, _ := text.Fold(s)
+	return f
 }

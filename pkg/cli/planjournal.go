@@ -12,15 +12,15 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // addJournalFlags declares plan's --save, --show and --journal.
 func (o *planOptions) addJournalFlags(cmd *cobra.Command) {
 	f, p := cmd.Flags(), o.IO.P
-	f.BoolVar(&o.Save, "save", false, p.S("keep this plan in your journal as the active plan, from --start (default today)"))
-	f.BoolVar(&o.Show, "show", false, p.S("print the active plan, where it stands today and the days so far"))
+	f.BoolVar(&o.Save, "save", false, p.Help("plan.flag.save", "keep this plan in your journal as the active plan, from --start (default today)"))
+	f.BoolVar(&o.Show, "show", false, p.Help("plan.flag.show", "print the active plan, where it stands today and the days so far"))
 	o.Journal.addFlag(f, p)
-	markPerInvocation(f, "save", "show")
 }
 
 // savePlan keeps p in the journal as the active plan. Replacing an active
@@ -52,7 +52,7 @@ func savePlan(o *planOptions, p *plan.Plan, start *time.Time) error {
 	if err != nil {
 		return storeError(err)
 	}
-	io.WriteString(s.ErrOut, "mgcalc: "+sanitizeArg(s.P.Message(msg.New("saved as your active plan, from %s, in %s", day.Format(time.DateOnly), st.Path())))+"\n")
+	io.WriteString(s.ErrOut, "mgcalc: "+text.Escape(s.P.Message(msg.New("saved as your active plan, from %s, in %s", day.Format(time.DateOnly), st.Path())))+"\n")
 	return nil
 }
 
@@ -61,10 +61,9 @@ func runPlanShow(o *planOptions, cmd *cobra.Command) error {
 	if o.Goal != "" || o.Save {
 		return usageError(msg.Errorf("--show prints the saved plan: give it without --goal and --save"))
 	}
-	o.Journal.read(cmd)
 	s := o.IO
 	now := o.now()
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
@@ -80,5 +79,6 @@ func runPlanShow(o *planOptions, cmd *cobra.Command) error {
 	if today := journal.Day(now); !today.Before(p.Start) {
 		per = journal.MakePeriodLogs([]journal.Plan{*p}, logs, nil, now, p.Start, today)
 	}
+	o.Root.path = cmd.CommandPath() + " --show" // for a format the saved plan does not take
 	return o.Root.print(s, render.NewSavedPlan(td, per))
 }

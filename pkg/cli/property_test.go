@@ -159,3 +159,34 @@ func safeGroup(m []string) string {
 	}
 	return m[1]
 }
+
+// The Mg share of every variant is the same number in `forms`, `forms
+// show` and `elemental` (the same question asked three ways): each rounds
+// once, from the formula's fraction, to two decimals of a percent.
+func TestSharesAgreeEverywhere(t *testing.T) {
+	tb := formTable(t)
+	list, _, _ := runWith(t, nil, "forms")
+	// forms lists the variants in table order, one a line after the header,
+	// its % Mg the cell before the gut tolerance
+	lines := strings.Split(list, "\n")[1:]
+	elemPct := regexp.MustCompile(`([0-9.]+) % Mg\)`)
+	i := 0
+	for _, f := range tb.Forms {
+		detail, _, _ := runWith(t, nil, "forms", "show", f.Key)
+		for _, v := range f.Variants {
+			want := strconv.FormatFloat(v.Fraction*100, 'f', 2, 64)
+			cells := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(lines[i]), -1)
+			i++
+			if len(cells) < 3 || cells[len(cells)-2] != want || !strings.HasPrefix(cells[len(cells)-5], v.Key) {
+				t.Errorf("forms: %s:%s shows %q, want %s %%", f.Key, v.Key, cells, want)
+			}
+			if !strings.Contains(detail, " "+want+" %\n") {
+				t.Errorf("forms show %s: no %s %% for %s", f.Key, want, v.Key)
+			}
+			out, _, _ := runWith(t, nil, "elemental", f.Key+":"+v.Key, "100")
+			if m := elemPct.FindStringSubmatch(out); m == nil || m[1] != want {
+				t.Errorf("elemental %s:%s shows %q, want %s %%", f.Key, v.Key, m, want)
+			}
+		}
+	}
+}

@@ -22,7 +22,10 @@ import (
 
 // Main runs mgcalc with args and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return run(args, stdin, stdout, stderr, os.Getenv)
+	return runTree(args, stdin, stdout, stderr, os.Getenv, func(s *IO) *cobra.Command {
+		s.environ = os.Environ
+		return newRootCmd(s)
+	})
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -35,7 +38,9 @@ func runTree(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 	build func(*IO) *cobra.Command) (code int) {
 	s := newIO(stdin, stdout, stderr, getenv)
 	s.args = args
-	s.P, _ = msg.NewPrinter(chooseLang(args, getenv))
+	lang, cfg := startSettings(args, getenv)
+	s.P, _ = msg.NewPrinter(lang)
+	s.config = cfg
 	s.P = s.P.WithData(kb.DataCatalogue(string(s.P.Lang()))) // names and notes from data/, decoded on first use
 	defer func() {
 		if r := recover(); r != nil {
@@ -78,12 +83,12 @@ type rootOptions struct {
 	Lang       string // --lang: en, nl, or "" (the locale); the printer is chosen before the tree
 	Table      string // --table: a forms.yaml of the user's instead of the built-in form table
 	format     render.Format
+	path       string         // the command that runs, for messages
+	settings   *settingsIndex // every flag of the tree by kind
 	tables     tables
-	// origins says where a flag's value came from when not from the
-	// command line: "MGCALC_PREGNANT=true", "pregnant: true in config file …".
-	origins map[string]*msg.Message
-	// config is what the root read: the config file and each setting's
-	// source.
+	lazy       []func(*rootOptions) *cobra.Command // commands lazyCmd did not build
+	// config is what the root read: the config file and where each
+	// standing setting not given as a flag came from.
 	config *configState
 }
 
@@ -100,8 +105,8 @@ func newRootCmd(s *IO) *cobra.Command {
 	p := s.P
 	root := &cobra.Command{
 		Use:   "mgcalc",
-		Short: p.S("Magnesium dose and form calculator"),
-		Long: p.S(`mgcalc turns the weight of a magnesium salt into the elemental magnesium it
+		Short: p.Help("root.short", "Magnesium dose and form calculator"),
+		Long: p.Help("root.long", `mgcalc turns the weight of a magnesium salt into the elemental magnesium it
 carries (and back), computed from the molecular formula, and compares it with
 the supplemental upper limit. Every number it uses has a source: see
 'mgcalc forms show FORM'.
@@ -128,7 +133,7 @@ nl_NL.UTF-8 is Dutch), else English. Machine formats are the same in every
 language. Amounts take a decimal point or a decimal comma with one or two
 digits after it (1.5g, 187,5 mg, 0,5 g); "1.830 mg" and "1,830 mg" are
 refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
-		Example: p.S(`  mgcalc elemental citrate 500
+		Example: p.Help("root.example", `  mgcalc elemental citrate 500
   mgcalc elemental chloride:anhydrous 1g -o value
   mgcalc compound bisglycinate 200
   mgcalc forms
@@ -151,26 +156,25 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 				// Completion needs no settings, and a broken file must not
 				// break it. What only completion uses is set up now, not in
 				// every call.
-				markFileFlags(cmd.Root())
-				filterArgCompletions(cmd.Root())
+				completeSetup(cmd.Root())
 				return nil
 			}
-			st, err := applyConfig(cmd, s, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
+			if err := emptyFileName(cmd); err != nil {
+				return err
+			}
+			st, err := applyConfig(cmd, s, opts.settings, s.config, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
 			if err != nil {
 				return err
 			}
-			opts.config, opts.origins = st, st.origins
+			opts.config = st
 			if opts.Table != "" {
 				opts.tables = fileTables(opts.Table)
-			} else if cmd.Flags().Changed("table") {
-				return usageError(msg.Errorf("--table needs a file name").
-					WithHint("leave --table out for the built-in form table"))
 			}
-			f, err := render.ParseFormat(opts.Output)
+			f, err := chooseFormat(cmd, opts.Output, st)
 			if err != nil {
-				return usageError(err)
+				return err
 			}
-			opts.format = f
+			opts.format, opts.path = f, cmd.CommandPath()
 			// Colour is decided once, now that --color, MGCALC_COLOR and
 			// the config file are known; Term() reads it.
 			s.decideColor(opts.Color, f == render.Text)
@@ -179,15 +183,11 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 	}
 	root.SetVersionTemplate("mgcalc version {{mgcalcVersion}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true // newCompletionCmd replaces it
-	root.SuggestionsMinimumDistance = 3
 	root.SetFlagErrorFunc(flagError)
-	// Dutch names for the two person switches: --zwanger, --borstvoeding
+	// flag names of another language: --zwanger is --pregnant (msg.Word)
 	root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
-		switch name {
-		case "zwanger":
-			return "pregnant"
-		case "borstvoeding":
-			return "lactating"
+		if en, ok := msg.Word("flag", name); ok {
+			return pflag.NormalizedName(en)
 		}
 		return pflag.NormalizedName(name)
 	})
@@ -196,14 +196,15 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 	root.Args = unknownCommand
 	helpCmd := newHelpCmd(s)
 	root.SetHelpCommand(helpCmd)
-	root.Flags().BoolP("version", "v", false, p.S("print mgcalc's version and exit"))
+	root.Flags().BoolP("version", "v", false, p.Help("root.flag.version", "print mgcalc's version and exit"))
+	oneRun(root.Flags(), "version")
 	pf := root.PersistentFlags()
-	pf.StringVarP(&opts.Output, "output", "o", "text", p.S("output format: %s", strings.Join(formatNames(), ", ")))
-	pf.StringVar(&opts.ConfigFile, "config", "", p.S("config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)"))
-	pf.Var(colorValue{&opts.Color}, "color", p.S("colour in text output: auto, always or never"))
-	pf.StringVar(&opts.Table, "table", "", p.S("read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one"))
-	pf.Var(langValue{&opts.Lang}, "lang", p.S("language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"))
-	_ = root.RegisterFlagCompletionFunc("output", completeFormats)
+	pf.StringVar(&opts.ConfigFile, "config", "", p.Help("root.flag.config", "config `file` (default $XDG_CONFIG_HOME/mgcalc/config.yaml)"))
+	pf.Var(colorValue{&opts.Color}, "color", p.Help("root.flag.color", "colour in text output: auto, always or never"))
+	pf.StringVar(&opts.Table, "table", "", p.Help("root.flag.table", "read the form table from this YAML `file` (the schema of data/forms.yaml) instead of the built-in one"))
+	pf.Var(langValue{&opts.Lang}, "lang", p.Help("root.flag.lang", "language of the text output: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"))
+	standing(pf, "color", "lang")
+	oneRun(pf, "config")
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(colorAuto, colorAlways, colorNever))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion(string(msg.English), string(msg.Dutch)))
 
@@ -216,13 +217,19 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 		newPlanCmd(s, opts),
 		newCheckCmd(s, opts),
 		newLabelCmd(s, opts),
-		lazyCmd(s, "log", logShort, func() *cobra.Command { return newLogCmd(s, opts) }),
-		lazyCmd(s, "today", todayShort, func() *cobra.Command { return newTodayCmd(s, opts) }),
-		lazyCmd(s, "journal", journalShort, func() *cobra.Command { return newJournalCmd(s, opts) }),
-		newConfigCmd(s, opts),
+		lazyCmd(s, opts, "log", logShort, func(r *rootOptions) *cobra.Command { return newLogCmd(s, r) }),
+		lazyCmd(s, opts, "today", todayShort, func(r *rootOptions) *cobra.Command { return newTodayCmd(s, r) }),
+		lazyCmd(s, opts, "journal", journalShort, func(r *rootOptions) *cobra.Command { return newJournalCmd(s, r) }),
 		newVersionCmd(s, opts),
 		newCompletionCmd(s),
 	)
+	// config lists the standing settings the rest of the tree declares;
+	// the index is made once, here, for applyConfig as well
+	opts.settings = indexSettings(root)
+	opts.settings.lazy = opts.lazy
+	config := newConfigCmd(s, opts, opts.settings.standing)
+	root.AddCommand(config)
+	opts.settings.add(config)
 	// In English cobra's own usage text is the same (a test proves it), so
 	// only another language pays for walking the tree.
 	if p.Lang() != msg.English {
@@ -246,18 +253,18 @@ func Command() *cobra.Command {
 func newHelpCmd(s *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [command]",
-		Short: s.P.S("Help about any command"),
-		Long: s.P.S(`Help for any command: 'mgcalc help total' is 'mgcalc total --help'.
+		Short: s.P.Help("help.short", "Help about any command"),
+		Long: s.P.Help("help.long", `Help for any command: 'mgcalc help total' is 'mgcalc total --help'.
 
 Exit status: 0 with the help; 2 for a command mgcalc does not have.`),
-		Example: s.P.S(`  mgcalc help
+		Example: s.P.Help("help.example", `  mgcalc help
   mgcalc help plan`),
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := c.Root().Find(args)
 			if err != nil || len(rest) > 0 {
 				topic := strings.Join(args, " ")
 				m := msg.Errorf("no help topic %q", topic)
-				if sugg := c.Root().SuggestionsFor(args[0]); len(sugg) > 0 {
+				if sugg := suggest(c.Root(), args[0]); len(sugg) > 0 {
 					return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
 				}
 				return usageError(m.WithHint("run 'mgcalc --help' for the commands"))
@@ -267,9 +274,28 @@ Exit status: 0 with the help; 2 for a command mgcalc does not have.`),
 	}
 }
 
+// suggestionDistance is how far a mistyped command may be from a real
+// one to be suggested (cobra's edit distance), for every command alike.
+const suggestionDistance = 3
+
+// suggest is the one rule for suggesting a command for a mistyped word.
+func suggest(cmd *cobra.Command, word string) []string {
+	cmd.SuggestionsMinimumDistance = suggestionDistance
+	return cmd.SuggestionsFor(word)
+}
+
 // unknownCommand is the Args of a command whose arguments can only be
 // subcommands: anything else is a usage error with a suggestion.
 func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	return unknownCommandHint(cmd, args, msg.New("run '%s --help' for the commands", cmd.CommandPath()))
+}
+
+// unknownCommandHint is unknownCommand with the hint for a word nothing
+// resembles.
+func unknownCommandHint(cmd *cobra.Command, args []string, hint *msg.Message) error {
 	if len(args) == 0 {
 		return nil
 	}
@@ -282,13 +308,11 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 		}
 	}
 	m := msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
-	if cmd.SuggestionsMinimumDistance <= 0 {
-		cmd.SuggestionsMinimumDistance = 2
-	}
-	if sugg := cmd.SuggestionsFor(args[0]); len(sugg) > 0 {
+	if sugg := suggest(cmd, args[0]); len(sugg) > 0 {
 		return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
 	}
-	return usageError(m.WithHint("run '%s --help' for the commands", cmd.CommandPath()))
+	m.Hint = hint
+	return usageError(m)
 }
 
 // tables loads the knowledge tables; tests can substitute them.
@@ -309,12 +333,9 @@ const maxTableSize = 1 << 20
 // table and fails where the table lacks a form the plan names.
 func fileTables(path string) tables {
 	formsOnce := sync.OnceValues(func() (*forms.Table, error) {
-		b, err := readLimited(path, maxTableSize+1)
+		b, err := readUser(nil, path, maxTableSize)
 		if err != nil {
 			return nil, msg.Errorf("form table %s: %s", path, err)
-		}
-		if len(b) > maxTableSize {
-			return nil, msg.Errorf("form table %s: larger than %d KiB", path, maxTableSize>>10)
 		}
 		if len(strings.TrimSpace(string(b))) == 0 {
 			return nil, msg.Errorf("form table %s: the file is empty", path)
@@ -347,25 +368,9 @@ func fileTables(path string) tables {
 func argsUsage(n int, names *msg.Message) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError(msg.Errorf("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args)).
+			return usageError(msg.Errorf("%s takes %s (got %s)", cmd.CommandPath(), names, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).
 				WithHint("run '%s --help' for usage", cmd.CommandPath()))
 		}
 		return nil
 	}
-}
-
-// flagNames collects every flag name in the tree, for config validation.
-func flagNames(root *cobra.Command) map[string]bool {
-	names := map[string]bool{}
-	var walk func(*cobra.Command)
-	walk = func(c *cobra.Command) {
-		for _, fs := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
-			fs.VisitAll(func(f *pflag.Flag) { names[f.Name] = true })
-		}
-		for _, sub := range c.Commands() {
-			walk(sub)
-		}
-	}
-	walk(root)
-	return names
 }

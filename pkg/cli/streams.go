@@ -14,6 +14,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // IO is the one place that decides about the terminal: whether stdout is
@@ -42,7 +43,12 @@ type IO struct {
 	stream *bufio.Writer
 	// args are the command line, when known: lazyCmd builds a command in
 	// full only when the line may need it
-	args []string
+	args   []string
+	config *configFile // read before the tree was built
+	// environ lists the environment (os.Environ), where it can be
+	// listed: the settings index builds the commands lazyCmd left out only
+	// for an MGCALC_* variable it does not know. nil: always.
+	environ func() []string
 }
 
 // newIO inspects stdout and the environment (TERM, COLUMNS) once. The
@@ -125,18 +131,14 @@ func (s *IO) Term() *render.Term {
 }
 
 // print renders r in the chosen format; a format the report cannot take
-// names where a standing setting chose it.
+// names the command, and where a standing setting chose it.
 func (root *rootOptions) print(s *IO, r render.Report) error {
 	err := s.Print(root.format, r)
-	if ee := (*render.ExportError)(nil); errors.As(err, &ee) {
-		m := withOrigin(ee.Msg, root.origins, "output")
-		if m != ee.Msg {
-			m.Hint = msg.Errorf("%s; %s", m.Hint, ee.Msg.Hint)
-		}
-		return usageError(m)
+	if fe := (*render.FormatError)(nil); errors.As(err, &fe) {
+		return formatError(fe, msg.New("%s", root.path), root.config)
 	}
 	if errors.Is(err, render.ErrNoValue) {
-		m := withOrigin(render.ErrNoValue, root.origins, "output")
+		m := withOrigin(render.ErrNoValue, root.config, "output")
 		if m == render.ErrNoValue {
 			return usageError(m)
 		}
@@ -162,5 +164,5 @@ func (s *IO) Print(format render.Format, r render.Report) error {
 
 // Warn writes a warning to stderr, in the user's language.
 func (s *IO) Warn(m *msg.Message) {
-	io.WriteString(s.ErrOut, "mgcalc: warning: "+sanitizeArg(oneLine(s.P.Message(m)))+"\n")
+	io.WriteString(s.ErrOut, "mgcalc: warning: "+text.Escape(oneLine(s.P.Message(m)))+"\n")
 }

@@ -21,7 +21,7 @@ func newTodayCmd(s *IO, root *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "today",
 		Short: todayShort(s.P),
-		Long: s.P.S(`What today holds: the doses still due from the plan saved with 'mgcalc plan
+		Long: s.P.Help("today.long", `What today holds: the doses still due from the plan saved with 'mgcalc plan
 --save', each with the earliest time to take it; what you logged today; the
 total so far against your upper limit; and why today differs from the saved
 schedule.
@@ -47,24 +47,24 @@ and its limit, the reasons and the rules, each with its basis and sources.
 
 Exit status: 0, 1 a journal that cannot be opened, 2 bad arguments, 3 the
 magnesium logged today is above the upper limit.`),
-		Example: s.P.S(`  mgcalc today
+		Example: s.P.Help("today.example", `  mgcalc today
   mgcalc today -o json | jq '.intakes[] | select(.status == "due")'
   mgcalc today --journal ~/backup/journal.db`),
 		Args: argsUsage(0, msg.New("no arguments")),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.Person.read(cmd)
-			o.Journal.read(cmd)
 			return runToday(o)
 		},
 	}
 	o.Journal.addFlag(cmd.Flags(), s.P)
+	outputFlag(cmd, root, s.P, valueOutput)
 	o.Person.addFlags(cmd, false, s.P)
 	return cmd
 }
 
 func runToday(o *todayOptions) error {
 	now := o.IO.Now()
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	_, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
@@ -85,5 +85,5 @@ func runToday(o *todayOptions) error {
 // todayShort is the command's one-line help: the full command and the stub
 // lazyCmd puts in its place share it.
 func todayShort(p msg.Printer) string {
-	return p.S("Today's doses from your saved plan and your journal, and what you took")
+	return p.Help("today.short", "Today's doses from your saved plan and your journal, and what you took")
 }

@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"io"
-	"os"
-
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
@@ -34,14 +30,17 @@ type totalOptions struct {
 	// Today adds the magnesium logged today (the journal) to the items.
 	Today   bool
 	Journal journalOptions
+	// itemFlag names the flag the items came from in an error (plan's
+	// --with); "" for arguments.
+	itemFlag string
 }
 
 func newTotalCmd(s *IO, root *rootOptions) *cobra.Command {
 	o := &totalOptions{IO: s, Root: root}
 	cmd := &cobra.Command{
 		Use:   "total [FORM[:VARIANT]:AMOUNT[xN]...]",
-		Short: s.P.S("Add up every product someone takes and compare with the upper limit"),
-		Long: s.P.S(`The elemental magnesium of every product someone takes, added up and compared
+		Short: s.P.Help("total.short", "Add up every product someone takes and compare with the upper limit"),
+		Long: s.P.Help("total.long", `The elemental magnesium of every product someone takes, added up and compared
 with the supplemental upper limit for the person (see 'mgcalc limits'). The
 limit applies to the total across all products, not to each one.
 
@@ -86,7 +85,7 @@ assay, route, name), one product a row, empty cells left out.
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
 it, 1 for a stack, CSV or label file that cannot be read or is broken, 2
 for bad arguments. -o value prints the supplemental total in mg.`),
-		Example: s.P.S(`  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
+		Example: s.P.Help("total.example", `  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
   mgcalc total --label etiket.txt citrate:500 magnesium:100
   mgcalc total --stack morning.yaml --stack evening.yaml
@@ -102,36 +101,27 @@ for bad arguments. -o value prints the supplemental total in mg.`),
 				o.Diet = &o.diet
 			}
 			o.Person.read(cmd)
-			o.Journal.read(cmd)
 			if len(o.Items) == 0 && len(o.Stacks) == 0 && len(o.CSVs) == 0 && len(o.Labels) == 0 && !o.Today {
 				return usageError(msg.Errorf("no products given").
 					WithHint("give FORM:AMOUNT items (citrate:500), --stack FILE, --csv FILE or --label FILE"))
 			}
-			stdin := 0
-			for _, p := range append(append(append([]string{}, o.Stacks...), o.CSVs...), o.Labels...) {
-				if p == "-" {
-					stdin++
-				}
-			}
-			if stdin > 1 {
-				return usageError(msg.Errorf("stdin (-) is given %d times: it can be read once", stdin))
-			}
 			return runTotal(o)
 		},
 	}
-	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, s.P.S("YAML `file` listing the products taken (- for stdin); repeat for several files"))
-	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, s.P.S("the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
-	cmd.Flags().StringArrayVar(&o.Labels, "label", nil, s.P.S("a label's text `file`, read as 'mgcalc label' reads it (- for stdin); repeatable"))
-	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, s.P.S("say how much more magnesium fits under the limit, and how many units of each product"))
-	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.S("a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
-	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.S("unit of elemental magnesium shown: mg, mmol or meq"))
-	cmd.Flags().StringVar(&o.diet, "diet", "", s.P.S("magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)"))
-	cmd.Flags().BoolVar(&o.Today, "today", false, s.P.S("add the magnesium logged today (mgcalc log) to the products given"))
+	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, s.P.Help("total.flag.stack", "YAML `file` listing the products taken (- for stdin); repeat for several files"))
+	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, s.P.Help("total.flag.csv", "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
+	cmd.Flags().StringArrayVar(&o.Labels, "label", nil, s.P.Help("total.flag.label", "a label's text `file`, read as 'mgcalc label' reads it (- for stdin); repeatable"))
+	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, s.P.Help("total.flag.headroom", "say how much more magnesium fits under the limit, and how many units of each product"))
+	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.Help("total.flag.with", "a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
+	cmd.Flags().StringVar(&o.Unit, "unit", "mg", s.P.Help("total.flag.unit", "unit of elemental magnesium shown: mg, mmol or meq"))
+	cmd.Flags().StringVar(&o.diet, "diet", "", s.P.Help("total.flag.diet", "magnesium from food and water a day, e.g. 220 or 220mg (compared with the RDA/AI, not the UL)"))
+	cmd.Flags().BoolVar(&o.Today, "today", false, s.P.Help("total.flag.today", "add the magnesium logged today (mgcalc log) to the products given"))
 	o.Journal.addFlag(cmd.Flags(), s.P)
+	outputFlag(cmd, root, s.P, valueOutput)
 	o.Person.addFlags(cmd, true, s.P)
 	cmd.ValidArgsFunction = completeItems
 	_ = cmd.RegisterFlagCompletionFunc("with", completeItems)
-	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(unitNames...))
+	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(units.UnitNames...))
 	return cmd
 }
 
@@ -146,13 +136,15 @@ func completeItems(c *cobra.Command, _ []string, tc string) ([]string, cobra.She
 	return withPrefix(out, tc), d | cobra.ShellCompDirectiveNoSpace
 }
 
-// unitNames are the --unit values.
-var unitNames = []string{"mg", "mmol", "meq"}
-
-// readItems reads the products given as items, stack files and CSV
-// files (total, and log, which takes them exactly as total does). inputs
-// are what was typed for each: the item, or the file's name.
+// readItems reads the products given as items, stack files, CSV files
+// and label files: total, log (which takes them exactly as total does)
+// and plan's other magnesium (--with, --stack) read them here. inputs are
+// what was typed for each: the item, or the file's name. At most
+// stack.MaxItems products (stack.CheckCount).
 func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error) {
+	if err := oneStdin(append(append(append([]string{}, o.Stacks...), o.CSVs...), o.Labels...)); err != nil {
+		return nil, nil, err
+	}
 	t, err := o.Root.tables.Forms()
 	if err != nil {
 		return nil, nil, dataError(err)
@@ -160,6 +152,9 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 	for _, a := range o.Items {
 		it, err := stack.ParseItem(t, a)
 		if err != nil {
+			if o.itemFlag != "" {
+				err = prefixed(o.itemFlag, err)
+			}
 			return nil, nil, formError(err)
 		}
 		items, inputs = append(items, it), append(inputs, a)
@@ -175,7 +170,7 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 		items = append(items, more...)
 	}
 	for _, path := range o.CSVs {
-		more, err := readStackCSV(o, path)
+		more, err := readStackCSV(o.IO, t, path)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -194,8 +189,8 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 		}
 		items = append(items, more...)
 	}
-	if len(items) > stack.MaxItems {
-		return nil, nil, usageError(msg.Errorf("more than %d products", stack.MaxItems))
+	if err := stack.CheckCount(len(items)); err != nil {
+		return nil, nil, usageError(err)
 	}
 	return items, inputs, nil
 }
@@ -216,6 +211,9 @@ func runTotal(o *totalOptions) error {
 			return err
 		}
 		items = append(items, logged...)
+		if err := stack.CheckCount(len(items)); err != nil {
+			return usageError(err)
+		}
 	}
 	var diet *float64
 	if o.Diet != nil {
@@ -225,11 +223,11 @@ func runTotal(o *totalOptions) error {
 		}
 		diet = &d
 	}
-	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.origins)
+	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
-	unit, err := render.ParseUnit(o.Unit, t.MgPerMmol())
+	unit, err := units.ParseUnit(o.Unit, t.MgPerMmol())
 	if err != nil {
 		return usageError(prefixed("--unit", err))
 	}
@@ -262,50 +260,30 @@ func runTotal(o *totalOptions) error {
 // readStack reads and parses a stack file; every problem is a data error
 // that names the file, and the line and field where it can.
 func readStack(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
-	var (
-		b   []byte
-		err error
-	)
+	b, err := readUser(s, path, stack.MaxStackSize)
 	if path == "-" {
-		b, err = io.ReadAll(io.LimitReader(s.In, stack.MaxStackSize+1))
 		path = "<stdin>"
-	} else {
-		b, err = readLimited(path, stack.MaxStackSize+1)
 	}
 	if err != nil {
 		return nil, dataError(msg.Errorf("stack file %s: %s", path, err))
 	}
 	items, err := stack.ParseStack(t, b)
 	if err != nil {
-		var se *stack.StackError
-		if !errors.As(err, &se) {
-			return nil, dataError(prefixed(path, err))
-		}
-		m := msg.Errorf("%s:%d: %s", path, se.Line, se.Err)
-		if se.Field != "" {
-			m = msg.Errorf("%s:%d: %s: %s", path, se.Line, se.Field, se.Err)
-		}
-		m.Hint = se.Err.Hint
-		return nil, dataError(m)
+		return nil, dataError(fileError(path, err))
 	}
 	return items, nil
 }
 
-func readLimited(path string, max int64) ([]byte, error) {
-	// the type first: opening a FIFO would wait for a writer for ever
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		return nil, msg.Errorf("not a regular file")
-	}
-	f, err := os.Open(path)
+// readStackCSV reads a stack given as CSV (total --csv).
+func readStackCSV(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
+	f, err := openUser(s, path)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, msg.Errorf("no such file")
-		}
-		return nil, errReason(err)
+		return nil, dataError(prefixed(path, err))
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, msg.Errorf("not a regular file")
+	items, err := stack.ParseCSV(f, t)
+	if err != nil {
+		return nil, dataError(fileError(path, err))
 	}
-	return io.ReadAll(io.LimitReader(f, max))
+	return items, nil
 }

@@ -118,15 +118,18 @@ func (v versionInfo) TSV() [][]string {
 
 func (v versionInfo) Value() (string, bool) { return v.Version, true }
 
+// Formats implements render.Report.
+func (v versionInfo) Formats() []render.Format { return render.ValueFormats }
+
 func (v versionInfo) Text(*render.Term) string { return "mgcalc version " + v.Line() + "\n" }
 
 func (v versionInfo) Warnings() []*msg.Message { return nil }
 
 func newVersionCmd(s *IO, root *rootOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "version",
-		Short: s.P.S("Print mgcalc's version, VCS revision and Go version"),
-		Long: s.P.S(`The module version, and when the binary was built from a VCS checkout with
+		Short: s.P.Help("version.short", "Print mgcalc's version, VCS revision and Go version"),
+		Long: s.P.Help("version.long", `The module version, and when the binary was built from a VCS checkout with
 -buildvcs=true, the revision (-dirty when the work tree had changes) and its
 commit date, then the Go version and platform it was built with. A binary
 built without version information says "dev". 'mgcalc --version' prints the
@@ -137,7 +140,7 @@ modified (revision, time and modified are null when not stamped), go, os
 and arch; -o value prints the module version.
 
 Exit status: 0, or 1 for a broken config file, 2 for bad arguments.`),
-		Example: s.P.S(`  mgcalc version
+		Example: s.P.Help("version.example", `  mgcalc version
   mgcalc --version
   mgcalc version -o json | jq -r .revision`),
 		Args: argsUsage(0, msg.New("no arguments")),
@@ -145,4 +148,6 @@ Exit status: 0, or 1 for a broken config file, 2 for bad arguments.`),
 			return root.print(s, readVersion())
 		},
 	}
+	outputFlag(cmd, root, s.P, valueOutput)
+	return cmd
 }

@@ -175,7 +175,8 @@ type Headroom struct {
 // Fit is how many more whole units of one product stay under the limit.
 type Fit struct {
 	Name        string
-	ElementalMg float64 // per unit
+	Item        stack.Item // the product
+	ElementalMg float64    // per unit
 	Units       int
 }
 
@@ -203,7 +204,7 @@ func (t Total) Headroom(products []stack.Item) Headroom {
 				n--
 			}
 		}
-		h.Fits = append(h.Fits, Fit{Name: it.Name, ElementalMg: per, Units: n})
+		h.Fits = append(h.Fits, Fit{Name: it.Name, Item: it, ElementalMg: per, Units: n})
 	}
 	return h
 }

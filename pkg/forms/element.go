@@ -1,14 +1,21 @@
 package forms
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
+)
 
 // magnesiumNames are what people write for the element itself rather than
-// a salt, folded as fold does (no case, spaces, hyphens or brackets): the
-// amount next to one of these is already elemental magnesium.
+// a salt, folded (text.Fold: no case, spaces, hyphens or brackets): the
+// amount next to one of these is already elemental magnesium. The Dutch
+// words (elementair magnesium) are in data/i18n/nl.words.yaml, read as
+// these; German labels' words are kept here, mgcalc having no German
+// catalogue.
 var magnesiumNames = map[string]bool{
 	"magnesium": true, "mg": true,
 	"elementalmagnesium": true, "magnesiumelemental": true,
-	"elementairmagnesium": true, "magnesiumelementair": true,
 	"elementaresmagnesium": true, "magnesiumelementar": true,
 }
 
@@ -19,6 +26,13 @@ func IsMagnesium(name string) bool {
 	if len(name) > MaxNameLen {
 		return false
 	}
-	n, err := fold(strings.NewReplacer("(", " ", ")", " ").Replace(compat(name)))
-	return err == nil && magnesiumNames[n]
+	n, err := text.Fold(strings.NewReplacer("(", " ", ")", " ").Replace(text.Compat(name)))
+	if err != nil {
+		return false
+	}
+	if magnesiumNames[n] {
+		return true
+	}
+	en, ok := msg.Word("magnesium", n)
+	return ok && magnesiumNames[en]
 }

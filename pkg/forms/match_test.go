@@ -9,7 +9,6 @@ import (
 // replace, and the loops must agree with them on every input.
 var (
 	symbolRE = regexp.MustCompile(`^[A-Z][a-z]?$`)
-	keyRE    = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 	pctRE    = regexp.MustCompile(`\d+\.\d+\s*%`)
 )
 
@@ -22,9 +21,6 @@ func FuzzMatchers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := isSymbol(s), symbolRE.MatchString(s); got != want {
 			t.Errorf("isSymbol(%q) = %v, the regexp says %v", s, got, want)
-		}
-		if got, want := isKey(s), keyRE.MatchString(s); got != want {
-			t.Errorf("isKey(%q) = %v, the regexp says %v", s, got, want)
 		}
 		if got, want := typesPercent(s), pctRE.MatchString(s); got != want {
 			t.Errorf("typesPercent(%q) = %v, the regexp says %v", s, got, want)

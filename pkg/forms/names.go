@@ -2,15 +2,13 @@ package forms
 
 import (
 	"errors"
-	"golang.org/x/text/unicode/norm"
-
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // MaxNameLen bounds a form name; longer input is rejected before any work.
@@ -66,75 +64,6 @@ func nameErr(k NameErrorKind, name string, m *msg.Message) *NameError {
 	return &NameError{Kind: k, Msg: m, Name: name}
 }
 
-// badCharError reports a character that is neither a letter a-z, a digit
-// nor a known separator.
-type badCharError struct {
-	r       rune
-	invalid bool // not valid UTF-8
-}
-
-func (e *badCharError) Error() string {
-	if e.invalid {
-		return "not valid UTF-8"
-	}
-	return "contains the character " + describeRune(e.r)
-}
-
-// describeRune names r by code point, with the character itself when it
-// prints as itself.
-func describeRune(r rune) string {
-	if unicode.IsGraphic(r) && !unicode.Is(unicode.Mn, r) && !unicode.IsSpace(r) {
-		return fmt.Sprintf("%U '%c'", r, r)
-	}
-	return fmt.Sprintf("%U", r)
-}
-
-// separators are dropped from names: spaces, hyphens, underscores,
-// apostrophes, dots and the hydrate dots.
-func isSeparator(r rune) bool {
-	switch r {
-	case ' ', '\t', '\u00a0', '-', '_', '\'', '\u2018', '\u2019', '.', '\u00b7', '\u2022':
-		return true
-	}
-	return false
-}
-
-// compat applies Unicode compatibility normalisation (NFKC) to a name that
-// is not plain ASCII: full-width letters and subscript digits (MgCl₂)
-// become what they look like. What is still not a-z, 0-9 or a separator
-// afterwards (a Cyrillic letter, a zero-width space, a bidi mark) is
-// refused by fold, never dropped.
-func compat(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return norm.NFKC.String(s)
-		}
-	}
-	return s
-}
-
-// fold keeps a-z and 0-9 (upper case folded), drops the separators, and
-// reports any other character: a Cyrillic "д" must not vanish and leave a
-// different name behind.
-func fold(s string) (string, error) {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r + ('a' - 'A'))
-		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
-			return "", &badCharError{invalid: true}
-		case isSeparator(r):
-		default:
-			return "", &badCharError{r: r}
-		}
-	}
-	return b.String(), nil
-}
-
 // normalize folds a form name for matching: no "magnesium" (or "mag ")
 // prefix, lower case, letters and digits only.
 func normalize(s string) (string, error) {
@@ -147,10 +76,10 @@ func normalize(s string) (string, error) {
 			s = s[4:]
 		}
 	}
-	return fold(s)
+	return text.Fold(s)
 }
 
-func normalizeVariant(s string) (string, error) { return fold(strings.TrimSpace(s)) }
+func normalizeVariant(s string) (string, error) { return text.Fold(strings.TrimSpace(s)) }
 
 // foldFormula folds a formula for matching without case: mgso4.7h2o is
 // MgSO4·7H2O. Dots and spaces are dropped; "" if s has characters no
@@ -177,7 +106,7 @@ func foldFormula(s string) string {
 
 // Lookup finds a form by key or alias, or returns nil.
 func (t *Table) Lookup(name string) *Form {
-	n, err := normalize(compat(name))
+	n, err := normalize(text.Compat(name))
 	if err != nil {
 		return nil
 	}
@@ -192,7 +121,7 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 	if len(name) > MaxNameLen {
 		return nil, nil, nameErr(TooLong, "", msg.Errorf("form name is longer than %d characters", MaxNameLen))
 	}
-	name = compat(name)
+	name = text.Compat(name)
 	formName, variantName, hasVariant := strings.Cut(name, ":")
 	if strings.Contains(variantName, ":") {
 		return nil, nil, nameErr(UnknownVariant, variantName, msg.Errorf("%q has more than one colon", name).
@@ -273,10 +202,10 @@ func formulaTypo(name string) *msg.Message {
 }
 
 func charErr(name string, what *msg.Message, err error) *NameError {
-	var bad *badCharError
+	var bad *text.CharError
 	detail := msg.New("is not valid UTF-8")
-	if errors.As(err, &bad) && !bad.invalid {
-		detail = msg.New("contains the character %s", describeRune(bad.r))
+	if errors.As(err, &bad) && !bad.Invalid {
+		detail = msg.New("contains the character %s", text.Describe(bad.Rune))
 	}
 	return nameErr(BadChar, name, msg.Errorf("%s %q %s, which mgcalc does not read in names", what, name, detail).
 		WithHint("names use the letters a-z, digits, spaces and hyphens; formulas use element symbols, such as MgCl2·6H2O"))

@@ -9,11 +9,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/source"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Tolerance levels: how a form treats the gut, as the sources rate it.
@@ -195,20 +194,6 @@ func isSymbol(s string) bool {
 	return false
 }
 
-// isKey reports whether s is a table key: a lower-case letter, then
-// lower-case letters, digits and hyphens (^[a-z][a-z0-9-]*$).
-func isKey(s string) bool {
-	if s == "" || !isLowerASCII(s[0]) {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		if c := s[i]; !isLowerASCII(c) && !isDigitASCII(c) && c != '-' {
-			return false
-		}
-	}
-	return true
-}
-
 // typesPercent reports whether s has a hand-typed Mg percentage ("60.3 %",
 // "16.16%"): digits, a point, digits, optional white space and a percent
 // sign (\d+\.\d+\s*%). Blend shares ("82 % glycinate") are whole numbers
@@ -381,7 +366,7 @@ func (t *Table) addNames(nf *Names, reg source.Registry) error {
 		if o == nil {
 			return errors.New("an entry is empty")
 		}
-		if !isKey(o.Key) {
+		if !text.IsKey(o.Key) {
 			return fmt.Errorf("key %q must be lowercase letters, digits and hyphens", o.Key)
 		}
 		if strings.TrimSpace(o.Name) == "" {
@@ -498,7 +483,7 @@ func (t *Table) AddNamesThatFit(names *Names, reg source.Registry) error {
 }
 
 func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
-	if !isKey(f.Key) {
+	if !text.IsKey(f.Key) {
 		return fmt.Errorf("key %q must be lowercase letters, digits and hyphens", f.Key)
 	}
 	if strings.TrimSpace(f.Name) == "" {
@@ -579,7 +564,7 @@ func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
 	}
 	for _, p := range texts {
 		if strings.Contains(*p, "{") {
-			*p = fillShares(*p, f)
+			*p = FillShares(*p, f, ".")
 		}
 		if strings.ContainsAny(*p, "{}") {
 			return fmt.Errorf("note %q has an unknown placeholder; use {pct}, {min_pct} or {max_pct}", *p)
@@ -588,16 +573,19 @@ func buildForm(f *Form, w chem.Weights, reg source.Registry) error {
 	return nil
 }
 
-// fillShares fills the placeholders of a note with the form's Mg shares.
+// FillShares fills the placeholders of a note (in any language) with the
+// form's Mg shares to one decimal, written with point: {pct} the default
+// variant's, {min_pct} and {max_pct} the leanest and richest variant's.
 // A placeholder has no brace inside and a share has none at all, so
 // filling them one kind after the other is one pass.
-func fillShares(s string, f *Form) string {
-	s = strings.ReplaceAll(s, "{pct}", pct1(f.Default().Fraction))
-	s = strings.ReplaceAll(s, "{max_pct}", pct1(f.MaxFraction()))
-	return strings.ReplaceAll(s, "{min_pct}", pct1(f.minFraction()))
+func FillShares(s string, f *Form, point string) string {
+	pct := func(frac float64) string {
+		return strings.Replace(strconv.FormatFloat(frac*100, 'f', 1, 64), ".", point, 1)
+	}
+	s = strings.ReplaceAll(s, "{pct}", pct(f.Default().Fraction))
+	s = strings.ReplaceAll(s, "{max_pct}", pct(f.MaxFraction()))
+	return strings.ReplaceAll(s, "{min_pct}", pct(f.minFraction()))
 }
-
-func pct1(frac float64) string { return strconv.FormatFloat(frac*100, 'f', 1, 64) }
 
 func checkNote(what string, n *Note, reg source.Registry) error {
 	if strings.TrimSpace(n.Text) == "" {
@@ -655,32 +643,25 @@ func buildAssay(f *Form, w chem.Weights, reg source.Registry) error {
 const MinFraction = 0.01
 
 // plainText refuses what must not reach a terminal or a report from a
-// table's names and notes: control characters (escape sequences, line
-// breaks), format characters such as bidi overrides, line and paragraph
-// separators, and bytes that are not UTF-8.
+// table's names and notes (text.Plain): control characters (escape
+// sequences, line breaks), format characters such as bidi overrides, line
+// and paragraph separators, and bytes that are not UTF-8.
 func plainText(what, s string) error {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf { // ASCII, most of every table
-			if c < 0x20 || c == 0x7f {
-				return fmt.Errorf("%s contains the control character %U", what, rune(c))
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
+	var ce *text.CharError
+	if err := text.Plain(s); errors.As(err, &ce) {
+		switch {
+		case ce.Invalid:
 			return fmt.Errorf("%s is not valid UTF-8", what)
+		case ce.Rune < 0x20 || ce.Rune == 0x7f:
+			return fmt.Errorf("%s contains the control character %U", what, ce.Rune)
 		}
-		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
-			return fmt.Errorf("%s contains the control or format character %U", what, r)
-		}
-		i += size
+		return fmt.Errorf("%s contains the control or format character %U", what, ce.Rune)
 	}
 	return nil
 }
 
 func buildVariant(v *Variant, w chem.Weights, reg source.Registry) error {
-	if !isKey(v.Key) {
+	if !text.IsKey(v.Key) {
 		return fmt.Errorf("key must be lowercase letters, digits and hyphens")
 	}
 	if v.Name == "" {

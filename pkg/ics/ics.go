@@ -7,10 +7,10 @@
 // # Times
 //
 // DTSTAMP is written in UTC ("…Z"). Event times are "floating": the wall
-// clock of Start (and Until) in its own Location is written as it reads,
+// clock of Start in its own Location is written as it reads,
 // with no TZID and no "Z", so a calendar shows the event at that local time
 // wherever it is opened. For an all-day event only the calendar date of
-// Start (and Until) in its own Location is used and the clock is ignored.
+// Start in its own Location is used and the clock is ignored.
 // Fractional seconds are dropped. Years must lie in 1..9999.
 //
 // # Text
@@ -68,21 +68,13 @@ type Event struct {
 	Description string // optional; omitted when empty
 	// Count > 0 writes RRULE:FREQ=DAILY;COUNT=Count. Negative is invalid.
 	Count int
-	// Until, when non-zero (and Count == 0), writes
-	// RRULE:FREQ=DAILY;UNTIL=<date or floating date-time>, matching the
-	// value type of DTSTART as RFC 5545 3.3.10 requires. It is inclusive
-	// and must not be before Start. Setting both Count and Until is invalid.
-	Until time.Time
 	Alarm *Alarm // optional VALARM
 }
 
-// Alarm is a display alarm (ACTION:DISPLAY) that fires Before the start of
-// its event (TRIGGER:-PT<minutes>M; TRIGGER:PT0M when Before is 0).
-// Before must be a whole, non-negative number of minutes. When Description
-// is empty the event's summary is used, since RFC 5545 requires a
-// DESCRIPTION in a display alarm.
+// Alarm is a display alarm (ACTION:DISPLAY) that fires at the start of its
+// event (TRIGGER:PT0M). When Description is empty the event's summary is
+// used, since RFC 5545 requires a DESCRIPTION in a display alarm.
 type Alarm struct {
-	Before      time.Duration
 	Description string
 }
 
@@ -92,8 +84,8 @@ type Alarm struct {
 // SUMMARY, DESCRIPTION, and VALARM.
 //
 // All input is validated before anything is written: on invalid input
-// (blank prodID, UID or summary; zero stamp or Start; both Count and
-// Until; control characters; no events; duplicate UIDs; …) Write returns
+// (blank prodID, UID or summary; zero stamp or Start; a negative
+// Count; control characters; no events; duplicate UIDs; …) Write returns
 // an error wrapping ErrInvalid and writes nothing. The calendar is then
 // written with a single call to w.Write.
 func Write(w io.Writer, prodID string, stamp time.Time, events []Event) error {
@@ -200,35 +192,13 @@ func encodeEvent(b *bytes.Buffer, dtstamp string, ev *Event) error {
 	switch {
 	case ev.Count < 0:
 		return fmt.Errorf("negative COUNT %d", ev.Count)
-	case ev.Count > 0 && !ev.Until.IsZero():
-		return errors.New("both COUNT and UNTIL are set")
 	case ev.Count > 0:
 		rrule = "RRULE:FREQ=DAILY;COUNT=" + strconv.Itoa(ev.Count)
-	case !ev.Until.IsZero():
-		if err := checkYear("until", ev.Until); err != nil {
-			return err
-		}
-		until := format(ev.Until)
-		// Both strings are fixed-width digits (with a fixed "T"), so
-		// byte order is chronological order.
-		if until < start {
-			return fmt.Errorf("UNTIL %s is before DTSTART %s", until, start)
-		}
-		rrule = "RRULE:FREQ=DAILY;UNTIL=" + until
 	}
 
 	var alarmDesc, trigger string
 	if a := ev.Alarm; a != nil {
-		switch {
-		case a.Before < 0:
-			return fmt.Errorf("negative alarm offset %v", a.Before)
-		case a.Before%time.Minute != 0:
-			return fmt.Errorf("alarm offset %v is not a whole number of minutes", a.Before)
-		case a.Before == 0:
-			trigger = "PT0M"
-		default:
-			trigger = "-PT" + strconv.FormatInt(int64(a.Before/time.Minute), 10) + "M"
-		}
+		trigger = "PT0M"
 		alarmDesc = summary
 		if a.Description != "" {
 			if alarmDesc, err = textValue("alarm DESCRIPTION", a.Description, true); err != nil {

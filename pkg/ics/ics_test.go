@@ -91,13 +91,13 @@ var allDayCount = Event{
 	Count:       14,
 }
 
-var timedUntil = Event{
+var timedCount = Event{
 	UID:         "mg-2@mgcalc",
 	Start:       time.Date(2024, 3, 4, 8, 0, 0, 0, ist),
 	Duration:    90 * time.Minute,
 	Summary:     "Morning dose",
 	Description: "Line one\nLine two: 50% of C:\\dose",
-	Until:       time.Date(2024, 3, 17, 8, 0, 0, 0, ist),
+	Count:       14,
 }
 
 var timedAlarm = Event{
@@ -105,15 +105,15 @@ var timedAlarm = Event{
 	Start:    time.Date(2024, 3, 5, 21, 15, 30, 0, time.UTC),
 	Duration: 15 * time.Minute,
 	Summary:  "Evening dose",
-	Alarm:    &Alarm{Before: 10 * time.Minute, Description: "Take it, now"},
+	Alarm:    &Alarm{Description: "Take it, now"},
 }
 
-var allDayUntilAlarm = Event{
+var allDayCountAlarm = Event{
 	UID:     "mg-4@mgcalc",
 	Start:   time.Date(2024, 3, 6, 0, 0, 0, 0, ist),
 	AllDay:  true,
 	Summary: "Rest day",
-	Until:   time.Date(2024, 3, 8, 0, 0, 0, 0, ist),
+	Count:   3,
 	Alarm:   &Alarm{},
 }
 
@@ -144,22 +144,22 @@ func TestGolden(t *testing.T) {
 			"END:VEVENT\r\n" +
 			footer,
 	}, {
-		name:   "timed with UNTIL",
-		events: []Event{timedUntil},
+		name:   "timed with COUNT",
+		events: []Event{timedCount},
 		want: header +
 			"BEGIN:VEVENT\r\n" +
 			"UID:mg-2@mgcalc\r\n" +
 			"DTSTAMP:20240301T083000Z\r\n" +
 			"DTSTART:20240304T080000\r\n" +
 			"DURATION:PT1H30M\r\n" +
-			"RRULE:FREQ=DAILY;UNTIL=20240317T080000\r\n" +
+			"RRULE:FREQ=DAILY;COUNT=14\r\n" +
 			"SUMMARY:Morning dose\r\n" +
 			"DESCRIPTION:Line one\\nLine two: 50% of C:\\\\dose\r\n" +
 			"END:VEVENT\r\n" +
 			footer,
 	}, {
 		name:   "alarms",
-		events: []Event{timedAlarm, allDayUntilAlarm},
+		events: []Event{timedAlarm, allDayCountAlarm},
 		want: header +
 			"BEGIN:VEVENT\r\n" +
 			"UID:mg-3@mgcalc\r\n" +
@@ -169,7 +169,7 @@ func TestGolden(t *testing.T) {
 			"SUMMARY:Evening dose\r\n" +
 			"BEGIN:VALARM\r\n" +
 			"ACTION:DISPLAY\r\n" +
-			"TRIGGER:-PT10M\r\n" +
+			"TRIGGER:PT0M\r\n" +
 			"DESCRIPTION:Take it\\, now\r\n" +
 			"END:VALARM\r\n" +
 			"END:VEVENT\r\n" +
@@ -177,7 +177,7 @@ func TestGolden(t *testing.T) {
 			"UID:mg-4@mgcalc\r\n" +
 			"DTSTAMP:20240301T083000Z\r\n" +
 			"DTSTART;VALUE=DATE:20240306\r\n" +
-			"RRULE:FREQ=DAILY;UNTIL=20240308\r\n" +
+			"RRULE:FREQ=DAILY;COUNT=3\r\n" +
 			"SUMMARY:Rest day\r\n" +
 			"BEGIN:VALARM\r\n" +
 			"ACTION:DISPLAY\r\n" +
@@ -316,7 +316,7 @@ func TestFoldingExactASCII(t *testing.T) {
 
 func TestParseBackWithGoICal(t *testing.T) {
 	desc := "Crème brûlée € 😀; a, b\\c\r\nsecond line\tend"
-	events := []Event{allDayCount, timedUntil, timedAlarm, allDayUntilAlarm,
+	events := []Event{allDayCount, timedCount, timedAlarm, allDayCountAlarm,
 		{UID: "mg-5@mgcalc", Start: time.Date(2024, 3, 9, 7, 5, 0, 0, time.UTC), Summary: "Plain, once", Description: desc}}
 	out := write(t, events...)
 	cal := decode(t, out)
@@ -400,7 +400,7 @@ func checkRRule(t *testing.T, e ical.Event, want Event, wantStart time.Time) {
 	if err != nil {
 		t.Fatalf("RRULE: %v", err)
 	}
-	if want.Count == 0 && want.Until.IsZero() {
+	if want.Count == 0 {
 		if opt != nil {
 			t.Errorf("unexpected RRULE %q", e.Props.Get(ical.PropRecurrenceRule).Value)
 		}
@@ -413,18 +413,6 @@ func checkRRule(t *testing.T, e ical.Event, want Event, wantStart time.Time) {
 		t.Errorf("RRULE FREQ=%v COUNT=%d, want DAILY, %d", opt.Freq, opt.Count, want.Count)
 	}
 	wantN := want.Count
-	if !want.Until.IsZero() {
-		y, mo, d := want.Until.Date()
-		h, mi, s := want.Until.Clock()
-		wantUntil := time.Date(y, mo, d, h, mi, s, 0, time.UTC)
-		if want.AllDay {
-			wantUntil = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
-		}
-		if !opt.Until.Equal(wantUntil) {
-			t.Errorf("UNTIL = %v, want %v", opt.Until, wantUntil)
-		}
-		wantN = int(wantUntil.Sub(wantStart)/(24*time.Hour)) + 1
-	}
 	set, err := e.RecurrenceSet(time.UTC)
 	if err != nil {
 		t.Fatal(err)
@@ -459,8 +447,8 @@ func checkAlarm(t *testing.T, e ical.Event, want Event) {
 	if action, _ := a.Props.Text(ical.PropAction); action != "DISPLAY" {
 		t.Errorf("ACTION = %q", action)
 	}
-	if trig, err := a.Props.Get(ical.PropTrigger).Duration(); err != nil || trig != -want.Alarm.Before {
-		t.Errorf("TRIGGER = %v, %v; want %v", trig, err, -want.Alarm.Before)
+	if trig, err := a.Props.Get(ical.PropTrigger).Duration(); err != nil || trig != 0 {
+		t.Errorf("TRIGGER = %v, %v; want 0", trig, err)
 	}
 	wantDesc := want.Alarm.Description
 	if wantDesc == "" {
@@ -576,7 +564,7 @@ func TestRFC5545Folding(t *testing.T) {
 // ---- 5. Determinism -------------------------------------------------------
 
 func TestDeterministic(t *testing.T) {
-	events := []Event{allDayCount, timedUntil, timedAlarm, allDayUntilAlarm,
+	events := []Event{allDayCount, timedCount, timedAlarm, allDayCountAlarm,
 		{UID: "long@mgcalc", Start: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), AllDay: true, Summary: longSummary(t)}}
 	first := write(t, events...)
 	for i := 0; i < 20; i++ {
@@ -590,9 +578,6 @@ func TestDeterministic(t *testing.T) {
 	moved := append([]Event(nil), events...)
 	for i := range moved {
 		moved[i].Start = sameWallClock(moved[i].Start, time.FixedZone("X", -7*3600))
-		if !moved[i].Until.IsZero() {
-			moved[i].Until = sameWallClock(moved[i].Until, time.FixedZone("X", -7*3600))
-		}
 	}
 	var b bytes.Buffer
 	if err := Write(&b, prodID, stamp.In(time.FixedZone("Y", -3*3600)), moved); err != nil {
@@ -650,15 +635,10 @@ func TestInvalidInput(t *testing.T) {
 		{"control in alarm description", prodID, stamp, with(ok, func(e *Event) { e.Alarm = &Alarm{Description: "a\x0cb"} })},
 		{"zero start", prodID, stamp, with(ok, func(e *Event) { e.Start = time.Time{} })},
 		{"start year 10000", prodID, stamp, with(ok, func(e *Event) { e.Start = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) })},
-		{"COUNT and UNTIL", prodID, stamp, with(day, func(e *Event) { e.Until = e.Start.AddDate(0, 0, 3) })},
 		{"negative COUNT", prodID, stamp, with(day, func(e *Event) { e.Count = -1 })},
-		{"UNTIL before start", prodID, stamp, with(timedUntil, func(e *Event) { e.Until = e.Start.Add(-time.Second) })},
-		{"all-day UNTIL before start", prodID, stamp, with(day, func(e *Event) { e.Count = 0; e.Until = e.Start.AddDate(0, 0, -1) })},
 		{"negative duration", prodID, stamp, with(ok, func(e *Event) { e.Duration = -time.Minute })},
 		{"sub-second duration", prodID, stamp, with(ok, func(e *Event) { e.Duration = 1500 * time.Millisecond })},
 		{"all-day duration", prodID, stamp, with(day, func(e *Event) { e.Duration = time.Hour })},
-		{"negative alarm", prodID, stamp, with(ok, func(e *Event) { e.Alarm = &Alarm{Before: -time.Minute} })},
-		{"alarm not in minutes", prodID, stamp, with(ok, func(e *Event) { e.Alarm = &Alarm{Before: 90 * time.Second} })},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -678,16 +658,16 @@ func TestInvalidInput(t *testing.T) {
 }
 
 func TestAcceptedEdgeCases(t *testing.T) {
-	// Tabs pass through; CR LF in descriptions is one line break; the UNTIL
-	// may equal the start; a zero-minute alarm fires at the start.
+	// Tabs pass through; CR LF in descriptions is one line break; a COUNT
+	// of one is one occurrence.
 	ev := Event{UID: "edge,1;x@mgcalc", Start: time.Date(2024, 3, 4, 8, 0, 0, 0, time.UTC),
-		Summary: "a\tb", Description: "one\r\ntwo\nthree", Until: time.Date(2024, 3, 4, 8, 0, 0, 0, time.UTC)}
+		Summary: "a\tb", Description: "one\r\ntwo\nthree", Count: 1}
 	out := string(write(t, ev))
 	for _, want := range []string{
 		"\r\nUID:edge\\,1\\;x@mgcalc\r\n",
 		"\r\nSUMMARY:a\tb\r\n",
 		"\r\nDESCRIPTION:one\\ntwo\\nthree\r\n",
-		"\r\nRRULE:FREQ=DAILY;UNTIL=20240304T080000\r\n",
+		"\r\nRRULE:FREQ=DAILY;COUNT=1\r\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -25,6 +25,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Entry is one `mgcalc log`: what was taken, when, and how it went. Any
@@ -137,20 +138,27 @@ var Guts = []Gut{GutOK, GutLoose, GutCramps, GutNausea}
 // Bad reports whether g is a bad gut day.
 func (g Gut) Bad() bool { return g == GutLoose || g == GutCramps || g == GutNausea }
 
-// gutWords are the words --gut takes, English and Dutch.
+// gutWords are the words log --gut takes; the Dutch (goed, dun,
+// krampen, misselijk) are in data/i18n/nl.words.yaml, read as these.
 var gutWords = map[string]Gut{
-	"ok": GutOK, "good": GutOK, "fine": GutOK, "goed": GutOK, "prima": GutOK,
-	"loose": GutLoose, "diarrhoea": GutLoose, "diarrhea": GutLoose, "dun": GutLoose, "diarree": GutLoose, "los": GutLoose,
-	"cramps": GutCramps, "cramp": GutCramps, "krampen": GutCramps, "kramp": GutCramps, "buikkramp": GutCramps, "buikkrampen": GutCramps,
-	"nausea": GutNausea, "nauseous": GutNausea, "misselijk": GutNausea, "misselijkheid": GutNausea,
+	"ok": GutOK, "good": GutOK, "fine": GutOK,
+	"loose": GutLoose, "diarrhoea": GutLoose, "diarrhea": GutLoose,
+	"cramps": GutCramps, "cramp": GutCramps,
+	"nausea": GutNausea, "nauseous": GutNausea,
 }
 
-// ParseGut reads a --gut word in English or Dutch, in any case.
+// ParseGut reads a --gut word in English or Dutch, by the one fold of
+// typed names (case, spaces and hyphens do not count).
 func ParseGut(s string) (Gut, error) {
-	if g, ok := gutWords[strings.ToLower(strings.TrimSpace(s))]; ok {
-		return g, nil
+	if f, err := text.Fold(s); err == nil {
+		if en, ok := msg.Word("log-gut", f); ok {
+			f = en
+		}
+		if g, ok := gutWords[f]; ok {
+			return g, nil
+		}
 	}
-	return "", msg.Errorf("--gut must be ok, loose, cramps or nausea, not %q", msg.Clip(s)).
+	return "", msg.Errorf("--gut must be ok, loose, cramps or nausea, not %q", text.Clip(s)).
 		WithHint("in Dutch: goed, dun, krampen or misselijk")
 }
 
@@ -163,7 +171,7 @@ func (e *Entry) Empty() bool { return len(e.Items) == 0 && e.Med == nil && e.Gut
 // Fingerprint is what an entry logs, whatever its time and id: its
 // products (form, variant, route, compound and elemental amounts to 0.01
 // mg, the precision at which the limit is decided), its medicine's name
-// (without case), its gut word and its note. Two entries with the same
+// (folded, as it is matched: text.Fold), its gut word and its note. Two entries with the same
 // fingerprint log the same thing; the store keeps it beside each entry's
 // time, so finding a double reads no entry.
 func (e *Entry) Fingerprint() uint64 {
@@ -179,7 +187,11 @@ func (e *Entry) Fingerprint() uint64 {
 	}
 	put("|")
 	if e.Med != nil {
-		put(strings.ToLower(strings.TrimSpace(e.Med.Name)))
+		name, err := text.Fold(e.Med.Name)
+		if err != nil {
+			name = strings.TrimSpace(e.Med.Name) // logged before names were folded strictly
+		}
+		put(name)
 	}
 	put(string(e.Gut))
 	put(e.Note)

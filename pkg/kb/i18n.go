@@ -1,11 +1,8 @@
 package kb
 
 import (
-	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/mgcalc/mgcalc/data"
 	"github.com/mgcalc/mgcalc/pkg/forms"
@@ -51,67 +48,65 @@ func DataTexts() ([]DataText, error) {
 		}
 	}
 	for _, f := range ft.Forms {
-		k := "form." + f.Key
-		add(k+".name", f.Name)
-		add(k+".tolerance", f.Tolerance.Note)
+		add(msg.KeyForm(f.Key, "name"), f.Name)
+		add(msg.KeyForm(f.Key, "tolerance"), f.Tolerance.Note)
 		for i, n := range f.Notes {
-			add(k+".note."+strconv.Itoa(i+1), n.Text)
+			add(msg.KeyFormNote(f.Key, i+1), n.Text)
 		}
 		if f.PreferLabel != nil {
-			add(k+".prefer_label", f.PreferLabel.Text)
+			add(msg.KeyForm(f.Key, "prefer_label"), f.PreferLabel.Text)
 		}
 		for _, v := range f.Variants {
-			add(k+".variant."+v.Key+".name", v.Name)
+			add(msg.KeyVariantName(f.Key, v.Key), v.Name)
 		}
 	}
 	for _, o := range ft.Lacking {
-		add("names.lacking."+o.Key+".name", o.Name)
-		add("names.lacking."+o.Key+".note", o.Note)
+		add(msg.KeyName("lacking", o.Key, "name"), o.Name)
+		add(msg.KeyName("lacking", o.Key, "note"), o.Note)
 	}
 	for _, o := range ft.Refused {
-		add("names.refused."+o.Key+".name", o.Name)
-		add("names.refused."+o.Key+".reason", o.Reason)
-		add("names.refused."+o.Key+".hint", o.Hint)
+		add(msg.KeyName("refused", o.Key, "name"), o.Name)
+		add(msg.KeyName("refused", o.Key, "reason"), o.Reason)
+		add(msg.KeyName("refused", o.Key, "hint"), o.Hint)
 	}
 	for _, o := range names.Others {
-		add("names.others."+o.Key+".name", o.Name)
+		add(msg.KeyName("others", o.Key, "name"), o.Name)
 	}
 	for _, a := range lt.UpperLimits {
-		add("limits."+a.Key+".name", a.Name)
+		add(msg.KeyAuthorityName(a.Key), a.Name)
 		for _, b := range a.Bands {
-			add("limits."+a.Key+".band."+strconv.FormatFloat(b.From, 'f', -1, 64)+".note", b.Note)
+			add(msg.KeyBandNote(a.Key, b.From), b.Note)
 		}
 	}
 	for _, l := range lt.LabelValues {
-		add("limits.label."+l.Key+".name", l.Name)
-		add("limits.label."+l.Key+".note", l.Note)
+		add(msg.KeyLabelValue(l.Key, "name"), l.Name)
+		add(msg.KeyLabelValue(l.Key, "note"), l.Note)
 	}
 	for _, g := range pk.Goals {
-		k := "goal." + g.Key
-		add(k+".name", g.Name)
-		add(k+".finding", g.Finding.Text)
-		add(k+".finding.short", g.Finding.Short)
+		add(msg.KeyGoal(g.Key, "name"), g.Name)
+		add(msg.KeyGoal(g.Key, "finding"), g.Finding.Text)
+		add(msg.KeyShort(msg.KeyGoal(g.Key, "finding")), g.Finding.Short)
 		for _, c := range g.Forms {
-			add(k+".form."+c.Form+".finding", c.Finding)
+			add(msg.KeyGoalFormFinding(g.Key, c.Form), c.Finding)
 		}
-		add(k+".timing", g.Timing.Note)
+		add(msg.KeyGoal(g.Key, "timing"), g.Timing.Note)
 		if g.Target != nil {
-			add(k+".target", g.Target.Note)
+			add(msg.KeyGoal(g.Key, "target"), g.Target.Note)
 		}
 		for _, e := range g.Evaluate {
-			add(k+".evaluate."+e.Key(), e.What)
+			add(msg.KeyGoalEvaluate(g.Key, e.Day, e.Forms...), e.What)
 		}
 		if c := g.Sensitive.Conflict; c != nil {
-			add(k+".sensitive", c.Text)
-			add(k+".sensitive.short", c.Short)
+			add(msg.KeyGoal(g.Key, "sensitive"), c.Text)
+			add(msg.KeyShort(msg.KeyGoal(g.Key, "sensitive")), c.Short)
 		}
 		for i, n := range g.Notes {
-			add(k+".note."+strconv.Itoa(i+1), n.Text)
-			add(k+".note."+strconv.Itoa(i+1)+".short", n.Short)
+			add(msg.KeyGoalNote(g.Key, i+1), n.Text)
+			add(msg.KeyShort(msg.KeyGoalNote(g.Key, i+1)), n.Short)
 		}
 		if u := g.UntestedDose; u != nil {
-			add(k+".untested_dose", u.Text)
-			add(k+".untested_dose.short", u.Short)
+			add(msg.KeyGoal(g.Key, "untested_dose"), u.Text)
+			add(msg.KeyShort(msg.KeyGoal(g.Key, "untested_dose")), u.Short)
 		}
 	}
 	t := pk.Titration
@@ -123,7 +118,7 @@ func DataTexts() ([]DataText, error) {
 		{"interval_normal", t.IntervalNormal}, {"interval_sensitive", t.IntervalSens}, {"target", t.Target},
 		{"split_above", t.SplitAbove}, {"start_max", t.StartMax},
 	} {
-		add("titration."+r.key+".note", r.rule.Note)
+		add(msg.KeyTitration(r.key, true), r.rule.Note)
 	}
 	for _, f := range []struct {
 		key  string
@@ -132,91 +127,81 @@ func DataTexts() ([]DataText, error) {
 		{"step_back", t.StepBack}, {"keep_lowest", t.KeepLowest}, {"with_food", t.WithFood}, {"monitoring", t.Monitoring},
 		{"other_magnesium", t.OtherMagnesium}, {"supervised_ramp", t.SupervisedRamp}, {"general_spacing", t.GeneralSpacing},
 	} {
-		add("titration."+f.key, f.fact.Text)
-		add("titration."+f.key+".short", f.fact.Short)
+		add(msg.KeyTitration(f.key, false), f.fact.Text)
+		add(msg.KeyShort(msg.KeyTitration(f.key, false)), f.fact.Short)
 	}
 	for _, in := range pk.Interactions {
-		add("interaction."+in.Key+".name", in.Name)
+		add(msg.KeyInteractionName(in.Key), in.Name)
 		for i, s := range in.Spacings {
-			add("interaction."+in.Key+".spacing."+strconv.Itoa(i+1), s.Text)
+			add(msg.KeyInteractionSpacing(in.Key, i+1), s.Text)
 		}
 		if in.Advice != nil {
-			add("interaction."+in.Key+".advice", in.Advice.Text)
+			add(msg.KeyInteraction(in.Key, "advice"), in.Advice.Text)
 		}
 		if in.OnWaking != nil {
-			add("interaction."+in.Key+".on_waking", in.OnWaking.Text)
+			add(msg.KeyInteraction(in.Key, "on_waking"), in.OnWaking.Text)
 		}
 	}
 	for _, mp := range pk.MgProducts {
-		add("magnesium_product."+mp.Key+".name", mp.Name)
-		add("magnesium_product."+mp.Key, mp.Fact.Text)
+		add(msg.KeyMgProduct(mp.Key, true), mp.Name)
+		add(msg.KeyMgProduct(mp.Key, false), mp.Fact.Text)
 	}
 	for _, c := range pk.FormCautions {
-		add("form_caution."+c.Key, c.Text)
-		add("form_caution."+c.Key+".short", c.Short)
+		add(msg.KeyFormCaution(c.Key), c.Text)
+		add(msg.KeyShort(msg.KeyFormCaution(c.Key)), c.Short)
 		if c.MinAge != nil {
-			add("form_caution."+c.Key+".min_age.note", c.MinAge.Note)
+			add(msg.KeyFormCaution(c.Key, "min_age", "note"), c.MinAge.Note)
 		}
 	}
 	for _, d := range pk.Depleting {
-		add("depleting."+d.Key+".name", d.Name)
-		add("depleting."+d.Key+".advice", d.Advice.Text)
+		add(msg.KeyDepleting(d.Key, "name"), d.Name)
+		add(msg.KeyDepleting(d.Key, "advice"), d.Advice.Text)
 	}
 	g := pk.Gates
-	add("gate.kidney_egfr.note", g.KidneyEGFR.Note)
-	add("gate.kidney_warn.note", g.KidneyWarn.Note)
-	add("gate.kidney", g.Kidney.Text)
-	add("gate.screen", g.Screen.Text)
-	add("gate.screen.short", g.Screen.Short)
+	add(msg.KeyGate("kidney_egfr", "note"), g.KidneyEGFR.Note)
+	add(msg.KeyGate("kidney_warn", "note"), g.KidneyWarn.Note)
+	add(msg.KeyGate("kidney"), g.Kidney.Text)
+	add(msg.KeyGate("screen"), g.Screen.Text)
+	add(msg.KeyShort(msg.KeyGate("screen")), g.Screen.Short)
 	for _, c := range g.Conditions {
-		add("gate.condition."+c.Key+".name", c.Name)
-		add("gate.condition."+c.Key+".reason", c.Reason.Text)
+		add(msg.KeyGate("condition", c.Key, "name"), c.Name)
+		add(msg.KeyGate("condition", c.Key, "reason"), c.Reason.Text)
 	}
-	add("gate.children", g.Children.Text)
-	add("gate.adult_age.note", g.AdultAge.Note)
-	add("gate.above_ul", g.AboveUL.Text)
-	add("gate.pregnancy", g.Pregnancy.Text)
-	add("gate.pregnancy.short", g.Pregnancy.Short)
-	add("gate.not_pregnant_why", g.NotPregnantWhy.Text)
+	add(msg.KeyGate("children"), g.Children.Text)
+	add(msg.KeyGate("adult_age", "note"), g.AdultAge.Note)
+	add(msg.KeyGate("above_ul"), g.AboveUL.Text)
+	add(msg.KeyGate("pregnancy"), g.Pregnancy.Text)
+	add(msg.KeyShort(msg.KeyGate("pregnancy")), g.Pregnancy.Short)
+	add(msg.KeyGate("not_pregnant_why"), g.NotPregnantWhy.Text)
 	return out, nil
 }
 
-// dataLangs are the languages with translations of the data texts: a
-// flat map from key to text (data/i18n/LANG.yaml), and whether the
-// language writes a decimal comma. English is the tables themselves.
-var dataLangs = map[string]*dataLang{"nl": newDataLang("nl", data.NL, true)}
+// dataLangs are the languages with translations of the data texts
+// (data/i18n/LANG.yaml, generated into Go by cmd/gen-tables: no YAML is
+// read at run time), and the decimal separator of each. English is the
+// tables themselves.
+var dataLangs = map[string]*dataLang{"nl": newDataLang("nl", genNL, ",")}
 
-// dataLang is one language's translations, decoded once, on first use: a
-// run in English never decodes a file, and a Dutch run only when it
-// prints a data text.
+// dataLang is one language's translations, filled in once, on first use:
+// a run in English never builds them, and a Dutch run only when it prints
+// a data text.
 type dataLang struct {
-	raw  func() (map[string]string, error)
+	raw  func() map[string]string
 	data *msg.Data
 }
 
-func newDataLang(lang string, file []byte, comma bool) *dataLang {
-	l := &dataLang{}
-	l.raw = sync.OnceValues(func() (map[string]string, error) {
-		m, err := parseFlat(file)
-		if err != nil {
-			return nil, fmt.Errorf("data/i18n/%s.yaml: %w", lang, err)
-		}
-		return m, nil
-	})
+func newDataLang(lang string, raw func() map[string]string, point string) *dataLang {
+	l := &dataLang{raw: raw}
 	l.data = msg.LazyData(func() (map[string]string, map[string]string, error) {
-		return l.load(lang, comma)
+		return l.load(lang, point)
 	})
 	return l
 }
 
 // load returns the translations, Mg shares filled in, and the tables'
 // English, both by key.
-func (l *dataLang) load(lang string, comma bool) (translated, english map[string]string, err error) {
-	raw, err := l.raw()
-	if err != nil {
-		return nil, nil, err
-	}
-	translated, err = fillTranslations(lang, raw, comma)
+func (l *dataLang) load(lang, point string) (translated, english map[string]string, err error) {
+	translated, err = fillTranslations(lang, l.raw(), point)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -231,44 +216,20 @@ func (l *dataLang) load(lang string, comma bool) (translated, english map[string
 	return translated, english, nil
 }
 
-// parseFlat reads a translation file: YAML restricted to one
-// `key: "text"` a line (a double-quoted scalar), with comments and blank
-// lines. It costs a fraction of a YAML decoder, and a test checks
-// that it reads each file as yaml.v3 does.
-func parseFlat(b []byte) (map[string]string, error) {
-	m := make(map[string]string, bytes.Count(b, []byte("\n")))
-	for n, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		key, val, ok := strings.Cut(line, ": ")
-		text, err := strconv.Unquote(strings.TrimSpace(val))
-		if !ok || err != nil || !strings.HasPrefix(strings.TrimSpace(val), `"`) || strings.ContainsAny(key, " \t\"'") {
-			return nil, fmt.Errorf("line %d: want key: \"text\"", n+1)
-		}
-		if _, dup := m[key]; dup {
-			return nil, fmt.Errorf("line %d: %s is given twice", n+1, key)
-		}
-		m[key] = text
-	}
-	return m, nil
-}
-
 // Translations returns the translations of lang as its file has them,
 // key → text (a form note's Mg shares still {pct}), or nil when lang has
 // none.
-func Translations(lang string) (map[string]string, error) {
+func Translations(lang string) map[string]string {
 	l, ok := dataLangs[lang]
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	return l.raw()
 }
 
 // DataCatalogue returns the data texts of lang for msg.Printer.WithData:
 // nil for English and for a language without translations (the tables'
-// English is printed). Nothing is decoded until a text is looked up.
+// English is printed). Nothing is built until a text is looked up.
 func DataCatalogue(lang string) *msg.Data {
 	l, ok := dataLangs[lang]
 	if !ok {
@@ -278,8 +239,9 @@ func DataCatalogue(lang string) *msg.Data {
 }
 
 // fillTranslations fills the Mg-share placeholders of the form notes
-// ({pct}, {min_pct}, {max_pct}, as in forms.yaml) from the formulas.
-func fillTranslations(lang string, tr map[string]string, comma bool) (map[string]string, error) {
+// ({pct}, {min_pct}, {max_pct}, as in forms.yaml) from the formulas, by
+// pkg/forms' own rule, with the language's decimal separator.
+func fillTranslations(lang string, tr map[string]string, point string) (map[string]string, error) {
 	ft, err := Forms()
 	if err != nil {
 		return nil, err
@@ -289,14 +251,14 @@ func fillTranslations(lang string, tr map[string]string, comma bool) (map[string
 		if strings.ContainsAny(text, "{}") {
 			var form *forms.Form
 			for _, f := range ft.Forms {
-				if strings.HasPrefix(key, "form."+f.Key+".") {
+				if strings.HasPrefix(key, msg.KeyForm(f.Key, "")) {
 					form = f
 				}
 			}
 			if form == nil {
 				return nil, fmt.Errorf("data/i18n/%s.yaml: %s: only a form's text can name a Mg share", lang, key)
 			}
-			text = fillShares(text, form, comma)
+			text = forms.FillShares(text, form, point)
 			if strings.ContainsAny(text, "{}") {
 				return nil, fmt.Errorf("data/i18n/%s.yaml: %s: unknown placeholder; use {pct}, {min_pct} or {max_pct}", lang, key)
 			}
@@ -304,21 +266,4 @@ func fillTranslations(lang string, tr map[string]string, comma bool) (map[string
 		out[key] = text
 	}
 	return out, nil
-}
-
-// fillShares is pkg/forms' filling of a note (one decimal), with the
-// reader's decimal separator.
-func fillShares(s string, f *forms.Form, comma bool) string {
-	lo := f.Default().Fraction
-	for _, v := range f.Variants {
-		lo = min(lo, v.Fraction)
-	}
-	pct := func(frac float64) string {
-		s := strconv.FormatFloat(frac*100, 'f', 1, 64)
-		if comma {
-			s = strings.Replace(s, ".", ",", 1)
-		}
-		return s
-	}
-	return strings.NewReplacer("{pct}", pct(f.Default().Fraction), "{max_pct}", pct(f.MaxFraction()), "{min_pct}", pct(lo)).Replace(s)
 }

@@ -1,15 +1,11 @@
 package kb
 
 import (
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
-
-	"github.com/mgcalc/mgcalc/data"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
@@ -17,11 +13,7 @@ import (
 // data texts are.
 func dutch(t *testing.T) map[string]string {
 	t.Helper()
-	raw, err := Translations("nl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	nl, err := fillTranslations("nl", raw, true)
+	nl, err := fillTranslations("nl", Translations("nl"), ",")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,35 +49,6 @@ func TestDutchCoversEveryDataText(t *testing.T) {
 	for k := range nl {
 		if !keys[k] {
 			t.Errorf("data/i18n/nl.yaml: %s matches no data text (stale or misspelt key)", k)
-		}
-	}
-}
-
-// The translation files are YAML; mgcalc reads them with a parser for
-// the one shape they have (key: "text" a line), which must read each as
-// a YAML decoder does, and refuse any other shape.
-func TestParseFlatIsYAML(t *testing.T) {
-	var want map[string]string
-	if err := yaml.Unmarshal(data.NL, &want); err != nil {
-		t.Fatal(err)
-	}
-	got, err := parseFlat(data.NL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		for k, v := range want {
-			if got[k] != v {
-				t.Errorf("%s: parsed %q, YAML %q", k, got[k], v)
-			}
-		}
-		t.Fatalf("parseFlat read %d texts, YAML %d", len(got), len(want))
-	}
-	for _, bad := range []string{
-		"a.b: plain text\n", "a.b: 'single'\n", "a.b:\n  \"nested\"\n", "a b: \"x\"\n", "a.b: \"x\"\na.b: \"y\"\n", "a.b: \"open\n",
-	} {
-		if _, err := parseFlat([]byte(bad)); err == nil {
-			t.Errorf("parseFlat accepted %q", bad)
 		}
 	}
 }
@@ -163,7 +126,7 @@ func TestDataCatalogue(t *testing.T) {
 	if d := DataCatalogue("en"); d != nil {
 		t.Fatalf("English: %v; want no catalogue", d)
 	}
-	if _, _, err := dataLangs["nl"].load("nl", true); err != nil {
+	if _, _, err := dataLangs["nl"].load("nl", ","); err != nil {
 		t.Fatal(err)
 	}
 	d := DataCatalogue("nl")

@@ -23,7 +23,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/source"
 )
 
-//go:generate go run ../../cmd/gen-tables -o tables_gen.go
+//go:generate go run ../../cmd/gen-tables -o tables_gen.go -msg ../msg/nl_gen.go
 
 var (
 	sourcesOnce = sync.OnceValues(func() (source.Registry, error) { return source.Build(genSources()) })

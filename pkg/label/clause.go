@@ -8,6 +8,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -385,7 +386,7 @@ func withHint(m, from *msg.Message) *msg.Message {
 }
 
 // clipShort bounds text quoted in a message to 64 bytes.
-func clipShort(s string) string { return Clip(strings.TrimSpace(s), 64) }
+func clipShort(s string) string { return text.ClipTo(strings.TrimSpace(s), 64) }
 
 // RICheck is a printed % RI or % DV checked against the label's amount:
 // a second check of the label, reported and never failing it.

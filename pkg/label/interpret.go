@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // reader reads the lines of one label and assembles it.
@@ -321,21 +322,12 @@ func (r *reader) add(l Line) {
 	r.label.Lines = append(r.label.Lines, l)
 }
 
-// clip bounds a text kept for the reader (directions, a serving).
-func clip(s string) string { return Clip(s, 160) }
+// MaxText bounds a text kept for the reader (directions, a serving, a
+// line quoted in a report).
+const MaxText = 160
 
-// Clip shortens s to at most max bytes (not cutting a character), with
-// an ellipsis where it cut.
-func Clip(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+// clip bounds a text kept for the reader (directions, a serving).
+func clip(s string) string { return text.ClipTo(s, MaxText) }
 
 // readServing reads what the amounts are per: "Serving Size 2 Tablets",
 // "per 2 capsules", "per dagdosis (2 tabletten)", "1 Tablette enthält",

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Tolerance is the one precision at which mgcalc decides "over the limit":
@@ -111,7 +112,7 @@ func Who(p Person) *msg.Message {
 func (t *Tables) ResolveAuthority(key string) (*Authority, error) {
 	a := t.Authority(strings.ToLower(strings.TrimSpace(key)))
 	if a == nil {
-		return nil, msg.Errorf("unknown authority %q", msg.Clip(key)).
+		return nil, msg.Errorf("unknown authority %q", text.Clip(key)).
 			WithHint("use one of: %s", strings.Join(t.AuthorityKeys(), ", "))
 	}
 	return a, nil

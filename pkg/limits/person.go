@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Sex selects the column of an intake table.
@@ -37,18 +38,23 @@ type Person struct {
 	KidneyImpaired bool
 }
 
-// ParseSex reads male/female (m/f, man/woman), in Dutch too: man (the
-// same word), vrouw (v), mannelijk, vrouwelijk.
+// ParseSex reads male or female (m, f, man, woman), or a word of another
+// language people type for one (msg.Word: vrouw, mannelijk).
 func ParseSex(s string) (Sex, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "":
+	if strings.TrimSpace(s) == "" {
 		return "", nil
-	case "male", "m", "man", "mannelijk":
+	}
+	f, _ := text.Fold(s) // the one fold of a word typed; "" matches nothing
+	if en, ok := msg.Word("sex", f); ok {
+		f = en
+	}
+	switch f {
+	case "male", "m", "man":
 		return Male, nil
-	case "female", "f", "woman", "vrouw", "v", "vrouwelijk":
+	case "female", "f", "woman":
 		return Female, nil
 	}
-	return "", msg.Errorf("unknown sex %q", msg.Clip(s)).WithHint("use male or female")
+	return "", msg.Errorf("unknown sex %q", text.Clip(s)).WithHint("use male or female")
 }
 
 // Pregnancy and lactation values exist in the tables for these ages.

@@ -41,6 +41,15 @@ var runtimeKeys = map[string][]string{
 // kind of Term.Label (its key is kind+":"). bad lists the calls whose key
 // is not a literal and not in runtimeKeys.
 func sourceKeys(t *testing.T) (keys map[string][]string, bad []string, usedRuntime map[string]bool) {
+	keys, bad, usedRuntime, _ = sourceTexts(t)
+	return
+}
+
+// helpCall is a Printer.Help call: its key, its English, and where.
+type helpCall struct{ key, english, at string }
+
+// sourceTexts is sourceKeys with the Help calls as well.
+func sourceTexts(t *testing.T) (keys map[string][]string, bad []string, usedRuntime map[string]bool, helpCalls []helpCall) {
 	t.Helper()
 	keys = map[string][]string{}
 	usedRuntime = map[string]bool{}
@@ -90,6 +99,26 @@ func sourceKeys(t *testing.T) (keys map[string][]string, bad []string, usedRunti
 				}
 				name := sel.Sel.Name
 				pkg, _ := sel.X.(*ast.Ident)
+				if name == "Help" && len(c.Args) >= 2 {
+					k, ok1 := stringLit(c.Args[0])
+					en, ok2 := stringLit(c.Args[1])
+					if !ok1 || !ok2 {
+						bad = append(bad, fmt.Sprintf("%s: Help with a key or English that is not a literal", fset.Position(c.Pos())))
+						return true
+					}
+					helpCalls = append(helpCalls, helpCall{k, en, fset.Position(c.Pos()).String()})
+					return true
+				}
+				if pkg != nil && pkg.Name == "msg" && name == "Plural" && len(c.Args) >= 3 {
+					for _, a := range c.Args[1:3] {
+						if s, ok := stringLit(a); ok {
+							add(s, c.Pos())
+						} else {
+							bad = append(bad, fmt.Sprintf("%s: Plural with a key that is not a literal", fset.Position(c.Pos())))
+						}
+					}
+					return true
+				}
 				switch {
 				case pkg != nil && pkg.Name == "msg" && (name == "Errorf" || name == "New"):
 				case name == "WithHint", name == "S":
@@ -127,7 +156,48 @@ func sourceKeys(t *testing.T) (keys map[string][]string, bad []string, usedRunti
 	if len(ruleNames) == 0 && usedRuntime["ruleNames[ru.Key]"] {
 		t.Error("ruleNames is looked up but its literal was not found")
 	}
-	return keys, bad, usedRuntime
+	return keys, bad, usedRuntime, helpCalls
+}
+
+// Every help text the code passes to Printer.Help has Dutch under its key
+// (data/i18n/nl.help.yaml), translating the English the code has now: the
+// digest it carries is the English's, so a changed English fails here
+// until its Dutch is redone. A key is one text, and every key is used.
+func TestDutchHelp(t *testing.T) {
+	_, _, _, calls := sourceTexts(t)
+	if len(calls) < 90 {
+		t.Fatalf("found only %d help calls", len(calls))
+	}
+	help := map[string]HelpText{}
+	for _, h := range HelpCatalogue(Dutch) {
+		help[h.Key] = h
+	}
+	english := map[string]string{}
+	for _, c := range calls {
+		if prev, ok := english[c.key]; ok && prev != c.english {
+			t.Errorf("%s: help key %s is used for two texts", c.at, c.key)
+		}
+		english[c.key] = c.english
+		h, ok := help[c.key]
+		switch {
+		case !ok:
+			t.Errorf("%s: no Dutch for help %s in data/i18n/nl.help.yaml", c.at, c.key)
+			continue
+		case h.Digest != Digest(c.english):
+			t.Errorf("%s: the Dutch of %s translates an older English: translate the new one, then set en: %q", c.at, c.key, Digest(c.english))
+		}
+		if a, b := verbs(c.english), verbs(h.Text); strings.Join(a, " ") != strings.Join(b, " ") {
+			t.Errorf("%s: the Dutch has verbs %v, the English %v", c.key, b, a)
+		}
+		if lead, trail := leadTrail(c.english); lead != leadOf(h.Text) || trail != trailOf(h.Text) {
+			t.Errorf("%s: the Dutch must keep the English's leading and trailing white space", c.key)
+		}
+	}
+	for k := range help {
+		if _, ok := english[k]; !ok {
+			t.Errorf("data/i18n/nl.help.yaml has %s, which no code uses", k)
+		}
+	}
 }
 
 func stringLit(e ast.Expr) (string, bool) {

@@ -2,15 +2,24 @@
 //
 // Messages are written in English and the English format string is the
 // message's key (as in gettext); a Printer for another language looks the
-// key up in its catalogue and falls back to English. Machine output (JSON,
-// YAML, TSV, bare values) never goes through here, so it stays the same in
-// every language and locale.
+// key up in its catalogue and falls back to English. Command help is keyed
+// by where it sits (elemental.long, plan.flag.gut), and each translation
+// carries a digest of the English it translates, so a test fails when the
+// English changes under it. Every translation lives in data/i18n/ and is
+// generated into Go (nl_gen.go): nothing is parsed at run time. Machine
+// output (JSON, YAML, TSV, bare values) never goes through here, so it
+// stays the same in every language and locale.
 package msg
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Lang names a language with a catalogue.
@@ -23,11 +32,85 @@ const (
 	Dutch   Lang = "nl"
 )
 
-// catalogues maps a language to its translations, keyed by the English
-// format string. Dutch is in nl.go.
-var catalogues = map[Lang]func() map[string]string{
-	English: func() map[string]string { return nil },
-	Dutch:   dutch,
+// catalogue is one language's translations: messages by their English
+// format, help by its key, each sorted for a binary search. They are
+// generated arrays of constant strings, which the linker lays out: a
+// Printer costs nothing to make, in any language.
+type catalogue struct {
+	messages []Translation
+	help     []HelpText
+}
+
+// Translation is a message's translation, keyed by its English format.
+type Translation struct{ English, Text string }
+
+// HelpText is a help text's translation, keyed by where it sits in the
+// command tree, with the digest of the English it translates (Digest).
+type HelpText struct{ Key, Digest, Text string }
+
+// InputWord is a word of another language people may type for a value or
+// a flag, folded (pkg/text), and the English word it is read as.
+type InputWord struct{ Kind, Word, English string }
+
+// Word returns the English word for word, a value of kind (sex, gut,
+// kidney) or a flag name (flag), typed in any language mgcalc knows, by
+// the one fold of typed names; false for a word no catalogue has. Words
+// are read whatever the language of the output.
+func Word(kind, word string) (string, bool) {
+	if en, ok := findWord(kind, word); ok || kind == "flag" {
+		return en, ok // already folded: most words; a flag's name is exact
+	}
+	f, err := text.Fold(word)
+	if err != nil || f == word {
+		return "", false
+	}
+	return findWord(kind, f)
+}
+
+func findWord(kind, w string) (string, bool) {
+	ws := nlWords[:]
+	i := sort.Search(len(ws), func(i int) bool {
+		return ws[i].Kind > kind || ws[i].Kind == kind && ws[i].Word >= w
+	})
+	if i < len(ws) && ws[i].Kind == kind && ws[i].Word == w {
+		return ws[i].English, true
+	}
+	return "", false
+}
+
+// catalogues maps a language to its translations; English has none.
+var catalogues = map[Lang]*catalogue{
+	English: nil,
+	Dutch:   {messages: nlMessages[:], help: nlHelp[:]},
+}
+
+func (c *catalogue) message(en string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	i := sort.Search(len(c.messages), func(i int) bool { return c.messages[i].English >= en })
+	if i < len(c.messages) && c.messages[i].English == en {
+		return c.messages[i].Text, true
+	}
+	return "", false
+}
+
+func (c *catalogue) helpText(key string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	i := sort.Search(len(c.help), func(i int) bool { return c.help[i].Key >= key })
+	if i < len(c.help) && c.help[i].Key == key {
+		return c.help[i].Text, true
+	}
+	return "", false
+}
+
+// Digest is the digest a help translation carries of its English: the
+// first eight hex digits of its SHA-256.
+func Digest(english string) string {
+	h := sha256.Sum256([]byte(english))
+	return hex.EncodeToString(h[:4])
 }
 
 // numberStyle is how a language writes numbers for people.
@@ -58,11 +141,25 @@ func ParseLang(s string) (Lang, bool) {
 	return "", false
 }
 
-// Catalogue returns lang's translations, keyed by the English format (nil
-// for English). Tests use it to check that every key is translated.
+// Catalogue returns lang's message translations, keyed by the English
+// format (nil for English). Tests use it to check that every key is
+// translated.
 func Catalogue(lang Lang) map[string]string {
-	if c, ok := catalogues[lang]; ok {
-		return c()
+	c := catalogues[lang]
+	if c == nil {
+		return nil
+	}
+	out := make(map[string]string, len(c.messages))
+	for _, t := range c.messages {
+		out[t.English] = t.Text
+	}
+	return out
+}
+
+// HelpCatalogue returns lang's help translations (nil for English).
+func HelpCatalogue(lang Lang) []HelpText {
+	if c := catalogues[lang]; c != nil {
+		return c.help
 	}
 	return nil
 }
@@ -70,7 +167,7 @@ func Catalogue(lang Lang) map[string]string {
 // Printer renders messages and numbers for one language.
 type Printer struct {
 	lang  Lang
-	cat   map[string]string
+	cat   *catalogue
 	point byte  // decimal separator
 	group byte  // thousands separator from 10 000 on; 0 for none
 	data  *Data // translations of data texts (data.go); nil: English
@@ -79,11 +176,10 @@ type Printer struct {
 // NewPrinter returns a Printer for lang, or false when mgcalc has no
 // catalogue for it.
 func NewPrinter(lang Lang) (Printer, bool) {
-	load, ok := catalogues[lang]
+	cat, ok := catalogues[lang]
 	if !ok {
 		return Printer{}, false
 	}
-	cat := load()
 	st := numberStyles[lang]
 	return Printer{lang: lang, cat: cat, point: st.point, group: st.group}, true
 }
@@ -96,9 +192,22 @@ func (p Printer) Lang() Lang { return p.lang }
 
 // S formats the message whose English format is format.
 func (p Printer) S(format string, args ...any) string {
-	if t, ok := p.cat[format]; ok {
+	if t, ok := p.cat.message(format); ok {
 		format = t
 	}
+	return sprintf(format, args)
+}
+
+// Help formats the help text at key (elemental.long, plan.flag.gut),
+// whose English format is english.
+func (p Printer) Help(key, english string, args ...any) string {
+	if t, ok := p.cat.helpText(key); ok {
+		english = t
+	}
+	return sprintf(english, args)
+}
+
+func sprintf(format string, args []any) string {
 	if len(args) == 0 && !strings.Contains(format, "%") {
 		return format // most help text: nothing to format
 	}
@@ -109,10 +218,7 @@ func (p Printer) S(format string, args ...any) string {
 // the language's decimal separator, and in Dutch with a point between
 // thousands from 10 000 on (12.500,5; 1830 stays 1830).
 func (p Printer) Num(x float64, dec int) string {
-	s := strconv.FormatFloat(x, 'f', dec, 64)
-	if s == "-0" || strings.HasPrefix(s, "-0.") && strings.Trim(s[3:], "0") == "" {
-		s = s[1:]
-	}
+	s := text.NoNegativeZero(strconv.FormatFloat(x, 'f', dec, 64))
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]
@@ -198,18 +304,14 @@ func (p Printer) Message(e *Message) string {
 	return p.S(e.Format, args...)
 }
 
-// Clip shortens a value someone typed for an error line: a huge value is
-// not echoed whole.
-func Clip(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
+// Plural is the message one (n is 1) or other (any other n), formatted
+// with args: "1 argument", "2 arguments". Both are keys of the
+// catalogue, so each language words its own plural.
+func Plural(n float64, one, other string, args ...any) *Message {
+	if n == 1 {
+		return New(one, args...)
 	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
+	return New(other, args...)
 }
 
 // Number is a message argument printed with the reader's decimal

@@ -16,11 +16,39 @@ func TestPrinter(t *testing.T) {
 	if m.Error() != "adults, age 6.5: 3%" || m.Hint.Error() != "try x" {
 		t.Errorf("message = %q, hint %q", m.Error(), m.Hint.Error())
 	}
-	nl := Printer{lang: "nl", cat: map[string]string{"adults": "volwassenen"}, point: ','}
+	nl := Printer{lang: "nl", cat: &catalogue{messages: []Translation{{"adults", "volwassenen"}},
+		help: []HelpText{{"a.long", Digest("About %s."), "Over %s."}, {"b.short", Digest("B"), "Bee"}}}, point: ','}
 	if got := nl.Message(m); got != "volwassenen, age 6,5: 3%" {
 		t.Errorf("a catalogue and decimal comma: %q", got)
 	}
+	if got := nl.Help("a.long", "About %s.", "x"); got != "Over x." {
+		t.Errorf("help by key: %q", got)
+	}
+	if got := nl.Help("c.long", "Cee %d%%", 5); got != "Cee 5%" {
+		t.Errorf("help without a translation is the English: %q", got)
+	}
+	if got := EN.Help("b.short", "B"); got != "B" {
+		t.Errorf("English help: %q", got)
+	}
 	if _, ok := NewPrinter("xx"); ok {
 		t.Error("a printer for an unknown language")
+	}
+}
+
+// Words of another language people type are read as their English, by
+// the one fold of typed names, in every language of the output.
+func TestWord(t *testing.T) {
+	for _, c := range []struct{ kind, in, want string }{
+		{"sex", "vrouw", "female"}, {"sex", " Vrouw ", "female"}, {"sex", "Mannelijk", "male"}, {"gut", "gevoelig", "sensitive"},
+		{"kidney", "ver-minderd", "impaired"}, {"flag", "zwanger", "pregnant"}, {"flag", "borstvoeding", "lactating"},
+	} {
+		if got, ok := Word(c.kind, c.in); !ok || got != c.want {
+			t.Errorf("Word(%s, %q) = %q, %v; want %q", c.kind, c.in, got, ok, c.want)
+		}
+	}
+	for _, c := range []struct{ kind, in string }{{"sex", "female"}, {"gut", "vrouw"}, {"sex", "vrouwд"}, {"flag", "pregnant"}, {"flag", ""}} {
+		if got, ok := Word(c.kind, c.in); ok {
+			t.Errorf("Word(%s, %q) = %q", c.kind, c.in, got)
+		}
 	}
 }

@@ -12,14 +12,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/source"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Grade is how strong the evidence for a form × goal pair is, strongest
@@ -404,21 +401,6 @@ type Gate struct {
 	Reason  Fact     `yaml:"reason"`
 }
 
-// isKey reports whether s is a key: a lower-case letter, then lower-case
-// letters, digits and hyphens (^[a-z][a-z0-9-]*$). A loop, not a regular
-// expression: it runs on every key each time the knowledge is built.
-func isKey(s string) bool {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
 // Load decodes plan.yaml strictly and validates it against the form table
 // and the bibliography.
 func Load(b []byte, t *forms.Table, reg source.Registry) (*Knowledge, error) {
@@ -500,7 +482,10 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	}
 	names := map[string]string{}
 	claim := func(name, owner string) error {
-		n := fold(name)
+		n, err := text.Fold(name)
+		if err != nil {
+			return fmt.Errorf("%s: name %q %v, which no one can type", owner, name, err)
+		}
 		if n == "" {
 			return fmt.Errorf("%s: an empty name", owner)
 		}
@@ -511,7 +496,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		return nil
 	}
 	for _, g := range k.Goals {
-		if !isKey(g.Key) || g.Name == "" {
+		if !text.IsKey(g.Key) || g.Name == "" {
 			return fmt.Errorf("goal %q: a key of lowercase letters and a name are needed", g.Key)
 		}
 		for _, n := range append([]string{g.Key, g.Name}, g.Aliases...) {
@@ -700,26 +685,42 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	// depleting class: erlotinib is spaced and lowers magnesium too.
 	spaced, depleting := map[string]string{}, map[string]string{}
 	k.spaced, k.depleting = map[string]*Interaction{}, map[string]*MedClass{}
-	med := func(meds map[string]string, name, owner string) error {
-		n := fold(name)
+	display := map[string]bool{} // the classes' display names
+	// med claims a name a person may type for a medicine class: its key
+	// and members must fold; its display name, which may carry an
+	// explanation in brackets ("levothyroxine (thyroid hormone)"), is
+	// matched only where it folds. It returns the folded name, "" for a
+	// display name that does not fold.
+	med := func(meds map[string]string, name, owner string) (string, error) {
+		n, err := text.Fold(name)
+		if err != nil {
+			if display[name] {
+				return "", nil
+			}
+			return "", fmt.Errorf("%s: medicine %q %v, which no one can type", owner, name, err)
+		}
 		if n == "" {
-			return fmt.Errorf("%s: an empty medicine name", owner)
+			return "", fmt.Errorf("%s: an empty medicine name", owner)
 		}
 		if o, ok := meds[n]; ok && o != owner {
-			return fmt.Errorf("medicine %q is in both %s and %s", name, o, owner)
+			return "", fmt.Errorf("medicine %q is in both %s and %s", name, o, owner)
 		}
 		meds[n] = owner
-		return nil
+		return n, nil
 	}
 	for _, in := range k.Interactions {
-		if !isKey(in.Key) || in.Name == "" || len(in.Members) == 0 || len(in.Spacings) == 0 && in.Advice == nil {
+		if !text.IsKey(in.Key) || in.Name == "" || len(in.Members) == 0 || len(in.Spacings) == 0 && in.Advice == nil {
 			return fmt.Errorf("interaction %q: needs a key, a name, members, and spacings or advice", in.Key)
 		}
+		display[in.Name] = true
 		for _, m := range append([]string{in.Key, in.Name}, in.Members...) {
-			if err := med(spaced, m, in.Key); err != nil {
+			n, err := med(spaced, m, in.Key)
+			if err != nil {
 				return err
 			}
-			k.spaced[fold(m)] = in
+			if n != "" {
+				k.spaced[n] = in
+			}
 		}
 		if err := formKeys("interaction "+in.Key, in.Forms); err != nil {
 			return err
@@ -755,7 +756,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	k.products = map[string]*MgProduct{}
 	for _, mp := range k.MgProducts {
 		what := "magnesium product " + mp.Key
-		if !isKey(mp.Key) || mp.Name == "" || len(mp.Members) == 0 {
+		if !text.IsKey(mp.Key) || mp.Name == "" || len(mp.Members) == 0 {
 			return fmt.Errorf("%s: needs a key, a name and members", what)
 		}
 		if mp.Form != "" {
@@ -767,7 +768,13 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			return err
 		}
 		for _, m := range append([]string{mp.Key, mp.Name}, mp.Members...) {
-			n := fold(m)
+			n, err := text.Fold(m)
+			if err != nil && m == mp.Name {
+				continue // a display name matched only where it folds
+			}
+			if err != nil {
+				return fmt.Errorf("%s: name %q %v, which no one can type", what, m, err)
+			}
 			if n == "" {
 				return fmt.Errorf("%s: an empty name", what)
 			}
@@ -782,7 +789,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	}
 	for _, c := range k.FormCautions {
 		what := "form caution " + c.Key
-		if !isKey(c.Key) || len(c.Forms) == 0 {
+		if !text.IsKey(c.Key) || len(c.Forms) == 0 {
 			return fmt.Errorf("%s: needs a key and forms", what)
 		}
 		if err := formKeys(what, c.Forms); err != nil {
@@ -798,14 +805,18 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		}
 	}
 	for _, d := range k.Depleting {
-		if !isKey(d.Key) || d.Name == "" || len(d.Members) == 0 {
+		if !text.IsKey(d.Key) || d.Name == "" || len(d.Members) == 0 {
 			return fmt.Errorf("depleting %q: needs a key, a name and members", d.Key)
 		}
+		display[d.Name] = true
 		for _, m := range append([]string{d.Key, d.Name}, d.Members...) {
-			if err := med(depleting, m, d.Key); err != nil {
+			n, err := med(depleting, m, d.Key)
+			if err != nil {
 				return err
 			}
-			k.depleting[fold(m)] = d
+			if n != "" {
+				k.depleting[n] = d
+			}
 		}
 		if err := checkFact(reg, "depleting "+d.Key, d.Advice); err != nil {
 			return err
@@ -835,7 +846,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		}
 	}
 	for _, c := range g.Conditions {
-		if !isKey(c.Key) || c.Name == "" {
+		if !text.IsKey(c.Key) || c.Name == "" {
 			return fmt.Errorf("gate %q: needs a key and a name", c.Key)
 		}
 		if err := checkFact(reg, "gate "+c.Key, c.Reason); err != nil {
@@ -850,32 +861,23 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	return nil
 }
 
-// fold reduces a name for matching: lower case, letters and digits only.
+// fold is the one fold of every name a person types (text.Fold): a name
+// with a character it does not read (a Cyrillic letter, a zero-width
+// space) folds to "" and matches nothing.
 func fold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			s = norm.NFKC.String(s) // full-width letters read as what they look like
-			break
-		}
+	f, err := text.Fold(s)
+	if err != nil {
+		return ""
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			// a zero-width or bidi character is never dropped into a
-			// match: the name matches nothing
-			return "\x00"
-		}
-		if r = unicode.ToLower(r); r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteByte(byte(r))
-		}
-	}
-	return b.String()
+	return f
 }
 
 // Goal returns the goal with key, name or alias, or nil.
 func (k *Knowledge) Goal(name string) *Goal {
 	n := fold(name)
+	if n == "" {
+		return nil
+	}
 	for _, g := range k.Goals {
 		if fold(g.Key) == n || fold(g.Name) == n {
 			return g

@@ -7,9 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/mgcalc/mgcalc/data"
 	"github.com/mgcalc/mgcalc/pkg/kb"
+	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // embeddedKnowledge loads the embedded data/plan.yaml the way mgcalc does.
@@ -22,16 +26,14 @@ func embeddedKnowledge(t *testing.T) *plan.Knowledge {
 	return k
 }
 
-// foldMed reduces a medicine name as knowledge.go's fold does: lower case,
-// letters and digits only.
+// foldMed reduces a medicine name by the one fold (pkg/text tests it);
+// "" for a name that does not fold.
 func foldMed(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
+	f, err := text.Fold(s)
+	if err != nil {
+		return "\x00" + s // matches only itself
 	}
-	return b.String()
+	return f
 }
 
 func medMatches(name, key, className string, members []string) bool {
@@ -471,4 +473,84 @@ func TestEveryNumberHasASource(t *testing.T) {
 	if n < 90 {
 		t.Errorf("only %d numbered parts were checked: the walk misses some", n)
 	}
+}
+
+// visibleName keeps the ASCII letters and digits of a name, lowered, and
+// marks every other character that is not a separator, so that a name
+// with a letter mgcalc does not read never spells a known one.
+func visibleName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKC.String(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		case strings.ContainsRune(" \t\u00a0-_'\u2018\u2019.\u00b7\u2022", r):
+		default:
+			b.WriteRune('#')
+		}
+	}
+	return b.String()
+}
+
+// FuzzNames: a goal or condition typed matches only the one whose name it
+// visibly spells (the letters and digits typed, nothing dropped), and a
+// medicine only the classes one of whose names it spells; a name with a
+// Cyrillic letter or a zero-width space matches nothing (it once planned
+// for sleep from "sleepд").
+func FuzzNames(f *testing.F) {
+	k, err := kb.Plan()
+	if err != nil {
+		f.Fatal(err)
+	}
+	lt, err := kb.Limits()
+	if err != nil {
+		f.Fatal(err)
+	}
+	a, err := lt.ResolveAuthority("nih")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"sleep", "Slapen", "sleep\u0434", "sl\u200beep", "ＳＬＥＥＰ", "heart-block", "Levothyroxine",
+		"levothyroxine\u0434", "L-thyroxine", "omeprazol", "hair", ""} {
+		f.Add(s)
+	}
+	spells := func(typed string, names ...string) bool {
+		v := visibleName(typed)
+		for _, n := range names {
+			if v != "" && v == visibleName(n) {
+				return true
+			}
+		}
+		return false
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if g := k.Goal(s); g != nil && !spells(s, append([]string{g.Key, g.Name}, g.Aliases...)...) {
+			t.Fatalf("Goal(%q) = %s, which it does not spell", s, g.Key)
+		}
+		if c := k.Condition(s); c != nil && !spells(s, append([]string{c.Key, c.Name}, c.Aliases...)...) {
+			t.Fatalf("Condition(%q) = %s, which it does not spell", s, c.Key)
+		}
+		p, err := plan.Make(k, plan.Request{Goal: k.Goals[0], Gut: plan.GutNormal, Limit: a.For(limits.Person{}), Meds: []string{s}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sp := range p.Spacing {
+			if in := sp.Interaction; !spells(s, append([]string{in.Key, in.Name}, in.Members...)...) {
+				t.Fatalf("%q is spaced as %s, which it does not spell", s, in.Key)
+			}
+		}
+		for _, d := range p.Depleting {
+			if !spells(s, append([]string{d.Key, d.Name}, d.Members...)...) {
+				t.Fatalf("%q is taken for %s, which it does not spell", s, d.Key)
+			}
+		}
+		if strings.TrimSpace(s) != "" && len(p.Spacing)+len(p.Depleting)+len(p.UnknownMeds) == 0 {
+			t.Fatalf("medicine %q was neither matched nor reported unknown", s)
+		}
+		if strings.ContainsRune(s, '\u0434') && (k.Goal(s) != nil || k.Condition(s) != nil) {
+			t.Fatalf("%q matched with a Cyrillic letter in it", s)
+		}
+	})
 }

@@ -186,7 +186,36 @@ type AppliedRule struct {
 	Unit    string // mg/day, mg, days
 	Basis   Basis
 	Sources []string
-	Note    string
+	Note    string // the rule's own note, as the data words it
+	// CappedAtMg is set where the rule's value was lowered to fit the
+	// person's upper limit (a goal's target above it): Note stays the
+	// rule's, and a report adds the cap in its reader's language.
+	CappedAtMg *float64
+	// CapOtherMg is the other magnesium a day the cap leaves room for
+	// (plan --with, --stack); 0 when the cap is the upper limit itself.
+	CapOtherMg float64
+}
+
+// CapNote is the cap in words, nil for a rule not capped: "capped at the
+// upper limit of 350", or with other magnesium the room it leaves.
+func (r AppliedRule) CapNote() *msg.Message {
+	switch {
+	case r.CappedAtMg == nil:
+		return nil
+	case r.CapOtherMg > 0:
+		return msg.New("capped at %s so that with your other %s mg a day the total stays at the upper limit of %s",
+			msg.A(*r.CappedAtMg), msg.A(r.CapOtherMg), msg.A(*r.CappedAtMg+r.CapOtherMg))
+	}
+	return msg.New("capped at the upper limit of %s", msg.A(*r.CappedAtMg))
+}
+
+// Text is the note in English with the cap, for the machine formats and
+// the English exports.
+func (r AppliedRule) Text() string {
+	if c := r.CapNote(); c != nil {
+		return r.Note + "; " + c.Error()
+	}
+	return r.Note
 }
 
 // Step is a run of days at one daily dose.
@@ -347,8 +376,8 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 				Text: msg.New("mgcalc's sources rate %s for no goal like %s: the schedule is only arithmetic", r.Form.Name, g.Name)})
 		} else if p.Choice.Rank == 0 {
 			p.notice(Notice{Key: "evidence", Warning: true, Brief: true, Sources: p.Choice.Sources,
-				Text:  msg.New("for %s, %s rests on %s: %s", g.Name, r.Form.Name, gradeWord(p.Choice.Grade), p.Choice.Finding),
-				Short: msg.New("for %s, %s rests on %s", g.Name, r.Form.Name, gradeWord(p.Choice.Grade))})
+				Text:  msg.New("for %s, %s is never recommended (%s): %s", g.Name, r.Form.Name, p.Choice.Grade.Word(), p.Choice.Finding),
+				Short: msg.New("for %s, %s is never recommended (%s)", g.Name, r.Form.Name, p.Choice.Grade.Word())})
 		}
 	} else {
 		if len(ranked) == 0 && excluded {
@@ -449,11 +478,8 @@ func (k *Knowledge) target(p *Plan, r Request) error {
 			p.TargetMg = room
 			p.Target.Value = room
 			p.Target.Max = room
-			if r.OtherMg > 0 {
-				p.Target.Note = fmt.Sprintf("%s; capped at %s so that with your other %s mg a day the total stays at the upper limit of %s", def.Note, trimFloat(room), trimFloat(r.OtherMg), trimFloat(ul))
-			} else {
-				p.Target.Note = fmt.Sprintf("%s; capped at the upper limit of %s", def.Note, trimFloat(ul))
-			}
+			p.Target.CappedAtMg = &room
+			p.Target.CapOtherMg = r.OtherMg
 			p.Target.Sources = append(append([]string{}, def.Sources...), r.Limit.Band.Sources...)
 		}
 	}
@@ -742,10 +768,10 @@ func applied(key string, r Rule, unit string) AppliedRule {
 // medicine taken on waking moves the morning intakes to midday.
 func (k *Knowledge) meds(p *Plan, names []string) {
 	for _, name := range names {
-		n := fold(name)
-		if n == "" {
+		if strings.TrimSpace(name) == "" {
 			continue
 		}
+		n := fold(name) // "" for a name with a character no name has: unknown
 		if mp := k.products[n]; mp != nil {
 			i := slices.IndexFunc(p.Products, func(np NamedProduct) bool { return np.Product == mp })
 			if i < 0 {
@@ -831,6 +857,9 @@ func (k *Knowledge) spacing(in *Interaction, f *forms.Form) MedSpacing {
 }
 
 func matches(n, key, name string, members []string) bool {
+	if n == "" {
+		return false
+	}
 	if n == fold(key) || n == fold(name) {
 		return true
 	}
@@ -1038,23 +1067,6 @@ func (p *Plan) collectSources(k *Knowledge, r Request) []string {
 	return ids
 }
 
-// gradeWord is a grade in words, for messages.
-func gradeWord(g Grade) *msg.Message {
-	switch g {
-	case Guideline:
-		return msg.New("a guideline")
-	case SystematicReview:
-		return msg.New("a systematic review")
-	case RandomisedTrial:
-		return msg.New("a randomised trial")
-	case PracticeBased:
-		return msg.New("practice only")
-	case MarketingClaim:
-		return msg.New("a marketing claim")
-	}
-	return msg.New("no effect shown")
-}
-
 func trimFloat(x float64) string {
 	s := fmt.Sprintf("%.2f", x)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
@@ -1080,4 +1092,24 @@ func (k *Knowledge) ConditionKeys() []string {
 		out = append(out, c.Key)
 	}
 	return out
+}
+
+// Word is the grade in words, the one vocabulary of every report and
+// message ("randomised trial").
+func (g Grade) Word() *msg.Message {
+	switch g {
+	case Guideline:
+		return msg.New("guideline")
+	case SystematicReview:
+		return msg.New("systematic review")
+	case RandomisedTrial:
+		return msg.New("randomised trial")
+	case PracticeBased:
+		return msg.New("practice-based")
+	case MarketingClaim:
+		return msg.New("marketing claim")
+	case NoEffectShown:
+		return msg.New("no effect shown")
+	}
+	return msg.New("%s", string(g))
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mgcalc/mgcalc/pkg/batch"
 	"github.com/mgcalc/mgcalc/pkg/dose"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
@@ -48,15 +49,10 @@ func NewCheck(c dose.LabelCheck) *Check {
 		j.Variant = &c.Variant.Key
 	}
 	for _, m := range c.Matches {
-		j.Matches = append(j.Matches, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1) + 0})
+		j.Matches = append(j.Matches, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1)})
 	}
 	for _, m := range c.Others {
-		j.Others = append(j.Others, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1) + 0})
-	}
-	for i := range j.Matches {
-		if j.Matches[i].OffPct == 0 {
-			j.Matches[i].OffPct = 0 // no -0 in JSON
-		}
+		j.Others = append(j.Others, matchJSON{Variant: m.Variant.Key, Percent: Round(m.Variant.Fraction*100, 2), OffPct: Round(m.OffPct, 1)})
 	}
 	if a := c.Form.Assay; a != nil {
 		j.AssayMin, j.AssayMax = ptr(Round(a.MinPercent, 2)), ptr(Round(a.MaxPercent, 2))
@@ -72,6 +68,9 @@ func (r *Check) Warnings() []*msg.Message { return nil }
 
 // Value implements Report: the verdict.
 func (r *Check) Value() (string, bool) { return string(r.c.Verdict), true }
+
+// Formats implements Report.
+func (r *Check) Formats() []Format { return ValueFormats }
 
 // TSV implements Report.
 func (r *Check) TSV() [][]string { return [][]string{checkColumns, checkRow(0, r.c)} }
@@ -157,21 +156,19 @@ func variantList(p msg.Printer, c dose.LabelCheck) string {
 	return strings.Join(parts, ", ")
 }
 
-// CheckWriter streams label checks, one row each, as they are made.
-type CheckWriter interface {
-	Write(line int, c dose.LabelCheck) error
-	Flush() error
-}
-
-// NewCheckWriter writes checks in format f: tsv or csv (with a header),
-// jsonl (json is JSON Lines here too) or text.
-func NewCheckWriter(w io.Writer, f Format, t *Term) (CheckWriter, error) {
-	bw := bufio.NewWriter(w)
+// NewCheckWriter streams label checks, one row each, as they are made,
+// in format f: tsv or csv (with a header), jsonl (json is JSON Lines here
+// too) or text.
+func NewCheckWriter(w io.Writer, f Format, t *Term) (batch.RowWriter[dose.LabelCheck], error) {
+	bw, ok := w.(*bufio.Writer)
+	if !ok {
+		bw = bufio.NewWriter(w)
+	}
 	switch f {
 	case TSV, CSV, JSONL, JSON, Text:
 		return &checkWriter{w: bw, f: f, t: t, cw: csv.NewWriter(bw)}, nil
 	}
-	return nil, msg.Errorf("-o %s is not available for a stream of rows", string(f)).WithHint("use text, tsv, csv or jsonl")
+	return nil, &FormatError{f, RowFormats}
 }
 
 type checkWriter struct {
@@ -182,7 +179,8 @@ type checkWriter struct {
 	header bool
 }
 
-func (x *checkWriter) Write(line int, c dose.LabelCheck) error {
+func (x *checkWriter) Write(r batch.Row, c dose.LabelCheck) error {
+	line := r.Line
 	switch x.f {
 	case TSV:
 		if !x.header {

@@ -6,6 +6,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/dose"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
 // LimitJSON is the upper limit as the machine formats carry it. Over is
@@ -76,13 +77,13 @@ type conversionJSON struct {
 type Conversion struct {
 	c    dose.Conversion
 	j    conversionJSON
-	unit Unit
+	unit units.Unit
 }
 
 // WithUnit shows the elemental amount in u (JSON keeps mg and adds u).
-func (r *Conversion) WithUnit(u Unit) *Conversion {
+func (r *Conversion) WithUnit(u units.Unit) *Conversion {
 	r.unit = u
-	r.j.unitFields = u.fields(r.c.ElementalMg)
+	r.j.unitFields = unitFieldsOf(u, r.c.ElementalMg)
 	return r
 }
 
@@ -100,7 +101,7 @@ func NewConversion(c dose.Conversion) *Conversion {
 	if c.AssayPercent > 0 {
 		j.AssayPercent = ptr(c.AssayPercent)
 	}
-	return &Conversion{c: c, j: j, unit: MgUnit}
+	return &Conversion{c: c, j: j, unit: units.Mg}
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -127,10 +128,13 @@ func (r *Conversion) Value() (string, bool) {
 		return FormatFloat(r.c.CompoundMg, ValueDec), true
 	}
 	if r.unit.Key != "mg" {
-		return FormatFloat(r.unit.Of(r.c.ElementalMg), r.unit.dec(false)), true
+		return FormatFloat(r.unit.Of(r.c.ElementalMg), unitDec(r.unit, false)), true
 	}
 	return FormatFloat(r.c.ElementalMg, elementalDec(r.c.ElementalMg, r.c.Limit, r.c.Check, ValueDec)), true
 }
+
+// Formats implements Report.
+func (r *Conversion) Formats() []Format { return ValueFormats }
 
 // percentOpt prints a share of the limit for TSV with the digits its
 // verdict needs.
@@ -155,12 +159,12 @@ func (r *Conversion) Text(t *Term) string {
 	}
 	mg, share := limitFigures(p, c.Limit, c.Check, c.ElementalMg)
 	if r.unit.Key != "mg" {
-		mg = p.S("%s %s (%s mg)", p.Num(r.unit.Of(c.ElementalMg), r.unit.dec(false)), r.unit.Label, mg)
+		mg = p.S("%s %s (%s mg)", p.Num(r.unit.Of(c.ElementalMg), unitDec(r.unit, false)), r.unit.Label, mg)
 	}
 	if c.Reverse {
 		given := p.Amount(c.ElementalMg)
 		if r.unit.Key != "mg" {
-			given = p.S("%s %s (%s mg)", p.Num(r.unit.Of(c.ElementalMg), r.unit.dec(false)), r.unit.Label, p.Num(c.ElementalMg, ValueDec))
+			given = p.S("%s %s (%s mg)", p.Num(r.unit.Of(c.ElementalMg), unitDec(r.unit, false)), r.unit.Label, p.Num(c.ElementalMg, ValueDec))
 			b.WriteString(p.S("%s elemental magnesium", t.Num(given)) + "\n")
 		} else {
 			b.WriteString(p.S("%s mg elemental magnesium", t.Num(given)) + "\n")

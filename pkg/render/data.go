@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strings"
-
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
@@ -17,60 +15,56 @@ import (
 // carries a data text translates it itself.
 
 func formName(p msg.Printer, f *forms.Form) string {
-	return p.Data("form."+f.Key+".name", f.Name)
+	return p.Data(msg.KeyForm(f.Key, "name"), f.Name)
 }
 
 func variantName(p msg.Printer, f *forms.Form, v *forms.Variant) string {
-	return p.Data("form."+f.Key+".variant."+v.Key+".name", v.Name)
+	return p.Data(msg.KeyVariantName(f.Key, v.Key), v.Name)
 }
 
 func authorityName(p msg.Printer, a *limits.Authority) string {
-	return p.Data("limits."+a.Key+".name", a.Name)
+	return p.Data(msg.KeyAuthorityName(a.Key), a.Name)
 }
 
 func goalName(p msg.Printer, g *plan.Goal) string {
-	return p.Data("goal."+g.Key+".name", g.Name)
+	return p.Data(msg.KeyGoal(g.Key, "name"), g.Name)
 }
 
 func goalFinding(p msg.Printer, g *plan.Goal) string {
-	return p.Data("goal."+g.Key+".finding", g.Finding.Text)
+	return p.Data(msg.KeyGoal(g.Key, "finding"), g.Finding.Text)
 }
 
 func choiceFinding(p msg.Printer, goal string, c *plan.Choice) string {
-	return p.Data("goal."+goal+".form."+c.Form+".finding", c.Finding)
+	return p.Data(msg.KeyGoalFormFinding(goal, c.Form), c.Finding)
 }
 
 func evalWhat(p msg.Printer, goal string, e plan.EvalPoint) string {
-	return p.Data("goal."+goal+".evaluate."+e.Key(), e.What)
+	return p.Data(msg.KeyGoalEvaluate(goal, e.Day, e.Forms...), e.What)
 }
 
 func interactionName(p msg.Printer, in *plan.Interaction) string {
-	return p.Data("interaction."+in.Key+".name", in.Name)
+	return p.Data(msg.KeyInteractionName(in.Key), in.Name)
 }
 
 // interactionAdvice is an interaction's advice, where no spacing is given
 // or none works.
 func interactionAdvice(p msg.Printer, in *plan.Interaction) string {
-	return p.Data("interaction."+in.Key+".advice", in.Advice.Text)
+	return p.Data(msg.KeyInteraction(in.Key, "advice"), in.Advice.Text)
 }
 
 // spacingNote is the i-th (0-based) spacing rule of in, as its source
 // words it.
 func spacingNote(p msg.Printer, in *plan.Interaction, i int) string {
-	return p.Data("interaction."+in.Key+".spacing."+itoa(i+1), in.Spacings[i].Text)
+	return p.Data(msg.KeyInteractionSpacing(in.Key, i+1), in.Spacings[i].Text)
 }
 
-// ruleNoteText is the note of an applied rule: a titration rule's, the
-// goal's timing or target, a titration fact. A target capped at the upper
-// limit carries its rule's note with the cap added.
+// ruleNoteText is the note of an applied rule in the reader's language: a
+// titration rule's, the goal's timing or target, a titration fact; a
+// target capped at the upper limit says so after its rule's note.
 func ruleNoteText(p msg.Printer, r plan.AppliedRule) string {
-	if t := p.DataText(r.Note); t != r.Note {
-		return t
+	t := p.DataText(r.Note)
+	if c := r.CapNote(); c != nil {
+		return p.S("%s; %s", t, p.Message(c))
 	}
-	if base, ul, ok := strings.Cut(r.Note, "; capped at the upper limit of "); ok {
-		if t := p.DataText(base); t != base {
-			return p.S("%s; capped at the upper limit of %s", t, ul)
-		}
-	}
-	return r.Note
+	return t
 }

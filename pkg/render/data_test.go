@@ -9,6 +9,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
 )
 
 // dutchPrinter prints in Dutch, data texts included.
@@ -151,5 +152,33 @@ func TestMachineOutputKeepsDataTextsInEnglish(t *testing.T) {
 	}
 	if err := json.Unmarshal(b.Bytes(), &j); err != nil || j.FormName != "magnesium bisglycinate" {
 		t.Errorf("JSON form_name = %q, %v; want the tables' English", j.FormName, err)
+	}
+}
+
+// A target capped at the upper limit is the rule's own note and the cap,
+// carried apart (plan.AppliedRule.CappedAtMg): the note is translated as
+// a data text and the cap added in the reader's language, never cut out
+// of an English sentence; the machine formats keep the English.
+func TestCappedNote(t *testing.T) {
+	k, err := kb.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := k.Titration.Target.Note
+	cap := 250.0
+	r := plan.AppliedRule{Key: "target", Value: cap, Note: note, CappedAtMg: &cap}
+	nl := dutchPrinter(t)
+	want := nl.DataText(note) + "; begrensd op de bovengrens van 250"
+	if nl.DataText(note) == note {
+		t.Fatalf("the titration target's note has no Dutch: %q", note)
+	}
+	if got := ruleNoteText(nl, r); got != want {
+		t.Errorf("Dutch: %q, want %q", got, want)
+	}
+	if got := ruleNoteText(msg.EN, r); got != note+"; capped at the upper limit of 250" {
+		t.Errorf("English: %q", got)
+	}
+	if got := r.Text(); got != note+"; capped at the upper limit of 250" {
+		t.Errorf("Text: %q", got)
 	}
 }

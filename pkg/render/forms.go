@@ -22,6 +22,8 @@ type FormRow struct {
 	Tolerance      string   `json:"tolerance"`
 	Aliases        []string `json:"aliases"`
 	VariantAliases []string `json:"variant_aliases"`
+
+	v *forms.Variant // unrounded: text and TSV round once, from it
 }
 
 // FormList is the report of `forms`: a JSON array of rows.
@@ -35,7 +37,7 @@ func NewFormList(t *forms.Table) FormList {
 			out = append(out, FormRow{
 				Form: f.Key, Name: f.Name, Variant: v.Key, VariantName: v.Name, Default: v.Default,
 				Formula: v.Formula, MolarMass: Round(v.MolarMass, MolarMassDec), Fraction: Round(v.Fraction, FractionDec),
-				Tolerance: f.Tolerance.Level, Aliases: nonNil(f.Aliases), VariantAliases: nonNil(v.Aliases),
+				Tolerance: f.Tolerance.Level, Aliases: nonNil(f.Aliases), VariantAliases: nonNil(v.Aliases), v: v,
 			})
 		}
 	}
@@ -58,11 +60,11 @@ func NewFormDetail(t *forms.Table, f *forms.Form, selected *forms.Variant, goals
 		vd := VariantDetail{
 			Variant: v.Key, Name: v.Name, Aliases: nonNil(v.Aliases), Default: v.Default, Formula: v.Formula,
 			Hill: v.Composition.String(), MolarMass: Round(v.MolarMass, MolarMassDec), Fraction: Round(v.Fraction, FractionDec),
-			Sources: nonNil(v.Sources), Labels: []LabelDetail{},
+			Sources: nonNil(v.Sources), Labels: []LabelDetail{}, v: v,
 		}
 		for _, l := range v.Labels {
 			vd.Labels = append(vd.Labels, LabelDetail{CompoundMg: l.CompoundMg, StatedMg: l.ElementalMg,
-				ComputedMg: Round(l.ComputedMg(v), MassDec), Sources: nonNil(l.Sources)})
+				ComputedMg: Round(l.ComputedMg(v), MassDec), Sources: nonNil(l.Sources), computed: l.ComputedMg(v)})
 			ids = append(ids, l.Sources...)
 		}
 		ids = append(ids, v.Sources...)
@@ -110,13 +112,16 @@ func (l FormList) TSV() [][]string {
 	rows := [][]string{{"form", "variant", "default", "formula", "molar_mass", "fraction", "tolerance"}}
 	for _, r := range l {
 		rows = append(rows, []string{r.Form, r.Variant, boolStr(r.Default), r.Formula,
-			FormatFloat(r.MolarMass, 3), FormatFloat(r.Fraction, 6), r.Tolerance})
+			FormatFloat(r.v.MolarMass, MolarMassDec), FormatFloat(r.v.Fraction, FractionDec), r.Tolerance})
 	}
 	return rows
 }
 
 // Value implements Report: a list has no single value.
 func (l FormList) Value() (string, bool) { return "", false }
+
+// Formats implements Report: a list has no single value.
+func (l FormList) Formats() []Format { return ListFormats }
 
 // Warnings implements Report.
 func (l FormList) Warnings() []*msg.Message { return nil }
@@ -138,7 +143,7 @@ func (l FormList) Text(t *Term) string {
 		if r.Default {
 			variant += " *"
 		}
-		rows = append(rows, []string{form, variant, r.Formula, p.Num(r.MolarMass, 2), p.Num(r.Fraction*100, 2), p.S(r.Tolerance)})
+		rows = append(rows, []string{form, variant, r.Formula, p.Num(r.v.MolarMass, 2), p.Num(r.v.Fraction*100, 2), p.S(r.Tolerance)})
 	}
 	return t.Table(header, rows, map[int]bool{3: true, 4: true}) +
 		t.Dim(p.S("* default variant; give another as FORM:VARIANT, e.g. citrate:nonahydrate")) + "\n"
@@ -181,6 +186,8 @@ type VariantDetail struct {
 	Fraction  float64       `json:"fraction"`
 	Sources   []string      `json:"sources"`
 	Labels    []LabelDetail `json:"label_checks"`
+
+	v *forms.Variant // unrounded: text, TSV and value round once, from it
 }
 
 // LabelDetail is a label cross-check: stated against computed.
@@ -189,6 +196,8 @@ type LabelDetail struct {
 	StatedMg   float64  `json:"stated_elemental_mg"`
 	ComputedMg float64  `json:"computed_elemental_mg"`
 	Sources    []string `json:"sources"`
+
+	computed float64 // ComputedMg unrounded
 }
 
 // GoalDetail is a goal the form serves, with the evidence (plan.yaml).
@@ -222,7 +231,7 @@ func (d *FormDetail) TSV() [][]string {
 	rows := [][]string{{"form", "variant", "default", "formula", "molar_mass", "fraction", "tolerance"}}
 	for _, v := range d.Variants {
 		rows = append(rows, []string{d.Form, v.Variant, boolStr(v.Default), v.Formula,
-			FormatFloat(v.MolarMass, 3), FormatFloat(v.Fraction, 6), d.Tolerance})
+			FormatFloat(v.v.MolarMass, MolarMassDec), FormatFloat(v.v.Fraction, FractionDec), d.Tolerance})
 	}
 	return rows
 }
@@ -232,11 +241,14 @@ func (d *FormDetail) TSV() [][]string {
 func (d *FormDetail) Value() (string, bool) {
 	for _, v := range d.Variants {
 		if v.Variant == d.Selected {
-			return FormatFloat(v.Fraction, 6), true
+			return FormatFloat(v.v.Fraction, FractionDec), true
 		}
 	}
 	return "", false
 }
+
+// Formats implements Report.
+func (d *FormDetail) Formats() []Format { return ValueFormats }
 
 func cite(t *Term, ids []string) string {
 	if len(ids) == 0 {
@@ -249,7 +261,7 @@ func cite(t *Term, ids []string) string {
 func (d *FormDetail) Text(t *Term) string {
 	p := t.P
 	var b strings.Builder
-	b.WriteString(t.Num(p.Data("form."+d.Form+".name", d.Name)) + " (" + d.Form + ")\n")
+	b.WriteString(t.Num(p.Data(msg.KeyForm(d.Form, "name"), d.Name)) + " (" + d.Form + ")\n")
 	if len(d.Aliases) > 0 {
 		b.WriteString(p.S("also called: %s", strings.Join(d.Aliases, ", ")) + "\n")
 	}
@@ -260,11 +272,11 @@ func (d *FormDetail) Text(t *Term) string {
 		if v.Default {
 			key += " *"
 		}
-		rows = append(rows, []string{key, p.Data("form."+d.Form+".variant."+v.Variant+".name", v.Name), v.Formula, p.Num(v.MolarMass, 2) + " g/mol", p.Num(v.Fraction*100, 2) + " %"})
+		rows = append(rows, []string{key, p.Data(msg.KeyVariantName(d.Form, v.Variant), v.Name), v.Formula, p.Num(v.v.MolarMass, 2) + " g/mol", p.Num(v.v.Fraction*100, 2) + " %"})
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{3: true, 4: true}), "  "))
 	b.WriteString(indent(t.Dim(p.S("* default variant, used when none is named")), "  ") + "\n")
-	b.WriteString("\n" + p.S("gut tolerance: %s: %s", p.S(d.Tolerance), p.Data("form."+d.Form+".tolerance", d.ToleranceNote)) + cite(t, d.ToleranceSrc) + "\n")
+	b.WriteString("\n" + p.S("gut tolerance: %s: %s", p.S(d.Tolerance), p.Data(msg.KeyForm(d.Form, "tolerance"), d.ToleranceNote)) + cite(t, d.ToleranceSrc) + "\n")
 	if len(d.Goals) > 0 {
 		b.WriteString(p.S("goals (evidence for this form):") + "\n")
 		for _, g := range d.Goals {
@@ -276,7 +288,7 @@ func (d *FormDetail) Text(t *Term) string {
 			if g.Rank == 0 {
 				line += " " + p.S("(never recommended)")
 			}
-			b.WriteString(line + ": " + p.Data("goal."+g.Goal+".form."+d.Form+".finding", g.Finding) + cite(t, g.Sources) + "\n")
+			b.WriteString(line + ": " + p.Data(msg.KeyGoalFormFinding(g.Goal, d.Form), g.Finding) + cite(t, g.Sources) + "\n")
 		}
 	} else if d.Goals == nil {
 		b.WriteString(p.S("goals: not shown: the plan's knowledge does not fit this form table") + "\n")
@@ -289,14 +301,14 @@ func (d *FormDetail) Text(t *Term) string {
 	for _, v := range d.Variants {
 		for _, l := range v.Labels {
 			b.WriteString(p.S("label check (%s): %s mg states %s mg Mg; computed %s mg", v.Variant,
-				p.Amount(l.CompoundMg), p.Amount(l.StatedMg), p.Num(l.ComputedMg, 1)) + cite(t, l.Sources) + "\n")
+				p.Amount(l.CompoundMg), p.Amount(l.StatedMg), p.Num(l.computed, 1)) + cite(t, l.Sources) + "\n")
 		}
 	}
 	if n := d.PreferLabel; n != nil {
-		b.WriteString(t.Label("note", msg.New("%s", p.Data("form."+d.Form+".prefer_label", n.Text))) + cite(t, n.Sources) + "\n")
+		b.WriteString(t.Label("note", msg.New("%s", p.Data(msg.KeyForm(d.Form, "prefer_label"), n.Text))) + cite(t, n.Sources) + "\n")
 	}
 	for i, n := range d.Notes {
-		b.WriteString(t.Label("note", msg.New("%s", p.Data("form."+d.Form+".note."+itoa(i+1), n.Text))) + cite(t, n.Sources) + "\n")
+		b.WriteString(t.Label("note", msg.New("%s", p.Data(msg.KeyFormNote(d.Form, i+1), n.Text))) + cite(t, n.Sources) + "\n")
 	}
 	b.WriteString("\n" + p.S("sources:") + "\n")
 	for _, s := range d.Sources {

@@ -21,6 +21,7 @@ type Calendar struct {
 	Start            time.Time // day 1, a date
 	Morning, Evening time.Duration
 	Remind           bool
+	P                msg.Printer // the titles' language: people read a calendar
 }
 
 // ProdID names mgcalc as the calendar's producer.
@@ -105,10 +106,10 @@ func (c Calendar) Events(p msg.Printer) []ics.Event {
 	return out
 }
 
-// Write writes the calendar.
-func (c Calendar) Write(w io.Writer, p msg.Printer) error {
+// Write writes the calendar, its titles in c.P's language.
+func (c Calendar) Write(w io.Writer) error {
 	stamp := time.Date(c.Start.Year(), c.Start.Month(), c.Start.Day(), 0, 0, 0, 0, time.UTC)
-	return ics.Write(w, ProdID, stamp, c.Events(p))
+	return ics.Write(w, ProdID, stamp, c.Events(c.P))
 }
 
 // ruleText is the text of the plan's rule with key.

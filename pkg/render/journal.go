@@ -9,6 +9,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // The journal's reports: log (Logged), today (Today), journal (Journal,
@@ -128,9 +129,9 @@ func gutText(p msg.Printer, g journal.Gut) string {
 // takenText is one product of an entry: "bisglycinate 500 mg × 2 →
 // 141.0 mg".
 func takenText(p msg.Printer, it journal.Taken) string {
-	name := sanitize(it.Name)
+	name := text.Strip(it.Name)
 	if p.Lang() != msg.English && it.Name == it.Form {
-		name = p.Data("form."+it.Form+".name", it.FormName)
+		name = p.Data(msg.KeyForm(it.Form, "name"), it.FormName)
 	}
 	amount := ""
 	switch {
@@ -154,13 +155,13 @@ func takenText(p msg.Printer, it journal.Taken) string {
 // where the name is the class's).
 func medText(p msg.Printer, m *journal.Med) string {
 	if m.ClassName == "" {
-		return sanitize(m.Name)
+		return text.Strip(m.Name)
 	}
-	class := p.Data("interaction."+m.Class+".name", m.ClassName)
-	if strings.EqualFold(m.Name, m.Class) || strings.EqualFold(m.Name, m.ClassName) {
+	class := p.Data(msg.KeyInteractionName(m.Class), m.ClassName)
+	if m.Name == m.ClassName || text.Same(m.Name, m.Class) || text.Same(m.Name, m.ClassName) {
 		return class
 	}
-	return sanitize(m.Name) + " — " + class
+	return text.Strip(m.Name) + " — " + class
 }
 
 // entryText is an entry on one line, after its time.
@@ -181,7 +182,7 @@ func entryText(t *Term, e *journal.Entry) string {
 		parts = append(parts, g)
 	}
 	if e.Note != "" {
-		parts = append(parts, "“"+sanitize(e.Note)+"”")
+		parts = append(parts, "“"+text.Strip(e.Note)+"”")
 	}
 	s := strings.Join(parts, "; ")
 	if e.Forced {
@@ -315,6 +316,9 @@ func (r *Logged) Warnings() []*msg.Message {
 	return out
 }
 
+// Formats implements Report.
+func (r *Logged) Formats() []Format { return ValueFormats }
+
 // Value implements Report: the day's total so far.
 func (r *Logged) Value() (string, bool) { return FormatFloat(r.dayMg, ValueDec), true }
 
@@ -343,8 +347,8 @@ func entryRow(e *journal.Entry, loc *time.Location) []string {
 	if e.IsMagnesium() {
 		el = FormatFloat(e.ElementalMg, MassDec)
 	}
-	return []string{strconv.FormatUint(e.ID, 10), at.Format(time.DateOnly), at.Format("15:04"), sanitize(strings.Join(items, " + ")),
-		el, sanitize(med), class, string(e.Gut), sanitize(e.Note), e.LoggedAt.In(loc).Format(time.RFC3339)}
+	return []string{strconv.FormatUint(e.ID, 10), at.Format(time.DateOnly), at.Format("15:04"), text.Strip(strings.Join(items, " + ")),
+		el, text.Strip(med), class, string(e.Gut), text.Strip(e.Note), e.LoggedAt.In(loc).Format(time.RFC3339)}
 }
 
 // Text implements Report.

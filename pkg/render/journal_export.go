@@ -15,6 +15,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 type dayJSON struct {
@@ -321,8 +322,11 @@ func (r *Journal) Export(f Format) ([]byte, error) {
 	case FHIR:
 		return r.FHIR()
 	}
-	return nil, exportError(f, r)
+	return nil, &FormatError{f, r.Formats()}
 }
+
+// Formats implements Report: the journal and its exports.
+func (r *Journal) Formats() []Format { return JournalFormats }
 
 // Markdown is the one-page report for a doctor.
 func (r *Journal) Markdown() string {
@@ -457,7 +461,7 @@ func (r *Journal) FHIR() ([]byte, error) {
 			notes = append(notes, fhirAnnotation{Text: "Gut: " + string(e.Gut)})
 		}
 		if e.Note != "" {
-			notes = append(notes, fhirAnnotation{Text: sanitize(e.Note)})
+			notes = append(notes, fhirAnnotation{Text: text.Strip(e.Note)})
 		}
 		asserted := e.LoggedAt.In(loc).Format(time.RFC3339)
 		for i, it := range e.Items {
@@ -486,7 +490,7 @@ func (r *Journal) FHIR() ([]byte, error) {
 			notes = nil // once per entry
 		}
 		if e.Med != nil {
-			name := sanitize(e.Med.Name)
+			name := text.Strip(e.Med.Name)
 			if e.Med.ClassName != "" {
 				name += " (" + e.Med.ClassName + ")"
 			}

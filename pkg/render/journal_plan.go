@@ -120,6 +120,9 @@ func (r *SavedPlan) Warnings() []*msg.Message {
 	return out
 }
 
+// Formats implements Report.
+func (r *SavedPlan) Formats() []Format { return ValueFormats }
+
 // Value implements Report: the dose for today after the loop.
 func (r *SavedPlan) Value() (string, bool) {
 	if r.j.DoseMg == nil {
@@ -149,11 +152,11 @@ func (r *SavedPlan) Text(t *Term) string {
 		b.WriteString(t.Warn(p.S("this plan is for use under medical supervision only")) + "\n")
 	}
 	b.WriteString(p.S("saved plan: %s (saved %s)", planLine(p, pl), pl.SavedAt.In(loc).Format("2006-01-02 15:04")) + "\n")
-	b.WriteString(p.S("form: %s (%s, %s, %s %% Mg)", t.Num(p.Data("form."+pl.Form+".name", pl.FormName)),
-		p.Data("form."+pl.Form+".variant."+pl.Variant+".name", pl.VariantName), pl.Formula, p.Num(pl.Fraction*100, 2)) + "\n")
+	b.WriteString(p.S("form: %s (%s, %s, %s %% Mg)", t.Num(p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName)),
+		p.Data(msg.KeyVariantName(pl.Form, pl.Variant), pl.VariantName), pl.Formula, p.Num(pl.Fraction*100, 2)) + "\n")
 	target := p.S("target: %s mg/day elemental magnesium", p.Num(pl.TargetMg, ValueDec))
 	if l := pl.Limit; l != nil && l.Mg != nil {
-		target += ", " + p.S("%s %% of the %s mg/day upper limit (%s)", p.Num(pl.Check(pl.TargetMg).Percent, 0), p.Num(*l.Mg, 0), p.Data("limits."+l.Authority+".name", l.AuthorityName))
+		target += ", " + p.S("%s %% of the %s mg/day upper limit (%s)", p.Num(pl.Check(pl.TargetMg).Percent, 0), p.Num(*l.Mg, 0), p.Data(msg.KeyAuthorityName(l.Authority), l.AuthorityName))
 	}
 	b.WriteString(target + "\n")
 	switch n := pl.DayNumber(td.Date); {
@@ -267,6 +270,9 @@ func (d *Doctor) MarshalJSON() ([]byte, error) {
 // Warnings implements Report.
 func (d *Doctor) Warnings() []*msg.Message { return nil }
 
+// Formats implements Report.
+func (d *Doctor) Formats() []Format { return ValueFormats }
+
 // Value implements Report.
 func (d *Doctor) Value() (string, bool) { return boolStr(d.ok), true }
 
@@ -320,6 +326,9 @@ type Done struct {
 func NewDone(what, path, file string, n *int, m *msg.Message) *Done {
 	return &Done{What: what, Path: path, File: file, N: n, m: m}
 }
+
+// Formats implements Report.
+func (d *Done) Formats() []Format { return ListFormats }
 
 func (d *Done) Warnings() []*msg.Message { return nil }
 func (d *Done) Value() (string, bool)    { return "", false }

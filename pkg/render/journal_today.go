@@ -117,6 +117,9 @@ func (r *Today) Warnings() []*msg.Message {
 	return out
 }
 
+// Formats implements Report.
+func (r *Today) Formats() []Format { return ValueFormats }
+
 // Value implements Report: the magnesium taken so far today.
 func (r *Today) Value() (string, bool) { return FormatFloat(r.t.TakenMg, ValueDec), true }
 
@@ -144,7 +147,7 @@ func intakeAmount(p msg.Printer, pl *journal.Plan, units, compound float64) stri
 		}
 	}
 	if pl.CompoundKnown {
-		parts = append(parts, p.Num(compound, ValueDec)+" mg "+p.Data("form."+pl.Form+".name", pl.FormName))
+		parts = append(parts, p.Num(compound, ValueDec)+" mg "+p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -155,7 +158,7 @@ func intakeAmount(p msg.Printer, pl *journal.Plan, units, compound float64) stri
 // planLine names a saved plan: "sleep: magnesium bisglycinate, from
 // 2026-12-01".
 func planLine(p msg.Printer, pl *journal.Plan) string {
-	return p.S("%s: %s, from %s", p.Data("goal."+pl.Goal+".name", pl.GoalName), p.Data("form."+pl.Form+".name", pl.FormName), pl.Start.Format(time.DateOnly))
+	return p.S("%s: %s, from %s", p.Data(msg.KeyGoal(pl.Goal, "name"), pl.GoalName), p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName), pl.Start.Format(time.DateOnly))
 }
 
 // Text implements Report.

@@ -9,6 +9,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/label"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // labelLineJSON is one line of a label, with the names issue 19 fixes.
@@ -222,6 +223,9 @@ func (r *Label) row() []string {
 	return row
 }
 
+// Formats implements Report.
+func (r *Label) Formats() []Format { return ValueFormats }
+
 // Value implements Report: the magnesium a day at the top of the range,
 // as text and total show it.
 func (r *Label) Value() (string, bool) {
@@ -237,10 +241,10 @@ func (r *Label) Text(t *Term) string {
 	p := t.P
 	var b strings.Builder
 	if title := r.title(); title != "" {
-		b.WriteString(t.Num(sanitize(title)) + "\n")
+		b.WriteString(t.Num(text.Strip(title)) + "\n")
 	}
 	for _, ln := range r.L.Lines {
-		b.WriteString("  " + p.S("%s: %s", p.Message(r.at(ln.Line)), label.Clip(sanitize(ln.Text), 160)) + "\n")
+		b.WriteString("  " + p.S("%s: %s", p.Message(r.at(ln.Line)), text.ClipTo(text.Strip(ln.Text), label.MaxText)) + "\n")
 		b.WriteString("    " + r.meaning(t, ln) + "\n")
 	}
 	if len(r.L.Lines) == 0 {
@@ -377,7 +381,7 @@ func (r *Label) riText(t *Term, ln label.Line) string {
 		return p.S("%s prints %s %%: not checked", p.Message(r.at(ln.Line)), p.Amount(ri.Percent))
 	}
 	s := p.S("%s prints %s %%; %s mg is %s %% of the %s (%s mg)", p.Message(r.at(ln.Line)), p.Amount(ri.Percent), p.Num(ln.ElementalMg, ValueDec),
-		p.Num(ri.Computed, 1), p.Data("limits.label."+ri.Ref.Key+".name", ri.Ref.Name), p.Amount(ri.Ref.Mg))
+		p.Num(ri.Computed, 1), p.Data(msg.KeyLabelValue(ri.Ref.Key, "name"), ri.Ref.Name), p.Amount(ri.Ref.Mg))
 	if ri.Consistent {
 		return s + ": " + t.Good(p.S("fits"))
 	}
@@ -443,6 +447,9 @@ func (rs Labels) TSV() [][]string {
 	}
 	return rows
 }
+
+// Formats implements Report.
+func (rs Labels) Formats() []Format { return ValueFormats }
 
 // Value implements Report: each label's value on its own line ("" for a
 // label without a total).

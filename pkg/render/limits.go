@@ -139,6 +139,9 @@ func (r *Limits) Value() (string, bool) {
 	return FormatFloat(*r.ChosenLimit.Mg, 0), true
 }
 
+// Formats implements Report; -o value fails where no limit is set.
+func (r *Limits) Formats() []Format { return ValueFormats }
+
 func mgRange(p msg.Printer, v, lo, hi *float64) string {
 	switch {
 	case v != nil:
@@ -168,7 +171,7 @@ func (r *Limits) Text(t *Term) string {
 	b.WriteString(p.S("Supplemental upper limit (supplements and medicines, not food):") + "\n")
 	var rows [][]string
 	for _, u := range r.UpperLimits {
-		name := p.Data("limits."+u.Authority+".name", u.Name)
+		name := p.Data(msg.KeyAuthorityName(u.Authority), u.Name)
 		if u.Authority == r.Authority {
 			name = "▸ " + name
 		} else {
@@ -209,7 +212,7 @@ func (r *Limits) Text(t *Term) string {
 	b.WriteString("\n" + p.S("Label reference values:") + "\n")
 	rows = nil
 	for _, l := range r.LabelValues {
-		rows = append(rows, []string{p.Data("limits.label."+l.Key+".name", l.Name), p.S("%s mg", p.Num(l.Mg, 0)), p.Data("limits.label."+l.Key+".note", l.Note), t.Dim("[" + strings.Join(l.Sources, ", ") + "]")})
+		rows = append(rows, []string{p.Data(msg.KeyLabelValue(l.Key, "name"), l.Name), p.S("%s mg", p.Num(l.Mg, 0)), p.Data(msg.KeyLabelValue(l.Key, "note"), l.Note), t.Dim("[" + strings.Join(l.Sources, ", ") + "]")})
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{1: true}), "  "))
 	for _, c := range r.Warnings() {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"math"
 	"strings"
 	"time"
@@ -10,50 +11,22 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/source"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
-// Exporter is a report that is also a document: -o md and -o fhir. Only a
-// plan is one.
+// Exporter is a report that is also a document: -o md, -o fhir and -o
+// ics. Only a plan is one.
 type Exporter interface {
 	Export(f Format) ([]byte, error)
 }
 
-// ExportError is -o md or -o fhir given to a command whose report has no
-// such export. It is the caller's usage error; Msg names the formats the
-// report does have.
-type ExportError struct {
-	Msg *msg.Message
-}
-
-func (e *ExportError) Error() string { return e.Msg.Error() }
-func (e *ExportError) Unwrap() error { return e.Msg }
-
-// PlanExport reports whether f is an export only a plan has (md, fhir).
-func (f Format) PlanExport() bool { return f == MD || f == FHIR }
-
-// exportError names the formats r does have.
-func exportError(f Format, r Report) error {
-	var names []string
-	for _, g := range Formats {
-		switch {
-		case g.PlanExport():
-			continue
-		case g == Value:
-			if _, ok := r.Value(); !ok {
-				continue
-			}
-		}
-		names = append(names, string(g))
-	}
-	return &ExportError{msg.Errorf("-o %s is an export of a plan (mgcalc plan): this command has no such output", string(f)).
-		WithHint("use one of: %s", strings.Join(names, ", "))}
-}
-
 // PlanExport is the plan report with what its exports need besides the
-// plan: the bibliography, whose titles and addresses -o md lists.
+// plan: the bibliography, whose titles and addresses -o md lists, and the
+// calendar's settings (nil without a first day: -o ics then has none).
 type PlanExport struct {
 	*Plan
-	Sources source.Registry
+	Sources  source.Registry
+	Calendar *Calendar
 }
 
 // NewPlanExport maps a plan as NewPlan does, with the bibliography.
@@ -76,9 +49,24 @@ func (e *PlanExport) Export(f Format) ([]byte, error) {
 		return []byte(e.Markdown(msg.EN)), nil
 	case FHIR:
 		return e.FHIR()
+	case ICS:
+		if e.Calendar == nil {
+			return nil, ErrNoCalendar
+		}
+		var b bytes.Buffer
+		if err := e.Calendar.Write(&b); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
 	}
-	return nil, exportError(f, e)
+	return nil, &FormatError{f, e.Formats()}
 }
+
+// ErrNoCalendar is -o ics for a plan without a first day.
+var ErrNoCalendar = msg.Errorf("%s needs a first day", "-o ics").WithHint("give --start YYYY-MM-DD (or --start today)")
+
+// Formats implements Report: a plan and its exports.
+func (r *Plan) Formats() []Format { return PlanFormats }
 
 // Markdown is the plan as a one-page document for a doctor: the goal, the
 // form and its evidence, the target and the limit, the schedule, when to
@@ -334,16 +322,16 @@ func mdRuleBasis(p msg.Printer, r plan.AppliedRule) string {
 	switch r.Basis {
 	case plan.FromMgcalc:
 		if r.Value != 0 {
-			return "**" + p.S("mgcalc's rule:") + "** " + mdEscape(r.Note)
+			return "**" + p.S("mgcalc's rule:") + "** " + mdEscape(r.Text())
 		}
-		return "**" + p.S("mgcalc's wording:") + "** " + mdEscape(r.Note) + mdCite(r.Sources)
+		return "**" + p.S("mgcalc's wording:") + "** " + mdEscape(r.Text()) + mdCite(r.Sources)
 	case plan.FromPerson:
 		return p.S("the person's target")
 	}
 	if r.Note == "" {
 		return strings.TrimSpace(mdCite(r.Sources))
 	}
-	return mdEscape(r.Note) + mdCite(r.Sources)
+	return mdEscape(r.Text()) + mdCite(r.Sources)
 }
 
 // mdCite is " [id, id]", the sources' ids as the Sources section lists
@@ -364,19 +352,19 @@ func mdCite(ids []string) string {
 // text: no control characters, and every character that could start
 // emphasis, a link, HTML, code or a table cell is escaped.
 func mdEscape(s string) string {
-	return mdEscaper.Replace(sanitize(s))
+	return mdEscaper.Replace(text.Strip(s))
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
 	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`)
 
 // mdCode is text for inside a code span.
-func mdCode(s string) string { return strings.ReplaceAll(sanitize(s), "`", "'") }
+func mdCode(s string) string { return strings.ReplaceAll(text.Strip(s), "`", "'") }
 
 // mdURL is an address as an autolink, or as escaped text where it could
 // not be one.
 func mdURL(u string) string {
-	u = sanitize(u)
+	u = text.Strip(u)
 	if (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) && !strings.ContainsAny(u, " <>") {
 		return "<" + u + ">"
 	}

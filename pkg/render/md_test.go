@@ -103,21 +103,23 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 }
 
-// Another report given -o md or -o fhir: an ExportError naming the formats
-// it does have.
-func TestExportOnlyForPlans(t *testing.T) {
-	for _, f := range []Format{MD, FHIR} {
+// Another report given a format it does not take (an export, -o value
+// for a list): a FormatError naming the formats it does have, nothing
+// written.
+func TestFormatsOfAReport(t *testing.T) {
+	for _, f := range []Format{MD, FHIR, ICS, Value} {
 		var b bytes.Buffer
 		err := Write(&b, f, sampleList(), NewTerm(&b, msg.EN, false, false))
-		var ee *ExportError
-		if !errors.As(err, &ee) {
+		var fe *FormatError
+		if !errors.As(err, &fe) {
 			t.Fatalf("-o %s for a form list: %v", f, err)
 		}
 		if b.Len() != 0 {
 			t.Errorf("-o %s wrote %q", f, b.String())
 		}
-		if got := msg.EN.Message(ee.Msg.Hint); got != "use one of: text, json, yaml, tsv, csv, jsonl" {
-			t.Errorf("hint %q", got)
+		m := fe.Message(msg.New("mgcalc forms"))
+		if got := msg.EN.Message(m) + "; " + msg.EN.Message(m.Hint); got != "-o "+string(f)+" is not available for mgcalc forms; use one of: text, json, yaml, tsv, csv, jsonl" {
+			t.Errorf("%q", got)
 		}
 	}
 	// a plan report without the bibliography lists the sources by id

@@ -12,6 +12,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/source"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 type evidenceJSON struct {
@@ -278,7 +279,7 @@ func NewPlan(p *plan.Plan, start *time.Time) *Plan {
 		j.Steps = append(j.Steps, sj)
 	}
 	for _, r := range p.Rules {
-		rj := ruleJSON{Key: r.Key, Unit: r.Unit, Basis: string(r.Basis), Sources: nonNil(r.Sources), Note: r.Note}
+		rj := ruleJSON{Key: r.Key, Unit: r.Unit, Basis: string(r.Basis), Sources: nonNil(r.Sources), Note: r.Text()}
 		if r.Value != 0 {
 			rj.Value = ptr(r.Value)
 		}
@@ -422,7 +423,7 @@ func (r *Plan) Text(t *Term) string {
 		f := pp.Goal.Finding
 		text := goalFinding(p, pp.Goal)
 		if !r.explain && f.Short != "" {
-			text = p.Data("goal."+pp.Goal.Key+".finding.short", f.Short)
+			text = p.Data(msg.KeyShort(msg.KeyGoal(pp.Goal.Key, "finding")), f.Short)
 		}
 		line(t.Warn(p.S("first: %s", text)) + r.cite(t, f.Sources))
 	}
@@ -476,7 +477,7 @@ func (r *Plan) Text(t *Term) string {
 			if s, ok := r.bib[id]; ok {
 				title = s.Title + " (" + id + ")"
 			}
-			line(t.Dim(fmt.Sprintf("  [%d] %s", i+1, sanitize(title))))
+			line(t.Dim(fmt.Sprintf("  [%d] %s", i+1, text.Strip(title))))
 		}
 		return b.String()
 	}
@@ -555,7 +556,7 @@ func (r *Plan) formLine(t *Term) string {
 	form, variant := formName(p, pp.Form), variantName(p, pp.Form, pp.Variant)
 	pct := p.Num(pp.Variant.Fraction*100, 2)
 	var s string
-	named := strings.HasPrefix(strings.ToLower(variant), strings.ToLower(form)) // "magnesium bisglycinate, anhydrous"
+	named := strings.HasPrefix(text.Loose(variant), text.Loose(form)) // "magnesium bisglycinate, anhydrous"
 	switch {
 	case r.explain && named:
 		s = p.S("form: %s (%s, %s %% Mg)", t.Num(variant), pp.Variant.Formula, pct)
@@ -762,7 +763,7 @@ func (r *Plan) medicines(t *Term, b *strings.Builder) {
 	for _, in := range pp.Midday {
 		b.WriteString("  " + p.S("%s is taken on waking: the morning magnesium moves to midday (%s)", interactionName(p, in), clockText(pp.IntakeTime(plan.Midday, r.morning, r.evening))))
 		if r.explain {
-			b.WriteString(": " + p.Data("interaction."+in.Key+".on_waking", in.OnWaking.Text) + r.cite(t, in.OnWaking.Sources))
+			b.WriteString(": " + p.Data(msg.KeyInteraction(in.Key, "on_waking"), in.OnWaking.Text) + r.cite(t, in.OnWaking.Sources))
 		}
 		b.WriteString("\n")
 	}
@@ -773,11 +774,15 @@ func (r *Plan) medicines(t *Term, b *strings.Builder) {
 // "Thyrax → levothyroxine (thyroid hormone)".
 func medName(p msg.Printer, s plan.MedSpacing) string {
 	name := interactionName(p, s.Interaction)
+	// the class's own name: its key, or the start of its display name
+	// ("levothyroxine" of "levothyroxine (thyroid hormone)")
+	head, _, _ := strings.Cut(s.Interaction.Name, " (")
+	own, _ := text.Fold(head)
 	var other []string
 	for _, n := range s.Named {
-		f := strings.ToLower(strings.TrimSpace(n))
-		if f != strings.ToLower(s.Interaction.Key) && !strings.HasPrefix(strings.ToLower(s.Interaction.Name), f) {
-			other = append(other, sanitize(n))
+		f, err := text.Fold(n)
+		if err != nil || f == "" || !text.Same(n, s.Interaction.Key) && !strings.HasPrefix(own, f) {
+			other = append(other, text.Strip(n))
 		}
 	}
 	if len(other) == 0 {
@@ -961,23 +966,7 @@ func gradeLabel(p msg.Printer, c *plan.Choice) string {
 	return s
 }
 
-func gradeText(p msg.Printer, g plan.Grade) string {
-	switch g {
-	case plan.Guideline:
-		return p.S("guideline")
-	case plan.SystematicReview:
-		return p.S("systematic review")
-	case plan.RandomisedTrial:
-		return p.S("randomised trial")
-	case plan.PracticeBased:
-		return p.S("practice-based")
-	case plan.MarketingClaim:
-		return p.S("marketing claim")
-	case plan.NoEffectShown:
-		return p.S("no effect shown")
-	}
-	return string(g)
-}
+func gradeText(p msg.Printer, g plan.Grade) string { return p.Message(g.Word()) }
 
 var ruleNames = map[string]string{
 	"start": "start", "start_max": "a first step of one unit up to", "step": "step up by", "interval": "every", "target": "target",
@@ -1063,6 +1052,9 @@ func (g *GoalList) Warnings() []*msg.Message { return nil }
 
 // Value implements Report: a list has no single value.
 func (g *GoalList) Value() (string, bool) { return "", false }
+
+// Formats implements Report.
+func (g *GoalList) Formats() []Format { return ListFormats }
 
 // TSV implements Report: one row per goal and form.
 func (g *GoalList) TSV() [][]string {

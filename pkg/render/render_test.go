@@ -2,17 +2,21 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
 func sampleList() FormList {
 	return FormList{
-		{Form: "citrate", Variant: "anhydrous", Default: true, Formula: "Mg3(C6H5O7)2", MolarMass: 451.113, Fraction: 0.161634, Tolerance: "laxative"},
-		{Form: "citrate", Variant: "nonahydrate", Formula: "Mg3(C6H5O7)2·9H2O", MolarMass: 613.248, Fraction: 0.1189, Tolerance: "laxative"},
+		{Form: "citrate", Variant: "anhydrous", Default: true, Formula: "Mg3(C6H5O7)2", MolarMass: 451.113, Fraction: 0.161634, Tolerance: "laxative",
+			v: &forms.Variant{MolarMass: 451.113, Fraction: 0.161634}},
+		{Form: "citrate", Variant: "nonahydrate", Formula: "Mg3(C6H5O7)2·9H2O", MolarMass: 613.248, Fraction: 0.1189, Tolerance: "laxative",
+			v: &forms.Variant{MolarMass: 613.248, Fraction: 0.1189}},
 	}
 }
 
@@ -54,7 +58,8 @@ func TestMachineFormats(t *testing.T) {
 		t.Errorf("TSV =\n%q\nwant\n%q", b.String(), want)
 	}
 	b.Reset()
-	if err := Write(&b, Value, sampleList(), nil); err != ErrNoValue {
+	var fe *FormatError
+	if err := Write(&b, Value, sampleList(), nil); !errors.As(err, &fe) || b.Len() != 0 {
 		t.Errorf("value of a list: %v", err)
 	}
 	y, err := ToYAML(map[string]any{"yes": "true", "n": 1.5, "s": "1.5"})
@@ -70,11 +75,11 @@ func TestMachineFormats(t *testing.T) {
 
 func TestParseFormat(t *testing.T) {
 	for _, f := range Formats {
-		if got, err := ParseFormat(strings.ToUpper(string(f))); err != nil || got != f {
+		if got, err := ParseFormat(strings.ToUpper(string(f)), nil); err != nil || got != f {
 			t.Errorf("ParseFormat(%s) = %v, %v", f, got, err)
 		}
 	}
-	if _, err := ParseFormat("xml"); err == nil {
+	if _, err := ParseFormat("xml", nil); err == nil {
 		t.Error("xml accepted")
 	}
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
 	"github.com/mgcalc/mgcalc/pkg/dose"
-	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
 // RowColumns are the columns of a batch row, in every machine format.
@@ -18,7 +17,7 @@ var RowColumns = []string{"line", "form", "variant", "amount_mg", "compound_mg",
 // NewRowWriter writes batch rows in format f: tsv (with a header), csv
 // (RFC 4180, with a header), jsonl (one JSON object a line) or text. The
 // machine formats never go through the message catalogue.
-func NewRowWriter(w io.Writer, f Format, t *Term) (batch.RowWriter, error) {
+func NewRowWriter(w io.Writer, f Format, t *Term) (batch.RowWriter[dose.Conversion], error) {
 	bw, ok := w.(*bufio.Writer)
 	if !ok {
 		bw = bufio.NewWriter(w)
@@ -28,12 +27,12 @@ func NewRowWriter(w io.Writer, f Format, t *Term) (batch.RowWriter, error) {
 		return &tsvRows{w: bw}, nil
 	case CSV:
 		return &csvRows{w: csv.NewWriter(bw), bw: bw}, nil
-	case JSONL:
+	case JSONL, JSON:
 		return &jsonRows{w: bw}, nil
 	case Text:
 		return &textRows{w: bw, t: t}, nil
 	}
-	return nil, msg.Errorf("-o %s is not available for a stream of rows", string(f)).WithHint("use text, tsv, csv or jsonl")
+	return nil, &FormatError{f, RowFormats}
 }
 
 // rowFields holds a row's values, each rounded once, as slices of one

@@ -6,6 +6,9 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/dose"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
+	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
 // totalItemJSON is one product in a total.
@@ -64,14 +67,14 @@ type totalJSON struct {
 type Total struct {
 	t        dose.Total
 	j        totalJSON
-	unit     Unit
+	unit     units.Unit
 	headroom *dose.Headroom
 }
 
 // WithUnit shows the total in u (JSON keeps mg and adds u).
-func (r *Total) WithUnit(u Unit) *Total {
+func (r *Total) WithUnit(u units.Unit) *Total {
 	r.unit = u
-	r.j.unitFields = u.fields(r.t.ElementalMg)
+	r.j.unitFields = unitFieldsOf(u, r.t.ElementalMg)
 	return r
 }
 
@@ -123,7 +126,7 @@ func NewTotal(t dose.Total) *Total {
 		}
 		j.intakeRefJSON = ref
 	}
-	return &Total{t: t, j: j, unit: MgUnit}
+	return &Total{t: t, j: j, unit: units.Mg}
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -157,10 +160,13 @@ func (r *Total) TSV() [][]string {
 // Value implements Report: the supplemental total in mg.
 func (r *Total) Value() (string, bool) {
 	if r.unit.Key != "mg" {
-		return FormatFloat(r.unit.Of(r.t.ElementalMg), r.unit.dec(false)), true
+		return FormatFloat(r.unit.Of(r.t.ElementalMg), unitDec(r.unit, false)), true
 	}
 	return FormatFloat(r.t.ElementalMg, elementalDec(r.t.ElementalMg, r.t.Limit, r.t.Check, ValueDec)), true
 }
+
+// Formats implements Report.
+func (r *Total) Formats() []Format { return ValueFormats }
 
 // Text implements Report.
 func (r *Total) Text(t *Term) string {
@@ -186,11 +192,7 @@ func (r *Total) Text(t *Term) string {
 		if !it.Counted() {
 			note = p.S("(skin: not counted)")
 		}
-		name := sanitize(it.Name)
-		if p.Lang() != msg.English && it.Form != nil && it.Name == it.Form.Key { // a form key, not a product's name
-			name = formName(p, it.Form)
-		}
-		rows = append(rows, []string{"  " + name, amount, "→", p.Num(it.ElementalMg(), ValueDec) + " mg", note})
+		rows = append(rows, []string{"  " + itemName(p, it), amount, "→", p.Num(it.ElementalMg(), ValueDec) + " mg", note})
 	}
 	var b strings.Builder
 	b.WriteString(Columns(rows, map[int]bool{1: true, 3: true}))
@@ -215,7 +217,7 @@ func (r *Total) Text(t *Term) string {
 		b.WriteString(t.Label("note", msg.New("the upper limit applies to supplements and medicines only; magnesium from food and water does not count towards it")) + "\n")
 	}
 	if r.unit.Key != "mg" {
-		b.WriteString("  " + p.S("that is %s %s of magnesium a day", p.Num(r.unit.Of(r.t.ElementalMg), r.unit.dec(false)), r.unit.Label) + "\n")
+		b.WriteString("  " + p.S("that is %s %s of magnesium a day", p.Num(r.unit.Of(r.t.ElementalMg), unitDec(r.unit, false)), r.unit.Label) + "\n")
 	}
 	if h := r.headroom; h != nil {
 		b.WriteString(r.headroomText(t, *h))
@@ -239,10 +241,10 @@ func (r *Total) headroomText(t *Term, h dose.Headroom) string {
 	}
 	for _, f := range h.Fits {
 		if f.Units == 0 {
-			b.WriteString("  " + p.S("%s: no more (%s mg magnesium each)", sanitize(f.Name), p.Num(f.ElementalMg, ValueDec)) + "\n")
+			b.WriteString("  " + p.S("%s: no more (%s mg magnesium each)", itemName(p, f.Item), p.Num(f.ElementalMg, ValueDec)) + "\n")
 			continue
 		}
-		b.WriteString("  " + p.S("%s: %d more (%s mg magnesium each)", sanitize(f.Name), f.Units, p.Num(f.ElementalMg, ValueDec)) + "\n")
+		b.WriteString("  " + p.S("%s: %d more (%s mg magnesium each)", itemName(p, f.Item), f.Units, p.Num(f.ElementalMg, ValueDec)) + "\n")
 	}
 	return b.String()
 }
@@ -288,4 +290,25 @@ func (r *Total) intakePhrase(t *Term) string {
 	default:
 		return p.S("vs the %s %s of %s-%s mg/day (give --age and --sex for one value)", d.Reference.Body, in.Kind, p.Num(in.Min, 0), p.Num(in.Max, 0))
 	}
+}
+
+// itemName is how a product is named in text: its name, cleaned, with
+// its form beside it where the name does not already say it ("Calm Night
+// (bisglycinate)", "citrate 500 mg (oxide)"); an item typed as a form is
+// the form's name in the reader's language.
+func itemName(p msg.Printer, it stack.Item) string {
+	if it.Form != nil && it.Name == it.FormName() {
+		if p.Lang() == msg.English {
+			return it.Name
+		}
+		if it.Variant == it.Form.Default() {
+			return formName(p, it.Form)
+		}
+		return formName(p, it.Form) + " (" + variantName(p, it.Form, it.Variant) + ")"
+	}
+	name := text.Strip(it.Name)
+	if !it.NameSaysForm() {
+		name += " (" + it.FormName() + ")"
+	}
+	return name
 }

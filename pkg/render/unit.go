@@ -1,41 +1,13 @@
 package render
 
-import (
-	"strings"
+import "github.com/mgcalc/mgcalc/pkg/units"
 
-	"github.com/mgcalc/mgcalc/pkg/msg"
-)
+// The unit elemental magnesium is shown in is a units.Unit, parsed in
+// pkg/units (mg, mmol, mEq); here is only how it is displayed: its
+// decimals and its JSON fields.
 
-// Unit is the unit elemental magnesium is shown in: mg (the default), mmol
-// or mEq (1 mmol = 2 mEq, magnesium being divalent). JSON always carries
-// mg as well.
-type Unit struct {
-	Key   string  // mg, mmol, meq
-	Label string  // mg, mmol, mEq
-	MgPer float64 // mg of magnesium in one unit
-}
-
-// MgUnit shows milligrams.
-var MgUnit = Unit{Key: "mg", Label: "mg", MgPer: 1}
-
-// ParseUnit reads --unit; mgPerMmol is magnesium's atomic weight.
-func ParseUnit(s string, mgPerMmol float64) (Unit, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "mg":
-		return MgUnit, nil
-	case "mmol":
-		return Unit{Key: "mmol", Label: "mmol", MgPer: mgPerMmol}, nil
-	case "meq":
-		return Unit{Key: "meq", Label: "mEq", MgPer: mgPerMmol / 2}, nil
-	}
-	return Unit{}, msg.Errorf("unknown unit %q", msg.Clip(s)).WithHint("use mg, mmol or meq")
-}
-
-// Of converts mg to the unit.
-func (u Unit) Of(mg float64) float64 { return mg / u.MgPer }
-
-// dec is the decimals the unit is shown with.
-func (u Unit) dec(machine bool) int {
+// unitDec is the decimals u is shown with.
+func unitDec(u units.Unit, machine bool) int {
 	switch {
 	case u.Key == "mg" && machine:
 		return MassDec
@@ -51,7 +23,7 @@ type unitFields struct {
 	ElementalMeq  *float64 `json:"elemental_meq,omitempty"`
 }
 
-func (u Unit) fields(mg float64) unitFields {
+func unitFieldsOf(u units.Unit, mg float64) unitFields {
 	var f unitFields
 	switch u.Key {
 	case "mmol":

@@ -7,18 +7,17 @@ package stack
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/records"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -152,21 +151,27 @@ func ParseUnits(s string) (float64, error) {
 	return d, nil
 }
 
-// StackError locates a problem in a stack file.
-type StackError struct {
-	Line  int
-	Field string // "" when the problem is the entry or the file
-	Err   *msg.Message
-}
+// StackError locates a problem in a stack file: a located error, as
+// every file's.
+type StackError = records.Error
 
-func (e *StackError) Error() string {
-	if e.Field == "" {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Err.Error())
+// checkCount is the one "at most MaxItems products" rule: for the n-th
+// product, on line (0: not in a file), of a file or of all the products
+// given to one command together.
+func checkCount(n, line int) error {
+	if n <= MaxItems {
+		return nil
 	}
-	return fmt.Sprintf("line %d: %s: %s", e.Line, e.Field, e.Err.Error())
+	m := msg.Errorf("more than %d products", MaxItems)
+	if line == 0 {
+		return m
+	}
+	return &StackError{Line: line, Err: m}
 }
 
-func (e *StackError) Unwrap() error { return e.Err }
+// CheckCount refuses more than MaxItems products given together (items,
+// stack files and CSV files of one command).
+func CheckCount(n int) error { return checkCount(n, 0) }
 
 var stackFields = []string{"name", "form", "amount", "per_day", "elemental", "assay", "route"}
 
@@ -212,7 +217,7 @@ func ParseStack(t *forms.Table, b []byte) ([]Item, error) {
 		return nil, &StackError{Line: root.Line, Err: msg.Errorf("the file lists no products")}
 	}
 	if len(root.Content) > MaxItems {
-		return nil, &StackError{Line: root.Content[MaxItems].Line, Err: msg.Errorf("more than %d products", MaxItems)}
+		return nil, checkCount(len(root.Content), root.Content[MaxItems].Line)
 	}
 	items := make([]Item, 0, len(root.Content))
 	for _, n := range root.Content {
@@ -264,15 +269,11 @@ func ParseFields(t *forms.Table, fields map[string]*Field, line int) (Item, erro
 	it := Item{PerDay: 1, Line: line, Route: Oral}
 	n := struct{ Line int }{line}
 	fail := func(field string, err error) error {
-		var m *msg.Message
-		if !errors.As(err, &m) {
-			m = msg.Errorf("%s", err.Error())
-		}
 		line := n.Line
 		if v := fields[field]; v != nil {
 			line = v.Line
 		}
-		return &StackError{Line: line, Field: field, Err: m}
+		return records.At(line, field, err)
 	}
 	form := fields["form"]
 	var (
@@ -304,7 +305,7 @@ func ParseFields(t *forms.Table, fields map[string]*Field, line int) (Item, erro
 		if len(name.Value) > 200 {
 			return Item{}, fail("name", msg.Errorf("longer than 200 characters"))
 		}
-		it.Name = printable(name.Value)
+		it.Name = text.Strip(name.Value)
 	}
 	if r := fields["route"]; r != nil {
 		switch Route(strings.ToLower(strings.TrimSpace(r.Value))) {
@@ -376,20 +377,32 @@ func yamlErrorLine(err error) (int, string) {
 	return 1, s
 }
 
-// printable drops control characters (escape sequences, newlines) from
-// text a file supplies, so it cannot restyle or break the terminal.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-			return -1 // control characters: escape sequences, newlines
-		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r):
-			return -1 // bidi overrides, zero-width characters, U+2028/U+2029
-		case r == utf8.RuneError:
-			return '?'
+// FormName is the item's form as it is typed: the key, with the variant
+// where it is not the default one (citrate, citrate:nonahydrate).
+// "" for a product known by its magnesium alone.
+func (it Item) FormName() string {
+	if it.Form == nil {
+		return ""
+	}
+	return displayName(it.Form, it.Variant)
+}
+
+// NameSaysForm reports whether the product's name already says its form:
+// its letters and digits (by the one fold, characters it does not read
+// left out) contain the form's key, name or an alias. "Calm Night" and
+// "citrate 500 mg" for oxide do not, and a report shows the form beside
+// them. A product known by its magnesium alone has no form to show.
+func (it Item) NameSaysForm() bool {
+	if it.Form == nil || it.Name == it.FormName() {
+		return true
+	}
+	name := text.Loose(it.Name)
+	for _, n := range append([]string{it.Form.Key, it.Form.Name}, it.Form.Aliases...) {
+		if f, err := text.Fold(n); err == nil && f != "" && strings.Contains(name, strings.TrimPrefix(f, "magnesium")) {
+			return true
 		}
-		return r
-	}, s)
+	}
+	return false
 }
 
 // displayName is the form's key, with the variant where it is not the

@@ -181,3 +181,73 @@ func TestMagnesiumOnly(t *testing.T) {
 		}
 	}
 }
+
+// A product's name says its form when its letters contain the form's key,
+// name or an alias; otherwise a report shows the form beside it.
+func TestNameSaysForm(t *testing.T) {
+	tb := table(t)
+	cases := []struct {
+		name, form string
+		says       bool
+	}{
+		{"citrate 500 mg", "oxide", false},
+		{"Calm Night", "bisglycinate", false},
+		{"Magnesium Glycinate 200", "bisglycinate", true},
+		{"Mag-Citraat Forte", "citrate", true},
+		{"Citrate®", "citrate", true},
+		{"oxide", "oxide", true},
+		{"", "oxide", false},
+	}
+	for _, c := range cases {
+		f, v, err := tb.Resolve(c.form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it := stack.Item{Name: c.name, Form: f, Variant: v}
+		if got := it.NameSaysForm(); got != c.says {
+			t.Errorf("%q for %s: says the form %v, want %v", c.name, c.form, got, c.says)
+		}
+	}
+}
+
+// A stack as CSV goes through the same field rules as a stack file.
+func TestParseCSV(t *testing.T) {
+	ft := table(t)
+	items, err := stack.ParseCSV(strings.NewReader("name,form,amount,per_day,route\n\"Calm, Night\",bisglycinate,500 mg,2,\n,sulfate,100 g,,skin\n"), ft)
+	if err != nil || len(items) != 2 || items[0].Name != "Calm, Night" || items[0].PerDay != 2 || items[1].Route != stack.Skin {
+		t.Fatalf("%+v %v", items, err)
+	}
+	_, err = stack.ParseCSV(strings.NewReader("form,amount,colour\ncitrate,5,red\n"), ft)
+	if err == nil || !strings.Contains(err.Error(), `unknown column "colour"`) {
+		t.Errorf("unknown column: %v", err)
+	}
+	_, err = stack.ParseCSV(strings.NewReader("form,amount\ncitrate,1.830 mg\n"), ft)
+	var se *stack.StackError
+	if !errors.As(err, &se) || se.Line != 2 || se.Field != "amount" {
+		t.Errorf("bad amount: %v", err)
+	}
+}
+
+// FuzzParseCSV: a stack as CSV either loads items that each carry
+// magnesium, or is refused with a located error.
+func FuzzParseCSV(f *testing.F) {
+	ft := table(f)
+	for _, s := range []string{"form,amount\ncitrate,500 mg\n", "name,form,elemental,per_day\nx,bisglycinate,100 mg,2\n", "form,amount,route\nsulfate,100 g,skin\n", "form\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		items, err := stack.ParseCSV(strings.NewReader(s), ft)
+		if err != nil {
+			var se *stack.StackError
+			if !errors.As(err, &se) || se.Err == nil {
+				t.Fatalf("error %v (%T) is not located", err, err)
+			}
+			return
+		}
+		for _, it := range items {
+			if mg := it.ElementalMg(); !(mg > 0) || math.IsInf(mg, 0) {
+				t.Fatalf("item %+v carries %v mg", it, mg)
+			}
+		}
+	})
+}

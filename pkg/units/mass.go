@@ -77,17 +77,20 @@ func ParseElementalOrZero(s string, mgPerMmol float64) (float64, error) {
 }
 
 // volumeUnits are units of volume (read in lower case): a volume of a
-// liquid product is no weight of its salt.
+// liquid product is no weight of its salt. The Dutch (theelepel,
+// eetlepel) are in data/i18n/nl.words.yaml, read as these.
 var volumeUnits = map[string]bool{"ml": true, "l": true, "cl": true, "dl": true, "cc": true,
-	"tsp": true, "tbsp": true, "teaspoon": true, "tablespoon": true, "theelepel": true, "eetlepel": true}
+	"tsp": true, "tbsp": true, "teaspoon": true, "tablespoon": true}
 
-// molarUnits are the amount-of-substance units of magnesium, in mmol:
-// mEq and the German mval (Millival) are the same, magnesium being
-// divalent.
-var molarUnits = map[string]float64{"mmol": 1, "meq": 0.5, "mval": 0.5}
-
-// IsMolarUnit reports whether s is mmol, mEq or mval.
-func IsMolarUnit(s string) bool { _, ok := molarUnits[strings.ToLower(s)]; return ok }
+// isVolume reports whether unit (lower case) is a unit of volume, in
+// any language mgcalc reads.
+func isVolume(unit string) bool {
+	if volumeUnits[unit] {
+		return true
+	}
+	en, ok := msg.Word("unit", unit)
+	return ok && volumeUnits[en]
+}
 
 // Readings reads an amount of elemental magnesium as ParseElemental does,
 // but where ParseElemental refuses a number as ambiguous (1.830 mg: 1.83 or
@@ -152,14 +155,14 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 		return 0, msg.Errorf("amount %q is not a number", s).WithHint("give an amount such as 500, 500mg or 0.5g")
 	}
 	factor, ok := unitMg[unit]
-	if mmol, molar := molarUnits[unit]; molar {
+	if m, molar := molarUnits[unit]; molar {
 		if mgPerMmol == 0 {
 			return 0, msg.Errorf("amount %q is in %s, which counts magnesium, not the compound", s, unit).
 				WithHint("give the compound in mg or g, or ask the reverse: mgcalc compound FORM %s", strings.TrimSpace(s))
 		}
-		factor, ok = mmol*mgPerMmol, true
+		factor, ok = m.mmol*mgPerMmol, true
 	}
-	if !ok && volumeUnits[unit] {
+	if !ok && isVolume(unit) {
 		return 0, msg.Errorf("amount %q is a volume, not a weight", s).
 			WithHint("mgcalc converts the weight of a salt: how much a mL holds depends on the product (a suspension, a solution), so give the label's salt per dose, such as 1200mg")
 	}

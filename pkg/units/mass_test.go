@@ -277,3 +277,26 @@ func TestReadings(t *testing.T) {
 		}
 	}
 }
+
+// --unit: mg, mmol and mEq, one millimole being the atomic weight in mg
+// and two milliequivalents (magnesium is divalent).
+func TestParseUnit(t *testing.T) {
+	const w = 24.305
+	for _, c := range []struct {
+		in    string
+		key   string
+		label string
+		mgPer float64
+	}{{"", "mg", "mg", 1}, {" MG ", "mg", "mg", 1}, {"mmol", "mmol", "mmol", w}, {"mEq", "meq", "mEq", w / 2}} {
+		u, err := ParseUnit(c.in, w)
+		if err != nil || u.Key != c.key || u.Label != c.label || u.MgPer != c.mgPer {
+			t.Errorf("ParseUnit(%q) = %+v, %v", c.in, u, err)
+		}
+	}
+	if u, _ := ParseUnit("meq", w); u.Of(24.305) != 2 {
+		t.Errorf("24.305 mg is %v mEq, want 2", u.Of(24.305))
+	}
+	if _, err := ParseUnit("gram", w); err == nil || err.Error() != `unknown unit "gram"` {
+		t.Errorf("gram: %v", err)
+	}
+}

@@ -1,0 +1,62 @@
+package stack
+
+import (
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/records"
+)
+
+// ParseCSV reads a stack as CSV: a header row of stack-file field names
+// (name, form, amount, per_day, elemental, assay, route, in any order and
+// case) and one product a row; empty cells are absent fields. Every row
+// is checked by the same rule as a stack file's entries (ParseFields).
+// Errors are *StackError.
+func ParseCSV(r io.Reader, t *forms.Table) ([]Item, error) {
+	cr, header, err := records.OpenCSV(r)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(header))
+	for i, h := range header {
+		names[i] = strings.ToLower(strings.TrimSpace(h))
+		if !slices.Contains(stackFields, names[i]) {
+			return nil, &StackError{Line: 1, Err: msg.Errorf("unknown column %q", h).WithHint("the columns are: %s", strings.Join(stackFields, ", "))}
+		}
+	}
+	if !slices.Contains(names, "form") {
+		return nil, &StackError{Line: 1, Err: msg.Errorf("no form column").WithHint("the header needs form, and amount or elemental")}
+	}
+	var items []Item
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, records.CSVError(err, rec, len(header))
+		}
+		line, _ := cr.FieldPos(0)
+		if err := checkCount(len(items)+1, line); err != nil {
+			return nil, err
+		}
+		fields := map[string]*Field{}
+		for i, v := range rec {
+			if v = strings.TrimSpace(v); v != "" {
+				fields[names[i]] = &Field{Value: v, Line: line}
+			}
+		}
+		it, err := ParseFields(t, fields, line)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, it)
+	}
+	if len(items) == 0 {
+		return nil, &StackError{Line: 1, Err: msg.Errorf("the file lists no products")}
+	}
+	return items, nil
+}
