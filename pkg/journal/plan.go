@@ -36,11 +36,14 @@ type Plan struct {
 	Lactating   bool    `json:"lactating,omitempty"`
 	Limit       *Limit  `json:"limit"`
 	// UnitElMg is the magnesium per whole unit (capsule); 0 without units.
-	UnitElMg      float64 `json:"unit_elemental_mg,omitempty"`
-	UnitMg        float64 `json:"unit_compound_mg,omitempty"`
-	Half          bool    `json:"half,omitempty"`
-	CompoundKnown bool    `json:"compound_known"`
-	Steps         []Step  `json:"steps"`
+	UnitElMg float64 `json:"unit_elemental_mg,omitempty"`
+	UnitMg   float64 `json:"unit_compound_mg,omitempty"`
+	Half     bool    `json:"half,omitempty"`
+	// UnitName is what a unit is called (tablet, capsule, sachet,
+	// scoop); empty in plans saved before it was kept.
+	UnitName      string `json:"unit_name,omitempty"`
+	CompoundKnown bool   `json:"compound_known"`
+	Steps         []Step `json:"steps"`
 	// Morning and Evening are the clock times of the intakes (HH:MM).
 	Morning string `json:"morning"`
 	Evening string `json:"evening"`
@@ -96,7 +99,7 @@ func PlanOf(p *plan.Plan, start time.Time, morning, evening string, savedAt time
 		Form: p.Form.Key, FormName: p.Form.Name, Variant: p.Variant.Key, VariantName: p.Variant.Name,
 		Formula: p.Variant.Formula, Fraction: p.Share.Fraction, TargetMg: p.TargetMg, ReachedMg: p.ReachedMg,
 		Supervised: p.Supervised, Pregnant: p.Limit.Person.Pregnant, Lactating: p.Limit.Person.Lactating,
-		Limit: LimitOf(p.Limit), UnitElMg: p.UnitElMg, UnitMg: p.Unit.CompoundMg, Half: p.Unit.Half,
+		Limit: LimitOf(p.Limit), UnitElMg: p.UnitElMg, UnitMg: p.Unit.CompoundMg, Half: p.Unit.Half, UnitName: p.Unit.Name,
 		CompoundKnown: p.CompoundKnown, Morning: morning, Evening: evening}
 	for _, st := range p.Steps {
 		step := Step{FirstDay: st.FirstDay, LastDay: st.LastDay, ElementalMg: st.ElementalMg, CompoundMg: st.CompoundMg, Units: st.Units}

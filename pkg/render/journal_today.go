@@ -6,6 +6,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
 )
 
 type dueJSON struct {
@@ -140,11 +141,11 @@ func (r *Today) TSV() [][]string {
 func intakeAmount(p msg.Printer, pl *journal.Plan, units, compound float64) string {
 	var parts []string
 	if units > 0 {
-		if units == 1 {
-			parts = append(parts, p.S("1 unit"))
-		} else {
-			parts = append(parts, p.S("%s units", p.Amount(units)))
+		name := pl.UnitName
+		if name == "" {
+			name = plan.DefaultUnitName(pl.Half)
 		}
+		parts = append(parts, p.Message(plan.UnitCount(name, units)))
 	}
 	if pl.CompoundKnown {
 		parts = append(parts, p.Num(compound, ValueDec)+" mg "+p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName))
