@@ -169,7 +169,7 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 // matters: Co is not CO), or case-folded against the table's formulas.
 // ok is false, with no error, when name is not read as a formula.
 func (t *Table) resolveFormula(name string) (p pair, ok bool, err error) {
-	if c, perr := chem.Parse(name); perr == nil && c["Mg"] > 0 {
+	if c, perr := chem.Parse(name); perr == nil && c.Count("Mg") > 0 {
 		if p, ok := t.formulas[c.String()]; ok {
 			return p, true, nil
 		}

@@ -357,7 +357,7 @@ func readsAsFormula(name string) bool {
 		return false
 	}
 	c, err := chem.Parse(strings.TrimSpace(name))
-	return err == nil && c["Mg"] > 0
+	return err == nil && c.Count("Mg") > 0
 }
 
 // addNames checks names.yaml and indexes its names.
@@ -677,7 +677,7 @@ func buildVariant(v *Variant, w chem.Weights, reg source.Registry) error {
 	if err != nil {
 		return err
 	}
-	if c["Mg"] == 0 {
+	if c.Count("Mg") == 0 {
 		return fmt.Errorf("formula %s contains no Mg", v.Formula)
 	}
 	m, err := w.MolarMass(c)

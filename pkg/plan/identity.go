@@ -148,28 +148,18 @@ func (k *Knowledge) computeIdentities(f *forms.Form) []string {
 	return out
 }
 
-func sameComposition(a, b chem.Composition) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for el, n := range a {
-		if b[el] != n {
-			return false
-		}
-	}
-	return true
-}
+func sameComposition(a, b chem.Composition) bool { return a.Equal(b) }
 
 // sameSalt reports whether a and b differ only by water: every element
 // but H and O equal, and the H difference twice the O difference.
 func sameSalt(a, b chem.Composition) bool {
 	for _, c := range []chem.Composition{a, b} {
-		for el := range c {
-			if el != "H" && el != "O" && a[el] != b[el] {
+		for _, at := range c {
+			if el := at.Element; el != "H" && el != "O" && a.Count(el) != b.Count(el) {
 				return false
 			}
 		}
 	}
-	dO := a["O"] - b["O"]
-	return a["H"]-b["H"] == 2*dO
+	dO := a.Count("O") - b.Count("O")
+	return a.Count("H")-b.Count("H") == 2*dO
 }
