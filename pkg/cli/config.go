@@ -93,25 +93,42 @@ func kindOf(f *pflag.Flag) settingKind {
 type settingsIndex struct {
 	kind     map[string]settingKind
 	standing []string // the standing settings: the root's first, then each command's, as declared
-	// lazy are the commands lazyCmd did not build (log, today, journal
-	// when another command runs): complete indexes them when a key of
-	// the config file or an MGCALC_* variable is not in the index.
-	lazy []func(*rootOptions) *cobra.Command
+	// stubs are the commands lazyCmd did not build, by name: complete
+	// indexes them when a key of the config file or an MGCALC_* variable
+	// is not in the index, or a standing setting may have a value. root
+	// is the tree, config builds the config command for the index.
+	stubs  map[string]func(*rootOptions) *cobra.Command
+	root   *cobra.Command
+	config func(standing []string) *cobra.Command
 }
 
-// complete builds the commands lazyCmd left out, for the index only
-// (with options of their own), and indexes their flags.
+// complete indexes the whole tree, as if every command were built: the
+// commands lazyCmd left out are built for the index only (with options
+// of their own), in their places, so that the order of the standing
+// settings is the whole tree's.
 func (idx *settingsIndex) complete() {
-	for _, build := range idx.lazy {
-		idx.add(build(&rootOptions{tables: defaultTables}))
+	if idx.stubs == nil {
+		return
 	}
-	idx.lazy = nil
+	full := &settingsIndex{kind: make(map[string]settingKind, 128)}
+	full.kind["help"] = oneRunKind
+	full.walk(idx.root, func(c *cobra.Command) *cobra.Command {
+		if _, stub := c.Annotations[stubAnnotation]; stub && c.Name() != "config" {
+			return idx.stubs[c.Name()](&rootOptions{tables: defaultTables})
+		}
+		return c
+	})
+	// config's own flags come last, as when the tree is built whole
+	full.add(idx.config(full.standing))
+	idx.kind, idx.standing, idx.stubs = full.kind, full.standing, nil
 }
 
 // completeFor completes the index when one of names (config keys, or
-// MGCALC_* variables when env) is not in it.
+// MGCALC_* variables when env) is not in it, or may be of another kind in
+// a command not built: a name is final when it is standing (standing
+// wins) or the root's.
 func (idx *settingsIndex) completeFor(names []string, env bool) {
-	if idx.lazy == nil {
+	if idx.stubs == nil {
 		return
 	}
 	for _, n := range names {
@@ -123,7 +140,7 @@ func (idx *settingsIndex) completeFor(names []string, env bool) {
 			v, _, _ = strings.Cut(v, "=")
 			n = strings.ReplaceAll(strings.ToLower(v), "_", "-")
 		}
-		if _, known := idx.kind[n]; !known {
+		if k, known := idx.kind[n]; !known || k != standingKind && idx.root.PersistentFlags().Lookup(n) == nil {
 			idx.complete()
 			return
 		}
@@ -145,6 +162,13 @@ func indexSettings(root *cobra.Command) *settingsIndex {
 
 // add walks c and its subcommands into the index.
 func (idx *settingsIndex) add(c *cobra.Command) {
+	idx.walk(c, func(c *cobra.Command) *cobra.Command { return c })
+}
+
+// walk walks c and its subcommands into the index, each command as built
+// makes it; the config command, built with the whole index, is left out
+// of a tree with stubs.
+func (idx *settingsIndex) walk(c *cobra.Command, built func(*cobra.Command) *cobra.Command) {
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
 		for _, fs := range []*pflag.FlagSet{c.PersistentFlags(), c.Flags()} {
@@ -165,8 +189,11 @@ func (idx *settingsIndex) add(c *cobra.Command) {
 		// those not built at the end too)
 		for _, lazy := range []bool{false, true} {
 			for _, sub := range c.Commands() {
+				if _, stub := sub.Annotations[stubAnnotation]; stub && sub.Name() == "config" {
+					continue
+				}
 				if _, l := sub.Annotations[lazyAnnotation]; l == lazy {
-					walk(sub)
+					walk(built(sub))
 				}
 			}
 		}
