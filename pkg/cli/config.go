@@ -5,10 +5,10 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -45,14 +45,19 @@ func oneRun(fs *pflag.FlagSet, names ...string) { annotate(fs, oneRunAnnotation,
 
 // The annotation maps a flag gets when it has no other annotation: one
 // map for every flag of a kind, never written to (a flag that names a
-// file gets its own, since completion adds to it). Building the tree is
-// in every call of mgcalc: a map per flag would be a hundred allocations.
+// file gets its own, since completion adds to it), made on first use.
+// Building the tree is in every call of mgcalc: a map per flag would be a
+// hundred allocations.
 var (
-	standingAnnotations = map[string][]string{standingAnnotation: {"true"}}
-	oneRunAnnotations   = map[string][]string{oneRunAnnotation: {"true"}}
+	sharedOnce                             sync.Once
+	standingAnnotations, oneRunAnnotations map[string][]string
 )
 
 func annotate(fs *pflag.FlagSet, key string, names []string) {
+	sharedOnce.Do(func() {
+		standingAnnotations = map[string][]string{standingAnnotation: {"true"}}
+		oneRunAnnotations = map[string][]string{oneRunAnnotation: {"true"}}
+	})
 	shared := standingAnnotations
 	if key == oneRunAnnotation {
 		shared = oneRunAnnotations
@@ -62,7 +67,7 @@ func annotate(fs *pflag.FlagSet, key string, names []string) {
 		if f == nil {
 			panic("mgcalc: no flag --" + n) // a typo in a flag name: caught by every test
 		}
-		if _, file := fileFlags[n]; f.Annotations == nil && !file {
+		if _, file := fileFlagOf(n); f.Annotations == nil && !file {
 			f.Annotations = shared
 			continue
 		}
@@ -458,8 +463,8 @@ func (st *configState) fill(fs *pflag.FlagSet, skip func(name string) bool) erro
 			where = msg.New("config file %s", src.Name)
 		}
 		err := fs.Set(f.Name, val) // marks the flag as set
-		if check, ok := configChecks[f.Name]; ok && err == nil {
-			err = check(val)
+		if err == nil {
+			err = configCheck(f.Name, val)
 		}
 		if err != nil {
 			val := text.Clip(val)
@@ -512,9 +517,8 @@ func configValues(path string, b []byte) (map[string]configEntry, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		reason, reported := strings.TrimPrefix(oneLine(err.Error()), "yaml: "), 1
-		if m := yamlLine.FindStringSubmatch(reason); m != nil {
-			reason = reason[len(m[0]):]
-			reported, _ = strconv.Atoi(m[1])
+		if n, rest, ok := yamlLine(reason); ok {
+			reason, reported = rest, n
 		}
 		return nil, dataError(msg.Errorf("config file %s:%d: not valid YAML: %s", path, syntaxErrorLine(b, reported), reason))
 	}
@@ -551,8 +555,20 @@ func configValues(path string, b []byte) (map[string]configEntry, error) {
 	return out, nil
 }
 
-// yamlLine is the position yaml.v3 puts before some of its messages.
-var yamlLine = regexp.MustCompile(`^line (\d+): `)
+// yamlLine reads the position yaml.v3 puts before some of its messages,
+// "line N: ", and returns N and the rest.
+func yamlLine(s string) (n int, rest string, ok bool) {
+	s, ok = strings.CutPrefix(s, "line ")
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if !ok || i == 0 || !strings.HasPrefix(s[i:], ": ") {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(s[:i])
+	return n, s[i+2:], err == nil
+}
 
 // maxSyntaxSearch bounds syntaxErrorLine's work.
 const maxSyntaxSearch = 500
@@ -576,24 +592,29 @@ func syntaxErrorLine(b []byte, reported int) int {
 	return 1
 }
 
-// configChecks validate the string-valued preferences when they come from
-// the environment or a file, so the error names where the value came from.
-var configChecks = map[string]func(string) error{
-	"output": func(v string) error { _, err := render.ParseFormat(v, nil); return err },
-	"sex":    func(v string) error { _, err := limits.ParseSex(v); return err },
-	"age": func(v string) error {
+// configCheck validates a string-valued preference when it comes from the
+// environment or a file, so the error names where the value came from.
+func configCheck(name, v string) error {
+	switch name {
+	case "output":
+		_, err := render.ParseFormat(v, nil)
+		return err
+	case "sex":
+		_, err := limits.ParseSex(v)
+		return err
+	case "age":
 		a, err := units.ParseDecimal(v)
 		if err != nil {
 			return err
 		}
 		return limits.Person{Age: a, AgeSet: true}.Validate()
-	},
-	"authority": func(v string) error {
+	case "authority":
 		t, err := kb.Limits()
 		if err != nil {
 			return err
 		}
 		_, err = t.ResolveAuthority(v)
 		return err
-	},
+	}
+	return nil
 }

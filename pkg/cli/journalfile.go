@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -110,7 +111,17 @@ func (s *IO) confirm(q *msg.Message) bool {
 
 // dayWords are the words --on, --from and --to take for a date; the
 // Dutch (vandaag, gisteren, eergisteren) are in data/i18n/nl.words.yaml.
-var dayWords = map[string]int{"today": 0, "yesterday": -1, "daybeforeyesterday": -2}
+func dayWords(w string) (int, bool) {
+	switch w {
+	case "today":
+		return 0, true
+	case "yesterday":
+		return -1, true
+	case "daybeforeyesterday":
+		return -2, true
+	}
+	return 0, false
+}
 
 // parseDay reads a date: YYYY-MM-DD, today or yesterday (vandaag,
 // gisteren), as a date at UTC midnight.
@@ -119,7 +130,7 @@ func parseDay(s, flag string, now time.Time) (time.Time, error) {
 	if en, ok := msg.Word("day", w); ok {
 		w = en
 	}
-	if off, ok := dayWords[w]; ok && w != "" {
+	if off, ok := dayWords(w); ok && w != "" {
 		y, m, d := now.Date()
 		return time.Date(y, m, d+off, 0, 0, 0, 0, time.UTC), nil
 	}
@@ -162,6 +173,10 @@ func lazyCmd(s *IO, root *rootOptions, name string, last bool, build func(*rootO
 		root.lazy = map[string]func(*rootOptions) *cobra.Command{}
 	}
 	root.lazy[name] = build
+	stubOnce.Do(func() {
+		stubAnnotations = map[string]string{stubAnnotation: "true"}
+		lastStubAnnotations = map[string]string{stubAnnotation: "true", lazyAnnotation: "true"}
+	})
 	a := stubAnnotations
 	if last {
 		a = lastStubAnnotations
@@ -180,9 +195,10 @@ const (
 	stubAnnotation = "mgcalc/stub"
 )
 
+// The stubs share their annotations, made on first use.
 var (
-	stubAnnotations     = map[string]string{stubAnnotation: "true"}
-	lastStubAnnotations = map[string]string{stubAnnotation: "true", lazyAnnotation: "true"}
+	stubOnce                             sync.Once
+	stubAnnotations, lastStubAnnotations map[string]string
 )
 
 // buildsAll reports whether a command line needs the whole tree: no

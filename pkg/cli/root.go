@@ -96,9 +96,12 @@ type rootOptions struct {
 // holds: config init, which can replace a broken one.
 const noConfigFile = "mgcalc/no-config-file"
 
-func init() {
-	cobra.AddTemplateFunc("mgcalcVersion", func() string { return readVersion().Line() })
-}
+// versionLine is the version template's function: the build info is read
+// only when --version asks. It is added to cobra's functions once, by the
+// first tree.
+func versionLine() string { return readVersion().Line() }
+
+var templateOnce sync.Once
 
 func newRootCmd(s *IO) *cobra.Command {
 	root, _ := newRoot(s)
@@ -187,6 +190,7 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 			return nil
 		},
 	}
+	templateOnce.Do(func() { cobra.AddTemplateFunc("mgcalcVersion", versionLine) })
 	root.SetVersionTemplate("mgcalc version {{mgcalcVersion}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true // newCompletionCmd replaces it
 	root.SetFlagErrorFunc(flagError)

@@ -30,15 +30,26 @@ const (
 	BadChar                                  // a character names are never written with
 )
 
-var kindNames = map[NameErrorKind]string{
-	UnknownForm: "unknown-form", UnknownVariant: "unknown-variant", UnknownFormula: "unknown-formula",
-	FormulaConflict: "formula-conflict", Lacking: "lacking", Refused: "refused", Empty: "empty",
-	TooLong: "too-long", BadChar: "bad-char",
-}
-
 func (k NameErrorKind) String() string {
-	if s, ok := kindNames[k]; ok {
-		return s
+	switch k {
+	case UnknownForm:
+		return "unknown-form"
+	case UnknownVariant:
+		return "unknown-variant"
+	case UnknownFormula:
+		return "unknown-formula"
+	case FormulaConflict:
+		return "formula-conflict"
+	case Lacking:
+		return "lacking"
+	case Refused:
+		return "refused"
+	case Empty:
+		return "empty"
+	case TooLong:
+		return "too-long"
+	case BadChar:
+		return "bad-char"
 	}
 	return fmt.Sprintf("NameErrorKind(%d)", int(k))
 }

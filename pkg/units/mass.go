@@ -24,20 +24,24 @@ const MinMg = 0.001
 // maxLen bounds the text of one amount.
 const maxLen = 64
 
-var unitMg = map[string]float64{
-	"":     1,
-	"mg":   1,
-	"g":    1000,
-	"gram": 1000,
-	"mcg":  0.001,
-	"µg":   0.001,
-	"μg":   0.001, // Greek mu
-	"ug":   0.001,
+// unitMg is the milligrams in one of a mass unit, read in lower case ("µg"
+// with the micro sign, "μg" with the Greek mu). The units are a switch, not
+// a map: a map literal is built when the program starts, in every call.
+func unitMg(w string) (float64, bool) {
+	switch w {
+	case "", "mg":
+		return 1, true
+	case "g", "gram":
+		return 1000, true
+	case "mcg", "µg", "μg", "ug":
+		return 0.001, true
+	}
+	return 0, false
 }
 
 // IsUnit reports whether s is a mass unit mgcalc reads (mg, g, mcg, …).
 func IsUnit(s string) bool {
-	_, ok := unitMg[strings.ToLower(s)]
+	_, ok := unitMg(strings.ToLower(s))
 	return ok && s != ""
 }
 
@@ -79,17 +83,22 @@ func ParseElementalOrZero(s string, mgPerMmol float64) (float64, error) {
 // volumeUnits are units of volume (read in lower case): a volume of a
 // liquid product is no weight of its salt. The Dutch (theelepel,
 // eetlepel) are in data/i18n/nl.words.yaml, read as these.
-var volumeUnits = map[string]bool{"ml": true, "l": true, "cl": true, "dl": true, "cc": true,
-	"tsp": true, "tbsp": true, "teaspoon": true, "tablespoon": true}
+func volumeUnits(w string) bool {
+	switch w {
+	case "ml", "l", "cl", "dl", "cc", "tsp", "tbsp", "teaspoon", "tablespoon":
+		return true
+	}
+	return false
+}
 
 // isVolume reports whether unit (lower case) is a unit of volume, in
 // any language mgcalc reads.
 func isVolume(unit string) bool {
-	if volumeUnits[unit] {
+	if volumeUnits(unit) {
 		return true
 	}
 	en, ok := msg.Word("unit", unit)
-	return ok && volumeUnits[en]
+	return ok && volumeUnits(en)
 }
 
 // Readings reads an amount of elemental magnesium as ParseElemental does,
@@ -154,8 +163,8 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 	if num == "" || strings.Count(num, ".") > 1 || strings.ContainsAny(num, "+-") || num == "." {
 		return 0, msg.Errorf("amount %q is not a number", s).WithHint("give an amount such as 500, 500mg or 0.5g")
 	}
-	factor, ok := unitMg[unit]
-	if m, molar := molarUnits[unit]; molar {
+	factor, ok := unitMg(unit)
+	if m, molar := molarUnits(unit); molar {
 		if mgPerMmol == 0 {
 			return 0, msg.Errorf("amount %q is in %s, which counts magnesium, not the compound", s, unit).
 				WithHint("give the compound in mg or g, or ask the reverse: mgcalc compound FORM %s", strings.TrimSpace(s))
