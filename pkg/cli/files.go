@@ -175,8 +175,12 @@ func openUser(s *IO, path string) (io.ReadCloser, error) {
 	if path == "-" && s != nil {
 		return io.NopCloser(s.In), nil
 	}
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && !fi.Mode().IsRegular():
 		return nil, msg.Errorf("not a regular file")
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, errNoFile // one look: the usual config file that is not there
 	}
 	f, err := os.Open(path)
 	if err != nil {
