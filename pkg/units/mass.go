@@ -129,16 +129,18 @@ func (a *ambiguity) Unwrap() error { return a.Message }
 
 func parseMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) {
 	mg, err := readMass(s, zeroOK, maxMg, mgPerMmol)
-	var amb *ambiguity
-	if errors.As(err, &amb) {
-		return 0, amb.Message
+	if err != nil { // (amb escapes: declared here, it is made only for an error)
+		var amb *ambiguity
+		if errors.As(err, &amb) {
+			return 0, amb.Message
+		}
 	}
 	return mg, err
 }
 
 // readMass is parseMass, with an ambiguous amount's error an *ambiguity.
 func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) {
-	if mg, ok := wholeMg(s, maxMg); ok {
+	if mg, ok := plainMg(s, maxMg); ok {
 		return mg, nil
 	}
 	if len(s) > maxLen {
@@ -214,25 +216,40 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 	return mg, nil
 }
 
-// wholeMg reads the most common amount quickly: a whole number of
-// milligrams in plain digits, 1 to maxMg. For anything else (a unit, a
-// point, white space, zero, too large) ok is false and the full parser
-// decides; for these it would return the same number.
-func wholeMg(s string, maxMg float64) (mg float64, ok bool) {
-	if len(s) == 0 || len(s) > 9 {
+// plainMg reads the most common amounts quickly: milligrams in plain
+// digits, whole or with one or two decimals after a point (500, 1250.5,
+// 6070.60), above zero and at most maxMg. For anything else (a unit, white
+// space, a comma, three decimals, which may be a thousands separator,
+// zero, too large) ok is false and the full parser decides; for these it
+// would return the same number: the digits as a whole number divided by
+// an exact power of ten is one correctly rounded division, the value
+// strconv.ParseFloat gives (its own exact path).
+func plainMg(s string, maxMg float64) (mg float64, ok bool) {
+	if len(s) == 0 || len(s) > 12 {
 		return 0, false
 	}
-	n := 0
+	n, dec, point := 0, 0, false
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n = n*10 + int(c-'0')
+			if point {
+				dec++
+			}
+		case c == '.' && !point && i > 0 && i < len(s)-1:
+			point = true
+		default:
 			return 0, false
 		}
-		n = n*10 + int(s[i]-'0')
 	}
-	if n < 1 || float64(n) > maxMg {
+	if n == 0 || dec > 2 {
 		return 0, false
 	}
-	return float64(n), true
+	mg = float64(n) / [...]float64{1, 10, 100}[dec]
+	if mg > maxMg {
+		return 0, false
+	}
+	return mg, true
 }
 
 // ambiguous refuses a number that reads as well with a decimal point as
