@@ -23,22 +23,36 @@ type fileFlag struct {
 	hint *msg.Message
 }
 
-// fileFlags are the flags that name a file, wherever they are declared.
-var fileFlags = map[string]fileFlag{
-	"stack":   {[]string{"yaml", "yml"}, msg.New("give a YAML file, or - for stdin")},
-	"config":  {[]string{"yaml", "yml"}, msg.New("leave --config out for %s", "$XDG_CONFIG_HOME/mgcalc/config.yaml")},
-	"table":   {[]string{"yaml", "yml"}, msg.New("leave --table out for the built-in form table")},
-	"csv":     {[]string{"csv"}, msg.New("give a CSV file, or - for stdin")},
-	"ics":     {[]string{"ics"}, msg.New("give a path, or - for stdout")},
-	"dsld":    {[]string{"json"}, msg.New("give a DSLD JSON file, or - for stdin")},
-	"label":   {nil, msg.New("give a label's text file, or - for stdin")}, // any file
-	"journal": {[]string{"db"}, msg.New("leave --journal out for the default, $XDG_DATA_HOME/mgcalc/journal.db")},
+// fileFlagNames are the flags that name a file, wherever they are
+// declared; fileFlagOf says what each takes.
+var fileFlagNames = []string{"stack", "config", "table", "csv", "ics", "dsld", "label", "journal"}
+
+func fileFlagOf(name string) (fileFlag, bool) {
+	switch name {
+	case "stack":
+		return fileFlag{[]string{"yaml", "yml"}, msg.New("give a YAML file, or - for stdin")}, true
+	case "config":
+		return fileFlag{[]string{"yaml", "yml"}, msg.New("leave --config out for %s", "$XDG_CONFIG_HOME/mgcalc/config.yaml")}, true
+	case "table":
+		return fileFlag{[]string{"yaml", "yml"}, msg.New("leave --table out for the built-in form table")}, true
+	case "csv":
+		return fileFlag{[]string{"csv"}, msg.New("give a CSV file, or - for stdin")}, true
+	case "ics":
+		return fileFlag{[]string{"ics"}, msg.New("give a path, or - for stdout")}, true
+	case "dsld":
+		return fileFlag{[]string{"json"}, msg.New("give a DSLD JSON file, or - for stdin")}, true
+	case "label":
+		return fileFlag{nil, msg.New("give a label's text file, or - for stdin")}, true // any file
+	case "journal":
+		return fileFlag{[]string{"db"}, msg.New("leave --journal out for the default, $XDG_DATA_HOME/mgcalc/journal.db")}, true
+	}
+	return fileFlag{}, false
 }
 
 // emptyFileName refuses a file flag given an empty name (--stack ”):
 // it is a slip on the command line, not a file that cannot be found.
 func emptyFileName(cmd *cobra.Command) error {
-	for name, ff := range fileFlags {
+	for _, name := range fileFlagNames {
 		f := cmd.Flags().Lookup(name)
 		if f == nil || !f.Changed {
 			continue
@@ -50,6 +64,7 @@ func emptyFileName(cmd *cobra.Command) error {
 		for _, v := range values {
 			if strings.TrimSpace(v) == "" {
 				m := msg.Errorf("--%s needs a file name", name)
+				ff, _ := fileFlagOf(name)
 				m.Hint = ff.hint
 				return usageError(m)
 			}
@@ -160,8 +175,12 @@ func openUser(s *IO, path string) (io.ReadCloser, error) {
 	if path == "-" && s != nil {
 		return io.NopCloser(s.In), nil
 	}
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && !fi.Mode().IsRegular():
 		return nil, msg.Errorf("not a regular file")
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, errNoFile // one look: the usual config file that is not there
 	}
 	f, err := os.Open(path)
 	if err != nil {
