@@ -65,6 +65,9 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			e.Setenv("LABELS", labels)
+			// $NL is a line break, for an argument or a variable that
+			// holds one (a script's quoted argument cannot)
+			e.Setenv("NL", "\n")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -22,6 +22,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/records"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -270,7 +271,7 @@ func LabelColumns(s string) (Columns, error) {
 	return c, sameColumn(fields, []string{c.Form, c.Amount, c.Stated})
 }
 
-// mapColumns reads FIELD=COLUMN pairs, separated by commas: the column
+// mapColumns reads FIELD=COLUMN pairs, a list (commas or line breaks): the column
 // each of fields is mapped to, "" for a field the value does not map.
 func mapColumns(s string, fields []string) ([]string, error) {
 	mapped := make([]string, len(fields))
@@ -281,7 +282,11 @@ func mapColumns(s string, fields []string) ([]string, error) {
 	for i, f := range fields {
 		example[i] = f + "=" + strings.ToUpper(f[:1]) + f[1:]
 	}
-	for _, part := range strings.Split(s, ",") {
+	parts, ok := text.List(s) // the one rule for lists: commas and line breaks
+	if !ok {
+		return nil, msg.Errorf("the list has an empty entry").WithHint("write %s", strings.Join(example, ","))
+	}
+	for _, part := range parts {
 		k, v, ok := strings.Cut(part, "=")
 		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
 		if !ok || v == "" {

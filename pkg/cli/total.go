@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
@@ -8,6 +10,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -153,7 +156,7 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 		it, err := stack.ParseItem(t, a)
 		if err != nil {
 			if o.itemFlag != "" {
-				err = prefixed(o.itemFlag, err)
+				err = oneItem(o.itemFlag, a, prefixed(o.itemFlag, err))
 			}
 			return nil, nil, formError(err)
 		}
@@ -241,7 +244,7 @@ func runTotal(o *totalOptions) error {
 			for _, w := range o.With {
 				it, err := stack.ParseItem(t, w)
 				if err != nil {
-					return formError(prefixed("--with", err))
+					return formError(oneItem("--with", w, prefixed("--with", err)))
 				}
 				products = append(products, it)
 			}
@@ -286,4 +289,22 @@ func readStackCSV(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
 		return nil, dataError(fileError(path, err))
 	}
 	return items, nil
+}
+
+// oneItem gives the error of a --with value that reads as a list of
+// products (citrate:500,oxide:400, or one a line) the hint that --with
+// takes one product: it is no list, since its amounts take a decimal
+// comma (citrate:187,5).
+func oneItem(flag, value string, m *msg.Message) *msg.Message {
+	entries, _ := text.List(value)
+	n := 0
+	for _, e := range entries {
+		if strings.Contains(e, ":") {
+			n++
+		}
+	}
+	if n < 2 {
+		return m
+	}
+	return m.WithHint("%s takes one product: give it once for each, as in %s %s %s %s", flag, flag, text.Clip(entries[0]), flag, text.Clip(entries[1]))
 }
