@@ -71,6 +71,29 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// gen FILE PART... writes FILE from its parts, for input too
+			// large for a script or bytes a script does not show: a part
+			// is TEXT, or N*TEXT for N copies; \n, \r, \t, \\ and \xHH in
+			// TEXT are a line break, a carriage return, a tab, a backslash
+			// and the byte HH.
+			"gen": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: gen FILE PART...")
+				}
+				var b strings.Builder
+				for _, part := range args[1:] {
+					n := 1
+					if count, text, ok := strings.Cut(part, "*"); ok {
+						if c, err := strconv.Atoi(count); err == nil {
+							n, part = c, text
+						}
+					}
+					b.WriteString(strings.Repeat(unescape(ts, part), n))
+				}
+				if err := os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644); err != nil {
+					ts.Fatalf("gen: %v", err)
+				}
+			},
 			// exits N CMD ARGS... runs CMD and asserts its exit code is N,
 			// and the door contract: when N is not 0 or 3, nothing on
 			// stdout and exactly one "mgcalc: error:" line on stderr.
@@ -121,4 +144,34 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// unescape reads gen's escapes: \n, \r, \t, \\ and \xHH.
+func unescape(ts *testscript.TestScript, s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'x':
+			v, err := strconv.ParseUint(s[i+1:min(i+3, len(s))], 16, 8)
+			if err != nil {
+				ts.Fatalf("gen: bad \\x escape in %q", s)
+			}
+			b.WriteByte(byte(v))
+			i += 2
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }

@@ -9,7 +9,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -243,6 +242,7 @@ func looksLikeAmount(a string) bool {
 // Stated required where set (check).
 type Columns struct {
 	Form, Amount, Unit, Stated string
+	Comma                      byte // the delimiter; 0: the header's (records.OpenCSV)
 }
 
 // ParseColumns reads elemental's and compound's --columns,
@@ -316,22 +316,22 @@ func sameColumn(fields, cols []string) error {
 	return nil
 }
 
-// CSVReader reads rows from RFC 4180 CSV with a header row.
+// CSVReader reads rows from RFC 4180 CSV with a header row
+// (records.CSV: every record bounded however it is quoted, a bad record
+// a *LineError the stream may skip).
 type CSVReader struct {
-	r                          *csv.Reader
+	r                          *records.CSV
 	form, amount, unit, stated int
-	width                      int
 }
 
 // CSV reads the header and maps the columns. Header names match without
 // case and surrounding spaces; a UTF-8 byte-order mark is accepted.
 func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
-	cr, header, err := records.OpenCSV(r)
+	cr, header, err := records.OpenCSV(r, cols.Comma)
 	if err != nil {
 		return nil, err
 	}
-	cr.ReuseRecord = true
-	c := &CSVReader{r: cr, form: records.Column(header, cols.Form), amount: records.Column(header, cols.Amount), unit: -1, stated: -1, width: len(header)}
+	c := &CSVReader{r: cr, form: records.Column(header, cols.Form), amount: records.Column(header, cols.Amount), unit: -1, stated: -1}
 	if cols.Unit == "" && records.Column(header, "unit") >= 0 {
 		cols.Unit = "unit" // a column named unit is the unit, mapped or not
 	}
@@ -340,8 +340,11 @@ func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
 		fields = "form=…,amount=…,stated=…"
 	}
 	missing := func(field, col string) error {
-		return &LineError{Line: 1, Err: msg.Errorf("no column %q for the %s", col, field).
-			WithHint("the header has: %s; map columns with --columns %s", strings.Join(header, ", "), fields)}
+		hint := msg.New("the header has: %s; map columns with --columns %s", records.HeaderNames(header), fields)
+		if m := cr.Misread(); m != nil {
+			hint = m
+		}
+		return &LineError{Line: 1, Err: msg.Errorf("no column %q for the %s", col, field).WithHint("%s", hint)}
 	}
 	if c.form < 0 {
 		return nil, missing("form", cols.Form)
@@ -366,12 +369,9 @@ func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
 func (c *CSVReader) Read() (Row, error) {
 	rec, err := c.r.Read()
 	if err != nil {
-		if err == io.EOF {
-			return Row{}, io.EOF
-		}
-		return Row{}, records.CSVError(err, rec, c.width)
+		return Row{}, err // io.EOF, a *LineError or the end of the file
 	}
-	line, _ := c.r.FieldPos(0)
+	line := c.r.Line()
 	amount := strings.TrimSpace(rec[c.amount])
 	if c.unit >= 0 {
 		amount += " " + strings.TrimSpace(rec[c.unit])

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/spf13/cobra"
+
 	"github.com/mgcalc/mgcalc/pkg/batch"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/records"
@@ -118,6 +120,9 @@ func runConvertBatch(o *convertOptions) error {
 		if cols, err = batch.ParseColumns(o.Columns); err != nil {
 			return usageError(prefixed("--columns", err))
 		}
+		if cols.Comma, err = readDelimiter(o.Delimiter); err != nil {
+			return err
+		}
 	}
 	out, err := render.NewRowWriter(o.IO.Stream(), format, o.IO.Term())
 	if err != nil {
@@ -140,12 +145,31 @@ func fileError(path string, err error) *msg.Message {
 	return prefixed(path, err)
 }
 
-// columnsNeedCSV refuses --columns without --csv: it maps a CSV header,
-// and silently ignored it would hide a mistake.
-func columnsNeedCSV(columns, csv string) error {
-	if columns != "" && csv == "" {
-		return usageError(msg.Errorf("--columns applies only with --csv FILE").
-			WithHint("give the CSV file with --csv, or leave --columns out"))
+// csvOnly refuses the flags names (--columns, --delimiter) given without
+// --csv: they describe a CSV file, and silently ignored they would hide a
+// mistake.
+func csvOnly(cmd *cobra.Command, csv bool, names ...string) error {
+	for _, n := range names {
+		if !csv && cmd.Flags().Changed(n) {
+			return usageError(msg.Errorf("--%s applies only with --csv FILE", n).
+				WithHint("give the CSV file with --csv, or leave --%s out", n))
+		}
 	}
 	return nil
+}
+
+// delimiterFlag declares --delimiter, the delimiter of the CSV files of
+// every --csv door (a calculation's input, so per calculation).
+func delimiterFlag(cmd *cobra.Command, p msg.Printer, v *string) {
+	cmd.Flags().StringVar(v, "delimiter", "", p.Help("csv.flag.delimiter", "the CSV delimiter: , ; or tab (default: the one the header uses)"))
+	_ = cmd.RegisterFlagCompletionFunc("delimiter", fixedCompletion(",", ";", "tab"))
+}
+
+// readDelimiter reads --delimiter (0: the header's).
+func readDelimiter(s string) (byte, error) {
+	d, err := records.ParseDelimiter(s)
+	if err != nil {
+		return 0, usageError(prefixed("--delimiter", err))
+	}
+	return d, nil
 }

@@ -28,6 +28,7 @@ type convertOptions struct {
 	Unit      string
 	CSV       string
 	Columns   string
+	Delimiter string
 	KeepGoing bool
 	outputSet bool
 }
@@ -38,6 +39,7 @@ func (o *convertOptions) addBatchFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&o.CSV, "csv", "", o.IO.P.Help("convert.flag.csv", "convert every row of this CSV `file` (- for stdin)"))
 	f.StringVar(&o.Columns, "columns", "", o.IO.P.Help("convert.flag.columns", "CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)"))
+	delimiterFlag(cmd, o.IO.P, &o.Delimiter)
 	f.StringVar(&o.Unit, "unit", "mg", o.IO.P.Help("convert.flag.unit", "unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)"))
 	f.BoolVar(&o.KeepGoing, "keep-going", false, o.IO.P.Help("convert.flag.keep-going", "in a batch, report every bad line and convert the rest (exit 1 at the end)"))
 	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(units.UnitNames...))
@@ -91,7 +93,7 @@ lines); 2 for bad arguments (an unknown form, a bad amount or flag).`),
 		Args: convertArgs("AMOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
-			if err := columnsNeedCSV(o.Columns, o.CSV); err != nil {
+			if err := csvOnly(cmd, o.CSV != "", "columns", "delimiter"); err != nil {
 				return err
 			}
 			if o.batch() {
@@ -130,7 +132,7 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
 		Args: convertArgs("ELEMENTAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
-			if err := columnsNeedCSV(o.Columns, o.CSV); err != nil {
+			if err := csvOnly(cmd, o.CSV != "", "columns", "delimiter"); err != nil {
 				return err
 			}
 			if o.batch() {

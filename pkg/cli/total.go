@@ -20,12 +20,13 @@ type totalOptions struct {
 	Root   *rootOptions
 	Person personOptions
 
-	Items  []string
-	Stacks []string // files, "-" for stdin; all are read
-	CSVs   []string // stacks as CSV
-	Labels []string // label text files (mgcalc label reads them the same way)
-	diet   string
-	Diet   *string // nil: not given
+	Items     []string
+	Stacks    []string // files, "-" for stdin; all are read
+	CSVs      []string // stacks as CSV
+	Labels    []string // label text files (mgcalc label reads them the same way)
+	Delimiter string   // the CSV files' delimiter ("": each header's)
+	diet      string
+	Diet      *string // nil: not given
 
 	Headroom bool
 	With     []string // FORM:UNIT products for the headroom
@@ -104,6 +105,9 @@ for bad arguments. -o value prints the supplemental total in mg.`),
 				o.Diet = &o.diet
 			}
 			o.Person.read(cmd)
+			if err := csvOnly(cmd, len(o.CSVs) > 0, "delimiter"); err != nil {
+				return err
+			}
 			if len(o.Items) == 0 && len(o.Stacks) == 0 && len(o.CSVs) == 0 && len(o.Labels) == 0 && !o.Today {
 				return usageError(msg.Errorf("no products given").
 					WithHint("give FORM:AMOUNT items (citrate:500), --stack FILE, --csv FILE or --label FILE"))
@@ -113,6 +117,7 @@ for bad arguments. -o value prints the supplemental total in mg.`),
 	}
 	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, s.P.Help("total.flag.stack", "YAML `file` listing the products taken (- for stdin); repeat for several files"))
 	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, s.P.Help("total.flag.csv", "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
+	delimiterFlag(cmd, s.P, &o.Delimiter)
 	cmd.Flags().StringArrayVar(&o.Labels, "label", nil, s.P.Help("total.flag.label", "a label's text `file`, read as 'mgcalc label' reads it (- for stdin); repeatable"))
 	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, s.P.Help("total.flag.headroom", "say how much more magnesium fits under the limit, and how many units of each product"))
 	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.Help("total.flag.with", "a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
@@ -172,8 +177,12 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 		}
 		items = append(items, more...)
 	}
+	comma, err := readDelimiter(o.Delimiter)
+	if err != nil {
+		return nil, nil, err
+	}
 	for _, path := range o.CSVs {
-		more, err := readStackCSV(o.IO, t, path)
+		more, err := readStackCSV(o.IO, t, path, comma)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -278,13 +287,13 @@ func readStack(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
 }
 
 // readStackCSV reads a stack given as CSV (total --csv).
-func readStackCSV(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
+func readStackCSV(s *IO, t *forms.Table, path string, comma byte) ([]stack.Item, error) {
 	f, err := openUser(s, path)
 	if err != nil {
 		return nil, dataError(prefixed(path, err))
 	}
 	defer f.Close()
-	items, err := stack.ParseCSV(f, t)
+	items, err := stack.ParseCSV(f, t, comma)
 	if err != nil {
 		return nil, dataError(fileError(path, err))
 	}
