@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/records"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Streams: elemental -, compound -, check - and --csv FILE all run through
@@ -143,6 +145,33 @@ func fileError(path string, err error) *msg.Message {
 		return located(path, le)
 	}
 	return prefixed(path, err)
+}
+
+// streamArgs is the one argument rule of the stream doors (elemental,
+// compound, check): '-' as FORM or --csv FILE reads a stream, and then
+// nothing else names a product: no other argument, and none of the flags
+// single that describe one product (check's --stated). It reports whether
+// the command reads a stream; amount names the second argument.
+func streamArgs(cmd *cobra.Command, args []string, amount string, single ...string) (bool, error) {
+	csv := cmd.Flags().Changed("csv") // an empty name is refused after, naming the flag
+	dash := len(args) > 0 && args[0] == "-"
+	switch {
+	case csv && len(args) > 0:
+		return true, usageError(msg.Errorf("--csv takes no FORM or %s arguments: the file has them", amount).
+			WithHint("leave out %s", text.Clip(strings.Join(args, " "))))
+	case dash && len(args) > 1:
+		return true, usageError(msg.Errorf("'-' reads the products from stdin and takes no other argument (got %s)", text.Clip(strings.Join(args[1:], " "))).
+			WithHint("give one product as FORM %s, or the stream alone: %s -", amount, cmd.CommandPath()))
+	case !csv && !dash:
+		return false, nil
+	}
+	for _, f := range single {
+		if cmd.Flags().Changed(f) {
+			return true, usageError(msg.Errorf("--%s describes one product, not a stream", f).
+				WithHint("a stream gives it on each line, or in a CSV column"))
+		}
+	}
+	return true, nil
 }
 
 // csvOnly refuses the flags names (--columns, --delimiter) given without

@@ -49,8 +49,10 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
   mgcalc check --csv catalogue.csv -o tsv
   mgcalc check --csv shop.csv --columns form=Form,amount=Salt,stated=Mg`),
 		Args: func(cmd *cobra.Command, args []string) error {
-			switch {
-			case cmd.Flags().Changed("csv") && len(args) == 0, len(args) == 1 && args[0] == "-", len(args) == 2:
+			if stream, err := streamArgs(cmd, args, "AMOUNT", "stated"); stream || err != nil {
+				return err
+			}
+			if len(args) == 2 {
 				return nil
 			}
 			return usageError(msg.Errorf("check takes FORM and AMOUNT with --stated, '-' or --csv FILE (got %s)", msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).

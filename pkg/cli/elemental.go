@@ -152,12 +152,11 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
 // amount are a form name typed without quotes.
 func convertArgs(amount string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		csv := cmd.Flags().Changed("csv") // an empty name is refused after, naming the flag
-		switch {
-		case csv && len(args) == 0, !csv && len(args) == 2, !csv && len(args) == 1 && args[0] == "-":
+		if stream, err := streamArgs(cmd, args, amount); stream || err != nil {
+			return err
+		}
+		if len(args) == 2 {
 			return nil
-		case csv:
-			return usageError(msg.Errorf("--csv takes no FORM or %s arguments: the file has them", amount))
 		}
 		m := msg.Errorf("%s takes FORM and %s (got %s)", cmd.CommandPath(), amount, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
 		isAmount := func(s string) bool { _, err := units.ParseMass(s); return err == nil }
