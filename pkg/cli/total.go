@@ -148,14 +148,39 @@ func completeItems(c *cobra.Command, _ []string, tc string) ([]string, cobra.She
 // and label files: total, log (which takes them exactly as total does)
 // and plan's other magnesium (--with, --stack) read them here. inputs are
 // what was typed for each: the item, or the file's name. At most
-// stack.MaxItems products (stack.CheckCount).
+// stack.MaxItems products, counted while they are read (stack.Count):
+// every input gives at least one product, so more inputs than that are
+// refused before any is read, and reading stops at the product past it.
 func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error) {
-	if err := oneStdin(append(append(append([]string{}, o.Stacks...), o.CSVs...), o.Labels...)); err != nil {
+	files := append(append(append([]string{}, o.Stacks...), o.CSVs...), o.Labels...)
+	if err := oneStdin(files); err != nil {
 		return nil, nil, err
+	}
+	if err := stack.CheckCount(len(o.Items) + len(files)); err != nil {
+		return nil, nil, usageError(msg.Errorf("%s", err).WithHint("every item and file gives at least one product"))
 	}
 	t, err := o.Root.tables.Forms()
 	if err != nil {
 		return nil, nil, dataError(err)
+	}
+	var count stack.Count
+	// counted counts the products a file gave: over the limit, the file
+	// is named, with the line of the first product past it (lines: a
+	// stack file's; a label's lines are its own)
+	counted := func(path string, more []stack.Item, lines bool) error {
+		if path == "-" {
+			path = "<stdin>"
+		}
+		for _, it := range more {
+			line := 0
+			if lines {
+				line = it.Line
+			}
+			if err := count.Add(line); err != nil {
+				return dataError(fileError(path, err))
+			}
+		}
+		return nil
 	}
 	for _, a := range o.Items {
 		it, err := stack.ParseItem(t, a)
@@ -166,10 +191,14 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 			return nil, nil, formError(err)
 		}
 		items, inputs = append(items, it), append(inputs, a)
+		count.Add(0) // within the limit: the items are fewer than the inputs
 	}
 	for _, path := range o.Stacks {
 		more, err := readStack(o.IO, t, path)
 		if err != nil {
+			return nil, nil, err
+		}
+		if err := counted(path, more, true); err != nil {
 			return nil, nil, err
 		}
 		for range more {
@@ -182,7 +211,7 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 		return nil, nil, err
 	}
 	for _, path := range o.CSVs {
-		more, err := readStackCSV(o.IO, t, path, comma)
+		more, err := readStackCSV(o.IO, t, path, comma, &count)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -191,18 +220,18 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 		}
 		items = append(items, more...)
 	}
-	if len(o.Labels) > 0 {
-		more, err := labelItems(o.IO, o.Root.tables, o.Labels)
+	for _, path := range o.Labels { // one at a time, so reading stops at the limit
+		more, err := labelItems(o.IO, o.Root.tables, []string{path})
 		if err != nil {
+			return nil, nil, err
+		}
+		if err := counted(path, more, false); err != nil {
 			return nil, nil, err
 		}
 		for _, it := range more {
 			inputs = append(inputs, it.Name)
 		}
 		items = append(items, more...)
-	}
-	if err := stack.CheckCount(len(items)); err != nil {
-		return nil, nil, usageError(err)
 	}
 	return items, inputs, nil
 }
@@ -287,13 +316,13 @@ func readStack(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
 }
 
 // readStackCSV reads a stack given as CSV (total --csv).
-func readStackCSV(s *IO, t *forms.Table, path string, comma byte) ([]stack.Item, error) {
+func readStackCSV(s *IO, t *forms.Table, path string, comma byte, count *stack.Count) ([]stack.Item, error) {
 	f, err := openUser(s, path)
 	if err != nil {
 		return nil, dataError(prefixed(path, err))
 	}
 	defer f.Close()
-	items, err := stack.ParseCSV(f, t, comma)
+	items, err := stack.ParseCSV(f, t, comma, count)
 	if err != nil {
 		return nil, dataError(fileError(path, err))
 	}

@@ -463,6 +463,7 @@ var nlMessages = [...]Translation{
 	{"evaluate: %s, after %s; %s", "evalueer: %s, na %s; %s"},
 	{"evening", "avond"},
 	{"every", "elke"},
+	{"every item and file gives at least one product", "elk product en elk bestand geeft minstens één product"},
 	{"every setting in it is commented out: uncomment what you want, then check with 'mgcalc config show'", "elke instelling erin staat als commentaar: haal het commentaarteken weg bij wat u wilt, en controleer daarna met 'mgcalc config show'"},
 	{"evidence: %s", "bewijs: %s"},
 	{"evidence: %s: %s", "bewijs: %s: %s"},

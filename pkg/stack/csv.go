@@ -15,8 +15,13 @@ import (
 // (name, form, amount, per_day, elemental, assay, route, in any order and
 // case) and one product a row; empty cells are absent fields. Every row
 // is checked by the same rule as a stack file's entries (ParseFields).
-// comma is the delimiter (0: the header's). Errors are *StackError.
-func ParseCSV(r io.Reader, t *forms.Table, comma byte) ([]Item, error) {
+// comma is the delimiter (0: the header's); count, when not nil, counts
+// the products of the command the file is one input of, so reading stops
+// at the limit. Errors are *StackError.
+func ParseCSV(r io.Reader, t *forms.Table, comma byte, count *Count) ([]Item, error) {
+	if count == nil {
+		count = &Count{}
+	}
 	cr, header, err := records.OpenCSV(r, comma)
 	if err != nil {
 		return nil, err
@@ -45,7 +50,7 @@ func ParseCSV(r io.Reader, t *forms.Table, comma byte) ([]Item, error) {
 			return nil, err
 		}
 		line := cr.Line()
-		if err := checkCount(len(items)+1, line); err != nil {
+		if err := count.Add(line); err != nil {
 			return nil, err
 		}
 		fields := map[string]*Field{}

@@ -173,6 +173,18 @@ func checkCount(n, line int) error {
 // stack files and CSV files of one command).
 func CheckCount(n int) error { return checkCount(n, 0) }
 
+// Count counts the products given to one command while they are read
+// (items, stack files, CSV files, label files), so that reading stops at
+// the limit (checkCount) rather than after every file. The zero Count
+// has counted none.
+type Count struct{ n int }
+
+// Add counts one more product, on line of its file (0: not in a file).
+func (c *Count) Add(line int) error {
+	c.n++
+	return checkCount(c.n, line)
+}
+
 var stackFields = []string{"name", "form", "amount", "per_day", "elemental", "assay", "route"}
 
 // ParseStack reads a stack file: a YAML list of products, each with
