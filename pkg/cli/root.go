@@ -23,7 +23,7 @@ import (
 // Main runs mgcalc with args and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runTree(args, stdin, stdout, stderr, os.Getenv, func(s *IO) *cobra.Command {
-		s.environ = os.Environ
+		s.environ, s.lookupEnv = os.Environ, os.LookupEnv
 		return newRootCmd(s)
 	})
 }
