@@ -85,8 +85,10 @@ func (l *LineReader) str(b []byte) string {
 		return s
 	}
 	s := string(b)
-	if len(s) <= maxStrLen {
-		if l.strs == nil || len(l.strs) >= maxStrs {
+	// the first maxStrs strings are kept: a stream of distinct names (a
+	// million bad lines) would otherwise churn the map for nothing
+	if len(s) <= maxStrLen && len(l.strs) < maxStrs {
+		if l.strs == nil {
 			l.strs = make(map[string]string)
 		}
 		l.strs[s] = s
@@ -394,8 +396,31 @@ type Converter struct {
 	// Note, when set, receives each form's cautions once (an assay outside
 	// the specification, a form whose label amount should be preferred),
 	// rather than once per row.
-	Note  func(*msg.Message)
-	cache map[string]resolved
+	Note   func(*msg.Message)
+	cache  map[string]resolved
+	misses misses
+}
+
+// maxSuggest bounds the "did you mean" suggestions of one stream: an
+// unknown name costs an edit distance to every name, so past this many
+// names that could not be resolved, a stream resolves without one (a
+// million distinct bad lines must cost what good ones do; mgcalc's rule).
+const maxSuggest = 100
+
+// misses counts a stream's names that could not be resolved.
+type misses int
+
+// resolve is t.Resolve, without the suggestion past maxSuggest misses.
+func (m *misses) resolve(t *forms.Table, name string) (*forms.Form, *forms.Variant, error) {
+	resolve := t.Resolve
+	if *m >= maxSuggest {
+		resolve = t.ResolveTerse
+	}
+	f, v, err := resolve(name)
+	if err != nil {
+		*m++
+	}
+	return f, v, err
 }
 
 type resolved struct {
@@ -415,10 +440,15 @@ func (c *Converter) Convert(r Row) (dose.Conversion, error) {
 	res, ok := c.cache[r.Form]
 	if !ok {
 		res = c.resolve(r.Form)
-		if c.cache == nil || len(c.cache) >= maxCache {
-			c.cache = map[string]resolved{}
+		// a name that could not be resolved is kept only while they are
+		// few: a stream of distinct bad names would otherwise churn the
+		// memo and push the good names out of it
+		if res.err == nil || c.misses < maxSuggest {
+			if c.cache == nil || len(c.cache) >= maxCache {
+				c.cache = map[string]resolved{}
+			}
+			c.cache[r.Form] = res
 		}
-		c.cache[r.Form] = res
 	}
 	if res.err != nil {
 		return dose.Conversion{}, lineErr(r.Line, res.err)
@@ -450,7 +480,7 @@ func (c *Converter) Convert(r Row) (dose.Conversion, error) {
 }
 
 func (c *Converter) resolve(name string) resolved {
-	f, v, err := c.Forms.Resolve(name)
+	f, v, err := c.misses.resolve(c.Forms, name)
 	if err != nil {
 		return resolved{err: err}
 	}
@@ -515,8 +545,8 @@ func Run[T any](in Reader, c RowConverter[T], out RowWriter[T], onError func(*Li
 			}
 			err = cerr // a *LineError
 		}
-		var le *LineError // here, off the common path: it escapes to the heap
-		if !errors.As(err, &le) {
+		le, ok := errors.AsType[*LineError](err)
+		if !ok {
 			out.Flush()
 			return rows, failed, err
 		}
@@ -530,7 +560,8 @@ func Run[T any](in Reader, c RowConverter[T], out RowWriter[T], onError func(*Li
 // LabelChecker checks label rows (check - and check --csv) with the one
 // rule the one-shot check uses (dose.CheckLabel).
 type LabelChecker struct {
-	Forms *forms.Table
+	Forms  *forms.Table
+	misses misses
 }
 
 // Check reads a label: the form (a form name alone makes every variant a
@@ -538,7 +569,7 @@ type LabelChecker struct {
 // and the stated elemental amount. Errors are a *forms.NameError or a
 // *msg.Message; a stated amount's names its field.
 func (l *LabelChecker) Check(form, amount, stated string) (dose.LabelCheck, error) {
-	f, v, err := l.Forms.Resolve(form)
+	f, v, err := l.misses.resolve(l.Forms, form)
 	if err != nil {
 		return dose.LabelCheck{}, err
 	}

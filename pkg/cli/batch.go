@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"slices"
 	"strings"
@@ -76,17 +77,38 @@ func openStream(s *IO, csvPath string, cols batch.Columns, labels bool) (streamI
 // status is 1 at the end. done words what a good row was ("converted").
 func runStream[T any](s *IO, in streamInput, keepGoing bool, conv batch.RowConverter[T], out batch.RowWriter[T], done *msg.Message) error {
 	defer in.close()
+	// stderr is buffered while the stream runs, as its rows are (a
+	// million bad lines are not two million writes), and flushed when
+	// the input is idle and at the end; its messages keep their order
+	errOut := s.ErrOut
+	ew := bufio.NewWriterSize(errOut, 32<<10)
+	s.ErrOut = ew
+	defer func() {
+		ew.Flush()
+		s.ErrOut = errOut
+	}()
+	idle := in.idle
+	if idle != nil {
+		idle = func() bool {
+			if in.idle() {
+				ew.Flush()
+				return true
+			}
+			return false
+		}
+	}
 	var first *batch.LineError
+	hints := map[string]bool{}
 	onError := func(le *batch.LineError) bool {
 		if first == nil {
 			first = le
 		}
 		if keepGoing {
-			printError(s.ErrOut, s.P, located(in.where, le))
+			printErrorOnce(s.ErrOut, s.P, located(in.where, le), hints)
 		}
 		return keepGoing
 	}
-	rows, failed, err := batch.Run(in.in, conv, out, onError, in.idle)
+	rows, failed, err := batch.Run(in.in, conv, out, onError, idle)
 	if err != nil {
 		return dataError(fileError(in.where, err))
 	}

@@ -203,7 +203,7 @@ func readUser(s *IO, path string, max int64) ([]byte, error) {
 // lines of stdin), with the message's hint, and the CLI's hint for an
 // unknown form.
 func located(file string, e *records.Error) *msg.Message {
-	formError(e)
+	listFormsHint(e)
 	var m *msg.Message
 	switch {
 	case file == "" && e.Field == "":

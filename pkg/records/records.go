@@ -48,8 +48,8 @@ func (e *Error) Unwrap() error {
 // At locates err on line (field may be ""): a message keeps its hint; a
 // domain error is kept as the Cause.
 func At(line int, field string, err error) *Error {
-	var m *msg.Message
-	if !errors.As(err, &m) {
+	m, ok := errors.AsType[*msg.Message](err)
+	if !ok {
 		m = msg.Errorf("%s", err.Error())
 	}
 	e := &Error{Line: line, Field: field, Err: m}

@@ -142,6 +142,13 @@ func Unsafe(r rune) bool {
 // for an error line that echoes it: the reader sees what was typed, and
 // the terminal is not restyled.
 func Escape(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] >= 0x20 && s[i] < 0x7f
+	}
+	if ascii {
+		return s // printable ASCII: most messages
+	}
 	i := strings.IndexFunc(s, Unsafe)
 	if i < 0 {
 		return s
