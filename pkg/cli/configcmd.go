@@ -286,7 +286,7 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 			}
-			if err := writeFileAtomic(path, force, func(w io.Writer) error {
+			if err := writeFileAtomic(s, path, force, func(w io.Writer) error {
 				_, err := io.WriteString(w, text)
 				return err
 			}); err != nil {

@@ -453,16 +453,18 @@ func runPlan(o *planOptions) error {
 	}
 	report := render.NewPlanExport(p, start, ft.Sources)
 	report.WithExplain(o.Explain).WithTimes(morning, evening)
-	if o.Save {
-		if err := savePlan(o, p, start); err != nil {
-			return err
-		}
-	}
 	if start != nil {
 		report.Calendar = &render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind, P: o.IO.P}
 	}
+	// the calendar is written (and put in place after the report) before
+	// the plan is saved: a calendar that cannot be written saves nothing
 	if o.ICS != "" && o.ICS != "-" {
-		if err := writeFileAtomic(o.ICS, o.Force, report.Calendar.Write); err != nil {
+		if err := writeFileAtomic(o.IO, o.ICS, o.Force, report.Calendar.Write); err != nil {
+			return err
+		}
+	}
+	if o.Save {
+		if err := savePlan(o, p, start); err != nil {
 			return err
 		}
 	}

@@ -39,6 +39,9 @@ type IO struct {
 	// is UTC, an unset one /etc/localtime); nil: Getenv, unset when empty
 	lookupEnv func(string) (string, bool)
 	loc       *time.Location // the local zone, once read
+	// pending are the files written but put in place only after the
+	// command's output (writeFileAtomic)
+	pending []pendingFile
 
 	StdoutTTY bool
 	Width     int // columns of the terminal; 0 when not a terminal
