@@ -68,7 +68,9 @@ percentage; a label's stated elemental amount beats both, so use it when the
 label gives one.
 
 -o value prints the elemental mg with one decimal, rounded once from the
-exact result (the same digits as the text).
+exact result (the same digits as the text; two where one would hide that
+the amount is above the limit, as 350.01); with --unit mmol or meq, the
+mmol or mEq with two decimals.
 
 Batch: '-' as FORM reads one product a line from stdin ("citrate 500",
 "citrate:500" or "magnesium citrate 500 mg"; blank lines and # comments

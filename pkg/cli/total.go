@@ -88,7 +88,8 @@ assay, route, name), one product a row, empty cells left out.
 
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
 it, 1 for a stack, CSV or label file that cannot be read or is broken, 2
-for bad arguments. -o value prints the supplemental total in mg.`),
+for bad arguments. -o value prints the supplemental total in mg, or with
+--unit mmol or meq in that unit.`),
 		Example: s.P.Help("total.example", `  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
   mgcalc total --label etiket.txt citrate:500 magnesium:100

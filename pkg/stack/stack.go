@@ -115,7 +115,12 @@ func ParseItem(t *forms.Table, s string) (Item, error) {
 	if j := strings.LastIndexAny(amount, "x×"); j >= 0 {
 		n := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(amount[j:], "x"), "×"))
 		if perDay, err = ParseUnits(n); err != nil {
-			return Item{}, msg.Errorf("item %q: %s", s, err)
+			m := msg.Errorf("item %q: %s", s, err)
+			if before := strings.TrimSpace(amount[:j]); parsesAsUnits(before) {
+				// citrate:2x500, two tablets of 500: the amount comes first
+				return Item{}, m.WithHint("write the amount first and the number of units after x, such as %s:%sx%s", s[:i], n, before)
+			}
+			return Item{}, m
 		}
 		amount = strings.TrimSpace(amount[:j])
 	}
@@ -424,4 +429,10 @@ func displayName(f *forms.Form, v *forms.Variant) string {
 		return f.Key
 	}
 	return f.Key + ":" + v.Key
+}
+
+// parsesAsUnits reports whether s reads as a number of units.
+func parsesAsUnits(s string) bool {
+	_, err := ParseUnits(s)
+	return err == nil
 }
