@@ -350,6 +350,7 @@ func fileTables(path string) tables {
 		if err != nil {
 			return nil, withHint(msg.Errorf("form table %s: %s", path, err), err)
 		}
+		t.File = path
 		return t, nil
 	})
 	return tables{

@@ -242,8 +242,14 @@ func (t *Table) unknown(name, n string, suggest bool) *NameError {
 	m := msg.Errorf("unknown form %q", name)
 	if suggest {
 		if s := t.suggest(n); s != "" {
-			m.WithHint("did you mean %s?", s)
+			return nameErr(UnknownForm, name, m.WithHint("did you mean %s?", s))
 		}
+	}
+	if t.File != "" {
+		// a user's table replaces the built-in one: say so, since the
+		// form may be one the built-in table has
+		m = msg.Errorf("unknown form %q: the form table %s has no such form", name, t.File).
+			WithHint("--table replaces the built-in table: add the form to the file, or leave out --table")
 	}
 	return nameErr(UnknownForm, name, m)
 }
@@ -323,8 +329,11 @@ func (t *Table) suggest(n string) string {
 	limit := max(1, len(n)/5)
 	best, bestKey, tie := limit+1, "", false
 	prefixed := map[string]bool{}
-	consider := func(k, key string) {
-		if len(n) >= 4 && strings.HasPrefix(k, n) {
+	consider := func(k, key string, computable bool) {
+		// a name the start of another suggests it only where that is a
+		// form mgcalc computes: "citrate" is no typo of "citrate-malate"
+		// (a salt without a formula, whose name is itself an error)
+		if computable && len(n) >= 4 && strings.HasPrefix(k, n) {
 			prefixed[key] = true
 		}
 		if k[0] != n[0] {
@@ -338,10 +347,10 @@ func (t *Table) suggest(n string) string {
 		}
 	}
 	for k, f := range t.index {
-		consider(k, f.Key)
+		consider(k, f.Key, true)
 	}
 	for k, o := range t.others {
-		consider(k, o.Key)
+		consider(k, o.Key, false)
 	}
 	switch {
 	case best <= limit && !tie:

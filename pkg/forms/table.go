@@ -29,6 +29,9 @@ type Table struct {
 	Lacking []*Other // salts mgcalc knows exist but has no formula for
 	Refused []*Other // names that are not a salt to compute (magnesium oil)
 	Sources source.Registry
+	// File is the user's form table (--table) the forms were read from;
+	// "" for the built-in table. An unknown form's error names it.
+	File string
 
 	index    map[string]*Form  // normalised form keys and aliases
 	formulas map[string]pair   // the Hill formula of every variant
