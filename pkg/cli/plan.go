@@ -150,7 +150,7 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 	decimalFlag(f, &o.egfr, "egfr", s.P.Help("plan.flag.egfr", "kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)"))
 	listFlag(f, &o.Conditions, "condition", s.P.Help("plan.flag.condition", "a condition that rules magnesium out (heart-block, bradycardia, myasthenia-gravis, infection-stones) or needs care (dehydration)"))
 	listFlag(f, &o.Meds, "meds", s.P.Help("plan.flag.meds", "medicines you take, comma separated (levothyroxine,doxycycline)"))
-	f.StringVar(&o.Start, "start", "", s.P.Help("plan.flag.start", "first day of the plan, YYYY-MM-DD or today: prints dates"))
+	f.StringVar(&o.Start, "start", "", s.P.Help("plan.flag.start", "first day of the plan, YYYY-MM-DD, today or tomorrow: prints dates"))
 	f.StringVar(&o.ICS, "ics", "", s.P.Help("plan.flag.ics", "write the schedule to this iCalendar `file` (- for stdout)"))
 	f.BoolVar(&o.Force, "force", false, s.P.Help("plan.flag.force", "overwrite an existing --ics file; with --save, replace the active plan"))
 	f.BoolVar(&o.Remind, "remind", false, s.P.Help("plan.flag.remind", "add a reminder alarm to each intake in the --ics file"))
@@ -359,14 +359,20 @@ func (o *planOptions) startDate() (*time.Time, error) {
 	if o.Start == "" {
 		return nil, nil
 	}
-	if strings.EqualFold(o.Start, "today") {
+	// the day words as --on reads them (vandaag), and tomorrow (morgen):
+	// a plan may start the next day
+	w, _ := text.Fold(o.Start)
+	if en, ok := msg.Word("day", w); ok {
+		w = en
+	}
+	if off, ok := map[string]int{"today": 0, "tomorrow": 1}[w]; ok {
 		n := o.now()
-		d := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+		d := time.Date(n.Year(), n.Month(), n.Day()+off, 0, 0, 0, 0, time.UTC)
 		return &d, nil
 	}
-	d, err := time.Parse(time.DateOnly, o.Start)
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(o.Start))
 	if err != nil {
-		return nil, usageError(msg.Errorf("--start %q is not a date", o.Start).WithHint("write it as YYYY-MM-DD, such as 2026-12-01, or today"))
+		return nil, usageError(msg.Errorf("--start %q is not a date", text.Clip(o.Start)).WithHint("write it as YYYY-MM-DD, such as 2026-12-01, today or tomorrow"))
 	}
 	if d.Year() < 2000 || d.Year() > 2200 {
 		return nil, usageError(msg.Errorf("--start %q is not a plausible date", o.Start))
