@@ -72,7 +72,8 @@ type doorRun struct {
 }
 
 // runDoor runs args with in as stdin. With sample, a goroutine samples
-// the heap while it runs.
+// the heap while it runs. MemStats counts every goroutine's allocations,
+// so the tests that call it never run in parallel (t.Parallel).
 func runDoor(args []string, in []byte, sample bool) doorRun {
 	var out, errb capWriter
 	var before, after runtime.MemStats
