@@ -24,12 +24,12 @@ func TestMain(m *testing.M) {
 
 // testClock is the clock of a script: MGCALC_TEST_NOW (RFC 3339, whose
 // offset is the person's time zone) when set, so a journey can be run day
-// by day; else the system clock. Only this test harness reads the
+// by day; else (nil) mgcalc's own clock. Only this test harness reads the
 // variable: mgcalc itself never does.
 func testClock() func() time.Time {
 	v := os.Getenv("MGCALC_TEST_NOW")
 	if v == "" {
-		return time.Now
+		return nil // mgcalc's own clock, in the zone TZ names
 	}
 	t, err := time.Parse(time.RFC3339, v)
 	if err != nil {
@@ -65,9 +65,35 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			e.Setenv("LABELS", labels)
+			// $NL is a line break, for an argument or a variable that
+			// holds one (a script's quoted argument cannot)
+			e.Setenv("NL", "\n")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// gen FILE PART... writes FILE from its parts, for input too
+			// large for a script or bytes a script does not show: a part
+			// is TEXT, or N*TEXT for N copies; \n, \r, \t, \\ and \xHH in
+			// TEXT are a line break, a carriage return, a tab, a backslash
+			// and the byte HH.
+			"gen": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: gen FILE PART...")
+				}
+				var b strings.Builder
+				for _, part := range args[1:] {
+					n := 1
+					if count, text, ok := strings.Cut(part, "*"); ok {
+						if c, err := strconv.Atoi(count); err == nil {
+							n, part = c, text
+						}
+					}
+					b.WriteString(strings.Repeat(unescape(ts, part), n))
+				}
+				if err := os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644); err != nil {
+					ts.Fatalf("gen: %v", err)
+				}
+			},
 			// exits N CMD ARGS... runs CMD and asserts its exit code is N,
 			// and the door contract: when N is not 0 or 3, nothing on
 			// stdout and exactly one "mgcalc: error:" line on stderr.
@@ -118,4 +144,34 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// unescape reads gen's escapes: \n, \r, \t, \\ and \xHH.
+func unescape(ts *testscript.TestScript, s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'x':
+			v, err := strconv.ParseUint(s[i+1:min(i+3, len(s))], 16, 8)
+			if err != nil {
+				ts.Fatalf("gen: bad \\x escape in %q", s)
+			}
+			b.WriteByte(byte(v))
+			i += 2
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }

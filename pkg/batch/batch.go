@@ -9,7 +9,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +22,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/records"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -286,6 +286,7 @@ func looksLikeAmount(a string) bool {
 // Stated required where set (check).
 type Columns struct {
 	Form, Amount, Unit, Stated string
+	Comma                      byte // the delimiter; 0: the header's (records.OpenCSV)
 }
 
 // ParseColumns reads elemental's and compound's --columns,
@@ -314,7 +315,7 @@ func LabelColumns(s string) (Columns, error) {
 	return c, sameColumn(fields, []string{c.Form, c.Amount, c.Stated})
 }
 
-// mapColumns reads FIELD=COLUMN pairs, separated by commas: the column
+// mapColumns reads FIELD=COLUMN pairs, a list (commas or line breaks): the column
 // each of fields is mapped to, "" for a field the value does not map.
 func mapColumns(s string, fields []string) ([]string, error) {
 	mapped := make([]string, len(fields))
@@ -325,7 +326,11 @@ func mapColumns(s string, fields []string) ([]string, error) {
 	for i, f := range fields {
 		example[i] = f + "=" + strings.ToUpper(f[:1]) + f[1:]
 	}
-	for _, part := range strings.Split(s, ",") {
+	parts, ok := text.List(s) // the one rule for lists: commas and line breaks
+	if !ok {
+		return nil, msg.Errorf("the list has an empty entry").WithHint("write %s", strings.Join(example, ","))
+	}
+	for _, part := range parts {
 		k, v, ok := strings.Cut(part, "=")
 		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
 		if !ok || v == "" {
@@ -355,22 +360,22 @@ func sameColumn(fields, cols []string) error {
 	return nil
 }
 
-// CSVReader reads rows from RFC 4180 CSV with a header row.
+// CSVReader reads rows from RFC 4180 CSV with a header row
+// (records.CSV: every record bounded however it is quoted, a bad record
+// a *LineError the stream may skip).
 type CSVReader struct {
-	r                          *csv.Reader
+	r                          *records.CSV
 	form, amount, unit, stated int
-	width                      int
 }
 
 // CSV reads the header and maps the columns. Header names match without
 // case and surrounding spaces; a UTF-8 byte-order mark is accepted.
 func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
-	cr, header, err := records.OpenCSV(r)
+	cr, header, err := records.OpenCSV(r, cols.Comma)
 	if err != nil {
 		return nil, err
 	}
-	cr.ReuseRecord = true
-	c := &CSVReader{r: cr, form: records.Column(header, cols.Form), amount: records.Column(header, cols.Amount), unit: -1, stated: -1, width: len(header)}
+	c := &CSVReader{r: cr, form: records.Column(header, cols.Form), amount: records.Column(header, cols.Amount), unit: -1, stated: -1}
 	if cols.Unit == "" && records.Column(header, "unit") >= 0 {
 		cols.Unit = "unit" // a column named unit is the unit, mapped or not
 	}
@@ -379,8 +384,11 @@ func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
 		fields = "form=…,amount=…,stated=…"
 	}
 	missing := func(field, col string) error {
-		return &LineError{Line: 1, Err: msg.Errorf("no column %q for the %s", col, field).
-			WithHint("the header has: %s; map columns with --columns %s", strings.Join(header, ", "), fields)}
+		hint := msg.New("the header has: %s; map columns with --columns %s", records.HeaderNames(header), fields)
+		if m := cr.Misread(); m != nil {
+			hint = m
+		}
+		return &LineError{Line: 1, Err: msg.Errorf("no column %q for the %s", col, field).WithHint("%s", hint)}
 	}
 	if c.form < 0 {
 		return nil, missing("form", cols.Form)
@@ -405,12 +413,9 @@ func CSV(r io.Reader, cols Columns) (*CSVReader, error) {
 func (c *CSVReader) Read() (Row, error) {
 	rec, err := c.r.Read()
 	if err != nil {
-		if err == io.EOF {
-			return Row{}, io.EOF
-		}
-		return Row{}, records.CSVError(err, rec, c.width)
+		return Row{}, err // io.EOF, a *LineError or the end of the file
 	}
-	line, _ := c.r.FieldPos(0)
+	line := c.r.Line()
 	amount := strings.TrimSpace(rec[c.amount])
 	if c.unit >= 0 {
 		amount += " " + strings.TrimSpace(rec[c.unit])
@@ -433,9 +438,32 @@ type Converter struct {
 	// Note, when set, receives each form's cautions once (an assay outside
 	// the specification, a form whose label amount should be preferred),
 	// rather than once per row.
-	Note  func(*msg.Message)
-	cache map[string]resolved
-	conv  dose.Conversion // the last row's: Convert returns it
+	Note   func(*msg.Message)
+	cache  map[string]resolved
+	conv   dose.Conversion // the last row's: Convert returns it
+	misses misses
+}
+
+// maxSuggest bounds the "did you mean" suggestions of one stream: an
+// unknown name costs an edit distance to every name, so past this many
+// names that could not be resolved, a stream resolves without one (a
+// million distinct bad lines must cost what good ones do; mgcalc's rule).
+const maxSuggest = 100
+
+// misses counts a stream's names that could not be resolved.
+type misses int
+
+// resolve is t.Resolve, without the suggestion past maxSuggest misses.
+func (m *misses) resolve(t *forms.Table, name string) (*forms.Form, *forms.Variant, error) {
+	resolve := t.Resolve
+	if *m >= maxSuggest {
+		resolve = t.ResolveTerse
+	}
+	f, v, err := resolve(name)
+	if err != nil {
+		*m++
+	}
+	return f, v, err
 }
 
 type resolved struct {
@@ -455,10 +483,15 @@ func (c *Converter) Convert(r Row) (*dose.Conversion, error) {
 	res, ok := c.cache[r.Form]
 	if !ok {
 		res = c.resolve(r.Form)
-		if c.cache == nil || len(c.cache) >= maxCache {
-			c.cache = map[string]resolved{}
+		// a name that could not be resolved is kept only while they are
+		// few: a stream of distinct bad names would otherwise churn the
+		// memo and push the good names out of it
+		if res.err == nil || c.misses < maxSuggest {
+			if c.cache == nil || len(c.cache) >= maxCache {
+				c.cache = map[string]resolved{}
+			}
+			c.cache[r.Form] = res
 		}
-		c.cache[r.Form] = res
 	}
 	if res.err != nil {
 		return nil, lineErr(r.Line, res.err)
@@ -490,7 +523,7 @@ func (c *Converter) Convert(r Row) (*dose.Conversion, error) {
 }
 
 func (c *Converter) resolve(name string) resolved {
-	f, v, err := c.Forms.Resolve(name)
+	f, v, err := c.misses.resolve(c.Forms, name)
 	if err != nil {
 		return resolved{err: err}
 	}
@@ -588,8 +621,8 @@ func Run[T any](in Reader, c RowConverter[T], out RowWriter[T], onError func(*Li
 			}
 			err = cerr // a *LineError
 		}
-		var le *LineError // here, off the common path: it escapes to the heap
-		if !errors.As(err, &le) {
+		le, ok := errors.AsType[*LineError](err)
+		if !ok {
 			out.Flush()
 			return rows, failed, err
 		}
@@ -603,7 +636,8 @@ func Run[T any](in Reader, c RowConverter[T], out RowWriter[T], onError func(*Li
 // LabelChecker checks label rows (check - and check --csv) with the one
 // rule the one-shot check uses (dose.CheckLabel).
 type LabelChecker struct {
-	Forms *forms.Table
+	Forms  *forms.Table
+	misses misses
 }
 
 // Check reads a label: the form (a form name alone makes every variant a
@@ -611,7 +645,7 @@ type LabelChecker struct {
 // and the stated elemental amount. Errors are a *forms.NameError or a
 // *msg.Message; a stated amount's names its field.
 func (l *LabelChecker) Check(form, amount, stated string) (dose.LabelCheck, error) {
-	f, v, err := l.Forms.Resolve(form)
+	f, v, err := l.misses.resolve(l.Forms, form)
 	if err != nil {
 		return dose.LabelCheck{}, err
 	}

@@ -1,14 +1,19 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"io"
 	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/records"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // Streams: elemental -, compound -, check - and --csv FILE all run through
@@ -82,17 +87,38 @@ func openStream(s *IO, csvPath string, cols batch.Columns, labels bool) (streamI
 // status is 1 at the end. done words what a good row was ("converted").
 func runStream[T any](s *IO, in streamInput, keepGoing bool, conv batch.RowConverter[T], out batch.RowWriter[T], done *msg.Message) error {
 	defer in.close()
+	// stderr is buffered while the stream runs, as its rows are (a
+	// million bad lines are not two million writes), and flushed when
+	// the input is idle and at the end; its messages keep their order
+	errOut := s.ErrOut
+	ew := bufio.NewWriterSize(errOut, 32<<10)
+	s.ErrOut = ew
+	defer func() {
+		ew.Flush()
+		s.ErrOut = errOut
+	}()
+	idle := in.idle
+	if idle != nil {
+		idle = func() bool {
+			if in.idle() {
+				ew.Flush()
+				return true
+			}
+			return false
+		}
+	}
 	var first *batch.LineError
+	hints := map[string]bool{}
 	onError := func(le *batch.LineError) bool {
 		if first == nil {
 			first = le
 		}
 		if keepGoing {
-			printError(s.ErrOut, s.P, located(in.where, le))
+			printErrorOnce(s.ErrOut, s.P, located(in.where, le), hints)
 		}
 		return keepGoing
 	}
-	rows, failed, err := batch.Run(in.in, conv, out, onError, in.idle)
+	rows, failed, err := batch.Run(in.in, conv, out, onError, idle)
 	if err != nil {
 		return dataError(fileError(in.where, err))
 	}
@@ -128,6 +154,9 @@ func runConvertBatch(o *convertOptions) error {
 		if cols, err = batch.ParseColumns(o.Columns); err != nil {
 			return usageError(prefixed("--columns", err))
 		}
+		if cols.Comma, err = readDelimiter(o.Delimiter); err != nil {
+			return err
+		}
 	}
 	out, err := render.NewRowWriter(o.IO.Stream(), format, o.IO.Term())
 	if err != nil {
@@ -150,12 +179,58 @@ func fileError(path string, err error) *msg.Message {
 	return prefixed(path, err)
 }
 
-// columnsNeedCSV refuses --columns without --csv: it maps a CSV header,
-// and silently ignored it would hide a mistake.
-func columnsNeedCSV(columns, csv string) error {
-	if columns != "" && csv == "" {
-		return usageError(msg.Errorf("--columns applies only with --csv FILE").
-			WithHint("give the CSV file with --csv, or leave --columns out"))
+// streamArgs is the one argument rule of the stream doors (elemental,
+// compound, check): '-' as FORM or --csv FILE reads a stream, and then
+// nothing else names a product: no other argument, and none of the flags
+// single that describe one product (check's --stated). It reports whether
+// the command reads a stream; amount names the second argument.
+func streamArgs(cmd *cobra.Command, args []string, amount string, single ...string) (bool, error) {
+	csv := cmd.Flags().Changed("csv") // an empty name is refused after, naming the flag
+	dash := len(args) > 0 && args[0] == "-"
+	switch {
+	case csv && len(args) > 0:
+		return true, usageError(msg.Errorf("--csv takes no FORM or %s arguments: the file has them", amount).
+			WithHint("leave out %s", text.Clip(strings.Join(args, " "))))
+	case dash && len(args) > 1:
+		return true, usageError(msg.Errorf("'-' reads the products from stdin and takes no other argument (got %s)", text.Clip(strings.Join(args[1:], " "))).
+			WithHint("give one product as FORM %s, or the stream alone: %s -", amount, cmd.CommandPath()))
+	case !csv && !dash:
+		return false, nil
+	}
+	for _, f := range single {
+		if cmd.Flags().Changed(f) {
+			return true, usageError(msg.Errorf("--%s describes one product, not a stream", f).
+				WithHint("a stream gives it on each line, or in a CSV column"))
+		}
+	}
+	return true, nil
+}
+
+// csvOnly refuses the flags names (--columns, --delimiter) given without
+// --csv: they describe a CSV file, and silently ignored they would hide a
+// mistake.
+func csvOnly(cmd *cobra.Command, csv bool, names ...string) error {
+	for _, n := range names {
+		if !csv && cmd.Flags().Changed(n) {
+			return usageError(msg.Errorf("--%s applies only with --csv FILE", n).
+				WithHint("give the CSV file with --csv, or leave --%s out", n))
+		}
 	}
 	return nil
+}
+
+// delimiterFlag declares --delimiter, the delimiter of the CSV files of
+// every --csv door (a calculation's input, so per calculation).
+func delimiterFlag(cmd *cobra.Command, p msg.Printer, v *string) {
+	cmd.Flags().StringVar(v, "delimiter", "", p.Help("csv.flag.delimiter", "the CSV delimiter: , ; or tab (default: the one the header uses)"))
+	_ = cmd.RegisterFlagCompletionFunc("delimiter", fixedCompletion(",", ";", "tab"))
+}
+
+// readDelimiter reads --delimiter (0: the header's).
+func readDelimiter(s string) (byte, error) {
+	d, err := records.ParseDelimiter(s)
+	if err != nil {
+		return 0, usageError(prefixed("--delimiter", err))
+	}
+	return d, nil
 }

@@ -17,6 +17,7 @@ type checkOptions struct {
 	Stated    string
 	CSV       string
 	Columns   string
+	Delimiter string
 	KeepGoing bool
 	outputSet bool
 }
@@ -48,8 +49,10 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
   mgcalc check --csv catalogue.csv -o tsv
   mgcalc check --csv shop.csv --columns form=Form,amount=Salt,stated=Mg`),
 		Args: func(cmd *cobra.Command, args []string) error {
-			switch {
-			case cmd.Flags().Changed("csv") && len(args) == 0, len(args) == 1 && args[0] == "-", len(args) == 2:
+			if stream, err := streamArgs(cmd, args, "AMOUNT", "stated"); stream || err != nil {
+				return err
+			}
+			if len(args) == 2 {
 				return nil
 			}
 			return usageError(msg.Errorf("check takes FORM and AMOUNT with --stated, '-' or --csv FILE (got %s)", msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).
@@ -57,7 +60,7 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.outputSet = cmd.Flag("output").Changed
-			if err := columnsNeedCSV(o.Columns, o.CSV); err != nil {
+			if err := csvOnly(cmd, o.CSV != "", "columns", "delimiter"); err != nil {
 				return err
 			}
 			if len(args) > 0 {
@@ -80,6 +83,7 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.Help("check.flag.keep-going", "in a batch, report every bad line and check the rest (exit 1 at the end)"))
 	cmd.Flags().StringVar(&o.CSV, "csv", "", s.P.Help("check.flag.csv", "check every row of this CSV `file` (columns form, amount, stated)"))
 	cmd.Flags().StringVar(&o.Columns, "columns", "", s.P.Help("check.flag.columns", "CSV columns as form=COL,amount=COL,stated=COL (default form, amount, stated)"))
+	delimiterFlag(cmd, s.P, &o.Delimiter)
 	cmd.ValidArgsFunction = completeForms
 	return cmd
 }
@@ -111,6 +115,9 @@ func runCheckBatch(o *checkOptions) error {
 	if o.CSV != "" {
 		if cols, err = batch.LabelColumns(o.Columns); err != nil {
 			return usageError(prefixed("--columns", err))
+		}
+		if cols.Comma, err = readDelimiter(o.Delimiter); err != nil {
+			return err
 		}
 	}
 	out, err := render.NewCheckWriter(o.IO.Stream(), f, o.IO.Term())

@@ -60,7 +60,8 @@ accepted here so you can see a flag win.
 config_file_origin (flag, env or default), config_file_found and settings:
 a list of {name, value (as text; null when not set), origin, source (the
 variable or file; null for flag and default, but "lang nl" for the
-authority's default with Dutch output), line (null but for file)}.
+authority's default with Dutch output, and the locale variable that
+decided an unset lang, such as LANG), line (null but for file)}.
 
 Exit status: 0, 1 for a config file that cannot be read or is broken, 2 for
 a bad flag or MGCALC_* value.`, list),
@@ -89,7 +90,7 @@ a bad flag or MGCALC_* value.`, list),
 					sets = append(sets, c.Flags())
 				}
 			}
-			return root.print(s, newConfigShow(root.settings.standing, sets, root.config))
+			return root.print(s, newConfigShow(root.settings.standing, sets, root.config, s.Getenv))
 		},
 	}
 	outputFlag(cmd, root, s.P, listOutput)
@@ -115,7 +116,7 @@ type settingShow struct {
 
 // newConfigShow lists the standing settings of root's tree, each from
 // the first of sets that declares it standing.
-func newConfigShow(standing []string, sets []*pflag.FlagSet, st *configState) configShow {
+func newConfigShow(standing []string, sets []*pflag.FlagSet, st *configState, getenv func(string) string) configShow {
 	var out configShow
 	if st.Path != "" {
 		p, from := st.Path, st.From
@@ -154,6 +155,15 @@ func newConfigShow(standing []string, sets []*pflag.FlagSet, st *configState) co
 			// the default follows the language of the output
 			src := "lang " + string(msg.Dutch)
 			row.Source = &src
+		} else if name == "lang" {
+			// unset, the locale decides: show what it decided, and which
+			// variable said it
+			if l, variable := localeSource(getenv); variable != "" {
+				v := string(l)
+				row.Value, row.Source = &v, &variable
+				out.Settings = append(out.Settings, row)
+				continue
+			}
 		}
 		// a setting whose default is empty has no value until one is
 		// given (age: an adult; lang: the locale decides)
@@ -211,7 +221,10 @@ func (c configShow) Text(t *render.Term) string {
 			origin = p.S("config file, line %d", *r.Line)
 		case originDefault:
 			origin = p.S("default")
-			if r.Source != nil { // the default follows the output language
+			switch {
+			case r.Source != nil && r.Name == "lang": // the locale decided
+				origin = p.S("the locale (%s)", *r.Source)
+			case r.Source != nil: // the default follows the output language
 				origin = p.S("default for Dutch output (%s)", *r.Source)
 			}
 		}
@@ -292,7 +305,7 @@ Exit status: 0 written, 1 the file cannot be written, 2 the file exists
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 			}
-			if err := writeFileAtomic(path, force, func(w io.Writer) error {
+			if err := writeFileAtomic(s, path, force, func(w io.Writer) error {
 				_, err := io.WriteString(w, text)
 				return err
 			}); err != nil {

@@ -28,6 +28,7 @@ type convertOptions struct {
 	Unit      string
 	CSV       string
 	Columns   string
+	Delimiter string
 	KeepGoing bool
 	outputSet bool
 }
@@ -38,6 +39,7 @@ func (o *convertOptions) addBatchFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&o.CSV, "csv", "", o.IO.P.Help("convert.flag.csv", "convert every row of this CSV `file` (- for stdin)"))
 	f.StringVar(&o.Columns, "columns", "", o.IO.P.Help("convert.flag.columns", "CSV columns as form=COL,amount=COL[,unit=COL] (default form, amount)"))
+	delimiterFlag(cmd, o.IO.P, &o.Delimiter)
 	f.StringVar(&o.Unit, "unit", "mg", o.IO.P.Help("convert.flag.unit", "unit of elemental magnesium shown: mg, mmol or meq (amounts accept mmol and mEq too)"))
 	f.BoolVar(&o.KeepGoing, "keep-going", false, o.IO.P.Help("convert.flag.keep-going", "in a batch, report every bad line and convert the rest (exit 1 at the end)"))
 	_ = cmd.RegisterFlagCompletionFunc("unit", fixedCompletion(units.UnitNames...))
@@ -66,7 +68,9 @@ percentage; a label's stated elemental amount beats both, so use it when the
 label gives one.
 
 -o value prints the elemental mg with one decimal, rounded once from the
-exact result (the same digits as the text).
+exact result (the same digits as the text; two where one would hide that
+the amount is above the limit, as 350.01); with --unit mmol or meq, the
+mmol or mEq with two decimals.
 
 Batch: '-' as FORM reads one product a line from stdin ("citrate 500",
 "citrate:500" or "magnesium citrate 500 mg"; blank lines and # comments
@@ -91,7 +95,7 @@ lines); 2 for bad arguments (an unknown form, a bad amount or flag).`),
 		Args: convertArgs("AMOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
-			if err := columnsNeedCSV(o.Columns, o.CSV); err != nil {
+			if err := csvOnly(cmd, o.CSV != "", "columns", "delimiter"); err != nil {
 				return err
 			}
 			if o.batch() {
@@ -130,7 +134,7 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
 		Args: convertArgs("ELEMENTAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.read(cmd, args)
-			if err := columnsNeedCSV(o.Columns, o.CSV); err != nil {
+			if err := csvOnly(cmd, o.CSV != "", "columns", "delimiter"); err != nil {
 				return err
 			}
 			if o.batch() {
@@ -150,12 +154,11 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
 // amount are a form name typed without quotes.
 func convertArgs(amount string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		csv := cmd.Flags().Changed("csv") // an empty name is refused after, naming the flag
-		switch {
-		case csv && len(args) == 0, !csv && len(args) == 2, !csv && len(args) == 1 && args[0] == "-":
+		if stream, err := streamArgs(cmd, args, amount); stream || err != nil {
+			return err
+		}
+		if len(args) == 2 {
 			return nil
-		case csv:
-			return usageError(msg.Errorf("--csv takes no FORM or %s arguments: the file has them", amount))
 		}
 		m := msg.Errorf("%s takes FORM and %s (got %s)", cmd.CommandPath(), amount, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
 		isAmount := func(s string) bool { _, err := units.ParseMass(s); return err == nil }

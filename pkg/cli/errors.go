@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -60,33 +59,63 @@ func exitCode(err error) int {
 // formError classifies an error from resolving a form name, adding the
 // CLI's own hint where the domain could not name a command.
 func formError(err error) error {
-	var ne *forms.NameError
-	if errors.As(err, &ne) && ne.Kind == forms.UnknownForm && ne.Msg.Hint == nil {
-		ne.Msg.WithHint("run 'mgcalc forms' to list the forms")
-	}
+	listFormsHint(err)
 	return usageError(err)
+}
+
+// formsHint is the hint of an unknown form without a suggestion: one
+// message for all (a stream may report a million).
+var formsHint = msg.New("run 'mgcalc forms' to list the forms")
+
+// listFormsHint gives an unknown form without a suggestion formsHint.
+func listFormsHint(err error) {
+	if ne, ok := errors.AsType[*forms.NameError](err); ok && ne.Kind == forms.UnknownForm && ne.Msg.Hint == nil {
+		ne.Msg.Hint = formsHint
+	}
 }
 
 // printError writes "mgcalc: error: …" and an optional "mgcalc: hint: …",
 // each on one line.
-func printError(w io.Writer, p msg.Printer, err error) {
-	line := err.Error()
-	var hint string
-	var m *msg.Message
-	if errors.As(err, &m) {
+func printError(w io.Writer, p msg.Printer, err error) { printErrorOnce(w, p, err, nil) }
+
+// printErrorOnce is printError that leaves out a hint already given: a
+// stream's bad lines share their hints, and a hint a million times over is
+// noise. hints holds the hints given (nil: print every hint); it is
+// bounded, and once full a new hint is printed each time.
+func printErrorOnce(w io.Writer, p msg.Printer, err error, hints map[string]bool) {
+	var line, hint string
+	if m, ok := errors.AsType[*msg.Message](err); ok {
 		line = p.Message(m)
 		if m.Hint != nil {
 			hint = p.Message(m.Hint)
 		}
+		switch {
+		case hints == nil:
+		case hints[hint]:
+			hint = ""
+		case len(hints) < 64:
+			hints[hint] = true
+		}
+	} else {
+		line = err.Error()
 	}
-	// the prefixes are the same in every language: scripts match them
-	fmt.Fprintf(w, "mgcalc: error: %s\n", text.Escape(oneLine(line)))
+	// the prefixes are the same in every language: scripts match them;
+	// each line is written whole, in one call when w is not buffered
+	io.WriteString(w, "mgcalc: error: "+text.Escape(oneLine(line))+"\n")
 	if hint != "" {
-		fmt.Fprintf(w, "mgcalc: hint: %s\n", text.Escape(oneLine(hint)))
+		io.WriteString(w, "mgcalc: hint: "+text.Escape(oneLine(hint))+"\n")
 	}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is s on one line, each run of white space one space.
+func oneLine(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') || c != ' ' && (c <= ' ' || c >= 0x80) {
+			return strings.Join(strings.Fields(s), " ") // (only then: a stream's errors are many)
+		}
+	}
+	return s
+}
 
 // prefixed puts a flag or file name before an error, keeping its hint.
 func prefixed(prefix string, err error) *msg.Message {

@@ -76,8 +76,29 @@ func emptyFileName(cmd *cobra.Command) error {
 // writeFileAtomic writes a file through a temporary file in the same
 // directory, synced and renamed into place, so a reader never sees half a
 // file and a failure leaves no debris. An existing file is not replaced
-// without force.
-func writeFileAtomic(path string, force bool, write func(io.Writer) error) error {
+// without force. The file is put in place last (laterFile).
+func writeFileAtomic(s *IO, path string, force bool, write func(io.Writer) error) error {
+	return laterFile(s, path, force, func(tmp *os.File) error {
+		if err := write(tmp); err != nil {
+			return err
+		}
+		if err := tmp.Chmod(0o644); err != nil {
+			return err
+		}
+		return tmp.Sync()
+	})
+}
+
+// laterFile is every file mgcalc writes where a person names it: path is
+// checked (a regular file, or none; an existing one only with force),
+// fill writes a temporary file beside it, and the file is put in place
+// last (IO.later): after the command succeeded and its report reached
+// stdout, so a command that fails for any reason, its output included,
+// leaves no file behind, and an existing one untouched.
+func laterFile(s *IO, path string, force bool, fill func(tmp *os.File) error) error {
+	if strings.TrimSpace(path) == "" {
+		return usageError(msg.Errorf("no file name given"))
+	}
 	if fi, err := os.Lstat(path); err == nil {
 		if !fi.Mode().IsRegular() {
 			return dataError(msg.Errorf("%s is not a regular file", path))
@@ -92,47 +113,66 @@ func writeFileAtomic(path string, force bool, write func(io.Writer) error) error
 	if err != nil {
 		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := write(tmp); err != nil {
-		var m *msg.Message
-		if errors.As(err, &m) {
-			return err
+	err = fill(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		if _, ok := errors.AsType[*msg.Message](err); ok {
+			return err // the writer's own words
 		}
 		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
-	}
-	if err := tmp.Sync(); err != nil {
-		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
-	}
-	if err := tmp.Close(); err != nil {
-		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
-	}
+	s.later(func() error { return placeFile(tmp.Name(), path, force) }, func() { os.Remove(tmp.Name()) })
+	return nil
+}
+
+// placeFile puts the temporary file tmp in place as path: renamed over it
+// with force; else linked, so that a file that appeared meanwhile is never
+// replaced (a hard link fails where the name exists).
+func placeFile(tmp, path string, force bool) error {
+	defer os.Remove(tmp)
 	if force {
-		if err := os.Rename(tmp.Name(), path); err != nil {
+		if err := os.Rename(tmp, path); err != nil {
 			return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 		}
-		done = true
 		return nil
 	}
-	// without --force, a file that appeared meanwhile is never replaced:
-	// a hard link fails where the name exists
-	if err := os.Link(tmp.Name(), path); err != nil {
+	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return usageError(msg.Errorf("%s exists", path).WithHint("give --force to replace it"))
 		}
 		return dataError(msg.Errorf("cannot write %s: %s", path, errReason(err)))
 	}
-	os.Remove(tmp.Name())
-	done = true
 	return nil
+}
+
+// later keeps a file to put in place once the command has succeeded and
+// its output is written (commit), or to drop otherwise (abort).
+func (s *IO) later(commit func() error, abort func()) {
+	s.pending = append(s.pending, pendingFile{commit, abort})
+}
+
+// pendingFile is a file written but not yet in place.
+type pendingFile struct {
+	commit func() error
+	abort  func()
+}
+
+// finish puts the pending files in place (ok) or drops them; the first
+// error of a commit is returned, and the files after it are dropped.
+func (s *IO) finish(ok bool) error {
+	var err error
+	for _, p := range s.pending {
+		if ok && err == nil {
+			err = p.commit()
+		} else {
+			p.abort()
+		}
+	}
+	s.pending = nil
+	return err
 }
 
 // errReason is an OS error without the path it repeats, as a message
@@ -222,7 +262,7 @@ func readUser(s *IO, path string, max int64) ([]byte, error) {
 // lines of stdin), with the message's hint, and the CLI's hint for an
 // unknown form.
 func located(file string, e *records.Error) *msg.Message {
-	formError(e)
+	listFormsHint(e)
 	var m *msg.Message
 	switch {
 	case file == "" && e.Field == "":

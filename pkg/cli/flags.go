@@ -2,13 +2,16 @@ package cli
 
 import (
 	"errors"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -47,6 +50,59 @@ func (v unitsValue) Set(s string) error {
 	return nil
 }
 
+// listValue is a flag that takes a list (--meds, --condition): split by
+// the one rule for lists (text.List: commas and line breaks alike, an
+// empty entry refused), whether it comes from the command line, an
+// MGCALC_* variable or the config file. Given again on the command line,
+// it adds to the list.
+type listValue struct {
+	p   *[]string
+	set bool
+}
+
+// String is the list as it would be typed (config show): "" for none.
+func (v *listValue) String() string { return strings.Join(*v.p, ",") }
+func (v *listValue) Type() string   { return "strings" }
+func (v *listValue) Set(s string) error {
+	entries, err := splitList(s)
+	if err != nil {
+		return err
+	}
+	if !v.set {
+		*v.p = nil
+	}
+	*v.p = append(*v.p, entries...)
+	v.set = true
+	return nil
+}
+
+// Append, Replace and GetSlice make it a pflag.SliceValue, as the
+// string slices were.
+func (v *listValue) Append(s string) error { return v.Set(s) }
+func (v *listValue) Replace(s []string) error {
+	*v.p = slices.Clone(s)
+	return nil
+}
+func (v *listValue) GetSlice() []string { return *v.p }
+
+// splitList splits a list a person gave (text.List), refusing an empty
+// entry.
+func splitList(s string) ([]string, error) {
+	entries, ok := text.List(s)
+	if !ok {
+		return nil, errEmptyEntry
+	}
+	return entries, nil
+}
+
+// errEmptyEntry is the one wording of a list with an empty entry.
+var errEmptyEntry = msg.Errorf("the list has an empty entry").
+	WithHint("separate the entries with one comma or one line break, such as levothyroxine,doxycycline")
+
+func listFlag(fs *pflag.FlagSet, p *[]string, name, usage string) {
+	fs.Var(&listValue{p: p}, name, usage)
+}
+
 func decimalFlag(fs *pflag.FlagSet, p *float64, name, usage string) {
 	fs.Var(decimalValue{p}, name, usage)
 }
@@ -64,11 +120,11 @@ func flagError(c *cobra.Command, err error) error {
 		name := "--" + ive.GetFlag().Name
 		var cause *msg.Message
 		if errors.As(err, &cause) {
-			m := msg.Errorf("invalid value %q for %s: %s", ive.GetValue(), name, cause)
+			m := msg.Errorf("invalid value %q for %s: %s", text.Clip(ive.GetValue()), name, cause)
 			m.Hint = cause.Hint
 			return usageError(m)
 		}
-		return usageError(msg.Errorf("invalid value %q for %s", ive.GetValue(), name).
+		return usageError(msg.Errorf("invalid value %q for %s", text.Clip(ive.GetValue()), name).
 			WithHint("run '%s --help' for usage", c.CommandPath()))
 	}
 	return usageError(parseError(err).WithHint("run '%s --help' for usage", c.CommandPath()))

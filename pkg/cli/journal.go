@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -169,13 +170,21 @@ written, 2 bad arguments or an existing FILE without --force.`),
 				return dataError(msg.Errorf("there is no journal yet: nothing was logged"))
 			}
 			defer st.Close()
-			if err := st.Backup(args[0], o.Force); errors.Is(err, store.ErrExists) {
-				return usageError(msg.Errorf("%s exists", args[0]).WithHint("give --force to replace it"))
-			} else if err != nil {
-				return storeError(err)
+			// through the one writer of named files: checked first, put in
+			// place after the report
+			if err := laterFile(s, args[0], o.Force, func(tmp *os.File) error {
+				if err := tmp.Chmod(0o600); err != nil {
+					return err
+				}
+				if _, err := st.WriteTo(tmp); err != nil {
+					return err
+				}
+				return tmp.Sync()
+			}); err != nil {
+				return err
 			}
 			n, _, _ := st.Counts()
-			return o.Root.print(s, render.NewDone("backup", st.Path(), args[0], &n, msg.New("backed up %d entries to %s", n, args[0])))
+			return o.Root.print(s, render.NewDone("backup", st.Path(), args[0], &n, msg.Plural(float64(n), "backed up %d entry to %s", "backed up %d entries to %s", n, args[0])))
 		},
 	}
 	cmd.Flags().BoolVar(&o.Force, "force", false, s.P.Help("journal.backup.flag.force", "replace an existing FILE"))
@@ -206,7 +215,7 @@ opened, 2 bad arguments or a journal with entries without --force.`),
 			if err != nil {
 				return storeError(err)
 			}
-			return o.Root.print(s, render.NewDone("restore", path, args[0], &n, msg.New("restored %d entries from %s", n, args[0])))
+			return o.Root.print(s, render.NewDone("restore", path, args[0], &n, msg.Plural(float64(n), "restored %d entry from %s", "restored %d entries from %s", n, args[0])))
 		},
 	}
 	cmd.Flags().BoolVar(&o.Force, "force", false, s.P.Help("journal.restore.flag.force", "replace a journal that holds entries or plans"))

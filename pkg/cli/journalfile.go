@@ -21,10 +21,14 @@ import (
 )
 
 // MainAt is Main with another clock: the testscripts run the journey of a
-// plan day by day with it. mgcalc itself always reads the system clock.
+// plan day by day with it (nil: the system clock, in the local zone, as
+// Main). mgcalc itself always reads the system clock.
 func MainAt(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() time.Time) int {
 	return runTree(args, stdin, stdout, stderr, os.Getenv, func(s *IO) *cobra.Command {
-		s.Now, s.environ = now, os.Environ
+		s.environ, s.lookupEnv = os.Environ, os.LookupEnv
+		if now != nil {
+			s.Now = now
+		}
 		return newRootCmd(s)
 	})
 }

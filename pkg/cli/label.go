@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -90,6 +91,9 @@ range).`),
 			o.Files = args
 			o.textSet = cmd.Flags().Changed("text")
 			o.Person.read(cmd)
+			if o.textSet && strings.TrimSpace(o.Text) == "" {
+				return usageError(msg.Errorf("--text is empty").WithHint("give the label's text, such as --text \"Magnesium (as citrate) 200 mg\""))
+			}
 			if len(o.Files) == 0 && !o.textSet && len(o.DSLD) == 0 {
 				return usageError(msg.Errorf("no label given").
 					WithHint("give a FILE, - for stdin, --text TEXT or --dsld FILE"))
@@ -323,7 +327,7 @@ func runLabel(o *labelOptions) error {
 	}
 	switch {
 	case failed > 0:
-		return &codeError{ExitError, msg.Errorf("%d of %d labels could not be read", failed, len(labels))}
+		return &codeError{ExitError, msg.Plural(float64(len(labels)), "%d of %d label could not be read", "%d of %d labels could not be read", failed, len(labels))}
 	case over:
 		return errOverLimit
 	}

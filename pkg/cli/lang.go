@@ -103,13 +103,20 @@ func scanArgs(args []string) (lang string, langSet bool, config string) {
 // LC_MESSAGES and LANG that is set decides, as POSIX says; English when
 // mgcalc has no catalogue for it.
 func localeLang(getenv func(string) string) msg.Lang {
+	l, _ := localeSource(getenv)
+	return l
+}
+
+// localeSource is localeLang with the variable that decided ("" when
+// none is set).
+func localeSource(getenv func(string) string) (msg.Lang, string) {
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if loc := getenv(v); loc != "" {
 			if l, ok := msg.ParseLang(loc); ok {
-				return l
+				return l, v
 			}
-			return msg.English
+			return msg.English, v
 		}
 	}
-	return msg.English
+	return msg.English, ""
 }

@@ -80,6 +80,9 @@ double.`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Products.Items = args
 			o.Person.read(cmd)
+			if err := csvOnly(cmd, len(o.Products.CSVs) > 0, "delimiter"); err != nil {
+				return err
+			}
 			if len(args) == 0 && len(o.Products.Stacks) == 0 && len(o.Products.CSVs) == 0 &&
 				o.Med == "" && o.Gut == "" && o.Note == "" {
 				return usageError(msg.Errorf("nothing to log").
@@ -91,6 +94,7 @@ double.`),
 	f := cmd.Flags()
 	f.StringArrayVar(&o.Products.Stacks, "stack", nil, s.P.Help("log.flag.stack", "YAML `file` listing the products taken (- for stdin); repeat for several files"))
 	f.StringArrayVar(&o.Products.CSVs, "csv", nil, s.P.Help("log.flag.csv", "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
+	delimiterFlag(cmd, s.P, &o.Products.Delimiter)
 	f.StringVar(&o.At, "at", "", s.P.Help("log.flag.at", "the time it was taken, HH:MM (default: now)"))
 	f.StringVar(&o.On, "on", "", s.P.Help("log.flag.on", "the day it was taken: YYYY-MM-DD, today or yesterday (default: today)"))
 	f.StringVar(&o.Gut, "gut", "", s.P.Help("log.flag.gut", "how your gut took it: ok, loose, cramps or nausea"))

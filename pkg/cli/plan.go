@@ -148,9 +148,9 @@ Exit status: 0 a plan, 1 an error, 2 bad arguments, 4 refused for safety.`),
 	f.BoolVar(&o.Supervised, "supervised", false, s.P.Help("plan.flag.supervised", "allow a target above the upper limit, for use under medical supervision"))
 	f.StringVar(&o.Kidney, "kidney", "", s.P.Help("plan.flag.kidney", "normal or impaired (impaired: refused, see a doctor)"))
 	decimalFlag(f, &o.egfr, "egfr", s.P.Help("plan.flag.egfr", "kidney function, eGFR in mL/min/1.73 m² (below 30: refused; below 60: a warning)"))
-	f.StringSliceVar(&o.Conditions, "condition", nil, s.P.Help("plan.flag.condition", "a condition that rules magnesium out (heart-block, bradycardia, myasthenia-gravis, infection-stones) or needs care (dehydration)"))
-	f.StringSliceVar(&o.Meds, "meds", nil, s.P.Help("plan.flag.meds", "medicines you take, comma separated (levothyroxine,doxycycline)"))
-	f.StringVar(&o.Start, "start", "", s.P.Help("plan.flag.start", "first day of the plan, YYYY-MM-DD or today: prints dates"))
+	listFlag(f, &o.Conditions, "condition", s.P.Help("plan.flag.condition", "a condition that rules magnesium out (heart-block, bradycardia, myasthenia-gravis, infection-stones) or needs care (dehydration)"))
+	listFlag(f, &o.Meds, "meds", s.P.Help("plan.flag.meds", "medicines you take, comma separated (levothyroxine,doxycycline)"))
+	f.StringVar(&o.Start, "start", "", s.P.Help("plan.flag.start", "first day of the plan, YYYY-MM-DD, today or tomorrow: prints dates"))
 	f.StringVar(&o.ICS, "ics", "", s.P.Help("plan.flag.ics", "write the schedule to this iCalendar `file` (- for stdout)"))
 	f.BoolVar(&o.Force, "force", false, s.P.Help("plan.flag.force", "overwrite an existing --ics file; with --save, replace the active plan"))
 	f.BoolVar(&o.Remind, "remind", false, s.P.Help("plan.flag.remind", "add a reminder alarm to each intake in the --ics file"))
@@ -386,14 +386,20 @@ func (o *planOptions) startDate() (*time.Time, error) {
 	if o.Start == "" {
 		return nil, nil
 	}
-	if strings.EqualFold(o.Start, "today") {
+	// the day words as --on reads them (vandaag), and tomorrow (morgen):
+	// a plan may start the next day
+	w, _ := text.Fold(o.Start)
+	if en, ok := msg.Word("day", w); ok {
+		w = en
+	}
+	if off, ok := map[string]int{"today": 0, "tomorrow": 1}[w]; ok {
 		n := o.now()
-		d := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+		d := time.Date(n.Year(), n.Month(), n.Day()+off, 0, 0, 0, 0, time.UTC)
 		return &d, nil
 	}
-	d, err := time.Parse(time.DateOnly, o.Start)
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(o.Start))
 	if err != nil {
-		return nil, usageError(msg.Errorf("--start %q is not a date", o.Start).WithHint("write it as YYYY-MM-DD, such as 2026-12-01, or today"))
+		return nil, usageError(msg.Errorf("--start %q is not a date", text.Clip(o.Start)).WithHint("write it as YYYY-MM-DD, such as 2026-12-01, today or tomorrow"))
 	}
 	if d.Year() < 2000 || d.Year() > 2200 {
 		return nil, usageError(msg.Errorf("--start %q is not a plausible date", o.Start))
@@ -480,16 +486,18 @@ func runPlan(o *planOptions) error {
 	}
 	report := render.NewPlanExport(p, start, ft.Sources)
 	report.WithExplain(o.Explain).WithTimes(morning, evening)
-	if o.Save {
-		if err := savePlan(o, p, start); err != nil {
-			return err
-		}
-	}
 	if start != nil {
 		report.Calendar = &render.Calendar{Plan: p, Start: *start, Morning: morning, Evening: evening, Remind: o.Remind, P: o.IO.P}
 	}
+	// the calendar is written (and put in place after the report) before
+	// the plan is saved: a calendar that cannot be written saves nothing
 	if o.ICS != "" && o.ICS != "-" {
-		if err := writeFileAtomic(o.ICS, o.Force, report.Calendar.Write); err != nil {
+		if err := writeFileAtomic(o.IO, o.ICS, o.Force, report.Calendar.Write); err != nil {
+			return err
+		}
+	}
+	if o.Save {
+		if err := savePlan(o, p, start); err != nil {
 			return err
 		}
 	}

@@ -23,7 +23,7 @@ import (
 // Main runs mgcalc with args and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runTree(args, stdin, stdout, stderr, os.Getenv, func(s *IO) *cobra.Command {
-		s.environ = os.Environ
+		s.environ, s.lookupEnv = os.Environ, os.LookupEnv
 		return newRootCmd(s)
 	})
 }
@@ -47,6 +47,7 @@ func runTree(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 			printError(stderr, s.P, msg.Errorf("internal error: %v (please report this as a bug)", r))
 			code = ExitError
 		}
+		s.finish(false) // (what is still pending: the command failed)
 	}()
 	root := build(s)
 	root.SetArgs(args)
@@ -68,6 +69,11 @@ func runTree(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 		if _, werr := stdout.Write(s.Out.Bytes()); werr != nil {
 			printError(stderr, s.P, werr)
 			return ExitError
+		}
+		// the files the command wrote are put in place last
+		if ferr := s.finish(true); ferr != nil {
+			printError(stderr, s.P, ferr)
+			return exitCode(ferr)
 		}
 		return code
 	}
@@ -365,6 +371,7 @@ func fileTables(path string) tables {
 		if err != nil {
 			return nil, withHint(msg.Errorf("form table %s: %s", path, err), err)
 		}
+		t.File = path
 		return t, nil
 	})
 	return tables{

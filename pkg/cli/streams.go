@@ -32,8 +32,16 @@ type IO struct {
 	ErrOut io.Writer
 	Getenv func(string) string
 	// Now is the clock: the journal's commands and plan --start today
-	// read it; MainAt sets another one (tests).
+	// read it; MainAt sets another one (tests). By default it is now in
+	// the local zone, read safely (zone.go).
 	Now func() time.Time
+	// lookupEnv finds TZ and ZONEINFO (os.LookupEnv in Main: an empty TZ
+	// is UTC, an unset one /etc/localtime); nil: Getenv, unset when empty
+	lookupEnv func(string) (string, bool)
+	loc       *time.Location // the local zone, once read
+	// pending are the files written but put in place only after the
+	// command's output (writeFileAtomic)
+	pending []pendingFile
 
 	StdoutTTY bool
 	Width     int // columns of the terminal; 0 when not a terminal
@@ -67,8 +75,10 @@ func newIO(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string
 	if c, err := strconv.Atoi(getenv("COLUMNS")); tty && err == nil && c > 0 {
 		width = c
 	}
-	return &IO{In: stdin, Out: &bytes.Buffer{}, Stdout: stdout, ErrOut: stderr, Getenv: getenv, Now: time.Now,
+	s := &IO{In: stdin, Out: &bytes.Buffer{}, Stdout: stdout, ErrOut: stderr, Getenv: getenv,
 		StdoutTTY: tty, Width: width, P: msg.EN}
+	s.Now = s.localNow
+	return s
 }
 
 // The --color modes.

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
@@ -8,6 +10,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/stack"
+	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -17,12 +20,13 @@ type totalOptions struct {
 	Root   *rootOptions
 	Person personOptions
 
-	Items  []string
-	Stacks []string // files, "-" for stdin; all are read
-	CSVs   []string // stacks as CSV
-	Labels []string // label text files (mgcalc label reads them the same way)
-	diet   string
-	Diet   *string // nil: not given
+	Items     []string
+	Stacks    []string // files, "-" for stdin; all are read
+	CSVs      []string // stacks as CSV
+	Labels    []string // label text files (mgcalc label reads them the same way)
+	Delimiter string   // the CSV files' delimiter ("": each header's)
+	diet      string
+	Diet      *string // nil: not given
 
 	Headroom bool
 	With     []string // FORM:UNIT products for the headroom
@@ -84,7 +88,8 @@ assay, route, name), one product a row, empty cells left out.
 
 Exit status: 0 at or under the upper limit (or where none is set), 3 above
 it, 1 for a stack, CSV or label file that cannot be read or is broken, 2
-for bad arguments. -o value prints the supplemental total in mg.`),
+for bad arguments. -o value prints the supplemental total in mg, or with
+--unit mmol or meq in that unit.`),
 		Example: s.P.Help("total.example", `  mgcalc total citrate:500 bisglycinate:1000 oxide:250mg
   mgcalc total citrate:500x2 --authority efsa
   mgcalc total --label etiket.txt citrate:500 magnesium:100
@@ -101,6 +106,9 @@ for bad arguments. -o value prints the supplemental total in mg.`),
 				o.Diet = &o.diet
 			}
 			o.Person.read(cmd)
+			if err := csvOnly(cmd, len(o.CSVs) > 0, "delimiter"); err != nil {
+				return err
+			}
 			if len(o.Items) == 0 && len(o.Stacks) == 0 && len(o.CSVs) == 0 && len(o.Labels) == 0 && !o.Today {
 				return usageError(msg.Errorf("no products given").
 					WithHint("give FORM:AMOUNT items (citrate:500), --stack FILE, --csv FILE or --label FILE"))
@@ -110,6 +118,7 @@ for bad arguments. -o value prints the supplemental total in mg.`),
 	}
 	cmd.Flags().StringArrayVar(&o.Stacks, "stack", nil, s.P.Help("total.flag.stack", "YAML `file` listing the products taken (- for stdin); repeat for several files"))
 	cmd.Flags().StringArrayVar(&o.CSVs, "csv", nil, s.P.Help("total.flag.csv", "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
+	delimiterFlag(cmd, s.P, &o.Delimiter)
 	cmd.Flags().StringArrayVar(&o.Labels, "label", nil, s.P.Help("total.flag.label", "a label's text `file`, read as 'mgcalc label' reads it (- for stdin); repeatable"))
 	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, s.P.Help("total.flag.headroom", "say how much more magnesium fits under the limit, and how many units of each product"))
 	cmd.Flags().StringArrayVar(&o.With, "with", nil, s.P.Help("total.flag.with", "a product for --headroom as FORM[:VARIANT]:AMOUNT per unit (repeatable; default: the products given)"))
@@ -140,37 +149,70 @@ func completeItems(c *cobra.Command, _ []string, tc string) ([]string, cobra.She
 // and label files: total, log (which takes them exactly as total does)
 // and plan's other magnesium (--with, --stack) read them here. inputs are
 // what was typed for each: the item, or the file's name. At most
-// stack.MaxItems products (stack.CheckCount).
+// stack.MaxItems products, counted while they are read (stack.Count):
+// every input gives at least one product, so more inputs than that are
+// refused before any is read, and reading stops at the product past it.
 func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error) {
-	if err := oneStdin(append(append(append([]string{}, o.Stacks...), o.CSVs...), o.Labels...)); err != nil {
+	files := append(append(append([]string{}, o.Stacks...), o.CSVs...), o.Labels...)
+	if err := oneStdin(files); err != nil {
 		return nil, nil, err
+	}
+	if err := stack.CheckCount(len(o.Items) + len(files)); err != nil {
+		return nil, nil, usageError(msg.Errorf("%s", err).WithHint("every item and file gives at least one product"))
 	}
 	t, err := o.Root.tables.Forms()
 	if err != nil {
 		return nil, nil, dataError(err)
 	}
+	var count stack.Count
+	// counted counts the products a file gave: over the limit, the file
+	// is named, with the line of the first product past it (lines: a
+	// stack file's; a label's lines are its own)
+	counted := func(path string, more []stack.Item, lines bool) error {
+		if path == "-" {
+			path = "<stdin>"
+		}
+		for _, it := range more {
+			line := 0
+			if lines {
+				line = it.Line
+			}
+			if err := count.Add(line); err != nil {
+				return dataError(fileError(path, err))
+			}
+		}
+		return nil
+	}
 	for _, a := range o.Items {
 		it, err := stack.ParseItem(t, a)
 		if err != nil {
 			if o.itemFlag != "" {
-				err = prefixed(o.itemFlag, err)
+				err = oneItem(o.itemFlag, a, prefixed(o.itemFlag, err))
 			}
 			return nil, nil, formError(err)
 		}
 		items, inputs = append(items, it), append(inputs, a)
+		count.Add(0) // within the limit: the items are fewer than the inputs
 	}
 	for _, path := range o.Stacks {
 		more, err := readStack(o.IO, t, path)
 		if err != nil {
 			return nil, nil, err
 		}
+		if err := counted(path, more, true); err != nil {
+			return nil, nil, err
+		}
 		for range more {
 			inputs = append(inputs, path)
 		}
 		items = append(items, more...)
 	}
+	comma, err := readDelimiter(o.Delimiter)
+	if err != nil {
+		return nil, nil, err
+	}
 	for _, path := range o.CSVs {
-		more, err := readStackCSV(o.IO, t, path)
+		more, err := readStackCSV(o.IO, t, path, comma, &count)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -179,18 +221,18 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 		}
 		items = append(items, more...)
 	}
-	if len(o.Labels) > 0 {
-		more, err := labelItems(o.IO, o.Root.tables, o.Labels)
+	for _, path := range o.Labels { // one at a time, so reading stops at the limit
+		more, err := labelItems(o.IO, o.Root.tables, []string{path})
 		if err != nil {
+			return nil, nil, err
+		}
+		if err := counted(path, more, false); err != nil {
 			return nil, nil, err
 		}
 		for _, it := range more {
 			inputs = append(inputs, it.Name)
 		}
 		items = append(items, more...)
-	}
-	if err := stack.CheckCount(len(items)); err != nil {
-		return nil, nil, usageError(err)
 	}
 	return items, inputs, nil
 }
@@ -241,7 +283,7 @@ func runTotal(o *totalOptions) error {
 			for _, w := range o.With {
 				it, err := stack.ParseItem(t, w)
 				if err != nil {
-					return formError(prefixed("--with", err))
+					return formError(oneItem("--with", w, prefixed("--with", err)))
 				}
 				products = append(products, it)
 			}
@@ -275,15 +317,33 @@ func readStack(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
 }
 
 // readStackCSV reads a stack given as CSV (total --csv).
-func readStackCSV(s *IO, t *forms.Table, path string) ([]stack.Item, error) {
+func readStackCSV(s *IO, t *forms.Table, path string, comma byte, count *stack.Count) ([]stack.Item, error) {
 	f, err := openUser(s, path)
 	if err != nil {
 		return nil, dataError(prefixed(path, err))
 	}
 	defer f.Close()
-	items, err := stack.ParseCSV(f, t)
+	items, err := stack.ParseCSV(f, t, comma, count)
 	if err != nil {
 		return nil, dataError(fileError(path, err))
 	}
 	return items, nil
+}
+
+// oneItem gives the error of a --with value that reads as a list of
+// products (citrate:500,oxide:400, or one a line) the hint that --with
+// takes one product: it is no list, since its amounts take a decimal
+// comma (citrate:187,5).
+func oneItem(flag, value string, m *msg.Message) *msg.Message {
+	entries, _ := text.List(value)
+	n := 0
+	for _, e := range entries {
+		if strings.Contains(e, ":") {
+			n++
+		}
+	}
+	if n < 2 {
+		return m
+	}
+	return m.WithHint("%s takes one product: give it once for each, as in %s %s %s %s", flag, flag, text.Clip(entries[0]), flag, text.Clip(entries[1]))
 }

@@ -137,7 +137,14 @@ func (b *builder) lookup(name string) *Form {
 // mgso4.7h2o). With no variant it returns the form's default. A formula
 // resolves to the variant with exactly that composition, or fails: it
 // never falls back to a neighbouring hydrate. Errors are *NameError.
-func (t *Table) Resolve(name string) (*Form, *Variant, error) {
+func (t *Table) Resolve(name string) (*Form, *Variant, error) { return t.resolve(name, true) }
+
+// ResolveTerse is Resolve without the "did you mean" of an unknown name,
+// the costly part of a miss (an edit distance to every name): a stream
+// of distinct unknown names suggests for the first few only.
+func (t *Table) ResolveTerse(name string) (*Form, *Variant, error) { return t.resolve(name, false) }
+
+func (t *Table) resolve(name string, suggest bool) (*Form, *Variant, error) {
 	if len(name) > MaxNameLen {
 		return nil, nil, nameErr(TooLong, "", msg.Errorf("form name is longer than %d characters", MaxNameLen))
 	}
@@ -173,7 +180,7 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 	}
 	f := t.Index.form(n)
 	if f == nil {
-		return nil, nil, t.unknown(formName, n)
+		return nil, nil, t.unknown(formName, n, suggest)
 	}
 	if !hasVariant {
 		return f, f.Default(), nil
@@ -189,13 +196,17 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 // matters: Co is not CO), or case-folded against the table's formulas.
 // ok is false, with no error, when name is not read as a formula.
 func (t *Table) resolveFormula(name string) (p VariantRef, ok bool, err error) {
-	if c, perr := chem.Parse(name); perr == nil && c.Count("Mg") > 0 {
-		if p, ok := t.Index.formula(c.String()); ok {
-			return p, true, nil
+	// an element is an upper-case letter and a lower-case one: only a name
+	// with "Mg" in it can parse as a magnesium formula (a miss skips Parse)
+	if strings.Contains(name, "Mg") {
+		if c, perr := chem.Parse(name); perr == nil && c.Count("Mg") > 0 {
+			if p, ok := t.Index.formula(c.String()); ok {
+				return p, true, nil
+			}
+			return VariantRef{}, false, nameErr(UnknownFormula, name,
+				msg.Errorf("no form in mgcalc's table has the formula %s", name).
+					WithHint("only the formulas in the table can be computed; otherwise use the elemental magnesium amount the label states"))
 		}
-		return VariantRef{}, false, nameErr(UnknownFormula, name,
-			msg.Errorf("no form in mgcalc's table has the formula %s", name).
-				WithHint("only the formulas in the table can be computed; otherwise use the elemental magnesium amount the label states"))
 	}
 	if k := foldFormula(name); k != "" {
 		if p, ok := t.Index.folded(k); ok {
@@ -233,7 +244,7 @@ func charErr(name string, what *msg.Message, err error) *NameError {
 
 // unknown builds the error for a form name (normalised as n) that no form
 // has: a salt mgcalc lacks, a refused name, or an unknown one.
-func (t *Table) unknown(name, n string) *NameError {
+func (t *Table) unknown(name, n string, suggest bool) *NameError {
 	if o := t.Index.other(n); o != nil {
 		if o.Unlike != "" {
 			return nameErr(UnknownForm, name, msg.Errorf("mgcalc has no %s: it is another salt than %s", o.Name, t.Lookup(o.Unlike).Name))
@@ -249,8 +260,16 @@ func (t *Table) unknown(name, n string) *NameError {
 		return nameErr(Lacking, name, m.WithHint("use the elemental magnesium amount the label states"))
 	}
 	m := msg.Errorf("unknown form %q", name)
-	if s := t.suggest(n); s != "" {
-		m.WithHint("did you mean %s?", s)
+	if suggest {
+		if s := t.suggest(n); s != "" {
+			return nameErr(UnknownForm, name, m.WithHint("did you mean %s?", s))
+		}
+	}
+	if t.File != "" {
+		// a user's table replaces the built-in one: say so, since the
+		// form may be one the built-in table has
+		m = msg.Errorf("unknown form %q: the form table %s has no such form", name, t.File).
+			WithHint("--table replaces the built-in table: add the form to the file, or leave out --table")
 	}
 	return nameErr(UnknownForm, name, m)
 }
@@ -330,8 +349,11 @@ func (t *Table) suggest(n string) string {
 	limit := max(1, len(n)/5)
 	best, bestKey, tie := limit+1, "", false
 	prefixed := map[string]bool{}
-	consider := func(k, key string) {
-		if len(n) >= 4 && strings.HasPrefix(k, n) {
+	consider := func(k, key string, computable bool) {
+		// a name the start of another suggests it only where that is a
+		// form mgcalc computes: "citrate" is no typo of "citrate-malate"
+		// (a salt without a formula, whose name is itself an error)
+		if computable && len(n) >= 4 && strings.HasPrefix(k, n) {
 			prefixed[key] = true
 		}
 		if k[0] != n[0] {
@@ -345,10 +367,10 @@ func (t *Table) suggest(n string) string {
 		}
 	}
 	for _, r := range t.Index.Names {
-		consider(r.Name, r.Form.Key)
+		consider(r.Name, r.Form.Key, true)
 	}
 	for _, r := range t.Index.Others {
-		consider(r.Name, r.Other.Key)
+		consider(r.Name, r.Other.Key, false)
 	}
 	switch {
 	case best <= limit && !tie:

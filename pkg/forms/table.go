@@ -31,6 +31,9 @@ type Table struct {
 	Sources source.Registry
 	// Index finds the forms by name and formula: Build makes it.
 	Index Index
+	// File is the user's form table (--table) the forms were read from;
+	// "" for the built-in table. An unknown form's error names it.
+	File string
 }
 
 // Form is one magnesium salt or chelate, with its variants.

@@ -100,7 +100,8 @@ func Who(p Person) *msg.Message {
 	case !p.AgeSet:
 		return msg.New("adults")
 	case p.Age < 1:
-		return msg.New("age %d months", int(p.Age*12+1e-9))
+		months := int(p.Age*12 + 1e-9)
+		return msg.Plural(float64(months), "age %d month", "age %d months", months)
 	case p.Age == math.Trunc(p.Age):
 		return msg.New("age %d", int(p.Age))
 	default:

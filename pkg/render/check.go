@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
@@ -110,18 +111,23 @@ func (r *Check) Text(t *Term) string {
 	case dose.Impossible:
 		b.WriteString(t.Bad(p.S("%s mg %s cannot carry %s mg magnesium: that is %s %%, and the most any %s variant carries is %s %% (%s).",
 			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, c.Form.Key, p.Num(c.Form.MaxFraction()*100, 1), richest(c))) + "\n")
-		b.WriteString(p.S("The product is likely a blend (\"buffered\", with a richer salt such as oxide), a mislabelled form or hydrate, or the label has a typo. Use the label's elemental amount in totals only if you trust it.") + "\n")
+		b.WriteString(p.S("The product is likely a blend (\"buffered\", with a richer salt), a mislabelled form or hydrate, or the label has a typo. Use the label's elemental amount in totals only if you trust it.") + "\n")
 	case dose.Consistent:
 		var parts []string
 		for _, m := range c.Matches {
-			parts = append(parts, p.S("%s (%s %% Mg, %s %% off)", variantName(p, c.Form, m.Variant), p.Num(m.Variant.Fraction*100, 2), p.Num(m.OffPct, 1)))
+			parts = append(parts, p.S("%s (%s %% Mg, %s)", variantName(p, c.Form, m.Variant), p.Num(m.Variant.Fraction*100, 2), offText(p, m.OffPct)))
 		}
-		if c.InAssay {
-			a := c.Form.Assay
-			parts = append(parts, p.S("the raw-material assay range %s-%s %%", p.Num(a.MinPercent, 1), p.Num(a.MaxPercent, 1)))
+		stated := p.S("%s mg %s stating %s mg magnesium is %s %% Mg", p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct)
+		var fits string
+		switch a := c.Form.Assay; {
+		case len(parts) > 0 && c.InAssay:
+			fits = p.S("%s, which fits %s, and lies within the raw-material assay range %s-%s %%.", stated, strings.Join(parts, "; "), p.Num(a.MinPercent, 1), p.Num(a.MaxPercent, 1))
+		case c.InAssay:
+			fits = p.S("%s, which lies within the raw-material assay range %s-%s %%.", stated, p.Num(a.MinPercent, 1), p.Num(a.MaxPercent, 1))
+		default:
+			fits = p.S("%s, which fits %s.", stated, strings.Join(parts, "; "))
 		}
-		b.WriteString(t.Good(p.S("consistent:")) + " " + p.S("%s mg %s stating %s mg magnesium is %s %% Mg, which fits %s.",
-			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, strings.Join(parts, "; ")) + "\n")
+		b.WriteString(t.Good(p.S("consistent:")) + " " + fits + "\n")
 	case dose.Unmatched:
 		if c.Variant == nil {
 			b.WriteString(t.Warn(p.S("unmatched:")) + " " + p.S("%s mg %s stating %s mg magnesium is %s %% Mg, which fits no variant within %s %% (%s).",
@@ -132,10 +138,23 @@ func (r *Check) Text(t *Term) string {
 		b.WriteString(t.Warn(p.S("unmatched:")) + " " + p.S("%s mg %s stating %s mg magnesium is %s %% Mg, which does not fit %s (%s %%) within %s %%.",
 			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, variantName(p, c.Form, c.Variant), p.Num(c.Variant.Fraction*100, 2), p.Num(dose.LabelTolerance*100, 0)) + "\n")
 		for _, m := range c.Others {
-			b.WriteString(p.S("It fits %s (%s %% Mg, %s %% off): the label may name the wrong hydrate.", variantName(p, c.Form, m.Variant), p.Num(m.Variant.Fraction*100, 2), p.Num(m.OffPct, 1)) + "\n")
+			b.WriteString(p.S("It fits %s (%s %% Mg, %s): the label may name the wrong hydrate.", variantName(p, c.Form, m.Variant), p.Num(m.Variant.Fraction*100, 2), offText(p, m.OffPct)) + "\n")
 		}
 	}
 	return b.String()
+}
+
+// offText says how far a label's percentage is from a variant's, as the
+// relative difference it is ("0.3 % lower, relative"), never to be read
+// as percentage points next to "16.1 % Mg".
+func offText(p msg.Printer, off float64) string {
+	switch d := p.Num(math.Abs(off), 1); {
+	case off < 0 && d != p.Num(0, 1):
+		return p.S("%s %% lower, relative", d)
+	case off > 0 && d != p.Num(0, 1):
+		return p.S("%s %% higher, relative", d)
+	}
+	return p.S("less than %s %% apart, relative", p.Num(0.05, 2))
 }
 
 func richest(c dose.LabelCheck) string {

@@ -350,13 +350,26 @@ func mdCite(ids []string) string {
 
 // mdEscape makes text from the tables or the command line plain Markdown
 // text: no control characters, and every character that could start
-// emphasis, a link, HTML, code or a table cell is escaped.
+// emphasis, a link, HTML, code, a character reference (&#8238; is a
+// right-to-left override once rendered) or a table cell is escaped, and
+// so is what GitHub-flavoured Markdown turns into a link without brackets
+// (http://…, www.…, a@b.example): a name is text, never markup.
 func mdEscape(s string) string {
-	return mdEscaper.Replace(text.Strip(s))
+	s = mdEscaper.Replace(text.Strip(s))
+	if strings.Contains(s, "://") {
+		s = strings.ReplaceAll(s, "://", `\://`)
+	}
+	for i := 0; i+4 <= len(s); i++ { // www. in any case
+		if s[i]|0x20 == 'w' && s[i+1]|0x20 == 'w' && s[i+2]|0x20 == 'w' && s[i+3] == '.' {
+			s = s[:i+3] + `\` + s[i+3:]
+			i += 4
+		}
+	}
+	return s
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`)
+	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`, `&`, `\&`, `@`, `\@`)
 
 // mdCode is text for inside a code span.
 func mdCode(s string) string { return strings.ReplaceAll(text.Strip(s), "`", "'") }

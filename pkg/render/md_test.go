@@ -9,6 +9,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // The Markdown plan has every part a doctor needs, in order, and the same
@@ -129,4 +130,43 @@ func TestFormatsOfAReport(t *testing.T) {
 		!strings.Contains(b.String(), "\n- `scf-2001`\n") {
 		t.Errorf("-o md for a plan without the bibliography: %v\n%s", err, b.String())
 	}
+}
+
+// mdUnescape undoes CommonMark's backslash escapes of ASCII punctuation.
+func mdUnescape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// FuzzMDEscape: a name escaped for Markdown reads back as itself (less
+// its unsafe characters), and leaves no character that starts markup
+// unescaped: emphasis, code, links, HTML, character references, table
+// cells, and GitHub's links without brackets (://, www., @).
+func FuzzMDEscape(f *testing.F) {
+	for _, s := range []string{"citrate", "&#8238;evil", "<b>x</b>", "http://evil.example/x", "WwW.evil.example",
+		"a@b.example", "|*a*_[b](c)`d`", `\&`, "wwww.x", "ftp://x", "x~~y~~"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := mdEscape(s)
+		if back := mdUnescape(got); back != text.Strip(s) {
+			t.Fatalf("mdEscape(%q) = %q reads back as %q", s, got, back)
+		}
+		for i := 0; i < len(got); i++ {
+			if got[i] == '\\' {
+				i++ // an escaped character
+				continue
+			}
+			rest := strings.ToLower(got[i:])
+			if strings.IndexByte("`*_[]<>|~&@", got[i]) >= 0 || strings.HasPrefix(rest, "://") || strings.HasPrefix(rest, "www.") {
+				t.Fatalf("mdEscape(%q) = %q: %q at %d is not escaped", s, got, got[i:min(i+4, len(got))], i)
+			}
+		}
+	})
 }

@@ -695,6 +695,9 @@ func span(p msg.Printer, days int) string {
 		}
 		return p.S("%d weeks", days/7)
 	}
+	if days == 1 {
+		return p.S("1 day")
+	}
 	return p.S("%d days", days)
 }
 

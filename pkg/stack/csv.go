@@ -8,15 +8,21 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/records"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // ParseCSV reads a stack as CSV: a header row of stack-file field names
 // (name, form, amount, per_day, elemental, assay, route, in any order and
 // case) and one product a row; empty cells are absent fields. Every row
 // is checked by the same rule as a stack file's entries (ParseFields).
-// Errors are *StackError.
-func ParseCSV(r io.Reader, t *forms.Table) ([]Item, error) {
-	cr, header, err := records.OpenCSV(r)
+// comma is the delimiter (0: the header's); count, when not nil, counts
+// the products of the command the file is one input of, so reading stops
+// at the limit. Errors are *StackError.
+func ParseCSV(r io.Reader, t *forms.Table, comma byte, count *Count) ([]Item, error) {
+	if count == nil {
+		count = &Count{}
+	}
+	cr, header, err := records.OpenCSV(r, comma)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +30,11 @@ func ParseCSV(r io.Reader, t *forms.Table) ([]Item, error) {
 	for i, h := range header {
 		names[i] = strings.ToLower(strings.TrimSpace(h))
 		if !slices.Contains(stackFields, names[i]) {
-			return nil, &StackError{Line: 1, Err: msg.Errorf("unknown column %q", h).WithHint("the columns are: %s", strings.Join(stackFields, ", "))}
+			hint := msg.New("the columns are: %s", strings.Join(stackFields, ", "))
+			if m := cr.Misread(); m != nil {
+				hint = m
+			}
+			return nil, &StackError{Line: 1, Err: msg.Errorf("unknown column %q", text.Clip(h)).WithHint("%s", hint)}
 		}
 	}
 	if !slices.Contains(names, "form") {
@@ -37,10 +47,10 @@ func ParseCSV(r io.Reader, t *forms.Table) ([]Item, error) {
 			break
 		}
 		if err != nil {
-			return nil, records.CSVError(err, rec, len(header))
+			return nil, err
 		}
-		line, _ := cr.FieldPos(0)
-		if err := checkCount(len(items)+1, line); err != nil {
+		line := cr.Line()
+		if err := count.Add(line); err != nil {
 			return nil, err
 		}
 		fields := map[string]*Field{}

@@ -115,7 +115,12 @@ func ParseItem(t *forms.Table, s string) (Item, error) {
 	if j := strings.LastIndexAny(amount, "x×"); j >= 0 {
 		n := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(amount[j:], "x"), "×"))
 		if perDay, err = ParseUnits(n); err != nil {
-			return Item{}, msg.Errorf("item %q: %s", s, err)
+			m := msg.Errorf("item %q: %s", s, err)
+			if before := strings.TrimSpace(amount[:j]); parsesAsUnits(before) {
+				// citrate:2x500, two tablets of 500: the amount comes first
+				return Item{}, m.WithHint("write the amount first and the number of units after x, such as %s:%sx%s", s[:i], n, before)
+			}
+			return Item{}, m
 		}
 		amount = strings.TrimSpace(amount[:j])
 	}
@@ -172,6 +177,18 @@ func checkCount(n, line int) error {
 // CheckCount refuses more than MaxItems products given together (items,
 // stack files and CSV files of one command).
 func CheckCount(n int) error { return checkCount(n, 0) }
+
+// Count counts the products given to one command while they are read
+// (items, stack files, CSV files, label files), so that reading stops at
+// the limit (checkCount) rather than after every file. The zero Count
+// has counted none.
+type Count struct{ n int }
+
+// Add counts one more product, on line of its file (0: not in a file).
+func (c *Count) Add(line int) error {
+	c.n++
+	return checkCount(c.n, line)
+}
 
 var stackFields = []string{"name", "form", "amount", "per_day", "elemental", "assay", "route"}
 
@@ -412,4 +429,10 @@ func displayName(f *forms.Form, v *forms.Variant) string {
 		return f.Key
 	}
 	return f.Key + ":" + v.Key
+}
+
+// parsesAsUnits reports whether s reads as a number of units.
+func parsesAsUnits(s string) bool {
+	_, err := ParseUnits(s)
+	return err == nil
 }

@@ -213,15 +213,15 @@ func TestNameSaysForm(t *testing.T) {
 // A stack as CSV goes through the same field rules as a stack file.
 func TestParseCSV(t *testing.T) {
 	ft := table(t)
-	items, err := stack.ParseCSV(strings.NewReader("name,form,amount,per_day,route\n\"Calm, Night\",bisglycinate,500 mg,2,\n,sulfate,100 g,,skin\n"), ft)
+	items, err := stack.ParseCSV(strings.NewReader("name,form,amount,per_day,route\n\"Calm, Night\",bisglycinate,500 mg,2,\n,sulfate,100 g,,skin\n"), ft, 0, nil)
 	if err != nil || len(items) != 2 || items[0].Name != "Calm, Night" || items[0].PerDay != 2 || items[1].Route != stack.Skin {
 		t.Fatalf("%+v %v", items, err)
 	}
-	_, err = stack.ParseCSV(strings.NewReader("form,amount,colour\ncitrate,5,red\n"), ft)
+	_, err = stack.ParseCSV(strings.NewReader("form,amount,colour\ncitrate,5,red\n"), ft, 0, nil)
 	if err == nil || !strings.Contains(err.Error(), `unknown column "colour"`) {
 		t.Errorf("unknown column: %v", err)
 	}
-	_, err = stack.ParseCSV(strings.NewReader("form,amount\ncitrate,1.830 mg\n"), ft)
+	_, err = stack.ParseCSV(strings.NewReader("form,amount\ncitrate,1.830 mg\n"), ft, 0, nil)
 	var se *stack.StackError
 	if !errors.As(err, &se) || se.Line != 2 || se.Field != "amount" {
 		t.Errorf("bad amount: %v", err)
@@ -236,7 +236,7 @@ func FuzzParseCSV(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		items, err := stack.ParseCSV(strings.NewReader(s), ft)
+		items, err := stack.ParseCSV(strings.NewReader(s), ft, 0, nil)
 		if err != nil {
 			var se *stack.StackError
 			if !errors.As(err, &se) || se.Err == nil {

@@ -142,6 +142,13 @@ func Unsafe(r rune) bool {
 // for an error line that echoes it: the reader sees what was typed, and
 // the terminal is not restyled.
 func Escape(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] >= 0x20 && s[i] < 0x7f
+	}
+	if ascii {
+		return s // printable ASCII: most messages
+	}
 	i := strings.IndexFunc(s, Unsafe)
 	if i < 0 {
 		return s
@@ -238,3 +245,61 @@ func NoNegativeZero(s string) string {
 	}
 	return s
 }
+
+// List splits a list a person gives (--meds, --condition, --columns, an
+// MGCALC_* variable, a config file's "meds: |" block) into its entries,
+// the one rule for every list: commas and line breaks separate alike, a
+// comma that ends a line and its line break are one separator, spaces
+// around an entry are dropped, and so is blank space around the whole
+// list (a YAML block ends with a line break). ok is false when an entry
+// is empty ("a,,b", "a,", a blank line between two entries): a slip that
+// must be said, never a list that silently loses or merges an entry
+// (entries is then nil). A blank list has no entries.
+func List(s string) (entries []string, ok bool) {
+	s = strings.TrimFunc(s, isListSpace)
+	if s == "" {
+		return nil, true
+	}
+	for {
+		i := strings.IndexFunc(s, isListBreak)
+		if i < 0 {
+			e := strings.TrimFunc(s, isListSpace)
+			if e == "" {
+				return nil, false
+			}
+			return append(entries, e), true
+		}
+		e := strings.TrimFunc(s[:i], isListSpace)
+		if e == "" {
+			return nil, false
+		}
+		entries = append(entries, e)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		s = s[i+size:]
+		if r == ',' { // a comma at the end of a line: the line break is the same separator
+			rest := strings.TrimLeftFunc(s, func(r rune) bool { return isListSpace(r) && !isLineBreak(r) })
+			if r2, size2 := utf8.DecodeRuneInString(rest); rest != "" && isLineBreak(r2) {
+				s = rest[size2:]
+				if r2 == '\r' && strings.HasPrefix(s, "\n") {
+					s = s[1:]
+				}
+			}
+		} else if r == '\r' && strings.HasPrefix(s, "\n") {
+			s = s[1:]
+		}
+	}
+}
+
+// isListBreak reports whether r separates a list's entries: a comma or a
+// line break.
+func isListBreak(r rune) bool { return r == ',' || isLineBreak(r) }
+
+// isLineBreak reports whether r ends a line: LF, CR (CRLF is one break),
+// NEL, and the Unicode line and paragraph separators.
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029'
+}
+
+// isListSpace reports whether r is blank space around a list's entries
+// (line breaks included).
+func isListSpace(r rune) bool { return unicode.IsSpace(r) || isLineBreak(r) }

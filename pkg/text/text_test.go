@@ -3,6 +3,7 @@ package text
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -164,4 +165,73 @@ func TestNoNegativeZero(t *testing.T) {
 			t.Errorf("NoNegativeZero(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func TestList(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+		ok   bool
+	}{
+		{"levothyroxine,doxycycline", []string{"levothyroxine", "doxycycline"}, true},
+		{"levothyroxine\ndoxycycline", []string{"levothyroxine", "doxycycline"}, true},       // a line break is a comma
+		{"levothyroxine\r\ndoxycycline\r\n", []string{"levothyroxine", "doxycycline"}, true}, // CRLF, a final one
+		{"levothyroxine,\n  doxycycline\n", []string{"levothyroxine", "doxycycline"}, true},  // a YAML block with commas
+		{" a , b ", []string{"a", "b"}, true},
+		{"a\u2028b", []string{"a", "b"}, true}, // a Unicode line separator
+		{"", nil, true},                        // a blank list: no entries
+		{" \n ", nil, true},
+		{"a,,b", nil, false}, // an empty entry
+		{"a,", nil, false},
+		{",a", nil, false},
+		{"a\n\nb", nil, false}, // a blank line
+		{"a,\n,b", nil, false},
+		{",", nil, false},
+	}
+	for _, c := range cases {
+		got, ok := List(c.in)
+		if ok != c.ok || ok && !slices.Equal(got, c.want) {
+			t.Errorf("List(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// FuzzList checks List from the outside: entries joined by any of the
+// separators a person uses (a comma, a line break, both, with spaces) come
+// back as they were; an entry never holds a separator or blank space at
+// its ends; and a list with two separators in a row is refused.
+func FuzzList(f *testing.F) {
+	f.Add("levothyroxine,doxycycline", uint8(1))
+	f.Add("a\nb,,c", uint8(7))
+	f.Add(" x \r\n y", uint8(200))
+	seps := []string{",", "\n", ",\n", "\r\n", " , ", ",\r\n  ", "\u2028", "\n\t"}
+	f.Fuzz(func(t *testing.T, s string, pick uint8) {
+		got, ok := List(s)
+		for _, e := range got {
+			if e == "" || strings.ContainsAny(e, ",\n\r\u2028\u2029\u0085") || strings.TrimSpace(e) != e {
+				t.Fatalf("List(%q): entry %q", s, e)
+			}
+		}
+		if !ok {
+			return
+		}
+		// the entries, joined again by chosen separators, are the same list
+		var b strings.Builder
+		for i, e := range got {
+			if i > 0 {
+				b.WriteString(seps[(int(pick)+i)%len(seps)])
+			}
+			b.WriteString(e)
+		}
+		again, ok := List(b.String())
+		if !ok || !slices.Equal(again, got) {
+			t.Fatalf("List(%q) = %q; joined as %q: %q, %v", s, got, b.String(), again, ok)
+		}
+		// two commas in a row anywhere in a list is an empty entry
+		if len(got) > 0 {
+			if _, ok := List(b.String() + ",," + got[0]); ok {
+				t.Fatalf("List(%q) accepted", b.String()+",,"+got[0])
+			}
+		}
+	})
 }

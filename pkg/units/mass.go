@@ -29,11 +29,11 @@ const maxLen = 64
 // a map: a map literal is built when the program starts, in every call.
 func unitMg(w string) (float64, bool) {
 	switch w {
-	case "", "mg":
+	case "", "mg", "milligram", "milligrams":
 		return 1, true
-	case "g", "gram":
+	case "g", "gram", "grams":
 		return 1000, true
-	case "mcg", "µg", "μg", "ug":
+	case "mcg", "µg", "μg", "ug", "microgram", "micrograms":
 		return 0.001, true
 	}
 	return 0, false
@@ -178,7 +178,16 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 			WithHint("mgcalc converts the weight of a salt: how much a mL holds depends on the product (a suspension, a solution), so give the label's salt per dose, such as 1200mg")
 	}
 	if !ok {
+		// the unit as typed (mg Mg, not mg mg), where lower case kept
+		// the offsets
+		typed := strings.TrimSpace(s)
+		if len(typed) == len(t) {
+			unit = strings.TrimSpace(typed[i:])
+		}
 		m := msg.Errorf("amount %q has an unknown unit %q", s, unit)
+		if strings.EqualFold(unit, "gr") {
+			return 0, m.WithHint("gr is a gram or a grain: write g for grams, or the milligrams")
+		}
 		if strings.ContainsAny(unit, "0123456789_") {
 			// 1e3, 0x10, 0b11, 1_000: the number goes on past the
 			// digits, in a notation people do not mean on a label.
@@ -286,11 +295,27 @@ func ambiguous(s, num, unit string, factor float64) *ambiguity {
 		decimals = len(f)
 	}
 	mg := func(x float64) float64 { return x * factor }
-	if unit == "" {
+	if unit == "" || factor == 1 {
 		unit = "mg" // a bare number is milligrams
 	}
+	// the hint spells each reading so that it is not ambiguous: the larger
+	// without a separator (in mg, or as grams, which are never ambiguous),
+	// the smaller with fewer than three decimals, else in mcg (1.835 mg
+	// is 1835 mcg), else with a fourth decimal
+	smaller := decimalText + " " + unit
+	switch {
+	case decimals < 3:
+	case factor == 1:
+		smaller = thousandsText + " mcg"
+	default:
+		smaller = decimalText + "0 " + unit
+	}
+	hint := msg.New("write %s %s for the larger, %s for the smaller", thousandsText, unit, smaller)
+	if factor == 1 {
+		hint = msg.New("write %s mg or %s g for the larger, %s for the smaller", thousandsText, decimalText, smaller)
+	}
 	m := msg.Errorf("amount %q is ambiguous: %s %s or %s %s?", s, msg.N(decimal, decimals), unit, msg.N(thousands, 0), unit).
-		WithHint("write %s %s, or %s %s without a separator", decimalText, unit, thousandsText, unit)
+		WithHint("%s", hint)
 	return &ambiguity{Message: m, decimal: mg(decimal), thousands: mg(thousands)}
 }
 

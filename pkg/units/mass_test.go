@@ -118,20 +118,20 @@ func TestParseMassNotation(t *testing.T) {
 
 func TestParseMassAmbiguous(t *testing.T) {
 	cases := []struct{ in, err, hint string }{
-		{"1.830 mg", `amount "1.830 mg" is ambiguous: 1.83 mg or 1830 mg?`, "write 1.83 mg, or 1830 mg without a separator"},
-		{"1.830", `amount "1.830" is ambiguous: 1.83 mg or 1830 mg?`, "write 1.83 mg, or 1830 mg without a separator"},
-		{" 1.830MG ", `amount " 1.830MG " is ambiguous: 1.83 mg or 1830 mg?`, "write 1.83 mg, or 1830 mg without a separator"},
-		{"1.835 mg", `amount "1.835 mg" is ambiguous: 1.835 mg or 1835 mg?`, "write 1.835 mg, or 1835 mg without a separator"},
-		{"1.000", `amount "1.000" is ambiguous: 1 mg or 1000 mg?`, "write 1 mg, or 1000 mg without a separator"},
-		{"2.500 mg", `amount "2.500 mg" is ambiguous: 2.5 mg or 2500 mg?`, "write 2.5 mg, or 2500 mg without a separator"},
-		{"12.345", `amount "12.345" is ambiguous: 12.345 mg or 12345 mg?`, "write 12.345 mg, or 12345 mg without a separator"},
-		{"100.000 mg", `amount "100.000 mg" is ambiguous: 100 mg or 100000 mg?`, "write 100 mg, or 100000 mg without a separator"},
-		{"1.500 mcg", `amount "1.500 mcg" is ambiguous: 1.5 mcg or 1500 mcg?`, "write 1.5 mcg, or 1500 mcg without a separator"},
-		{"999.999 µg", `amount "999.999 µg" is ambiguous: 999.999 µg or 999999 µg?`, "write 999.999 µg, or 999999 µg without a separator"},
-		{"1.000ug", `amount "1.000ug" is ambiguous: 1 ug or 1000 ug?`, "write 1 ug, or 1000 ug without a separator"},
+		{"1.830 mg", `amount "1.830 mg" is ambiguous: 1.83 mg or 1830 mg?`, "write 1830 mg or 1.83 g for the larger, 1.83 mg for the smaller"},
+		{"1.830", `amount "1.830" is ambiguous: 1.83 mg or 1830 mg?`, "write 1830 mg or 1.83 g for the larger, 1.83 mg for the smaller"},
+		{" 1.830MG ", `amount " 1.830MG " is ambiguous: 1.83 mg or 1830 mg?`, "write 1830 mg or 1.83 g for the larger, 1.83 mg for the smaller"},
+		{"1.835 mg", `amount "1.835 mg" is ambiguous: 1.835 mg or 1835 mg?`, "write 1835 mg or 1.835 g for the larger, 1835 mcg for the smaller"},
+		{"1.000", `amount "1.000" is ambiguous: 1 mg or 1000 mg?`, "write 1000 mg or 1 g for the larger, 1 mg for the smaller"},
+		{"2.500 mg", `amount "2.500 mg" is ambiguous: 2.5 mg or 2500 mg?`, "write 2500 mg or 2.5 g for the larger, 2.5 mg for the smaller"},
+		{"12.345", `amount "12.345" is ambiguous: 12.345 mg or 12345 mg?`, "write 12345 mg or 12.345 g for the larger, 12345 mcg for the smaller"},
+		{"100.000 mg", `amount "100.000 mg" is ambiguous: 100 mg or 100000 mg?`, "write 100000 mg or 100 g for the larger, 100 mg for the smaller"},
+		{"1.500 mcg", `amount "1.500 mcg" is ambiguous: 1.5 mcg or 1500 mcg?`, "write 1500 mcg for the larger, 1.5 mcg for the smaller"},
+		{"999.999 µg", `amount "999.999 µg" is ambiguous: 999.999 µg or 999999 µg?`, "write 999999 µg for the larger, 999.9990 µg for the smaller"},
+		{"1.000ug", `amount "1.000ug" is ambiguous: 1 ug or 1000 ug?`, "write 1000 ug for the larger, 1 ug for the smaller"},
 		// a comma and three digits as a point: the hint writes the point
-		{"1,830 mg", `amount "1,830 mg" is ambiguous: 1.83 mg or 1830 mg?`, "write 1.83 mg, or 1830 mg without a separator"},
-		{"2,000", `amount "2,000" is ambiguous: 2 mg or 2000 mg?`, "write 2 mg, or 2000 mg without a separator"},
+		{"1,830 mg", `amount "1,830 mg" is ambiguous: 1.83 mg or 1830 mg?`, "write 1830 mg or 1.83 g for the larger, 1.83 mg for the smaller"},
+		{"2,000", `amount "2,000" is ambiguous: 2 mg or 2000 mg?`, "write 2000 mg or 2 g for the larger, 2 mg for the smaller"},
 	}
 	for _, c := range cases {
 		for name, parse := range map[string]func(string) (float64, error){"ParseMass": ParseMass, "ParseMassOrZero": ParseMassOrZero} {
@@ -298,5 +298,59 @@ func TestParseUnit(t *testing.T) {
 	}
 	if _, err := ParseUnit("gram", w); err == nil || err.Error() != `unknown unit "gram"` {
 		t.Errorf("gram: %v", err)
+	}
+}
+
+// TestAmbiguityHintSpellsReadings: the hint of an ambiguous amount gives
+// spellings that are not ambiguous, each of which reads as one of the two
+// readings, both readings spelled (issue 18 item 13: "1.234 mg" suggested
+// "1.234 mg" again).
+func TestAmbiguityHintSpellsReadings(t *testing.T) {
+	spelling := regexp.MustCompile(`[0-9]+(\.[0-9]+)? (mg|g|mcg|µg|ug)\b`)
+	for _, whole := range []string{"1", "2", "12", "100", "999"} {
+		for _, frac := range []string{"000", "001", "100", "234", "830", "999"} {
+			for _, unit := range []string{"", " mg", "mg", " milligram", " mcg", " µg"} {
+				in := whole + "." + frac + unit
+				readings, err := Readings(in, 24.305)
+				if err != nil || len(readings) != 2 {
+					continue
+				}
+				_, err = ParseMass(in)
+				m, ok := err.(*msg.Message)
+				if !ok || m.Hint == nil {
+					t.Fatalf("%q: %v", in, err)
+				}
+				hint := m.Hint.Error()
+				seen := map[float64]bool{}
+				for _, sp := range spelling.FindAllString(hint, -1) {
+					mg, err := ParseMass(sp)
+					if err != nil {
+						t.Errorf("%q: the hint %q spells %q, which reads as %v", in, hint, sp, err)
+						continue
+					}
+					if math.Abs(mg-readings[0]) > 1e-9 && math.Abs(mg-readings[1]) > 1e-9 {
+						t.Errorf("%q: the hint %q spells %q = %v mg, not %v", in, hint, sp, mg, readings)
+					}
+					seen[math.Round(mg*1e6)] = true
+				}
+				if len(seen) != 2 {
+					t.Errorf("%q: the hint %q does not spell both readings %v", in, hint, readings)
+				}
+			}
+		}
+	}
+}
+
+// TestParseMassUnitAsTyped: an unknown unit is quoted as typed, and the
+// spelled-out units read as their symbols (issue 18 item 14, review K6).
+func TestParseMassUnitAsTyped(t *testing.T) {
+	_, err := ParseMass("100 mg Mg")
+	if err == nil || !strings.Contains(err.Error(), `unknown unit "mg Mg"`) {
+		t.Errorf("100 mg Mg: %v", err)
+	}
+	for in, want := range map[string]float64{"500 milligram": 500, "500 Milligrams": 500, "2 grams": 2000, "250 micrograms": 0.25, "250 microgram": 0.25} {
+		if mg, err := ParseMass(in); err != nil || mg != want {
+			t.Errorf("%q = %v, %v; want %v", in, mg, err, want)
+		}
 	}
 }

@@ -65,6 +65,10 @@ func plainNumber(s string, whole bool) (string, error) {
 		if whole {
 			return "", m.WithHint("write a whole number without a separator, such as 1500")
 		}
+		if point := strings.Replace(t, ",", ".", 1); strings.Count(t, ",") == 1 && !strings.Contains(t, ".") && len(t) <= 20 {
+			// the reader's own value as the example (per_day: 1,5)
+			return "", m.WithHint("write decimals with a point (%s, not %s) and thousands without a separator (1500)", point, t)
+		}
 		return "", m.WithHint("write decimals with a point (14.5) and thousands without a separator (1500)")
 	}
 	body, negative := strings.CutPrefix(t, "-")

@@ -73,9 +73,11 @@ func TestParseDecimalErrors(t *testing.T) {
 
 func TestParseDecimalHints(t *testing.T) {
 	for in, want := range map[string]string{
-		"14,5": "write decimals with a point (14.5) and thousands without a separator (1500)",
-		"1e3":  "write plain digits with at most one decimal point, such as 14.5",
-		"":     "give a number such as 14.5",
+		"14,5":  "write decimals with a point (14.5, not 14,5) and thousands without a separator (1500)",
+		"1,5":   "write decimals with a point (1.5, not 1,5) and thousands without a separator (1500)",
+		"1,5,0": "write decimals with a point (14.5) and thousands without a separator (1500)",
+		"1e3":   "write plain digits with at most one decimal point, such as 14.5",
+		"":      "give a number such as 14.5",
 	} {
 		_, err := ParseDecimal(in)
 		var m *msg.Message

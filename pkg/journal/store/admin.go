@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,16 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
+
+// WriteTo writes a consistent copy of the journal to w: a backup's bytes,
+// for a caller that places the file itself.
+func (s *Store) WriteTo(w io.Writer) (n int64, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	return n, err
+}
 
 // Backup writes a consistent copy of the journal to dst (file 0600),
 // through a temporary file in dst's folder, never over an existing file
