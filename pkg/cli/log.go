@@ -43,8 +43,9 @@ func newLogCmd(s *IO, root *rootOptions) *cobra.Command {
 		Use:   "log [FORM[:VARIANT]:AMOUNT[xN]...]",
 		Short: logShort(s.P),
 		Long: s.P.Help("log.long", `Writes an entry in your journal: the magnesium you took (items exactly as
-'mgcalc total' takes them: FORM:AMOUNT with xN for N units, --stack and
---csv files), a medicine (--med), how your gut took it (--gut) and a note.
+'mgcalc total' takes them: FORM:AMOUNT with xN for N units, magnesium:AMOUNT
+for a product whose label gives only its magnesium, --stack, --csv and
+--label files), a medicine (--med), how your gut took it (--gut) and a note.
 Each product is stored as it was computed when logged (form, variant, Mg
 share, elemental mg, the upper limit that applied), so a later fix to the
 tables never rewrites what you logged. 'mgcalc today' then says what is
@@ -76,14 +77,15 @@ double.`),
   mgcalc log --med levothyroxine --at 07:10
   mgcalc log --gut loose --note "after the evening dose"
   mgcalc log --stack my-supplements.yaml
+  mgcalc log magnesium:100 --label etiket.txt
   mgcalc log glycinaat:500 --gut dun --lang nl`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Products.Items = args
 			o.Person.read(cmd)
-			if len(args) == 0 && len(o.Products.Stacks) == 0 && len(o.Products.CSVs) == 0 &&
+			if len(args) == 0 && len(o.Products.Stacks) == 0 && len(o.Products.CSVs) == 0 && len(o.Products.Labels) == 0 &&
 				o.Med == "" && o.Gut == "" && o.Note == "" {
 				return usageError(msg.Errorf("nothing to log").
-					WithHint("give FORM:AMOUNT items (citrate:500), --med NAME, --gut ok|loose|cramps|nausea or --note TEXT"))
+					WithHint("give FORM:AMOUNT items (citrate:500, magnesium:100), --label FILE, --med NAME, --gut ok|loose|cramps|nausea or --note TEXT"))
 			}
 			return runLog(o)
 		},
@@ -91,6 +93,7 @@ double.`),
 	f := cmd.Flags()
 	f.StringArrayVar(&o.Products.Stacks, "stack", nil, s.P.Help("log.flag.stack", "YAML `file` listing the products taken (- for stdin); repeat for several files"))
 	f.StringArrayVar(&o.Products.CSVs, "csv", nil, s.P.Help("log.flag.csv", "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
+	f.StringArrayVar(&o.Products.Labels, "label", nil, s.P.Help("log.flag.label", "a label's text `file`, read as 'mgcalc label' reads it (- for stdin); repeatable"))
 	f.StringVar(&o.At, "at", "", s.P.Help("log.flag.at", "the time it was taken, HH:MM (default: now)"))
 	f.StringVar(&o.On, "on", "", s.P.Help("log.flag.on", "the day it was taken: YYYY-MM-DD, today or yesterday (default: today)"))
 	f.StringVar(&o.Gut, "gut", "", s.P.Help("log.flag.gut", "how your gut took it: ok, loose, cramps or nausea"))

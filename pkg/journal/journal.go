@@ -214,22 +214,30 @@ func (e *Entry) IsDouble(o *Entry) bool {
 	return d > -DoubleWindow && d < DoubleWindow && e.SameAs(o)
 }
 
-// TakenOf snapshots a stack item as it is computed now.
+// TakenOf snapshots a stack item as it is computed now. A product known
+// by its magnesium alone (magnesium:100, a label's "Magnesium 100 mg", a
+// stack entry with elemental and no form) has no form, variant or share:
+// the label's amount is the figure.
 func TakenOf(it stack.Item, input string) Taken {
-	s := it.Share()
-	t := Taken{Input: input, Name: it.Name, Form: it.Form.Key, FormName: it.Form.Name,
-		Variant: it.Variant.Key, VariantName: it.Variant.Name, Formula: it.Variant.Formula,
-		Fraction: s.Fraction, Basis: string(it.Basis()), UnitMg: it.UnitMg, PerDay: it.PerDay,
+	t := Taken{Input: input, Name: it.Name, Basis: string(it.Basis()), UnitMg: it.UnitMg, PerDay: it.PerDay,
 		StatedMg: it.StatedMg, AssayPercent: it.AssayPercent,
 		CompoundMg: it.CompoundMg(), ElementalMg: it.ElementalMg(), Route: string(it.Route), Counted: it.Counted()}
+	if it.Form != nil {
+		t.Form, t.FormName = it.Form.Key, it.Form.Name
+		t.Variant, t.VariantName, t.Formula = it.Variant.Key, it.Variant.Name, it.Variant.Formula
+	}
 	if t.Route == "" {
 		t.Route = string(stack.Oral)
 	}
-	if it.StatedMg > 0 {
-		t.Fraction = 0 // the label's amount, not a share, gave the figure
+	if it.StatedMg == 0 {
+		t.Fraction = it.Share().Fraction // else the label's amount, not a share, gave the figure
 	}
 	return t
 }
+
+// HasForm reports whether the product's form is known (a product known by
+// its magnesium alone has none).
+func (t Taken) HasForm() bool { return t.Form != "" }
 
 // LimitOf snapshots the limit that applies.
 func LimitOf(l limits.Applied) *Limit {
@@ -275,8 +283,12 @@ func MedOf(name string, spacing *plan.MedSpacing, depleting []*plan.MedClass, kn
 }
 
 // FormRef resolves a snapshot's form in t, for a calculation made now
-// (total --today). It fails where the table no longer has it.
+// (total --today). It fails where the table no longer has it; a product
+// known by its magnesium alone has none (nil, nil).
 func (t Taken) FormRef(ft *forms.Table) (*forms.Form, *forms.Variant, error) {
+	if !t.HasForm() {
+		return nil, nil, nil
+	}
 	f := ft.Lookup(t.Form)
 	if f == nil {
 		return nil, nil, msg.Errorf("the logged form %q is not in the form table", t.Form)

@@ -9,6 +9,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/stack"
 	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
@@ -19,9 +20,9 @@ import (
 type takenJSON struct {
 	Input        string   `json:"input"`
 	Name         string   `json:"name"`
-	Form         string   `json:"form"`
-	Variant      string   `json:"variant"`
-	Formula      string   `json:"formula"`
+	Form         *string  `json:"form"`     // null for a product known by its magnesium alone
+	Variant      *string  `json:"variant"`  // null with form
+	Formula      *string  `json:"formula"`  // null with form
 	Fraction     *float64 `json:"fraction"` // null where the label's amount gave the figure
 	Basis        string   `json:"basis"`
 	UnitMg       *float64 `json:"unit_mg"`
@@ -88,7 +89,7 @@ func newEntryJSON(e *journal.Entry, loc *time.Location) entryJSON {
 		LoggedAt: e.LoggedAt.In(loc).Format(time.RFC3339), Items: []takenJSON{}, ElementalMg: Round(e.ElementalMg, MassDec),
 		Gut: optStr(string(e.Gut)), BadGut: e.Gut.Bad(), Note: optStr(e.Note), Forced: e.Forced}
 	for _, it := range e.Items {
-		tj := takenJSON{Input: it.Input, Name: it.Name, Form: it.Form, Variant: it.Variant, Formula: it.Formula,
+		tj := takenJSON{Input: it.Input, Name: it.Name, Form: optStr(it.Form), Variant: optStr(it.Variant), Formula: optStr(it.Formula),
 			Basis: it.Basis, UnitMg: optMg(it.UnitMg), PerDay: it.PerDay, CompoundMg: optMg(it.CompoundMg),
 			AssayPercent: optMg(it.AssayPercent), StatedMg: optMg(it.StatedMg), ElementalMg: Round(it.ElementalMg, MassDec),
 			Route: it.Route, Counted: it.Counted}
@@ -130,13 +131,15 @@ func gutText(p msg.Printer, g journal.Gut) string {
 // 141.0 mg".
 func takenText(p msg.Printer, it journal.Taken) string {
 	name := text.Strip(it.Name)
-	if p.Lang() != msg.English && it.Name == it.Form {
+	if p.Lang() != msg.English && it.HasForm() && it.Name == it.Form {
 		name = p.Data(msg.KeyForm(it.Form, "name"), it.FormName)
 	}
 	amount := ""
 	switch {
 	case it.UnitMg > 0:
 		amount = p.Amount(it.UnitMg) + " mg"
+	case it.StatedMg > 0 && !it.HasForm() && it.Name == stack.MagnesiumName:
+		amount = p.Amount(it.StatedMg) + " mg" // magnesium:100, named by its magnesium
 	case it.StatedMg > 0:
 		amount = p.S("%s mg magnesium", p.Amount(it.StatedMg))
 	}

@@ -481,8 +481,14 @@ func (r *Journal) FHIR() ([]byte, error) {
 			if e.Limit != nil && e.Limit.Mg != nil {
 				text += "; upper limit " + fnum(*e.Limit.Mg) + " mg/day (" + e.Limit.AuthorityName + ")"
 			}
+			// a product known by its magnesium alone is magnesium, its salt
+			// not stated: the dose is the label's elemental amount
+			medication := "magnesium (salt not stated)"
+			if it.HasForm() {
+				medication = it.FormName + " (" + it.VariantName + ", " + it.Formula + ")"
+			}
 			add(fmt.Sprintf("entry %d item %d", e.ID, i+1), fhirMedicationStatement{
-				MedicationCodeableConcept: fhirConcept{Text: it.FormName + " (" + it.VariantName + ", " + it.Formula + ")"},
+				MedicationCodeableConcept: fhirConcept{Text: medication},
 				EffectiveDateTime:         at, DateAsserted: asserted, Note: notes,
 				Dosage: []fhirTakenDose{{Text: text, Route: route,
 					DoseAndRate: []fhirDoseAndRate{{DoseQuantity: fhirQuantity{Value: Round(it.ElementalMg, MassDec), Unit: "mg", System: ucum, Code: "mg"}}}}},
