@@ -12,6 +12,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/journal/store"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/stack"
 	"github.com/mgcalc/mgcalc/pkg/text"
@@ -197,6 +198,11 @@ func runLog(o *logOptions) error {
 		if !known {
 			warnings = append(warnings, msg.New("mgcalc does not know the medicine %q: ask your pharmacist whether it interacts with magnesium", name))
 		}
+		if spacing != nil && spacing.Interaction.Advice != nil && len(spacing.Interaction.Spacings) == 0 {
+			// no spacing is given (levodopa with oxide) or none works
+			// (raltegravir): the source's advice
+			warnings = append(warnings, msg.New("%s: %s", spacing.Interaction.Name, spacing.Interaction.Advice.Text))
+		}
 		for _, d := range depleting {
 			warnings = append(warnings, msg.New("%s: %s", d.Name, d.Advice.Text))
 		}
@@ -205,8 +211,17 @@ func runLog(o *logOptions) error {
 	if err != nil {
 		return err
 	}
+	var k *plan.Knowledge
+	if len(items) > 0 {
+		// what each product's form is, for the medicines' rules that name
+		// forms (the antacid salts), whichever is logged first
+		if k, err = o.Root.tables.Plan(); err != nil {
+			return dataError(err)
+		}
+	}
 	for i, it := range items {
 		tk := journal.TakenOf(it, inputs[i])
+		tk.Is = k.NamedAs(it.Form)
 		e.Items = append(e.Items, tk)
 		if tk.Counted {
 			e.ElementalMg += tk.ElementalMg

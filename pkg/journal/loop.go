@@ -284,6 +284,7 @@ type Due struct {
 	Planned     time.Time // the clock time the plan gives it
 	Earliest    time.Time // moved out of spacing windows
 	MovedBy     *Entry    // the medicine whose window moved it
+	MovedGap    Gap       // its spacing from the plan's form
 	TakenMg     float64   // logged magnesium counted towards it
 	Status      string    // taken, partly, due, not_today
 }
@@ -301,7 +302,10 @@ type Flag struct {
 	Magnesium *Entry
 	Med       *Entry
 	// Before is true when magnesium came too soon after the medicine.
-	Before  bool
+	Before bool
+	// Gap is the spacing that applied to the dose's forms; Sources are
+	// its rules' sources.
+	Gap     Gap
 	Sources []string
 }
 
@@ -431,6 +435,11 @@ func (t *Today) intakes(entries []Entry) {
 	loc := t.Now.Location()
 	step := p.Steps[d.Step]
 	meds := spacedMeds(entries, t.Date, loc)
+	// each medicine's spacing from the plan's form
+	gaps := make([]Gap, len(meds))
+	for i, m := range meds {
+		gaps[i] = m.Med.Gap(p.Is())
+	}
 	for _, in := range step.Intakes {
 		at, ok := ClockOn(t.Date, in.Clock(p), loc)
 		if !ok {
@@ -440,10 +449,13 @@ func (t *Today) intakes(entries []Entry) {
 		// move past every window it falls in, until it falls in none
 		for moved := true; moved; {
 			moved = false
-			for _, m := range meds {
-				lo, hi := window(m)
+			for i, m := range meds {
+				if !gaps[i].Spaced() {
+					continue
+				}
+				lo, hi := window(m, gaps[i])
 				if due.Earliest.After(lo) && due.Earliest.Before(hi) {
-					due.Earliest, due.MovedBy, moved = hi, m, true
+					due.Earliest, due.MovedBy, due.MovedGap, moved = hi, m, gaps[i], true
 				}
 			}
 		}
@@ -455,11 +467,12 @@ func (t *Today) intakes(entries []Entry) {
 	t.allocate()
 	for _, due := range t.Intakes {
 		if due.MovedBy != nil && due.Status != StatusTaken {
-			m := due.MovedBy
+			m, g := due.MovedBy, due.MovedGap
+			srcs := m.Med.SourcesOf(g.Rules)
 			t.add(RuleSpacing, msg.New("%s logged at %s: the %s dose not before %s (%s)",
-				m.Med.Name, m.At.In(loc).Format("15:04"), TimeWord(due.When), due.Earliest.Format("15:04"), spacingWords(m.Med)), m.Med.Sources()...)
+				m.Med.Name, m.At.In(loc).Format("15:04"), TimeWord(due.When), due.Earliest.Format("15:04"), g.Words()), srcs...)
 			if due.Status == StatusNotToday {
-				t.add(RuleSpacing, msg.New("no time is left today for the %s dose outside the spacing window", TimeWord(due.When)), m.Med.Sources()...)
+				t.add(RuleSpacing, msg.New("no time is left today for the %s dose outside the spacing window", TimeWord(due.When)), srcs...)
 			}
 		}
 	}
@@ -521,13 +534,9 @@ func (t *Today) flags(entries []Entry) {
 	loc := t.Now.Location()
 	meds := spacedMeds(entries, t.Date, loc)
 	for _, e := range t.Entries {
-		if !e.IsMagnesium() {
-			continue
-		}
 		for _, m := range meds {
-			lo, hi := window(m)
-			if e.At.After(lo) && e.At.Before(hi) {
-				t.Flags = append(t.Flags, Flag{Magnesium: e, Med: m, Before: !e.At.Before(m.At), Sources: m.Med.Sources()})
+			if f, ok := flag(e, m); ok {
+				t.Flags = append(t.Flags, f)
 			}
 		}
 	}
@@ -537,28 +546,55 @@ func (t *Today) flags(entries []Entry) {
 // window it falls in (the log command warns at once).
 func FlagsFor(e *Entry, entries []Entry) []Flag {
 	var out []Flag
-	if !e.IsMagnesium() {
-		return out
-	}
 	for i := range entries {
-		m := &entries[i]
-		if !m.Med.Spaced() {
-			continue
-		}
-		lo, hi := window(m)
-		if e.At.After(lo) && e.At.Before(hi) {
-			out = append(out, Flag{Magnesium: e, Med: m, Before: !e.At.Before(m.At), Sources: m.Med.Sources()})
+		if f, ok := flag(e, &entries[i]); ok {
+			out = append(out, f)
 		}
 	}
 	return out
 }
 
-// window is the time around a medicine in which magnesium must not be
-// taken: the medicine at least BeforeHours before magnesium, or at least
-// AfterHours after it.
-func window(m *Entry) (lo, hi time.Time) {
-	return m.At.Add(-hours(m.Med.AfterHours)), m.At.Add(hours(m.Med.BeforeHours))
+// flag reports whether magnesium entry e falls inside medicine m's window,
+// by the spacing that applies to e's forms.
+func flag(e, m *Entry) (Flag, bool) {
+	if !e.IsMagnesium() || !m.Med.Spaced() {
+		return Flag{}, false
+	}
+	g := e.GapTo(m.Med)
+	if !g.Spaced() {
+		return Flag{}, false
+	}
+	lo, hi := window(m, g)
+	if !e.At.After(lo) || !e.At.Before(hi) {
+		return Flag{}, false
+	}
+	return Flag{Magnesium: e, Med: m, Before: !e.At.Before(m.At), Gap: g, Sources: m.Med.SourcesOf(g.Rules)}, true
 }
+
+// GapTo is the spacing between medicine m and the magnesium entry e
+// logs: the longest of its products' (each by its form; a product whose
+// form is not known meets every rule). Magnesium on the skin is not
+// absorbed through the gut and meets none.
+func (e *Entry) GapTo(m *Med) Gap {
+	var g Gap
+	for _, it := range e.Items {
+		if it.Counted {
+			g = g.wider(m.Gap(it.IsForm()))
+		}
+	}
+	return g
+}
+
+// window is the time around a medicine in which magnesium must not be
+// taken, by gap g: the medicine at least g.Before before magnesium, or at
+// least g.After after it.
+func window(m *Entry, g Gap) (lo, hi time.Time) {
+	return m.At.Add(-hours(g.After)), m.At.Add(hours(g.Before))
+}
+
+// Window is the time around medicine m in which magnesium must not be
+// taken, by gap g (for reports).
+func Window(m *Entry, g Gap) (lo, hi time.Time) { return window(m, g) }
 
 func hours(h float64) time.Duration { return time.Duration(h * float64(time.Hour)) }
 
@@ -589,19 +625,3 @@ func TimeWord(when string) *msg.Message {
 	}
 	return msg.New("evening")
 }
-
-// spacingWords is a medicine's rule in words.
-func spacingWords(m *Med) *msg.Message {
-	switch {
-	case m.BeforeHours == 0:
-		return msg.New("take it at least %s h after magnesium", msg.A(m.AfterHours))
-	case m.AfterHours == 0:
-		return msg.New("take it at least %s h before magnesium", msg.A(m.BeforeHours))
-	case m.BeforeHours == m.AfterHours:
-		return msg.New("at least %s h apart from magnesium", msg.A(m.BeforeHours))
-	}
-	return msg.New("take it at least %s h before or %s h after magnesium", msg.A(m.BeforeHours), msg.A(m.AfterHours))
-}
-
-// SpacingWords is a medicine's rule in words, for reports.
-func SpacingWords(m *Med) *msg.Message { return spacingWords(m) }

@@ -32,6 +32,7 @@ const (
 	RuleAfterEnd    = "after_end"
 	RuleMissed      = "missed"
 	RuleSpacing     = "spacing"
+	RuleClosedWay   = "closed_way"
 	RuleDouble      = "double"
 )
 
@@ -44,6 +45,10 @@ var badGutSources = []string{"seed-004", "seed-000", "seed-001"}
 // seed 000 (a stop-test) and the Magnaspartate SmPC (interrupt, restart
 // at a reduced dose).
 var pauseSources = []string{"seed-000", "smpc-magnaspartate"}
+
+// closedWaySources give a spacing one way only: Biktarvy before a
+// supplement, gabapentin after an antacid (data/plan.yaml, closed_way).
+var closedWaySources = []string{"biktarvy-label", "neurontin-label"}
 
 // Rules lists the loop's rules for plan p (nil: the rules that need no
 // plan), each with its basis.
@@ -84,7 +89,9 @@ func Rules(p *Plan) []Rule {
 		Rule{Key: RuleMissed, Basis: plan.FromMgcalc,
 			Note: msg.New("a day without magnesium logged is marked missed; it does not move the schedule")},
 		Rule{Key: RuleSpacing, Basis: plan.FromSource,
-			Note: msg.New("a logged medicine moves the day's intakes out of its spacing window, by the interaction table's longest rule, and a magnesium dose logged inside a window is flagged")},
+			Note: msg.New("a logged medicine moves the day's intakes out of its spacing window, by the longest of the interaction table's rules that apply to the magnesium's form (every rule where the form is not known), and a magnesium dose logged inside a window is flagged")},
+		Rule{Key: RuleClosedWay, Value: plan.ClosedHours, Unit: "hours", Basis: plan.FromMgcalc, Sources: closedWaySources,
+			Note: msg.New("a spacing rule that gives a time one way only (Biktarvy: at least 2 h before magnesium) closes the other way for %s hours: no source gives a number for it, and 'any time' would allow a dose right next to the medicine", msg.N(plan.ClosedHours, 0))},
 		Rule{Key: RuleDouble, Basis: plan.FromMgcalc,
 			Note: msg.New("an identical entry less than a minute from another is refused as a double (--force keeps it)")},
 	)

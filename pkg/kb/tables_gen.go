@@ -2281,6 +2281,12 @@ func genPlan() *plan.Knowledge {
 				Text:    "the slow ramp of 50 mg steps is mgcalc's rule for self-care, not a trial's: a supervising doctor may shorten it (the migraine trial gave its full dose from the first day)",
 				Sources: []string{"peikert-1996", "held-2002"},
 			},
+			ClosedWay: plan.Rule{
+				Value:   24,
+				Basis:   "mgcalc",
+				Sources: []string{"biktarvy-label", "neurontin-label"},
+				Note:    "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
+			},
 			GeneralSpacing: plan.Fact{
 				Text:    "magnesium and other medicines can affect each other's absorption: keep 2-3 hours between them where possible (licensed Magnaspartate; a German pharmacy guide says 2-4 hours)",
 				Sources: []string{"smpc-magnaspartate", "pta-forum-2018"},
@@ -3308,6 +3314,7 @@ func genNL() map[string]string {
 		"names.refused.milk-of-magnesia.hint":               "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid (hydroxide:1200mg voor 15 mL van de gewone sterkte)",
 		"names.refused.milk-of-magnesia.name":               "magnesiamelk",
 		"names.refused.milk-of-magnesia.reason":             "het is een suspensie van magnesiumhydroxide in water (1200 mg in 15 mL in de gewone sterkte, het dubbele in geconcentreerde producten), dus het gewicht of volume is niet dat van het zout",
+		"titration.closed_way.note":                         "een tussentijdregel die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 		"titration.general_spacing":                         "magnesium en andere geneesmiddelen kunnen elkaars opname beïnvloeden: houd waar mogelijk 2-3 uur tussen de innames (het geregistreerde Magnaspartate; een Duitse apotheekgids zegt 2-4 uur)",
 		"titration.interval_normal.note":                    "een consumentenartikel (Topvitamine, 2026) evalueert één keer na een tot twee weken en verhoogt dan de dosis; mgcalc herhaalt die periode vóór elke stap van 50 mg, één week bij normale darmen",
 		"titration.interval_sensitive.note":                 "een consumentenartikel (Topvitamine, 2026) evalueert één keer na een tot twee weken en verhoogt dan de dosis; mgcalc herhaalt die periode vóór elke stap van 50 mg, twee weken bij gevoelige darmen",

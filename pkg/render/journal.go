@@ -36,14 +36,36 @@ type takenJSON struct {
 }
 
 type medJSON struct {
-	Name        string            `json:"name"`
-	Known       bool              `json:"known"`
-	Class       *string           `json:"class"`
-	ClassName   *string           `json:"class_name"`
-	BeforeHours float64           `json:"before_hours"`
-	AfterHours  float64           `json:"after_hours"`
-	Rules       []spacingRuleJSON `json:"rules"`
-	Depleting   []string          `json:"depleting"`
+	Name      string  `json:"name"`
+	Known     bool    `json:"known"`
+	Class     *string `json:"class"`
+	ClassName *string `json:"class_name"`
+	// the longest spacing of the rules that apply (a logged medicine: of
+	// every rule, whatever the form; a saved plan's: to its form); 24 for
+	// a way a rule gives no time for (closed, mgcalc's rule)
+	BeforeHours float64       `json:"before_hours"`
+	AfterHours  float64       `json:"after_hours"`
+	Forms       []string      `json:"forms"` // the interaction belongs to these forms; empty: every form
+	Rules       []medRuleJSON `json:"rules"`
+	Advice      *adviceJSON   `json:"advice"`
+	Depleting   []string      `json:"depleting"`
+}
+
+// medRuleJSON is a source's rule as it gives it (0 hours: no time that
+// way, so that way is closed); applies is null for a logged medicine,
+// whose rules apply by the form of the magnesium they meet.
+type medRuleJSON struct {
+	BeforeHours float64  `json:"before_hours"`
+	AfterHours  float64  `json:"after_hours"`
+	Forms       []string `json:"forms"` // limited to these forms; empty: the interaction's
+	Applies     *bool    `json:"applies"`
+	Text        string   `json:"text"`
+	Sources     []string `json:"sources"`
+}
+
+type adviceJSON struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
 }
 
 type entryLimitJSON struct {
@@ -103,9 +125,13 @@ func newEntryJSON(e *journal.Entry, loc *time.Location) entryJSON {
 	}
 	if m := e.Med; m != nil {
 		mj := &medJSON{Name: m.Name, Known: m.Known, Class: optStr(m.Class), ClassName: optStr(m.ClassName),
-			BeforeHours: m.BeforeHours, AfterHours: m.AfterHours, Rules: []spacingRuleJSON{}, Depleting: nonNil(m.Depleting)}
+			BeforeHours: m.BeforeHours, AfterHours: m.AfterHours, Forms: nonNil(m.Forms), Rules: []medRuleJSON{}, Depleting: nonNil(m.Depleting)}
 		for _, r := range m.Rules {
-			mj.Rules = append(mj.Rules, spacingRuleJSON{BeforeHours: r.BeforeHours, AfterHours: r.AfterHours, Text: r.Text, Sources: nonNil(r.Sources)})
+			mj.Rules = append(mj.Rules, medRuleJSON{BeforeHours: r.BeforeHours, AfterHours: r.AfterHours, Forms: nonNil(r.Forms),
+				Applies: r.Applies, Text: r.Text, Sources: nonNil(r.Sources)})
+		}
+		if a := m.Advice; a != nil {
+			mj.Advice = &adviceJSON{Text: a.Text, Sources: nonNil(a.Sources)}
 		}
 		j.Med = mj
 	}
@@ -256,8 +282,8 @@ func flagsJSON(fs []journal.Flag, loc *time.Location) []flagJSON {
 	out := []flagJSON{}
 	for _, f := range fs {
 		out = append(out, flagJSON{MagnesiumAt: f.Magnesium.At.In(loc).Format(time.RFC3339), Medicine: f.Med.Med.Name,
-			MedicineAt: f.Med.At.In(loc).Format(time.RFC3339), After: f.Before, BeforeHours: f.Med.Med.BeforeHours,
-			AfterHours: f.Med.Med.AfterHours, Sources: nonNil(f.Sources)})
+			MedicineAt: f.Med.At.In(loc).Format(time.RFC3339), After: f.Before, BeforeHours: f.Gap.Before,
+			AfterHours: f.Gap.After, Sources: nonNil(f.Sources)})
 	}
 	return out
 }
@@ -265,7 +291,7 @@ func flagsJSON(fs []journal.Flag, loc *time.Location) []flagJSON {
 // flagMessage words a magnesium dose inside a medicine's window.
 func flagMessage(f journal.Flag, loc *time.Location) *msg.Message {
 	return msg.New("magnesium logged at %s is within the spacing window of %s logged at %s (%s)",
-		f.Magnesium.At.In(loc).Format("15:04"), f.Med.Med.Name, f.Med.At.In(loc).Format("15:04"), journal.SpacingWords(f.Med.Med))
+		f.Magnesium.At.In(loc).Format("15:04"), f.Med.Med.Name, f.Med.At.In(loc).Format("15:04"), f.Gap.Words())
 }
 
 // Logged is the report of `log`: the entry as stored, the day's total so
@@ -360,9 +386,16 @@ func (r *Logged) Text(t *Term) string {
 	var b strings.Builder
 	at := r.e.At.In(r.loc)
 	b.WriteString(p.S("logged %s %s: %s", at.Format(time.DateOnly), at.Format("15:04"), entryText(t, r.e)) + "\n")
-	if m := r.e.Med; m.Spaced() {
-		lo, hi := at.Add(-time.Duration(m.AfterHours*float64(time.Hour))), at.Add(time.Duration(m.BeforeHours*float64(time.Hour)))
-		b.WriteString("  " + p.S("no magnesium between %s and %s (%s)", lo.Format("15:04"), hi.Format("15:04"), p.Message(journal.SpacingWords(m))) + cite(t, m.Sources()) + "\n")
+	if m := r.e.Med; m != nil {
+		// the window for each form group: Biktarvy has one for the
+		// antacid salts and one for every other form
+		for _, g := range m.Groups() {
+			line := windowText(p, r.e, g.Gap, r.loc) + " (" + p.Message(g.Gap.Words()) + ")"
+			if g.Forms != nil {
+				line = p.S("with %s: %s", medForms(p, m, g.Forms), line)
+			}
+			b.WriteString("  " + line + cite(t, m.SourcesOf(g.Gap.Rules)) + "\n")
+		}
 	}
 	if r.e.IsMagnesium() || r.dayMg > 0 {
 		mg, share := limitFigures(p, r.limit, r.check, r.dayMg)
@@ -392,4 +425,34 @@ func dayVerdict(t *Term, l limits.Applied, c limits.Check, share string) string 
 		return s + "  " + t.Bad(p.S("OVER THE LIMIT"))
 	}
 	return s + "  " + t.Good(p.S("within the limit"))
+}
+
+// windowText is the time around medicine m in which magnesium must not be
+// taken, by gap g: "no magnesium between 03:10 and 07:10"; a way closed
+// for a whole day is said as such.
+func windowText(p msg.Printer, m *journal.Entry, g journal.Gap, loc *time.Location) string {
+	lo, hi := journal.Window(m, g)
+	switch {
+	case g.Before >= plan.ClosedHours && g.After >= plan.ClosedHours:
+		return p.S("no magnesium within a day of it")
+	case g.After >= plan.ClosedHours:
+		return p.S("no magnesium in the day before it, nor until %s", hi.In(loc).Format("15:04"))
+	case g.Before >= plan.ClosedHours:
+		return p.S("no magnesium from %s until a day after it", lo.In(loc).Format("15:04"))
+	}
+	return p.S("no magnesium between %s and %s", lo.In(loc).Format("15:04"), hi.In(loc).Format("15:04"))
+}
+
+// medForms names the forms a medicine's rule names: "magnesium oxide,
+// magnesium hydroxide or magnesium carbonate".
+func medForms(p msg.Printer, m *journal.Med, keys []string) string {
+	var names []string
+	for _, k := range keys {
+		n := m.FormNames[k]
+		if n == "" {
+			n = k
+		}
+		names = append(names, p.Data(msg.KeyForm(k, "name"), n))
+	}
+	return joinOr(p, names)
 }

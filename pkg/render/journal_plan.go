@@ -208,7 +208,16 @@ func (r *SavedPlan) Text(t *Term) string {
 		b.WriteString(p.S("intakes at %s", clocks[0]) + "\n")
 	}
 	for _, m := range pl.Spacing {
-		b.WriteString(p.S("%s: %s", medText(p, &m), p.Message(journal.SpacingWords(&m))) + cite(t, m.Sources()) + "\n")
+		// the spacing from the plan's form, by the rules that apply to it
+		switch g := m.Gap(pl.Is()); {
+		case g.Spaced():
+			b.WriteString(p.S("%s: %s", medText(p, &m), p.Message(g.Words())) + cite(t, m.SourcesOf(g.Rules)) + "\n")
+		case m.Advice != nil:
+			b.WriteString(p.S("%s: %s", medText(p, &m), p.Data(msg.KeyInteraction(m.Class, "advice"), m.Advice.Text)) + cite(t, m.Advice.Sources) + "\n")
+		case m.Spaced():
+			b.WriteString(p.S("%s: mgcalc's sources give a spacing for %s, not for %s", medText(p, &m), medForms(p, &m, m.NamedForms()),
+				p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName)) + cite(t, m.Sources()) + "\n")
+		}
 	}
 	if r.per != nil && len(r.per.Days) > 0 {
 		b.WriteString("\n" + Bars(t, r.per.Days, td.Limit, td.Date))

@@ -798,7 +798,18 @@ func windowsText(p msg.Printer, s plan.MedSpacing, w []plan.Window, times []time
 		at = append(at, clockText(x))
 	}
 	if len(w) == 0 {
-		return p.S("with magnesium at %s no time of day is far enough from it: ask your pharmacist", joinAnd(p, at))
+		out := p.S("with magnesium at %s no time of day is far enough from it: ask your pharmacist", joinAnd(p, at))
+		if s.OneWay {
+			// the rule's own alternative (Biktarvy: together with food)
+			// is in its words: say them where no time is left
+			for _, i := range s.Rules {
+				if sp := s.Interaction.Spacings[i]; sp.OneWay() {
+					out += "; " + spacingNote(p, s.Interaction, i)
+					break
+				}
+			}
+		}
+		return out
 	}
 	var spans []string
 	for _, x := range w {
@@ -971,7 +982,7 @@ func gradeText(p msg.Printer, g plan.Grade) string { return p.Message(g.Word()) 
 var ruleNames = map[string]string{
 	"start": "start", "start_max": "a first step of one unit up to", "step": "step up by", "interval": "every", "target": "target",
 	"goal_target": "target for this goal", "split_above": "split morning and evening above", "step_back": "loose stools", "keep_lowest": "keep",
-	"timing": "a single daily intake",
+	"timing": "a single daily intake", "closed_way": "a spacing given one way only closes the other for",
 }
 
 // ruleLine is a rule with its basis, for --explain: its value, mgcalc's
@@ -1106,6 +1117,8 @@ func unitWord(p msg.Printer, unit string) string {
 		return p.S("mg/day")
 	case "days":
 		return p.S("days")
+	case "h":
+		return p.S("h")
 	}
 	return unit
 }
