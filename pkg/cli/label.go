@@ -284,6 +284,7 @@ func labelTotal(l *label.Label, lt *limits.Tables, limit limits.Applied) *dose.T
 		return nil
 	}
 	t := dose.Sum(l.Items(""), limit, nil, lt.Reference(limit.Authority))
+	t.OneProduct = true
 	return &t
 }
 

@@ -319,8 +319,12 @@ func todaysItems(o *totalOptions, t *forms.Table) ([]stack.Item, error) {
 				StatedMg: tk.StatedMg, AssayPercent: tk.AssayPercent, Route: route})
 		}
 	}
-	if len(out) == 0 {
+	switch {
+	case len(entries) == 0:
 		o.IO.Warn(msg.New("nothing was logged today"))
+	case len(out) == 0:
+		// a medicine, a gut word, a note: no magnesium
+		o.IO.Warn(msg.New("no magnesium was logged today"))
 	}
 	return out, nil
 }

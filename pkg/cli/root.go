@@ -368,8 +368,15 @@ func fileTables(path string) tables {
 func argsUsage(n int, names *msg.Message) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError(msg.Errorf("%s takes %s (got %s)", cmd.CommandPath(), names, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).
-				WithHint("run '%s --help' for usage", cmd.CommandPath()))
+			m := msg.Errorf("%s takes %s (got %s)", cmd.CommandPath(), names, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
+			// a word like a subcommand (plan goal): suggest it, by the one
+			// rule for mistyped commands
+			if len(args) > n && cmd.HasSubCommands() {
+				if sugg := suggest(cmd, args[n]); len(sugg) > 0 {
+					return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
+				}
+			}
+			return usageError(m.WithHint("run '%s --help' for usage", cmd.CommandPath()))
 		}
 		return nil
 	}

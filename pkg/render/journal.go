@@ -403,28 +403,12 @@ func (r *Logged) Text(t *Term) string {
 		if journal.Day(at) != r.today {
 			day = p.S("on %s", at.Format(time.DateOnly))
 		}
-		b.WriteString(p.S("%s: %s mg", day, t.Num(mg)) + " " + dayVerdict(t, r.limit, r.check, share) + "\n")
+		b.WriteString(strings.TrimRight(p.S("%s: %s mg", day, t.Num(mg))+" "+limitVerdict(t, r.limit, r.check, share, false), " ") + "\n")
 	}
 	for _, w := range r.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")
 	}
 	return b.String()
-}
-
-// dayVerdict is "= 29 % of 350 mg/day (US IOM/NIH)  within the limit".
-func dayVerdict(t *Term, l limits.Applied, c limits.Check, share string) string {
-	p := t.P
-	if !c.HasLimit {
-		if l.Authority == nil {
-			return ""
-		}
-		return t.Warn(p.S("(%s sets no supplemental upper limit for %s)", authorityName(p, l.Authority), p.Message(limits.Who(l.Person))))
-	}
-	s := p.S("= %s %% of %s mg/day (%s)", share, p.Num(*l.Band.Mg, 0), authorityName(p, l.Authority))
-	if c.Over {
-		return s + "  " + t.Bad(p.S("OVER THE LIMIT"))
-	}
-	return s + "  " + t.Good(p.S("within the limit"))
 }
 
 // windowText is the time around medicine m in which magnesium must not be

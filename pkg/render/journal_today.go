@@ -213,7 +213,7 @@ func (r *Today) Text(t *Term) string {
 	}
 	if td.Limit.Authority != nil {
 		mg, share := limitFigures(p, td.Limit, td.Check, td.TakenMg)
-		line := p.S("total so far: %s mg", t.Num(mg)) + " " + dayVerdict(t, td.Limit, td.Check, share)
+		line := p.S("total so far: %s mg", t.Num(mg)) + " " + limitVerdict(t, td.Limit, td.Check, share, false)
 		if td.Plan != nil && td.Day.DoseMg > 0 {
 			if left := td.Day.DoseMg - td.TakenMg; left > 0.05 {
 				line += "; " + p.S("%s mg still planned", p.Num(left, ValueDec))

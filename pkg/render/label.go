@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -255,6 +256,14 @@ func (r *Label) Text(t *Term) string {
 			b.WriteString("  " + r.riText(t, ln) + "\n")
 		}
 	}
+	dose := slices.ContainsFunc(r.L.Lines, func(ln label.Line) bool { return ln.Kind == label.Dose })
+	if !dose && r.Total != nil {
+		// zinc, an excipient: no 0.0 mg "within the limit"
+		if len(r.L.Lines) > 0 {
+			b.WriteString("  " + p.S("no line of this label names a magnesium dose: there is nothing to count") + "\n")
+		}
+		return b.String()
+	}
 	b.WriteString("  " + r.servingText(p) + "\n")
 	if tot := r.Total; tot != nil {
 		per := r.L.ElementalPerServing()
@@ -413,17 +422,7 @@ func (r *Label) servingText(p msg.Printer) string {
 }
 
 func (r *Label) verdict(t *Term, share string) string {
-	p, tot := t.P, r.Total
-	l := tot.Limit
-	who := p.Message(limits.Who(l.Person))
-	if !tot.Check.HasLimit {
-		return t.Warn(p.S("%s sets no supplemental upper limit for %s", authorityName(p, l.Authority), who))
-	}
-	s := p.S("= %s %% of %s mg/day (%s, %s)", share, p.Num(*l.Band.Mg, 0), authorityName(p, l.Authority), who)
-	if tot.Check.Over {
-		return s + "  " + t.Bad(p.S("OVER THE LIMIT"))
-	}
-	return s + "  " + t.Good(p.S("within the limit"))
+	return limitVerdict(t, r.Total.Limit, r.Total.Check, share, true)
 }
 
 // Labels is the report of several labels: text one after the other, JSON
