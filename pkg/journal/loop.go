@@ -34,7 +34,14 @@ type DayPlan struct {
 	// DoseMg the loop's. Step is the index of DoseMg's step (-1: none).
 	PlannedMg float64
 	DoseMg    float64
-	Step      int
+	// BeganMg and BeganDoses are the dose and intakes the day began with:
+	// on the day a bad gut episode starts, what is still due drops to the
+	// stepped-back dose (DoseMg), but the day was planned at this one,
+	// which the record of the day (the journal's bars, its report for a
+	// doctor, adherence) shows: the next days step back.
+	BeganMg    float64
+	BeganDoses int
+	Step       int
 	State     string
 	TakenMg   float64 // logged magnesium that counts towards the limit
 	Logged    int     // magnesium entries
@@ -46,6 +53,11 @@ type DayPlan struct {
 
 // Missed reports whether a dose was planned and nothing was logged.
 func (d DayPlan) Missed() bool { return d.DoseMg > 0 && d.TakenMg < missedDoseUnit }
+
+// Record is the day's dose and intakes as the record shows them: those it
+// began with (BeganMg), also on the day a bad gut episode lowered what
+// was still due.
+func (d DayPlan) Record() (mg float64, doses int) { return d.BeganMg, d.BeganDoses }
 
 // Event is something the loop did, for why a day differs from the saved
 // schedule.
@@ -213,6 +225,9 @@ func simulate(p *Plan, days Logs, through time.Time) *State {
 		}
 		if l := days[d]; l != nil {
 			day.TakenMg, day.Logged, day.Gut, day.Bad, day.Meds = l.TakenMg, l.Logged, l.Gut, l.Bad, l.Meds
+		}
+		if day.Step >= 0 {
+			day.BeganMg, day.BeganDoses = p.Steps[day.Step].ElementalMg, len(p.Steps[day.Step].Intakes)
 		}
 		// A new episode counts against the day's dose (rules episode,
 		// step_back, step_back_to, hold, lower_target, stop), and the

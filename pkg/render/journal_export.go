@@ -85,7 +85,8 @@ func NewJournal(per *journal.Period, now time.Time, limit limits.Applied, path s
 		if d.PlanID != 0 {
 			id := d.PlanID
 			dj.PlanID = &id
-			dj.PlannedMg, dj.DoseMg = ptr(Round(d.PlannedMg, MassDec)), ptr(Round(d.DoseMg, MassDec))
+			rec, _ := d.Record()
+			dj.PlannedMg, dj.DoseMg = ptr(Round(d.PlannedMg, MassDec)), ptr(Round(rec, MassDec))
 		}
 		if d.PlanDay > 0 {
 			pd := d.PlanDay
@@ -186,7 +187,8 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 	const width = 34 // columns of the bars, so a line with its marks fits 80
 	scale := 0.0
 	for _, d := range days {
-		scale = math.Max(scale, math.Max(d.TakenMg, d.DoseMg))
+		rec, _ := d.Record()
+		scale = math.Max(scale, math.Max(d.TakenMg, rec))
 	}
 	var ul float64
 	if mg := limit.Mg(); mg != nil {
@@ -216,7 +218,8 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 		if i > 0 && d.Date.Weekday() == time.Monday {
 			b.WriteString("\n")
 		}
-		tc, dc := col(d.TakenMg), col(d.DoseMg)
+		rec, _ := d.Record()
+		tc, dc := col(d.TakenMg), col(rec)
 		var bar strings.Builder
 		for c := 0; c <= width; c++ {
 			switch {
@@ -234,7 +237,7 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 		}
 		note := p.Num(d.TakenMg, 0)
 		if d.PlanID != 0 {
-			note += "/" + p.Num(d.DoseMg, 0)
+			note += "/" + p.Num(rec, 0)
 		}
 		note += " mg"
 		var marks []string
@@ -365,7 +368,8 @@ func (r *Journal) Markdown() string {
 	for _, d := range per.Days {
 		planned := ""
 		if d.PlanID != 0 {
-			planned = fnum(Round(d.DoseMg, ValueDec))
+			rec, _ := d.Record()
+			planned = fnum(Round(rec, ValueDec))
 		}
 		pct := ""
 		if c := r.limit.Check(d.TakenMg); c.HasLimit && d.TakenMg > 0 {
