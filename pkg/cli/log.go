@@ -281,7 +281,7 @@ func runLog(o *logOptions) error {
 			flags = append(flags, journal.FlagsFor(&near[i], []journal.Entry{*e})...)
 		}
 	}
-	return o.Root.print(s, render.NewLogged(e, now, dayMg, limit, flags, warnings, path))
+	return o.Root.print(s, render.NewLogged(e, now, dayMg, limit, flags, warnings, path).WithSources(bibliography()))
 }
 
 // todaysItems are the products logged today, for total --today: each as

@@ -73,7 +73,7 @@ func runToday(o *todayOptions) error {
 		return err
 	}
 	td := journal.MakeTodayLogs(p, logs, entries, now, limit)
-	if err := o.Root.print(o.IO, render.NewToday(td)); err != nil {
+	if err := o.Root.print(o.IO, render.NewToday(td).WithSources(bibliography())); err != nil {
 		return err
 	}
 	if td.Check.Over {

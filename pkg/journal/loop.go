@@ -42,13 +42,13 @@ type DayPlan struct {
 	BeganMg    float64
 	BeganDoses int
 	Step       int
-	State     string
-	TakenMg   float64 // logged magnesium that counts towards the limit
-	Logged    int     // magnesium entries
-	Doses     int     // planned intakes
-	Bad       bool    // a bad gut day
-	Gut       []Gut
-	Meds      int
+	State      string
+	TakenMg    float64 // logged magnesium that counts towards the limit
+	Logged     int     // magnesium entries
+	Doses      int     // planned intakes
+	Bad        bool    // a bad gut day
+	Gut        []Gut
+	Meds       int
 }
 
 // Missed reports whether a dose was planned and nothing was logged.

@@ -37,7 +37,7 @@ const (
 )
 
 // badGutSources say loose stools, cramps and nausea are magnesium's
-// side effects on the gut: seed 004 and 000 (loose stools, cramps, a
+// side effects on the gut: seeds 004 and 000 (loose stools, cramps, a
 // rumbling gut), seeds 000 and 001 (nausea).
 var badGutSources = []string{"seed-004", "seed-000", "seed-001"}
 
@@ -71,21 +71,21 @@ func Rules(p *Plan) []Rule {
 		{Key: RuleStepBack, Basis: plan.FromSource, Sources: stepBack,
 			Note: msg.New("after a bad gut day, step back: the sources say to lower the dose, and the Magnaspartate SmPC to interrupt and restart at a reduced dose")},
 		{Key: RuleStepBackTo, Basis: plan.FromMgcalc, Sources: pauseSources,
-			Note: msg.New("back to the last dose you tolerated, the plan's step before; no source says by how much. At the start dose there is none: a pause, then the start dose once more (seed 000 and the SmPC say to stop for a while and restart lower; the plan has no lower dose, so a second bad day ends it)")},
+			Note: msg.New("back to the last dose you tolerated, the plan's step before; no source says by how much. At the start dose there is none: a pause, then the start dose once more (a consumer article (Topvitamine, 2025) and the Magnaspartate SmPC say to stop for a while and restart lower; the plan has no lower dose, so a second bad day ends it)")},
 	}
 	if p != nil {
 		rules = append(rules, Rule{Key: RuleHold, Value: float64(hold), Unit: "days", Basis: plan.FromMgcalc, Sources: []string{"seed-001"},
-			Note: msg.New("hold the tolerated dose for %d days, one step interval of the plan (seed 001: evaluate after one to two weeks, then raise), before trying again: no source says how long", hold)})
+			Note: msg.New("hold the tolerated dose for %d days, one step interval of the plan (a consumer article (Topvitamine, 2026): evaluate after one to two weeks, then raise), before trying again: no source says how long", hold)})
 	}
 	rules = append(rules,
 		Rule{Key: RuleRetry, Basis: plan.FromMgcalc,
 			Note: msg.New("then retry the dose that upset the gut once, for a full step of the plan")},
 		Rule{Key: RuleLowerTarget, Basis: plan.FromMgcalc, Sources: keepLowest,
-			Note: msg.New("a second bad gut day at the same dose lowers the target to the last dose you tolerated (keep the lowest dose that works: seed 001)")},
+			Note: msg.New("a second bad gut day at the same dose lowers the target to the last dose you tolerated (keep the lowest dose that works, as a consumer article (Topvitamine, 2026) says)")},
 		Rule{Key: RuleStop, Basis: plan.FromMgcalc, Sources: stepBack,
 			Note: msg.New("a second bad gut day at the start dose ends the schedule: talk to your doctor or pharmacist, or change to a gentler form")},
 		Rule{Key: RuleAfterEnd, Basis: plan.FromMgcalc, Sources: keepLowest,
-			Note: msg.New("after the schedule's last day its last dose continues: keep the lowest dose that works (seed 001)")},
+			Note: msg.New("after the schedule's last day its last dose continues: keep the lowest dose that works (a consumer article (Topvitamine, 2026))")},
 		Rule{Key: RuleMissed, Basis: plan.FromMgcalc,
 			Note: msg.New("a day without magnesium logged is marked missed; it does not move the schedule")},
 		Rule{Key: RuleSpacing, Basis: plan.FromSource,

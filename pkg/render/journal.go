@@ -9,6 +9,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/source"
 	"github.com/mgcalc/mgcalc/pkg/stack"
 	"github.com/mgcalc/mgcalc/pkg/text"
 )
@@ -221,15 +222,11 @@ func entryText(t *Term, e *journal.Entry) string {
 }
 
 // basisText labels a rule: its sources, or mgcalc's own.
-func basisText(t *Term, b plan.Basis, sources []string) string {
+func basisText(t *Term, c *citations, b plan.Basis, sources []string) string {
 	if b == plan.FromMgcalc {
-		s := " " + t.Dim("("+t.P.S("mgcalc's rule")+")")
-		if len(sources) > 0 {
-			s += cite(t, sources)
-		}
-		return s
+		return " " + t.Dim("("+t.P.S("mgcalc's rule")+")") + c.cite(t, sources)
 	}
-	return cite(t, sources)
+	return c.cite(t, sources)
 }
 
 type reasonJSON struct {
@@ -297,6 +294,7 @@ func flagMessage(f journal.Flag, loc *time.Location) *msg.Message {
 // Logged is the report of `log`: the entry as stored, the day's total so
 // far against the limit, and any spacing window a dose fell in.
 type Logged struct {
+	bib      source.Registry
 	e        *journal.Entry
 	loc      *time.Location
 	today    time.Time
@@ -330,17 +328,30 @@ func NewLogged(e *journal.Entry, now time.Time, dayMg float64, limit limits.Appl
 
 func (r *Logged) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 
+// WithSources gives the bibliography the text's sources list is titled
+// from.
+func (r *Logged) WithSources(bib source.Registry) *Logged { r.bib = bib; return r }
+
 // Warnings implements Report.
-func (r *Logged) Warnings() []*msg.Message {
-	out := append([]*msg.Message{}, r.warnings...)
+func (r *Logged) Warnings() []*msg.Message { return messages(r.sourcedWarnings()) }
+
+// sourcedWarnings are the warnings, a flag with the sources of the rule it
+// broke.
+func (r *Logged) sourcedWarnings() []sourced {
+	var out []sourced
+	for _, w := range r.warnings {
+		out = append(out, sourced{m: w})
+	}
 	for _, f := range r.flags {
-		out = append(out, flagMessage(f, r.loc))
+		out = append(out, sourced{flagMessage(f, r.loc), f.Sources})
 	}
 	if r.check.Over {
-		out = append(out, msg.New("the magnesium logged on this day is above the supplemental upper limit"))
+		out = append(out, sourced{m: msg.New("the magnesium logged on this day is above the supplemental upper limit")})
 	}
 	if r.e.IsMagnesium() && r.limit.Authority != nil {
-		out = append(out, r.limit.Cautions()...)
+		for _, w := range r.limit.Cautions() {
+			out = append(out, sourced{m: w})
+		}
 	}
 	return out
 }
@@ -383,6 +394,7 @@ func entryRow(e *journal.Entry, loc *time.Location) []string {
 // Text implements Report.
 func (r *Logged) Text(t *Term) string {
 	p := t.P
+	c := &citations{bib: r.bib}
 	var b strings.Builder
 	at := r.e.At.In(r.loc)
 	b.WriteString(p.S("logged %s %s: %s", at.Format(time.DateOnly), at.Format("15:04"), entryText(t, r.e)) + "\n")
@@ -394,7 +406,7 @@ func (r *Logged) Text(t *Term) string {
 			if g.Forms != nil {
 				line = p.S("with %s: %s", medForms(p, m, g.Forms), line)
 			}
-			b.WriteString("  " + line + cite(t, m.SourcesOf(g.Gap.Rules)) + "\n")
+			b.WriteString("  " + line + c.cite(t, m.SourcesOf(g.Gap.Rules)) + "\n")
 		}
 	}
 	if r.e.IsMagnesium() || r.dayMg > 0 {
@@ -405,9 +417,10 @@ func (r *Logged) Text(t *Term) string {
 		}
 		b.WriteString(strings.TrimRight(p.S("%s: %s mg", day, t.Num(mg))+" "+limitVerdict(t, r.limit, r.check, share, false), " ") + "\n")
 	}
-	for _, w := range r.Warnings() {
-		b.WriteString(t.Label("warning", w) + "\n")
+	for _, w := range r.sourcedWarnings() {
+		b.WriteString(t.Label("warning", w.m) + c.cite(t, w.sources) + "\n")
 	}
+	b.WriteString(c.list(t))
 	return b.String()
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/source"
 )
 
 type savedIntakeJSON struct {
@@ -56,6 +57,7 @@ type savedPlanJSON struct {
 // SavedPlan is the report of `plan --show`: the saved plan, where the
 // loop stands today, and the days so far as bars.
 type SavedPlan struct {
+	bib source.Registry
 	td  *journal.Today
 	per *journal.Period
 	j   savedPlanJSON
@@ -111,6 +113,10 @@ func NewSavedPlan(td *journal.Today, per *journal.Period) *SavedPlan {
 
 func (r *SavedPlan) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 
+// WithSources gives the bibliography the text's sources list is titled
+// from.
+func (r *SavedPlan) WithSources(bib source.Registry) *SavedPlan { r.bib = bib; return r }
+
 // Warnings implements Report.
 func (r *SavedPlan) Warnings() []*msg.Message {
 	var out []*msg.Message
@@ -147,6 +153,7 @@ func (r *SavedPlan) TSV() [][]string {
 func (r *SavedPlan) Text(t *Term) string {
 	p, td, pl := t.P, r.td, r.td.Plan
 	loc := td.Now.Location()
+	c := &citations{bib: r.bib}
 	var b strings.Builder
 	if pl.Supervised {
 		b.WriteString(t.Warn(p.S("this plan is for use under medical supervision only")) + "\n")
@@ -170,7 +177,7 @@ func (r *SavedPlan) Text(t *Term) string {
 		b.WriteString(p.S("today, day %d: %s mg/day", n, t.Num(p.Num(td.Day.DoseMg, ValueDec))) + "\n")
 	}
 	for _, rs := range td.Reasons {
-		b.WriteString("  " + p.Message(rs.Msg) + basisText(t, rs.Basis, rs.Sources) + "\n")
+		b.WriteString("  " + p.Message(rs.Msg) + basisText(t, c, rs.Basis, rs.Sources) + "\n")
 	}
 	b.WriteString("\n")
 	first := p.S("morning")
@@ -211,12 +218,12 @@ func (r *SavedPlan) Text(t *Term) string {
 		// the spacing from the plan's form, by the rules that apply to it
 		switch g := m.Gap(pl.Is()); {
 		case g.Spaced():
-			b.WriteString(p.S("%s: %s", medText(p, &m), p.Message(g.Words())) + cite(t, m.SourcesOf(g.Rules)) + "\n")
+			b.WriteString(p.S("%s: %s", medText(p, &m), p.Message(g.Words())) + c.cite(t, m.SourcesOf(g.Rules)) + "\n")
 		case m.Advice != nil:
-			b.WriteString(p.S("%s: %s", medText(p, &m), p.Data(msg.KeyInteraction(m.Class, "advice"), m.Advice.Text)) + cite(t, m.Advice.Sources) + "\n")
+			b.WriteString(p.S("%s: %s", medText(p, &m), p.Data(msg.KeyInteraction(m.Class, "advice"), m.Advice.Text)) + c.cite(t, m.Advice.Sources) + "\n")
 		case m.Spaced():
 			b.WriteString(p.S("%s: mgcalc's sources give a spacing for %s, not for %s", medText(p, &m), medForms(p, &m, m.NamedForms()),
-				p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName)) + cite(t, m.Sources()) + "\n")
+				p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName)) + c.cite(t, m.Sources()) + "\n")
 		}
 	}
 	if r.per != nil && len(r.per.Days) > 0 {
@@ -224,11 +231,12 @@ func (r *SavedPlan) Text(t *Term) string {
 	}
 	b.WriteString("\n" + p.S("rules of the loop:") + "\n")
 	for _, ru := range td.Rules {
-		b.WriteString("  " + p.Message(ru.Note) + basisText(t, ru.Basis, ru.Sources) + "\n")
+		b.WriteString("  " + p.Message(ru.Note) + basisText(t, c, ru.Basis, ru.Sources) + "\n")
 	}
 	for _, w := range r.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")
 	}
+	b.WriteString(c.list(t))
 	return b.String()
 }
 
