@@ -195,7 +195,12 @@ func runLog(o *logOptions) error {
 		}
 		spacing, depleting, known := k.Medicine(name)
 		e.Med = journal.MedOf(name, spacing, depleting, known)
-		if !known {
+		if mp := k.Product(name); mp != nil {
+			// an antacid or laxative that is magnesium itself (as plan
+			// --meds knows it): it counts, and is logged as magnesium
+			e.Med = &journal.Med{Name: name, Class: mp.Key, ClassName: mp.Name, Known: true}
+			warnings = append(warnings, productWarning(mp))
+		} else if !known {
 			warnings = append(warnings, msg.New("mgcalc does not know the medicine %q: ask your pharmacist whether it interacts with magnesium", name))
 		}
 		if spacing != nil && spacing.Interaction.Advice != nil && len(spacing.Interaction.Spacings) == 0 {
@@ -333,4 +338,14 @@ func todaysItems(o *totalOptions, t *forms.Table) ([]stack.Item, error) {
 // lazyCmd puts in its place share it.
 func logShort(p msg.Printer) string {
 	return p.Help("log.short", "Write down what you took, a medicine, or how your gut took it")
+}
+
+// productWarning says that a medicine is magnesium that counts, and how
+// to log the magnesium it holds.
+func productWarning(mp *plan.MgProduct) *msg.Message {
+	if mp.Form != "" {
+		return msg.New("%s is magnesium too: %s. It counts toward the same upper limit: log the magnesium it holds as %s:MG (its %s per dose) or magnesium:MG (the magnesium its label states)",
+			mp.Name, mp.Fact.Text, mp.Form, mp.Form)
+	}
+	return msg.New("%s: %s. What it holds counts toward the same upper limit: log it as FORM:MG or magnesium:MG from the label", mp.Name, mp.Fact.Text)
 }

@@ -577,6 +577,12 @@ func genSources() []source.Source {
 			Note:  "[V] read in the stored emc SmPC: calcium carbonate 680 mg (272 mg calcium) and heavy magnesium carbonate 80 mg (20 mg elemental magnesium) per tablet; severe renal insufficiency a contraindication. [V2] drugs.com copies of the Rennie Fresh and Spearmint SmPCs give the same 680/80 mg, and of Rennie Extra heavy magnesium carbonate 73.5 mg",
 		},
 		{
+			ID:    "maalox-smpc",
+			Title: "Maalox 175mg/200mg Oral Suspension (aluminium hydroxide, magnesium hydroxide), Summary of Product Characteristics (Sanofi Consumer Healthcare), emc 2716",
+			URL:   "https://www.medicines.org.uk/emc/product/2716/smpc",
+			Note:  "[V2] read in a stored copy of the emc SmPC (updated 26 January 2024): each 5 ml holds aluminium hydroxide 175 mg and magnesium hydroxide 200 mg; an antacid, 10-20 ml after meals and at bedtime; renal insufficiency a contraindication. The Irish SmPC (HPRA, 2021) gives the same 200 mg/175 mg per 5 ml",
+		},
+		{
 			ID:    "magnesia-san-pellegrino",
 			Title: "Magnesia S. Pellegrino (magnesio idrossido), Italian product information as reproduced by Italian pharmacy and drug-information pages (Farmacia Salvati, Dr. Max, carloanibaldi.com)",
 			URL:   "https://farmaciasalvati.it/farmaci-da-banco/magnesia-spelleff-lim-15g",
@@ -2872,6 +2878,16 @@ func genPlan() *plan.Knowledge {
 				},
 			},
 			{
+				Key:     "maalox",
+				Name:    "Maalox",
+				Members: []string{"maalox"},
+				Form:    "hydroxide",
+				Fact: plan.Fact{
+					Text:    "Maalox is aluminium hydroxide with magnesium hydroxide: 200 mg magnesium hydroxide in each 5 mL of the suspension",
+					Sources: []string{"maalox-smpc"},
+				},
+			},
+			{
 				Key:     "magnesia-san-pellegrino",
 				Name:    "Magnesia San Pellegrino",
 				Members: []string{"magnesia san pellegrino", "magnesia s pellegrino", "magnesia s. pellegrino", "san pellegrino magnesia"},
@@ -3283,6 +3299,8 @@ func genNL() map[string]string {
 		"magnesium_product.antacids.name":                   "maagzuurbinders",
 		"magnesium_product.laxatives":                       "sommige laxeermiddelen zijn magnesiumzouten (magnesiamelk is magnesiumhydroxide; magnesiumcitraat en -sulfaat werken als osmotisch laxeermiddel): lees het etiket",
 		"magnesium_product.laxatives.name":                  "laxeermiddelen",
+		"magnesium_product.maalox":                          "Maalox is aluminiumhydroxide met magnesiumhydroxide: 200 mg magnesiumhydroxide in elke 5 mL van de suspensie",
+		"magnesium_product.maalox.name":                     "Maalox",
 		"magnesium_product.magnesia-san-pellegrino":         "Magnesia San Pellegrino is magnesiumhydroxide: 90 g (of 45 g in het bruispoeder) per 100 g poeder, 825 mg per kauwtablet",
 		"magnesium_product.magnesia-san-pellegrino.name":    "Magnesia San Pellegrino",
 		"magnesium_product.milk-of-magnesia":                "magnesiamelk is magnesiumhydroxide, 1200 mg (500 mg magnesium) per 15 mL in de gewone sterkte en het dubbele in geconcentreerde producten",

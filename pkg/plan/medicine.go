@@ -21,6 +21,11 @@ func (k *Knowledge) Medicine(name string) (spacing *MedSpacing, depleting []*Med
 	return spacing, p.Depleting, len(p.UnknownMeds) == 0 && (spacing != nil || len(p.Depleting) > 0)
 }
 
+// Product looks up a medicine or product that is magnesium itself (an
+// antacid, a laxative: Rennie, milk of magnesia, Maalox) by name, as
+// --meds does: nil for any other name.
+func (k *Knowledge) Product(name string) *MgProduct { return k.products[fold(name)] }
+
 // ClosedHours is how far a way a spacing rule gives no time for is kept
 // closed: a whole day. "Take the medicine at least 2 h before magnesium"
 // says nothing of after it: the medicine is not taken after magnesium, and
