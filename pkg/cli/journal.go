@@ -175,7 +175,7 @@ written, 2 bad arguments or an existing FILE without --force.`),
 				return storeError(err)
 			}
 			n, _, _ := st.Counts()
-			return o.Root.print(s, render.NewDone("backup", st.Path(), args[0], &n, msg.New("backed up %d entries to %s", n, args[0])))
+			return o.Root.print(s, render.NewDone("backup", st.Path(), args[0], &n, msg.Plural(float64(n), "backed up %d entry to %s", "backed up %d entries to %s", n, args[0])))
 		},
 	}
 	cmd.Flags().BoolVar(&o.Force, "force", false, s.P.Help("journal.backup.flag.force", "replace an existing FILE"))
@@ -206,7 +206,7 @@ opened, 2 bad arguments or a journal with entries without --force.`),
 			if err != nil {
 				return storeError(err)
 			}
-			return o.Root.print(s, render.NewDone("restore", path, args[0], &n, msg.New("restored %d entries from %s", n, args[0])))
+			return o.Root.print(s, render.NewDone("restore", path, args[0], &n, msg.Plural(float64(n), "restored %d entry from %s", "restored %d entries from %s", n, args[0])))
 		},
 	}
 	cmd.Flags().BoolVar(&o.Force, "force", false, s.P.Help("journal.restore.flag.force", "replace a journal that holds entries or plans"))

@@ -272,7 +272,8 @@ func labelError(rl readLabel, of int) *msg.Message {
 		m = msg.Errorf("%s: row %d: %s", text.Escape(w), le.Line, le.Err)
 	}
 	if n := len(rl.l.Unreadable()); n > 1 {
-		m = msg.Errorf("%s (and %d more lines that cannot be read)", m, n-1)
+		more := msg.Plural(float64(n-1), "and %d more line that cannot be read", "and %d more lines that cannot be read", n-1)
+		m = msg.Errorf("%s (%s)", m, more)
 	}
 	return withHint(m, le.Err)
 }

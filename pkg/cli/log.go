@@ -57,9 +57,9 @@ yesterday; with --at, at that time, else at the time of day it is now)
 say when: entries may be logged afterwards, never ahead. The same entry
 logged again within a minute is refused as a double; --force keeps it.
 
---gut ok, loose, cramps or nausea (goed, dun, krampen, misselijk): a loose,
-cramping or nauseous day is a bad gut day, and the plan steps back from
-that day on (see 'mgcalc today'). --med NAME logs a medicine by its
+--gut ok, loose, cramps or nausea (goed, dun, buikkrampen, misselijk): a
+loose, cramping or nauseous day is a bad gut day, and the plan steps back
+from that day on (see 'mgcalc today'). --med NAME logs a medicine by its
 generic, brand or Dutch name: one the plan's interaction table knows gets
 its spacing from magnesium (levothyroxine at 07:10 with a 4 h rule: no
 magnesium before 11:10), and a magnesium dose logged inside such a window

@@ -284,7 +284,7 @@ var Guts = []Gut{GutOK, GutLoose, GutCramps, GutNausea}
 func (g Gut) Bad() bool { return g == GutLoose || g == GutCramps || g == GutNausea }
 
 // gutWords are the words log --gut takes; the Dutch (goed, dun,
-// krampen, misselijk) are in data/i18n/nl.words.yaml, read as these.
+// buikkrampen, misselijk) are in data/i18n/nl.words.yaml, read as these.
 var gutWords = map[string]Gut{
 	"ok": GutOK, "good": GutOK, "fine": GutOK,
 	"loose": GutLoose, "diarrhoea": GutLoose, "diarrhea": GutLoose,
@@ -304,7 +304,7 @@ func ParseGut(s string) (Gut, error) {
 		}
 	}
 	return "", msg.Errorf("--gut must be ok, loose, cramps or nausea, not %q", text.Clip(s)).
-		WithHint("in Dutch: goed, dun, krampen or misselijk")
+		WithHint("in Dutch: goed, dun, buikkrampen or misselijk")
 }
 
 // IsMagnesium reports whether the entry logs magnesium taken.

@@ -417,7 +417,7 @@ func (t *Today) reasons() {
 			t.add(RuleStepBack, msg.New("a bad gut day at %s mg/day (%s): back to %s mg/day, the last dose you tolerated, until %s; then %s mg/day once more",
 				msg.N(e.FromMg, 1), day(e.On), msg.N(e.ToMg, 1), day(e.Until), msg.N(e.FromMg, 1)))
 		}
-		t.add(RuleHold, msg.New("held for %d days after the bad day, one step interval of the plan", p.IntervalDays))
+		t.add(RuleHold, msg.Plural(float64(p.IntervalDays), "held for %d day after the bad day, one step interval of the plan", "held for %d days after the bad day, one step interval of the plan", p.IntervalDays))
 	}
 	if e := st.Retry; e != nil && t.Day.State == StateRetry {
 		t.add(RuleRetry, msg.New("retrying %s mg/day, which upset your gut on %s: once more, for a full step; a second bad gut day at it lowers the target",
@@ -428,7 +428,7 @@ func (t *Today) reasons() {
 			msg.N(e.ToMg, 1), msg.N(e.FromMg, 1), day(e.On)))
 	}
 	if st.Behind > 0 {
-		t.add(RuleHold, msg.New("the schedule runs %d days behind the saved one, after stepping back", st.Behind))
+		t.add(RuleHold, msg.Plural(float64(st.Behind), "the schedule runs %d day behind the saved one, after stepping back", "the schedule runs %d days behind the saved one, after stepping back", st.Behind))
 	}
 	if t.Day.State == StateAfterEnd {
 		t.add(RuleAfterEnd, msg.New("the schedule ended on day %d: its last dose, %s mg/day, continues", p.LastDay(), msg.N(t.Day.DoseMg, 1)))

@@ -65,7 +65,7 @@ func Rules(p *Plan) []Rule {
 	}
 	rules := []Rule{
 		{Key: RuleBadGut, Basis: plan.FromSource, Sources: badGutSources,
-			Note: msg.New("loose stools, cramps or nausea make a bad gut day: a sign that the dose is too high or the form does not suit")},
+			Note: msg.New("loose stools, stomach cramps or nausea make a bad gut day: a sign that the dose is too high or the form does not suit")},
 		{Key: RuleEpisode, Basis: plan.FromMgcalc,
 			Note: msg.New("bad gut days in a row are one episode, counted against the dose of its first day: a gut takes a day or more to settle, and no source says how to count them")},
 		{Key: RuleStepBack, Basis: plan.FromSource, Sources: stepBack,
@@ -75,7 +75,8 @@ func Rules(p *Plan) []Rule {
 	}
 	if p != nil {
 		rules = append(rules, Rule{Key: RuleHold, Value: float64(hold), Unit: "days", Basis: plan.FromMgcalc, Sources: []string{"seed-001"},
-			Note: msg.New("hold the tolerated dose for %d days, one step interval of the plan (a consumer article (Topvitamine, 2026): evaluate after one to two weeks, then raise), before trying again: no source says how long", hold)})
+			Note: msg.Plural(float64(hold), "hold the tolerated dose for %d day, one step interval of the plan (a consumer article (Topvitamine, 2026): evaluate after one to two weeks, then raise), before trying again: no source says how long",
+				"hold the tolerated dose for %d days, one step interval of the plan (a consumer article (Topvitamine, 2026): evaluate after one to two weeks, then raise), before trying again: no source says how long", hold)})
 	}
 	rules = append(rules,
 		Rule{Key: RuleRetry, Basis: plan.FromMgcalc,

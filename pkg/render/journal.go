@@ -147,7 +147,7 @@ func gutText(p msg.Printer, g journal.Gut) string {
 	case journal.GutLoose:
 		return p.S("loose stools")
 	case journal.GutCramps:
-		return p.S("cramps")
+		return p.S("stomach cramps")
 	case journal.GutNausea:
 		return p.S("nausea")
 	}

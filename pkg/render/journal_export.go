@@ -360,7 +360,7 @@ func (r *Journal) Markdown() string {
 			bad++
 		}
 	}
-	fmt.Fprintf(&b, "- **Bad gut days** (loose stools, cramps or nausea): %d.\n", bad)
+	fmt.Fprintf(&b, "- **Bad gut days** (loose stools, stomach cramps or nausea): %d.\n", bad)
 	if r.j.Lowered != nil {
 		fmt.Fprintf(&b, "- **%s** (mgcalc's rule).\n", sentence(r.j.Lowered.Text))
 	}

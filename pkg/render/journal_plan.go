@@ -168,7 +168,7 @@ func (r *SavedPlan) Text(t *Term) string {
 	b.WriteString(target + "\n")
 	switch n := pl.DayNumber(td.Date); {
 	case n < 1:
-		b.WriteString(p.S("it starts in %d days", td.StartsIn()) + "\n")
+		b.WriteString(p.Message(msg.Plural(float64(td.StartsIn()), "it starts in %d day", "it starts in %d days", td.StartsIn())) + "\n")
 	case td.Day.State == journal.StateStopped:
 		b.WriteString(t.Bad(p.S("today, day %d: no doses: the schedule has stopped", n)) + "\n")
 	case td.Day.State == journal.StatePause:
@@ -315,7 +315,7 @@ func (d *Doctor) Text(t *Term) string {
 		case !c.OK:
 			mark = t.Bad(p.S("problem"))
 		}
-		line := "  " + mark + "  " + c.Name
+		line := "  " + mark + "  " + checkName(p, c.Name)
 		if c.detail != nil {
 			line += ": " + p.Message(c.detail)
 		}
@@ -327,6 +327,28 @@ func (d *Doctor) Text(t *Term) string {
 		b.WriteString(t.Bad(p.S("the journal has problems: 'mgcalc journal doctor --fix' repairs what it can")) + "\n")
 	}
 	return b.String()
+}
+
+// checkName is a doctor check's name in the reader's language (JSON and
+// TSV keep the machine name).
+func checkName(p msg.Printer, name string) string {
+	switch name {
+	case "file":
+		return p.S("file")
+	case "leftovers":
+		return p.S("leftovers")
+	case "open":
+		return p.S("open")
+	case "permissions":
+		return p.S("permissions")
+	case "pages":
+		return p.S("pages")
+	case "entries":
+		return p.S("entries")
+	case "plans":
+		return p.S("plans")
+	}
+	return name
 }
 
 // Done is a one-line report of something done to the journal (backup,

@@ -167,7 +167,7 @@ func TestJournalMarkdown(t *testing.T) {
 	for _, want := range []string{
 		"# Magnesium taken, 2026-12-01 to 2026-12-14",
 		"- **Adherence**: 9 of 10 planned doses logged (90 %)",
-		"- **Bad gut days** (loose stools, cramps or nausea): 1.",
+		"- **Bad gut days** (loose stools, stomach cramps or nausea): 1.",
 		"| 2026-12-04 | 100 | missed |",
 		// the bad gut day was planned at the dose it began with, which was
 		// taken: the next days step back, not the day itself

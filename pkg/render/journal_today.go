@@ -183,7 +183,7 @@ func (r *Today) Text(t *Term) string {
 	case pl == nil:
 		b.WriteString(p.S("today, %s: no plan saved", date) + "\n")
 	case td.Day.State == journal.StateBefore:
-		b.WriteString(p.S("today, %s: your plan (%s) starts in %d days", date, planLine(p, pl), td.StartsIn()) + "\n")
+		b.WriteString(p.Message(msg.Plural(float64(td.StartsIn()), "today, %s: your plan (%s) starts in %d day", "today, %s: your plan (%s) starts in %d days", date, planLine(p, pl), td.StartsIn())) + "\n")
 	default:
 		b.WriteString(p.S("today, %s: day %d of your plan (%s)", date, pl.DayNumber(td.Date), planLine(p, pl)) + "\n")
 		if pl.Supervised {

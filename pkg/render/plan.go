@@ -695,7 +695,7 @@ func span(p msg.Printer, days int) string {
 		}
 		return p.S("%d weeks", days/7)
 	}
-	return p.S("%d days", days)
+	return p.Message(msg.Plural(float64(days), "%d day", "%d days", days))
 }
 
 // spansText words how long after day first each evaluation point is: "4
