@@ -161,11 +161,12 @@ func (r *SavedPlan) Text(t *Term) string {
 	b.WriteString(p.S("saved plan: %s (saved %s)", planLine(p, pl), pl.SavedAt.In(loc).Format("2006-01-02 15:04")) + "\n")
 	b.WriteString(p.S("form: %s (%s, %s, %s %% Mg)", t.Num(p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName)),
 		p.Data(msg.KeyVariantName(pl.Form, pl.Variant), pl.VariantName), pl.Formula, p.Num(pl.Fraction*100, 2)) + "\n")
-	target := p.S("target: %s mg/day elemental magnesium", p.Num(pl.TargetMg, ValueDec))
-	if l := pl.Limit; l != nil && l.Mg != nil {
-		target += ", " + p.S("%s %% of the %s mg/day upper limit (%s)", p.Num(pl.Check(pl.TargetMg).Percent, 0), p.Num(*l.Mg, 0), p.Data(msg.KeyAuthorityName(l.Authority), l.AuthorityName))
+	// as the plan said it: the target, and what whole units reach
+	reached := pl.ReachedMg
+	if reached == 0 {
+		reached = pl.TargetMg // a plan saved before it was kept
 	}
-	b.WriteString(target + "\n")
+	b.WriteString(targetText(t, pl.TargetMg, reached, 0, pl.Limit.Applied()) + "\n")
 	switch n := pl.DayNumber(td.Date); {
 	case n < 1:
 		b.WriteString(p.Message(msg.Plural(float64(td.StartsIn()), "it starts in %d day", "it starts in %d days", td.StartsIn())) + "\n")
@@ -205,7 +206,7 @@ func (r *SavedPlan) Text(t *Term) string {
 				morning = v
 			}
 		}
-		rows = append(rows, []string{pl.DateOf(s.FirstDay).Format("01-02") + " – " + pl.DateOf(s.LastDay).Format("01-02"),
+		rows = append(rows, []string{pl.DateOf(s.FirstDay).Format(time.DateOnly) + " – " + pl.DateOf(s.LastDay).Format(time.DateOnly),
 			p.Num(s.ElementalMg, ValueDec) + " mg", morning, evening})
 	}
 	b.WriteString(t.Table(header, rows, map[int]bool{1: true, 2: true, 3: true}))

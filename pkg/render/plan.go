@@ -605,25 +605,34 @@ func (r *Plan) evidence(t *Term, b *strings.Builder) {
 // targetLine is the target and its share of the limit; where whole units
 // reach another amount, that amount and its share.
 func (r *Plan) targetLine(t *Term) string {
-	p, pp := t.P, r.p
-	l := pp.Limit
+	return targetText(t, r.p.TargetMg, r.p.ReachedMg, r.p.OtherMg, r.p.Limit)
+}
+
+// targetText is a plan's target and its share of the limit l; where whole
+// units reach another amount, that amount and its share: the one wording
+// for a plan and a saved plan (plan --show).
+func targetText(t *Term, targetMg, reachedMg, otherMg float64, l limits.Applied) string {
+	p := t.P
+	target := t.Num(p.Amount(math.Round(targetMg*10) / 10))
+	if l.Mg() == nil {
+		return p.S("target: %s mg magnesium a day", target)
+	}
 	limit := p.S("the %s mg/day upper limit (%s)", p.Num(*l.Mg(), 0), authorityName(p, l.Authority))
-	reached := math.Abs(pp.ReachedMg-pp.TargetMg) >= 0.05
-	share := p.Num(l.Check(pp.ReachedMg+pp.OtherMg).Percent, 0)
+	reached := math.Abs(reachedMg-targetMg) >= 0.05
+	share := p.Num(l.Check(reachedMg+otherMg).Percent, 0)
 	var s string
 	switch {
-	case reached && pp.OtherMg > 0:
+	case reached && otherMg > 0:
 		s = p.S("target: %s mg magnesium a day; in whole units %s mg, with your other %s mg %s %% of %s",
-			t.Num(p.Amount(math.Round(pp.TargetMg*10)/10)), t.Num(p.Num(pp.ReachedMg, 1)), p.Num(pp.OtherMg, 1), share, limit)
+			target, t.Num(p.Num(reachedMg, 1)), p.Num(otherMg, 1), share, limit)
 	case reached:
-		s = p.S("target: %s mg magnesium a day; in whole units %s mg, %s %% of %s",
-			t.Num(p.Amount(math.Round(pp.TargetMg*10)/10)), t.Num(p.Num(pp.ReachedMg, 1)), share, limit)
-	case pp.OtherMg > 0:
-		s = p.S("target: %s mg magnesium a day; with your other %s mg, %s %% of %s", t.Num(p.Amount(math.Round(pp.TargetMg*10)/10)), p.Num(pp.OtherMg, 1), share, limit)
+		s = p.S("target: %s mg magnesium a day; in whole units %s mg, %s %% of %s", target, t.Num(p.Num(reachedMg, 1)), share, limit)
+	case otherMg > 0:
+		s = p.S("target: %s mg magnesium a day; with your other %s mg, %s %% of %s", target, p.Num(otherMg, 1), share, limit)
 	default:
-		s = p.S("target: %s mg magnesium a day, %s %% of %s", t.Num(p.Amount(math.Round(pp.TargetMg*10)/10)), share, limit)
+		s = p.S("target: %s mg magnesium a day, %s %% of %s", target, share, limit)
 	}
-	if l.Check(pp.ReachedMg + pp.OtherMg).Over {
+	if l.Check(reachedMg + otherMg).Over {
 		s += " " + t.Bad(p.S("ABOVE THE LIMIT"))
 	}
 	return s
