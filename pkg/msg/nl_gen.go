@@ -736,6 +736,7 @@ var nlMessages = [...]Translation{
 	{"only the maker can say how much magnesium it holds; if the label states it, count it as magnesium:MG", "alleen de maker kan zeggen hoeveel magnesium erin zit; noemt het etiket dat, tel het dan als magnesium:MG"},
 	{"open", "openen"},
 	{"other magnesium of %v mg a day", "ander magnesium van %v mg per dag"},
+	{"over the limit", "boven de grens"},
 	{"pages", "pagina's"},
 	{"pause", "pauze"},
 	{"per day", "per dag"},

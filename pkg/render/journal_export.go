@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -198,10 +199,29 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 	if scale <= 0 {
 		scale = 1
 	}
+	// a day over the limit is decided by pkg/limits, never by how columns
+	// round: it gets at least one cell past the line, so the line sits at
+	// most two columns from the end
+	overAny := slices.ContainsFunc(days, func(d journal.DayPlan) bool { return limit.Check(d.TakenMg).Over })
+	if ul > 0 && overAny && int(math.Round(ul/scale*width)) > width-2 {
+		scale = ul * width / (width - 2)
+	}
 	col := func(mg float64) int { return int(math.Round(mg / scale * width)) }
 	ulCol := -1
 	if ul > 0 {
 		ulCol = min(col(ul), width)
+	}
+	// the numbers column is as wide as its widest note, so no bar shifts it
+	notes := make([]string, len(days))
+	noteWidth := 0
+	for i, d := range days {
+		rec, _ := d.Record()
+		notes[i] = p.Num(d.TakenMg, 0)
+		if d.PlanID != 0 {
+			notes[i] += "/" + p.Num(rec, 0)
+		}
+		notes[i] += " mg"
+		noteWidth = max(noteWidth, ansi.StringWidth(notes[i]))
 	}
 	taken, planned, line, over := "#", "-", "|", "+"
 	if t.Color {
@@ -220,12 +240,19 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 		}
 		rec, _ := d.Record()
 		tc, dc := col(d.TakenMg), col(rec)
+		isOver := limit.Check(d.TakenMg).Over
+		switch {
+		case isOver:
+			tc = max(tc, ulCol+2)
+		case ulCol >= 0:
+			tc = min(tc, ulCol) // within the limit never crosses the line
+		}
 		var bar strings.Builder
 		for c := 0; c <= width; c++ {
 			switch {
-			case c == ulCol && c >= tc:
+			case c == ulCol:
 				bar.WriteString(t.paint(line, colBad, false))
-			case c < tc && ulCol >= 0 && c >= ulCol:
+			case c < tc && ulCol >= 0 && c > ulCol:
 				bar.WriteString(t.paint(over, colBad, true))
 			case c < tc:
 				bar.WriteString(t.paint(taken, colAccent, false))
@@ -235,12 +262,11 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 				bar.WriteString(" ")
 			}
 		}
-		note := p.Num(d.TakenMg, 0)
-		if d.PlanID != 0 {
-			note += "/" + p.Num(rec, 0)
-		}
-		note += " mg"
+		note := strings.Repeat(" ", noteWidth-ansi.StringWidth(notes[i])) + notes[i]
 		var marks []string
+		if isOver {
+			marks = append(marks, t.Bad(p.S("over the limit")))
+		}
 		if d.Bad {
 			marks = append(marks, t.Warn("! "+gutShort(p, worstGut(d.Gut))))
 		}
@@ -258,7 +284,7 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 			marks = append(marks, t.Dim(p.S("stopped")))
 		}
 		head := p.Message(weekday(d.Date.Weekday())) + " " + d.Date.Format("01-02")
-		row := fmt.Sprintf("%s %s %9s", head, bar.String(), note)
+		row := head + " " + bar.String() + " " + note
 		if len(marks) > 0 {
 			row += " " + strings.Join(marks, " ")
 		}
