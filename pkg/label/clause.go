@@ -2,6 +2,7 @@ package label
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
@@ -168,10 +169,20 @@ func hasBlendWord(s string) bool {
 
 // incompleteLink returns the link and the noun after it when a link of
 // "of which" or "providing" kind is followed by magnesium without an
-// amount ("500 mg waarvan magnesium"), else nil.
+// amount ("500 mg waarvan magnesium"), or the link alone when nothing it
+// could link follows it ("500 mg waarvan" at the end of the line), else
+// nil.
 func incompleteLink(atoms []atom, mg []*noun) []atom {
 	for i, a := range atoms {
-		if a.kind != aLink || a.link == linkSource || i+1 >= len(atoms) {
+		if a.kind != aLink || a.link == linkSource {
+			continue
+		}
+		if !slices.ContainsFunc(atoms[i+1:], func(b atom) bool {
+			return b.kind == aAmount || b.kind == aMg || b.kind == aSalt || b.kind == aNutrient || b.kind == aPercent || b.kind == aCount
+		}) {
+			return atoms[i : i+1]
+		}
+		if i+1 >= len(atoms) {
 			continue
 		}
 		next := &atoms[i+1]
