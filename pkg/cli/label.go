@@ -384,6 +384,9 @@ func labelItems(s *IO, t tables, paths []string) ([]stack.Item, error) {
 		if rl.file == "-" {
 			base = "<stdin>"
 		}
+		for _, w := range render.BlendWarnings(rl.l) {
+			s.Warn(msg.New("%s: %s", base, w))
+		}
 		doses := rl.l.Items("")
 		for _, it := range doses {
 			switch {
