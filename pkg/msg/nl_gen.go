@@ -962,7 +962,7 @@ var nlMessages = [...]Translation{
 	{"write FORM or FORM:VARIANT, such as citrate:nonahydrate", "schrijf VORM of VORM:VARIANT, bijvoorbeeld citrate:nonahydrate"},
 	{"write FORM:AMOUNT, such as citrate:500, chloride:anhydrous:1g or citrate:500x2 for two a day", "schrijf VORM:HOEVEELHEID, bijvoorbeeld citraat:500, chloride:anhydrous:1g of citraat:500x2 voor twee per dag"},
 	{"write a whole number without a separator, such as 1500", "schrijf een heel getal zonder scheidingsteken, zoals 1500"},
-	{"write decimals with a point (14.5) and thousands without a separator (1500)", "mgcalc leest een decimale punt, geen komma: schrijf 14.5 (niet 14,5), en duizendtallen zonder scheidingsteken (1500)"},
+	{"write decimals with a point (14.5) and thousands without a separator (1500)", "schrijf decimalen met een punt (14.5) en duizendtallen zonder scheidingsteken (1500)"},
 	{"write decimals with one comma or point (1,5g or 1.5g) and thousands without a separator (1500)", "schrijf decimalen met één komma of punt (1,5g of 1.5g), en duizendtallen zonder scheidingsteken (1500)"},
 	{"write it as HH:MM, such as 08:00", "schrijf het als UU:MM, bijvoorbeeld 08:00"},
 	{"write it as YYYY-MM-DD, such as 2026-12-01, or today", "schrijf het als JJJJ-MM-DD, bijvoorbeeld 2026-12-01, of today"},
