@@ -35,9 +35,27 @@ var fileFlags = map[string]fileFlag{
 	"journal": {[]string{"db"}, msg.New("leave --journal out for the default, $XDG_DATA_HOME/mgcalc/journal.db")},
 }
 
-// emptyFileName refuses a file flag given an empty name (--stack ”):
-// it is a slip on the command line, not a file that cannot be found.
-func emptyFileName(cmd *cobra.Command) error {
+// fileArgs are the commands whose arguments name files, by command path,
+// with the hint for an empty name.
+var fileArgs = map[string]*msg.Message{
+	"mgcalc label":           msg.New("give a label's text file, or - for stdin"),
+	"mgcalc journal backup":  msg.New("give the name of the file to write the copy to"),
+	"mgcalc journal restore": msg.New("give the backup file that 'mgcalc journal backup' wrote"),
+}
+
+// emptyFileName refuses a file flag or argument given an empty name
+// (--stack ”, label ”): it is a slip on the command line, not a file
+// that cannot be found, nor a journal that does not exist.
+func emptyFileName(cmd *cobra.Command, args []string) error {
+	if hint, ok := fileArgs[cmd.CommandPath()]; ok {
+		for i, a := range args {
+			if strings.TrimSpace(a) == "" {
+				m := msg.Errorf("argument %d is an empty file name", i+1)
+				m.Hint = hint
+				return usageError(m)
+			}
+		}
+	}
 	for name, ff := range fileFlags {
 		f := cmd.Flags().Lookup(name)
 		if f == nil || !f.Changed {

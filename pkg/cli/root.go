@@ -151,7 +151,7 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Name() == cobra.ShellCompRequestCmd {
 				// Completion needs no settings, and a broken file must not
 				// break it. What only completion uses is set up now, not in
@@ -159,7 +159,7 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 				completeSetup(cmd.Root())
 				return nil
 			}
-			if err := emptyFileName(cmd); err != nil {
+			if err := emptyFileName(cmd, args); err != nil {
 				return err
 			}
 			st, err := applyConfig(cmd, s, opts.settings, s.config, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
