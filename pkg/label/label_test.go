@@ -186,8 +186,33 @@ func checkLabel(t *testing.T, in string, l *label.Label) {
 			t.Fatalf("%q: kind %q", in, ln.Kind)
 		}
 	}
-	if sum != l.ElementalPerServing() {
-		t.Fatalf("%q: the lines add up to %v, the label to %v", in, sum, l.ElementalPerServing())
+	// the label's total, as label and total --label count it, comes from
+	// the doses as stack items added up by pkg/dose (each compound line
+	// converted again by its formula): never from this sum's own loop
+	lt, err := kb.Limits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := lt.Authority(limits.DefaultAuthority).For(limits.Person{})
+	got := 0.0
+	if items := l.Items(""); len(items) > 0 {
+		got = dose.Sum(items, limit, nil, lt.Reference(limit.Authority)).ElementalMg / l.PerDay.Max
+	}
+	if math.Abs(got-sum) > 1e-9*math.Max(1, sum) {
+		t.Fatalf("%q: the lines add up to %v, the label's total to %v", in, sum, got)
+	}
+	// a line that states only its compound gives the formula's magnesium
+	for _, ln := range l.Lines {
+		if ln.Kind != label.Dose || ln.Declared != label.Compound {
+			continue
+		}
+		v := ln.Variant
+		if v == nil {
+			v = ln.Form.Default()
+		}
+		if want := ln.CompoundMg * v.Fraction; math.Abs(ln.ElementalMg-want) > 1e-9*math.Max(1, want) {
+			t.Fatalf("%q: %v mg %s gives %v mg, its formula %v", in, ln.CompoundMg, ln.Form.Key, ln.ElementalMg, want)
+		}
 	}
 	if !(l.PerDay.Min > 0) || l.PerDay.Min > l.PerDay.Max || l.PerDay.Max > label.MaxServingsPerDay {
 		t.Fatalf("%q: servings a day %v", in, l.PerDay)
