@@ -162,6 +162,9 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 			if err := emptyFileName(cmd, args); err != nil {
 				return err
 			}
+			if err := nameFlagError(cmd); err != nil {
+				return err
+			}
 			st, err := applyConfig(cmd, s, opts.settings, s.config, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
 			if err != nil {
 				return err

@@ -295,7 +295,11 @@ var gutWords = map[string]Gut{
 // ParseGut reads a --gut word in English or Dutch, by the one fold of
 // typed names (case, spaces and hyphens do not count).
 func ParseGut(s string) (Gut, error) {
-	if f, err := text.Fold(s); err == nil {
+	f, err := text.Fold(s)
+	if r := msg.NameRefusal(s, err); r != nil {
+		return "", r
+	}
+	if err == nil {
 		if en, ok := msg.Word("log-gut", f); ok {
 			f = en
 		}
