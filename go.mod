@@ -11,7 +11,7 @@ require (
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.10
-	github.com/spf13/viper v1.21.0
+	github.com/spf13/viper v1.20.1
 	go.etcd.io/bbolt v1.4.3
 	golang.org/x/term v0.47.0
 	golang.org/x/text v0.28.0

@@ -1,18 +1,30 @@
 // Command gen-tables turns mgcalc's knowledge tables (data/*.yaml) and
 // their translations (data/i18n/*.yaml) into Go literals, so that mgcalc
-// parses no YAML when it runs. The YAML stays the
-// source of truth: edit it, then regenerate from the module root with
+// parses no YAML, and builds and validates no table, when it runs. The
+// YAML stays the source of truth: edit it, then regenerate from the module
+// root with
 //
 //	go generate ./pkg/kb
 //
-// which runs `go run ../../cmd/gen-tables -o tables_gen.go -msg
-// ../msg/nl_gen.go` in pkg/kb.
+// which runs `go run ../../cmd/gen-tables -o tables_gen.go -built
+// built_gen.go -msg ../msg/nl_gen.go` in pkg/kb.
 //
-// The generated functions return the tables exactly as the strict YAML
-// decoders give them, before validation: pkg/kb still validates them,
-// parses every formula and computes every fraction when a table is first
-// used, with the same code that loads YAML. A test fails while the file is
-// stale, and another checks that the generated tables equal the YAML ones.
+// tables_gen.go: functions that return the tables exactly as the strict
+// YAML decoders give them, before validation (for a form table of the
+// user's, --table, whose plan knowledge is built against it, and for the
+// tests).
+//
+// built_gen.go: the tables as the validating loaders build them from the
+// YAML (every formula parsed, every fraction computed, the name index
+// made, the plan's knowledge checked against the form table), and the
+// Dutch catalogue of the data texts (the forms' Mg shares filled in), as
+// package-level variables the Go compiler lays out as constant data: no
+// code runs to make them. Each struct a pointer points to is a variable of
+// its own, so that a form the plan's knowledge names is the form of the
+// table, as in the built tables.
+//
+// A test fails while either file is stale, and others check that the
+// generated tables equal the YAML ones.
 package main
 
 import (
@@ -31,8 +43,10 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/mgcalc/mgcalc/data"
+	"github.com/mgcalc/mgcalc/pkg/datatext"
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
+	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/source"
 	"github.com/mgcalc/mgcalc/pkg/text"
@@ -40,15 +54,21 @@ import (
 
 func main() {
 	out := flag.String("o", "tables_gen.go", "write the tables' Go source to `file`")
+	builtOut := flag.String("built", "", "write the built tables' Go source to `file`")
 	msgOut := flag.String("msg", "", "write the message catalogues' Go source (pkg/msg) to `file`")
 	flag.Parse()
 	if flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "gen-tables: error: no arguments expected; use -o FILE [-msg FILE]")
+		fmt.Fprintln(os.Stderr, "gen-tables: error: no arguments expected; use -o FILE [-built FILE] [-msg FILE]")
 		os.Exit(2)
 	}
 	b, err := generate()
 	if err == nil {
 		err = os.WriteFile(*out, b, 0o644)
+	}
+	if err == nil && *builtOut != "" {
+		if b, err = generateBuilt(); err == nil {
+			err = os.WriteFile(*builtOut, b, 0o644)
+		}
 	}
 	if err == nil && *msgOut != "" {
 		if b, err = generateMsg(); err == nil {
@@ -226,23 +246,114 @@ func generate() ([]byte, error) {
 // validate loads the YAML as mgcalc's tests do, so that only tables that
 // validate are turned into Go.
 func validate() error {
+	_, err := load()
+	return err
+}
+
+// tables are the knowledge tables as the validating loaders build them.
+type tables struct {
+	sources source.Registry
+	forms   *forms.Table
+	names   *forms.Names
+	limits  *limits.Tables
+	plan    *plan.Knowledge
+}
+
+func load() (*tables, error) {
 	reg, err := source.Load(data.Sources)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	w, err := forms.LoadWeights(data.Elements, reg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ft, err := forms.LoadWithNames(data.Forms, data.Names, w, reg)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if _, err := limits.Load(data.Limits, reg); err != nil {
-		return err
+	names, err := forms.DecodeNames(data.Names)
+	if err != nil {
+		return nil, err
 	}
-	_, err = plan.Load(data.Plan, ft, reg)
-	return err
+	lt, err := limits.Load(data.Limits, reg)
+	if err != nil {
+		return nil, err
+	}
+	pk, err := plan.Load(data.Plan, ft, reg)
+	if err != nil {
+		return nil, err
+	}
+	return &tables{reg, ft, names, lt, pk}, nil
+}
+
+// generateBuilt returns the source of pkg/kb/built_gen.go: the built
+// tables and the translated data texts, as constant data.
+func generateBuilt() ([]byte, error) {
+	t, err := load()
+	if err != nil {
+		return nil, err
+	}
+	p := &printer{imports: map[string]bool{}, built: true, names: map[ref]string{}, taken: map[string]int{}, queued: map[ref]bool{}}
+	// variants and choices are named after their form and goal too
+	for _, f := range t.forms.Forms {
+		for _, v := range f.Variants {
+			p.name(v, "variant_"+f.Key+"_"+v.Key)
+		}
+		if f.Assay != nil {
+			p.name(f.Assay, "assay_"+f.Key)
+		}
+	}
+	for _, g := range t.plan.Goals {
+		for _, c := range g.Forms {
+			p.name(c, "choice_"+g.Key+"_"+c.Form)
+		}
+	}
+	// the bibliography first, so that the form table's Sources is it
+	p.top("builtSources", "is data/sources.yaml, sorted by id.", reflect.ValueOf(t.sources))
+	p.top("builtForms", "is the form table: data/forms.yaml with data/names.yaml, built and validated.", reflect.ValueOf(*t.forms))
+	p.top("builtLimits", "is data/limits.yaml, validated.", reflect.ValueOf(*t.limits))
+	p.top("builtPlan", "is data/plan.yaml, built and validated against builtForms.", reflect.ValueOf(*t.plan))
+	// The data texts in every language with translations: key, English
+	// (as printed), translation (the Mg shares filled in).
+	texts := datatext.List(t.forms, t.names.Others, t.limits, t.plan)
+	for _, l := range []struct {
+		lang, file, point string
+		src               []byte
+	}{{"nl", "i18n/nl.yaml", ",", data.NL}} {
+		var m map[string]string
+		if err := yaml.Unmarshal(l.src, &m); err != nil {
+			return nil, fmt.Errorf("data/%s: %w", l.file, err)
+		}
+		tr, err := datatext.Fill(l.lang, m, t.forms, l.point)
+		if err != nil {
+			return nil, err
+		}
+		var entries []msg.DataEntry
+		for _, x := range texts {
+			if d, ok := tr[x.Key]; ok {
+				entries = append(entries, msg.DataEntry{Key: x.Key, English: x.English, Text: d})
+			}
+		}
+		p.top(l.lang+"DataByKey", "are the data texts translated in data/"+l.file+", sorted by key.", reflect.ValueOf(msg.ByKey(entries)))
+		p.top(l.lang+"DataByText", "are "+l.lang+"DataByKey sorted by English, each English once.", reflect.ValueOf(msg.ByText(entries)))
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	var b bytes.Buffer
+	b.WriteString("// Code generated by cmd/gen-tables from data/*.yaml and data/i18n/*.yaml. DO NOT EDIT.\n")
+	b.WriteString("// Edit the YAML, then run: go generate ./pkg/kb\n\npackage kb\n\nimport (\n")
+	for _, ip := range sortedKeys(p.imports) {
+		fmt.Fprintf(&b, "\t%q\n", ip)
+	}
+	b.WriteString(")\n")
+	b.Write(p.body.Bytes())
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("formatting the generated source: %w", err)
+	}
+	return src, nil
 }
 
 // printer writes values as Go composite literals: structs by their
@@ -259,6 +370,92 @@ type printer struct {
 	imports map[string]bool
 	f64     bool // f64 is used
 	err     error
+
+	// built: write computed fields (yaml:"-") too, and every pointer as
+	// the address of a variable of its own, declared once (names) and
+	// written after the variable being written (pending).
+	built   bool
+	names   map[ref]string
+	taken   map[string]int
+	queued  map[ref]bool
+	pending []reflect.Value
+	// slices are the top-level slices written so far: a slice that is one
+	// of them (the form table's Sources) is written as its name.
+	slices []topSlice
+}
+
+// ref is a pointer's identity: its address and what it points to.
+type ref struct {
+	addr uintptr
+	t    reflect.Type
+}
+
+type topSlice struct {
+	name string
+	v    reflect.Value
+}
+
+// top writes `var name = v` with its doc comment, then every variable v
+// points to.
+func (p *printer) top(name, doc string, v reflect.Value) {
+	fmt.Fprintf(&p.body, "\n// %s %s\nvar %s = ", name, doc, name)
+	p.value(v, false)
+	p.body.WriteString("\n")
+	if v.Kind() == reflect.Slice {
+		p.slices = append(p.slices, topSlice{name, v})
+	}
+	for len(p.pending) > 0 {
+		e := p.pending[0]
+		p.pending = p.pending[1:]
+		fmt.Fprintf(&p.body, "\nvar %s = ", p.names[ref{e.Addr().Pointer(), e.Type()}])
+		if e.Kind() == reflect.Float64 {
+			p.body.WriteString("float64(")
+			p.value(e, false)
+			p.body.WriteString(")\n")
+			continue
+		}
+		p.value(e, false)
+		p.body.WriteString("\n")
+	}
+}
+
+// name names the variable ptr points to.
+func (p *printer) name(ptr any, name string) {
+	v := reflect.ValueOf(ptr)
+	p.names[ref{v.Pointer(), v.Type().Elem()}] = strings.NewReplacer("-", "_", ".", "_").Replace(name)
+}
+
+// varFor returns the name of the variable v (a non-nil pointer) points
+// to, queueing its declaration the first time: named by name, else after
+// its type and its key, where it has one.
+func (p *printer) varFor(v reflect.Value) string {
+	r := ref{v.Pointer(), v.Type().Elem()}
+	e := v.Elem()
+	if n, ok := p.names[r]; ok {
+		if !p.queued[r] {
+			p.queued[r] = true
+			p.pending = append(p.pending, e)
+		}
+		return n
+	}
+	base := strings.ToLower(r.t.Name()[:1]) + r.t.Name()[1:]
+	if e.Kind() == reflect.Float64 {
+		base = "number"
+	}
+	if e.Kind() == reflect.Struct {
+		if k := e.FieldByName("Key"); k.IsValid() && k.Kind() == reflect.String && k.String() != "" {
+			base += "_" + strings.NewReplacer("-", "_", ".", "_").Replace(k.String())
+		}
+	}
+	p.taken[base]++
+	n := base
+	if c := p.taken[base]; c > 1 || e.Kind() == reflect.Float64 {
+		n = fmt.Sprintf("%s_%d", base, c)
+	}
+	p.names[r] = n
+	p.queued[r] = true
+	p.pending = append(p.pending, e)
+	return n
 }
 
 func (p *printer) fail(format string, args ...any) {
@@ -271,6 +468,13 @@ func (p *printer) fail(format string, args ...any) {
 // package is named by the last element of its import path, as every
 // package of this module is.
 func (p *printer) typeName(t reflect.Type) string {
+	if t.Name() != "" && t.PkgPath() != "" {
+		if !isExported(t.Name()) {
+			p.fail("type %s is not exported", t)
+		}
+		p.imports[t.PkgPath()] = true
+		return path.Base(t.PkgPath()) + "." + t.Name()
+	}
 	switch t.Kind() {
 	case reflect.Pointer:
 		return "*" + p.typeName(t.Elem())
@@ -318,6 +522,12 @@ func (p *printer) value(v reflect.Value, elided bool) {
 		switch {
 		case v.IsNil():
 			b.WriteString("nil")
+		case p.built:
+			if k := v.Elem().Kind(); k != reflect.Struct && k != reflect.Float64 {
+				p.fail("cannot write a pointer to %s", v.Type().Elem())
+				return
+			}
+			b.WriteString("&" + p.varFor(v))
 		case v.Elem().Kind() == reflect.Struct:
 			if !elided {
 				b.WriteString("&")
@@ -335,6 +545,12 @@ func (p *printer) value(v reflect.Value, elided bool) {
 		if v.IsNil() {
 			b.WriteString("nil")
 			return
+		}
+		for _, t := range p.slices {
+			if t.v.Type() == v.Type() && t.v.Pointer() == v.Pointer() && t.v.Len() == v.Len() {
+				b.WriteString(t.name)
+				return
+			}
 		}
 		if !elided {
 			b.WriteString(p.typeName(v.Type()))
@@ -361,6 +577,10 @@ func (p *printer) value(v reflect.Value, elided bool) {
 	case reflect.Map:
 		if v.IsNil() {
 			b.WriteString("nil")
+			return
+		}
+		if p.built {
+			p.fail("cannot write the map %s as constant data", v.Type())
 			return
 		}
 		if !elided {
@@ -393,7 +613,7 @@ func (p *printer) value(v reflect.Value, elided bool) {
 		n := 0
 		for i := range t.NumField() {
 			f, fv := t.Field(i), v.Field(i)
-			if !f.IsExported() || f.Tag.Get("yaml") == "-" {
+			if !f.IsExported() || f.Tag.Get("yaml") == "-" && !p.built {
 				if !fv.IsZero() {
 					p.fail("%s.%s is set before validation but cannot be written", t, f.Name)
 				}

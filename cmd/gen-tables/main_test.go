@@ -27,6 +27,14 @@ func TestGeneratedUpToDate(t *testing.T) {
 	if !strings.HasPrefix(string(want), "// Code generated ") || !strings.Contains(string(want), " DO NOT EDIT.\n") {
 		t.Error("the generated file lacks the standard \"Code generated … DO NOT EDIT.\" line")
 	}
+	want, err = generateBuilt()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = os.ReadFile(filepath.Join("..", "..", "pkg", "kb", "built_gen.go"))
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("pkg/kb/built_gen.go is stale (%v): run `go generate ./pkg/kb` (from the module root) and commit it", err)
+	}
 	want, err = generateMsg()
 	if err != nil {
 		t.Fatal(err)
@@ -116,5 +124,53 @@ func TestPrinterRefuses(t *testing.T) {
 		if p.err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+// Built, a pointer is the address of a variable of its own, declared once
+// however many pointers share it, computed fields are written, and a map
+// (which the compiler cannot lay out as constant data) is refused.
+func TestPrinterBuilt(t *testing.T) {
+	type Node struct {
+		Key  string
+		Done float64 `yaml:"-"`
+		Next *Node
+		Opt  *float64
+	}
+	half := 0.5
+	shared := &Node{Key: "b-c", Done: 2}
+	v := []*Node{{Key: "a", Next: shared, Opt: &half}, shared}
+	p := &printer{imports: map[string]bool{}, built: true, names: map[ref]string{}, taken: map[string]int{}, queued: map[ref]bool{}}
+	p.top("nodes", "are nodes.", reflect.ValueOf(v))
+	if p.err != nil {
+		t.Fatal(p.err)
+	}
+	want := `
+// nodes are nodes.
+var nodes = []*gen-tables.Node{
+&node_a,
+&node_b_c,
+}
+
+var node_a = gen-tables.Node{
+Key: "a",
+Next: &node_b_c,
+Opt: &number_1,
+}
+
+var node_b_c = gen-tables.Node{
+Key: "b-c",
+Done: 2,
+}
+
+var number_1 = float64(0.5)
+`
+	if got := p.body.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	p = &printer{imports: map[string]bool{}, built: true, names: map[ref]string{}, taken: map[string]int{}, queued: map[ref]bool{}}
+	p.top("m", "is a map.", reflect.ValueOf(map[string]int{"a": 1}))
+	if p.err == nil {
+		t.Error("a map was written as constant data")
 	}
 }

@@ -12,7 +12,7 @@ import (
 // dependency), or imports os itself (fmt imports os, so only direct
 // imports are checked for it).
 func TestLayers(t *testing.T) {
-	pure := []string{"text", "records", "chem", "source", "msg", "units", "forms", "limits", "stack", "dose", "plan", "ics", "batch", "label", "journal"}
+	pure := []string{"text", "records", "chem", "source", "msg", "units", "forms", "limits", "stack", "dose", "plan", "ics", "batch", "label", "journal", "datatext"}
 	forbiddenDeps := []string{
 		"github.com/spf13/cobra", "github.com/spf13/viper", "github.com/spf13/pflag",
 		"github.com/charmbracelet/lipgloss", "github.com/muesli/termenv",

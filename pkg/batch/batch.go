@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
 	"github.com/mgcalc/mgcalc/pkg/forms"
@@ -68,9 +69,11 @@ type LineReader struct {
 	r      *bufio.Reader
 	line   int
 	labels bool
-	// strs keeps the short names and amounts read so far, so that the
-	// usual stream, which repeats them, allocates nothing per line.
-	strs map[string]string
+	// strs keeps the short names read so far, so that the usual stream,
+	// which repeats them, does not allocate them per line; amounts holds
+	// the amounts' text.
+	amounts textArena
+	strs    map[string]string
 }
 
 // maxStrs and maxStrLen bound LineReader.strs.
@@ -85,13 +88,38 @@ func (l *LineReader) str(b []byte) string {
 		return s
 	}
 	s := string(b)
-	if len(s) <= maxStrLen {
-		if l.strs == nil || len(l.strs) >= maxStrs {
+	// the first maxStrs strings are kept: a stream of distinct names (a
+	// million bad lines) would otherwise churn the map for nothing
+	if len(s) <= maxStrLen && len(l.strs) < maxStrs {
+		if l.strs == nil {
 			l.strs = make(map[string]string)
 		}
 		l.strs[s] = s
 	}
 	return s
+}
+
+// textArena holds short texts many to an allocation: a row keeps its
+// amount as a string, and a stream of amounts that do not repeat would
+// otherwise allocate one a line (and collect them). Bytes once written to
+// a block are never changed, so the strings over them stay valid; a block
+// lives as long as one of its strings does.
+type textArena struct{ block []byte }
+
+// arenaBlock is the size of a block of a textArena.
+const arenaBlock = 4096
+
+// str returns b as a string.
+func (a *textArena) str(b []byte) string {
+	if len(b) == 0 || len(b) > arenaBlock/16 {
+		return string(b)
+	}
+	if cap(a.block)-len(a.block) < len(b) {
+		a.block = make([]byte, 0, arenaBlock)
+	}
+	start := len(a.block)
+	a.block = append(a.block, b...)
+	return unsafe.String(&a.block[start], len(b))
 }
 
 // Buffered reports whether more input is already read, so a writer can
@@ -100,6 +128,17 @@ func (l *LineReader) Buffered() bool { return l.r.Buffered() > 0 }
 
 // Read implements Reader.
 func (l *LineReader) Read() (Row, error) {
+	b, err := l.next()
+	if err != nil {
+		return Row{Line: l.line}, err
+	}
+	return l.split(b)
+}
+
+// next returns the next line that holds a row, trimmed (blank lines and
+// comments skipped), or its error: io.EOF at the end, a *LineError for a
+// line that is too long. Its bytes are valid until the next call.
+func (l *LineReader) next() ([]byte, error) {
 	for {
 		b, err := l.r.ReadSlice('\n')
 		// (the trim only where the line could be too long: it is not free)
@@ -112,16 +151,13 @@ func (l *LineReader) Read() (Row, error) {
 				var more []byte
 				more, err = l.r.ReadSlice('\n')
 				if skipped += len(more); skipped > maxSkip {
-					return Row{Line: l.line}, fmt.Errorf("line %d is longer than %d bytes and goes on past %d MiB: not a list of products", l.line, MaxLine, maxSkip>>20)
+					return nil, fmt.Errorf("line %d is longer than %d bytes and goes on past %d MiB: not a list of products", l.line, MaxLine, maxSkip>>20)
 				}
 			}
-			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("the line is longer than %d bytes", MaxLine)}
+			return nil, &LineError{Line: l.line, Err: msg.Errorf("the line is longer than %d bytes", MaxLine)}
 		}
 		if len(b) == 0 && err != nil {
-			if err == io.EOF {
-				return Row{}, io.EOF
-			}
-			return Row{}, err
+			return nil, err // io.EOF or the read's error
 		}
 		l.line++
 		if l.line == 1 {
@@ -130,33 +166,41 @@ func (l *LineReader) Read() (Row, error) {
 		b = bytes.TrimSpace(b) // CRLF included
 		if len(b) == 0 || b[0] == '#' {
 			if err == io.EOF {
-				return Row{}, io.EOF
+				return nil, io.EOF
 			}
 			continue
 		}
-		if !utf8.Valid(b) {
-			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("the line is not valid UTF-8")}
-		}
-		if l.labels {
-			text := string(b)
-			form, amount, stated, ok := SplitLabel(text)
-			if !ok {
-				return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("%q is not FORM AMOUNT STATED", text).
-					WithHint("write one label a line: the form, its amount, the magnesium the label states: citrate 1830 mg 295 mg")}
-			}
-			return Row{Line: l.line, Form: form, Amount: amount, Stated: stated}, nil
-		}
-		if form, amount, ok := splitPlain(b); ok {
-			return Row{Line: l.line, Form: l.str(form), Amount: l.str(amount)}, nil
-		}
-		text := string(b)
-		form, amount, ok := SplitLine(text)
-		if !ok {
-			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("%q is not FORM AMOUNT", text).
-				WithHint("write one product a line: citrate 500, citrate:500 or \"magnesium citrate 500 mg\"")}
-		}
-		return Row{Line: l.line, Form: form, Amount: amount}, nil
+		return b, nil
 	}
+}
+
+// split reads a line next returned as a row.
+func (l *LineReader) split(b []byte) (Row, error) {
+	if !utf8.Valid(b) {
+		return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("the line is not valid UTF-8")}
+	}
+	if l.labels {
+		text := string(b)
+		form, amount, stated, ok := SplitLabel(text)
+		if !ok {
+			return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("%q is not FORM AMOUNT STATED", text).
+				WithHint("write one label a line: the form, its amount, the magnesium the label states: citrate 1830 mg 295 mg")}
+		}
+		return Row{Line: l.line, Form: form, Amount: amount, Stated: stated}, nil
+	}
+	if form, amount, ok := splitPlain(b); ok {
+		// the amount is not interned: a line that repeats is written
+		// again without being read as a row (memo.go), and amounts that
+		// do not repeat would only fill the table
+		return Row{Line: l.line, Form: l.str(form), Amount: l.amounts.str(amount)}, nil
+	}
+	text := string(b)
+	form, amount, ok := SplitLine(text)
+	if !ok {
+		return Row{Line: l.line}, &LineError{Line: l.line, Err: msg.Errorf("%q is not FORM AMOUNT", text).
+			WithHint("write one product a line: citrate 500, citrate:500 or \"magnesium citrate 500 mg\"")}
+	}
+	return Row{Line: l.line, Form: form, Amount: amount}, nil
 }
 
 // SplitLine splits a line into the form and the amount: FORM:AMOUNT when
@@ -391,6 +435,7 @@ type Converter struct {
 	// rather than once per row.
 	Note  func(*msg.Message)
 	cache map[string]resolved
+	conv  dose.Conversion // the last row's: Convert returns it
 }
 
 type resolved struct {
@@ -406,7 +451,7 @@ type resolved struct {
 const maxCache = 4096
 
 // Convert converts one row. Errors are *LineError.
-func (c *Converter) Convert(r Row) (dose.Conversion, error) {
+func (c *Converter) Convert(r Row) (*dose.Conversion, error) {
 	res, ok := c.cache[r.Form]
 	if !ok {
 		res = c.resolve(r.Form)
@@ -416,7 +461,7 @@ func (c *Converter) Convert(r Row) (dose.Conversion, error) {
 		c.cache[r.Form] = res
 	}
 	if res.err != nil {
-		return dose.Conversion{}, lineErr(r.Line, res.err)
+		return nil, lineErr(r.Line, res.err)
 	}
 	var amount float64
 	var err error
@@ -426,20 +471,20 @@ func (c *Converter) Convert(r Row) (dose.Conversion, error) {
 		amount, err = units.ParseMass(r.Amount)
 	}
 	if err != nil {
-		return dose.Conversion{}, lineErr(r.Line, err)
+		return nil, lineErr(r.Line, err)
 	}
-	var conv dose.Conversion
+	conv := &c.conv
 	if c.Reverse {
-		conv = dose.Compound(res.f, res.v, res.share, amount, c.Limit)
+		*conv = dose.Compound(res.f, res.v, res.share, amount, c.Limit)
 	} else {
 		count := c.Count
 		if count == 0 {
 			count = 1
 		}
-		conv = dose.Elemental(res.f, res.v, res.share, amount, count, c.Limit)
+		*conv = dose.Elemental(res.f, res.v, res.share, amount, count, c.Limit)
 	}
 	if c.Assay != nil {
-		conv = conv.WithAssay(*c.Assay, nil) // its warning went to Note
+		*conv = conv.WithAssay(*c.Assay, nil) // its warning went to Note
 	}
 	return conv, nil
 }
@@ -483,19 +528,51 @@ type RowConverter[T any] interface {
 	Convert(r Row) (T, error)
 }
 
-// Run is the one stream engine: it converts every row from in to out.
+// Run is the one stream engine: it converts every row from in to out,
+// and writes a row that repeats one it wrote before again without
+// converting it, where out is a Rewriter (memo.go).
 // onError is called for each bad row; it returns whether to go on. Rows
 // already written stay written. flushIdle, when not nil, reports whether
 // the input has nothing buffered: the writer is flushed before a read
 // could block, so output flows as lines arrive.
 func Run[T any](in Reader, c RowConverter[T], out RowWriter[T], onError func(*LineError) bool, flushIdle func() bool) (rows, failed int, err error) {
+	m := newMemo(out) // rows written before are written again, not converted
+	lines, _ := in.(*LineReader)
 	for {
 		if flushIdle != nil && flushIdle() {
 			if err := out.Flush(); err != nil {
 				return rows, failed, err
 			}
 		}
-		r, err := in.Read()
+		var r Row
+		var key []byte
+		var err error
+		if lines != nil && m != nil {
+			// a line written before is looked up by its text, before it
+			// is read as a row
+			if key, err = lines.next(); err == nil {
+				if again, err := m.write(key, lines.line); again {
+					if err != nil {
+						return rows, failed, err
+					}
+					rows++
+					continue
+				}
+				r, err = lines.split(key)
+			}
+		} else {
+			r, err = in.Read()
+			if err == nil && m != nil {
+				key = m.rowKey(r)
+				if again, err := m.write(key, r.Line); again {
+					if err != nil {
+						return rows, failed, err
+					}
+					rows++
+					continue
+				}
+			}
+		}
 		if err == io.EOF {
 			return rows, failed, out.Flush()
 		}
@@ -505,6 +582,7 @@ func Run[T any](in Reader, c RowConverter[T], out RowWriter[T], onError func(*Li
 				if err := out.Write(r, v); err != nil {
 					return rows, failed, err
 				}
+				m.keep(key)
 				rows++
 				continue
 			}

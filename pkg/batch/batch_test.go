@@ -131,8 +131,8 @@ type collect struct {
 	w    *strings.Builder
 }
 
-func (c *collect) Write(r batch.Row, conv dose.Conversion) error {
-	c.rows = append(c.rows, conv)
+func (c *collect) Write(r batch.Row, conv *dose.Conversion) error {
+	c.rows = append(c.rows, *conv) // a copy: the converter's is the next row's
 	return nil
 }
 func (c *collect) Flush() error { return nil }
@@ -189,7 +189,7 @@ func TestRunStreams(t *testing.T) {
 
 type lineWriter struct{ w *bufio.Writer }
 
-func (l *lineWriter) Write(r batch.Row, c dose.Conversion) error {
+func (l *lineWriter) Write(r batch.Row, c *dose.Conversion) error {
 	_, err := fmt.Fprintf(l.w, "%s %.2f\n", c.Form.Key, c.ElementalMg)
 	return err
 }

@@ -18,16 +18,60 @@ const (
 	MaxCount      = 1000 // any single coefficient or multiplier
 )
 
-// Composition maps an element symbol to the number of its atoms.
-type Composition map[string]int
+// Composition is the atoms of a formula: each element once, with the
+// number of its atoms, in Hill order (C, H, then alphabetical; without
+// carbon every element alphabetical). It is a slice, not a map, so that a
+// table generated into Go (pkg/kb) holds its compositions as constant
+// data.
+type Composition []Atoms
+
+// Atoms is one element of a Composition and the number of its atoms.
+type Atoms struct {
+	Element string
+	N       int
+}
+
+// Count returns the number of atoms of el in c (0 when it has none).
+func (c Composition) Count(el string) int {
+	for _, a := range c {
+		if a.Element == el {
+			return a.N
+		}
+	}
+	return 0
+}
 
 // Elements returns the symbols in c in Hill order (C, H, then alphabetical).
 func (c Composition) Elements() []string {
-	out := make([]string, 0, len(c))
-	for el := range c {
-		out = append(out, el)
+	out := make([]string, len(c))
+	for i, a := range c {
+		out[i] = a.Element
 	}
-	_, hasC := c["C"]
+	return out
+}
+
+// String renders c in Hill notation, e.g. C12H10Mg3O14.
+func (c Composition) String() string {
+	var b strings.Builder
+	for _, a := range c {
+		b.WriteString(a.Element)
+		if a.N != 1 {
+			b.WriteString(strconv.Itoa(a.N))
+		}
+	}
+	return b.String()
+}
+
+// Equal reports whether c and d have the same atoms.
+func (c Composition) Equal(d Composition) bool { return slices.Equal(c, d) }
+
+// hill turns counts into a Composition in Hill order.
+func hill(counts map[string]int) Composition {
+	out := make(Composition, 0, len(counts))
+	for el, n := range counts {
+		out = append(out, Atoms{el, n})
+	}
+	_, hasC := counts["C"]
 	rank := func(s string) int {
 		if hasC {
 			switch s {
@@ -39,25 +83,13 @@ func (c Composition) Elements() []string {
 		}
 		return 2
 	}
-	slices.SortFunc(out, func(a, b string) int {
-		if ra, rb := rank(a), rank(b); ra != rb {
+	slices.SortFunc(out, func(a, b Atoms) int {
+		if ra, rb := rank(a.Element), rank(b.Element); ra != rb {
 			return ra - rb
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(a.Element, b.Element)
 	})
 	return out
-}
-
-// String renders c in Hill notation, e.g. C12H10Mg3O14.
-func (c Composition) String() string {
-	var b strings.Builder
-	for _, el := range c.Elements() {
-		b.WriteString(el)
-		if n := c[el]; n != 1 {
-			b.WriteString(strconv.Itoa(n))
-		}
-	}
-	return b.String()
 }
 
 // SyntaxError reports where and why a formula does not parse.
@@ -91,7 +123,7 @@ func Parse(s string) (Composition, error) {
 		return nil, &SyntaxError{Formula: s[:32] + "…", Msg: fmt.Sprintf("longer than %d bytes", MaxFormulaLen)}
 	}
 	p := parser{s: s}
-	total := Composition{}
+	total := counts{}
 	for {
 		mult := 1
 		if p.pos > 0 { // after a dot, a leading multiplier is allowed
@@ -120,8 +152,11 @@ func Parse(s string) (Composition, error) {
 			return nil, p.errorf("nothing after the hydrate dot")
 		}
 	}
-	return total, nil
+	return hill(total), nil
 }
+
+// counts are the atoms of a formula as it is read, by element.
+type counts map[string]int
 
 type parser struct {
 	s   string
@@ -169,15 +204,15 @@ func (p *parser) count() (int, bool, error) {
 	return n, true, nil
 }
 
-func (p *parser) part(depth int) (Composition, error) {
+func (p *parser) part(depth int) (counts, error) {
 	if depth > MaxDepth {
 		return nil, p.errorf("parentheses nested deeper than %d", MaxDepth)
 	}
-	out := Composition{}
+	out := counts{}
 	groups := 0
 	for p.pos < len(p.s) {
 		c := p.s[p.pos]
-		var g Composition
+		var g counts
 		el := "" // a single element: added without a map of its own
 		switch {
 		case c >= 'A' && c <= 'Z':
@@ -240,9 +275,9 @@ func (p *parser) part(depth int) (Composition, error) {
 // overflow int.
 const maxAtoms = 1_000_000
 
-// addAtoms adds n atoms of el to dst, as addScaled(dst, Composition{el: 1},
+// addAtoms adds n atoms of el to dst, as addScaled(dst, counts{el: 1},
 // n, p) does, without making a map for one element.
-func addAtoms(dst Composition, el string, n int, p *parser) error {
+func addAtoms(dst counts, el string, n int, p *parser) error {
 	v := dst[el] + n
 	if v > maxAtoms {
 		return p.errorf("more than %d atoms of %s", maxAtoms, el)
@@ -251,7 +286,7 @@ func addAtoms(dst Composition, el string, n int, p *parser) error {
 	return nil
 }
 
-func addScaled(dst, src Composition, mult int, p *parser) error {
+func addScaled(dst, src counts, mult int, p *parser) error {
 	for el, n := range src {
 		v := dst[el] + n*mult
 		if n*mult > maxAtoms || v > maxAtoms {
@@ -275,12 +310,12 @@ func (e *UnknownElementError) Error() string {
 // MolarMass sums the atomic weights of c, in g/mol.
 func (w Weights) MolarMass(c Composition) (float64, error) {
 	m := 0.0
-	for _, el := range c.Elements() { // fixed order: stable float sums
-		aw, ok := w[el]
+	for _, a := range c { // Hill order: stable float sums
+		aw, ok := w[a.Element]
 		if !ok {
-			return 0, &UnknownElementError{Symbol: el}
+			return 0, &UnknownElementError{Symbol: a.Element}
 		}
-		m += float64(c[el]) * aw
+		m += float64(a.N) * aw
 	}
 	return m, nil
 }
@@ -298,5 +333,5 @@ func (w Weights) MassFraction(c Composition, el string) (float64, error) {
 	if total == 0 {
 		return 0, nil
 	}
-	return float64(c[el]) * aw / total, nil
+	return float64(c.Count(el)) * aw / total, nil
 }

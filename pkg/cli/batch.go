@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"io"
 	"slices"
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
@@ -38,7 +39,9 @@ func streamFormat(s *IO, root *rootOptions, outputSet bool) (render.Format, erro
 // streamInput is a stream's rows: the CSV file csvPath (- for stdin) with
 // its columns, else stdin's lines (labels: FORM AMOUNT STATED). where
 // names the file in errors ("" for stdin's lines); idle reports when no
-// input is waiting, so rows are flushed as lines arrive.
+// input is waiting, so rows are flushed as lines arrive. Over a file of
+// known size it shows a progress line on a terminal's stderr
+// (progress.go); close clears it.
 type streamInput struct {
 	in    batch.Reader
 	where string
@@ -48,22 +51,29 @@ type streamInput struct {
 
 func openStream(s *IO, csvPath string, cols batch.Columns, labels bool) (streamInput, error) {
 	if csvPath == "" {
-		lr := batch.Lines(s.In)
+		in, done := withProgress(s, s.In, streamProgress(s, s.In))
+		lr := batch.Lines(in)
 		if labels {
-			lr = batch.Labels(s.In)
+			lr = batch.Labels(in)
 		}
-		return streamInput{in: lr, idle: func() bool { return !lr.Buffered() }, close: func() {}}, nil
+		return streamInput{in: lr, idle: func() bool { return !lr.Buffered() }, close: done}, nil
 	}
 	f, err := openUser(s, csvPath)
 	if err != nil {
 		return streamInput{}, dataError(prefixed(csvPath, err))
 	}
-	cr, err := batch.CSV(f, cols)
+	var src io.Reader = f
+	if csvPath == "-" {
+		src = s.In // openUser's is not an *os.File
+	}
+	in, done := withProgress(s, f, streamProgress(s, src))
+	cr, err := batch.CSV(in, cols)
 	if err != nil {
+		done()
 		f.Close()
 		return streamInput{}, dataError(fileError(csvPath, err))
 	}
-	return streamInput{in: cr, where: csvPath, close: func() { f.Close() }}, nil
+	return streamInput{in: cr, where: csvPath, close: func() { done(); f.Close() }}, nil
 }
 
 // runStream runs a stream through the engine: rows are written as they

@@ -104,13 +104,14 @@ func completeSetup(root *cobra.Command) {
 }
 
 // markFileFlags makes the shell complete file names for every flag in
-// fileFlags, wherever in the tree it is declared.
+// fileFlagNames, wherever in the tree it is declared.
 func markFileFlags(root *cobra.Command) {
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
 		for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
-			for name, ff := range fileFlags {
+			for _, name := range fileFlagNames {
 				if fs.Lookup(name) != nil {
+					ff, _ := fileFlagOf(name)
 					_ = cobra.MarkFlagFilename(fs, name, ff.exts...)
 				}
 			}

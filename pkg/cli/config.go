@@ -5,10 +5,10 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -45,14 +45,19 @@ func oneRun(fs *pflag.FlagSet, names ...string) { annotate(fs, oneRunAnnotation,
 
 // The annotation maps a flag gets when it has no other annotation: one
 // map for every flag of a kind, never written to (a flag that names a
-// file gets its own, since completion adds to it). Building the tree is
-// in every call of mgcalc: a map per flag would be a hundred allocations.
+// file gets its own, since completion adds to it), made on first use.
+// Building the tree is in every call of mgcalc: a map per flag would be a
+// hundred allocations.
 var (
-	standingAnnotations = map[string][]string{standingAnnotation: {"true"}}
-	oneRunAnnotations   = map[string][]string{oneRunAnnotation: {"true"}}
+	sharedOnce                             sync.Once
+	standingAnnotations, oneRunAnnotations map[string][]string
 )
 
 func annotate(fs *pflag.FlagSet, key string, names []string) {
+	sharedOnce.Do(func() {
+		standingAnnotations = map[string][]string{standingAnnotation: {"true"}}
+		oneRunAnnotations = map[string][]string{oneRunAnnotation: {"true"}}
+	})
 	shared := standingAnnotations
 	if key == oneRunAnnotation {
 		shared = oneRunAnnotations
@@ -62,7 +67,7 @@ func annotate(fs *pflag.FlagSet, key string, names []string) {
 		if f == nil {
 			panic("mgcalc: no flag --" + n) // a typo in a flag name: caught by every test
 		}
-		if _, file := fileFlags[n]; f.Annotations == nil && !file {
+		if _, file := fileFlagOf(n); f.Annotations == nil && !file {
 			f.Annotations = shared
 			continue
 		}
@@ -93,25 +98,42 @@ func kindOf(f *pflag.Flag) settingKind {
 type settingsIndex struct {
 	kind     map[string]settingKind
 	standing []string // the standing settings: the root's first, then each command's, as declared
-	// lazy are the commands lazyCmd did not build (log, today, journal
-	// when another command runs): complete indexes them when a key of
-	// the config file or an MGCALC_* variable is not in the index.
-	lazy []func(*rootOptions) *cobra.Command
+	// stubs are the commands lazyCmd did not build, by name: complete
+	// indexes them when a key of the config file or an MGCALC_* variable
+	// is not in the index, or a standing setting may have a value. root
+	// is the tree, config builds the config command for the index.
+	stubs  map[string]func(*rootOptions) *cobra.Command
+	root   *cobra.Command
+	config func(standing []string) *cobra.Command
 }
 
-// complete builds the commands lazyCmd left out, for the index only
-// (with options of their own), and indexes their flags.
+// complete indexes the whole tree, as if every command were built: the
+// commands lazyCmd left out are built for the index only (with options
+// of their own), in their places, so that the order of the standing
+// settings is the whole tree's.
 func (idx *settingsIndex) complete() {
-	for _, build := range idx.lazy {
-		idx.add(build(&rootOptions{tables: defaultTables}))
+	if idx.stubs == nil {
+		return
 	}
-	idx.lazy = nil
+	full := &settingsIndex{kind: make(map[string]settingKind, 128)}
+	full.kind["help"] = oneRunKind
+	full.walk(idx.root, func(c *cobra.Command) *cobra.Command {
+		if _, stub := c.Annotations[stubAnnotation]; stub && c.Name() != "config" {
+			return idx.stubs[c.Name()](&rootOptions{tables: defaultTables})
+		}
+		return c
+	})
+	// config's own flags come last, as when the tree is built whole
+	full.add(idx.config(full.standing))
+	idx.kind, idx.standing, idx.stubs = full.kind, full.standing, nil
 }
 
 // completeFor completes the index when one of names (config keys, or
-// MGCALC_* variables when env) is not in it.
+// MGCALC_* variables when env) is not in it, or may be of another kind in
+// a command not built: a name is final when it is standing (standing
+// wins) or the root's.
 func (idx *settingsIndex) completeFor(names []string, env bool) {
-	if idx.lazy == nil {
+	if idx.stubs == nil {
 		return
 	}
 	for _, n := range names {
@@ -123,7 +145,7 @@ func (idx *settingsIndex) completeFor(names []string, env bool) {
 			v, _, _ = strings.Cut(v, "=")
 			n = strings.ReplaceAll(strings.ToLower(v), "_", "-")
 		}
-		if _, known := idx.kind[n]; !known {
+		if k, known := idx.kind[n]; !known || k != standingKind && idx.root.PersistentFlags().Lookup(n) == nil {
 			idx.complete()
 			return
 		}
@@ -145,6 +167,13 @@ func indexSettings(root *cobra.Command) *settingsIndex {
 
 // add walks c and its subcommands into the index.
 func (idx *settingsIndex) add(c *cobra.Command) {
+	idx.walk(c, func(c *cobra.Command) *cobra.Command { return c })
+}
+
+// walk walks c and its subcommands into the index, each command as built
+// makes it; the config command, built with the whole index, is left out
+// of a tree with stubs.
+func (idx *settingsIndex) walk(c *cobra.Command, built func(*cobra.Command) *cobra.Command) {
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
 		for _, fs := range []*pflag.FlagSet{c.PersistentFlags(), c.Flags()} {
@@ -165,8 +194,11 @@ func (idx *settingsIndex) add(c *cobra.Command) {
 		// those not built at the end too)
 		for _, lazy := range []bool{false, true} {
 			for _, sub := range c.Commands() {
+				if _, stub := sub.Annotations[stubAnnotation]; stub && sub.Name() == "config" {
+					continue
+				}
 				if _, l := sub.Annotations[lazyAnnotation]; l == lazy {
-					walk(sub)
+					walk(built(sub))
 				}
 			}
 		}
@@ -431,8 +463,8 @@ func (st *configState) fill(fs *pflag.FlagSet, skip func(name string) bool) erro
 			where = msg.New("config file %s", src.Name)
 		}
 		err := fs.Set(f.Name, val) // marks the flag as set
-		if check, ok := configChecks[f.Name]; ok && err == nil {
-			err = check(val)
+		if err == nil {
+			err = configCheck(f.Name, val)
 		}
 		if err != nil {
 			val := text.Clip(val)
@@ -485,9 +517,8 @@ func configValues(path string, b []byte) (map[string]configEntry, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		reason, reported := strings.TrimPrefix(oneLine(err.Error()), "yaml: "), 1
-		if m := yamlLine.FindStringSubmatch(reason); m != nil {
-			reason = reason[len(m[0]):]
-			reported, _ = strconv.Atoi(m[1])
+		if n, rest, ok := yamlLine(reason); ok {
+			reason, reported = rest, n
 		}
 		return nil, dataError(msg.Errorf("config file %s:%d: not valid YAML: %s", path, syntaxErrorLine(b, reported), reason))
 	}
@@ -524,8 +555,20 @@ func configValues(path string, b []byte) (map[string]configEntry, error) {
 	return out, nil
 }
 
-// yamlLine is the position yaml.v3 puts before some of its messages.
-var yamlLine = regexp.MustCompile(`^line (\d+): `)
+// yamlLine reads the position yaml.v3 puts before some of its messages,
+// "line N: ", and returns N and the rest.
+func yamlLine(s string) (n int, rest string, ok bool) {
+	s, ok = strings.CutPrefix(s, "line ")
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if !ok || i == 0 || !strings.HasPrefix(s[i:], ": ") {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(s[:i])
+	return n, s[i+2:], err == nil
+}
 
 // maxSyntaxSearch bounds syntaxErrorLine's work.
 const maxSyntaxSearch = 500
@@ -549,24 +592,29 @@ func syntaxErrorLine(b []byte, reported int) int {
 	return 1
 }
 
-// configChecks validate the string-valued preferences when they come from
-// the environment or a file, so the error names where the value came from.
-var configChecks = map[string]func(string) error{
-	"output": func(v string) error { _, err := render.ParseFormat(v, nil); return err },
-	"sex":    func(v string) error { _, err := limits.ParseSex(v); return err },
-	"age": func(v string) error {
+// configCheck validates a string-valued preference when it comes from the
+// environment or a file, so the error names where the value came from.
+func configCheck(name, v string) error {
+	switch name {
+	case "output":
+		_, err := render.ParseFormat(v, nil)
+		return err
+	case "sex":
+		_, err := limits.ParseSex(v)
+		return err
+	case "age":
 		a, err := units.ParseDecimal(v)
 		if err != nil {
 			return err
 		}
 		return limits.Person{Age: a, AgeSet: true}.Validate()
-	},
-	"authority": func(v string) error {
+	case "authority":
 		t, err := kb.Limits()
 		if err != nil {
 			return err
 		}
 		_, err = t.ResolveAuthority(v)
 		return err
-	},
+	}
+	return nil
 }

@@ -456,9 +456,18 @@ func TestLazyCommandsIndexed(t *testing.T) {
 	}
 	// the standing settings do not depend on which commands were built
 	s := newIO(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	s.args = []string{"elemental"}
-	lazy := indexSettings(newRootCmd(s))
-	if got, want := strings.Join(lazy.standing, " "), strings.Join(standingSettings(Command()), " "); got != want {
-		t.Errorf("standing with log, today and journal left out: %s; built: %s", got, want)
+	for _, args := range [][]string{{"elemental"}, {"log"}, {"plan"}, {"--version"}} {
+		s.args = args
+		_, opts := newRoot(s)
+		lazy := opts.settings
+		lazy.complete()
+		if got, want := strings.Join(lazy.standing, " "), strings.Join(standingSettings(Command()), " "); got != want {
+			t.Errorf("%s: standing with the other commands left out: %s; built: %s", args, got, want)
+		}
+		for name, k := range indexSettings(Command()).kind {
+			if lazy.kind[name] != k {
+				t.Errorf("%s: --%s is of kind %v, built %v", args, name, lazy.kind[name], k)
+			}
+		}
 	}
 }

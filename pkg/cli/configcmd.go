@@ -75,7 +75,7 @@ a bad flag or MGCALC_* value.`, list),
 			sets := []*pflag.FlagSet{cmd.Flags()}
 			answered := func(name string) bool {
 				for _, fs := range sets {
-					if fs.Lookup(name) != nil {
+					if f := fs.Lookup(name); f != nil && kindOf(f) == standingKind {
 						return true
 					}
 				}
@@ -114,7 +114,7 @@ type settingShow struct {
 }
 
 // newConfigShow lists the standing settings of root's tree, each from
-// the first of sets that declares it.
+// the first of sets that declares it standing.
 func newConfigShow(standing []string, sets []*pflag.FlagSet, st *configState) configShow {
 	var out configShow
 	if st.Path != "" {
@@ -124,10 +124,16 @@ func newConfigShow(standing []string, sets []*pflag.FlagSet, st *configState) co
 	out.FileFound = st.Found
 	for _, name := range standing {
 		row := settingShow{Name: name, Origin: originDefault}
+		// the flag declared standing (plan's --gut, not log's)
 		var f *pflag.Flag
 		for _, fs := range sets {
-			if f = fs.Lookup(name); f != nil {
+			ff := fs.Lookup(name)
+			if ff != nil && kindOf(ff) == standingKind {
+				f = ff
 				break
+			}
+			if f == nil {
+				f = ff
 			}
 		}
 		if f == nil {

@@ -124,13 +124,16 @@ func nameError(flag, name string) error {
 	return usageError(m)
 }
 
-// nameFlags are the flags whose values are names or words a person types
-// (not files, numbers or output choices): each goes through the one fold,
-// and a character it does not read is refused by nameFlagError in the
-// same words for every one of them, before any matcher sees it.
-var nameFlags = map[string]bool{
-	"sex": true, "authority": true, "unit": true, "gut": true, "kidney": true, "goal": true,
-	"condition": true, "meds": true, "med": true, "unit-name": true,
+// isNameFlag reports whether a flag's values are names or words a person
+// types (not files, numbers or output choices): each goes through the one
+// fold, and a character it does not read is refused by nameFlagError in
+// the same words for every one of them, before any matcher sees it.
+func isNameFlag(name string) bool {
+	switch name {
+	case "sex", "authority", "unit", "gut", "kidney", "goal", "condition", "meds", "med", "unit-name":
+		return true
+	}
+	return false
 }
 
 // nameFlagError refuses a name flag given on the command line whose value
@@ -140,7 +143,7 @@ var nameFlags = map[string]bool{
 func nameFlagError(cmd *cobra.Command) error {
 	var err error
 	cmd.Flags().Visit(func(f *pflag.Flag) {
-		if err != nil || !nameFlags[f.Name] {
+		if err != nil || !isNameFlag(f.Name) {
 			return
 		}
 		values := []string{f.Value.String()}

@@ -23,31 +23,51 @@ type fileFlag struct {
 	hint *msg.Message
 }
 
-// fileFlags are the flags that name a file, wherever they are declared.
-var fileFlags = map[string]fileFlag{
-	"stack":   {[]string{"yaml", "yml"}, msg.New("give a YAML file, or - for stdin")},
-	"config":  {[]string{"yaml", "yml"}, msg.New("leave --config out for %s", "$XDG_CONFIG_HOME/mgcalc/config.yaml")},
-	"table":   {[]string{"yaml", "yml"}, msg.New("leave --table out for the built-in form table")},
-	"csv":     {[]string{"csv"}, msg.New("give a CSV file, or - for stdin")},
-	"ics":     {[]string{"ics"}, msg.New("give a path, or - for stdout")},
-	"dsld":    {[]string{"json"}, msg.New("give a DSLD JSON file, or - for stdin")},
-	"label":   {nil, msg.New("give a label's text file, or - for stdin")}, // any file
-	"journal": {[]string{"db"}, msg.New("leave --journal out for the default, $XDG_DATA_HOME/mgcalc/journal.db")},
+// fileFlagNames are the flags that name a file, wherever they are
+// declared; fileFlagOf says what each takes.
+var fileFlagNames = []string{"stack", "config", "table", "csv", "ics", "dsld", "label", "journal"}
+
+func fileFlagOf(name string) (fileFlag, bool) {
+	switch name {
+	case "stack":
+		return fileFlag{[]string{"yaml", "yml"}, msg.New("give a YAML file, or - for stdin")}, true
+	case "config":
+		return fileFlag{[]string{"yaml", "yml"}, msg.New("leave --config out for %s", "$XDG_CONFIG_HOME/mgcalc/config.yaml")}, true
+	case "table":
+		return fileFlag{[]string{"yaml", "yml"}, msg.New("leave --table out for the built-in form table")}, true
+	case "csv":
+		return fileFlag{[]string{"csv"}, msg.New("give a CSV file, or - for stdin")}, true
+	case "ics":
+		return fileFlag{[]string{"ics"}, msg.New("give a path, or - for stdout")}, true
+	case "dsld":
+		return fileFlag{[]string{"json"}, msg.New("give a DSLD JSON file, or - for stdin")}, true
+	case "label":
+		return fileFlag{nil, msg.New("give a label's text file, or - for stdin")}, true // any file
+	case "journal":
+		return fileFlag{[]string{"db"}, msg.New("leave --journal out for the default, $XDG_DATA_HOME/mgcalc/journal.db")}, true
+	}
+	return fileFlag{}, false
 }
 
-// fileArgs are the commands whose arguments name files, by command path,
-// with the hint for an empty name.
-var fileArgs = map[string]*msg.Message{
-	"mgcalc label":           msg.New("give a label's text file, or - for stdin"),
-	"mgcalc journal backup":  msg.New("give the name of the file to write the copy to"),
-	"mgcalc journal restore": msg.New("give the backup file that 'mgcalc journal backup' wrote"),
+// fileArgHint is, for a command whose arguments name files (by command
+// path), the hint for an empty name; false for the others.
+func fileArgHint(path string) (*msg.Message, bool) {
+	switch path {
+	case "mgcalc label":
+		return msg.New("give a label's text file, or - for stdin"), true
+	case "mgcalc journal backup":
+		return msg.New("give the name of the file to write the copy to"), true
+	case "mgcalc journal restore":
+		return msg.New("give the backup file that 'mgcalc journal backup' wrote"), true
+	}
+	return nil, false
 }
 
 // emptyFileName refuses a file flag or argument given an empty name
 // (--stack ”, label ”): it is a slip on the command line, not a file
 // that cannot be found, nor a journal that does not exist.
 func emptyFileName(cmd *cobra.Command, args []string) error {
-	if hint, ok := fileArgs[cmd.CommandPath()]; ok {
+	if hint, ok := fileArgHint(cmd.CommandPath()); ok {
 		for i, a := range args {
 			if strings.TrimSpace(a) == "" {
 				m := msg.Errorf("argument %d is an empty file name", i+1)
@@ -56,7 +76,7 @@ func emptyFileName(cmd *cobra.Command, args []string) error {
 			}
 		}
 	}
-	for name, ff := range fileFlags {
+	for _, name := range fileFlagNames {
 		f := cmd.Flags().Lookup(name)
 		if f == nil || !f.Changed {
 			continue
@@ -68,6 +88,7 @@ func emptyFileName(cmd *cobra.Command, args []string) error {
 		for _, v := range values {
 			if strings.TrimSpace(v) == "" {
 				m := msg.Errorf("--%s needs a file name", name)
+				ff, _ := fileFlagOf(name)
 				m.Hint = ff.hint
 				return usageError(m)
 			}
@@ -178,8 +199,12 @@ func openUser(s *IO, path string) (io.ReadCloser, error) {
 	if path == "-" && s != nil {
 		return io.NopCloser(s.In), nil
 	}
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && !fi.Mode().IsRegular():
 		return nil, msg.Errorf("not a regular file")
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, errNoFile // one look: the usual config file that is not there
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -110,7 +111,17 @@ func (s *IO) confirm(q *msg.Message) bool {
 
 // dayWords are the words --on, --from and --to take for a date; the
 // Dutch (vandaag, gisteren, eergisteren) are in data/i18n/nl.words.yaml.
-var dayWords = map[string]int{"today": 0, "yesterday": -1, "daybeforeyesterday": -2}
+func dayWords(w string) (int, bool) {
+	switch w {
+	case "today":
+		return 0, true
+	case "yesterday":
+		return -1, true
+	case "daybeforeyesterday":
+		return -2, true
+	}
+	return 0, false
+}
 
 // parseDay reads a date: YYYY-MM-DD, today or yesterday (vandaag,
 // gisteren), as a date at UTC midnight.
@@ -119,7 +130,7 @@ func parseDay(s, flag string, now time.Time) (time.Time, error) {
 	if en, ok := msg.Word("day", w); ok {
 		w = en
 	}
-	if off, ok := dayWords[w]; ok && w != "" {
+	if off, ok := dayWords(w); ok && w != "" {
 		y, m, d := now.Date()
 		return time.Date(y, m, d+off, 0, 0, 0, 0, time.UTC), nil
 	}
@@ -135,50 +146,83 @@ func parseDay(s, flag string, now time.Time) (time.Time, error) {
 }
 
 // lazyCmd is the command name, built in full only when the command line
-// may run it or show its help: elemental and the other commands that never
-// touch the journal do not pay for building log, today and journal with
-// their flags (about 40 µs a call). In its place stands a stub with the
-// same name and one-line help, for the root's help and suggestions; the
-// settings index builds the command for itself when a setting may be its
-// (settingsIndex.complete). With no command line known (the
-// documentation, tests) it is built in full.
-func lazyCmd(s *IO, root *rootOptions, name string, short func(msg.Printer) string, build func(*rootOptions) *cobra.Command) *cobra.Command {
-	if s.args == nil || mayRun(s.args, name) {
+// may run it or show its help (buildsAll, mayRun): a call of one command
+// does not pay for building the others with their flags and help texts.
+// In its place stands a stub with the same name, for the root's
+// suggestions; the root's help and the help command build the whole tree
+// (buildsAll). The settings index builds the commands left out for itself
+// when a setting may be theirs (settingsIndex.complete). With no command
+// line known (the documentation, tests) every command is built in full.
+// last marks the commands the settings index visits after the others
+// (the journal's): the list of standing settings keeps its order whether
+// they were built or not.
+func lazyCmd(s *IO, root *rootOptions, name string, last bool, build func(*rootOptions) *cobra.Command) *cobra.Command {
+	if build != nil && (s.args == nil || buildsAll(s.args) || mayRun(s.args, name)) {
 		cmd := build(root)
-		// a copy: outputFlag may have given the command a shared map
-		a := map[string]string{lazyAnnotation: "true"}
-		for k, v := range cmd.Annotations {
-			a[k] = v
+		if last {
+			// a copy: outputFlag may have given the command a shared map
+			a := map[string]string{lazyAnnotation: "true"}
+			for k, v := range cmd.Annotations {
+				a[k] = v
+			}
+			cmd.Annotations = a
 		}
-		cmd.Annotations = a
 		return cmd
 	}
-	root.lazy = append(root.lazy, build)
-	return &cobra.Command{Use: name, Short: short(s.P), Args: cobra.ArbitraryArgs,
-		Annotations: lazyAnnotations,
+	if root.lazy == nil {
+		root.lazy = map[string]func(*rootOptions) *cobra.Command{}
+	}
+	root.lazy[name] = build
+	stubOnce.Do(func() {
+		stubAnnotations = map[string]string{stubAnnotation: "true"}
+		lastStubAnnotations = map[string]string{stubAnnotation: "true", lazyAnnotation: "true"}
+	})
+	a := stubAnnotations
+	if last {
+		a = lastStubAnnotations
+	}
+	return &cobra.Command{Use: name, Args: cobra.ArbitraryArgs, Annotations: a,
 		RunE: func(*cobra.Command, []string) error {
 			return fmt.Errorf("internal: the stub of %s ran", name)
 		}}
 }
 
-// lazyAnnotation marks a command lazyCmd makes, built or not: the
-// settings index visits these last, so that its list of standing settings
-// is the same whether they were built or not.
-const lazyAnnotation = "mgcalc/lazy"
+// lazyAnnotation marks the commands the settings index visits last (the
+// journal's), built or not, so that its list of standing settings is the
+// same whether they were built or not; stubAnnotation marks a stub.
+const (
+	lazyAnnotation = "mgcalc/lazy"
+	stubAnnotation = "mgcalc/stub"
+)
 
-var lazyAnnotations = map[string]string{lazyAnnotation: "true"}
+// The stubs share their annotations, made on first use.
+var (
+	stubOnce                             sync.Once
+	stubAnnotations, lastStubAnnotations map[string]string
+)
 
-// mayRun reports whether a command line may run command name or ask for
-// its help: it names it anywhere (a flag's value too: rather built once too
-// often than missing), or asks for help or completion.
-func mayRun(args []string, name string) bool {
+// buildsAll reports whether a command line needs the whole tree: no
+// command (the root's help), help, completion, or config, which lists the
+// standing settings of every command. A word is read as one of these
+// wherever it stands (a flag's value too): rather built once too often
+// than missing.
+func buildsAll(args []string) bool {
 	if len(args) == 0 {
-		return false
-	}
-	switch args[0] {
-	case "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd, "completion":
 		return true
 	}
+	for _, a := range args {
+		switch a {
+		case "help", "-h", "--help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd, "completion", "config":
+			return true
+		}
+	}
+	return false
+}
+
+// mayRun reports whether a command line may run command name: it names it
+// anywhere (a flag's value too: rather built once too often than
+// missing).
+func mayRun(args []string, name string) bool {
 	for _, a := range args {
 		if a == name {
 			return true

@@ -3,6 +3,7 @@ package cli
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -57,16 +58,29 @@ func (o *output) help(p msg.Printer) string {
 	return p.Help("output.flag", "output format: %s", o.names)
 }
 
+// The kinds of output, each made once, on first use.
 var (
-	listOutput    = newOutput(render.ListFormats, nil)
-	valueOutput   = newOutput(render.ValueFormats, nil)
-	planOutput    = newOutput(render.PlanFormats, nil)
-	journalOutput = newOutput(render.JournalFormats, nil)
-	streamOutput  = newOutput(render.ValueFormats, render.RowFormats)
+	listOutput    = outputKind(render.ListFormats, nil)
+	valueOutput   = outputKind(render.ValueFormats, nil)
+	planOutput    = outputKind(render.PlanFormats, nil)
+	journalOutput = outputKind(render.JournalFormats, nil)
+	streamOutput  = outputKind(render.ValueFormats, render.RowFormats)
 )
 
+// outputKind returns the output of formats (and stream), made on first
+// use.
+func outputKind(formats, stream []render.Format) func() *output {
+	var once sync.Once
+	var o *output
+	return func() *output {
+		once.Do(func() { o = newOutput(formats, stream) })
+		return o
+	}
+}
+
 // outputFlag declares -o for cmd, which prints a report of out's kind.
-func outputFlag(cmd *cobra.Command, root *rootOptions, p msg.Printer, out *output) {
+func outputFlag(cmd *cobra.Command, root *rootOptions, p msg.Printer, kind func() *output) {
+	out := kind()
 	usage := out.usage
 	if p.Lang() != msg.English {
 		usage = out.help(p)

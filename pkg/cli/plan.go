@@ -238,17 +238,44 @@ func (o *planOptions) read(cmd *cobra.Command) {
 // words accepted for --gut, --kidney and --unit-name; a word of another
 // language is read as its English (msg.Word: gevoelig, verminderd,
 // tabletten).
-var (
-	unitNameWords = map[string]string{"tablet": "tablet", "tablets": "tablet", "capsule": "capsule", "capsules": "capsule",
-		"sachet": "sachet", "sachets": "sachet", "scoop": "scoop", "scoops": "scoop"}
-	gutWords    = map[string]plan.Gut{"normal": plan.GutNormal, "sensitive": plan.GutSensitive}
-	kidneyWords = map[string]plan.Kidney{"normal": plan.KidneyNormal, "impaired": plan.KidneyImpaired}
-)
+func unitNameWords(w string) (string, bool) {
+	switch w {
+	case "tablet", "tablets":
+		return "tablet", true
+	case "capsule", "capsules":
+		return "capsule", true
+	case "sachet", "sachets":
+		return "sachet", true
+	case "scoop", "scoops":
+		return "scoop", true
+	}
+	return "", false
+}
+
+func gutWords(w string) (plan.Gut, bool) {
+	switch w {
+	case "normal":
+		return plan.GutNormal, true
+	case "sensitive":
+		return plan.GutSensitive, true
+	}
+	return "", false
+}
+
+func kidneyWords(w string) (plan.Kidney, bool) {
+	switch w {
+	case "normal":
+		return plan.KidneyNormal, true
+	case "impaired":
+		return plan.KidneyImpaired, true
+	}
+	return "", false
+}
 
 // parseKidney reads a --kidney word (a standing kidney: too, for the
 // commands without the flag).
 func parseKidney(s string) (plan.Kidney, bool) {
-	k, ok := kidneyWords[word("kidney", s)]
+	k, ok := kidneyWords(word("kidney", s))
 	return k, ok
 }
 
@@ -291,7 +318,7 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 		return r, usageError(msg.Errorf("unknown goal %q", o.Goal).WithHint("goals: %s", strings.Join(keys, ", ")))
 	}
 	var ok bool
-	if r.Gut, ok = gutWords[word("gut", o.Gut)]; !ok {
+	if r.Gut, ok = gutWords(word("gut", o.Gut)); !ok {
 		return r, usageError(msg.Errorf("--gut must be normal or sensitive, not %q", o.Gut))
 	}
 	if o.Kidney != "" {
@@ -345,7 +372,7 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 		if !r.Unit.IsSet() {
 			return r, usageError(msg.Errorf("--unit-name needs --capsule or --capsule-elemental"))
 		}
-		name, ok := unitNameWords[word("unit-name", o.UnitName)]
+		name, ok := unitNameWords(word("unit-name", o.UnitName))
 		if !ok {
 			return r, usageError(msg.Errorf("--unit-name must be tablet, capsule, sachet or scoop, not %q", text.Clip(o.UnitName)))
 		}

@@ -86,7 +86,7 @@ type rootOptions struct {
 	path       string         // the command that runs, for messages
 	settings   *settingsIndex // every flag of the tree by kind
 	tables     tables
-	lazy       []func(*rootOptions) *cobra.Command // commands lazyCmd did not build
+	lazy       map[string]func(*rootOptions) *cobra.Command // commands lazyCmd did not build, by name
 	// config is what the root read: the config file and where each
 	// standing setting not given as a flag came from.
 	config *configState
@@ -96,11 +96,20 @@ type rootOptions struct {
 // holds: config init, which can replace a broken one.
 const noConfigFile = "mgcalc/no-config-file"
 
-func init() {
-	cobra.AddTemplateFunc("mgcalcVersion", func() string { return readVersion().Line() })
-}
+// versionLine is the version template's function: the build info is read
+// only when --version asks. It is added to cobra's functions once, by the
+// first tree.
+func versionLine() string { return readVersion().Line() }
+
+var templateOnce sync.Once
 
 func newRootCmd(s *IO) *cobra.Command {
+	root, _ := newRoot(s)
+	return root
+}
+
+// newRoot makes the command tree and the options every command shares.
+func newRoot(s *IO) (*cobra.Command, *rootOptions) {
 	opts := &rootOptions{tables: defaultTables, Color: colorAuto}
 	p := s.P
 	root := &cobra.Command{
@@ -184,6 +193,7 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 			return nil
 		},
 	}
+	templateOnce.Do(func() { cobra.AddTemplateFunc("mgcalcVersion", versionLine) })
 	root.SetVersionTemplate("mgcalc version {{mgcalcVersion}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true // newCompletionCmd replaces it
 	root.SetFlagErrorFunc(flagError)
@@ -211,34 +221,45 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(colorAuto, colorAlways, colorNever))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion(string(msg.English), string(msg.Dutch)))
 
+	// Each command is built when the command line may run it (lazyCmd);
+	// a stub stands in for the others.
 	root.AddCommand(
-		newElementalCmd(s, opts),
-		newCompoundCmd(s, opts),
-		newFormsCmd(s, opts),
-		newTotalCmd(s, opts),
-		newLimitsCmd(s, opts),
-		newPlanCmd(s, opts),
-		newCheckCmd(s, opts),
-		newLabelCmd(s, opts),
-		lazyCmd(s, opts, "log", logShort, func(r *rootOptions) *cobra.Command { return newLogCmd(s, r) }),
-		lazyCmd(s, opts, "today", todayShort, func(r *rootOptions) *cobra.Command { return newTodayCmd(s, r) }),
-		lazyCmd(s, opts, "journal", journalShort, func(r *rootOptions) *cobra.Command { return newJournalCmd(s, r) }),
-		newVersionCmd(s, opts),
-		newCompletionCmd(s),
+		lazyCmd(s, opts, "elemental", false, func(r *rootOptions) *cobra.Command { return newElementalCmd(s, r) }),
+		lazyCmd(s, opts, "compound", false, func(r *rootOptions) *cobra.Command { return newCompoundCmd(s, r) }),
+		lazyCmd(s, opts, "forms", false, func(r *rootOptions) *cobra.Command { return newFormsCmd(s, r) }),
+		lazyCmd(s, opts, "total", false, func(r *rootOptions) *cobra.Command { return newTotalCmd(s, r) }),
+		lazyCmd(s, opts, "limits", false, func(r *rootOptions) *cobra.Command { return newLimitsCmd(s, r) }),
+		lazyCmd(s, opts, "plan", false, func(r *rootOptions) *cobra.Command { return newPlanCmd(s, r) }),
+		lazyCmd(s, opts, "check", false, func(r *rootOptions) *cobra.Command { return newCheckCmd(s, r) }),
+		lazyCmd(s, opts, "label", false, func(r *rootOptions) *cobra.Command { return newLabelCmd(s, r) }),
+		lazyCmd(s, opts, "log", true, func(r *rootOptions) *cobra.Command { return newLogCmd(s, r) }),
+		lazyCmd(s, opts, "today", true, func(r *rootOptions) *cobra.Command { return newTodayCmd(s, r) }),
+		lazyCmd(s, opts, "journal", true, func(r *rootOptions) *cobra.Command { return newJournalCmd(s, r) }),
+		lazyCmd(s, opts, "version", false, func(r *rootOptions) *cobra.Command { return newVersionCmd(s, r) }),
+		lazyCmd(s, opts, "completion", false, func(*rootOptions) *cobra.Command { return newCompletionCmd(s) }),
 	)
 	// config lists the standing settings the rest of the tree declares;
-	// the index is made once, here, for applyConfig as well
+	// the index is made once, here, for applyConfig as well. Config is
+	// built only with the whole tree (buildsAll), which its list needs.
 	opts.settings = indexSettings(root)
-	opts.settings.lazy = opts.lazy
-	config := newConfigCmd(s, opts, opts.settings.standing)
-	root.AddCommand(config)
-	opts.settings.add(config)
+	opts.settings.root, opts.settings.stubs = root, opts.lazy
+	if len(opts.lazy) == 0 {
+		config := newConfigCmd(s, opts, opts.settings.standing)
+		root.AddCommand(config)
+		opts.settings.add(config)
+	} else {
+		config := lazyCmd(s, opts, "config", false, nil)
+		root.AddCommand(config)
+		opts.settings.config = func(standing []string) *cobra.Command {
+			return newConfigCmd(s, &rootOptions{tables: defaultTables}, standing)
+		}
+	}
 	// In English cobra's own usage text is the same (a test proves it), so
 	// only another language pays for walking the tree.
 	if p.Lang() != msg.English {
 		localizeHelp(root, p, helpCmd)
 	}
-	return root
+	return root, opts
 }
 
 // Command returns mgcalc's command tree as its documentation shows it:

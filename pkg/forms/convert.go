@@ -94,7 +94,7 @@ func n2(x float64) msg.Number { return msg.N(x, 2) }
 func (t *Table) MgPerMmol() float64 {
 	for _, f := range t.Forms {
 		for _, v := range f.Variants {
-			if n := v.Composition["Mg"]; n > 0 {
+			if n := v.Composition.Count("Mg"); n > 0 {
 				return math.Round(v.Fraction*v.MolarMass/float64(n)*1e9) / 1e9
 			}
 		}

@@ -13,10 +13,13 @@ import (
 // words (elementair magnesium) are in data/i18n/nl.words.yaml, read as
 // these; German labels' words are kept here, mgcalc having no German
 // catalogue.
-var magnesiumNames = map[string]bool{
-	"magnesium": true, "mg": true,
-	"elementalmagnesium": true, "magnesiumelemental": true,
-	"elementaresmagnesium": true, "magnesiumelementar": true,
+func magnesiumNames(w string) bool {
+	switch w {
+	case "magnesium", "mg", "elementalmagnesium", "magnesiumelemental", "elementaresmagnesium",
+		"magnesiumelementar":
+		return true
+	}
+	return false
 }
 
 // IsMagnesium reports whether name names magnesium itself, not one of its
@@ -30,9 +33,9 @@ func IsMagnesium(name string) bool {
 	if err != nil {
 		return false
 	}
-	if magnesiumNames[n] {
+	if magnesiumNames(n) {
 		return true
 	}
 	en, ok := msg.Word("magnesium", n)
-	return ok && magnesiumNames[en]
+	return ok && magnesiumNames(en)
 }

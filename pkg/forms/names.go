@@ -30,15 +30,26 @@ const (
 	BadChar                                  // a character names are never written with
 )
 
-var kindNames = map[NameErrorKind]string{
-	UnknownForm: "unknown-form", UnknownVariant: "unknown-variant", UnknownFormula: "unknown-formula",
-	FormulaConflict: "formula-conflict", Lacking: "lacking", Refused: "refused", Empty: "empty",
-	TooLong: "too-long", BadChar: "bad-char",
-}
-
 func (k NameErrorKind) String() string {
-	if s, ok := kindNames[k]; ok {
-		return s
+	switch k {
+	case UnknownForm:
+		return "unknown-form"
+	case UnknownVariant:
+		return "unknown-variant"
+	case UnknownFormula:
+		return "unknown-formula"
+	case FormulaConflict:
+		return "formula-conflict"
+	case Lacking:
+		return "lacking"
+	case Refused:
+		return "refused"
+	case Empty:
+		return "empty"
+	case TooLong:
+		return "too-long"
+	case BadChar:
+		return "bad-char"
 	}
 	return fmt.Sprintf("NameErrorKind(%d)", int(k))
 }
@@ -110,7 +121,16 @@ func (t *Table) Lookup(name string) *Form {
 	if err != nil {
 		return nil
 	}
-	return t.index[n]
+	return t.Index.form(n)
+}
+
+// lookup is Table.Lookup while the table is built.
+func (b *builder) lookup(name string) *Form {
+	n, err := normalize(text.Compat(name))
+	if err != nil {
+		return nil
+	}
+	return b.index[n]
 }
 
 // Resolve reads FORM, FORM:VARIANT or a formula (MgCl2, Mg(OH)2,
@@ -136,13 +156,13 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 			return nil, nil, err
 		}
 		if hasVariant {
-			if v, err := variantOf(p.f, variantName); err != nil || v != p.v {
+			if v, err := variantOf(p.Form, variantName); err != nil || v != p.Variant {
 				return nil, nil, nameErr(FormulaConflict, formName,
-					msg.Errorf("%s is the formula of %s:%s, not of %s:%s", formName, p.f.Key, p.v.Key, p.f.Key, strings.TrimSpace(variantName)).
+					msg.Errorf("%s is the formula of %s:%s, not of %s:%s", formName, p.Form.Key, p.Variant.Key, p.Form.Key, strings.TrimSpace(variantName)).
 						WithHint("give the formula alone, or the form with its variant"))
 			}
 		}
-		return p.f, p.v, nil
+		return p.Form, p.Variant, nil
 	}
 	n, err := normalize(formName)
 	if err != nil {
@@ -151,7 +171,7 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 		}
 		return nil, nil, charErr(formName, msg.New("form name"), err)
 	}
-	f := t.index[n]
+	f := t.Index.form(n)
 	if f == nil {
 		return nil, nil, t.unknown(formName, n)
 	}
@@ -168,21 +188,21 @@ func (t *Table) Resolve(name string) (*Form, *Variant, error) {
 // resolveFormula matches name as a formula: exactly as written (case
 // matters: Co is not CO), or case-folded against the table's formulas.
 // ok is false, with no error, when name is not read as a formula.
-func (t *Table) resolveFormula(name string) (p pair, ok bool, err error) {
-	if c, perr := chem.Parse(name); perr == nil && c["Mg"] > 0 {
-		if p, ok := t.formulas[c.String()]; ok {
+func (t *Table) resolveFormula(name string) (p VariantRef, ok bool, err error) {
+	if c, perr := chem.Parse(name); perr == nil && c.Count("Mg") > 0 {
+		if p, ok := t.Index.formula(c.String()); ok {
 			return p, true, nil
 		}
-		return pair{}, false, nameErr(UnknownFormula, name,
+		return VariantRef{}, false, nameErr(UnknownFormula, name,
 			msg.Errorf("no form in mgcalc's table has the formula %s", name).
 				WithHint("only the formulas in the table can be computed; otherwise use the elemental magnesium amount the label states"))
 	}
 	if k := foldFormula(name); k != "" {
-		if p, ok := t.folded[k]; ok {
+		if p, ok := t.Index.folded(k); ok {
 			return p, true, nil
 		}
 	}
-	return pair{}, false, nil
+	return VariantRef{}, false, nil
 }
 
 // formulaTypo says where a name that reads as a magnesium formula (Mg and
@@ -214,7 +234,7 @@ func charErr(name string, what *msg.Message, err error) *NameError {
 // unknown builds the error for a form name (normalised as n) that no form
 // has: a salt mgcalc lacks, a refused name, or an unknown one.
 func (t *Table) unknown(name, n string) *NameError {
-	if o := t.others[n]; o != nil {
+	if o := t.Index.other(n); o != nil {
 		if o.Unlike != "" {
 			return nameErr(UnknownForm, name, msg.Errorf("mgcalc has no %s: it is another salt than %s", o.Name, t.Lookup(o.Unlike).Name))
 		}
@@ -324,11 +344,11 @@ func (t *Table) suggest(n string) string {
 			tie = true
 		}
 	}
-	for k, f := range t.index {
-		consider(k, f.Key)
+	for _, r := range t.Index.Names {
+		consider(r.Name, r.Form.Key)
 	}
-	for k, o := range t.others {
-		consider(k, o.Key)
+	for _, r := range t.Index.Others {
+		consider(r.Name, r.Other.Key)
 	}
 	switch {
 	case best <= limit && !tie:

@@ -29,17 +29,8 @@ type Table struct {
 	Lacking []*Other // salts mgcalc knows exist but has no formula for
 	Refused []*Other // names that are not a salt to compute (magnesium oil)
 	Sources source.Registry
-
-	index    map[string]*Form  // normalised form keys and aliases
-	formulas map[string]pair   // the Hill formula of every variant
-	folded   map[string]pair   // case-folded formulas: mgcl2, mgso4.7h2o
-	others   map[string]*Other // normalised names of Lacking and Refused
-}
-
-// pair is a variant with its form.
-type pair struct {
-	f *Form
-	v *Variant
+	// Index finds the forms by name and formula: Build makes it.
+	Index Index
 }
 
 // Form is one magnesium salt or chelate, with its variants.
@@ -282,15 +273,15 @@ func Build(fs []*Form, names *Names, w chem.Weights, reg source.Registry) (*Tabl
 			variants += len(f.Variants)
 		}
 	}
-	t := &Table{Sources: reg, index: make(map[string]*Form, nnames), formulas: make(map[string]pair, variants),
-		folded: make(map[string]pair, 2*variants), others: map[string]*Other{}}
+	t := &Table{Sources: reg}
+	b := newBuilder(t, nnames, variants)
 	for i, f := range fs {
 		if f == nil {
 			return nil, fmt.Errorf("forms: entry %d is empty", i+1)
 		}
 		err := buildForm(f, w, reg)
 		if err == nil {
-			err = t.addForm(f)
+			err = b.addForm(f)
 		}
 		if err != nil {
 			if f.Key == "" {
@@ -302,21 +293,22 @@ func Build(fs []*Form, names *Names, w chem.Weights, reg source.Registry) (*Tabl
 	}
 	// A name must never read as a formula once case is folded: "mgo" is
 	// magnesium oxide's formula, not a name.
-	for n, f := range t.index {
-		if p, ok := t.folded[n]; ok {
-			return nil, fmt.Errorf("forms: %s: name %q reads as the formula of %s:%s", f.Key, n, p.f.Key, p.v.Key)
+	for n, f := range b.index {
+		if p, ok := b.folded[n]; ok {
+			return nil, fmt.Errorf("forms: %s: name %q reads as the formula of %s:%s", f.Key, n, p.Form.Key, p.Variant.Key)
 		}
 	}
 	if names != nil {
-		if err := t.addNames(names, reg); err != nil {
+		if err := b.addNames(names, reg); err != nil {
 			return nil, fmt.Errorf("names: %w", err)
 		}
 	}
+	b.freeze()
 	return t, nil
 }
 
 // addForm indexes a built form's names and its variants' formulas.
-func (t *Table) addForm(f *Form) error {
+func (b *builder) addForm(f *Form) error {
 	for _, name := range append([]string{f.Key}, f.Aliases...) {
 		n, err := normalize(name)
 		if err != nil {
@@ -328,23 +320,23 @@ func (t *Table) addForm(f *Form) error {
 		if readsAsFormula(name) {
 			return fmt.Errorf("alias %q is a formula; formulas are matched without an alias", name)
 		}
-		if other, ok := t.index[n]; ok && other != f {
+		if other, ok := b.index[n]; ok && other != f {
 			return fmt.Errorf("name %q is also a name of %s", name, other.Key)
 		}
-		t.index[n] = f
+		b.index[n] = f
 	}
 	for _, v := range f.Variants {
 		hill := v.Composition.String()
-		if p, ok := t.formulas[hill]; ok {
-			return fmt.Errorf("variant %s has the formula of %s:%s (%s)", v.Key, p.f.Key, p.v.Key, hill)
+		if p, ok := b.formulas[hill]; ok {
+			return fmt.Errorf("variant %s has the formula of %s:%s (%s)", v.Key, p.Form.Key, p.Variant.Key, hill)
 		}
-		t.formulas[hill] = pair{f, v}
+		b.formulas[hill] = VariantRef{hill, f, v}
 		for _, s := range []string{v.Formula, hill} {
 			k := foldFormula(s)
-			if p, ok := t.folded[k]; ok && p.v != v {
-				return fmt.Errorf("variant %s: formula %s reads like that of %s:%s once case is folded", v.Key, s, p.f.Key, p.v.Key)
+			if p, ok := b.folded[k]; ok && p.Variant != v {
+				return fmt.Errorf("variant %s: formula %s reads like that of %s:%s once case is folded", v.Key, s, p.Form.Key, p.Variant.Key)
 			}
-			t.folded[k] = pair{f, v}
+			b.folded[k] = VariantRef{k, f, v}
 		}
 	}
 	return nil
@@ -357,11 +349,12 @@ func readsAsFormula(name string) bool {
 		return false
 	}
 	c, err := chem.Parse(strings.TrimSpace(name))
-	return err == nil && c["Mg"] > 0
+	return err == nil && c.Count("Mg") > 0
 }
 
 // addNames checks names.yaml and indexes its names.
-func (t *Table) addNames(nf *Names, reg source.Registry) error {
+func (b *builder) addNames(nf *Names, reg source.Registry) error {
+	t := b.t
 	check := func(o *Other, refused bool) error {
 		if o == nil {
 			return errors.New("an entry is empty")
@@ -373,7 +366,7 @@ func (t *Table) addNames(nf *Names, reg source.Registry) error {
 			return fmt.Errorf("%s: no name", o.Key)
 		}
 		if o.Unlike != "" {
-			if u := t.Lookup(o.Unlike); u == nil || u.Key != o.Unlike || o.Reason != "" || o.Hint != "" || o.Note != "" {
+			if u := b.lookup(o.Unlike); u == nil || u.Key != o.Unlike || o.Reason != "" || o.Hint != "" || o.Note != "" {
 				return fmt.Errorf("%s: another salt's name needs unlike: a form key, and no note, reason or hint", o.Key)
 			}
 		} else if refused && (o.Reason == "" || o.Hint == "" || o.Note != "") {
@@ -401,16 +394,16 @@ func (t *Table) addNames(nf *Names, reg source.Registry) error {
 			if n == "" {
 				return fmt.Errorf("%s: name %q is empty once normalised", o.Key, name)
 			}
-			if f, ok := t.index[n]; ok {
+			if f, ok := b.index[n]; ok {
 				return fmt.Errorf("%s: name %q is a name of the form %s", o.Key, name, f.Key)
 			}
-			if p, ok := t.folded[n]; ok {
-				return fmt.Errorf("%s: name %q reads as the formula of %s:%s", o.Key, name, p.f.Key, p.v.Key)
+			if p, ok := b.folded[n]; ok {
+				return fmt.Errorf("%s: name %q reads as the formula of %s:%s", o.Key, name, p.Form.Key, p.Variant.Key)
 			}
-			if other, ok := t.others[n]; ok && other != o {
+			if other, ok := b.others[n]; ok && other != o {
 				return fmt.Errorf("%s: name %q is also a name of %s", o.Key, name, other.Key)
 			}
-			t.others[n] = o
+			b.others[n] = o
 		}
 		return nil
 	}
@@ -458,10 +451,10 @@ func (t *Table) AddNamesThatFit(names *Names, reg source.Registry) error {
 			if err != nil {
 				return false // addNames reports it
 			}
-			if _, ok := t.index[n]; ok {
+			if t.Index.form(n) != nil {
 				return true
 			}
-			if _, ok := t.folded[n]; ok {
+			if _, ok := t.Index.folded(n); ok {
 				return true
 			}
 		}
@@ -476,9 +469,11 @@ func (t *Table) AddNamesThatFit(names *Names, reg source.Registry) error {
 		}
 		return out
 	}
-	if err := t.addNames(&Names{Lacking: fit(names.Lacking), Refused: fit(names.Refused), Others: fit(names.Others)}, reg); err != nil {
+	b := thaw(t)
+	if err := b.addNames(&Names{Lacking: fit(names.Lacking), Refused: fit(names.Refused), Others: fit(names.Others)}, reg); err != nil {
 		return fmt.Errorf("names: %w", err)
 	}
+	b.freeze()
 	return nil
 }
 
@@ -677,7 +672,7 @@ func buildVariant(v *Variant, w chem.Weights, reg source.Registry) error {
 	if err != nil {
 		return err
 	}
-	if c["Mg"] == 0 {
+	if c.Count("Mg") == 0 {
 		return fmt.Errorf("formula %s contains no Mg", v.Formula)
 	}
 	m, err := w.MolarMass(c)

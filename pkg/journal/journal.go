@@ -285,11 +285,18 @@ func (g Gut) Bad() bool { return g == GutLoose || g == GutCramps || g == GutNaus
 
 // gutWords are the words log --gut takes; the Dutch (goed, dun,
 // buikkrampen, misselijk) are in data/i18n/nl.words.yaml, read as these.
-var gutWords = map[string]Gut{
-	"ok": GutOK, "good": GutOK, "fine": GutOK,
-	"loose": GutLoose, "diarrhoea": GutLoose, "diarrhea": GutLoose,
-	"cramps": GutCramps, "cramp": GutCramps,
-	"nausea": GutNausea, "nauseous": GutNausea,
+func gutWords(w string) (Gut, bool) {
+	switch w {
+	case "ok", "good", "fine":
+		return GutOK, true
+	case "loose", "diarrhoea", "diarrhea":
+		return GutLoose, true
+	case "cramps", "cramp":
+		return GutCramps, true
+	case "nausea", "nauseous":
+		return GutNausea, true
+	}
+	return "", false
 }
 
 // ParseGut reads a --gut word in English or Dutch, by the one fold of
@@ -303,7 +310,7 @@ func ParseGut(s string) (Gut, error) {
 		if en, ok := msg.Word("log-gut", f); ok {
 			f = en
 		}
-		if g, ok := gutWords[f]; ok {
+		if g, ok := gutWords(f); ok {
 			return g, nil
 		}
 	}

@@ -1,226 +1,44 @@
 package kb
 
 import (
-	"fmt"
-	"strings"
-
-	"github.com/mgcalc/mgcalc/data"
-	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/datatext"
 	"github.com/mgcalc/mgcalc/pkg/msg"
-	"github.com/mgcalc/mgcalc/pkg/plan"
 )
 
-// DataText is one text of the knowledge tables that people read (a name,
-// a note, a finding, advice), with its stable key: the path to it in the
-// tables, e.g. form.citrate.variant.nonahydrate.name, goal.sleep.evaluate.28.
-// Source titles are not data texts: they stay in their own language.
-type DataText struct {
-	Key     string
-	English string
-}
+// DataText is one text of the knowledge tables that people read, with
+// its stable key (datatext.DataText).
+type DataText = datatext.DataText
 
 // DataTexts lists every data text of the tables, in table order. The
 // English is the text as mgcalc prints it: a form note's Mg shares are
 // filled in.
 func DataTexts() ([]DataText, error) {
-	ft, err := Forms()
-	if err != nil {
-		return nil, err
-	}
-	lt, err := Limits()
-	if err != nil {
-		return nil, err
-	}
-	pk, err := Plan()
-	if err != nil {
-		return nil, err
-	}
-	// The table keeps the "others" names (sulfite, maleate, …) for
-	// matching only; their names come from names.yaml itself.
-	names, err := forms.DecodeNames(data.Names)
-	if err != nil {
-		return nil, err
-	}
-	var out []DataText
-	add := func(key, text string) {
-		if text != "" {
-			out = append(out, DataText{key, text})
-		}
-	}
-	for _, f := range ft.Forms {
-		add(msg.KeyForm(f.Key, "name"), f.Name)
-		add(msg.KeyForm(f.Key, "tolerance"), f.Tolerance.Note)
-		for i, n := range f.Notes {
-			add(msg.KeyFormNote(f.Key, i+1), n.Text)
-		}
-		if f.PreferLabel != nil {
-			add(msg.KeyForm(f.Key, "prefer_label"), f.PreferLabel.Text)
-		}
-		for _, v := range f.Variants {
-			add(msg.KeyVariantName(f.Key, v.Key), v.Name)
-		}
-	}
-	for _, o := range ft.Lacking {
-		add(msg.KeyName("lacking", o.Key, "name"), o.Name)
-		add(msg.KeyName("lacking", o.Key, "note"), o.Note)
-	}
-	for _, o := range ft.Refused {
-		add(msg.KeyName("refused", o.Key, "name"), o.Name)
-		add(msg.KeyName("refused", o.Key, "reason"), o.Reason)
-		add(msg.KeyName("refused", o.Key, "hint"), o.Hint)
-	}
-	for _, o := range names.Others {
-		add(msg.KeyName("others", o.Key, "name"), o.Name)
-	}
-	for _, a := range lt.UpperLimits {
-		add(msg.KeyAuthorityName(a.Key), a.Name)
-		for _, b := range a.Bands {
-			add(msg.KeyBandNote(a.Key, b.From), b.Note)
-		}
-	}
-	for _, l := range lt.LabelValues {
-		add(msg.KeyLabelValue(l.Key, "name"), l.Name)
-		add(msg.KeyLabelValue(l.Key, "note"), l.Note)
-	}
-	for _, g := range pk.Goals {
-		add(msg.KeyGoal(g.Key, "name"), g.Name)
-		add(msg.KeyGoal(g.Key, "finding"), g.Finding.Text)
-		add(msg.KeyShort(msg.KeyGoal(g.Key, "finding")), g.Finding.Short)
-		for _, c := range g.Forms {
-			add(msg.KeyGoalFormFinding(g.Key, c.Form), c.Finding)
-		}
-		add(msg.KeyGoal(g.Key, "timing"), g.Timing.Note)
-		if g.Target != nil {
-			add(msg.KeyGoal(g.Key, "target"), g.Target.Note)
-		}
-		for _, e := range g.Evaluate {
-			add(msg.KeyGoalEvaluate(g.Key, e.Day, e.Forms...), e.What)
-		}
-		if c := g.Sensitive.Conflict; c != nil {
-			add(msg.KeyGoal(g.Key, "sensitive"), c.Text)
-			add(msg.KeyShort(msg.KeyGoal(g.Key, "sensitive")), c.Short)
-		}
-		for i, n := range g.Notes {
-			add(msg.KeyGoalNote(g.Key, i+1), n.Text)
-			add(msg.KeyShort(msg.KeyGoalNote(g.Key, i+1)), n.Short)
-		}
-		if u := g.UntestedDose; u != nil {
-			add(msg.KeyGoal(g.Key, "untested_dose"), u.Text)
-			add(msg.KeyShort(msg.KeyGoal(g.Key, "untested_dose")), u.Short)
-		}
-	}
-	t := pk.Titration
-	for _, r := range []struct {
-		key  string
-		rule plan.Rule
-	}{
-		{"start_normal", t.StartNormal}, {"start_sensitive", t.StartSensitive}, {"step", t.Step},
-		{"interval_normal", t.IntervalNormal}, {"interval_sensitive", t.IntervalSens}, {"target", t.Target},
-		{"split_above", t.SplitAbove}, {"start_max", t.StartMax}, {"closed_way", t.ClosedWay},
-	} {
-		add(msg.KeyTitration(r.key, true), r.rule.Note)
-	}
-	for _, f := range []struct {
-		key  string
-		fact plan.Fact
-	}{
-		{"step_back", t.StepBack}, {"keep_lowest", t.KeepLowest}, {"with_food", t.WithFood}, {"monitoring", t.Monitoring},
-		{"other_magnesium", t.OtherMagnesium}, {"supervised_ramp", t.SupervisedRamp}, {"general_spacing", t.GeneralSpacing},
-	} {
-		add(msg.KeyTitration(f.key, false), f.fact.Text)
-		add(msg.KeyShort(msg.KeyTitration(f.key, false)), f.fact.Short)
-	}
-	for _, in := range pk.Interactions {
-		add(msg.KeyInteractionName(in.Key), in.Name)
-		for i, s := range in.Spacings {
-			add(msg.KeyInteractionSpacing(in.Key, i+1), s.Text)
-		}
-		if in.Advice != nil {
-			add(msg.KeyInteraction(in.Key, "advice"), in.Advice.Text)
-		}
-		if in.OnWaking != nil {
-			add(msg.KeyInteraction(in.Key, "on_waking"), in.OnWaking.Text)
-		}
-	}
-	for _, mp := range pk.MgProducts {
-		add(msg.KeyMgProduct(mp.Key, true), mp.Name)
-		add(msg.KeyMgProduct(mp.Key, false), mp.Fact.Text)
-	}
-	for _, c := range pk.FormCautions {
-		add(msg.KeyFormCaution(c.Key), c.Text)
-		add(msg.KeyShort(msg.KeyFormCaution(c.Key)), c.Short)
-		if c.MinAge != nil {
-			add(msg.KeyFormCaution(c.Key, "min_age", "note"), c.MinAge.Note)
-		}
-	}
-	for _, d := range pk.Depleting {
-		add(msg.KeyDepleting(d.Key, "name"), d.Name)
-		add(msg.KeyDepleting(d.Key, "advice"), d.Advice.Text)
-	}
-	g := pk.Gates
-	add(msg.KeyGate("kidney_egfr", "note"), g.KidneyEGFR.Note)
-	add(msg.KeyGate("kidney_warn", "note"), g.KidneyWarn.Note)
-	add(msg.KeyGate("kidney"), g.Kidney.Text)
-	add(msg.KeyGate("screen"), g.Screen.Text)
-	add(msg.KeyShort(msg.KeyGate("screen")), g.Screen.Short)
-	for _, c := range g.Conditions {
-		add(msg.KeyGate("condition", c.Key, "name"), c.Name)
-		add(msg.KeyGate("condition", c.Key, "reason"), c.Reason.Text)
-	}
-	add(msg.KeyGate("children"), g.Children.Text)
-	add(msg.KeyGate("adult_age", "note"), g.AdultAge.Note)
-	add(msg.KeyGate("above_ul"), g.AboveUL.Text)
-	add(msg.KeyGate("pregnancy"), g.Pregnancy.Text)
-	add(msg.KeyShort(msg.KeyGate("pregnancy")), g.Pregnancy.Short)
-	add(msg.KeyGate("not_pregnant_why"), g.NotPregnantWhy.Text)
-	return out, nil
+	return datatext.List(&builtForms, genNames().Others, &builtLimits, &builtPlan), nil
 }
 
-// dataLangs are the languages with translations of the data texts
-// (data/i18n/LANG.yaml, generated into Go by cmd/gen-tables: no YAML is
-// read at run time), and the decimal separator of each. English is the
-// tables themselves.
-var dataLangs = map[string]*dataLang{"nl": newDataLang("nl", genNL, ",")}
+// dataLangs returns the languages with translations of the data texts, as
+// cmd/gen-tables generated them (data/i18n/LANG.yaml, the forms' Mg
+// shares filled in with the language's decimal separator: no YAML is read
+// and nothing is built at run time), and the raw translations of each.
+// English is the tables themselves.
+func dataLangs(lang string) (l dataLang, ok bool) {
+	switch lang {
+	case "nl":
+		return dataLang{genNL, nlDataByKey, nlDataByText}, true
+	}
+	return dataLang{}, false
+}
 
-// dataLang is one language's translations, filled in once, on first use:
-// a run in English never builds them, and a Dutch run only when it prints
-// a data text.
 type dataLang struct {
-	raw  func() map[string]string
-	data *msg.Data
-}
-
-func newDataLang(lang string, raw func() map[string]string, point string) *dataLang {
-	l := &dataLang{raw: raw}
-	l.data = msg.LazyData(func() (map[string]string, map[string]string, error) {
-		return l.load(lang, point)
-	})
-	return l
-}
-
-// load returns the translations, Mg shares filled in, and the tables'
-// English, both by key.
-func (l *dataLang) load(lang, point string) (translated, english map[string]string, err error) {
-	translated, err = fillTranslations(lang, l.raw(), point)
-	if err != nil {
-		return nil, nil, err
-	}
-	texts, err := DataTexts()
-	if err != nil {
-		return nil, nil, err
-	}
-	english = make(map[string]string, len(texts))
-	for _, t := range texts {
-		english[t.Key] = t.English
-	}
-	return translated, english, nil
+	raw           func() map[string]string
+	byKey, byText []msg.DataEntry
 }
 
 // Translations returns the translations of lang as its file has them,
 // key → text (a form note's Mg shares still {pct}), or nil when lang has
 // none.
 func Translations(lang string) map[string]string {
-	l, ok := dataLangs[lang]
+	l, ok := dataLangs(lang)
 	if !ok {
 		return nil
 	}
@@ -229,41 +47,11 @@ func Translations(lang string) map[string]string {
 
 // DataCatalogue returns the data texts of lang for msg.Printer.WithData:
 // nil for English and for a language without translations (the tables'
-// English is printed). Nothing is built until a text is looked up.
+// English is printed).
 func DataCatalogue(lang string) *msg.Data {
-	l, ok := dataLangs[lang]
+	l, ok := dataLangs(lang)
 	if !ok {
 		return nil
 	}
-	return l.data
-}
-
-// fillTranslations fills the Mg-share placeholders of the form notes
-// ({pct}, {min_pct}, {max_pct}, as in forms.yaml) from the formulas, by
-// pkg/forms' own rule, with the language's decimal separator.
-func fillTranslations(lang string, tr map[string]string, point string) (map[string]string, error) {
-	ft, err := Forms()
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, len(tr))
-	for key, text := range tr {
-		if strings.ContainsAny(text, "{}") {
-			var form *forms.Form
-			for _, f := range ft.Forms {
-				if strings.HasPrefix(key, msg.KeyForm(f.Key, "")) {
-					form = f
-				}
-			}
-			if form == nil {
-				return nil, fmt.Errorf("data/i18n/%s.yaml: %s: only a form's text can name a Mg share", lang, key)
-			}
-			text = forms.FillShares(text, form, point)
-			if strings.ContainsAny(text, "{}") {
-				return nil, fmt.Errorf("data/i18n/%s.yaml: %s: unknown placeholder; use {pct}, {min_pct} or {max_pct}", lang, key)
-			}
-		}
-		out[key] = text
-	}
-	return out, nil
+	return msg.StaticData(l.byKey, l.byText)
 }

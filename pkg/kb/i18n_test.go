@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mgcalc/mgcalc/pkg/datatext"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 )
 
@@ -13,7 +14,11 @@ import (
 // data texts are.
 func dutch(t *testing.T) map[string]string {
 	t.Helper()
-	nl, err := fillTranslations("nl", Translations("nl"), ",")
+	ft, err := Forms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl, err := datatext.Fill("nl", Translations("nl"), ft, ",")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,9 +130,6 @@ func TestDutchIsTranslated(t *testing.T) {
 func TestDataCatalogue(t *testing.T) {
 	if d := DataCatalogue("en"); d != nil {
 		t.Fatalf("English: %v; want no catalogue", d)
-	}
-	if _, _, err := dataLangs["nl"].load("nl", ","); err != nil {
-		t.Fatal(err)
 	}
 	d := DataCatalogue("nl")
 	if texts := dataTexts(t); d.Len() != len(texts) {

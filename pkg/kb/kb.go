@@ -1,21 +1,19 @@
-// Package kb builds mgcalc's knowledge tables once, on first use, and
-// validates them. A broken table is a build defect: the tests build the
-// tables, so a bad edit fails CI before it ships.
-//
-// The tables come from data/*.yaml, turned into Go literals by
-// cmd/gen-tables (tables_gen.go), so that no YAML is parsed when mgcalc
-// runs; validation, formula parsing and every fraction still happen here,
-// at first use, with the code that loads the YAML. After editing data/,
-// regenerate:
+// Package kb holds mgcalc's knowledge tables, built and validated when
+// they are generated: cmd/gen-tables loads data/*.yaml with the
+// validating loaders and writes the built tables (every formula parsed,
+// every fraction computed, the name index made, the plan's knowledge
+// checked against the form table) into built_gen.go as constant data, so
+// that mgcalc decodes no YAML and builds no table when it runs. A broken
+// table is a build defect: the generator refuses it, and the tests check
+// the generated tables against the YAML and the loaders. After editing
+// data/, regenerate:
 //
 //	go generate ./pkg/kb
 //
-// The tests fail while tables_gen.go is stale.
+// The tests fail while the generated files are stale.
 package kb
 
 import (
-	"sync"
-
 	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
@@ -23,64 +21,26 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/source"
 )
 
-//go:generate go run ../../cmd/gen-tables -o tables_gen.go -msg ../msg/nl_gen.go
+//go:generate go run ../../cmd/gen-tables -o tables_gen.go -built built_gen.go -msg ../msg/nl_gen.go
 
-var (
-	sourcesOnce = sync.OnceValues(func() (source.Registry, error) { return source.Build(genSources()) })
-	formsOnce   = sync.OnceValues(func() (*forms.Table, error) {
-		reg, w, err := sourcesAndWeights()
-		if err != nil {
-			return nil, err
-		}
-		return forms.Build(genForms(), genNames(), w, reg)
-	})
-	limitsOnce = sync.OnceValues(func() (*limits.Tables, error) {
-		reg, err := sourcesOnce()
-		if err != nil {
-			return nil, err
-		}
-		t := genLimits()
-		if err := limits.Validate(t, reg); err != nil {
-			return nil, err
-		}
-		return t, nil
-	})
-	planOnce = sync.OnceValues(func() (*plan.Knowledge, error) {
-		reg, err := sourcesOnce()
-		if err != nil {
-			return nil, err
-		}
-		ft, err := formsOnce()
-		if err != nil {
-			return nil, err
-		}
-		return plan.Build(genPlan(), ft, reg)
-	})
-)
-
-// sourcesAndWeights are what every form table is validated against: the
-// bibliography and the atomic weights.
-func sourcesAndWeights() (source.Registry, chem.Weights, error) {
-	reg, err := sourcesOnce()
-	if err != nil {
-		return nil, nil, err
-	}
-	w, err := forms.BuildWeights(genElements(), reg)
-	return reg, w, err
-}
+// The tables are read-only: every caller shares them.
 
 // Sources returns the bibliography.
-func Sources() (source.Registry, error) { return sourcesOnce() }
+func Sources() (source.Registry, error) { return builtSources, nil }
 
 // Forms returns the form table.
-func Forms() (*forms.Table, error) { return formsOnce() }
+func Forms() (*forms.Table, error) { return &builtForms, nil }
 
 // Limits returns the reference-value tables.
-func Limits() (*limits.Tables, error) { return limitsOnce() }
+func Limits() (*limits.Tables, error) { return &builtLimits, nil }
 
 // Plan returns the knowledge behind `mgcalc plan`, validated against the
 // form table and the bibliography.
-func Plan() (*plan.Knowledge, error) { return planOnce() }
+func Plan() (*plan.Knowledge, error) { return &builtPlan, nil }
+
+// weights are the atomic weights a form table of the user's is computed
+// with.
+func weights() (chem.Weights, error) { return forms.BuildWeights(genElements(), builtSources) }
 
 // FormsFrom builds a form table from a forms.yaml of the user's (mgcalc's
 // --table FILE): decoded strictly, in the schema of data/forms.yaml, and
@@ -91,7 +51,7 @@ func Plan() (*plan.Knowledge, error) { return planOnce() }
 // salts' names, those that fit the file's forms are added (see
 // forms.Table.AddNamesThatFit).
 func FormsFrom(formsYAML []byte) (*forms.Table, error) {
-	reg, w, err := sourcesAndWeights()
+	w, err := weights()
 	if err != nil {
 		return nil, err
 	}
@@ -99,11 +59,11 @@ func FormsFrom(formsYAML []byte) (*forms.Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := forms.Build(fs, nil, w, reg)
+	t, err := forms.Build(fs, nil, w, builtSources)
 	if err != nil {
 		return nil, err
 	}
-	if err := t.AddNamesThatFit(genNames(), reg); err != nil {
+	if err := t.AddNamesThatFit(genNames(), builtSources); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -115,13 +75,5 @@ func FormsFrom(formsYAML []byte) (*forms.Table, error) {
 // are known by their formulas in t and in the built-in table, so a form
 // of t is matched by what it is, whatever its key.
 func PlanFor(t *forms.Table) (*plan.Knowledge, error) {
-	reg, err := sourcesOnce()
-	if err != nil {
-		return nil, err
-	}
-	builtin, err := formsOnce()
-	if err != nil {
-		return nil, err
-	}
-	return plan.BuildWith(genPlan(), t, builtin, reg)
+	return plan.BuildWith(genPlan(), t, &builtForms, builtSources)
 }

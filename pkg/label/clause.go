@@ -160,7 +160,7 @@ func (r *reader) mention(ln *line, c clause) {
 
 func hasBlendWord(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if blendWords[w] {
+		if blendWords(w) {
 			return true
 		}
 	}

@@ -74,9 +74,20 @@ type dsldOther struct {
 
 // dsldUnits are DSLD's units of amounts, as the label text reader reads
 // them; others (IU, mcg DFE, NP) are no amount of magnesium.
-var dsldUnits = map[string]string{
-	"mg": "mg", "milligram(s)": "mg", "g": "g", "gram(s)": "g", "mcg": "mcg", "µg": "mcg", "microgram(s)": "mcg",
-	"mmol": "mmol", "meq": "meq",
+func dsldUnits(w string) (string, bool) {
+	switch w {
+	case "mg", "milligram(s)":
+		return "mg", true
+	case "g", "gram(s)":
+		return "g", true
+	case "mcg", "µg", "microgram(s)":
+		return "mcg", true
+	case "mmol":
+		return "mmol", true
+	case "meq":
+		return "meq", true
+	}
+	return "", false
 }
 
 // ParseDSLD reads a DSLD v9 label, an array of labels, or a search answer
@@ -296,7 +307,7 @@ func (row *dsldRow) text(order float64) (string, *dsldQuantity) {
 	}
 	if q != nil && q.Quantity > 0 && q.Quantity < 1e9 {
 		unit := strings.ToLower(strings.TrimSpace(q.Unit))
-		if u, ok := dsldUnits[unit]; ok {
+		if u, ok := dsldUnits(unit); ok {
 			unit = u
 		} else {
 			unit = "IU" // not an amount of magnesium

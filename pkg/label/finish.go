@@ -202,31 +202,61 @@ func (r *reader) perDay() {
 	}
 }
 
-// servingUnitWords are the serving units as words people read, for one and for
-// several (messages, for their Dutch).
-var servingUnitWords = map[string][2]*msg.Message{
-	"tablet":     {msg.New("tablet"), msg.New("tablets")},
-	"capsule":    {msg.New("capsule"), msg.New("capsules")},
-	"scoop":      {msg.New("scoop"), msg.New("scoops")},
-	"sachet":     {msg.New("sachet"), msg.New("sachets")},
-	"tablespoon": {msg.New("tablespoon"), msg.New("tablespoons")},
-	"teaspoon":   {msg.New("teaspoon"), msg.New("teaspoons")},
-	"gummy":      {msg.New("gummy"), msg.New("gummies")},
-	"drop":       {msg.New("drop"), msg.New("drops")},
-	"ampoule":    {msg.New("ampoule"), msg.New("ampoules")},
-	servingKey:   {msg.New("serving"), msg.New("servings")},
-}
-
-// UnitWord is a serving unit (Serving.Unit) as a word, for n of them.
+// UnitWord is a serving unit (Serving.Unit) as a word people read, for n
+// of them (a message, for its Dutch).
 func UnitWord(key string, n float64) *msg.Message {
-	w, ok := servingUnitWords[key]
-	if !ok {
-		w = servingUnitWords[servingKey]
+	one := n == 1
+	switch key {
+	case "tablet":
+		if one {
+			return msg.New("tablet")
+		}
+		return msg.New("tablets")
+	case "capsule":
+		if one {
+			return msg.New("capsule")
+		}
+		return msg.New("capsules")
+	case "scoop":
+		if one {
+			return msg.New("scoop")
+		}
+		return msg.New("scoops")
+	case "sachet":
+		if one {
+			return msg.New("sachet")
+		}
+		return msg.New("sachets")
+	case "tablespoon":
+		if one {
+			return msg.New("tablespoon")
+		}
+		return msg.New("tablespoons")
+	case "teaspoon":
+		if one {
+			return msg.New("teaspoon")
+		}
+		return msg.New("teaspoons")
+	case "gummy":
+		if one {
+			return msg.New("gummy")
+		}
+		return msg.New("gummies")
+	case "drop":
+		if one {
+			return msg.New("drop")
+		}
+		return msg.New("drops")
+	case "ampoule":
+		if one {
+			return msg.New("ampoule")
+		}
+		return msg.New("ampoules")
 	}
-	if n == 1 {
-		return w[0]
+	if one {
+		return msg.New("serving")
 	}
-	return w[1]
+	return msg.New("servings")
 }
 
 func unitName(key string) *msg.Message { return UnitWord(key, 1) }

@@ -1,21 +1,44 @@
 package label
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The words labels are printed with, in English, Dutch and German, lower
 // case. Words are matched whole; stems (plurals, compounds) where said.
 
-// units of amounts, by the word after a number; the value is what the
-// units package reads ("mg", "g", "mcg", "mmol", "meq"), or "" for a unit
-// that is no amount of magnesium (ml, IU, kcal): such an amount is never
-// read as magnesium.
-var unitWords = map[string]string{
-	"mg": "mg", "milligram": "mg", "milligrams": "mg", "milligramm": "mg", "milligramme": "mg", "mgr": "mg",
-	"g": "g", "gram": "g", "grams": "g", "gramm": "g", "gramme": "g",
-	"mcg": "mcg", "µg": "mcg", "μg": "mcg", "ug": "mcg", "microgram": "mcg", "micrograms": "mcg", "mikrogramm": "mcg",
-	"mmol": "mmol", "millimol": "mmol", "millimole": "mmol",
-	"meq": "meq", "mval": "meq", "millival": "meq",
-	"ml": "", "l": "", "iu": "", "ie": "", "kcal": "", "kj": "", "cl": "", "dl": "",
+// unitWords are the units of amounts, by the word after a number: what
+// the units package reads ("mg", "g", "mcg", "mmol", "meq"), or "" for a
+// unit that is no amount of magnesium (ml, IU, kcal): such an amount is
+// never read as magnesium.
+//
+// The word lists are switches, not maps: a map literal is built when the
+// program starts, in every call of mgcalc, whether it reads a label or
+// not.
+func unitWords(w string) (string, bool) {
+	switch w {
+	case "mg", "milligram", "milligrams", "milligramm", "milligramme", "mgr":
+		return "mg", true
+	case "g", "gram", "grams", "gramm", "gramme":
+		return "g", true
+	case "mcg", "µg", "μg", "ug", "microgram", "micrograms", "mikrogramm":
+		return "mcg", true
+	case "mmol", "millimol", "millimole":
+		return "mmol", true
+	case "meq", "mval", "millival":
+		return "meq", true
+	case "ml", "l", "iu", "ie", "kcal", "kj", "cl", "dl":
+		return "", true
+	}
+	return "", false
+}
+
+// unitOf is the unit a word names ("" for none, and for a unit that is
+// no amount of magnesium).
+func unitOf(w string) string {
+	u, _ := unitWords(w)
+	return u
 }
 
 // countUnits are the things a serving is counted in, by stem: a word is
@@ -45,21 +68,25 @@ const servingKey = "serving"
 
 // dayDoseWords name a serving that is a whole day: amounts per dagdosis
 // are per day.
-var dayDoseWords = map[string]bool{
-	"dagdosis": true, "dagdosering": true, "dagportie": true,
-	"tagesdosis": true, "tagesportion": true, "tagesration": true, "tagesverzehrmenge": true,
+func dayDoseWords(w string) bool {
+	switch w {
+	case "dagdosis", "dagdosering", "dagportie", "tagesdosis", "tagesportion", "tagesration",
+		"tagesverzehrmenge":
+		return true
+	}
+	return false
 }
 
 // countUnit returns the unit key of a word, or "".
 func countUnit(w string) string {
-	if dayDoseWords[w] {
+	if dayDoseWords(w) {
 		return servingKey
 	}
 	if w == "" {
 		return ""
 	}
 	best, key := 0, ""
-	for _, k := range unitsByFirst[w[0]] {
+	for _, k := range lexIndex().unitsByFirst[w[0]] {
 		u := countUnits[k]
 		if strings.HasPrefix(w, u.stem) && len(w)-len(u.stem) <= 4 && len(u.stem) > best {
 			best, key = len(u.stem), u.key
@@ -68,36 +95,93 @@ func countUnit(w string) string {
 	return key
 }
 
-// unitsByFirst indexes countUnits by the first byte of their stems.
-var unitsByFirst = func() map[byte][]int {
-	m := map[byte][]int{}
-	for k, u := range countUnits {
-		m[u.stem[0]] = append(m[u.stem[0]], k)
-	}
-	return m
-}()
+// indexes are the word lists indexed for a quicker look-up, made on first
+// use (a call of mgcalc that reads no label makes none).
+type indexes struct {
+	unitsByFirst  map[byte][]int   // countUnits by the first byte of their stems
+	linksByFirst  map[string][]int // linkPhrases by their first word, longest first
+	nutrientFirst [256]bool        // the first bytes of the nutrient stems
+}
+
+var (
+	lexOnce sync.Once
+	lex     *indexes
+)
+
+func lexIndex() *indexes {
+	lexOnce.Do(func() {
+		x := &indexes{unitsByFirst: map[byte][]int{}, linksByFirst: map[string][]int{}}
+		for k, u := range countUnits {
+			x.unitsByFirst[u.stem[0]] = append(x.unitsByFirst[u.stem[0]], k)
+		}
+		for k, l := range linkPhrases {
+			x.linksByFirst[l.words[0]] = append(x.linksByFirst[l.words[0]], k)
+		}
+		for _, s := range mineralStems {
+			x.nutrientFirst[s[0]] = true
+		}
+		for _, s := range vitaminStems {
+			x.nutrientFirst[s[0]] = true
+		}
+		lex = x
+	})
+	return lex
+}
 
 // numberWords are counts written as words.
-var numberWords = map[string]float64{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half": 0.5,
-	"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "halve": 0.5,
-	"ein": 1, "eine": 1, "einen": 1, "einer": 1, "zwei": 2, "drei": 3, "fünf": 5, "sechs": 6, "halbe": 0.5,
+func numberWords(w string) (float64, bool) {
+	switch w {
+	case "one", "een", "één", "ein", "eine", "einen", "einer":
+		return 1, true
+	case "two", "twee", "zwei":
+		return 2, true
+	case "three", "drie", "drei":
+		return 3, true
+	case "four", "vier":
+		return 4, true
+	case "five", "vijf", "fünf":
+		return 5, true
+	case "six", "zes", "sechs":
+		return 6, true
+	case "half", "halve", "halbe":
+		return 0.5, true
+	}
+	return 0, false
 }
 
 // freqWords are how often a day: once, twice.
-var freqWords = map[string]float64{
-	"once": 1, "twice": 2, "thrice": 3,
-	"eenmaal": 1, "tweemaal": 2, "driemaal": 3, "viermaal": 4,
-	"einmal": 1, "zweimal": 2, "dreimal": 3, "viermal": 4,
+func freqWords(w string) (float64, bool) {
+	switch w {
+	case "once", "eenmaal", "einmal":
+		return 1, true
+	case "twice", "tweemaal", "zweimal":
+		return 2, true
+	case "thrice", "driemaal", "dreimal":
+		return 3, true
+	case "viermaal", "viermal":
+		return 4, true
+	}
+	return 0, false
 }
 
 // timesWords follow a number to make a frequency: 2 x, 2 keer, 2 times.
-var timesWords = map[string]bool{"x": true, "×": true, "keer": true, "maal": true, "mal": true, "times": true}
+func timesWords(w string) bool {
+	switch w {
+	case "x", "×", "keer", "maal", "mal", "times":
+		return true
+	}
+	return false
+}
 
 // dailyWords say "a day"; dailyPhrases are the ones of two words.
-var dailyWords = map[string]bool{
-	"daily": true, "dagelijks": true, "daags": true, "täglich": true, "taeglich": true, "tgl": true, "dgl": true,
+func dailyWords(w string) bool {
+	switch w {
+	case "daily", "dagelijks", "daags", "täglich", "taeglich", "tgl", "dgl":
+		return true
+	}
+	return false
 }
+
 var dailyPhrases = [][2]string{
 	{"a", "day"}, {"per", "day"}, {"each", "day"}, {"every", "day"}, {"per", "dag"}, {"elke", "dag"}, {"iedere", "dag"},
 	{"per", "etmaal"}, {"pro", "tag"}, {"am", "tag"}, {"je", "tag"}, {"per", "tag"}, {"/", "day"}, {"/", "dag"}, {"/", "tag"},
@@ -105,29 +189,55 @@ var dailyPhrases = [][2]string{
 
 // perWords introduce a serving: per tablet, pro Kapsel, je Kapsel, each
 // capsule.
-var perWords = map[string]bool{"per": true, "pro": true, "je": true, "each": true, "every": true, "elke": true, "iedere": true}
+func perWords(w string) bool {
+	switch w {
+	case "per", "pro", "je", "each", "every", "elke", "iedere":
+		return true
+	}
+	return false
+}
 
 // containsWords end a serving heading: "1 Tablette enthält", "2 capsules
 // bevatten", "each tablespoon contains" ("provides" links two amounts of
 // one line instead).
-var containsWords = map[string]bool{
-	"contains": true, "contain": true, "bevat": true, "bevatten": true, "enthält": true, "enthalten": true,
+func containsWords(w string) bool {
+	switch w {
+	case "contains", "contain", "bevat", "bevatten", "enthält", "enthalten":
+		return true
+	}
+	return false
 }
 
 // servingWords head a serving line: "Serving Size 2 Tablets", "Portion: 2
 // Kapseln".
-var servingWords = map[string]bool{"serving": true, "portion": true, "portie": true, "portiegrootte": true, "portionsgröße": true}
+func servingWords(w string) bool {
+	switch w {
+	case "serving", "portion", "portie", "portiegrootte", "portionsgröße":
+		return true
+	}
+	return false
+}
 
 // containerWords mark a line about the package, not a serving: "Servings
 // Per Container 60", "Inhoud: 60 capsules" (not "Dose", which is also a
 // serving in English).
-var containerWords = map[string]bool{
-	"container": true, "verpakking": true, "packung": true, "inhoud": true, "inhalt": true, "pot": true, "potje": true,
-	"flacon": true, "bottle": true, "net": true, "nettogewicht": true, "füllmenge": true, "packungsinhalt": true,
+func containerWords(w string) bool {
+	switch w {
+	case "container", "verpakking", "packung", "inhoud", "inhalt", "pot", "potje", "flacon", "bottle", "net",
+		"nettogewicht", "füllmenge", "packungsinhalt":
+		return true
+	}
+	return false
 }
 
 // adultWords mark directions for adults.
-var adultWords = map[string]bool{"adult": true, "adults": true, "volwassenen": true, "volwassene": true, "erwachsene": true, "erwachsenen": true}
+func adultWords(w string) bool {
+	switch w {
+	case "adult", "adults", "volwassenen", "volwassene", "erwachsene", "erwachsenen":
+		return true
+	}
+	return false
+}
 
 // childStems mark a line for children: not the adult daily amount.
 var childStems = []string{"child", "kid", "kinder", "kind", "kleinkind", "jugendlich", "infant", "zuigeling", "säugling", "baby", "peuter"}
@@ -177,29 +287,39 @@ var linkPhrases = []struct {
 // fillers may stand between an amount and the noun it belongs to ("90 mg
 // reines Magnesium", "144 mg elemental magnesium") or before an amount
 // ("ca. 1 g").
-var fillers = map[string]bool{
-	"elemental": true, "elementair": true, "elementaire": true, "elementar": true, "elementares": true, "elementarem": true,
-	"elementaren": true, "reines": true, "reinem": true, "reinen": true, "reine": true, "pure": true, "pur": true,
-	"zuiver": true, "zuivere": true, "puur": true, "ca": true, "circa": true, "approx": true, "approximately": true,
-	"about": true, "ongeveer": true, "rund": true, "etwa": true, "organic": true, "organisch": true, "organische": true,
-	"organisches": true, "active": true, "actief": true, "aktives": true, "natural": true, "natuurlijk": true,
-	"natürliches": true, "hochwertiges": true, "hoogwaardig": true, "hoogwaardige": true, "total": true, "totaal": true,
-	"gesamt": true,
+func fillers(w string) bool {
+	switch w {
+	case "elemental", "elementair", "elementaire", "elementar", "elementares", "elementarem", "elementaren",
+		"reines", "reinem", "reinen", "reine", "pure", "pur", "zuiver", "zuivere", "puur", "ca", "circa",
+		"approx", "approximately", "about", "ongeveer", "rund", "etwa", "organic", "organisch", "organische",
+		"organisches", "active", "actief", "aktives", "natural", "natuurlijk", "natürliches", "hochwertiges",
+		"hoogwaardig", "hoogwaardige", "total", "totaal", "gesamt":
+		return true
+	}
+	return false
 }
 
 // elementalWords say that an amount is elemental magnesium: "Magnesium
 // (elemental)".
-var elementalWords = map[string]bool{
-	"elemental": true, "elementair": true, "elementaire": true, "elementar": true, "elementares": true, "reines": true,
-	"reinem": true, "pure": true, "zuiver": true,
+func elementalWords(w string) bool {
+	switch w {
+	case "elemental", "elementair", "elementaire", "elementar", "elementares", "reines", "reinem", "pure",
+		"zuiver":
+		return true
+	}
+	return false
 }
 
 // riWords mark a percentage of a reference value: % RI, % NRV, % DV;
 // euRI are the EU ones, usDV the US ones.
-var riWords = map[string]string{
-	"ri": euRI, "nrv": euRI, "rda": euRI, "adh": euRI, "referentie": euRI, "referentie-inname": euRI,
-	"referenzmenge": euRI, "nrw": euRI, "rm": euRI, "rdi": usDV,
-	"dv": usDV, "daily": usDV, "tagesbedarf": euRI, "tagesbedarfs": euRI,
+func riWords(w string) string {
+	switch w {
+	case "ri", "nrv", "rda", "adh", "referentie", "referentie-inname", "referenzmenge", "nrw", "rm", "tagesbedarf", "tagesbedarfs":
+		return euRI
+	case "rdi", "dv", "daily":
+		return usDV
+	}
+	return ""
 }
 
 const (
@@ -210,43 +330,61 @@ const (
 // referenceWords mark a sentence about reference intakes, upper limits or
 // needs: an amount of magnesium in it is no dose ("DGE 300-400 mg",
 // "NRV: 375 mg", "Tageshöchstmenge von 250 mg").
-var referenceWords = map[string]bool{
-	"recommends": true, "recommended": true, "recommend": true, "recommendation": true, "empfiehlt": true,
-	"empfohlen": true, "empfohlene": true, "adviseert": true, "advises": true, "aanbevolen": true, "aanbeveling": true,
-	"reference": true, "referentie": true, "referentie-inname": true, "referenzwert": true, "referenzmenge": true,
-	"nrv": true, "ri": true, "rda": true, "adh": true, "dge": true, "efsa": true, "bfr": true, "iom": true, "nih": true,
-	"höchstmenge": true, "tageshöchstmenge": true, "hoechstmenge": true, "bovengrens": true, "upper": true,
-	"ul": true, "limit": true, "grenswaarde": true, "tagesbedarf": true, "bedarf": true, "requirement": true,
-	"requirements": true, "behoefte": true, "zufuhr": true, "intake": true, "inname": true, "needs": true, "need": true,
-	"gezondheidsraad": true, "voedingscentrum": true, "studies": true, "study": true, "studie": true, "onderzoek": true,
+func referenceWords(w string) bool {
+	switch w {
+	case "recommends", "recommended", "recommend", "recommendation", "empfiehlt", "empfohlen", "empfohlene",
+		"adviseert", "advises", "aanbevolen", "aanbeveling", "reference", "referentie", "referentie-inname",
+		"referenzwert", "referenzmenge", "nrv", "ri", "rda", "adh", "dge", "efsa", "bfr", "iom", "nih",
+		"höchstmenge", "tageshöchstmenge", "hoechstmenge", "bovengrens", "upper", "ul", "limit",
+		"grenswaarde", "tagesbedarf", "bedarf", "requirement", "requirements", "behoefte", "zufuhr",
+		"intake", "inname", "needs", "need", "gezondheidsraad", "voedingscentrum", "studies", "study",
+		"studie", "onderzoek":
+		return true
+	}
+	return false
 }
 
 // perKgWords follow an amount given per kilogram of body weight.
-var perKgWords = map[string]bool{"kg": true, "kilogram": true, "kilogramm": true, "lichaamsgewicht": true, "körpergewicht": true, "bodyweight": true}
+func perKgWords(w string) bool {
+	switch w {
+	case "kg", "kilogram", "kilogramm", "lichaamsgewicht", "körpergewicht", "bodyweight":
+		return true
+	}
+	return false
+}
 
 // blendWords mark a blend whose parts have no amount of their own.
-var blendWords = map[string]bool{
-	"proprietary": true, "blend": true, "mengsel": true, "melange": true, "mischung": true, "matrix": true,
-	"complex": true, "komplex": true, "complexe": true,
+func blendWords(w string) bool {
+	switch w {
+	case "proprietary", "blend", "mengsel", "melange", "mischung", "matrix", "complex", "komplex", "complexe":
+		return true
+	}
+	return false
 }
 
 // ingredientHeads start an ingredient list: "Ingredients:", "Other
 // ingredients:", "Ingrediënten:", "Zutaten:", "Hulpstoffen:".
-var ingredientHeads = map[string]bool{
-	"ingredients": true, "ingredient": true, "ingrediënten": true, "ingredienten": true, "zutaten": true,
-	"hulpstoffen": true, "bestandteile": true, "inactive": true, "excipients": true,
+func ingredientHeads(w string) bool {
+	switch w {
+	case "ingredients", "ingredient", "ingrediënten", "ingredienten", "zutaten", "hulpstoffen",
+		"bestandteile", "inactive", "excipients":
+		return true
+	}
+	return false
 }
 
 // excipientFunctions name what an ingredient is for when it is no dose:
 // "antiklontermiddel (magnesiumcarbonaat)", "anti-caking agent".
-var excipientFunctions = map[string]bool{
-	"antiklontermiddel": true, "antiklontermiddelen": true, "trennmittel": true, "trennmitteln": true,
-	"rieselhilfe": true, "fließmittel": true, "fliessmittel": true, "glijmiddel": true, "glijmiddelen": true,
-	"lubricant": true, "lubricants": true, "anticaking": true, "vulstof": true, "vulstoffen": true,
-	"füllstoff": true, "füllstoffe": true, "filler": true, "fillers": true, "bulking": true, "drager": true,
-	"dragerstof": true, "trägerstoff": true, "trägerstoffe": true, "carrier": true, "stabilisator": true,
-	"stabiliser": true, "stabilizer": true, "emulgator": true, "emulsifier": true, "coating": true, "überzugsmittel": true,
-	"bindmiddel": true, "bindemittel": true, "binder": true,
+func excipientFunctions(w string) bool {
+	switch w {
+	case "antiklontermiddel", "antiklontermiddelen", "trennmittel", "trennmitteln", "rieselhilfe",
+		"fließmittel", "fliessmittel", "glijmiddel", "glijmiddelen", "lubricant", "lubricants", "anticaking",
+		"vulstof", "vulstoffen", "füllstoff", "füllstoffe", "filler", "fillers", "bulking", "drager",
+		"dragerstof", "trägerstoff", "trägerstoffe", "carrier", "stabilisator", "stabiliser", "stabilizer",
+		"emulgator", "emulsifier", "coating", "überzugsmittel", "bindmiddel", "bindemittel", "binder":
+		return true
+	}
+	return false
 }
 
 // excipientStems are magnesium salts that are never a dose: stearate
@@ -256,11 +394,23 @@ var excipientStems = []string{"stearat", "stearaat", "stearate", "silicat", "sil
 // excipientCodes are the E numbers of magnesium excipients: stearate and
 // the magnesium salts of fatty acids (E470b, E572), silicates (E553a), and
 // carbonate added as an anti-caking agent (E504).
-var excipientCodes = map[string]bool{"e470b": true, "e572": true, "e553a": true, "e504": true, "e504i": true, "e504ii": true}
+func excipientCodes(w string) bool {
+	switch w {
+	case "e470b", "e572", "e553a", "e504", "e504i", "e504ii":
+		return true
+	}
+	return false
+}
 
 // fattyAcidWords: "magnesium salts of fatty acids", "magnesiumzouten van
 // vetzuren", "Magnesiumsalze von Speisefettsäuren".
-var fattyAcidWords = map[string]bool{"fatty": true, "vetzuren": true, "speisefettsäuren": true, "fettsäuren": true}
+func fattyAcidWords(w string) bool {
+	switch w {
+	case "fatty", "vetzuren", "speisefettsäuren", "fettsäuren":
+		return true
+	}
+	return false
+}
 
 // nutrientStems head a line about another nutrient: a mineral (listed as
 // not magnesium) or a vitamin (whose form may be a magnesium salt:
@@ -273,15 +423,6 @@ var mineralStems = []string{
 	"molybdeen", "molybdän",
 }
 
-// nutrientFirst are the first bytes of the nutrient stems.
-var nutrientFirst = func() map[byte]bool {
-	m := map[byte]bool{}
-	for _, s := range append(append([]string{}, mineralStems...), vitaminStems...) {
-		m[s[0]] = true
-	}
-	return m
-}()
-
 var vitaminStems = []string{
 	"vitamin", "vit", "folate", "folic", "foliumzuur", "folsäure", "folat", "biotin", "niacin", "thiamin", "riboflavin",
 	"pantothen", "pantotheen", "cobalamin", "pyridox", "choline", "cholin", "ascorb",
@@ -289,7 +430,7 @@ var vitaminStems = []string{
 
 // nutrientOf returns "mineral", "vitamin" or "" for a word.
 func nutrientOf(w string) string {
-	if w == "" || !nutrientFirst[w[0]] {
+	if w == "" || !lexIndex().nutrientFirst[w[0]] {
 		return ""
 	}
 	for _, s := range mineralStems {
@@ -307,13 +448,22 @@ func nutrientOf(w string) string {
 
 // stopWords end a salt's name: "magnesium citrate and zinc", "magnesium
 // citrate per tablet".
-var stopWords = map[string]bool{
-	"and": true, "en": true, "und": true, "or": true, "of": true, "oder": true, "with": true, "met": true, "mit": true,
-	"per": true, "pro": true, "je": true, "each": true, "in": true, "for": true, "voor": true, "für": true, "bij": true,
-	"bei": true, "to": true, "tot": true, "bis": true, "the": true, "de": true, "het": true, "der": true, "die": true,
-	"das": true, "a": true, "an": true, "ein": true, "eine": true, "is": true, "ist": true, "zijn": true, "sind": true,
+func stopWords(w string) bool {
+	switch w {
+	case "and", "en", "und", "or", "of", "oder", "with", "met", "mit", "per", "pro", "je", "each", "in",
+		"for", "voor", "für", "bij", "bei", "to", "tot", "bis", "the", "de", "het", "der", "die", "das", "a",
+		"an", "ein", "eine", "is", "ist", "zijn", "sind":
+		return true
+	}
+	return false
 }
 
 // rangeWords join the ends of a range: 1-2, 1 to 2, 1 tot 2, 1 bis 2, 1
 // or 2.
-var rangeWords = map[string]bool{"-": true, "–": true, "—": true, "to": true, "tot": true, "bis": true, "à": true, "or": true, "of": true, "oder": true}
+func rangeWords(w string) bool {
+	switch w {
+	case "-", "–", "—", "to", "tot", "bis", "à", "or", "of", "oder":
+		return true
+	}
+	return false
+}

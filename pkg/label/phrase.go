@@ -174,7 +174,7 @@ func (p *phraser) symbol(i int) int {
 	case ".", "!", "?":
 		// the end of a sentence: a period before white space, not after
 		// an abbreviation (ca. 1 g, bzw.)
-		if i+1 < len(p.toks) && p.toks[i+1].space && !abbreviations[p.lowAt(i-1)] {
+		if i+1 < len(p.toks) && p.toks[i+1].space && !abbreviations(p.lowAt(i-1)) {
 			p.add(atom{kind: aSep, start: i, end: i + 1})
 			p.source = false
 		}
@@ -206,7 +206,7 @@ func (p *phraser) number(i int) int {
 	approx := i > 0 && strings.Contains("<>≤≥", p.sym(i-1)) && p.sym(i-1) != ""
 	w := p.lowAt(end)
 	// a hydrate after a salt's name is read with the salt
-	if unit, ok := unitWords[w]; ok && p.toks[end].kind == tWord {
+	if unit, ok := unitWords(w); ok && p.toks[end].kind == tWord {
 		return p.amount(i, end, unit)
 	}
 	if p.sym(end) == "%" {
@@ -226,12 +226,12 @@ func (p *phraser) number(i int) int {
 	if p.sym(j) == "-" || p.sym(j) == "–" {
 		j++
 	}
-	if timesWords[p.lowAt(j)] {
+	if timesWords(p.lowAt(j)) {
 		p.add(atom{kind: aFreq, start: i, end: j + 1, count: rng{lo, hi}})
 		return j + 1
 	}
 	if u, n := p.countAfter(end); u != "" {
-		p.add(atom{kind: aCount, start: i, end: n, count: rng{lo, hi}, unitKey: u, dayDose: dayDoseWords[p.word(n-1)]})
+		p.add(atom{kind: aCount, start: i, end: n, count: rng{lo, hi}, unitKey: u, dayDose: dayDoseWords(p.word(n - 1))})
 		return n
 	}
 	return end
@@ -242,7 +242,7 @@ func (p *phraser) number(i int) int {
 func (p *phraser) numRange(i int) (lo, hi float64, end int) {
 	lo = plainNumber(p.toks[i].text)
 	hi, end = lo, i+1
-	if end+1 < len(p.toks) && rangeWords[p.lowAt(end)] && p.toks[end+1].kind == tNum {
+	if end+1 < len(p.toks) && rangeWords(p.lowAt(end)) && p.toks[end+1].kind == tNum {
 		// not "2 of which"
 		if p.lowAt(end) != "of" || p.word(end+2) != "which" {
 			hi, end = plainNumber(p.toks[end+1].text), end+2
@@ -275,7 +275,7 @@ func (p *phraser) amount(i, u int, unit string) int {
 		a.readings, a.err = units.Readings(a.text, p.t.MgPerMmol())
 	}
 	// per kilogram of body weight: 5 mg/kg, 5 mg per kg, 5 mg pro kg
-	if (p.sym(end) == "/" || perWords[p.word(end)]) && perKgWords[p.word(end+1)] {
+	if (p.sym(end) == "/" || perWords(p.word(end))) && perKgWords(p.word(end+1)) {
 		a.perKg, end = true, end+2
 		a.end = end
 	}
@@ -308,7 +308,7 @@ func (p *phraser) riAfter(i int) (string, int) {
 		p.lowAt(i+n) == "der" || p.lowAt(i+n) == "of" || p.lowAt(i+n) == "the" || p.lowAt(i+n) == "des") {
 		n++
 	}
-	if ri := riWords[p.word(i+n)]; ri != "" {
+	if ri := riWords(p.word(i + n)); ri != "" {
 		n++
 		if p.word(i+n) == "value" || p.word(i+n) == "values" {
 			n++
@@ -327,7 +327,7 @@ func (p *phraser) riBefore(i int) string {
 	if p.sym(j) == ":" {
 		j--
 	}
-	return riWords[p.word(j)]
+	return riWords(p.word(j))
 }
 
 // countAfter reads the unit of a count after a number at i, skipping
@@ -342,7 +342,7 @@ func (p *phraser) countAfter(i int) (string, int) {
 		if u := countUnit(w); u != "" {
 			return u, i + k + 1
 		}
-		if !countFillers[w] {
+		if !countFillers(w) {
 			return "", 0
 		}
 	}
@@ -350,22 +350,35 @@ func (p *phraser) countAfter(i int) (string, int) {
 }
 
 // activeWords before "ingredient" head the Drug Facts actives, no list.
-var activeWords = map[string]bool{"active": true, "werkzame": true, "actieve": true, "wirksame": true}
+func activeWords(w string) bool {
+	switch w {
+	case "active", "werkzame", "actieve", "wirksame":
+		return true
+	}
+	return false
+}
 
 // abbreviations end with a period that does not end a sentence.
-var abbreviations = map[string]bool{
-	"ca": true, "approx": true, "bzw": true, "inkl": true, "incl": true, "resp": true, "tgl": true, "evt": true,
-	"vs": true, "etc": true, "nr": true, "no": true, "max": true, "min": true, "vgl": true, "z": true, "b": true,
-	"d": true, "h": true, "i": true, "e": true, "u": true, "a": true, "o": true, "st": true, "entspr": true, "dr": true, "prof": true, "fig": true, "ggf": true, "usw": true, "bijv": true, "bv": true, "o.a": true,
+func abbreviations(w string) bool {
+	switch w {
+	case "ca", "approx", "bzw", "inkl", "incl", "resp", "tgl", "evt", "vs", "etc", "nr", "no", "max", "min",
+		"vgl", "z", "b", "d", "h", "i", "e", "u", "a", "o", "st", "entspr", "dr", "prof", "fig", "ggf",
+		"usw", "bijv", "bv", "o.a":
+		return true
+	}
+	return false
 }
 
 // countFillers may stand between a count and its unit.
-var countFillers = map[string]bool{
-	"veg": true, "vegetable": true, "vegetarian": true, "vegan": true, "vegane": true, "vegetarische": true,
-	"plantaardige": true, "pflanzliche": true, "kleine": true, "small": true, "level": true, "gestrichene": true,
-	"gestrichener": true, "afgestreken": true, "afgestreken,": true, "hard": true, "soft": true, "film": true,
-	"gecoate": true, "coated": true, "magensaftresistente": true, "große": true, "grote": true, "large": true,
-	"rounded": true, "heaping": true, "volle": true, "volles": true,
+func countFillers(w string) bool {
+	switch w {
+	case "veg", "vegetable", "vegetarian", "vegan", "vegane", "vegetarische", "plantaardige", "pflanzliche",
+		"kleine", "small", "level", "gestrichene", "gestrichener", "afgestreken", "afgestreken,", "hard",
+		"soft", "film", "gecoate", "coated", "magensaftresistente", "große", "grote", "large", "rounded",
+		"heaping", "volle", "volles":
+		return true
+	}
+	return false
 }
 
 // linkAt returns how many tokens a link phrase at i takes, or 0.
@@ -373,7 +386,7 @@ func (p *phraser) linkAt(i int) int {
 	if i >= len(p.toks) {
 		return 0
 	}
-	for _, k := range linksByFirst[p.toks[i].low] {
+	for _, k := range lexIndex().linksByFirst[p.toks[i].low] {
 		if l := linkPhrases[k]; p.matches(i, l.words) {
 			return len(l.words)
 		}
@@ -382,22 +395,13 @@ func (p *phraser) linkAt(i int) int {
 }
 
 func linkKindAt(p *phraser, i int) linkKind {
-	for _, k := range linksByFirst[p.toks[i].low] {
+	for _, k := range lexIndex().linksByFirst[p.toks[i].low] {
 		if l := linkPhrases[k]; p.matches(i, l.words) {
 			return l.kind
 		}
 	}
 	return 0
 }
-
-// linksByFirst indexes linkPhrases by their first word, longest first.
-var linksByFirst = func() map[string][]int {
-	m := map[string][]int{}
-	for k, l := range linkPhrases {
-		m[l.words[0]] = append(m[l.words[0]], k)
-	}
-	return m
-}()
 
 // matches reports whether the tokens at i are words (lower case).
 func (p *phraser) matches(i int, words []string) bool {
@@ -418,7 +422,7 @@ func (p *phraser) matches(i int, words []string) bool {
 
 // dailyAt returns how many tokens a "a day" phrase at i takes, or 0.
 func (p *phraser) dailyAt(i int) int {
-	if dailyWords[p.word(i)] {
+	if dailyWords(p.word(i)) {
 		return 1
 	}
 	for _, d := range dailyPhrases {
@@ -436,74 +440,74 @@ func (p *phraser) wordAt(i int) int {
 		p.add(atom{kind: aDaily, start: i, end: i + n})
 		return i + n
 	}
-	if f, ok := freqWords[w]; ok {
+	if f, ok := freqWords(w); ok {
 		a := atom{kind: aFreq, start: i, end: i + 1, count: rng{f, f}}
 		// once or twice
-		if rangeWords[p.word(i+1)] {
-			if g, ok := freqWords[p.word(i+2)]; ok {
+		if rangeWords(p.word(i + 1)) {
+			if g, ok := freqWords(p.word(i + 2)); ok {
 				a.count.Max, a.end = max(f, g), i+3
 			}
 		}
 		p.add(a)
 		return a.end
 	}
-	if n, ok := numberWords[w]; ok {
+	if n, ok := numberWords(w); ok {
 		end := i + 1
 		hi := n
-		if rangeWords[p.word(end)] {
-			if m, ok := numberWords[p.word(end+1)]; ok {
+		if rangeWords(p.word(end)) {
+			if m, ok := numberWords(p.word(end + 1)); ok {
 				hi, end = m, end+2
 			}
 		}
-		if timesWords[p.word(end)] {
+		if timesWords(p.word(end)) {
 			p.add(atom{kind: aFreq, start: i, end: end + 1, count: rng{n, hi}})
 			return end + 1
 		}
 		if u, e := p.countAfter(end); u != "" {
-			p.add(atom{kind: aCount, start: i, end: e, count: rng{n, hi}, unitKey: u, dayDose: dayDoseWords[p.word(e-1)]})
+			p.add(atom{kind: aCount, start: i, end: e, count: rng{n, hi}, unitKey: u, dayDose: dayDoseWords(p.word(e - 1))})
 			return e
 		}
 	}
 	if isMagnesiumWord(p.toks, i) || p.source && p.bareForm(i) {
 		return p.salt(i)
 	}
-	if fillers[w] && isMagnesiumWord(p.toks, i+1) {
+	if fillers(w) && isMagnesiumWord(p.toks, i+1) {
 		return p.salt(i)
 	}
 	if kind := nutrientOf(w); kind != "" {
 		end := i + 1
 		// Vitamin C, Vitamin B6, Vitamin D3: the letter belongs to the name
-		if n := p.word(end); kind == "vitamin" && n != "" && len(n) <= 3 && unitWords[n] == "" && !stopWords[n] {
+		if n := p.word(end); kind == "vitamin" && n != "" && len(n) <= 3 && unitOf(n) == "" && !stopWords(n) {
 			end++
 		}
 		p.add(atom{kind: aNutrient, start: i, end: end, nutrient: kind})
 		p.source = false
 		return end
 	}
-	if servingWords[w] && (p.word(i+1) == "size" || p.word(i+1) == "grootte" || p.sym(i+1) == ":") {
+	if servingWords(w) && (p.word(i+1) == "size" || p.word(i+1) == "grootte" || p.sym(i+1) == ":") {
 		p.add(atom{kind: aMarker, marker: mServing, start: i, end: i + 1})
 		return i + 1
 	}
 	if u := countUnit(w); u != "" {
-		p.add(atom{kind: aCount, start: i, end: i + 1, count: rng{1, 1}, unitKey: u, implied: true, dayDose: dayDoseWords[w]})
+		p.add(atom{kind: aCount, start: i, end: i + 1, count: rng{1, 1}, unitKey: u, implied: true, dayDose: dayDoseWords(w)})
 		return i + 1
 	}
 	switch {
-	case perWords[w]:
+	case perWords(w):
 		p.add(atom{kind: aPer, start: i, end: i + 1})
-	case containerWords[w]:
+	case containerWords(w):
 		p.add(atom{kind: aMarker, marker: mContainer, start: i, end: i + 1})
-	case containsWords[w]:
+	case containsWords(w):
 		p.add(atom{kind: aMarker, marker: mContains, start: i, end: i + 1})
-	case ingredientHeads[w] && !activeWords[p.word(i-1)]:
+	case ingredientHeads(w) && !activeWords(p.word(i-1)):
 		p.add(atom{kind: aMarker, marker: mIngredients, start: i, end: i + 1})
-	case excipientFunctions[w] || w == "caking" || w == "klontering":
+	case excipientFunctions(w) || w == "caking" || w == "klontering":
 		p.add(atom{kind: aMarker, marker: mFunction, start: i, end: i + 1})
-	case excipientCodes[w]:
+	case excipientCodes(w):
 		p.add(atom{kind: aMarker, marker: mCode, start: i, end: i + 1})
 	case w == "e" && p.toks[min(i+1, len(p.toks)-1)].kind == tNum && i+1 < len(p.toks):
 		code := "e" + p.toks[i+1].text + p.word(i+2)
-		if excipientCodes[code] {
+		if excipientCodes(code) {
 			end := i + 2
 			if p.word(i+2) != "" {
 				end++
@@ -511,18 +515,18 @@ func (p *phraser) wordAt(i int) int {
 			p.add(atom{kind: aMarker, marker: mCode, start: i, end: end})
 			return end
 		}
-	case w == "kg" && (perWords[p.word(i-1)] || p.sym(i-1) == "/") || perKgWords[w] && w != "kg" && perWords[p.word(i-2)]:
+	case w == "kg" && (perWords(p.word(i-1)) || p.sym(i-1) == "/") || perKgWords(w) && w != "kg" && perWords(p.word(i-2)):
 		p.add(atom{kind: aMarker, marker: mPerKg, start: i, end: i + 1})
-	case blendWords[w]:
+	case blendWords(w):
 		p.add(atom{kind: aMarker, marker: mBlend, start: i, end: i + 1})
 	case isChildWord(w):
 		p.add(atom{kind: aMarker, marker: mChild, start: i, end: i + 1})
-	case adultWords[w]:
+	case adultWords(w):
 		p.add(atom{kind: aMarker, marker: mAdult, start: i, end: i + 1})
-	case riWords[w] != "" && (p.sym(i+1) == "%" || p.sym(i-1) == "%" || p.toks[i].text == strings.ToUpper(w) && p.sym(i+1) != ":" && (i+1 >= len(p.toks) || p.toks[i+1].kind != tNum)):
+	case riWords(w) != "" && (p.sym(i+1) == "%" || p.sym(i-1) == "%" || p.toks[i].text == strings.ToUpper(w) && p.sym(i+1) != ":" && (i+1 >= len(p.toks) || p.toks[i+1].kind != tNum)):
 		// a column heading "RI", "%RI*", "% DV": not a sentence about intakes
-		p.add(atom{kind: aMarker, marker: mRI, ri: riWords[w], start: i, end: i + 1})
-	case referenceWords[w]:
+		p.add(atom{kind: aMarker, marker: mRI, ri: riWords(w), start: i, end: i + 1})
+	case referenceWords(w):
 		p.add(atom{kind: aMarker, marker: mReference, start: i, end: i + 1})
 	}
 	return i + 1
@@ -546,7 +550,7 @@ func isMagnesiumWord(toks []token, i int) bool {
 // in "Magnesium (as oxide)".
 func (p *phraser) bareForm(i int) bool {
 	w := p.word(i)
-	if w == "" || stopWords[w] || fillers[w] || len(w) < 4 {
+	if w == "" || stopWords(w) || fillers(w) || len(w) < 4 {
 		return false
 	}
 	return p.lookup(w) != nil || isExcipientWord(w)
@@ -583,7 +587,7 @@ func isExcipientWord(w string) bool {
 			return true
 		}
 	}
-	return excipientCodes[w] || fattyAcidWords[w]
+	return excipientCodes(w) || fattyAcidWords(w)
 }
 
 // maxSaltWords bounds a salt's name.
@@ -595,8 +599,8 @@ const maxSaltWords = 8
 func (p *phraser) salt(i int) int {
 	start := i
 	elemental := false
-	for fillers[p.word(i)] && !isMagnesiumWord(p.toks, i) {
-		elemental = elemental || elementalWords[p.word(i)]
+	for fillers(p.word(i)) && !isMagnesiumWord(p.toks, i) {
+		elemental = elemental || elementalWords(p.word(i))
 		i++
 	}
 	var words []string
@@ -636,21 +640,21 @@ func (p *phraser) salt(i int) int {
 		case tk.kind == tWord:
 			w := tk.low
 			// magnesium salts of fatty acids, Magnesiumsalze der Speisefettsäuren
-			if (w == "of" || w == "van" || w == "von" || w == "der") && len(words) > 0 && saltWords[words[len(words)-1]] {
+			if (w == "of" || w == "van" || w == "von" || w == "der") && len(words) > 0 && saltWords(words[len(words)-1]) {
 				j++
 				continue
 			}
 			// a word joined to the name by a hyphen or bracket is part of
 			// it: Magnesium-bis(hydrogen-L-aspartat)
 			joined := !tk.space && (p.sym(j-1) == "-" || p.sym(j-1) == "(")
-			if !joined && (stopWords[w] || p.linkAt(j) > 0) || unitWords[w] != "" && j > 0 && p.toks[j-1].kind == tNum ||
-				countUnit(w) != "" || nutrientOf(w) == "mineral" || strings.HasPrefix(w, "vit") || perWords[w] || p.dailyAt(j) > 0 || containsWords[w] ||
-				isMagnesiumWord(p.toks, j) || referenceWords[w] && !isExcipientWord(w) || isChildWord(w) {
+			if !joined && (stopWords(w) || p.linkAt(j) > 0) || unitOf(w) != "" && j > 0 && p.toks[j-1].kind == tNum ||
+				countUnit(w) != "" || nutrientOf(w) == "mineral" || strings.HasPrefix(w, "vit") || perWords(w) || p.dailyAt(j) > 0 || containsWords(w) ||
+				isMagnesiumWord(p.toks, j) || referenceWords(w) && !isExcipientWord(w) || isChildWord(w) {
 				if !joined || isMagnesiumWord(p.toks, j) {
 					goto done
 				}
 			}
-			if elementalWords[w] {
+			if elementalWords(w) {
 				elemental = true
 			} else {
 				words = append(words, w)
@@ -681,16 +685,16 @@ func (p *phraser) readSalt(a *atom, words []string, hydrate string) {
 			a.kind, a.excipient = aSalt, true
 			return
 		}
-		if saltWords[w] {
+		if saltWords(w) {
 			continue
 		}
-		if noiseWords[w] {
+		if noiseWords(w) {
 			continue
 		}
 		names = append(names, w)
 	}
 	for _, w := range words {
-		if fattyAcidWords[w] {
+		if fattyAcidWords(w) {
 			a.kind, a.excipient = aSalt, true
 			return
 		}
@@ -741,11 +745,21 @@ func (p *phraser) readSalt(a *atom, words []string, hydrate string) {
 }
 
 // saltWords: "magnesium salts of …".
-var saltWords = map[string]bool{"salts": true, "zouten": true, "salze": true, "salt": true, "zout": true, "salz": true}
+func saltWords(w string) bool {
+	switch w {
+	case "salts", "zouten", "salze", "salt", "zout", "salz":
+		return true
+	}
+	return false
+}
 
 // noiseWords may stand in a salt's name without changing the form:
 // "magnesium bisglycinate chelate", "Magnesium-bis(hydrogen-L-aspartat)".
-var noiseWords = map[string]bool{
-	"chelate": true, "chelaat": true, "chelat": true, "bis": true, "hydrogen": true, "l": true, "dl": true, "d": true,
-	"powder": true, "poeder": true, "pulver": true, "traacs": true, "albion": true,
+func noiseWords(w string) bool {
+	switch w {
+	case "chelate", "chelaat", "chelat", "bis", "hydrogen", "l", "dl", "d", "powder", "poeder", "pulver",
+		"traacs", "albion":
+		return true
+	}
+	return false
 }

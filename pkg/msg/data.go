@@ -1,6 +1,9 @@
 package msg
 
-import "sync"
+import (
+	"slices"
+	"strings"
+)
 
 // Data texts are the words that come from mgcalc's knowledge tables
 // (data/*.yaml) rather than from its code: form, variant, goal, authority
@@ -10,63 +13,81 @@ import "sync"
 // translation is looked up as a word, never used as a format string, and
 // only for people: machine output prints the tables' English.
 
-// Data is one language's translations of the data texts. It may be
-// built on first use (LazyData), so that a run that prints no data text
-// never loads the tables' translations.
+// Data is one language's translations of the data texts: two lists of
+// the same entries, one sorted by key and one by English (each English
+// once), searched by binary search. A catalogue generated into Go
+// (pkg/kb) is constant data: nothing is built when mgcalc starts, in any
+// language.
 type Data struct {
-	once   sync.Once
-	load   func() (translated, english map[string]string, err error)
-	byKey  map[string]dataText
-	byText map[string]string // English text → translation
+	byKey  []DataEntry
+	byText []DataEntry
 }
 
-type dataText struct{ en, tr string }
+// DataEntry is one data text: its key, its English and its translation.
+type DataEntry struct {
+	Key, English, Text string
+}
 
 // NewData builds a language's data catalogue from its translations
 // (key → text) and the tables' English (key → text). A key with no
 // translation is left out: its text prints in English.
 func NewData(translated, english map[string]string) *Data {
-	d := &Data{}
-	d.once.Do(func() { d.fill(translated, english) })
-	return d
-}
-
-// LazyData is NewData on first use: load returns the translations and the
-// English. A load error leaves every data text in English (the tables
-// and their translations are embedded and tested: an error is a build
-// defect, not the user's).
-func LazyData(load func() (translated, english map[string]string, err error)) *Data {
-	return &Data{load: load}
-}
-
-func (d *Data) fill(translated, english map[string]string) {
-	d.byKey = make(map[string]dataText, len(translated))
-	d.byText = make(map[string]string, len(translated))
+	var entries []DataEntry
 	for key, tr := range translated {
-		en, ok := english[key]
-		if !ok {
-			continue
+		if en, ok := english[key]; ok {
+			entries = append(entries, DataEntry{key, en, tr})
 		}
-		d.byKey[key] = dataText{en, tr}
-		d.byText[en] = tr
 	}
+	return SortedData(entries)
 }
 
-func (d *Data) loaded() *Data {
-	d.once.Do(func() {
-		if tr, en, err := d.load(); err == nil {
-			d.fill(tr, en)
-		}
-	})
-	return d
+// SortedData returns the catalogue of entries: ByKey and ByText of
+// entries, shared.
+func SortedData(entries []DataEntry) *Data {
+	return StaticData(ByKey(entries), ByText(entries))
 }
+
+// ByKey returns entries sorted by key.
+func ByKey(entries []DataEntry) []DataEntry {
+	out := slices.Clone(entries)
+	slices.SortFunc(out, func(a, b DataEntry) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
+
+// ByText returns entries sorted by English, the first by key of each
+// English only.
+func ByText(entries []DataEntry) []DataEntry {
+	out := ByKey(entries)
+	slices.SortStableFunc(out, func(a, b DataEntry) int { return strings.Compare(a.English, b.English) })
+	return slices.CompactFunc(out, func(a, b DataEntry) bool { return a.English == b.English })
+}
+
+// StaticData is the catalogue of two lists made by ByKey and ByText (as
+// cmd/gen-tables writes them), used as they are.
+func StaticData(byKey, byText []DataEntry) *Data { return &Data{byKey: byKey, byText: byText} }
 
 // Len is the number of data texts d translates.
 func (d *Data) Len() int {
 	if d == nil {
 		return 0
 	}
-	return len(d.loaded().byKey)
+	return len(d.byKey)
+}
+
+func (d *Data) key(key string) (DataEntry, bool) {
+	i, ok := slices.BinarySearchFunc(d.byKey, key, func(e DataEntry, k string) int { return strings.Compare(e.Key, k) })
+	if !ok {
+		return DataEntry{}, false
+	}
+	return d.byKey[i], true
+}
+
+func (d *Data) text(en string) (DataEntry, bool) {
+	i, ok := slices.BinarySearchFunc(d.byText, en, func(e DataEntry, k string) int { return strings.Compare(e.English, k) })
+	if !ok {
+		return DataEntry{}, false
+	}
+	return d.byText[i], true
 }
 
 // WithData returns a copy of p that prints data texts from d (nil: in
@@ -84,12 +105,11 @@ func (p Printer) Data(key, english string) string {
 	if p.data == nil {
 		return english
 	}
-	d := p.data.loaded()
-	if t, ok := d.byKey[key]; ok && t.en == english {
-		return t.tr
+	if e, ok := p.data.key(key); ok && e.English == english {
+		return e.Text
 	}
-	if t, ok := d.byText[english]; ok {
-		return t
+	if e, ok := p.data.text(english); ok {
+		return e.Text
 	}
 	return english
 }

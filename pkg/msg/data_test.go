@@ -1,9 +1,6 @@
 package msg
 
-import (
-	"errors"
-	"testing"
-)
+import "testing"
 
 func TestVerb(t *testing.T) {
 	for _, c := range []struct {
@@ -57,23 +54,12 @@ func TestData(t *testing.T) {
 	}
 }
 
-func TestLazyData(t *testing.T) {
-	calls := 0
-	d := LazyData(func() (map[string]string, map[string]string, error) {
-		calls++
-		return map[string]string{"k": "nl"}, map[string]string{"k": "en"}, nil
-	})
-	p := EN.WithData(d)
-	if calls != 0 {
-		t.Fatal("loaded before use")
-	}
-	if p.Data("k", "en") != "nl" || p.DataText("en") != "nl" || calls != 1 {
-		t.Fatalf("lookups: calls %d", calls)
-	}
-	broken := EN.WithData(LazyData(func() (map[string]string, map[string]string, error) {
-		return nil, nil, errors.New("broken")
-	}))
-	if got := broken.Data("k", "en"); got != "en" {
-		t.Errorf("a failed load: %q, want the English", got)
+// Entries that share their English are one text: the first by key is
+// kept, so a lookup by text finds one translation whatever the order.
+func TestDataSharedEnglish(t *testing.T) {
+	e := []DataEntry{{"b", "same", "B"}, {"a", "same", "A"}, {"c", "other", "C"}}
+	d := SortedData(e)
+	if d.Len() != 3 || EN.WithData(d).DataText("same") != "A" || EN.WithData(d).Data("b", "same") != "B" {
+		t.Errorf("len %d, by text %q, by key %q", d.Len(), EN.WithData(d).DataText("same"), EN.WithData(d).Data("b", "same"))
 	}
 }

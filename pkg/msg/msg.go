@@ -78,10 +78,19 @@ func findWord(kind, w string) (string, bool) {
 	return "", false
 }
 
-// catalogues maps a language to its translations; English has none.
-var catalogues = map[Lang]*catalogue{
-	English: nil,
-	Dutch:   {messages: nlMessages[:], help: nlHelp[:]},
+// dutch is the Dutch catalogue: constant data, as every language's.
+var dutch = catalogue{messages: nlMessages[:], help: nlHelp[:]}
+
+// catalogues returns a language's translations (nil for English, which
+// has none), and false for a language mgcalc cannot print.
+func catalogues(lang Lang) (*catalogue, bool) {
+	switch lang {
+	case English:
+		return nil, true
+	case Dutch:
+		return &dutch, true
+	}
+	return nil, false
 }
 
 func (c *catalogue) message(en string) (string, bool) {
@@ -119,9 +128,11 @@ type numberStyle struct {
 	group byte // thousands separator, used from 10 000 on; 0 for none
 }
 
-var numberStyles = map[Lang]numberStyle{
-	English: {point: '.'},
-	Dutch:   {point: ',', group: '.'},
+func numberStyles(lang Lang) numberStyle {
+	if lang == Dutch {
+		return numberStyle{point: ',', group: '.'}
+	}
+	return numberStyle{point: '.'}
 }
 
 // Langs lists the languages mgcalc can print, in a fixed order.
@@ -135,7 +146,7 @@ func ParseLang(s string) (Lang, bool) {
 	if i := strings.IndexAny(s, "_-.@"); i >= 0 {
 		s = s[:i]
 	}
-	if _, ok := catalogues[Lang(s)]; ok && s != "" {
+	if _, ok := catalogues(Lang(s)); ok && s != "" {
 		return Lang(s), true
 	}
 	return "", false
@@ -145,7 +156,7 @@ func ParseLang(s string) (Lang, bool) {
 // format (nil for English). Tests use it to check that every key is
 // translated.
 func Catalogue(lang Lang) map[string]string {
-	c := catalogues[lang]
+	c, _ := catalogues(lang)
 	if c == nil {
 		return nil
 	}
@@ -158,7 +169,7 @@ func Catalogue(lang Lang) map[string]string {
 
 // HelpCatalogue returns lang's help translations (nil for English).
 func HelpCatalogue(lang Lang) []HelpText {
-	if c := catalogues[lang]; c != nil {
+	if c, _ := catalogues(lang); c != nil {
 		return c.help
 	}
 	return nil
@@ -176,16 +187,16 @@ type Printer struct {
 // NewPrinter returns a Printer for lang, or false when mgcalc has no
 // catalogue for it.
 func NewPrinter(lang Lang) (Printer, bool) {
-	cat, ok := catalogues[lang]
+	cat, ok := catalogues(lang)
 	if !ok {
 		return Printer{}, false
 	}
-	st := numberStyles[lang]
+	st := numberStyles(lang)
 	return Printer{lang: lang, cat: cat, point: st.point, group: st.group}, true
 }
 
 // EN is the English printer.
-var EN, _ = NewPrinter(English)
+var EN = Printer{lang: English, point: '.'}
 
 // Lang returns the printer's language.
 func (p Printer) Lang() Lang { return p.lang }

@@ -52,3 +52,10 @@ func TestWord(t *testing.T) {
 		}
 	}
 }
+
+// EN, written out as constant data, is the printer NewPrinter makes.
+func TestENIsNewPrinter(t *testing.T) {
+	if p, ok := NewPrinter(English); !ok || p != EN {
+		t.Errorf("NewPrinter(English) = %+v, EN = %+v", p, EN)
+	}
+}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/mgcalc/mgcalc/pkg/chem"
@@ -57,35 +58,34 @@ func (k *Knowledge) namedForms() []string {
 // compositions each time it asks (the knowledge is read-only from here on;
 // a form of another table is compared as before).
 func (k *Knowledge) identify(tables ...*forms.Table) {
-	k.ids = map[string][]chem.Composition{}
-	k.named = map[string]*forms.Form{}
+	k.Index.Named = nil
 	for _, key := range k.namedForms() {
+		n := NamedForm{Key: key}
 		for _, t := range tables {
 			if t == nil {
 				continue
 			}
 			if f := t.Lookup(key); f != nil && f.Key == key {
-				if k.named[key] == nil {
-					k.named[key] = f
+				if n.Form == nil {
+					n.Form = f
 				}
 				for _, v := range f.Variants {
-					k.ids[key] = append(k.ids[key], v.Composition)
+					n.IDs = append(n.IDs, v.Composition)
 				}
 			}
 		}
-	}
-	k.formIDs = map[string]formIDs{}
-	if len(tables) > 0 && tables[0] != nil {
-		for _, f := range tables[0].Forms {
-			k.formIDs[f.Key] = formIDs{f, k.computeIdentities(f)}
+		if n.Form != nil {
+			k.Index.Named = append(k.Index.Named, n)
 		}
 	}
-}
-
-// formIDs are what one form of the knowledge's table is.
-type formIDs struct {
-	form *forms.Form
-	ids  []string
+	slices.SortFunc(k.Index.Named, func(a, b NamedForm) int { return cmp.Compare(a.Key, b.Key) })
+	k.Index.Forms = nil
+	if len(tables) > 0 && tables[0] != nil {
+		for _, f := range tables[0].Forms {
+			k.Index.Forms = append(k.Index.Forms, FormIdentity{f.Key, f, k.computeIdentities(f)})
+		}
+	}
+	slices.SortFunc(k.Index.Forms, func(a, b FormIdentity) int { return cmp.Compare(a.Key, b.Key) })
 }
 
 // FormIs reports whether form f is the form the rules call key.
@@ -131,8 +131,8 @@ func (k *Knowledge) NamedAs(f *forms.Form) []string {
 
 // identities are the named forms f's variants are.
 func (k *Knowledge) identities(f *forms.Form) []string {
-	if c, ok := k.formIDs[f.Key]; ok && c.form == f {
-		return c.ids
+	if c, ok := k.Index.form(f.Key); ok && c.Form == f {
+		return c.Is
 	}
 	return k.computeIdentities(f)
 }
@@ -141,8 +141,9 @@ func (k *Knowledge) computeIdentities(f *forms.Form) []string {
 	var out []string
 	for _, v := range f.Variants {
 		var exact, hydrate []string
-		for key, comps := range k.ids {
-			for _, c := range comps {
+		for _, n := range k.Index.Named {
+			key := n.Key
+			for _, c := range n.IDs {
 				switch {
 				case sameComposition(v.Composition, c):
 					exact = append(exact, key)
@@ -164,28 +165,18 @@ func (k *Knowledge) computeIdentities(f *forms.Form) []string {
 	return out
 }
 
-func sameComposition(a, b chem.Composition) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for el, n := range a {
-		if b[el] != n {
-			return false
-		}
-	}
-	return true
-}
+func sameComposition(a, b chem.Composition) bool { return a.Equal(b) }
 
 // sameSalt reports whether a and b differ only by water: every element
 // but H and O equal, and the H difference twice the O difference.
 func sameSalt(a, b chem.Composition) bool {
 	for _, c := range []chem.Composition{a, b} {
-		for el := range c {
-			if el != "H" && el != "O" && a[el] != b[el] {
+		for _, at := range c {
+			if el := at.Element; el != "H" && el != "O" && a.Count(el) != b.Count(el) {
 				return false
 			}
 		}
 	}
-	dO := a["O"] - b["O"]
-	return a["H"]-b["H"] == 2*dO
+	dO := a.Count("O") - b.Count("O")
+	return a.Count("H")-b.Count("H") == 2*dO
 }

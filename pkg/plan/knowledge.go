@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mgcalc/mgcalc/pkg/chem"
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/source"
 	"github.com/mgcalc/mgcalc/pkg/text"
@@ -63,19 +62,8 @@ type Knowledge struct {
 	MgProducts []*MgProduct `yaml:"magnesium_products"`
 	Gates      Gates        `yaml:"gates"`
 
-	// ids are what the forms that rules name are, by key: the compositions
-	// of their variants in the form table the knowledge was built against
-	// and in the built-in one (identity.go).
-	ids   map[string][]chem.Composition
-	named map[string]*forms.Form
-	// formIDs are what each form of the table is (identities), by key,
-	// computed once when the knowledge is built.
-	formIDs map[string]formIDs
-	// spaced and depleting find a medicine's classes by its folded name:
-	// one fold of what the person typed, not one of every member.
-	spaced    map[string]*Interaction
-	depleting map[string]*MedClass
-	products  map[string]*MgProduct
+	// Index finds medicines and what each form is: Build makes it.
+	Index Index `yaml:"-"`
 }
 
 // Goal is what a person takes magnesium for.
@@ -144,7 +132,8 @@ type Choice struct {
 	Certainty Certainty `yaml:"certainty"`
 	Strength  Strength  `yaml:"strength"`
 
-	form *forms.Form
+	// Resolved is the form as the knowledge's table has it (Build).
+	Resolved *forms.Form `yaml:"-"`
 }
 
 // Certainty is a source's GRADE certainty of evidence.
@@ -177,7 +166,7 @@ const (
 var Strengths = []Strength{StrengthStrong, StrengthConditional, StrengthLevelB}
 
 // FormRef returns the resolved form.
-func (c *Choice) FormRef() *forms.Form { return c.form }
+func (c *Choice) FormRef() *forms.Form { return c.Resolved }
 
 // Fact is a sourced sentence. Short, where set, says it in a few words
 // for the default text of a plan; --explain, -o md and JSON carry Text.
@@ -529,8 +518,8 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		seen := map[string]bool{}
 		for _, c := range g.Forms {
 			what := g.Key + " × " + c.Form
-			c.form = t.Lookup(c.Form)
-			if c.form == nil || c.form.Key != c.Form {
+			c.Resolved = t.Lookup(c.Form)
+			if c.Resolved == nil || c.Resolved.Key != c.Form {
 				return fmt.Errorf("%s: %q is not a form key", what, c.Form)
 			}
 			if seen[c.Form] {
@@ -689,7 +678,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	// A medicine is in at most one interaction class and at most one
 	// depleting class: erlotinib is spaced and lowers magnesium too.
 	spaced, depleting := map[string]string{}, map[string]string{}
-	k.spaced, k.depleting = map[string]*Interaction{}, map[string]*MedClass{}
+	index := medIndex{}
 	display := map[string]bool{} // the classes' display names
 	// med claims a name a person may type for a medicine class: its key
 	// and members must fold; its display name, which may carry an
@@ -724,7 +713,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 				return err
 			}
 			if n != "" {
-				k.spaced[n] = in
+				index.at(n).Spaced = in
 			}
 		}
 		if err := formKeys("interaction "+in.Key, in.Forms); err != nil {
@@ -758,7 +747,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 	}
 	// A product that is magnesium is no medicine to space or to watch:
 	// its names are its own.
-	k.products = map[string]*MgProduct{}
+	products := map[string]*MgProduct{}
 	for _, mp := range k.MgProducts {
 		what := "magnesium product " + mp.Key
 		if !text.IsKey(mp.Key) || mp.Name == "" || len(mp.Members) == 0 {
@@ -783,13 +772,13 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 			if n == "" {
 				return fmt.Errorf("%s: an empty name", what)
 			}
-			if o := k.products[n]; o != nil && o != mp {
+			if o := products[n]; o != nil && o != mp {
 				return fmt.Errorf("medicine %q is in both %s and %s", m, o.Key, mp.Key)
 			}
 			if spaced[n] != "" {
 				return fmt.Errorf("medicine %q is in both %s and %s", m, spaced[n], mp.Key)
 			}
-			k.products[n] = mp
+			products[n] = mp
 		}
 	}
 	for _, c := range k.FormCautions {
@@ -820,18 +809,20 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 				return err
 			}
 			if n != "" {
-				k.depleting[n] = d
+				index.at(n).Depleting = d
 			}
 		}
 		if err := checkFact(reg, "depleting "+d.Key, d.Advice); err != nil {
 			return err
 		}
 	}
-	for n, mp := range k.products {
+	for n, mp := range products {
 		if o := depleting[n]; o != "" {
 			return fmt.Errorf("medicine %q is in both %s and %s", n, o, mp.Key)
 		}
+		index.at(n).Product = mp
 	}
+	k.Index.Meds = index.sorted()
 	g := k.Gates
 	if err := checkRule(reg, "gates kidney_egfr", g.KidneyEGFR, 5, 90); err != nil {
 		return err

@@ -128,7 +128,8 @@ func TestKnowledgeCrampsFirstWithCochrane(t *testing.T) {
 	c := k.Goal("cramps")
 	cochrane := false
 	for _, id := range c.Finding.Sources {
-		cochrane = cochrane || strings.Contains(reg[id].Title, "Cochrane")
+		s, _ := reg.Get(id)
+		cochrane = cochrane || strings.Contains(s.Title, "Cochrane")
 	}
 	if !cochrane {
 		t.Errorf("the cramps finding cites %v, no Cochrane review", c.Finding.Sources)

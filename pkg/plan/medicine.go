@@ -24,7 +24,7 @@ func (k *Knowledge) Medicine(name string) (spacing *MedSpacing, depleting []*Med
 // Product looks up a medicine or product that is magnesium itself (an
 // antacid, a laxative: Rennie, milk of magnesia, Maalox) by name, as
 // --meds does: nil for any other name.
-func (k *Knowledge) Product(name string) *MgProduct { return k.products[fold(name)] }
+func (k *Knowledge) Product(name string) *MgProduct { return k.Index.med(fold(name)).Product }
 
 // ClosedHours is how far a way a spacing rule gives no time for is kept
 // closed: a whole day. "Take the medicine at least 2 h before magnesium"

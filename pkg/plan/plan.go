@@ -351,7 +351,7 @@ func (k *Knowledge) gate(r Request) error {
 
 // excluded reports whether a choice may not be recommended to this person.
 func (k *Knowledge) excluded(c *Choice, person limits.Person) bool {
-	return (person.Pregnant || person.Lactating) && len(k.Gates.NotPregnant) > 0 && k.FormIsAny(c.form, k.Gates.NotPregnant)
+	return (person.Pregnant || person.Lactating) && len(k.Gates.NotPregnant) > 0 && k.FormIsAny(c.Resolved, k.Gates.NotPregnant)
 }
 
 // notice adds a notice to the plan.
@@ -405,7 +405,7 @@ func (k *Knowledge) choose(p *Plan, r Request) error {
 				}
 			}
 		}
-		p.Form = p.Choice.form
+		p.Form = p.Choice.Resolved
 	}
 	for _, c := range ranked {
 		if c != p.Choice && !(p.Gut == GutSensitive && slices.Contains(g.Sensitive.Avoid, c.Form)) {
@@ -779,7 +779,8 @@ func (k *Knowledge) meds(p *Plan, names []string) {
 			continue
 		}
 		n := fold(name) // "" for a name with a character no name has: unknown
-		if mp := k.products[n]; mp != nil {
+		med := k.Index.med(n)
+		if mp := med.Product; mp != nil {
 			i := slices.IndexFunc(p.Products, func(np NamedProduct) bool { return np.Product == mp })
 			if i < 0 {
 				p.Products = append(p.Products, NamedProduct{Product: mp})
@@ -788,7 +789,7 @@ func (k *Knowledge) meds(p *Plan, names []string) {
 			p.Products[i].Named = append(p.Products[i].Named, name)
 			continue
 		}
-		in, d := k.spaced[n], k.depleting[n]
+		in, d := med.Spaced, med.Depleting
 		if in != nil {
 			i := slices.IndexFunc(p.Spacing, func(s MedSpacing) bool { return s.Interaction == in })
 			if i < 0 {
@@ -862,8 +863,8 @@ func (k *Knowledge) spacing(in *Interaction, f *forms.Form) MedSpacing {
 		}
 	}
 	for _, fk := range keys {
-		if nf := k.named[fk]; nf != nil {
-			s.Forms = append(s.Forms, nf)
+		if nf, ok := k.Index.named(fk); ok {
+			s.Forms = append(s.Forms, nf.Form)
 		}
 	}
 	if !k.FormIsAny(f, in.Forms) {

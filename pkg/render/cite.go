@@ -47,7 +47,7 @@ func (c *citations) list(t *Term) string {
 	b.WriteString(t.P.S("sources:") + "\n")
 	for i, id := range c.ids {
 		title := id
-		if s, ok := c.bib[id]; ok {
+		if s, ok := c.bib.Get(id); ok {
 			title = s.Title + " (" + id + ")"
 		}
 		b.WriteString(t.Dim(fmt.Sprintf("  [%d] %s", i+1, text.Strip(title))) + "\n")

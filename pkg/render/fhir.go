@@ -94,9 +94,29 @@ const ucum = "http://unitsofmeasure.org"
 
 // eventTiming is FHIR's EventTiming code for an intake's time of day.
 // fhirWhen is an intake's time of day in the dosage text.
-var fhirWhen = map[plan.TimeOfDay]string{plan.Morning: "in the morning", plan.Midday: "at midday", plan.Evening: "in the evening"}
+func fhirWhen(t plan.TimeOfDay) string {
+	switch t {
+	case plan.Morning:
+		return "in the morning"
+	case plan.Midday:
+		return "at midday"
+	case plan.Evening:
+		return "in the evening"
+	}
+	return ""
+}
 
-var eventTiming = map[plan.TimeOfDay]string{plan.Morning: "MORN", plan.Midday: "NOON", plan.Evening: "EVE"}
+func eventTiming(t plan.TimeOfDay) string {
+	switch t {
+	case plan.Morning:
+		return "MORN"
+	case plan.Midday:
+		return "NOON"
+	case plan.Evening:
+		return "EVE"
+	}
+	return ""
+}
 
 // oralRoute is the route of every plan: SNOMED CT 26643006.
 var oralRoute = fhirConcept{Coding: []fhirCoding{{System: "http://snomed.info/sct", Code: "26643006", Display: "Oral route"}}, Text: "oral"}
@@ -166,8 +186,8 @@ func (r *Plan) FHIR() ([]byte, error) {
 		for _, in := range s.Intakes {
 			rep := repeat
 			rep.Frequency, rep.Period, rep.PeriodUnit = 1, 1, "d"
-			rep.When = []string{eventTiming[in.When]}
-			what := fnum(in.ElementalMg) + " mg elemental magnesium (" + r.fhirAmount(in.Units, in.CompoundMg) + ") " + fhirWhen[in.When]
+			rep.When = []string{eventTiming(in.When)}
+			what := fnum(in.ElementalMg) + " mg elemental magnesium (" + r.fhirAmount(in.Units, in.CompoundMg) + ") " + fhirWhen(in.When)
 			text := what + ", " + days + "; " + fnum(s.ElementalMg) + " mg/day in all, " + strconv.FormatFloat(s.Check.Percent, 'f', 1, 64) +
 				" % of the upper limit of " + fnum(ul) + " mg/day (" + pp.Limit.Authority.Name + ")"
 			if s.Check.Over {

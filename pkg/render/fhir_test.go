@@ -209,7 +209,7 @@ func checkBundle(t *testing.T, e *PlanExport, b []byte) {
 				t.Errorf("step %d: a dose of %v mg, the intake is %v mg elemental", i+1, q.Value, in.ElementalMg)
 			}
 			sum += q.Value
-			if want := eventTiming[in.When]; len(d.Timing.Repeat.When) != 1 || d.Timing.Repeat.When[0] != want {
+			if want := map[plan.TimeOfDay]string{plan.Morning: "MORN", plan.Midday: "NOON", plan.Evening: "EVE"}[in.When]; len(d.Timing.Repeat.When) != 1 || d.Timing.Repeat.When[0] != want {
 				t.Errorf("step %d: when %v, want %s", i+1, d.Timing.Repeat.When, want)
 			}
 			rep := d.Timing.Repeat

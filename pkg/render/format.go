@@ -197,7 +197,7 @@ func ToYAML(v any) ([]byte, error) {
 // keeping quotes only where YAML needs them.
 func blockStyle(n *yaml.Node) {
 	n.Style = 0
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && yaml11Special[strings.ToLower(n.Value)] {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && yaml11Special(strings.ToLower(n.Value)) {
 		// yaml.v3 writes these plainly (YAML 1.2 reads them as strings),
 		// but YAML 1.1 tools would read yes or off as a boolean.
 		n.Style = yaml.DoubleQuotedStyle
@@ -209,8 +209,13 @@ func blockStyle(n *yaml.Node) {
 
 // yaml11Special are the plain words a YAML 1.1 reader takes for a boolean
 // or null.
-var yaml11Special = map[string]bool{"y": true, "yes": true, "n": true, "no": true, "on": true, "off": true,
-	"true": true, "false": true, "null": true, "~": true}
+func yaml11Special(w string) bool {
+	switch w {
+	case "y", "yes", "n", "no", "on", "off", "true", "false", "null", "~":
+		return true
+	}
+	return false
+}
 
 func tsv(rows [][]string) string {
 	var b strings.Builder

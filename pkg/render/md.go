@@ -249,7 +249,7 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 	line("## " + p.S("Sources"))
 	line("")
 	for _, id := range pp.Sources {
-		s, ok := e.Sources[id]
+		s, ok := e.Sources.Get(id)
 		text := "- `" + mdCode(id) + "`"
 		if ok {
 			text += ": " + mdEscape(s.Title)

@@ -64,7 +64,7 @@ func TestMarkdownPlan(t *testing.T) {
 			}
 			// every source listed once, with its title and address
 			for _, id := range pp.Sources {
-				s := e.Sources[id]
+				s, _ := e.Sources.Get(id)
 				entry := "- `" + id + "`: " + mdEscape(s.Title)
 				if s.URL != "" {
 					entry += " <" + s.URL + ">"

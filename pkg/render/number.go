@@ -24,6 +24,9 @@ func Round(x float64, dec int) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return x
 	}
+	if n, ok := fixedDigits(x, dec); ok {
+		return float64(n) / pow10[dec] // what ParseFloat reads from its digits
+	}
 	r, _ := strconv.ParseFloat(FormatFloat(x, dec), 64)
 	return r
 }

@@ -474,7 +474,7 @@ func (r *Plan) Text(t *Term) string {
 		line(p.S("sources:"))
 		for i, id := range pp.Sources {
 			title := id
-			if s, ok := r.bib[id]; ok {
+			if s, ok := r.bib.Get(id); ok {
 				title = s.Title + " (" + id + ")"
 			}
 			line(t.Dim(fmt.Sprintf("  [%d] %s", i+1, text.Strip(title))))

@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
-	"math"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
 	"github.com/mgcalc/mgcalc/pkg/dose"
+	"github.com/mgcalc/mgcalc/pkg/forms"
 )
 
 // RowColumns are the columns of a batch row, in every machine format.
@@ -16,190 +19,209 @@ var RowColumns = []string{"line", "form", "variant", "amount_mg", "compound_mg",
 
 // NewRowWriter writes batch rows in format f: tsv (with a header), csv
 // (RFC 4180, with a header), jsonl (one JSON object a line) or text. The
-// machine formats never go through the message catalogue.
-func NewRowWriter(w io.Writer, f Format, t *Term) (batch.RowWriter[dose.Conversion], error) {
+// machine formats never go through the message catalogue; their writer is
+// a batch.Rewriter.
+func NewRowWriter(w io.Writer, f Format, t *Term) (batch.RowWriter[*dose.Conversion], error) {
 	bw, ok := w.(*bufio.Writer)
 	if !ok {
 		bw = bufio.NewWriter(w)
 	}
 	switch f {
-	case TSV:
-		return &tsvRows{w: bw}, nil
-	case CSV:
-		return &csvRows{w: csv.NewWriter(bw), bw: bw}, nil
-	case JSONL, JSON:
-		return &jsonRows{w: bw}, nil
+	case TSV, CSV, JSONL, JSON:
+		if f == JSON {
+			f = JSONL
+		}
+		return newMachineRows(bw, f), nil
 	case Text:
 		return &textRows{w: bw, t: t}, nil
 	}
 	return nil, &FormatError{f, RowFormats}
 }
 
-// rowFields holds a row's values, each rounded once, as slices of one
-// buffer that is reused from row to row: a stream allocates nothing per
-// row. A value that is not set (no limit) is nil.
-type rowFields struct {
-	text   []byte
-	ends   []int
-	fields [][]byte
+// machineRows writes a row in TSV, CSV or JSON Lines: the line number,
+// then a tail that depends only on the row's form and amount (and the
+// run's settings, the same for every row), which it keeps: the engine can
+// write a row it has written before for another line without converting
+// it again (batch.Rewriter). A row allocates nothing.
+type machineRows struct {
+	w      *bufio.Writer
+	f      Format
+	header bool
+	tail   []byte // the last row's tail
+	// sep is what goes before each field: the separator, and in JSON the
+	// field's name
+	sep [][]byte
+	// the texts of the few variants and shares a run meets, made once:
+	// the form and variant fields, and the fraction and basis fields
+	variants []cachedText[formVariant]
+	shares   []cachedText[forms.Share]
 }
 
-func (rf *rowFields) fill(r batch.Row, c dose.Conversion) [][]byte {
+// formVariant is a variant of a form.
+type formVariant struct {
+	f *forms.Form
+	v *forms.Variant
+}
+
+// cachedText is a segment of a row made once for its key.
+type cachedText[K comparable] struct {
+	key  K
+	text []byte
+}
+
+// maxCached bounds each cache of segments: past it, a segment is made
+// for every row that needs it.
+const maxCached = 16
+
+// cached returns the text of key, made by make on first use.
+func cached[K comparable](c *[]cachedText[K], key K, make func([]byte) []byte) []byte {
+	for i := range *c {
+		if (*c)[i].key == key {
+			return (*c)[i].text
+		}
+	}
+	t := make(nil)
+	if len(*c) < maxCached {
+		*c = append(*c, cachedText[K]{key, t})
+	}
+	return t
+}
+
+func newMachineRows(w *bufio.Writer, f Format) *machineRows {
+	m := &machineRows{w: w, f: f, sep: make([][]byte, len(RowColumns))}
+	for i, name := range RowColumns {
+		switch f {
+		case TSV:
+			m.sep[i] = []byte{'\t'}
+		case CSV:
+			m.sep[i] = []byte{','}
+		default:
+			m.sep[i] = []byte(`,"` + name + `":`)
+		}
+	}
+	return m
+}
+
+func (m *machineRows) Write(r batch.Row, c *dose.Conversion) error {
+	m.tail = m.appendTail(m.tail[:0], c)
+	return m.WriteTail(r.Line, m.tail)
+}
+
+// Tail implements batch.Rewriter: the last row's text after its line
+// number.
+func (m *machineRows) Tail() []byte { return m.tail }
+
+// WriteTail implements batch.Rewriter: a row of line with tail.
+func (m *machineRows) WriteTail(line int, tail []byte) error {
+	if !m.header {
+		m.header = true
+		switch m.f {
+		case TSV:
+			m.w.WriteString(strings.Join(RowColumns, "\t") + "\n")
+		case CSV:
+			cw := csv.NewWriter(m.w)
+			cw.Write(RowColumns)
+			cw.Flush()
+		}
+	}
+	if m.w.Available() < len(tail)+32 {
+		if err := m.w.Flush(); err != nil {
+			return err
+		}
+	}
+	b := m.w.AvailableBuffer() // the row is made in place: it fits
+	if m.f == JSONL {
+		b = append(b, `{"line":`...)
+	}
+	b = AppendUint(b, uint64(line)) // a line number is positive
+	_, err := m.w.Write(append(b, tail...))
+	return err
+}
+
+func (m *machineRows) Flush() error { return m.w.Flush() }
+
+// appendTail appends the row's fields after the line number: each value
+// rounded once, a value that is not set (no limit) empty, or null in JSON.
+func (m *machineRows) appendTail(b []byte, c *dose.Conversion) []byte {
 	given := c.UnitMg
 	if c.Reverse {
 		given = c.ElementalMg
 	}
-	b, ends := rf.text[:0], rf.ends[:0]
-	b = strconv.AppendInt(b, int64(r.Line), 10)
-	ends = append(ends, len(b))
-	b = append(b, c.Form.Key...)
-	ends = append(ends, len(b))
-	b = append(b, c.Variant.Key...)
-	ends = append(ends, len(b))
-	b = appendFloat(b, given, -1)
-	ends = append(ends, len(b))
-	b = appendFloat(b, c.CompoundMg, MassDec)
-	ends = append(ends, len(b))
-	b = strconv.AppendFloat(b, c.ElementalMg, 'f', elementalDec(c.ElementalMg, c.Limit, c.Check, MassDec), 64)
-	ends = append(ends, len(b))
-	b = strconv.AppendFloat(b, c.Share.Fraction, 'f', FractionDec, 64)
-	ends = append(ends, len(b))
-	b = append(b, c.Share.Basis...)
-	ends = append(ends, len(b))
-	if c.Check.HasLimit {
-		b = strconv.AppendFloat(b, c.Check.Percent, 'f', explainDec(c.Check.Percent, 100, PercentDec, c.Check.Over), 64)
-		ends = append(ends, len(b))
-		b = strconv.AppendBool(b, c.Check.Over)
-		ends = append(ends, len(b))
+	b = append(b, cached(&m.variants, formVariant{c.Form, c.Variant}, func(t []byte) []byte {
+		t = m.word(t, 1, c.Form.Key)
+		return m.word(t, 2, c.Variant.Key)
+	})...)
+	b = AppendFixed(append(b, m.sep[3]...), given, -1)
+	b = AppendFixed(append(b, m.sep[4]...), c.CompoundMg, MassDec)
+	b = append(b, m.sep[5]...)
+	if c.Check.Over {
+		b = AppendExplained(b, c.ElementalMg, *c.Limit.Band.Mg, MassDec, true) // elementalDec
+	} else {
+		b = AppendFixed(b, c.ElementalMg, MassDec)
 	}
-	rf.text, rf.ends, rf.fields = b, ends, rf.fields[:0]
-	start := 0
-	for _, end := range ends {
-		rf.fields = append(rf.fields, b[start:end:end])
-		start = end
+	b = append(b, cached(&m.shares, c.Share, func(t []byte) []byte {
+		t = AppendFixed(append(t, m.sep[6]...), c.Share.Fraction, FractionDec)
+		return m.word(t, 7, string(c.Share.Basis))
+	})...)
+	switch {
+	case c.Check.HasLimit:
+		b = AppendExplained(append(b, m.sep[8]...), c.Check.Percent, 100, PercentDec, c.Check.Over)
+		b = strconv.AppendBool(append(b, m.sep[9]...), c.Check.Over)
+	case m.f == JSONL:
+		b = append(append(b, m.sep[8]...), "null"...)
+		b = append(append(b, m.sep[9]...), "null"...)
+	default:
+		b = append(append(b, m.sep[8]...), m.sep[9]...)
 	}
-	for len(rf.fields) < len(RowColumns) {
-		rf.fields = append(rf.fields, nil)
+	if m.f == JSONL {
+		b = append(b, '}')
 	}
-	return rf.fields
+	return append(b, '\n')
 }
 
-// appendFloat appends v with dec decimals (-1: as few as read back as v),
-// as strconv.AppendFloat(b, v, 'f', dec, 64) does, with a quicker path for
-// the common whole number (500 → 500.00).
-func appendFloat(b []byte, v float64, dec int) []byte {
-	if !(v > 0 && v < 1e15 && v == math.Trunc(v)) {
-		return strconv.AppendFloat(b, v, 'f', dec, 64)
+// word appends field i, a word (a key): quoted in JSON, and in CSV where
+// encoding/csv would quote it.
+func (m *machineRows) word(b []byte, i int, s string) []byte {
+	b = append(b, m.sep[i]...)
+	switch {
+	case m.f == JSONL:
+		return strconv.AppendQuote(b, s)
+	case m.f == CSV && csvNeedsQuotes(s):
+		return appendCSVQuoted(b, s)
 	}
-	b = strconv.AppendInt(b, int64(v), 10)
-	if dec > 0 {
-		b = append(b, '.')
-		for range dec {
-			b = append(b, '0')
+	return append(b, s...)
+}
+
+// csvNeedsQuotes reports whether encoding/csv quotes s as a field.
+func csvNeedsQuotes(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s == `\.` || strings.ContainsAny(s, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// appendCSVQuoted appends s quoted as encoding/csv quotes it.
+func appendCSVQuoted(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
 		}
+		b = append(b, s[i])
 	}
-	return b
+	return append(b, '"')
 }
-
-type tsvRows struct {
-	w      *bufio.Writer
-	header bool
-	row    rowFields
-	line   []byte
-}
-
-func (t *tsvRows) Write(r batch.Row, c dose.Conversion) error {
-	if !t.header {
-		t.header = true
-		for i, h := range RowColumns {
-			if i > 0 {
-				t.w.WriteByte('\t')
-			}
-			t.w.WriteString(h)
-		}
-		t.w.WriteByte('\n')
-	}
-	line := t.line[:0]
-	for i, f := range t.row.fill(r, c) {
-		if i > 0 {
-			line = append(line, '\t')
-		}
-		line = append(line, f...)
-	}
-	t.line = append(line, '\n')
-	_, err := t.w.Write(t.line)
-	return err
-}
-
-func (t *tsvRows) Flush() error { return t.w.Flush() }
-
-type csvRows struct {
-	w      *csv.Writer
-	bw     *bufio.Writer
-	header bool
-	rec    []string
-	row    rowFields
-}
-
-func (c *csvRows) Write(r batch.Row, conv dose.Conversion) error {
-	if !c.header {
-		c.header = true
-		if err := c.w.Write(RowColumns); err != nil {
-			return err
-		}
-	}
-	c.rec = c.rec[:0]
-	for _, f := range c.row.fill(r, conv) {
-		c.rec = append(c.rec, string(f))
-	}
-	return c.w.Write(c.rec)
-}
-
-func (c *csvRows) Flush() error {
-	c.w.Flush()
-	if err := c.w.Error(); err != nil {
-		return err
-	}
-	return c.bw.Flush()
-}
-
-type jsonRows struct {
-	w   *bufio.Writer
-	row rowFields
-}
-
-// Write writes one JSON object; the values are numbers, booleans, null or
-// table keys, so no escaping is needed beyond what strconv.Quote gives.
-func (j *jsonRows) Write(r batch.Row, c dose.Conversion) error {
-	j.w.WriteByte('{')
-	for i, f := range j.row.fill(r, c) {
-		if i > 0 {
-			j.w.WriteByte(',')
-		}
-		j.w.WriteByte('"')
-		j.w.WriteString(RowColumns[i])
-		j.w.WriteString(`":`)
-		switch {
-		case f == nil:
-			j.w.WriteString("null")
-		case i == 1 || i == 2 || i == 7: // form, variant, basis
-			j.w.WriteString(strconv.Quote(string(f)))
-		default:
-			j.w.Write(f)
-		}
-	}
-	j.w.WriteString("}\n")
-	return nil
-}
-
-func (j *jsonRows) Flush() error { return j.w.Flush() }
 
 type textRows struct {
 	w *bufio.Writer
 	t *Term
 }
 
-func (x *textRows) Write(r batch.Row, c dose.Conversion) error {
+func (x *textRows) Write(r batch.Row, c *dose.Conversion) error {
 	p := x.t.P
 	mg, share := limitFigures(p, c.Limit, c.Check, c.ElementalMg)
 	var line string

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -19,8 +21,19 @@ type Source struct {
 	Note  string `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
-// Registry maps ids to sources.
-type Registry map[string]Source
+// Registry is the bibliography, sorted by id, each id once: a slice rather
+// than a map, so that a table generated into Go (pkg/kb) holds it as
+// constant data. Build makes one.
+type Registry []Source
+
+// Get returns the source with id.
+func (r Registry) Get(id string) (Source, bool) {
+	i, ok := slices.BinarySearchFunc(r, id, func(s Source, id string) int { return strings.Compare(s.ID, id) })
+	if !ok {
+		return Source{}, false
+	}
+	return r[i], true
+}
 
 // Load decodes and validates the bibliography.
 func Load(b []byte) (Registry, error) {
@@ -41,18 +54,20 @@ func Decode(b []byte) ([]Source, error) {
 }
 
 // Build validates a decoded bibliography (every entry has an id and a
-// title, no id twice) and indexes it by id.
+// title, no id twice) and sorts it by id. list is left as it is.
 func Build(list []Source) (Registry, error) {
-	reg := make(Registry, len(list))
+	seen := make(map[string]bool, len(list))
 	for i, s := range list {
 		if s.ID == "" || s.Title == "" {
 			return nil, fmt.Errorf("sources: entry %d needs an id and a title", i+1)
 		}
-		if _, dup := reg[s.ID]; dup {
+		if seen[s.ID] {
 			return nil, fmt.Errorf("sources: duplicate id %q", s.ID)
 		}
-		reg[s.ID] = s
+		seen[s.ID] = true
 	}
+	reg := slices.Clone(Registry(list))
+	slices.SortFunc(reg, func(a, b Source) int { return strings.Compare(a.ID, b.ID) })
 	return reg, nil
 }
 
@@ -63,7 +78,7 @@ func (r Registry) Check(what string, ids []string) error {
 		return fmt.Errorf("%s has no source", what)
 	}
 	for _, id := range ids {
-		if _, ok := r[id]; !ok {
+		if _, ok := r.Get(id); !ok {
 			return fmt.Errorf("%s cites unknown source %q", what, id)
 		}
 	}
@@ -74,7 +89,7 @@ func (r Registry) Check(what string, ids []string) error {
 func (r Registry) Lookup(ids []string) []Source {
 	out := make([]Source, 0, len(ids))
 	for _, id := range ids {
-		if s, ok := r[id]; ok {
+		if s, ok := r.Get(id); ok {
 			out = append(out, s)
 		}
 	}

@@ -24,20 +24,24 @@ const MinMg = 0.001
 // maxLen bounds the text of one amount.
 const maxLen = 64
 
-var unitMg = map[string]float64{
-	"":     1,
-	"mg":   1,
-	"g":    1000,
-	"gram": 1000,
-	"mcg":  0.001,
-	"µg":   0.001,
-	"μg":   0.001, // Greek mu
-	"ug":   0.001,
+// unitMg is the milligrams in one of a mass unit, read in lower case ("µg"
+// with the micro sign, "μg" with the Greek mu). The units are a switch, not
+// a map: a map literal is built when the program starts, in every call.
+func unitMg(w string) (float64, bool) {
+	switch w {
+	case "", "mg":
+		return 1, true
+	case "g", "gram":
+		return 1000, true
+	case "mcg", "µg", "μg", "ug":
+		return 0.001, true
+	}
+	return 0, false
 }
 
 // IsUnit reports whether s is a mass unit mgcalc reads (mg, g, mcg, …).
 func IsUnit(s string) bool {
-	_, ok := unitMg[strings.ToLower(s)]
+	_, ok := unitMg(strings.ToLower(s))
 	return ok && s != ""
 }
 
@@ -79,17 +83,22 @@ func ParseElementalOrZero(s string, mgPerMmol float64) (float64, error) {
 // volumeUnits are units of volume (read in lower case): a volume of a
 // liquid product is no weight of its salt. The Dutch (theelepel,
 // eetlepel) are in data/i18n/nl.words.yaml, read as these.
-var volumeUnits = map[string]bool{"ml": true, "l": true, "cl": true, "dl": true, "cc": true,
-	"tsp": true, "tbsp": true, "teaspoon": true, "tablespoon": true}
+func volumeUnits(w string) bool {
+	switch w {
+	case "ml", "l", "cl", "dl", "cc", "tsp", "tbsp", "teaspoon", "tablespoon":
+		return true
+	}
+	return false
+}
 
 // isVolume reports whether unit (lower case) is a unit of volume, in
 // any language mgcalc reads.
 func isVolume(unit string) bool {
-	if volumeUnits[unit] {
+	if volumeUnits(unit) {
 		return true
 	}
 	en, ok := msg.Word("unit", unit)
-	return ok && volumeUnits[en]
+	return ok && volumeUnits(en)
 }
 
 // Readings reads an amount of elemental magnesium as ParseElemental does,
@@ -120,16 +129,18 @@ func (a *ambiguity) Unwrap() error { return a.Message }
 
 func parseMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) {
 	mg, err := readMass(s, zeroOK, maxMg, mgPerMmol)
-	var amb *ambiguity
-	if errors.As(err, &amb) {
-		return 0, amb.Message
+	if err != nil { // (amb escapes: declared here, it is made only for an error)
+		var amb *ambiguity
+		if errors.As(err, &amb) {
+			return 0, amb.Message
+		}
 	}
 	return mg, err
 }
 
 // readMass is parseMass, with an ambiguous amount's error an *ambiguity.
 func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) {
-	if mg, ok := wholeMg(s, maxMg); ok {
+	if mg, ok := plainMg(s, maxMg); ok {
 		return mg, nil
 	}
 	if len(s) > maxLen {
@@ -154,8 +165,8 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 	if num == "" || strings.Count(num, ".") > 1 || strings.ContainsAny(num, "+-") || num == "." {
 		return 0, msg.Errorf("amount %q is not a number", s).WithHint("give an amount such as 500, 500mg or 0.5g")
 	}
-	factor, ok := unitMg[unit]
-	if m, molar := molarUnits[unit]; molar {
+	factor, ok := unitMg(unit)
+	if m, molar := molarUnits(unit); molar {
 		if mgPerMmol == 0 {
 			return 0, msg.Errorf("amount %q is in %s, which counts magnesium, not the compound", s, unit).
 				WithHint("give the compound in mg or g, or ask the reverse: mgcalc compound FORM %s", strings.TrimSpace(s))
@@ -205,25 +216,40 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 	return mg, nil
 }
 
-// wholeMg reads the most common amount quickly: a whole number of
-// milligrams in plain digits, 1 to maxMg. For anything else (a unit, a
-// point, white space, zero, too large) ok is false and the full parser
-// decides; for these it would return the same number.
-func wholeMg(s string, maxMg float64) (mg float64, ok bool) {
-	if len(s) == 0 || len(s) > 9 {
+// plainMg reads the most common amounts quickly: milligrams in plain
+// digits, whole or with one or two decimals after a point (500, 1250.5,
+// 6070.60), above zero and at most maxMg. For anything else (a unit, white
+// space, a comma, three decimals, which may be a thousands separator,
+// zero, too large) ok is false and the full parser decides; for these it
+// would return the same number: the digits as a whole number divided by
+// an exact power of ten is one correctly rounded division, the value
+// strconv.ParseFloat gives (its own exact path).
+func plainMg(s string, maxMg float64) (mg float64, ok bool) {
+	if len(s) == 0 || len(s) > 12 {
 		return 0, false
 	}
-	n := 0
+	n, dec, point := 0, 0, false
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n = n*10 + int(c-'0')
+			if point {
+				dec++
+			}
+		case c == '.' && !point && i > 0 && i < len(s)-1:
+			point = true
+		default:
 			return 0, false
 		}
-		n = n*10 + int(s[i]-'0')
 	}
-	if n < 1 || float64(n) > maxMg {
+	if n == 0 || dec > 2 {
 		return 0, false
 	}
-	return float64(n), true
+	mg = float64(n) / [...]float64{1, 10, 100}[dec]
+	if mg > maxMg {
+		return 0, false
+	}
+	return mg, true
 }
 
 // ambiguous refuses a number that reads as well with a decimal point as

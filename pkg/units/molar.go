@@ -26,16 +26,26 @@ var Mg = Unit{Key: "mg", Label: "mg", MgPer: 1}
 // unit, and how a label writes it. mEq and the German mval (Millival)
 // are the same, magnesium being divalent; mval is read in amounts only
 // (--unit shows mg, mmol or mEq).
-var molarUnits = map[string]struct {
+func molarUnits(k string) (u struct {
 	mmol  float64
 	label string
-}{"mmol": {1, "mmol"}, "meq": {0.5, "mEq"}, "mval": {0.5, "mEq"}}
+}, ok bool) {
+	switch k {
+	case "mmol":
+		u.mmol, u.label = 1, "mmol"
+	case "meq", "mval":
+		u.mmol, u.label = 0.5, "mEq"
+	default:
+		return u, false
+	}
+	return u, true
+}
 
 // UnitNames are the --unit values, in the order help lists them.
 var UnitNames = []string{"mg", "mmol", "meq"}
 
 // IsMolarUnit reports whether s is mmol, mEq or mval.
-func IsMolarUnit(s string) bool { _, ok := molarUnits[strings.ToLower(s)]; return ok }
+func IsMolarUnit(s string) bool { _, ok := molarUnits(strings.ToLower(s)); return ok }
 
 // ParseUnit reads a --unit value: mg (or nothing), mmol or meq;
 // mgPerMmol is magnesium's atomic weight.
@@ -49,7 +59,7 @@ func ParseUnit(s string, mgPerMmol float64) (Unit, error) {
 	if k == "" || k == "mg" {
 		return Mg, nil
 	}
-	if m, ok := molarUnits[k]; ok && k != "mval" {
+	if m, ok := molarUnits(k); ok && k != "mval" {
 		return Unit{Key: k, Label: m.label, MgPer: mgPerMmol * m.mmol}, nil
 	}
 	return Unit{}, msg.Errorf("unknown unit %q", text.Clip(s)).WithHint("use mg, mmol or meq")
