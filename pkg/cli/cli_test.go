@@ -236,3 +236,29 @@ func TestEveryFormatListed(t *testing.T) {
 	}
 	walk(root)
 }
+
+// Every command whose arguments name a file refuses an empty name as a
+// usage error naming the argument (fileArgHint), as every file flag does: a
+// new command with a FILE argument must be added there (config init
+// refuses its PATH itself).
+func TestEveryFileArgumentRefusesEmpty(t *testing.T) {
+	root := newRootCmd(newIO(nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" }))
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		args := c.Use
+		if i := strings.Index(args, " --"); i >= 0 {
+			args = args[:i] // the flags' FILE is emptyFileName's other half
+		}
+		_, listed := fileArgHint(c.CommandPath())
+		if strings.Contains(args, "FILE") && !listed {
+			t.Errorf("%s takes a FILE argument but is not in fileArgHint", c.CommandPath())
+		}
+		if listed && !strings.Contains(args, "FILE") {
+			t.Errorf("fileArgHint lists %s, whose usage names no FILE", c.CommandPath())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}

@@ -5,6 +5,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/text"
@@ -141,13 +144,46 @@ func withHint(m *msg.Message, err error) *msg.Message {
 // vanish and leave another name behind. nil when the name folds.
 func nameError(flag, name string) error {
 	_, err := text.Fold(name)
-	var ce *text.CharError
-	if !errors.As(err, &ce) {
+	r := msg.NameRefusal(name, err)
+	if r == nil {
 		return nil
 	}
-	if ce.Invalid {
-		return usageError(msg.Errorf("%s: %q is not valid UTF-8", flag, text.Clip(name)))
+	m := msg.Errorf("%s: %s", flag, r)
+	m.Hint = r.Hint
+	return usageError(m)
+}
+
+// isNameFlag reports whether a flag's values are names or words a person
+// types (not files, numbers or output choices): each goes through the one
+// fold, and a character it does not read is refused by nameFlagError in
+// the same words for every one of them, before any matcher sees it.
+func isNameFlag(name string) bool {
+	switch name {
+	case "sex", "authority", "unit", "gut", "kidney", "goal", "condition", "meds", "med", "unit-name":
+		return true
 	}
-	return usageError(msg.Errorf("%s: %q contains the character %s, which mgcalc does not read in names", flag, text.Clip(name), text.Describe(ce.Rune)).
-		WithHint("names use the letters a-z, digits, spaces and hyphens"))
+	return false
+}
+
+// nameFlagError refuses a name flag given on the command line whose value
+// has a character the fold does not read (nameError). Values from the
+// config file or the environment are refused by the matchers' own
+// msg.NameRefusal, naming where they came from.
+func nameFlagError(cmd *cobra.Command) error {
+	var err error
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if err != nil || !isNameFlag(f.Name) {
+			return
+		}
+		values := []string{f.Value.String()}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			values = sv.GetSlice()
+		}
+		for _, v := range values {
+			if err = nameError("--"+f.Name, v); err != nil {
+				return
+			}
+		}
+	})
+	return err
 }

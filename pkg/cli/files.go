@@ -49,9 +49,33 @@ func fileFlagOf(name string) (fileFlag, bool) {
 	return fileFlag{}, false
 }
 
-// emptyFileName refuses a file flag given an empty name (--stack ”):
-// it is a slip on the command line, not a file that cannot be found.
-func emptyFileName(cmd *cobra.Command) error {
+// fileArgHint is, for a command whose arguments name files (by command
+// path), the hint for an empty name; false for the others.
+func fileArgHint(path string) (*msg.Message, bool) {
+	switch path {
+	case "mgcalc label":
+		return msg.New("give a label's text file, or - for stdin"), true
+	case "mgcalc journal backup":
+		return msg.New("give the name of the file to write the copy to"), true
+	case "mgcalc journal restore":
+		return msg.New("give the backup file that 'mgcalc journal backup' wrote"), true
+	}
+	return nil, false
+}
+
+// emptyFileName refuses a file flag or argument given an empty name
+// (--stack ”, label ”): it is a slip on the command line, not a file
+// that cannot be found, nor a journal that does not exist.
+func emptyFileName(cmd *cobra.Command, args []string) error {
+	if hint, ok := fileArgHint(cmd.CommandPath()); ok {
+		for i, a := range args {
+			if strings.TrimSpace(a) == "" {
+				m := msg.Errorf("argument %d is an empty file name", i+1)
+				m.Hint = hint
+				return usageError(m)
+			}
+		}
+	}
 	for _, name := range fileFlagNames {
 		f := cmd.Flags().Lookup(name)
 		if f == nil || !f.Changed {

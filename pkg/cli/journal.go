@@ -39,7 +39,8 @@ active plan's start (else 28 days ago), --to to today.
 
 -o json, yaml carry the days, the entries as logged (what was computed
 then: form, variant, Mg share, elemental mg, the limit that applied), the
-adherence and the loop's rules; -o tsv and csv one row per entry; -o md a
+adherence and the loop's rules; -o value the adherence as a fraction (0.636
+is 63.6 %; exit 1 where no dose was planned); -o tsv and csv one row per entry; -o md a
 one-page report for a doctor; -o fhir a FHIR R4 Bundle of
 MedicationStatements (one per product and medicine taken). md and fhir
 are English in every language.
@@ -53,7 +54,8 @@ copy back, 'journal doctor' checks it (--fix repairs), 'journal delete
 --all' empties it.
 
 Exit status: 0, 1 a journal that cannot be opened (in use for more than
-2 s, or not a journal), 2 bad arguments.`),
+2 s, or not a journal) or -o value where no dose was planned, 2 bad
+arguments.`),
 		Example: s.P.Help("journal.example", `  mgcalc journal
   mgcalc journal --from 2026-12-01 -o csv > december.csv
   mgcalc journal --from 2026-12-01 -o md > for-my-doctor.md
@@ -145,6 +147,16 @@ func runJournal(o *journalCmdOptions) error {
 		}
 	}
 	per := journal.MakePeriodLogs(plans, logs, entries, now, from, to)
+	// "No single value" is decided here, once, as limits does: the
+	// adherence is the value, and a period with no dose planned has none.
+	if _, ok := per.Adherence(); o.Root.format == render.Value && !ok {
+		m := withOrigin(msg.Errorf("no dose was planned from %s to %s (up to yesterday), so -o value, the adherence, has nothing to print",
+			from.Format(time.DateOnly), to.Format(time.DateOnly)), o.Root.config, "output")
+		if m.Hint == nil {
+			m.WithHint("save a plan with 'mgcalc plan --goal GOAL --save'; -o json shows the days and entries")
+		}
+		return dataError(m)
+	}
 	return o.Root.print(o.IO, render.NewJournal(per, now, limit, path))
 }
 

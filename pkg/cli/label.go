@@ -276,7 +276,8 @@ func labelError(rl readLabel, of int) *msg.Message {
 		m = msg.Errorf("%s: row %d: %s", text.Escape(w), le.Line, le.Err)
 	}
 	if n := len(rl.l.Unreadable()); n > 1 {
-		m = msg.Errorf("%s (and %d more lines that cannot be read)", m, n-1)
+		more := msg.Plural(float64(n-1), "and %d more line that cannot be read", "and %d more lines that cannot be read", n-1)
+		m = msg.Errorf("%s (%s)", m, more)
 	}
 	return withHint(m, le.Err)
 }
@@ -288,6 +289,7 @@ func labelTotal(l *label.Label, lt *limits.Tables, limit limits.Applied) *dose.T
 		return nil
 	}
 	t := dose.Sum(l.Items(""), limit, nil, lt.Reference(limit.Authority))
+	t.OneProduct = true
 	return &t
 }
 
@@ -385,6 +387,9 @@ func labelItems(s *IO, t tables, paths []string) ([]stack.Item, error) {
 		base := filepath.Base(rl.file)
 		if rl.file == "-" {
 			base = "<stdin>"
+		}
+		for _, w := range render.BlendWarnings(rl.l) {
+			s.Warn(msg.New("%s: %s", base, w))
 		}
 		doses := rl.l.Items("")
 		for _, it := range doses {

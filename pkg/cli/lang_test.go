@@ -253,7 +253,7 @@ func TestDutchFlagErrors(t *testing.T) {
 		{[]string{"elemental", "citrate", "500", "--count", "x"}, "mgcalc: error: ongeldige waarde \"x\" voor --count: "},
 		{[]string{"elemental", "citrate", "1,5,0g"}, "mgcalc: error: hoeveelheid \"1,5,0g\" bevat een komma\nmgcalc: hint: schrijf decimalen met één komma of punt (1,5g of 1.5g), en duizendtallen zonder scheidingsteken (1500)\n"},
 		{[]string{"elemental", "citrate", "1.830 mg"}, "mgcalc: error: hoeveelheid \"1.830 mg\" is dubbelzinnig: 1,83 mg of 1830 mg?\nmgcalc: hint: schrijf 1830 mg of 1.83 g voor de grotere, 1.83 mg voor de kleinere\n"},
-		{[]string{"elemental", "--age", "6,5", "citrate", "500"}, "mgcalc: error: ongeldige waarde \"6,5\" voor --age: \"6,5\" bevat een komma\nmgcalc: hint: mgcalc leest een decimale punt, geen komma: schrijf 6.5 (niet 6,5), en duizendtallen zonder scheidingsteken (1500)\n"},
+		{[]string{"elemental", "--age", "6,500", "citrate", "500"}, "mgcalc: error: ongeldige waarde \"6,500\" voor --age: \"6,500\" bevat een komma\nmgcalc: hint: schrijf decimalen met een punt (14.5) en duizendtallen zonder scheidingsteken (1500)\n"},
 		{[]string{"elmental"}, "mgcalc: error: onbekende opdracht \"elmental\" voor \"mgcalc\"\nmgcalc: hint: bedoelt u elemental?\n"},
 	} {
 		_, errs, code := runIn(t, nil, "", append([]string{"--lang", "nl"}, c.args...)...)

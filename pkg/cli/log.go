@@ -12,6 +12,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/journal/store"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/stack"
 	"github.com/mgcalc/mgcalc/pkg/text"
@@ -43,8 +44,9 @@ func newLogCmd(s *IO, root *rootOptions) *cobra.Command {
 		Use:   "log [FORM[:VARIANT]:AMOUNT[xN]...]",
 		Short: logShort(s.P),
 		Long: s.P.Help("log.long", `Writes an entry in your journal: the magnesium you took (items exactly as
-'mgcalc total' takes them: FORM:AMOUNT with xN for N units, --stack and
---csv files), a medicine (--med), how your gut took it (--gut) and a note.
+'mgcalc total' takes them: FORM:AMOUNT with xN for N units, magnesium:AMOUNT
+for a product whose label gives only its magnesium, --stack, --csv and
+--label files), a medicine (--med), how your gut took it (--gut) and a note.
 Each product is stored as it was computed when logged (form, variant, Mg
 share, elemental mg, the upper limit that applied), so a later fix to the
 tables never rewrites what you logged. 'mgcalc today' then says what is
@@ -55,9 +57,9 @@ yesterday; with --at, at that time, else at the time of day it is now)
 say when: entries may be logged afterwards, never ahead. The same entry
 logged again within a minute is refused as a double; --force keeps it.
 
---gut ok, loose, cramps or nausea (goed, dun, krampen, misselijk): a loose,
-cramping or nauseous day is a bad gut day, and the plan steps back from
-that day on (see 'mgcalc today'). --med NAME logs a medicine by its
+--gut ok, loose, cramps or nausea (goed, dun, buikkrampen, misselijk): a
+loose, cramping or nauseous day is a bad gut day, and the plan steps back
+from that day on (see 'mgcalc today'). --med NAME logs a medicine by its
 generic, brand or Dutch name: one the plan's interaction table knows gets
 its spacing from magnesium (levothyroxine at 07:10 with a 4 h rule: no
 magnesium before 11:10), and a magnesium dose logged inside such a window
@@ -76,6 +78,7 @@ double.`),
   mgcalc log --med levothyroxine --at 07:10
   mgcalc log --gut loose --note "after the evening dose"
   mgcalc log --stack my-supplements.yaml
+  mgcalc log magnesium:100 --label etiket.txt
   mgcalc log glycinaat:500 --gut dun --lang nl`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Products.Items = args
@@ -83,10 +86,10 @@ double.`),
 			if err := csvOnly(cmd, len(o.Products.CSVs) > 0, "delimiter"); err != nil {
 				return err
 			}
-			if len(args) == 0 && len(o.Products.Stacks) == 0 && len(o.Products.CSVs) == 0 &&
+			if len(args) == 0 && len(o.Products.Stacks) == 0 && len(o.Products.CSVs) == 0 && len(o.Products.Labels) == 0 &&
 				o.Med == "" && o.Gut == "" && o.Note == "" {
 				return usageError(msg.Errorf("nothing to log").
-					WithHint("give FORM:AMOUNT items (citrate:500), --med NAME, --gut ok|loose|cramps|nausea or --note TEXT"))
+					WithHint("give FORM:AMOUNT items (citrate:500, magnesium:100), --label FILE, --med NAME, --gut ok|loose|cramps|nausea or --note TEXT"))
 			}
 			return runLog(o)
 		},
@@ -95,6 +98,7 @@ double.`),
 	f.StringArrayVar(&o.Products.Stacks, "stack", nil, s.P.Help("log.flag.stack", "YAML `file` listing the products taken (- for stdin); repeat for several files"))
 	f.StringArrayVar(&o.Products.CSVs, "csv", nil, s.P.Help("log.flag.csv", "the products as a CSV `file` with a header of stack fields (form, amount, per_day, …); repeatable"))
 	delimiterFlag(cmd, s.P, &o.Products.Delimiter)
+	f.StringArrayVar(&o.Products.Labels, "label", nil, s.P.Help("log.flag.label", "a label's text `file`, read as 'mgcalc label' reads it (- for stdin); repeatable"))
 	f.StringVar(&o.At, "at", "", s.P.Help("log.flag.at", "the time it was taken, HH:MM (default: now)"))
 	f.StringVar(&o.On, "on", "", s.P.Help("log.flag.on", "the day it was taken: YYYY-MM-DD, today or yesterday (default: today)"))
 	f.StringVar(&o.Gut, "gut", "", s.P.Help("log.flag.gut", "how your gut took it: ok, loose, cramps or nausea"))
@@ -195,8 +199,18 @@ func runLog(o *logOptions) error {
 		}
 		spacing, depleting, known := k.Medicine(name)
 		e.Med = journal.MedOf(name, spacing, depleting, known)
-		if !known {
+		if mp := k.Product(name); mp != nil {
+			// an antacid or laxative that is magnesium itself (as plan
+			// --meds knows it): it counts, and is logged as magnesium
+			e.Med = &journal.Med{Name: name, Class: mp.Key, ClassName: mp.Name, Known: true}
+			warnings = append(warnings, productWarning(mp))
+		} else if !known {
 			warnings = append(warnings, msg.New("mgcalc does not know the medicine %q: ask your pharmacist whether it interacts with magnesium", name))
+		}
+		if spacing != nil && spacing.Interaction.Advice != nil && len(spacing.Interaction.Spacings) == 0 {
+			// no spacing is given (levodopa with oxide) or none works
+			// (raltegravir): the source's advice
+			warnings = append(warnings, msg.New("%s: %s", spacing.Interaction.Name, spacing.Interaction.Advice.Text))
 		}
 		for _, d := range depleting {
 			warnings = append(warnings, msg.New("%s: %s", d.Name, d.Advice.Text))
@@ -206,8 +220,17 @@ func runLog(o *logOptions) error {
 	if err != nil {
 		return err
 	}
+	var k *plan.Knowledge
+	if len(items) > 0 {
+		// what each product's form is, for the medicines' rules that name
+		// forms (the antacid salts), whichever is logged first
+		if k, err = o.Root.tables.Plan(); err != nil {
+			return dataError(err)
+		}
+	}
 	for i, it := range items {
 		tk := journal.TakenOf(it, inputs[i])
+		tk.Is = k.NamedAs(it.Form)
 		e.Items = append(e.Items, tk)
 		if tk.Counted {
 			e.ElementalMg += tk.ElementalMg
@@ -267,7 +290,7 @@ func runLog(o *logOptions) error {
 			flags = append(flags, journal.FlagsFor(&near[i], []journal.Entry{*e})...)
 		}
 	}
-	return o.Root.print(s, render.NewLogged(e, now, dayMg, limit, flags, warnings, path))
+	return o.Root.print(s, render.NewLogged(e, now, dayMg, limit, flags, warnings, path).WithSources(bibliography()))
 }
 
 // todaysItems are the products logged today, for total --today: each as
@@ -305,8 +328,12 @@ func todaysItems(o *totalOptions, t *forms.Table) ([]stack.Item, error) {
 				StatedMg: tk.StatedMg, AssayPercent: tk.AssayPercent, Route: route})
 		}
 	}
-	if len(out) == 0 {
+	switch {
+	case len(entries) == 0:
 		o.IO.Warn(msg.New("nothing was logged today"))
+	case len(out) == 0:
+		// a medicine, a gut word, a note: no magnesium
+		o.IO.Warn(msg.New("no magnesium was logged today"))
 	}
 	return out, nil
 }
@@ -315,4 +342,14 @@ func todaysItems(o *totalOptions, t *forms.Table) ([]stack.Item, error) {
 // lazyCmd puts in its place share it.
 func logShort(p msg.Printer) string {
 	return p.Help("log.short", "Write down what you took, a medicine, or how your gut took it")
+}
+
+// productWarning says that a medicine is magnesium that counts, and how
+// to log the magnesium it holds.
+func productWarning(mp *plan.MgProduct) *msg.Message {
+	if mp.Form != "" {
+		return msg.New("%s is magnesium too: %s. It counts toward the same upper limit: log the magnesium it holds as %s:MG (its %s per dose) or magnesium:MG (the magnesium its label states)",
+			mp.Name, mp.Fact.Text, mp.Form, mp.Form)
+	}
+	return msg.New("%s: %s. What it holds counts toward the same upper limit: log it as FORM:MG or magnesium:MG from the label", mp.Name, mp.Fact.Text)
 }

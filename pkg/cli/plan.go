@@ -86,7 +86,8 @@ MG (mg of compound a unit, as the label gives it) or --capsule-elemental MG
 turns the amounts into tablets or capsules, stepping up a unit at a time; a
 first unit may be up to the top of the sourced start range (200 mg), and the
 schedule may end a unit above the target, inside its sourced range and never
-above the limit. -o value prints the daily dose the schedule reaches.
+above the limit. -o value prints the daily dose the schedule reaches (not
+for a --supervised plan: a bare number cannot say it is for supervision).
 
 With Dutch output (--lang nl or a Dutch or Belgian locale) the default
 authority is EU SCF/EFSA; a dose above another authority's limit is said.
@@ -479,6 +480,16 @@ func runPlan(o *planOptions) error {
 			return usageError(err)
 		}
 		return err
+	}
+	// decided once, before anything is saved: a supervised plan has a
+	// daily dose, but a bare number cannot carry "for use under medical
+	// supervision only" (render.Plan.Value)
+	if o.Root.format == render.Value && p.Supervised {
+		m := withOrigin(msg.Errorf("-o value prints no plan for use under medical supervision: a bare number (%s mg/day) cannot say it is above the upper limit and for supervision only", msg.N(p.ReachedMg, 1)), o.Root.config, "output")
+		if m.Hint == nil {
+			m.WithHint("use -o text, or -o json, whose supervised is true")
+		}
+		return usageError(m)
 	}
 	ft, err := o.Root.tables.Forms() // the bibliography, for -o md
 	if err != nil {

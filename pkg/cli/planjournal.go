@@ -9,9 +9,11 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/journal/store"
+	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/source"
 	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
@@ -80,5 +82,12 @@ func runPlanShow(o *planOptions, cmd *cobra.Command) error {
 		per = journal.MakePeriodLogs([]journal.Plan{*p}, logs, nil, now, p.Start, today)
 	}
 	o.Root.path = cmd.CommandPath() + " --show" // for a format the saved plan does not take
-	return o.Root.print(s, render.NewSavedPlan(td, per))
+	return o.Root.print(s, render.NewSavedPlan(td, per).WithSources(bibliography()))
+}
+
+// bibliography titles the sources a journal report lists at its end; a
+// report without it lists their keys alone.
+func bibliography() source.Registry {
+	bib, _ := kb.Sources()
+	return bib
 }

@@ -166,7 +166,7 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Name() == cobra.ShellCompRequestCmd {
 				// Completion needs no settings, and a broken file must not
 				// break it. What only completion uses is set up now, not in
@@ -174,7 +174,10 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 				completeSetup(cmd.Root())
 				return nil
 			}
-			if err := emptyFileName(cmd); err != nil {
+			if err := emptyFileName(cmd, args); err != nil {
+				return err
+			}
+			if err := nameFlagError(cmd); err != nil {
 				return err
 			}
 			st, err := applyConfig(cmd, s, opts.settings, s.config, opts.ConfigFile, cmd.Annotations[noConfigFile] == "")
@@ -396,8 +399,15 @@ func fileTables(path string) tables {
 func argsUsage(n int, names *msg.Message) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError(msg.Errorf("%s takes %s (got %s)", cmd.CommandPath(), names, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).
-				WithHint("run '%s --help' for usage", cmd.CommandPath()))
+			m := msg.Errorf("%s takes %s (got %s)", cmd.CommandPath(), names, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
+			// a word like a subcommand (plan goal): suggest it, by the one
+			// rule for mistyped commands
+			if len(args) > n && cmd.HasSubCommands() {
+				if sugg := suggest(cmd, args[n]); len(sugg) > 0 {
+					return usageError(m.WithHint("did you mean %s?", strings.Join(sugg, " or ")))
+				}
+			}
+			return usageError(m.WithHint("run '%s --help' for usage", cmd.CommandPath()))
 		}
 		return nil
 	}

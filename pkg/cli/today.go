@@ -28,7 +28,7 @@ schedule.
 
 The plan adapts to what you logged ('mgcalc log'), by rules that each say
 whether a source gives them or mgcalc chose them:
-- a bad gut day (loose stools, cramps, nausea) at a dose steps back, from
+- a bad gut day (loose stools, stomach cramps, nausea) at a dose steps back, from
   that day, to the last dose you tolerated (at the start dose: a pause) and
   holds it for one step interval of the plan, then retries the dose once; a
   second bad gut day at the same dose lowers the target to the tolerated
@@ -73,7 +73,7 @@ func runToday(o *todayOptions) error {
 		return err
 	}
 	td := journal.MakeTodayLogs(p, logs, entries, now, limit)
-	if err := o.Root.print(o.IO, render.NewToday(td)); err != nil {
+	if err := o.Root.print(o.IO, render.NewToday(td).WithSources(bibliography())); err != nil {
 		return err
 	}
 	if td.Check.Over {

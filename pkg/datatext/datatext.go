@@ -104,7 +104,7 @@ func List(ft *forms.Table, others []*forms.Other, lt *limits.Tables, pk *plan.Kn
 	}{
 		{"start_normal", t.StartNormal}, {"start_sensitive", t.StartSensitive}, {"step", t.Step},
 		{"interval_normal", t.IntervalNormal}, {"interval_sensitive", t.IntervalSens}, {"target", t.Target},
-		{"split_above", t.SplitAbove}, {"start_max", t.StartMax},
+		{"split_above", t.SplitAbove}, {"start_max", t.StartMax}, {"closed_way", t.ClosedWay},
 	} {
 		add(msg.KeyTitration(r.key, true), r.rule.Note)
 	}

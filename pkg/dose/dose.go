@@ -99,6 +99,9 @@ type Total struct {
 	Diet        *Diet
 	// Others are every authority's limit for the person (Conversion.Others).
 	Others []limits.Applied
+	// OneProduct says the items are one product's (a label's lines): the
+	// warning above the limit speaks of it, not of supplements together.
+	OneProduct bool
 }
 
 // Diet compares total intake, food and water included, with an intake
@@ -134,8 +137,9 @@ func Sum(items []stack.Item, l limits.Applied, dietMg *float64, ref limits.Refer
 }
 
 var (
-	overTotal = msg.New("the supplements together are above the upper limit: lower the dose, or take this much only under medical supervision")
-	skinNote  = msg.New("skin uptake of magnesium is unproven: products applied to the skin are shown but not counted towards the upper limit, which covers magnesium taken by mouth")
+	overTotal   = msg.New("the supplements together are above the upper limit: lower the dose, or take this much only under medical supervision")
+	overProduct = msg.New("this product's daily amount is above the upper limit: lower the dose, or take this much only under medical supervision")
+	skinNote    = msg.New("skin uptake of magnesium is unproven: products applied to the skin are shown but not counted towards the upper limit, which covers magnesium taken by mouth")
 )
 
 // Cautions are the total's warnings: each item's own, products on the
@@ -156,7 +160,10 @@ func (t Total) Cautions() []*msg.Message {
 	if skin {
 		out = append(out, skinNote)
 	}
-	if t.Check.Over {
+	switch {
+	case t.Check.Over && (t.OneProduct || counted(t.Items) == 1):
+		out = append(out, overProduct)
+	case t.Check.Over:
 		out = append(out, overTotal)
 	}
 	return append(append(out, t.Limit.CautionsFor(t.ElementalMg, t.Others)...), aboveOthers(t.ElementalMg, t.Limit, t.Check, t.Others)...)
@@ -207,4 +214,15 @@ func (t Total) Headroom(products []stack.Item) Headroom {
 		h.Fits = append(h.Fits, Fit{Name: it.Name, Item: it, ElementalMg: per, Units: n})
 	}
 	return h
+}
+
+// counted is the number of items that count towards the upper limit.
+func counted(items []stack.Item) int {
+	n := 0
+	for _, it := range items {
+		if it.Counted() {
+			n++
+		}
+	}
+	return n
 }

@@ -83,9 +83,14 @@ func TestSumSplitInvariant(t *testing.T) {
 	if a.Check.Over || b.Check.Over || math.Abs(a.ElementalMg-b.ElementalMg) > 1e-9 {
 		t.Errorf("split %v (over %v), counted %v (over %v)", a.ElementalMg, a.Check.Over, b.ElementalMg, b.Check.Over)
 	}
+	// one product over the limit is that product's amount; two, together
 	over := dose.Sum(items(t, ft, "oxide:580.4"), l, nil, limits.Reference{})
-	if !over.Check.Over || !strings.Contains(joined(over.Cautions()), "together are above") {
-		t.Errorf("580.4 mg oxide (350.006 mg): %+v", over.Check)
+	if !over.Check.Over || !strings.Contains(joined(over.Cautions()), "this product's daily amount is above") {
+		t.Errorf("580.4 mg oxide (350.006 mg): %+v %q", over.Check, joined(over.Cautions()))
+	}
+	two := dose.Sum(items(t, ft, "oxide:290.2", "oxide:290.2"), l, nil, limits.Reference{})
+	if !two.Check.Over || !strings.Contains(joined(two.Cautions()), "together are above") {
+		t.Errorf("2 × 290.2 mg oxide: %+v %q", two.Check, joined(two.Cautions()))
 	}
 }
 

@@ -34,18 +34,30 @@ type DayPlan struct {
 	// DoseMg the loop's. Step is the index of DoseMg's step (-1: none).
 	PlannedMg float64
 	DoseMg    float64
-	Step      int
-	State     string
-	TakenMg   float64 // logged magnesium that counts towards the limit
-	Logged    int     // magnesium entries
-	Doses     int     // planned intakes
-	Bad       bool    // a bad gut day
-	Gut       []Gut
-	Meds      int
+	// BeganMg and BeganDoses are the dose and intakes the day began with:
+	// on the day a bad gut episode starts, what is still due drops to the
+	// stepped-back dose (DoseMg), but the day was planned at this one,
+	// which the record of the day (the journal's bars, its report for a
+	// doctor, adherence) shows: the next days step back.
+	BeganMg    float64
+	BeganDoses int
+	Step       int
+	State      string
+	TakenMg    float64 // logged magnesium that counts towards the limit
+	Logged     int     // magnesium entries
+	Doses      int     // planned intakes
+	Bad        bool    // a bad gut day
+	Gut        []Gut
+	Meds       int
 }
 
 // Missed reports whether a dose was planned and nothing was logged.
 func (d DayPlan) Missed() bool { return d.DoseMg > 0 && d.TakenMg < missedDoseUnit }
+
+// Record is the day's dose and intakes as the record shows them: those it
+// began with (BeganMg), also on the day a bad gut episode lowered what
+// was still due.
+func (d DayPlan) Record() (mg float64, doses int) { return d.BeganMg, d.BeganDoses }
 
 // Event is something the loop did, for why a day differs from the saved
 // schedule.
@@ -214,6 +226,9 @@ func simulate(p *Plan, days Logs, through time.Time) *State {
 		if l := days[d]; l != nil {
 			day.TakenMg, day.Logged, day.Gut, day.Bad, day.Meds = l.TakenMg, l.Logged, l.Gut, l.Bad, l.Meds
 		}
+		if day.Step >= 0 {
+			day.BeganMg, day.BeganDoses = p.Steps[day.Step].ElementalMg, len(p.Steps[day.Step].Intakes)
+		}
 		// A new episode counts against the day's dose (rules episode,
 		// step_back, step_back_to, hold, lower_target, stop), and the
 		// change starts the same day: what is still due today is already
@@ -284,6 +299,7 @@ type Due struct {
 	Planned     time.Time // the clock time the plan gives it
 	Earliest    time.Time // moved out of spacing windows
 	MovedBy     *Entry    // the medicine whose window moved it
+	MovedGap    Gap       // its spacing from the plan's form
 	TakenMg     float64   // logged magnesium counted towards it
 	Status      string    // taken, partly, due, not_today
 }
@@ -301,7 +317,10 @@ type Flag struct {
 	Magnesium *Entry
 	Med       *Entry
 	// Before is true when magnesium came too soon after the medicine.
-	Before  bool
+	Before bool
+	// Gap is the spacing that applied to the dose's forms; Sources are
+	// its rules' sources.
+	Gap     Gap
 	Sources []string
 }
 
@@ -398,7 +417,7 @@ func (t *Today) reasons() {
 			t.add(RuleStepBack, msg.New("a bad gut day at %s mg/day (%s): back to %s mg/day, the last dose you tolerated, until %s; then %s mg/day once more",
 				msg.N(e.FromMg, 1), day(e.On), msg.N(e.ToMg, 1), day(e.Until), msg.N(e.FromMg, 1)))
 		}
-		t.add(RuleHold, msg.New("held for %d days after the bad day, one step interval of the plan", p.IntervalDays))
+		t.add(RuleHold, msg.Plural(float64(p.IntervalDays), "held for %d day after the bad day, one step interval of the plan", "held for %d days after the bad day, one step interval of the plan", p.IntervalDays))
 	}
 	if e := st.Retry; e != nil && t.Day.State == StateRetry {
 		t.add(RuleRetry, msg.New("retrying %s mg/day, which upset your gut on %s: once more, for a full step; a second bad gut day at it lowers the target",
@@ -409,7 +428,7 @@ func (t *Today) reasons() {
 			msg.N(e.ToMg, 1), msg.N(e.FromMg, 1), day(e.On)))
 	}
 	if st.Behind > 0 {
-		t.add(RuleHold, msg.New("the schedule runs %d days behind the saved one, after stepping back", st.Behind))
+		t.add(RuleHold, msg.Plural(float64(st.Behind), "the schedule runs %d day behind the saved one, after stepping back", "the schedule runs %d days behind the saved one, after stepping back", st.Behind))
 	}
 	if t.Day.State == StateAfterEnd {
 		t.add(RuleAfterEnd, msg.New("the schedule ended on day %d: its last dose, %s mg/day, continues", p.LastDay(), msg.N(t.Day.DoseMg, 1)))
@@ -431,6 +450,11 @@ func (t *Today) intakes(entries []Entry) {
 	loc := t.Now.Location()
 	step := p.Steps[d.Step]
 	meds := spacedMeds(entries, t.Date, loc)
+	// each medicine's spacing from the plan's form
+	gaps := make([]Gap, len(meds))
+	for i, m := range meds {
+		gaps[i] = m.Med.Gap(p.Is())
+	}
 	for _, in := range step.Intakes {
 		at, ok := ClockOn(t.Date, in.Clock(p), loc)
 		if !ok {
@@ -440,10 +464,13 @@ func (t *Today) intakes(entries []Entry) {
 		// move past every window it falls in, until it falls in none
 		for moved := true; moved; {
 			moved = false
-			for _, m := range meds {
-				lo, hi := window(m)
+			for i, m := range meds {
+				if !gaps[i].Spaced() {
+					continue
+				}
+				lo, hi := window(m, gaps[i])
 				if due.Earliest.After(lo) && due.Earliest.Before(hi) {
-					due.Earliest, due.MovedBy, moved = hi, m, true
+					due.Earliest, due.MovedBy, due.MovedGap, moved = hi, m, gaps[i], true
 				}
 			}
 		}
@@ -455,11 +482,12 @@ func (t *Today) intakes(entries []Entry) {
 	t.allocate()
 	for _, due := range t.Intakes {
 		if due.MovedBy != nil && due.Status != StatusTaken {
-			m := due.MovedBy
+			m, g := due.MovedBy, due.MovedGap
+			srcs := m.Med.SourcesOf(g.Rules)
 			t.add(RuleSpacing, msg.New("%s logged at %s: the %s dose not before %s (%s)",
-				m.Med.Name, m.At.In(loc).Format("15:04"), TimeWord(due.When), due.Earliest.Format("15:04"), spacingWords(m.Med)), m.Med.Sources()...)
+				m.Med.Name, m.At.In(loc).Format("15:04"), TimeWord(due.When), due.Earliest.Format("15:04"), g.Words()), srcs...)
 			if due.Status == StatusNotToday {
-				t.add(RuleSpacing, msg.New("no time is left today for the %s dose outside the spacing window", TimeWord(due.When)), m.Med.Sources()...)
+				t.add(RuleSpacing, msg.New("no time is left today for the %s dose outside the spacing window", TimeWord(due.When)), srcs...)
 			}
 		}
 	}
@@ -521,13 +549,9 @@ func (t *Today) flags(entries []Entry) {
 	loc := t.Now.Location()
 	meds := spacedMeds(entries, t.Date, loc)
 	for _, e := range t.Entries {
-		if !e.IsMagnesium() {
-			continue
-		}
 		for _, m := range meds {
-			lo, hi := window(m)
-			if e.At.After(lo) && e.At.Before(hi) {
-				t.Flags = append(t.Flags, Flag{Magnesium: e, Med: m, Before: !e.At.Before(m.At), Sources: m.Med.Sources()})
+			if f, ok := flag(e, m); ok {
+				t.Flags = append(t.Flags, f)
 			}
 		}
 	}
@@ -537,28 +561,55 @@ func (t *Today) flags(entries []Entry) {
 // window it falls in (the log command warns at once).
 func FlagsFor(e *Entry, entries []Entry) []Flag {
 	var out []Flag
-	if !e.IsMagnesium() {
-		return out
-	}
 	for i := range entries {
-		m := &entries[i]
-		if !m.Med.Spaced() {
-			continue
-		}
-		lo, hi := window(m)
-		if e.At.After(lo) && e.At.Before(hi) {
-			out = append(out, Flag{Magnesium: e, Med: m, Before: !e.At.Before(m.At), Sources: m.Med.Sources()})
+		if f, ok := flag(e, &entries[i]); ok {
+			out = append(out, f)
 		}
 	}
 	return out
 }
 
-// window is the time around a medicine in which magnesium must not be
-// taken: the medicine at least BeforeHours before magnesium, or at least
-// AfterHours after it.
-func window(m *Entry) (lo, hi time.Time) {
-	return m.At.Add(-hours(m.Med.AfterHours)), m.At.Add(hours(m.Med.BeforeHours))
+// flag reports whether magnesium entry e falls inside medicine m's window,
+// by the spacing that applies to e's forms.
+func flag(e, m *Entry) (Flag, bool) {
+	if !e.IsMagnesium() || !m.Med.Spaced() {
+		return Flag{}, false
+	}
+	g := e.GapTo(m.Med)
+	if !g.Spaced() {
+		return Flag{}, false
+	}
+	lo, hi := window(m, g)
+	if !e.At.After(lo) || !e.At.Before(hi) {
+		return Flag{}, false
+	}
+	return Flag{Magnesium: e, Med: m, Before: !e.At.Before(m.At), Gap: g, Sources: m.Med.SourcesOf(g.Rules)}, true
 }
+
+// GapTo is the spacing between medicine m and the magnesium entry e
+// logs: the longest of its products' (each by its form; a product whose
+// form is not known meets every rule). Magnesium on the skin is not
+// absorbed through the gut and meets none.
+func (e *Entry) GapTo(m *Med) Gap {
+	var g Gap
+	for _, it := range e.Items {
+		if it.Counted {
+			g = g.wider(m.Gap(it.IsForm()))
+		}
+	}
+	return g
+}
+
+// window is the time around a medicine in which magnesium must not be
+// taken, by gap g: the medicine at least g.Before before magnesium, or at
+// least g.After after it.
+func window(m *Entry, g Gap) (lo, hi time.Time) {
+	return m.At.Add(-hours(g.After)), m.At.Add(hours(g.Before))
+}
+
+// Window is the time around medicine m in which magnesium must not be
+// taken, by gap g (for reports).
+func Window(m *Entry, g Gap) (lo, hi time.Time) { return window(m, g) }
 
 func hours(h float64) time.Duration { return time.Duration(h * float64(time.Hour)) }
 
@@ -589,19 +640,3 @@ func TimeWord(when string) *msg.Message {
 	}
 	return msg.New("evening")
 }
-
-// spacingWords is a medicine's rule in words.
-func spacingWords(m *Med) *msg.Message {
-	switch {
-	case m.BeforeHours == 0:
-		return msg.New("take it at least %s h after magnesium", msg.A(m.AfterHours))
-	case m.AfterHours == 0:
-		return msg.New("take it at least %s h before magnesium", msg.A(m.BeforeHours))
-	case m.BeforeHours == m.AfterHours:
-		return msg.New("at least %s h apart from magnesium", msg.A(m.BeforeHours))
-	}
-	return msg.New("take it at least %s h before or %s h after magnesium", msg.A(m.BeforeHours), msg.A(m.AfterHours))
-}
-
-// SpacingWords is a medicine's rule in words, for reports.
-func SpacingWords(m *Med) *msg.Message { return spacingWords(m) }

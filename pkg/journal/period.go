@@ -89,8 +89,9 @@ func MakePeriodLogs(plans []Plan, days Logs, entries []Entry, now, from, to time
 			}
 		}
 		if found && d.Before(today) {
-			per.PlannedDoses += day.Doses
-			per.LoggedDoses += min(day.Logged, day.Doses)
+			_, doses := day.Record()
+			per.PlannedDoses += doses
+			per.LoggedDoses += min(day.Logged, doses)
 		}
 		per.Days = append(per.Days, day)
 	}

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"slices"
 	"time"
 
 	"github.com/mgcalc/mgcalc/pkg/limits"
@@ -20,21 +21,24 @@ type Plan struct {
 	// before the newer one starts); nil for the active plan.
 	Ended *time.Time `json:"ended,omitempty"`
 
-	Goal        string  `json:"goal"`
-	GoalName    string  `json:"goal_name"`
-	Gut         string  `json:"gut"`
-	Form        string  `json:"form"`
-	FormName    string  `json:"form_name"`
-	Variant     string  `json:"variant"`
-	VariantName string  `json:"variant_name"`
-	Formula     string  `json:"formula"`
-	Fraction    float64 `json:"fraction"`
-	TargetMg    float64 `json:"target_mg"`
-	ReachedMg   float64 `json:"reached_mg"`
-	Supervised  bool    `json:"supervised"`
-	Pregnant    bool    `json:"pregnant,omitempty"`
-	Lactating   bool    `json:"lactating,omitempty"`
-	Limit       *Limit  `json:"limit"`
+	// FormIs names the forms the interaction table's rules name that the
+	// plan's form is (matched by formula when saved).
+	FormIs      []string `json:"form_is,omitempty"`
+	Goal        string   `json:"goal"`
+	GoalName    string   `json:"goal_name"`
+	Gut         string   `json:"gut"`
+	Form        string   `json:"form"`
+	FormName    string   `json:"form_name"`
+	Variant     string   `json:"variant"`
+	VariantName string   `json:"variant_name"`
+	Formula     string   `json:"formula"`
+	Fraction    float64  `json:"fraction"`
+	TargetMg    float64  `json:"target_mg"`
+	ReachedMg   float64  `json:"reached_mg"`
+	Supervised  bool     `json:"supervised"`
+	Pregnant    bool     `json:"pregnant,omitempty"`
+	Lactating   bool     `json:"lactating,omitempty"`
+	Limit       *Limit   `json:"limit"`
 	// UnitElMg is the magnesium per whole unit (capsule); 0 without units.
 	UnitElMg float64 `json:"unit_elemental_mg,omitempty"`
 	UnitMg   float64 `json:"unit_compound_mg,omitempty"`
@@ -124,12 +128,19 @@ func PlanOf(p *plan.Plan, start time.Time, morning, evening string, savedAt time
 			s.KeepLowest = Fact{Text: r.Note, Sources: r.Sources}
 		}
 	}
+	s.FormIs = p.FormIs
 	for i := range p.Spacing {
 		sp := &p.Spacing[i]
 		m := MedOf(sp.Interaction.Name, sp, nil, true)
 		if len(sp.Named) > 0 {
 			m.Name = sp.Named[0]
 		}
+		// the plan's form: the rules that apply to it, and their hours
+		for j := range m.Rules {
+			applies := slices.Contains(sp.Rules, j)
+			m.Rules[j].Applies = &applies
+		}
+		m.BeforeHours, m.AfterHours = sp.BeforeHours, sp.AfterHours
 		s.Spacing = append(s.Spacing, *m)
 	}
 	for _, e := range p.Evaluate {
@@ -226,3 +237,6 @@ func (in Intake) Clock(p *Plan) string {
 	}
 	return p.Evening
 }
+
+// Is says which forms the plan's form is, for a medicine's rules.
+func (p *Plan) Is() func(keys []string) bool { return isForm(p.Form, p.FormIs) }

@@ -289,6 +289,12 @@ var builtSources = source.Registry{
 		Note:  "[V] read: 23 adults on MMFS-01 vs 21 on placebo for 12 weeks, 1.5-2 g magnesium L-threonate a day by body weight (about 117-156 mg magnesium, computed with the monohydrate's share); composite cognition improved (p = 0.003, d = 0.91); effects on sleep and anxiety could not be determined (placebo effects); funded by Neurocentria; not replicated",
 	},
 	{
+		ID:    "maalox-smpc",
+		Title: "Maalox 175mg/200mg Oral Suspension (aluminium hydroxide, magnesium hydroxide), Summary of Product Characteristics (Sanofi Consumer Healthcare), emc 2716",
+		URL:   "https://www.medicines.org.uk/emc/product/2716/smpc",
+		Note:  "[V2] read in a stored copy of the emc SmPC (updated 26 January 2024): each 5 ml holds aluminium hydroxide 175 mg and magnesium hydroxide 200 mg; an antacid, 10-20 ml after meals and at bedtime; renal insufficiency a contraindication. The Irish SmPC (HPRA, 2021) gives the same 200 mg/175 mg per 5 ml",
+	},
+	{
 		ID:    "magnesia-names",
 		Title: "Materia medica texts on the name magnesia: A Manual of Pharmacology (Magnesii Oxidum; syn. Magnesia, Calcined Magnesia, Magnesia usta) and J.A. Paris, Pharmacologia (Magnesiae Sub-carbonas, formerly Magnesia Alba; Magnesia of the Dublin Pharmacopoeia); Pharmacology and Therapeutics (the magnesium antacids are the oxide, the hydroxide and the carbonate; milk of magnesia is the hydroxide)",
 		URL:   "https://chestofbooks.com/health/materia-medica-drugs/Manual-Pharmacology/Magnesium-Continued.html",
@@ -3450,6 +3456,12 @@ var builtPlan = plan.Knowledge{
 			Text:    "the slow ramp of 50 mg steps is mgcalc's rule for self-care, not a trial's: a supervising doctor may shorten it (the migraine trial gave its full dose from the first day)",
 			Sources: []string{"peikert-1996", "held-2002"},
 		},
+		ClosedWay: plan.Rule{
+			Value:   24,
+			Basis:   "mgcalc",
+			Sources: []string{"biktarvy-label", "neurontin-label"},
+			Note:    "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
+		},
 		GeneralSpacing: plan.Fact{
 			Text:    "magnesium and other medicines can affect each other's absorption: keep 2-3 hours between them where possible (licensed Magnaspartate; a German pharmacy guide says 2-4 hours)",
 			Sources: []string{"smpc-magnaspartate", "pta-forum-2018"},
@@ -3508,6 +3520,7 @@ var builtPlan = plan.Knowledge{
 		&mgProduct_laxatives,
 		&mgProduct_rennie,
 		&mgProduct_milk_of_magnesia,
+		&mgProduct_maalox,
 		&mgProduct_magnesia_san_pellegrino,
 	},
 	Gates: plan.Gates{
@@ -4346,6 +4359,10 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:      "maagzuurremmers",
 				Depleting: &medClass_ppi,
+			},
+			{
+				Name:    "maalox",
+				Product: &mgProduct_maalox,
 			},
 			{
 				Name:   "macrobid",
@@ -6274,6 +6291,17 @@ var mgProduct_milk_of_magnesia = plan.MgProduct{
 	},
 }
 
+var mgProduct_maalox = plan.MgProduct{
+	Key:     "maalox",
+	Name:    "Maalox",
+	Members: []string{"maalox"},
+	Form:    "hydroxide",
+	Fact: plan.Fact{
+		Text:    "Maalox is aluminium hydroxide with magnesium hydroxide: 200 mg magnesium hydroxide in each 5 mL of the suspension",
+		Sources: []string{"maalox-smpc"},
+	},
+}
+
 var mgProduct_magnesia_san_pellegrino = plan.MgProduct{
 	Key:     "magnesia-san-pellegrino",
 	Name:    "Magnesia San Pellegrino",
@@ -8161,6 +8189,16 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "laxeermiddelen",
 	},
 	{
+		Key:     "magnesium_product.maalox",
+		English: "Maalox is aluminium hydroxide with magnesium hydroxide: 200 mg magnesium hydroxide in each 5 mL of the suspension",
+		Text:    "Maalox is aluminiumhydroxide met magnesiumhydroxide: 200 mg magnesiumhydroxide in elke 5 mL van de suspensie",
+	},
+	{
+		Key:     "magnesium_product.maalox.name",
+		English: "Maalox",
+		Text:    "Maalox",
+	},
+	{
 		Key:     "magnesium_product.magnesia-san-pellegrino",
 		English: "Magnesia San Pellegrino is magnesium hydroxide: 90 g (or 45 g in the effervescent powder) per 100 g of powder, 825 mg per chewable tablet",
 		Text:    "Magnesia San Pellegrino is magnesiumhydroxide: 90 g (of 45 g in het bruispoeder) per 100 g poeder, 825 mg per kauwtablet",
@@ -8316,6 +8354,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "het is een suspensie van magnesiumhydroxide in water (1200 mg in 15 mL in de gewone sterkte, het dubbele in geconcentreerde producten), dus het gewicht of volume is niet dat van het zout",
 	},
 	{
+		Key:     "titration.closed_way.note",
+		English: "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
+		Text:    "een tussentijdregel die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
+	},
+	{
 		Key:     "titration.general_spacing",
 		English: "magnesium and other medicines can affect each other's absorption: keep 2-3 hours between them where possible (licensed Magnaspartate; a German pharmacy guide says 2-4 hours)",
 		Text:    "magnesium en andere geneesmiddelen kunnen elkaars opname beïnvloeden: houd waar mogelijk 2-3 uur tussen de innames (het geregistreerde Magnaspartate; een Duitse apotheekgids zegt 2-4 uur)",
@@ -8468,6 +8511,16 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "gate.condition.dehydration.reason",
 		English: "German product texts advise caution with magnesium in dehydration, and a Swiss text lists it as a contraindication: drink enough, and ask your doctor or pharmacist before you start",
 		Text:    "Duitse productteksten raden voorzichtigheid aan met magnesium bij uitdroging, en een Zwitserse tekst noemt het een contra-indicatie: drink genoeg, en vraag het uw arts of apotheker voordat u begint",
+	},
+	{
+		Key:     "magnesium_product.maalox.name",
+		English: "Maalox",
+		Text:    "Maalox",
+	},
+	{
+		Key:     "magnesium_product.maalox",
+		English: "Maalox is aluminium hydroxide with magnesium hydroxide: 200 mg magnesium hydroxide in each 5 mL of the suspension",
+		Text:    "Maalox is aluminiumhydroxide met magnesiumhydroxide: 200 mg magnesiumhydroxide in elke 5 mL van de suspensie",
 	},
 	{
 		Key:     "magnesium_product.magnesia-san-pellegrino.name",
@@ -8648,6 +8701,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "goal.sport.form.citrate.finding",
 		English: "a practitioner's line that citrate 'works mainly in the muscles' has no study behind it",
 		Text:    "de uitspraak van een behandelaar dat citraat 'vooral in de spieren werkt' heeft geen onderzoek achter zich",
+	},
+	{
+		Key:     "titration.closed_way.note",
+		English: "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
+		Text:    "een tussentijdregel die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 	},
 	{
 		Key:     "goal.sport.finding",

@@ -114,7 +114,7 @@ func TestDutchIsTranslated(t *testing.T) {
 		"eltrombopag": true, "penicillamine": true, "nitroxoline": true, "foscarnet": true, "pentamidine": true,
 		"myasthenia gravis": true, "EU SCF/EFSA": true, "DE BfR": true, "magnesia": true,
 		"erlotinib (Tarceva)": true, "ulipristal (ellaOne, Esmya)": true, "nilotinib (Tasigna)": true,
-		"Rennie": true, "Magnesia San Pellegrino": true,
+		"Rennie": true, "Magnesia San Pellegrino": true, "Maalox": true,
 	}
 	nl := dutch(t)
 	for _, x := range dataTexts(t) {

@@ -577,6 +577,12 @@ func genSources() []source.Source {
 			Note:  "[V] read in the stored emc SmPC: calcium carbonate 680 mg (272 mg calcium) and heavy magnesium carbonate 80 mg (20 mg elemental magnesium) per tablet; severe renal insufficiency a contraindication. [V2] drugs.com copies of the Rennie Fresh and Spearmint SmPCs give the same 680/80 mg, and of Rennie Extra heavy magnesium carbonate 73.5 mg",
 		},
 		{
+			ID:    "maalox-smpc",
+			Title: "Maalox 175mg/200mg Oral Suspension (aluminium hydroxide, magnesium hydroxide), Summary of Product Characteristics (Sanofi Consumer Healthcare), emc 2716",
+			URL:   "https://www.medicines.org.uk/emc/product/2716/smpc",
+			Note:  "[V2] read in a stored copy of the emc SmPC (updated 26 January 2024): each 5 ml holds aluminium hydroxide 175 mg and magnesium hydroxide 200 mg; an antacid, 10-20 ml after meals and at bedtime; renal insufficiency a contraindication. The Irish SmPC (HPRA, 2021) gives the same 200 mg/175 mg per 5 ml",
+		},
+		{
 			ID:    "magnesia-san-pellegrino",
 			Title: "Magnesia S. Pellegrino (magnesio idrossido), Italian product information as reproduced by Italian pharmacy and drug-information pages (Farmacia Salvati, Dr. Max, carloanibaldi.com)",
 			URL:   "https://farmaciasalvati.it/farmaci-da-banco/magnesia-spelleff-lim-15g",
@@ -2281,6 +2287,12 @@ func genPlan() *plan.Knowledge {
 				Text:    "the slow ramp of 50 mg steps is mgcalc's rule for self-care, not a trial's: a supervising doctor may shorten it (the migraine trial gave its full dose from the first day)",
 				Sources: []string{"peikert-1996", "held-2002"},
 			},
+			ClosedWay: plan.Rule{
+				Value:   24,
+				Basis:   "mgcalc",
+				Sources: []string{"biktarvy-label", "neurontin-label"},
+				Note:    "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
+			},
 			GeneralSpacing: plan.Fact{
 				Text:    "magnesium and other medicines can affect each other's absorption: keep 2-3 hours between them where possible (licensed Magnaspartate; a German pharmacy guide says 2-4 hours)",
 				Sources: []string{"smpc-magnaspartate", "pta-forum-2018"},
@@ -2866,6 +2878,16 @@ func genPlan() *plan.Knowledge {
 				},
 			},
 			{
+				Key:     "maalox",
+				Name:    "Maalox",
+				Members: []string{"maalox"},
+				Form:    "hydroxide",
+				Fact: plan.Fact{
+					Text:    "Maalox is aluminium hydroxide with magnesium hydroxide: 200 mg magnesium hydroxide in each 5 mL of the suspension",
+					Sources: []string{"maalox-smpc"},
+				},
+			},
+			{
 				Key:     "magnesia-san-pellegrino",
 				Name:    "Magnesia San Pellegrino",
 				Members: []string{"magnesia san pellegrino", "magnesia s pellegrino", "magnesia s. pellegrino", "san pellegrino magnesia"},
@@ -3277,6 +3299,8 @@ func genNL() map[string]string {
 		"magnesium_product.antacids.name":                   "maagzuurbinders",
 		"magnesium_product.laxatives":                       "sommige laxeermiddelen zijn magnesiumzouten (magnesiamelk is magnesiumhydroxide; magnesiumcitraat en -sulfaat werken als osmotisch laxeermiddel): lees het etiket",
 		"magnesium_product.laxatives.name":                  "laxeermiddelen",
+		"magnesium_product.maalox":                          "Maalox is aluminiumhydroxide met magnesiumhydroxide: 200 mg magnesiumhydroxide in elke 5 mL van de suspensie",
+		"magnesium_product.maalox.name":                     "Maalox",
 		"magnesium_product.magnesia-san-pellegrino":         "Magnesia San Pellegrino is magnesiumhydroxide: 90 g (of 45 g in het bruispoeder) per 100 g poeder, 825 mg per kauwtablet",
 		"magnesium_product.magnesia-san-pellegrino.name":    "Magnesia San Pellegrino",
 		"magnesium_product.milk-of-magnesia":                "magnesiamelk is magnesiumhydroxide, 1200 mg (500 mg magnesium) per 15 mL in de gewone sterkte en het dubbele in geconcentreerde producten",
@@ -3308,6 +3332,7 @@ func genNL() map[string]string {
 		"names.refused.milk-of-magnesia.hint":               "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid (hydroxide:1200mg voor 15 mL van de gewone sterkte)",
 		"names.refused.milk-of-magnesia.name":               "magnesiamelk",
 		"names.refused.milk-of-magnesia.reason":             "het is een suspensie van magnesiumhydroxide in water (1200 mg in 15 mL in de gewone sterkte, het dubbele in geconcentreerde producten), dus het gewicht of volume is niet dat van het zout",
+		"titration.closed_way.note":                         "een tussentijdregel die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 		"titration.general_spacing":                         "magnesium en andere geneesmiddelen kunnen elkaars opname beïnvloeden: houd waar mogelijk 2-3 uur tussen de innames (het geregistreerde Magnaspartate; een Duitse apotheekgids zegt 2-4 uur)",
 		"titration.interval_normal.note":                    "een consumentenartikel (Topvitamine, 2026) evalueert één keer na een tot twee weken en verhoogt dan de dosis; mgcalc herhaalt die periode vóór elke stap van 50 mg, één week bij normale darmen",
 		"titration.interval_sensitive.note":                 "een consumentenartikel (Topvitamine, 2026) evalueert één keer na een tot twee weken en verhoogt dan de dosis; mgcalc herhaalt die periode vóór elke stap van 50 mg, twee weken bij gevoelige darmen",

@@ -2,6 +2,7 @@ package label
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/dose"
@@ -168,10 +169,20 @@ func hasBlendWord(s string) bool {
 
 // incompleteLink returns the link and the noun after it when a link of
 // "of which" or "providing" kind is followed by magnesium without an
-// amount ("500 mg waarvan magnesium"), else nil.
+// amount ("500 mg waarvan magnesium"), or the link alone when nothing it
+// could link follows it ("500 mg waarvan" at the end of the line), else
+// nil.
 func incompleteLink(atoms []atom, mg []*noun) []atom {
 	for i, a := range atoms {
-		if a.kind != aLink || a.link == linkSource || i+1 >= len(atoms) {
+		if a.kind != aLink || a.link == linkSource {
+			continue
+		}
+		if !slices.ContainsFunc(atoms[i+1:], func(b atom) bool {
+			return b.kind == aAmount || b.kind == aMg || b.kind == aSalt || b.kind == aNutrient || b.kind == aPercent || b.kind == aCount
+		}) {
+			return atoms[i : i+1]
+		}
+		if i+1 >= len(atoms) {
 			continue
 		}
 		next := &atoms[i+1]
@@ -279,6 +290,7 @@ func (r *reader) both(ln *line, l *Line, e, c *noun) bool {
 		check *dose.LabelCheck
 	}
 	var ok []pair
+	var blends []pair // impossible for the pure salt, possible for a blend
 	impossible := false
 	for _, ev := range e.amt.readings {
 		for _, cv := range c.amt.readings {
@@ -293,6 +305,9 @@ func (r *reader) both(ln *line, l *Line, e, c *noun) bool {
 			ch := dose.CheckLabel(f, c.a.variant, cv, ev)
 			if ch.Verdict == dose.Impossible {
 				impossible = true
+				if r.blendPossible(ev, cv) {
+					blends = append(blends, pair{e: ev, c: cv, check: &ch})
+				}
 				continue
 			}
 			ok = append(ok, pair{e: ev, c: cv, check: &ch})
@@ -311,6 +326,12 @@ func (r *reader) both(ln *line, l *Line, e, c *noun) bool {
 			a = c.amt
 		}
 		r.unreadable(ln, l.Text, ReasonAmbiguous, r.ambiguousError(a))
+	case len(blends) == 1 && len(e.amt.readings) == 1 && len(c.amt.readings) == 1:
+		// more magnesium than the pure salt carries, less than a richer
+		// salt mixed in could give: the elemental figure is the dose, and
+		// the check's verdict is reported (Label.Warnings)
+		l.ElementalMg, l.CompoundMg, l.Check = blends[0].e, blends[0].c, blends[0].check
+		return true
 	case impossible && len(e.amt.readings) == 1 && len(c.amt.readings) == 1:
 		r.unreadable(ln, l.Text, ReasonImpossible, impossibleError(l.Text, e.amt.readings[0], c.amt.readings[0], c.a))
 	default:
@@ -325,7 +346,7 @@ func impossibleError(text string, e, c float64, salt *atom) *msg.Message {
 		most = c * salt.form.MaxFraction()
 	}
 	return msg.Errorf("%q: %s mg magnesium cannot come from %s mg %s, which carries at most %s mg", clipShort(text), msg.A(e), msg.A(c), salt.salt, msg.N(most, 1)).
-		WithHint("the label has a typo, its lines are swapped, or the product is a blend; if you trust its magnesium, count it as magnesium:%s", msg.A(e))
+		WithHint("no magnesium salt carries that much: the label has a typo or its lines are swapped; if you trust its magnesium, count it as magnesium:%s", msg.A(e))
 }
 
 // unknownSalt refuses a compound that mgcalc has no formula for.

@@ -108,7 +108,7 @@ func (r *reader) pairLines() {
 			continue
 		}
 		check := dose.CheckLabel(c.Form, variantNamed(c), c.CompoundMg, match.ElementalMg)
-		if check.Verdict == dose.Impossible {
+		if check.Verdict == dose.Impossible && !r.blendPossible(match.ElementalMg, c.CompoundMg) {
 			// one magnesium printed twice, as amounts no salt of the form
 			// can carry: a typo, swapped rows or a blend; counting both
 			// would double it, and choosing one would be a guess
@@ -117,7 +117,7 @@ func (r *reader) pairLines() {
 				match.Err = msg.Errorf("%q and %q: %s mg magnesium cannot come from %s mg %s, which carries at most %s mg",
 					clipShort(match.Text), clipShort(c.Text), msg.A(match.ElementalMg), msg.A(c.CompoundMg), c.Form.Name,
 					msg.N(c.CompoundMg*c.Form.MaxFraction(), 1)).
-					WithHint("the lines are likely swapped or mistyped, or the product is a blend; if you trust the label's magnesium, count it as magnesium:%s", msg.A(match.ElementalMg))
+					WithHint("no magnesium salt carries that much: the lines are likely swapped or mistyped; if you trust the label's magnesium, count it as magnesium:%s", msg.A(match.ElementalMg))
 				c.Kind, c.Reason, c.SameAs, c.ElementalMg = Other, ReasonSameAs, match.Line, 0
 			}
 			continue
@@ -128,6 +128,24 @@ func (r *reader) pairLines() {
 		c.Kind, c.Reason, c.SameAs = Other, ReasonSameAs, match.Line
 		c.ElementalMg = 0
 	}
+}
+
+// blendPossible reports whether a label's e mg magnesium in c mg of a
+// salt, impossible for the pure salt, is possible for a blend: no more
+// than the richest magnesium salt in the table would carry (a bisglycinate
+// "buffered" with oxide). Then the label's elemental figure is the dose
+// and the check's verdict a warning; above it (more magnesium than any
+// salt carries, or than the compound weighs: rows crossed, a typo) the
+// line is refused.
+func (r *reader) blendPossible(e, c float64) bool {
+	if c <= 0 {
+		return false
+	}
+	richest := 0.0
+	for _, f := range r.o.Forms.Forms {
+		richest = max(richest, f.MaxFraction())
+	}
+	return e/c <= richest*(1+dose.LabelTolerance)
 }
 
 // variantNamed is the variant a compound line names, or nil when it took

@@ -203,7 +203,8 @@ func (l *Label) ElementalPerServing() float64 {
 }
 
 // Items are the label's doses as stack items, name being the product's
-// name as shown in a total, each taken PerDay.Max times a day: the top of
+// name as shown in a total (""; each is named as an item typed is: by its
+// form, or magnesium), each taken PerDay.Max times a day: the top of
 // the directions' range, which the verdict uses. pkg/dose adds them up as
 // it does any product, so `total --label` and `label` give one number.
 func (l *Label) Items(name string) []stack.Item {
@@ -225,6 +226,11 @@ func (l *Label) Items(name string) []stack.Item {
 			it.UnitMg = ln.CompoundMg
 		default:
 			it.UnitMg, it.StatedMg = ln.CompoundMg, ln.ElementalMg
+		}
+		if it.Name == "" {
+			if it.Name = it.FormName(); it.Name == "" {
+				it.Name = stack.MagnesiumName
+			}
 		}
 		out = append(out, it)
 	}

@@ -109,9 +109,20 @@ func Who(p Person) *msg.Message {
 	}
 }
 
-// ResolveAuthority finds an authority by key, in any case.
+// ResolveAuthority finds an authority by key, by the one fold of typed
+// names (any case, full-width letters); a character the fold does not
+// read is refused (msg.NameRefusal), never dropped.
 func (t *Tables) ResolveAuthority(key string) (*Authority, error) {
-	a := t.Authority(strings.ToLower(strings.TrimSpace(key)))
+	f, err := text.Fold(key)
+	if r := msg.NameRefusal(key, err); r != nil {
+		return nil, r
+	}
+	var a *Authority
+	for _, u := range t.UpperLimits {
+		if k, _ := text.Fold(u.Key); k == f && f != "" {
+			a = u
+		}
+	}
 	if a == nil {
 		return nil, msg.Errorf("unknown authority %q", text.Clip(key)).
 			WithHint("use one of: %s", strings.Join(t.AuthorityKeys(), ", "))

@@ -44,7 +44,10 @@ func ParseSex(s string) (Sex, error) {
 	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
-	f, _ := text.Fold(s) // the one fold of a word typed; "" matches nothing
+	f, err := text.Fold(s) // the one fold of a word typed
+	if r := msg.NameRefusal(s, err); r != nil {
+		return "", r
+	}
 	if en, ok := msg.Word("sex", f); ok {
 		f = en
 	}

@@ -113,6 +113,22 @@ func (k *Knowledge) FormIsAny(f *forms.Form, keys []string) bool {
 	return false
 }
 
+// NamedAs lists the forms the rules name that f is (its own key where the
+// rules name it, and what its variants are by formula), for a snapshot
+// that must match the rules without the knowledge (the journal).
+func (k *Knowledge) NamedAs(f *forms.Form) []string {
+	if f == nil {
+		return nil
+	}
+	var out []string
+	for _, key := range k.namedForms() {
+		if k.FormIs(f, key) {
+			out = append(out, key)
+		}
+	}
+	return out
+}
+
 // identities are the named forms f's variants are.
 func (k *Knowledge) identities(f *forms.Form) []string {
 	if c, ok := k.Index.form(f.Key); ok && c.Form == f {

@@ -290,6 +290,9 @@ type Titration struct {
 	// SupervisedRamp: the ramp is mgcalc's; a supervising doctor may
 	// shorten it (supervised plans).
 	SupervisedRamp Fact `yaml:"supervised_ramp"`
+	// ClosedWay is how a spacing rule that gives a time one way only is
+	// read: the other way closed for ClosedHours (mgcalc's rule).
+	ClosedWay Rule `yaml:"closed_way"`
 	// GeneralSpacing is the spacing the sources give for any medicine,
 	// said where a medicine's own interaction concerns other forms.
 	GeneralSpacing Fact `yaml:"general_spacing"`
@@ -330,8 +333,9 @@ type MgProduct struct {
 }
 
 // Spacing is one source's rule: the medicine at least BeforeHours before
-// magnesium, or at least AfterHours after it (0: the source gives none
-// that way).
+// magnesium, or at least AfterHours after it. 0 is a way the source gives
+// no time for: that way is closed ("take Biktarvy at least 2 h before
+// magnesium" means not after it), never open at any time (Hours).
 type Spacing struct {
 	BeforeHours float64 `yaml:"before_hours"` // medicine this long before magnesium
 	AfterHours  float64 `yaml:"after_hours"`  // or this long after magnesium
@@ -647,6 +651,7 @@ func (k *Knowledge) validate(t *forms.Table, reg source.Registry) error {
 		{"start_normal", tr.StartNormal, 25, 400}, {"start_sensitive", tr.StartSensitive, 25, 400},
 		{"step", tr.Step, 10, 200}, {"interval_normal", tr.IntervalNormal, 1, 60}, {"interval_sensitive", tr.IntervalSens, 1, 60},
 		{"target", tr.Target, 25, 1000}, {"split_above", tr.SplitAbove, 25, 1000}, {"start_max", tr.StartMax, 25, 400},
+		{"closed_way", tr.ClosedWay, ClosedHours, ClosedHours},
 	} {
 		if err := checkRule(reg, "titration "+r.what, r.r, r.lo, r.hi); err != nil {
 			return err

@@ -93,11 +93,14 @@ func (e *UnitError) Unwrap() error { return e.Msg }
 
 // Plan is a recommendation and a titration schedule.
 type Plan struct {
-	Goal         *Goal
-	Gut          Gut
-	Choice       *Choice // the form's place in the goal; nil: not rated for it
-	Form         *forms.Form
-	Variant      *forms.Variant
+	Goal    *Goal
+	Gut     Gut
+	Choice  *Choice // the form's place in the goal; nil: not rated for it
+	Form    *forms.Form
+	Variant *forms.Variant
+	// FormIs names the forms the knowledge's rules name that Form is
+	// (Knowledge.NamedAs): what the journal matches a medicine's rules by.
+	FormIs       []string
 	Share        forms.Share
 	Alternatives []*Choice
 	Chosen       bool // the person named the form
@@ -247,10 +250,13 @@ type MedSpacing struct {
 	// forms the sources give it for, and no spacing.
 	Applies bool
 	// Rules are the indexes of the interaction's spacings that apply to
-	// the plan's form; BeforeHours and AfterHours the longest of them
-	// (0 where the source gives none that way, or none applies).
+	// the plan's form (ApplyingRules); BeforeHours and AfterHours the
+	// longest of them (Longest: ClosedHours for a way none gives a time
+	// for; 0 where none applies). OneWay is set where a rule applied gives
+	// a time one way only, so the other is closed by mgcalc's rule.
 	Rules                   []int
 	BeforeHours, AfterHours float64
+	OneWay                  bool
 	// Forms are the forms the interaction is given for, where it is
 	// limited to some (the class's own, else its rules').
 	Forms []*forms.Form
@@ -292,6 +298,7 @@ func Make(k *Knowledge, r Request) (*Plan, error) {
 	if err := k.schedule(p); err != nil {
 		return nil, err
 	}
+	p.FormIs = k.NamedAs(p.Form)
 	k.meds(p, r.Meds)
 	k.advise(p, r)
 	p.order()
@@ -798,8 +805,29 @@ func (k *Knowledge) meds(p *Plan, names []string) {
 			p.UnknownMeds = append(p.UnknownMeds, name)
 		}
 	}
+	// a one-way rule applied: mgcalc's reading of the other way, citing
+	// the rules it reads
+	var oneWay []string
 	for _, s := range p.Spacing {
-		if s.Applies && len(s.Rules) > 0 && s.Interaction.OnWaking != nil {
+		for _, i := range s.Rules {
+			if sp := s.Interaction.Spacings[i]; s.Applies && sp.OneWay() {
+				for _, id := range sp.Sources {
+					if !slices.Contains(oneWay, id) {
+						oneWay = append(oneWay, id)
+					}
+				}
+			}
+		}
+	}
+	if len(oneWay) > 0 {
+		r := applied("closed_way", k.Titration.ClosedWay, "h")
+		r.Sources = oneWay
+		p.Rules = append(p.Rules, r)
+	}
+	for _, s := range p.Spacing {
+		// a medicine taken on waking moves the morning magnesium after it,
+		// where its rule lets magnesium follow it
+		if s.Applies && len(s.Rules) > 0 && s.Interaction.OnWaking != nil && s.BeforeHours < ClosedHours {
 			p.Midday = append(p.Midday, s.Interaction)
 		}
 	}
@@ -843,13 +871,9 @@ func (k *Knowledge) spacing(in *Interaction, f *forms.Form) MedSpacing {
 		s.General = &k.Titration.GeneralSpacing
 		return s
 	}
-	for i, sp := range in.Spacings {
-		if k.FormIsAny(f, sp.Forms) {
-			s.Rules = append(s.Rules, i)
-			s.BeforeHours = math.Max(s.BeforeHours, sp.BeforeHours)
-			s.AfterHours = math.Max(s.AfterHours, sp.AfterHours)
-		}
-	}
+	s.Rules = ApplyingRules(in.Spacings, in.Forms, func(keys []string) bool { return k.FormIsAny(f, keys) })
+	s.BeforeHours, s.AfterHours = Longest(in.Spacings, s.Rules)
+	s.OneWay = anyOneWay(in.Spacings, s.Rules)
 	s.Applies = len(s.Rules) > 0 || in.Advice != nil
 	if !s.Applies {
 		s.General = &k.Titration.GeneralSpacing

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/kb"
@@ -444,11 +446,30 @@ func TestFormScopedInteractions(t *testing.T) {
 			t.Errorf("%s with oxide: applies %v", key, s.Applies)
 		}
 	}
-	if s := find(g, "bictegravir"); s.BeforeHours != 2 || s.AfterHours != 0 {
-		t.Errorf("bictegravir with glycinate: %v/%v h", s.BeforeHours, s.AfterHours)
+	// the supplement rule gives no time after magnesium: not after it, a
+	// whole day (never "any time after"); with oxide the antacid rule,
+	// which names the form, replaces it: 2 h before or 6 h after
+	if s := find(g, "bictegravir"); s.BeforeHours != 2 || s.AfterHours != 24 || !s.OneWay || len(s.Rules) != 1 || s.Rules[0] != 0 {
+		t.Errorf("bictegravir with glycinate: %v/%v h, rules %v", s.BeforeHours, s.AfterHours, s.Rules)
 	}
-	if s := find(o, "bictegravir"); s.BeforeHours != 2 || s.AfterHours != 6 {
-		t.Errorf("bictegravir with oxide: %v/%v h", s.BeforeHours, s.AfterHours)
+	if s := find(o, "bictegravir"); s.BeforeHours != 2 || s.AfterHours != 6 || s.OneWay || len(s.Rules) != 1 || s.Rules[0] != 1 {
+		t.Errorf("bictegravir with oxide: %v/%v h, rules %v", s.BeforeHours, s.AfterHours, s.Rules)
+	}
+	// no time of day keeps "not after" with magnesium taken each day; the
+	// oxide rule leaves 03:00-06:00 and 14:00-19:00 with 08:00 and 21:00
+	times := []time.Duration{8 * time.Hour, 21 * time.Hour}
+	if w := plan.MedWindows(find(g, "bictegravir"), times); w != nil {
+		t.Errorf("bictegravir with glycinate fits %v: a closed way must leave no time", w)
+	}
+	w := plan.MedWindows(find(o, "bictegravir"), times)
+	want := []plan.Window{{3 * time.Hour, 6 * time.Hour}, {14 * time.Hour, 19 * time.Hour}}
+	if !slices.Equal(w, want) {
+		t.Errorf("bictegravir with oxide fits %v, want %v", w, want)
+	}
+	if !slices.ContainsFunc(g.Rules, func(r plan.AppliedRule) bool {
+		return r.Key == "closed_way" && r.Value == 24 && r.Basis == plan.FromMgcalc
+	}) {
+		t.Errorf("a plan with a one-way spacing carries no closed_way rule (mgcalc's): %v", g.Rules)
 	}
 	if s := find(o, "erlotinib"); s.BeforeHours != 2 || s.AfterHours != 4 {
 		t.Errorf("erlotinib with oxide: %v/%v h", s.BeforeHours, s.AfterHours)

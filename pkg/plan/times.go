@@ -20,10 +20,11 @@ func (p *Plan) IntakeTime(when TimeOfDay, morning, evening time.Duration) time.D
 	case Morning:
 		return morning
 	case Midday:
+		// the spacing applied to the plan's form, as the medicine's window
 		hours := 0.0
-		for _, in := range p.Midday {
-			for _, sp := range in.Spacings {
-				hours = math.Max(hours, sp.BeforeHours)
+		for _, s := range p.Spacing {
+			if slices.Contains(p.Midday, s.Interaction) {
+				hours = math.Max(hours, s.BeforeHours)
 			}
 		}
 		return min(morning+time.Duration(math.Ceil(hours*60))*time.Minute, day-time.Minute)
@@ -53,7 +54,8 @@ type Window struct{ From, To time.Duration }
 // MedWindows is when a medicine spaced by s may be taken on a day whose
 // magnesium is taken at times: at least BeforeHours before or AfterHours
 // after each intake. Nil where no time of day is far enough from all of
-// them, or where s gives no spacing.
+// them (a way closed by a rule that gives no time for it closes the whole
+// day: ClosedHours), or where s gives no spacing.
 func MedWindows(s MedSpacing, times []time.Duration) []Window {
 	if !s.Applies || len(s.Rules) == 0 || len(times) == 0 {
 		return nil

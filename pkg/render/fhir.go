@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 )
 
@@ -239,12 +240,8 @@ func spacingText(s plan.MedSpacing) string {
 		return "mgcalc's sources give this for " + strings.Join(names, ", ") + ", not for this form: " + s.General.Text
 	case len(s.Rules) == 0:
 		return s.Interaction.Advice.Text
-	case s.BeforeHours == 0:
-		return "take the medicine at least " + fnum(s.AfterHours) + " h after magnesium"
-	case s.AfterHours == 0:
-		return "take the medicine at least " + fnum(s.BeforeHours) + " h before magnesium"
 	}
-	return "take the medicine at least " + fnum(s.BeforeHours) + " h before or " + fnum(s.AfterHours) + " h after magnesium"
+	return msg.EN.Message(plan.SpacingWords(s.BeforeHours, s.AfterHours))
 }
 
 // fnum prints a number machine style with at most two decimals and no

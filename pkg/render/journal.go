@@ -9,6 +9,8 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/source"
+	"github.com/mgcalc/mgcalc/pkg/stack"
 	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
@@ -19,9 +21,9 @@ import (
 type takenJSON struct {
 	Input        string   `json:"input"`
 	Name         string   `json:"name"`
-	Form         string   `json:"form"`
-	Variant      string   `json:"variant"`
-	Formula      string   `json:"formula"`
+	Form         *string  `json:"form"`     // null for a product known by its magnesium alone
+	Variant      *string  `json:"variant"`  // null with form
+	Formula      *string  `json:"formula"`  // null with form
 	Fraction     *float64 `json:"fraction"` // null where the label's amount gave the figure
 	Basis        string   `json:"basis"`
 	UnitMg       *float64 `json:"unit_mg"`
@@ -35,14 +37,36 @@ type takenJSON struct {
 }
 
 type medJSON struct {
-	Name        string            `json:"name"`
-	Known       bool              `json:"known"`
-	Class       *string           `json:"class"`
-	ClassName   *string           `json:"class_name"`
-	BeforeHours float64           `json:"before_hours"`
-	AfterHours  float64           `json:"after_hours"`
-	Rules       []spacingRuleJSON `json:"rules"`
-	Depleting   []string          `json:"depleting"`
+	Name      string  `json:"name"`
+	Known     bool    `json:"known"`
+	Class     *string `json:"class"`
+	ClassName *string `json:"class_name"`
+	// the longest spacing of the rules that apply (a logged medicine: of
+	// every rule, whatever the form; a saved plan's: to its form); 24 for
+	// a way a rule gives no time for (closed, mgcalc's rule)
+	BeforeHours float64       `json:"before_hours"`
+	AfterHours  float64       `json:"after_hours"`
+	Forms       []string      `json:"forms"` // the interaction belongs to these forms; empty: every form
+	Rules       []medRuleJSON `json:"rules"`
+	Advice      *adviceJSON   `json:"advice"`
+	Depleting   []string      `json:"depleting"`
+}
+
+// medRuleJSON is a source's rule as it gives it (0 hours: no time that
+// way, so that way is closed); applies is null for a logged medicine,
+// whose rules apply by the form of the magnesium they meet.
+type medRuleJSON struct {
+	BeforeHours float64  `json:"before_hours"`
+	AfterHours  float64  `json:"after_hours"`
+	Forms       []string `json:"forms"` // limited to these forms; empty: the interaction's
+	Applies     *bool    `json:"applies"`
+	Text        string   `json:"text"`
+	Sources     []string `json:"sources"`
+}
+
+type adviceJSON struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
 }
 
 type entryLimitJSON struct {
@@ -88,7 +112,7 @@ func newEntryJSON(e *journal.Entry, loc *time.Location) entryJSON {
 		LoggedAt: e.LoggedAt.In(loc).Format(time.RFC3339), Items: []takenJSON{}, ElementalMg: Round(e.ElementalMg, MassDec),
 		Gut: optStr(string(e.Gut)), BadGut: e.Gut.Bad(), Note: optStr(e.Note), Forced: e.Forced}
 	for _, it := range e.Items {
-		tj := takenJSON{Input: it.Input, Name: it.Name, Form: it.Form, Variant: it.Variant, Formula: it.Formula,
+		tj := takenJSON{Input: it.Input, Name: it.Name, Form: optStr(it.Form), Variant: optStr(it.Variant), Formula: optStr(it.Formula),
 			Basis: it.Basis, UnitMg: optMg(it.UnitMg), PerDay: it.PerDay, CompoundMg: optMg(it.CompoundMg),
 			AssayPercent: optMg(it.AssayPercent), StatedMg: optMg(it.StatedMg), ElementalMg: Round(it.ElementalMg, MassDec),
 			Route: it.Route, Counted: it.Counted}
@@ -102,9 +126,13 @@ func newEntryJSON(e *journal.Entry, loc *time.Location) entryJSON {
 	}
 	if m := e.Med; m != nil {
 		mj := &medJSON{Name: m.Name, Known: m.Known, Class: optStr(m.Class), ClassName: optStr(m.ClassName),
-			BeforeHours: m.BeforeHours, AfterHours: m.AfterHours, Rules: []spacingRuleJSON{}, Depleting: nonNil(m.Depleting)}
+			BeforeHours: m.BeforeHours, AfterHours: m.AfterHours, Forms: nonNil(m.Forms), Rules: []medRuleJSON{}, Depleting: nonNil(m.Depleting)}
 		for _, r := range m.Rules {
-			mj.Rules = append(mj.Rules, spacingRuleJSON{BeforeHours: r.BeforeHours, AfterHours: r.AfterHours, Text: r.Text, Sources: nonNil(r.Sources)})
+			mj.Rules = append(mj.Rules, medRuleJSON{BeforeHours: r.BeforeHours, AfterHours: r.AfterHours, Forms: nonNil(r.Forms),
+				Applies: r.Applies, Text: r.Text, Sources: nonNil(r.Sources)})
+		}
+		if a := m.Advice; a != nil {
+			mj.Advice = &adviceJSON{Text: a.Text, Sources: nonNil(a.Sources)}
 		}
 		j.Med = mj
 	}
@@ -119,7 +147,7 @@ func gutText(p msg.Printer, g journal.Gut) string {
 	case journal.GutLoose:
 		return p.S("loose stools")
 	case journal.GutCramps:
-		return p.S("cramps")
+		return p.S("stomach cramps")
 	case journal.GutNausea:
 		return p.S("nausea")
 	}
@@ -130,13 +158,15 @@ func gutText(p msg.Printer, g journal.Gut) string {
 // 141.0 mg".
 func takenText(p msg.Printer, it journal.Taken) string {
 	name := text.Strip(it.Name)
-	if p.Lang() != msg.English && it.Name == it.Form {
+	if p.Lang() != msg.English && it.HasForm() && it.Name == it.Form {
 		name = p.Data(msg.KeyForm(it.Form, "name"), it.FormName)
 	}
 	amount := ""
 	switch {
 	case it.UnitMg > 0:
 		amount = p.Amount(it.UnitMg) + " mg"
+	case it.StatedMg > 0 && !it.HasForm() && it.Name == stack.MagnesiumName:
+		amount = p.Amount(it.StatedMg) + " mg" // magnesium:100, named by its magnesium
 	case it.StatedMg > 0:
 		amount = p.S("%s mg magnesium", p.Amount(it.StatedMg))
 	}
@@ -192,15 +222,11 @@ func entryText(t *Term, e *journal.Entry) string {
 }
 
 // basisText labels a rule: its sources, or mgcalc's own.
-func basisText(t *Term, b plan.Basis, sources []string) string {
+func basisText(t *Term, c *citations, b plan.Basis, sources []string) string {
 	if b == plan.FromMgcalc {
-		s := " " + t.Dim("("+t.P.S("mgcalc's rule")+")")
-		if len(sources) > 0 {
-			s += cite(t, sources)
-		}
-		return s
+		return " " + t.Dim("("+t.P.S("mgcalc's rule")+")") + c.cite(t, sources)
 	}
-	return cite(t, sources)
+	return c.cite(t, sources)
 }
 
 type reasonJSON struct {
@@ -253,8 +279,8 @@ func flagsJSON(fs []journal.Flag, loc *time.Location) []flagJSON {
 	out := []flagJSON{}
 	for _, f := range fs {
 		out = append(out, flagJSON{MagnesiumAt: f.Magnesium.At.In(loc).Format(time.RFC3339), Medicine: f.Med.Med.Name,
-			MedicineAt: f.Med.At.In(loc).Format(time.RFC3339), After: f.Before, BeforeHours: f.Med.Med.BeforeHours,
-			AfterHours: f.Med.Med.AfterHours, Sources: nonNil(f.Sources)})
+			MedicineAt: f.Med.At.In(loc).Format(time.RFC3339), After: f.Before, BeforeHours: f.Gap.Before,
+			AfterHours: f.Gap.After, Sources: nonNil(f.Sources)})
 	}
 	return out
 }
@@ -262,12 +288,13 @@ func flagsJSON(fs []journal.Flag, loc *time.Location) []flagJSON {
 // flagMessage words a magnesium dose inside a medicine's window.
 func flagMessage(f journal.Flag, loc *time.Location) *msg.Message {
 	return msg.New("magnesium logged at %s is within the spacing window of %s logged at %s (%s)",
-		f.Magnesium.At.In(loc).Format("15:04"), f.Med.Med.Name, f.Med.At.In(loc).Format("15:04"), journal.SpacingWords(f.Med.Med))
+		f.Magnesium.At.In(loc).Format("15:04"), f.Med.Med.Name, f.Med.At.In(loc).Format("15:04"), f.Gap.Words())
 }
 
 // Logged is the report of `log`: the entry as stored, the day's total so
 // far against the limit, and any spacing window a dose fell in.
 type Logged struct {
+	bib      source.Registry
 	e        *journal.Entry
 	loc      *time.Location
 	today    time.Time
@@ -301,17 +328,30 @@ func NewLogged(e *journal.Entry, now time.Time, dayMg float64, limit limits.Appl
 
 func (r *Logged) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 
+// WithSources gives the bibliography the text's sources list is titled
+// from.
+func (r *Logged) WithSources(bib source.Registry) *Logged { r.bib = bib; return r }
+
 // Warnings implements Report.
-func (r *Logged) Warnings() []*msg.Message {
-	out := append([]*msg.Message{}, r.warnings...)
+func (r *Logged) Warnings() []*msg.Message { return messages(r.sourcedWarnings()) }
+
+// sourcedWarnings are the warnings, a flag with the sources of the rule it
+// broke.
+func (r *Logged) sourcedWarnings() []sourced {
+	var out []sourced
+	for _, w := range r.warnings {
+		out = append(out, sourced{m: w})
+	}
 	for _, f := range r.flags {
-		out = append(out, flagMessage(f, r.loc))
+		out = append(out, sourced{flagMessage(f, r.loc), f.Sources})
 	}
 	if r.check.Over {
-		out = append(out, msg.New("the magnesium logged on this day is above the supplemental upper limit"))
+		out = append(out, sourced{m: msg.New("the magnesium logged on this day is above the supplemental upper limit")})
 	}
 	if r.e.IsMagnesium() && r.limit.Authority != nil {
-		out = append(out, r.limit.Cautions()...)
+		for _, w := range r.limit.Cautions() {
+			out = append(out, sourced{m: w})
+		}
 	}
 	return out
 }
@@ -354,12 +394,20 @@ func entryRow(e *journal.Entry, loc *time.Location) []string {
 // Text implements Report.
 func (r *Logged) Text(t *Term) string {
 	p := t.P
+	c := &citations{bib: r.bib}
 	var b strings.Builder
 	at := r.e.At.In(r.loc)
 	b.WriteString(p.S("logged %s %s: %s", at.Format(time.DateOnly), at.Format("15:04"), entryText(t, r.e)) + "\n")
-	if m := r.e.Med; m.Spaced() {
-		lo, hi := at.Add(-time.Duration(m.AfterHours*float64(time.Hour))), at.Add(time.Duration(m.BeforeHours*float64(time.Hour)))
-		b.WriteString("  " + p.S("no magnesium between %s and %s (%s)", lo.Format("15:04"), hi.Format("15:04"), p.Message(journal.SpacingWords(m))) + cite(t, m.Sources()) + "\n")
+	if m := r.e.Med; m != nil {
+		// the window for each form group: Biktarvy has one for the
+		// antacid salts and one for every other form
+		for _, g := range m.Groups() {
+			line := windowText(p, r.e, g.Gap, r.loc) + " (" + p.Message(g.Gap.Words()) + ")"
+			if g.Forms != nil {
+				line = p.S("with %s: %s", medForms(p, m, g.Forms), line)
+			}
+			b.WriteString("  " + line + c.cite(t, m.SourcesOf(g.Gap.Rules)) + "\n")
+		}
 	}
 	if r.e.IsMagnesium() || r.dayMg > 0 {
 		mg, share := limitFigures(p, r.limit, r.check, r.dayMg)
@@ -367,26 +415,41 @@ func (r *Logged) Text(t *Term) string {
 		if journal.Day(at) != r.today {
 			day = p.S("on %s", at.Format(time.DateOnly))
 		}
-		b.WriteString(p.S("%s: %s mg", day, t.Num(mg)) + " " + dayVerdict(t, r.limit, r.check, share) + "\n")
+		b.WriteString(strings.TrimRight(p.S("%s: %s mg", day, t.Num(mg))+" "+limitVerdict(t, r.limit, r.check, share, false), " ") + "\n")
 	}
-	for _, w := range r.Warnings() {
-		b.WriteString(t.Label("warning", w) + "\n")
+	for _, w := range r.sourcedWarnings() {
+		b.WriteString(t.Label("warning", w.m) + c.cite(t, w.sources) + "\n")
 	}
+	b.WriteString(c.list(t))
 	return b.String()
 }
 
-// dayVerdict is "= 29 % of 350 mg/day (US IOM/NIH)  within the limit".
-func dayVerdict(t *Term, l limits.Applied, c limits.Check, share string) string {
-	p := t.P
-	if !c.HasLimit {
-		if l.Authority == nil {
-			return ""
+// windowText is the time around medicine m in which magnesium must not be
+// taken, by gap g: "no magnesium between 03:10 and 07:10"; a way closed
+// for a whole day is said as such.
+func windowText(p msg.Printer, m *journal.Entry, g journal.Gap, loc *time.Location) string {
+	lo, hi := journal.Window(m, g)
+	switch {
+	case g.Before >= plan.ClosedHours && g.After >= plan.ClosedHours:
+		return p.S("no magnesium within a day of it")
+	case g.After >= plan.ClosedHours:
+		return p.S("no magnesium in the day before it, nor until %s", hi.In(loc).Format("15:04"))
+	case g.Before >= plan.ClosedHours:
+		return p.S("no magnesium from %s until a day after it", lo.In(loc).Format("15:04"))
+	}
+	return p.S("no magnesium between %s and %s", lo.In(loc).Format("15:04"), hi.In(loc).Format("15:04"))
+}
+
+// medForms names the forms a medicine's rule names: "magnesium oxide,
+// magnesium hydroxide or magnesium carbonate".
+func medForms(p msg.Printer, m *journal.Med, keys []string) string {
+	var names []string
+	for _, k := range keys {
+		n := m.FormNames[k]
+		if n == "" {
+			n = k
 		}
-		return t.Warn(p.S("(%s sets no supplemental upper limit for %s)", authorityName(p, l.Authority), p.Message(limits.Who(l.Person))))
+		names = append(names, p.Data(msg.KeyForm(k, "name"), n))
 	}
-	s := p.S("= %s %% of %s mg/day (%s)", share, p.Num(*l.Band.Mg, 0), authorityName(p, l.Authority))
-	if c.Over {
-		return s + "  " + t.Bad(p.S("OVER THE LIMIT"))
-	}
-	return s + "  " + t.Good(p.S("within the limit"))
+	return joinOr(p, names)
 }

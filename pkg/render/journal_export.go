@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -85,7 +86,8 @@ func NewJournal(per *journal.Period, now time.Time, limit limits.Applied, path s
 		if d.PlanID != 0 {
 			id := d.PlanID
 			dj.PlanID = &id
-			dj.PlannedMg, dj.DoseMg = ptr(Round(d.PlannedMg, MassDec)), ptr(Round(d.DoseMg, MassDec))
+			rec, _ := d.Record()
+			dj.PlannedMg, dj.DoseMg = ptr(Round(d.PlannedMg, MassDec)), ptr(Round(rec, MassDec))
 		}
 		if d.PlanDay > 0 {
 			pd := d.PlanDay
@@ -186,7 +188,8 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 	const width = 34 // columns of the bars, so a line with its marks fits 80
 	scale := 0.0
 	for _, d := range days {
-		scale = math.Max(scale, math.Max(d.TakenMg, d.DoseMg))
+		rec, _ := d.Record()
+		scale = math.Max(scale, math.Max(d.TakenMg, rec))
 	}
 	var ul float64
 	if mg := limit.Mg(); mg != nil {
@@ -196,10 +199,29 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 	if scale <= 0 {
 		scale = 1
 	}
+	// a day over the limit is decided by pkg/limits, never by how columns
+	// round: it gets at least one cell past the line, so the line sits at
+	// most two columns from the end
+	overAny := slices.ContainsFunc(days, func(d journal.DayPlan) bool { return limit.Check(d.TakenMg).Over })
+	if ul > 0 && overAny && int(math.Round(ul/scale*width)) > width-2 {
+		scale = ul * width / (width - 2)
+	}
 	col := func(mg float64) int { return int(math.Round(mg / scale * width)) }
 	ulCol := -1
 	if ul > 0 {
 		ulCol = min(col(ul), width)
+	}
+	// the numbers column is as wide as its widest note, so no bar shifts it
+	notes := make([]string, len(days))
+	noteWidth := 0
+	for i, d := range days {
+		rec, _ := d.Record()
+		notes[i] = p.Num(d.TakenMg, 0)
+		if d.PlanID != 0 {
+			notes[i] += "/" + p.Num(rec, 0)
+		}
+		notes[i] += " mg"
+		noteWidth = max(noteWidth, ansi.StringWidth(notes[i]))
 	}
 	taken, planned, line, over := "#", "-", "|", "+"
 	if t.Color {
@@ -216,13 +238,21 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 		if i > 0 && d.Date.Weekday() == time.Monday {
 			b.WriteString("\n")
 		}
-		tc, dc := col(d.TakenMg), col(d.DoseMg)
+		rec, _ := d.Record()
+		tc, dc := col(d.TakenMg), col(rec)
+		isOver := limit.Check(d.TakenMg).Over
+		switch {
+		case isOver:
+			tc = max(tc, ulCol+2)
+		case ulCol >= 0:
+			tc = min(tc, ulCol) // within the limit never crosses the line
+		}
 		var bar strings.Builder
 		for c := 0; c <= width; c++ {
 			switch {
-			case c == ulCol && c >= tc:
+			case c == ulCol:
 				bar.WriteString(t.paint(line, colBad, false))
-			case c < tc && ulCol >= 0 && c >= ulCol:
+			case c < tc && ulCol >= 0 && c > ulCol:
 				bar.WriteString(t.paint(over, colBad, true))
 			case c < tc:
 				bar.WriteString(t.paint(taken, colAccent, false))
@@ -232,12 +262,11 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 				bar.WriteString(" ")
 			}
 		}
-		note := p.Num(d.TakenMg, 0)
-		if d.PlanID != 0 {
-			note += "/" + p.Num(d.DoseMg, 0)
-		}
-		note += " mg"
+		note := strings.Repeat(" ", noteWidth-ansi.StringWidth(notes[i])) + notes[i]
 		var marks []string
+		if isOver {
+			marks = append(marks, t.Bad(p.S("over the limit")))
+		}
 		if d.Bad {
 			marks = append(marks, t.Warn("! "+gutShort(p, worstGut(d.Gut))))
 		}
@@ -255,7 +284,7 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 			marks = append(marks, t.Dim(p.S("stopped")))
 		}
 		head := p.Message(weekday(d.Date.Weekday())) + " " + d.Date.Format("01-02")
-		row := fmt.Sprintf("%s %s %9s", head, bar.String(), note)
+		row := head + " " + bar.String() + " " + note
 		if len(marks) > 0 {
 			row += " " + strings.Join(marks, " ")
 		}
@@ -357,7 +386,7 @@ func (r *Journal) Markdown() string {
 			bad++
 		}
 	}
-	fmt.Fprintf(&b, "- **Bad gut days** (loose stools, cramps or nausea): %d.\n", bad)
+	fmt.Fprintf(&b, "- **Bad gut days** (loose stools, stomach cramps or nausea): %d.\n", bad)
 	if r.j.Lowered != nil {
 		fmt.Fprintf(&b, "- **%s** (mgcalc's rule).\n", sentence(r.j.Lowered.Text))
 	}
@@ -365,7 +394,8 @@ func (r *Journal) Markdown() string {
 	for _, d := range per.Days {
 		planned := ""
 		if d.PlanID != 0 {
-			planned = fnum(Round(d.DoseMg, ValueDec))
+			rec, _ := d.Record()
+			planned = fnum(Round(rec, ValueDec))
 		}
 		pct := ""
 		if c := r.limit.Check(d.TakenMg); c.HasLimit && d.TakenMg > 0 {
@@ -481,8 +511,14 @@ func (r *Journal) FHIR() ([]byte, error) {
 			if e.Limit != nil && e.Limit.Mg != nil {
 				text += "; upper limit " + fnum(*e.Limit.Mg) + " mg/day (" + e.Limit.AuthorityName + ")"
 			}
+			// a product known by its magnesium alone is magnesium, its salt
+			// not stated: the dose is the label's elemental amount
+			medication := "magnesium (salt not stated)"
+			if it.HasForm() {
+				medication = it.FormName + " (" + it.VariantName + ", " + it.Formula + ")"
+			}
 			add(fmt.Sprintf("entry %d item %d", e.ID, i+1), fhirMedicationStatement{
-				MedicationCodeableConcept: fhirConcept{Text: it.FormName + " (" + it.VariantName + ", " + it.Formula + ")"},
+				MedicationCodeableConcept: fhirConcept{Text: medication},
 				EffectiveDateTime:         at, DateAsserted: asserted, Note: notes,
 				Dosage: []fhirTakenDose{{Text: text, Route: route,
 					DoseAndRate: []fhirDoseAndRate{{DoseQuantity: fhirQuantity{Value: Round(it.ElementalMg, MassDec), Unit: "mg", System: ucum, Code: "mg"}}}}},

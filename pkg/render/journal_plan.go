@@ -7,6 +7,7 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/source"
 )
 
 type savedIntakeJSON struct {
@@ -56,6 +57,7 @@ type savedPlanJSON struct {
 // SavedPlan is the report of `plan --show`: the saved plan, where the
 // loop stands today, and the days so far as bars.
 type SavedPlan struct {
+	bib source.Registry
 	td  *journal.Today
 	per *journal.Period
 	j   savedPlanJSON
@@ -111,6 +113,10 @@ func NewSavedPlan(td *journal.Today, per *journal.Period) *SavedPlan {
 
 func (r *SavedPlan) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 
+// WithSources gives the bibliography the text's sources list is titled
+// from.
+func (r *SavedPlan) WithSources(bib source.Registry) *SavedPlan { r.bib = bib; return r }
+
 // Warnings implements Report.
 func (r *SavedPlan) Warnings() []*msg.Message {
 	var out []*msg.Message
@@ -147,6 +153,7 @@ func (r *SavedPlan) TSV() [][]string {
 func (r *SavedPlan) Text(t *Term) string {
 	p, td, pl := t.P, r.td, r.td.Plan
 	loc := td.Now.Location()
+	c := &citations{bib: r.bib}
 	var b strings.Builder
 	if pl.Supervised {
 		b.WriteString(t.Warn(p.S("this plan is for use under medical supervision only")) + "\n")
@@ -154,14 +161,15 @@ func (r *SavedPlan) Text(t *Term) string {
 	b.WriteString(p.S("saved plan: %s (saved %s)", planLine(p, pl), pl.SavedAt.In(loc).Format("2006-01-02 15:04")) + "\n")
 	b.WriteString(p.S("form: %s (%s, %s, %s %% Mg)", t.Num(p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName)),
 		p.Data(msg.KeyVariantName(pl.Form, pl.Variant), pl.VariantName), pl.Formula, p.Num(pl.Fraction*100, 2)) + "\n")
-	target := p.S("target: %s mg/day elemental magnesium", p.Num(pl.TargetMg, ValueDec))
-	if l := pl.Limit; l != nil && l.Mg != nil {
-		target += ", " + p.S("%s %% of the %s mg/day upper limit (%s)", p.Num(pl.Check(pl.TargetMg).Percent, 0), p.Num(*l.Mg, 0), p.Data(msg.KeyAuthorityName(l.Authority), l.AuthorityName))
+	// as the plan said it: the target, and what whole units reach
+	reached := pl.ReachedMg
+	if reached == 0 {
+		reached = pl.TargetMg // a plan saved before it was kept
 	}
-	b.WriteString(target + "\n")
+	b.WriteString(targetText(t, pl.TargetMg, reached, 0, pl.Limit.Applied()) + "\n")
 	switch n := pl.DayNumber(td.Date); {
 	case n < 1:
-		b.WriteString(p.S("it starts in %d days", td.StartsIn()) + "\n")
+		b.WriteString(p.Message(msg.Plural(float64(td.StartsIn()), "it starts in %d day", "it starts in %d days", td.StartsIn())) + "\n")
 	case td.Day.State == journal.StateStopped:
 		b.WriteString(t.Bad(p.S("today, day %d: no doses: the schedule has stopped", n)) + "\n")
 	case td.Day.State == journal.StatePause:
@@ -170,7 +178,7 @@ func (r *SavedPlan) Text(t *Term) string {
 		b.WriteString(p.S("today, day %d: %s mg/day", n, t.Num(p.Num(td.Day.DoseMg, ValueDec))) + "\n")
 	}
 	for _, rs := range td.Reasons {
-		b.WriteString("  " + p.Message(rs.Msg) + basisText(t, rs.Basis, rs.Sources) + "\n")
+		b.WriteString("  " + p.Message(rs.Msg) + basisText(t, c, rs.Basis, rs.Sources) + "\n")
 	}
 	b.WriteString("\n")
 	first := p.S("morning")
@@ -198,7 +206,7 @@ func (r *SavedPlan) Text(t *Term) string {
 				morning = v
 			}
 		}
-		rows = append(rows, []string{pl.DateOf(s.FirstDay).Format("01-02") + " – " + pl.DateOf(s.LastDay).Format("01-02"),
+		rows = append(rows, []string{pl.DateOf(s.FirstDay).Format(time.DateOnly) + " – " + pl.DateOf(s.LastDay).Format(time.DateOnly),
 			p.Num(s.ElementalMg, ValueDec) + " mg", morning, evening})
 	}
 	b.WriteString(t.Table(header, rows, map[int]bool{1: true, 2: true, 3: true}))
@@ -208,18 +216,28 @@ func (r *SavedPlan) Text(t *Term) string {
 		b.WriteString(p.S("intakes at %s", clocks[0]) + "\n")
 	}
 	for _, m := range pl.Spacing {
-		b.WriteString(p.S("%s: %s", medText(p, &m), p.Message(journal.SpacingWords(&m))) + cite(t, m.Sources()) + "\n")
+		// the spacing from the plan's form, by the rules that apply to it
+		switch g := m.Gap(pl.Is()); {
+		case g.Spaced():
+			b.WriteString(p.S("%s: %s", medText(p, &m), p.Message(g.Words())) + c.cite(t, m.SourcesOf(g.Rules)) + "\n")
+		case m.Advice != nil:
+			b.WriteString(p.S("%s: %s", medText(p, &m), p.Data(msg.KeyInteraction(m.Class, "advice"), m.Advice.Text)) + c.cite(t, m.Advice.Sources) + "\n")
+		case m.Spaced():
+			b.WriteString(p.S("%s: mgcalc's sources give a spacing for %s, not for %s", medText(p, &m), medForms(p, &m, m.NamedForms()),
+				p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName)) + c.cite(t, m.Sources()) + "\n")
+		}
 	}
 	if r.per != nil && len(r.per.Days) > 0 {
 		b.WriteString("\n" + Bars(t, r.per.Days, td.Limit, td.Date))
 	}
 	b.WriteString("\n" + p.S("rules of the loop:") + "\n")
 	for _, ru := range td.Rules {
-		b.WriteString("  " + p.Message(ru.Note) + basisText(t, ru.Basis, ru.Sources) + "\n")
+		b.WriteString("  " + p.Message(ru.Note) + basisText(t, c, ru.Basis, ru.Sources) + "\n")
 	}
 	for _, w := range r.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")
 	}
+	b.WriteString(c.list(t))
 	return b.String()
 }
 
@@ -298,7 +316,7 @@ func (d *Doctor) Text(t *Term) string {
 		case !c.OK:
 			mark = t.Bad(p.S("problem"))
 		}
-		line := "  " + mark + "  " + c.Name
+		line := "  " + mark + "  " + checkName(p, c.Name)
 		if c.detail != nil {
 			line += ": " + p.Message(c.detail)
 		}
@@ -310,6 +328,28 @@ func (d *Doctor) Text(t *Term) string {
 		b.WriteString(t.Bad(p.S("the journal has problems: 'mgcalc journal doctor --fix' repairs what it can")) + "\n")
 	}
 	return b.String()
+}
+
+// checkName is a doctor check's name in the reader's language (JSON and
+// TSV keep the machine name).
+func checkName(p msg.Printer, name string) string {
+	switch name {
+	case "file":
+		return p.S("file")
+	case "leftovers":
+		return p.S("leftovers")
+	case "open":
+		return p.S("open")
+	case "permissions":
+		return p.S("permissions")
+	case "pages":
+		return p.S("pages")
+	case "entries":
+		return p.S("entries")
+	case "plans":
+		return p.S("plans")
+	}
+	return name
 }
 
 // Done is a one-line report of something done to the journal (backup,

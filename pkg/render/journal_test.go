@@ -166,9 +166,13 @@ func TestJournalMarkdown(t *testing.T) {
 	md := NewJournal(per, now, limit, "journal.db").Markdown()
 	for _, want := range []string{
 		"# Magnesium taken, 2026-12-01 to 2026-12-14",
-		"- **Adherence**: 8 of 9 planned doses logged (89 %)",
-		"- **Bad gut days** (loose stools, cramps or nausea): 1.",
+		"- **Adherence**: 9 of 10 planned doses logged (90 %)",
+		"- **Bad gut days** (loose stools, stomach cramps or nausea): 1.",
 		"| 2026-12-04 | 100 | missed |",
+		// the bad gut day was planned at the dose it began with, which was
+		// taken: the next days step back, not the day itself
+		"| 2026-12-10 | 100 | 100 | 29 | loose |",
+		"| 2026-12-11 | 0 | 100 |",
 		"oil on the calves \\| after sport",
 	} {
 		if !strings.Contains(md, want) {

@@ -7,6 +7,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
+	"github.com/mgcalc/mgcalc/pkg/source"
 )
 
 type dueJSON struct {
@@ -51,8 +52,9 @@ type todayJSON struct {
 
 // Today is the report of `today`.
 type Today struct {
-	t *journal.Today
-	j todayJSON
+	bib source.Registry
+	t   *journal.Today
+	j   todayJSON
 }
 
 func planRef(p *journal.Plan) *planRefJSON {
@@ -103,17 +105,25 @@ func NewToday(td *journal.Today) *Today {
 
 func (r *Today) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 
+// WithSources gives the bibliography the text's sources list is titled
+// from.
+func (r *Today) WithSources(bib source.Registry) *Today { r.bib = bib; return r }
+
 // Warnings implements Report.
-func (r *Today) Warnings() []*msg.Message {
-	var out []*msg.Message
+func (r *Today) Warnings() []*msg.Message { return messages(r.sourcedWarnings()) }
+
+// sourcedWarnings are the warnings, a flag with the sources of the rule it
+// broke.
+func (r *Today) sourcedWarnings() []sourced {
+	var out []sourced
 	for _, f := range r.t.Flags {
-		out = append(out, flagMessage(f, r.t.Now.Location()))
+		out = append(out, sourced{flagMessage(f, r.t.Now.Location()), f.Sources})
 	}
 	if r.t.Check.Over {
-		out = append(out, msg.New("the magnesium logged today is above the supplemental upper limit"))
+		out = append(out, sourced{m: msg.New("the magnesium logged today is above the supplemental upper limit")})
 	}
 	for _, w := range r.t.Limit.Cautions() {
-		out = append(out, w)
+		out = append(out, sourced{m: w})
 	}
 	return out
 }
@@ -165,6 +175,7 @@ func planLine(p msg.Printer, pl *journal.Plan) string {
 // Text implements Report.
 func (r *Today) Text(t *Term) string {
 	p, td := t.P, r.t
+	c := &citations{bib: r.bib}
 	loc := td.Now.Location()
 	var b strings.Builder
 	date := td.Date.Format(time.DateOnly)
@@ -172,7 +183,7 @@ func (r *Today) Text(t *Term) string {
 	case pl == nil:
 		b.WriteString(p.S("today, %s: no plan saved", date) + "\n")
 	case td.Day.State == journal.StateBefore:
-		b.WriteString(p.S("today, %s: your plan (%s) starts in %d days", date, planLine(p, pl), td.StartsIn()) + "\n")
+		b.WriteString(p.Message(msg.Plural(float64(td.StartsIn()), "today, %s: your plan (%s) starts in %d day", "today, %s: your plan (%s) starts in %d days", date, planLine(p, pl), td.StartsIn())) + "\n")
 	default:
 		b.WriteString(p.S("today, %s: day %d of your plan (%s)", date, pl.DayNumber(td.Date), planLine(p, pl)) + "\n")
 		if pl.Supervised {
@@ -213,7 +224,7 @@ func (r *Today) Text(t *Term) string {
 	}
 	if td.Limit.Authority != nil {
 		mg, share := limitFigures(p, td.Limit, td.Check, td.TakenMg)
-		line := p.S("total so far: %s mg", t.Num(mg)) + " " + dayVerdict(t, td.Limit, td.Check, share)
+		line := p.S("total so far: %s mg", t.Num(mg)) + " " + limitVerdict(t, td.Limit, td.Check, share, false)
 		if td.Plan != nil && td.Day.DoseMg > 0 {
 			if left := td.Day.DoseMg - td.TakenMg; left > 0.05 {
 				line += "; " + p.S("%s mg still planned", p.Num(left, ValueDec))
@@ -230,7 +241,7 @@ func (r *Today) Text(t *Term) string {
 			b.WriteString(p.S("why today differs from the saved schedule:") + "\n")
 			heading = true
 		}
-		b.WriteString("  " + p.Message(rs.Msg) + basisText(t, rs.Basis, rs.Sources) + "\n")
+		b.WriteString("  " + p.Message(rs.Msg) + basisText(t, c, rs.Basis, rs.Sources) + "\n")
 	}
 	for _, rs := range td.Reasons {
 		if rs.Rule == journal.RuleMissed {
@@ -240,8 +251,9 @@ func (r *Today) Text(t *Term) string {
 	if td.Plan == nil {
 		b.WriteString(t.Dim(p.S("make a plan and keep it with: mgcalc plan --goal GOAL --save")) + "\n")
 	}
-	for _, w := range r.Warnings() {
-		b.WriteString(t.Label("warning", w) + "\n")
+	for _, w := range r.sourcedWarnings() {
+		b.WriteString(t.Label("warning", w.m) + c.cite(t, w.sources) + "\n")
 	}
+	b.WriteString(c.list(t))
 	return b.String()
 }

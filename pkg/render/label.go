@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -177,6 +178,7 @@ func (r *Label) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 // assumed), and the total's cautions.
 func (r *Label) Warnings() []*msg.Message {
 	out := append([]*msg.Message{}, r.L.Notes...)
+	out = append(out, r.impossible()...)
 	if r.Total != nil {
 		out = append(out, r.Total.Cautions()...)
 	}
@@ -255,6 +257,14 @@ func (r *Label) Text(t *Term) string {
 			b.WriteString("  " + r.riText(t, ln) + "\n")
 		}
 	}
+	dose := slices.ContainsFunc(r.L.Lines, func(ln label.Line) bool { return ln.Kind == label.Dose })
+	if !dose && r.Total != nil {
+		// zinc, an excipient: no 0.0 mg "within the limit"
+		if len(r.L.Lines) > 0 {
+			b.WriteString("  " + p.S("no line of this label names a magnesium dose: there is nothing to count") + "\n")
+		}
+		return b.String()
+	}
 	b.WriteString("  " + r.servingText(p) + "\n")
 	if tot := r.Total; tot != nil {
 		per := r.L.ElementalPerServing()
@@ -270,6 +280,9 @@ func (r *Label) Text(t *Term) string {
 	}
 	for _, n := range r.L.Notes {
 		b.WriteString(t.Label("note", n) + "\n")
+	}
+	for _, w := range r.impossible() {
+		b.WriteString(t.Label("warning", w) + "\n")
 	}
 	if r.Total != nil {
 		for _, w := range r.Total.Cautions() {
@@ -372,7 +385,35 @@ func checkVerdict(t *Term, c dose.LabelCheck) string {
 	case dose.Unmatched:
 		return t.Warn(p.S("unmatched")) + " " + p.S("(%s %% Mg fits no variant within %s %%: another hydrate, a blend or a label error; the label's magnesium is counted)", pct, p.Num(dose.LabelTolerance*100, 0))
 	}
-	return t.Bad(p.S("impossible"))
+	return t.Bad(p.S("impossible for the pure salt")) + " " + p.S("(%s %% Mg; the most any %s variant carries is %s %%): likely a buffered blend; the label's magnesium is counted",
+		pct, formName(p, c.Form), p.Num(c.Form.MaxFraction()*100, 2))
+}
+
+// impossible are the warnings for lines whose amounts no variant of their
+// salt can carry, counted at the label's magnesium as a blend's would be:
+// `check`'s verdict, in its words.
+func (r *Label) impossible() []*msg.Message { return BlendWarnings(r.L) }
+
+// BlendWarnings warns of each dose of l whose two amounts are impossible
+// for the pure salt (more magnesium than any of its variants carries, no
+// more than a richer salt mixed in could give): the label reader counts
+// the label's magnesium, and label and total --label say why, in the
+// words of `mgcalc check`.
+func BlendWarnings(l *label.Label) []*msg.Message {
+	var out []*msg.Message
+	for _, ln := range l.Lines {
+		c := ln.Check
+		if ln.Kind != label.Dose || c == nil || c.Verdict != dose.Impossible {
+			continue
+		}
+		at := msg.New("line %d", ln.Line)
+		if l.Rows {
+			at = msg.New("row %d", ln.Line)
+		}
+		out = append(out, msg.New("%s: %s mg %s stating %s mg magnesium is impossible for the pure salt (%s %% Mg; the most any variant carries is %s %%): likely a buffered blend (with a richer salt such as oxide), a mislabelled form or hydrate, or a typo; the label's magnesium is counted",
+			at, msg.A(c.CompoundMg), c.Form.Name, msg.A(c.StatedMg), msg.N(c.Implied*100, 1), msg.N(c.Form.MaxFraction()*100, 1)))
+	}
+	return out
 }
 
 func (r *Label) riText(t *Term, ln label.Line) string {
@@ -413,17 +454,7 @@ func (r *Label) servingText(p msg.Printer) string {
 }
 
 func (r *Label) verdict(t *Term, share string) string {
-	p, tot := t.P, r.Total
-	l := tot.Limit
-	who := p.Message(limits.Who(l.Person))
-	if !tot.Check.HasLimit {
-		return t.Warn(p.S("%s sets no supplemental upper limit for %s", authorityName(p, l.Authority), who))
-	}
-	s := p.S("= %s %% of %s mg/day (%s, %s)", share, p.Num(*l.Band.Mg, 0), authorityName(p, l.Authority), who)
-	if tot.Check.Over {
-		return s + "  " + t.Bad(p.S("OVER THE LIMIT"))
-	}
-	return s + "  " + t.Good(p.S("within the limit"))
+	return limitVerdict(t, r.Total.Limit, r.Total.Check, share, true)
 }
 
 // Labels is the report of several labels: text one after the other, JSON

@@ -293,13 +293,7 @@ func (r *Plan) mdTable(p msg.Printer) string {
 
 // spacingRule words a medicine's spacing from magnesium.
 func spacingRule(p msg.Printer, s plan.MedSpacing) string {
-	switch {
-	case s.BeforeHours == 0:
-		return p.S("take the medicine at least %s h after magnesium", p.Amount(s.AfterHours))
-	case s.AfterHours == 0:
-		return p.S("take the medicine at least %s h before magnesium", p.Amount(s.BeforeHours))
-	}
-	return p.S("take the medicine at least %s h before or %s h after magnesium", p.Amount(s.BeforeHours), p.Amount(s.AfterHours))
+	return p.Message(plan.SpacingWords(s.BeforeHours, s.AfterHours))
 }
 
 // mdRuleValue is a rule's number with its unit, or its time of day.

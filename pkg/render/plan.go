@@ -605,25 +605,34 @@ func (r *Plan) evidence(t *Term, b *strings.Builder) {
 // targetLine is the target and its share of the limit; where whole units
 // reach another amount, that amount and its share.
 func (r *Plan) targetLine(t *Term) string {
-	p, pp := t.P, r.p
-	l := pp.Limit
+	return targetText(t, r.p.TargetMg, r.p.ReachedMg, r.p.OtherMg, r.p.Limit)
+}
+
+// targetText is a plan's target and its share of the limit l; where whole
+// units reach another amount, that amount and its share: the one wording
+// for a plan and a saved plan (plan --show).
+func targetText(t *Term, targetMg, reachedMg, otherMg float64, l limits.Applied) string {
+	p := t.P
+	target := t.Num(p.Amount(math.Round(targetMg*10) / 10))
+	if l.Mg() == nil {
+		return p.S("target: %s mg magnesium a day", target)
+	}
 	limit := p.S("the %s mg/day upper limit (%s)", p.Num(*l.Mg(), 0), authorityName(p, l.Authority))
-	reached := math.Abs(pp.ReachedMg-pp.TargetMg) >= 0.05
-	share := p.Num(l.Check(pp.ReachedMg+pp.OtherMg).Percent, 0)
+	reached := math.Abs(reachedMg-targetMg) >= 0.05
+	share := p.Num(l.Check(reachedMg+otherMg).Percent, 0)
 	var s string
 	switch {
-	case reached && pp.OtherMg > 0:
+	case reached && otherMg > 0:
 		s = p.S("target: %s mg magnesium a day; in whole units %s mg, with your other %s mg %s %% of %s",
-			t.Num(p.Amount(math.Round(pp.TargetMg*10)/10)), t.Num(p.Num(pp.ReachedMg, 1)), p.Num(pp.OtherMg, 1), share, limit)
+			target, t.Num(p.Num(reachedMg, 1)), p.Num(otherMg, 1), share, limit)
 	case reached:
-		s = p.S("target: %s mg magnesium a day; in whole units %s mg, %s %% of %s",
-			t.Num(p.Amount(math.Round(pp.TargetMg*10)/10)), t.Num(p.Num(pp.ReachedMg, 1)), share, limit)
-	case pp.OtherMg > 0:
-		s = p.S("target: %s mg magnesium a day; with your other %s mg, %s %% of %s", t.Num(p.Amount(math.Round(pp.TargetMg*10)/10)), p.Num(pp.OtherMg, 1), share, limit)
+		s = p.S("target: %s mg magnesium a day; in whole units %s mg, %s %% of %s", target, t.Num(p.Num(reachedMg, 1)), share, limit)
+	case otherMg > 0:
+		s = p.S("target: %s mg magnesium a day; with your other %s mg, %s %% of %s", target, p.Num(otherMg, 1), share, limit)
 	default:
-		s = p.S("target: %s mg magnesium a day, %s %% of %s", t.Num(p.Amount(math.Round(pp.TargetMg*10)/10)), share, limit)
+		s = p.S("target: %s mg magnesium a day, %s %% of %s", target, share, limit)
 	}
-	if l.Check(pp.ReachedMg + pp.OtherMg).Over {
+	if l.Check(reachedMg + otherMg).Over {
 		s += " " + t.Bad(p.S("ABOVE THE LIMIT"))
 	}
 	return s
@@ -695,10 +704,7 @@ func span(p msg.Printer, days int) string {
 		}
 		return p.S("%d weeks", days/7)
 	}
-	if days == 1 {
-		return p.S("1 day")
-	}
-	return p.S("%d days", days)
+	return p.Message(msg.Plural(float64(days), "%d day", "%d days", days))
 }
 
 // spansText words how long after day first each evaluation point is: "4
@@ -801,7 +807,18 @@ func windowsText(p msg.Printer, s plan.MedSpacing, w []plan.Window, times []time
 		at = append(at, clockText(x))
 	}
 	if len(w) == 0 {
-		return p.S("with magnesium at %s no time of day is far enough from it: ask your pharmacist", joinAnd(p, at))
+		out := p.S("with magnesium at %s no time of day is far enough from it: ask your pharmacist", joinAnd(p, at))
+		if s.OneWay {
+			// the rule's own alternative (Biktarvy: together with food)
+			// is in its words: say them where no time is left
+			for _, i := range s.Rules {
+				if sp := s.Interaction.Spacings[i]; sp.OneWay() {
+					out += "; " + spacingNote(p, s.Interaction, i)
+					break
+				}
+			}
+		}
+		return out
 	}
 	var spans []string
 	for _, x := range w {
@@ -974,7 +991,7 @@ func gradeText(p msg.Printer, g plan.Grade) string { return p.Message(g.Word()) 
 var ruleNames = map[string]string{
 	"start": "start", "start_max": "a first step of one unit up to", "step": "step up by", "interval": "every", "target": "target",
 	"goal_target": "target for this goal", "split_above": "split morning and evening above", "step_back": "loose stools", "keep_lowest": "keep",
-	"timing": "a single daily intake",
+	"timing": "a single daily intake", "closed_way": "a spacing given one way only closes the other for",
 }
 
 // ruleLine is a rule with its basis, for --explain: its value, mgcalc's
@@ -1109,6 +1126,8 @@ func unitWord(p msg.Printer, unit string) string {
 		return p.S("mg/day")
 	case "days":
 		return p.S("days")
+	case "h":
+		return p.S("h")
 	}
 	return unit
 }

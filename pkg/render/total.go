@@ -260,16 +260,33 @@ func firstCols(rows [][]string, n int) [][]string {
 }
 
 func (r *Total) verdict(t *Term, share string) string {
-	p, l := t.P, r.t.Limit
-	who := p.Message(limits.Who(l.Person))
-	if !r.t.Check.HasLimit {
-		return t.Warn(p.S("%s sets no supplemental upper limit for %s", authorityName(p, l.Authority), who))
+	return limitVerdict(t, r.t.Limit, r.t.Check, share, true)
+}
+
+// limitVerdict is the one verdict on a daily amount, in every report that
+// gives one (total, label, log, today): over the limit; "see your doctor"
+// for impaired kidneys, whose limit is not the healthy one; within; or no
+// limit set. who names the person after the authority (total, label);
+// a journal day leaves it out.
+func limitVerdict(t *Term, l limits.Applied, c limits.Check, share string, who bool) string {
+	p := t.P
+	if !c.HasLimit {
+		if l.Authority == nil {
+			return ""
+		}
+		if !who {
+			return t.Warn(p.S("(%s sets no supplemental upper limit for %s)", authorityName(p, l.Authority), p.Message(limits.Who(l.Person))))
+		}
+		return t.Warn(p.S("%s sets no supplemental upper limit for %s", authorityName(p, l.Authority), p.Message(limits.Who(l.Person))))
 	}
-	s := p.S("= %s %% of %s mg/day (%s, %s)", share, p.Num(*l.Band.Mg, 0), authorityName(p, l.Authority), who)
-	if r.t.Check.Over {
+	s := p.S("= %s %% of %s mg/day (%s)", share, p.Num(*l.Band.Mg, 0), authorityName(p, l.Authority))
+	if who {
+		s = p.S("= %s %% of %s mg/day (%s, %s)", share, p.Num(*l.Band.Mg, 0), authorityName(p, l.Authority), p.Message(limits.Who(l.Person)))
+	}
+	switch {
+	case c.Over:
 		return s + "  " + t.Bad(p.S("OVER THE LIMIT"))
-	}
-	if l.Person.KidneyImpaired {
+	case l.Person.KidneyImpaired:
 		return s + "  " + t.Warn(p.S("see your doctor: the limit is for healthy kidneys"))
 	}
 	return s + "  " + t.Good(p.S("within the limit"))

@@ -49,8 +49,13 @@ func IsMolarUnit(s string) bool { _, ok := molarUnits(strings.ToLower(s)); retur
 
 // ParseUnit reads a --unit value: mg (or nothing), mmol or meq;
 // mgPerMmol is magnesium's atomic weight.
+// The unit is read by the one fold of typed names (any case, full-width
+// letters); a character the fold does not read is refused, never dropped.
 func ParseUnit(s string, mgPerMmol float64) (Unit, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
+	k, err := text.Fold(s)
+	if r := msg.NameRefusal(s, err); r != nil {
+		return Unit{}, r
+	}
 	if k == "" || k == "mg" {
 		return Mg, nil
 	}

@@ -13,8 +13,10 @@ import (
 // point may be empty but not both, so ".5" is 0.5 and "5." is 5, as in
 // amounts (ParseMass takes ".5g"). Leading zeros are decimal: "010" is 10.
 // Refused: a sign, an exponent (1e3), a base prefix (0x10, 0o17, 0b11), a
-// digit separator (1_0), inf, nan, a comma (a decimal comma, or a
-// thousands separator) and more than 64 characters. The range is left to
+// digit separator (1_0), inf, nan and more than 64 characters. A comma
+// followed by one or two digits, with no point, is a decimal comma (14,5
+// is 14.5: it cannot separate thousands), as in amounts (ParseMass); any
+// other comma (1,500, 1,5,0, 1.5,0) is refused. The range is left to
 // the caller; the result is finite and at least 0. Errors are *msg.Message
 // and name no flag or field: callers add where the number came from.
 func ParseDecimal(s string) (float64, error) {
@@ -60,14 +62,13 @@ func plainNumber(s string, whole bool) (string, error) {
 		}
 		return "", msg.Errorf("no number given").WithHint("give a number such as 14.5")
 	}
+	if c := decimalCommaAt(t); c >= 0 && !whole {
+		t = t[:c] + "." + t[c+1:]
+	}
 	if strings.ContainsRune(t, ',') {
 		m := msg.Errorf("%q has a comma", s)
 		if whole {
 			return "", m.WithHint("write a whole number without a separator, such as 1500")
-		}
-		if point := strings.Replace(t, ",", ".", 1); strings.Count(t, ",") == 1 && !strings.Contains(t, ".") && len(t) <= 20 {
-			// the reader's own value as the example (per_day: 1,5)
-			return "", m.WithHint("write decimals with a point (%s, not %s) and thousands without a separator (1500)", point, t)
 		}
 		return "", m.WithHint("write decimals with a point (14.5) and thousands without a separator (1500)")
 	}
@@ -93,6 +94,27 @@ func plainNumber(s string, whole bool) (string, error) {
 		return "", msg.Errorf("a whole number is needed, not %q", s).WithHint("give a whole number such as 2")
 	}
 	return t, nil
+}
+
+// decimalCommaAt is the index of t's comma where it can only be a
+// decimal comma: one comma, no point, and one or two digits after it (the
+// rule of amounts, decimalComma); -1 otherwise. What comes before it is
+// left to plainNumber's checks.
+func decimalCommaAt(t string) int {
+	c := strings.IndexByte(t, ',')
+	if c < 0 || strings.Count(t, ",") > 1 || strings.ContainsRune(t, '.') {
+		return -1
+	}
+	frac := t[c+1:]
+	if len(frac) < 1 || len(frac) > 2 {
+		return -1
+	}
+	for i := 0; i < len(frac); i++ {
+		if frac[i] < '0' || frac[i] > '9' {
+			return -1
+		}
+	}
+	return c
 }
 
 // notNumber is the error for text that is no plain number. The formats

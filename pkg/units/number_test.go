@@ -16,7 +16,10 @@ func TestParseDecimal(t *testing.T) {
 		"14.5": 14.5, " 14.5 ": 14.5, "\t3\n": 3, "0": 0, "00": 0, "0.0": 0, "500": 500,
 		"010": 10, "007.50": 7.5, // leading zeros are decimal, never octal
 		".5": 0.5, "5.": 5, // digits on one side of the point are enough
-		"1.830":                          1.83, // no thousands check: the caller's range decides
+		"1.830": 1.83, // no thousands check: the caller's range decides
+		// a comma with one or two digits after it cannot separate
+		// thousands: a decimal comma, as in amounts
+		"14,5": 14.5, "0,5": 0.5, " 187,25 ": 187.25, ",5": 0.5, "010,50": 10.5,
 		"123456789012345678901234567890": 123456789012345678901234567890,
 	}
 	for in, want := range ok {
@@ -30,8 +33,14 @@ func TestParseDecimalErrors(t *testing.T) {
 	bad := map[string]string{
 		"":                      "no number given",
 		"  ":                    "no number given",
-		"14,5":                  `"14,5" has a comma`,
-		"1,500":                 "has a comma",
+		"1,500":                 `"1,500" has a comma`, // thousands or a decimal: ambiguous
+		"1,5,0":                 "has a comma",
+		"1.5,0":                 "has a comma",
+		"1,":                    "has a comma",
+		"1,555":                 "has a comma",
+		",":                     "has a comma",
+		"-1,5":                  "is negative",
+		"1,5e":                  "has a comma",
 		"-1":                    `"-1" is negative`,
 		"-0":                    "is negative",
 		"-.5":                   "is negative",
@@ -73,9 +82,7 @@ func TestParseDecimalErrors(t *testing.T) {
 
 func TestParseDecimalHints(t *testing.T) {
 	for in, want := range map[string]string{
-		"14,5":  "write decimals with a point (14.5, not 14,5) and thousands without a separator (1500)",
-		"1,5":   "write decimals with a point (1.5, not 1,5) and thousands without a separator (1500)",
-		"1,5,0": "write decimals with a point (14.5) and thousands without a separator (1500)",
+		"1,500": "write decimals with a point (14.5) and thousands without a separator (1500)",
 		"1e3":   "write plain digits with at most one decimal point, such as 14.5",
 		"":      "give a number such as 14.5",
 	} {
@@ -155,6 +162,8 @@ func TestNoFlagNames(t *testing.T) {
 var (
 	decimalRE = regexp.MustCompile(`^[0-9]*\.?[0-9]*$`)
 	countRE   = regexp.MustCompile(`^[0-9]+$`)
+	// a decimal comma: one or two digits after it, no point
+	commaRE = regexp.MustCompile(`^[0-9]*,[0-9]{1,2}$`)
 )
 
 func FuzzParseDecimal(f *testing.F) {
@@ -171,9 +180,10 @@ func FuzzParseDecimal(f *testing.F) {
 				t.Fatalf("ParseDecimal(%q): error %#v is no message", s, err)
 			}
 		} else {
-			if !decimalRE.MatchString(trimmed) {
+			if !decimalRE.MatchString(trimmed) && !commaRE.MatchString(trimmed) {
 				t.Fatalf("ParseDecimal(%q) = %v: %q is no plain decimal", s, v, trimmed)
 			}
+			trimmed = strings.Replace(trimmed, ",", ".", 1)
 			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 				t.Fatalf("ParseDecimal(%q) = %v", s, v)
 			}

@@ -109,7 +109,7 @@ func Restore(path, src string, force bool, makeDir bool) (entries int, err error
 	if n, p, err := live.Counts(); err != nil {
 		return 0, failed(path, err)
 	} else if (n > 0 || p > 0) && !force {
-		return 0, &Error{ActivePlan, msg.Errorf("journal %s holds %d entries and %d plans: restoring replaces them", path, n, p).
+		return 0, &Error{ActivePlan, msg.Errorf("journal %s holds %s and %s: restoring replaces them", path, entriesWord(n), plansWord(p)).
 			WithHint("back it up first ('mgcalc journal backup FILE'), then give --force")}
 	}
 	err = writeAtomic(path, true, func(f *os.File) error {
@@ -189,7 +189,7 @@ func Doctor(path string, fix bool) (checks []Check, ok bool) {
 	if len(stale) > 0 {
 		// debris, not damage: the journal itself is never written in place
 		// of them
-		c := Check{Name: "leftovers", OK: true, Detail: msg.New("%d temporary files of an interrupted write", len(stale))}
+		c := Check{Name: "leftovers", OK: true, Detail: msg.Plural(float64(len(stale)), "%d temporary file of an interrupted write", "%d temporary files of an interrupted write", len(stale))}
 		if fix {
 			for _, f := range stale {
 				os.Remove(f)
@@ -229,7 +229,7 @@ func Doctor(path string, fix bool) (checks []Check, ok bool) {
 		return nil
 	})
 	if len(pageErrs) > 0 {
-		add(Check{Name: "pages", Detail: msg.New("%d page errors, the first: %s", len(pageErrs), pageErrs[0])})
+		add(Check{Name: "pages", Detail: msg.Plural(float64(len(pageErrs)), "%d page error: %s", "%d page errors, the first: %s", len(pageErrs), pageErrs[0])})
 		return checks, false
 	}
 	add(Check{Name: "pages", OK: true})
@@ -268,12 +268,12 @@ func (s *Store) checkEntries(fix bool) Check {
 		})
 	})
 	if bad > 0 {
-		return Check{Name: "entries", Detail: msg.New("%d of %d entries cannot be read", bad, n)}
+		return Check{Name: "entries", Detail: msg.Plural(float64(n), "%d of %d entry cannot be read", "%d of %d entries cannot be read", bad, n)}
 	}
 	if indexed == len(want) && dangling == 0 {
-		return Check{Name: "entries", OK: true, Detail: msg.New("%d entries", n)}
+		return Check{Name: "entries", OK: true, Detail: entriesWord(n)}
 	}
-	c := Check{Name: "entries", Detail: msg.New("the time index is out of step with the %d entries", n)}
+	c := Check{Name: "entries", Detail: msg.New("the time index is out of step with the %s", entriesWord(n))}
 	if fix {
 		err := s.db.Update(func(tx *bolt.Tx) error {
 			if err := tx.DeleteBucket(bucketByTime); err != nil {
@@ -310,7 +310,7 @@ func (s *Store) checkPlans(fix bool) Check {
 	})
 	switch {
 	case bad > 0:
-		return Check{Name: "plans", Detail: msg.New("%d of %d plans cannot be read", bad, n)}
+		return Check{Name: "plans", Detail: msg.Plural(float64(n), "%d of %d plan cannot be read", "%d of %d plans cannot be read", bad, n)}
 	case dangling:
 		c := Check{Name: "plans", Detail: msg.New("the active plan is missing")}
 		if fix && s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyActivePlan) }) == nil {
@@ -318,5 +318,15 @@ func (s *Store) checkPlans(fix bool) Check {
 		}
 		return c
 	}
-	return Check{Name: "plans", OK: true, Detail: msg.New("%d plans", n)}
+	return Check{Name: "plans", OK: true, Detail: plansWord(n)}
+}
+
+// entriesWord is "1 entry", "3 entries".
+func entriesWord[N int | uint64](n N) *msg.Message {
+	return msg.Plural(float64(n), "%d entry", "%d entries", n)
+}
+
+// plansWord is "1 plan", "3 plans".
+func plansWord[N int | uint64](n N) *msg.Message {
+	return msg.Plural(float64(n), "%d plan", "%d plans", n)
 }
