@@ -160,7 +160,11 @@ func convertArgs(amount string) cobra.PositionalArgs {
 		if len(args) == 2 {
 			return nil
 		}
-		m := msg.Errorf("%s takes FORM and %s (got %s)", cmd.CommandPath(), amount, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
+		word := msg.New("AMOUNT") // the placeholder in the reader's language
+		if amount == "ELEMENTAL" {
+			word = msg.New("ELEMENTAL")
+		}
+		m := msg.Errorf("%s takes FORM and %s (got %s)", cmd.CommandPath(), word, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
 		isAmount := func(s string) bool { _, err := units.ParseMass(s); return err == nil }
 		switch {
 		case len(args) == 3 && isAmount(args[2]):

@@ -135,11 +135,11 @@ func (l FormList) Text(t *Term) string {
 	header := []string{p.S("FORM"), p.S("VARIANT"), p.S("FORMULA"), p.S("g/mol"), p.S("%% Mg"), p.S("GUT")}
 	var rows [][]string
 	for _, r := range l {
-		form := r.Form
+		form := p.Data(msg.KeyFormKey(r.Form), r.Form)
 		if !r.Default {
 			form = ""
 		}
-		variant := r.Variant
+		variant := p.Data(msg.KeyVariantKey(r.Variant), r.Variant)
 		if r.Default {
 			variant += " *"
 		}
@@ -261,14 +261,14 @@ func cite(t *Term, ids []string) string {
 func (d *FormDetail) Text(t *Term) string {
 	p := t.P
 	var b strings.Builder
-	b.WriteString(t.Num(p.Data(msg.KeyForm(d.Form, "name"), d.Name)) + " (" + d.Form + ")\n")
+	b.WriteString(t.Num(p.Data(msg.KeyForm(d.Form, "name"), d.Name)) + " (" + p.Data(msg.KeyFormKey(d.Form), d.Form) + ")\n")
 	if len(d.Aliases) > 0 {
 		b.WriteString(p.S("also called: %s", strings.Join(d.Aliases, ", ")) + "\n")
 	}
 	b.WriteString("\n" + p.S("variants (Mg %% computed from the formula):") + "\n")
 	var rows [][]string
 	for _, v := range d.Variants {
-		key := v.Variant
+		key := p.Data(msg.KeyVariantKey(v.Variant), v.Variant)
 		if v.Default {
 			key += " *"
 		}
