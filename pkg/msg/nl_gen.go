@@ -283,6 +283,7 @@ var nlMessages = [...]Translation{
 	{"Evidence:", "Bewijs:"},
 	{"Examples:", "Voorbeelden:"},
 	{"FORM", "VORM"},
+	{"FORM / VARIANT", "VORM / VARIANT"},
 	{"FORMS (recommended first; evidence)", "VORMEN (aanbevolen eerst; bewijs)"},
 	{"FORMULA", "FORMULE"},
 	{"FROM", "HERKOMST"},

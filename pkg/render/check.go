@@ -226,7 +226,7 @@ func (x *checkWriter) Write(r batch.Row, c dose.LabelCheck) error {
 		_, err = x.w.Write(append(b, '\n'))
 		return err
 	}
-	_, err := x.w.WriteString(x.t.P.S("line %d: ", line) + NewCheck(c).Text(x.t))
+	_, err := x.w.WriteString(x.t.wrap(x.t.P.S("line %d: ", line) + NewCheck(c).Text(x.t)))
 	return err
 }
 

@@ -236,7 +236,7 @@ func (x *textRows) Write(r batch.Row, c *dose.Conversion) error {
 			line += " " + x.t.Bad(p.S("ABOVE THE LIMIT"))
 		}
 	}
-	_, err := x.w.WriteString(line + "\n")
+	_, err := x.w.WriteString(x.t.wrap(line + "\n")) // on a terminal, to its width (review K2)
 	return err
 }
 
