@@ -245,7 +245,27 @@ func runConvert(o *convertOptions) error {
 		c = c.WithAssay(*o.Assay, warning)
 	}
 	c.Others = o.Person.others(lt)
-	return o.Root.print(o.IO, render.NewConversion(c).WithUnit(unit))
+	r := render.NewConversion(c).WithUnit(unit)
+	if o.Reverse {
+		if u, ok := molarGiven(o.Amount, t.MgPerMmol()); ok {
+			r = r.Given(u)
+		}
+	}
+	return o.Root.print(o.IO, r)
+}
+
+// molarGiven is the unit an elemental amount was typed in when it is
+// mmol or mEq (4mmol, "8 mEq").
+func molarGiven(amount string, mgPerMmol float64) (units.Unit, bool) {
+	word := strings.TrimLeft(strings.TrimSpace(amount), "0123456789.,+- ")
+	if !units.IsMolarUnit(word) {
+		return units.Unit{}, false
+	}
+	if strings.EqualFold(word, "mval") {
+		word = "meq" // the German Millival is the mEq
+	}
+	u, err := units.ParseUnit(strings.ToLower(word), mgPerMmol)
+	return u, err == nil
 }
 
 func completeForms(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
