@@ -7946,7 +7946,7 @@ var nlDataByKey = []msg.DataEntry{
 	{
 		Key:     "interaction.antibiotics.advice",
 		English: "some antibiotics bind magnesium (tetracyclines such as doxycycline, quinolones such as ciprofloxacin) and some lower it (aminoglycosides such as gentamicin); until you name yours with --meds, mgcalc keeps the longest spacing the sources give for any of them, and practitioners advise keeping magnesium apart from certain antibiotics",
-		Text:    "sommige antibiotica binden magnesium (tetracyclines zoals doxycycline, chinolonen zoals ciprofloxacine) en sommige verlagen het (aminoglycosiden zoals gentamicine); tot u het uwe met --meds noemt, houdt mgcalc de langste tussentijd aan die de bronnen voor een van hen geven, en behandelaars raden aan magnesium gescheiden te houden van bepaalde antibiotica",
+		Text:    "sommige antibiotica binden magnesium (tetracyclines zoals doxycycline, chinolonen zoals ciprofloxacine) en sommige verlagen het (aminoglycosiden zoals gentamicine); tot u het uwe met --meds noemt, houdt mgcalc de langste tussenpoos aan die de bronnen voor een van hen geven, en behandelaars raden aan magnesium gescheiden te houden van bepaalde antibiotica",
 	},
 	{
 		Key:     "interaction.antibiotics.name",
@@ -7961,7 +7961,7 @@ var nlDataByKey = []msg.DataEntry{
 	{
 		Key:     "interaction.antibiotics.spacing.2",
 		English: "moxifloxacin: at least 4 hours before or 8 hours after magnesium (Avelox US label), the longest spacing the sources give for an antibiotic",
-		Text:    "moxifloxacine: minstens 4 uur vóór of 8 uur na magnesium (Amerikaanse productinformatie van Avelox), de langste tussentijd die de bronnen voor een antibioticum geven",
+		Text:    "moxifloxacine: minstens 4 uur vóór of 8 uur na magnesium (Amerikaanse productinformatie van Avelox), de langste tussenpoos die de bronnen voor een antibioticum geven",
 	},
 	{
 		Key:     "interaction.bictegravir.name",
@@ -8496,7 +8496,7 @@ var nlDataByKey = []msg.DataEntry{
 	{
 		Key:     "titration.closed_way.note",
 		English: "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
-		Text:    "een tussentijdregel die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
+		Text:    "een regel voor de tussenpoos die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 	},
 	{
 		Key:     "titration.general_spacing",
@@ -8905,7 +8905,7 @@ var nlDataByText = []msg.DataEntry{
 	{
 		Key:     "titration.closed_way.note",
 		English: "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
-		Text:    "een tussentijdregel die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
+		Text:    "een regel voor de tussenpoos die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 	},
 	{
 		Key:     "goal.sport.finding",
@@ -9800,7 +9800,7 @@ var nlDataByText = []msg.DataEntry{
 	{
 		Key:     "interaction.antibiotics.spacing.2",
 		English: "moxifloxacin: at least 4 hours before or 8 hours after magnesium (Avelox US label), the longest spacing the sources give for an antibiotic",
-		Text:    "moxifloxacine: minstens 4 uur vóór of 8 uur na magnesium (Amerikaanse productinformatie van Avelox), de langste tussentijd die de bronnen voor een antibioticum geven",
+		Text:    "moxifloxacine: minstens 4 uur vóór of 8 uur na magnesium (Amerikaanse productinformatie van Avelox), de langste tussenpoos die de bronnen voor een antibioticum geven",
 	},
 	{
 		Key:     "goal.cramps.name",
@@ -10065,7 +10065,7 @@ var nlDataByText = []msg.DataEntry{
 	{
 		Key:     "interaction.antibiotics.advice",
 		English: "some antibiotics bind magnesium (tetracyclines such as doxycycline, quinolones such as ciprofloxacin) and some lower it (aminoglycosides such as gentamicin); until you name yours with --meds, mgcalc keeps the longest spacing the sources give for any of them, and practitioners advise keeping magnesium apart from certain antibiotics",
-		Text:    "sommige antibiotica binden magnesium (tetracyclines zoals doxycycline, chinolonen zoals ciprofloxacine) en sommige verlagen het (aminoglycosiden zoals gentamicine); tot u het uwe met --meds noemt, houdt mgcalc de langste tussentijd aan die de bronnen voor een van hen geven, en behandelaars raden aan magnesium gescheiden te houden van bepaalde antibiotica",
+		Text:    "sommige antibiotica binden magnesium (tetracyclines zoals doxycycline, chinolonen zoals ciprofloxacine) en sommige verlagen het (aminoglycosiden zoals gentamicine); tot u het uwe met --meds noemt, houdt mgcalc de langste tussenpoos aan die de bronnen voor een van hen geven, en behandelaars raden aan magnesium gescheiden te houden van bepaalde antibiotica",
 	},
 	{
 		Key:     "magnesium_product.laxatives",
