@@ -354,7 +354,7 @@ func (d *FormDetail) Text(t *Term) string {
 	}
 	for _, v := range d.Variants {
 		for _, l := range v.Labels {
-			b.WriteString(p.S("label check (%s): %s mg states %s mg Mg; computed %s mg", v.Variant,
+			b.WriteString(p.S("label check (%s): %s mg states %s mg Mg; computed %s mg", p.Data(msg.KeyVariantKey(v.Variant), v.Variant),
 				p.Amount(l.CompoundMg), p.Amount(l.StatedMg), p.Num(l.computed, 1)) + cite(t, l.Sources) + "\n")
 		}
 	}
