@@ -160,7 +160,11 @@ func convertArgs(amount string) cobra.PositionalArgs {
 		if len(args) == 2 {
 			return nil
 		}
-		m := msg.Errorf("%s takes FORM and %s (got %s)", cmd.CommandPath(), amount, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
+		word := msg.New("AMOUNT") // the placeholder in the reader's language
+		if amount == "ELEMENTAL" {
+			word = msg.New("ELEMENTAL")
+		}
+		m := msg.Errorf("%s takes FORM and %s (got %s)", cmd.CommandPath(), word, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
 		isAmount := func(s string) bool { _, err := units.ParseMass(s); return err == nil }
 		switch {
 		case len(args) == 3 && isAmount(args[2]):
@@ -241,7 +245,27 @@ func runConvert(o *convertOptions) error {
 		c = c.WithAssay(*o.Assay, warning)
 	}
 	c.Others = o.Person.others(lt)
-	return o.Root.print(o.IO, render.NewConversion(c).WithUnit(unit))
+	r := render.NewConversion(c).WithUnit(unit)
+	if o.Reverse {
+		if u, ok := molarGiven(o.Amount, t.MgPerMmol()); ok {
+			r = r.Given(u)
+		}
+	}
+	return o.Root.print(o.IO, r)
+}
+
+// molarGiven is the unit an elemental amount was typed in when it is
+// mmol or mEq (4mmol, "8 mEq").
+func molarGiven(amount string, mgPerMmol float64) (units.Unit, bool) {
+	word := strings.TrimLeft(strings.TrimSpace(amount), "0123456789.,+- ")
+	if !units.IsMolarUnit(word) {
+		return units.Unit{}, false
+	}
+	if strings.EqualFold(word, "mval") {
+		word = "meq" // the German Millival is the mEq
+	}
+	u, err := units.ParseUnit(strings.ToLower(word), mgPerMmol)
+	return u, err == nil
 }
 
 func completeForms(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {

@@ -315,7 +315,7 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 		for _, g := range k.Goals {
 			keys = append(keys, g.Key)
 		}
-		return r, usageError(msg.Errorf("unknown goal %q", o.Goal).WithHint("goals: %s", strings.Join(keys, ", ")))
+		return r, usageError(msg.Errorf("unknown goal %q", o.Goal).WithHint("goals: %s", msg.List(keys...)))
 	}
 	var ok bool
 	if r.Gut, ok = gutWords(word("gut", o.Gut)); !ok {

@@ -35,8 +35,10 @@ func List(ft *forms.Table, others []*forms.Other, lt *limits.Tables, pk *plan.Kn
 			out = append(out, DataText{key, text})
 		}
 	}
+	variantKeys := map[string]bool{}
 	for _, f := range ft.Forms {
 		add(msg.KeyForm(f.Key, "name"), f.Name)
+		add(msg.KeyFormKey(f.Key), f.Key)
 		add(msg.KeyForm(f.Key, "tolerance"), f.Tolerance.Note)
 		for i, n := range f.Notes {
 			add(msg.KeyFormNote(f.Key, i+1), n.Text)
@@ -46,6 +48,10 @@ func List(ft *forms.Table, others []*forms.Other, lt *limits.Tables, pk *plan.Kn
 		}
 		for _, v := range f.Variants {
 			add(msg.KeyVariantName(f.Key, v.Key), v.Name)
+			if !variantKeys[v.Key] {
+				variantKeys[v.Key] = true
+				add(msg.KeyVariantKey(v.Key), v.Key)
+			}
 		}
 	}
 	for _, o := range ft.Lacking {
@@ -72,6 +78,7 @@ func List(ft *forms.Table, others []*forms.Other, lt *limits.Tables, pk *plan.Kn
 	}
 	for _, g := range pk.Goals {
 		add(msg.KeyGoal(g.Key, "name"), g.Name)
+		add(msg.KeyGoal(g.Key, "key"), g.Key)
 		add(msg.KeyGoal(g.Key, "finding"), g.Finding.Text)
 		add(msg.KeyShort(msg.KeyGoal(g.Key, "finding")), g.Finding.Short)
 		for _, c := range g.Forms {

@@ -292,7 +292,7 @@ func variantOf(f *Form, name string) (*Variant, error) {
 
 func unknownVariant(f *Form, name string) *NameError {
 	return nameErr(UnknownVariant, name, msg.Errorf("%s has no variant %q", f.Key, name).
-		WithHint("variants of %s: %s; the default is %s", f.Key, strings.Join(f.variantNames(), ", "), f.Default().Key))
+		WithHint("variants of %s: %s; the default is %s", f.Key, msg.List(f.variantNames()...), f.Default().Key))
 }
 
 // Variant finds a variant by key or alias, or returns nil.

@@ -6784,6 +6784,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "thiazidediuretica",
 	},
 	{
+		Key:     "form.aspartate.key",
+		English: "aspartate",
+		Text:    "aspartaat",
+	},
+	{
 		Key:     "form.aspartate.name",
 		English: "magnesium aspartate",
 		Text:    "magnesiumaspartaat",
@@ -6814,6 +6819,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "magnesium-bis(waterstofaspartaat)-tetrahydraat",
 	},
 	{
+		Key:     "form.bisglycinate.key",
+		English: "bisglycinate",
+		Text:    "bisglycinaat",
+	},
+	{
 		Key:     "form.bisglycinate.name",
 		English: "magnesium bisglycinate",
 		Text:    "magnesiumbisglycinaat",
@@ -6837,6 +6847,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "form.bisglycinate.variant.dihydrate.name",
 		English: "magnesium bisglycinate dihydrate",
 		Text:    "magnesiumbisglycinaat-dihydraat",
+	},
+	{
+		Key:     "form.carbonate.key",
+		English: "carbonate",
+		Text:    "carbonaat",
 	},
 	{
 		Key:     "form.carbonate.name",
@@ -6869,6 +6884,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "magnesiumcarbonaat, basisch (pentahydraat), de grondstof volgens de farmacopee",
 	},
 	{
+		Key:     "form.chloride.key",
+		English: "chloride",
+		Text:    "chloride",
+	},
+	{
 		Key:     "form.chloride.name",
 		English: "magnesium chloride",
 		Text:    "magnesiumchloride",
@@ -6892,6 +6912,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "form.chloride.variant.hexahydrate.name",
 		English: "magnesium chloride hexahydrate",
 		Text:    "magnesiumchloride-hexahydraat",
+	},
+	{
+		Key:     "form.citrate.key",
+		English: "citrate",
+		Text:    "citraat",
 	},
 	{
 		Key:     "form.citrate.name",
@@ -6924,6 +6949,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "trimagnesiumdicitraat-nonahydraat",
 	},
 	{
+		Key:     "form.gluconate.key",
+		English: "gluconate",
+		Text:    "gluconaat",
+	},
+	{
 		Key:     "form.gluconate.name",
 		English: "magnesium gluconate",
 		Text:    "magnesiumgluconaat",
@@ -6944,6 +6974,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "magnesiumgluconaat-dihydraat",
 	},
 	{
+		Key:     "form.glycerophosphate.key",
+		English: "glycerophosphate",
+		Text:    "glycerofosfaat",
+	},
+	{
 		Key:     "form.glycerophosphate.name",
 		English: "magnesium glycerophosphate",
 		Text:    "magnesiumglycerofosfaat",
@@ -6959,6 +6994,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "magnesiumglycerofosfaat",
 	},
 	{
+		Key:     "form.hydroxide.key",
+		English: "hydroxide",
+		Text:    "hydroxide",
+	},
+	{
 		Key:     "form.hydroxide.name",
 		English: "magnesium hydroxide",
 		Text:    "magnesiumhydroxide",
@@ -6972,6 +7012,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "form.hydroxide.variant.anhydrous.name",
 		English: "magnesium hydroxide",
 		Text:    "magnesiumhydroxide",
+	},
+	{
+		Key:     "form.lactate.key",
+		English: "lactate",
+		Text:    "lactaat",
 	},
 	{
 		Key:     "form.lactate.name",
@@ -6994,6 +7039,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "magnesiumlactaat-dihydraat",
 	},
 	{
+		Key:     "form.lysinate-glycinate.key",
+		English: "lysinate-glycinate",
+		Text:    "lysinaat-glycinaat",
+	},
+	{
 		Key:     "form.lysinate-glycinate.name",
 		English: "magnesium lysinate glycinate chelate",
 		Text:    "magnesiumlysinaat-glycinaatchelaat",
@@ -7007,6 +7057,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "form.lysinate-glycinate.variant.anhydrous.name",
 		English: "magnesium lysinate glycinate chelate",
 		Text:    "magnesiumlysinaat-glycinaatchelaat",
+	},
+	{
+		Key:     "form.malate.key",
+		English: "malate",
+		Text:    "malaat",
 	},
 	{
 		Key:     "form.malate.name",
@@ -7034,6 +7089,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "magnesiummalaat-trihydraat",
 	},
 	{
+		Key:     "form.orotate.key",
+		English: "orotate",
+		Text:    "orotaat",
+	},
+	{
 		Key:     "form.orotate.name",
 		English: "magnesium orotate",
 		Text:    "magnesiumorotaat",
@@ -7052,6 +7112,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "form.orotate.variant.dihydrate.name",
 		English: "magnesium orotate dihydrate",
 		Text:    "magnesiumorotaat-dihydraat",
+	},
+	{
+		Key:     "form.oxide.key",
+		English: "oxide",
+		Text:    "oxide",
 	},
 	{
 		Key:     "form.oxide.name",
@@ -7074,6 +7139,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "magnesiumoxide",
 	},
 	{
+		Key:     "form.picolinate.key",
+		English: "picolinate",
+		Text:    "picolinaat",
+	},
+	{
 		Key:     "form.picolinate.name",
 		English: "magnesium picolinate",
 		Text:    "magnesiumpicolinaat",
@@ -7089,6 +7159,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "magnesiumpicolinaat",
 	},
 	{
+		Key:     "form.pidolate.key",
+		English: "pidolate",
+		Text:    "pidolaat",
+	},
+	{
 		Key:     "form.pidolate.name",
 		English: "magnesium pidolate",
 		Text:    "magnesiumpidolaat",
@@ -7102,6 +7177,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "form.pidolate.variant.anhydrous.name",
 		English: "magnesium pidolate",
 		Text:    "magnesiumpidolaat",
+	},
+	{
+		Key:     "form.sulfate.key",
+		English: "sulfate",
+		Text:    "sulfaat",
 	},
 	{
 		Key:     "form.sulfate.name",
@@ -7134,6 +7214,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "magnesiumsulfaat-monohydraat",
 	},
 	{
+		Key:     "form.taurate.key",
+		English: "taurate",
+		Text:    "tauraat",
+	},
+	{
 		Key:     "form.taurate.name",
 		English: "magnesium taurate",
 		Text:    "magnesiumtauraat",
@@ -7152,6 +7237,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "form.taurate.variant.anhydrous.name",
 		English: "magnesium taurate (1:2)",
 		Text:    "magnesiumtauraat (1:2)",
+	},
+	{
+		Key:     "form.threonate.key",
+		English: "threonate",
+		Text:    "threonaat",
 	},
 	{
 		Key:     "form.threonate.name",
@@ -7309,6 +7399,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "één kleine, door de industrie gefinancierde studie: 1,5-2 g magnesium-L-threonaat per dag (ongeveer 117-156 mg magnesium) gedurende 12 weken, 23 volwassenen tegen 21 op placebo; de samengestelde cognitie verbeterde (p = 0,003, d = 0,91); de effecten op slaap en angst waren niet van placebo te onderscheiden. Niet herhaald",
 	},
 	{
+		Key:     "goal.cognition.key",
+		English: "cognition",
+		Text:    "cognitie",
+	},
+	{
 		Key:     "goal.cognition.name",
 		English: "cognition and focus",
 		Text:    "cognitie en concentratie",
@@ -7357,6 +7452,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "goal.constipation.form.oxide.finding",
 		English: "the only magnesium salt with guideline support for chronic constipation (a conditional recommendation on very low certainty evidence); the trials gave 1.5 g magnesium oxide a day (in three doses in the first) for 28 days: about 905 mg magnesium, above every upper limit, so only under medical supervision",
 		Text:    "het enige magnesiumzout met steun van een richtlijn bij chronische obstipatie (een voorwaardelijke aanbeveling op bewijs van zeer lage zekerheid); de studies gaven 1,5 g magnesiumoxide per dag (in de eerste verdeeld over drie doses) gedurende 28 dagen: ongeveer 905 mg magnesium, boven elke bovengrens, dus alleen onder medisch toezicht",
+	},
+	{
+		Key:     "goal.constipation.key",
+		English: "constipation",
+		Text:    "verstopping",
 	},
 	{
 		Key:     "goal.constipation.name",
@@ -7424,6 +7524,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "een placebogecontroleerde studie van 4 weken met magnesiumoxide bij 94 volwassenen vond geen verschil (3,41 tegen 3,03 krampen per week minder, P = 0,67); een studie van 60 dagen met een merkproduct van oxide-monohydraat bij 175 volwassenen vond een klein verschil (3,4 tegen 2,6 aanvallen minder, p = 0,01). Oxide werkt vaak laxerend",
 	},
 	{
+		Key:     "goal.cramps.key",
+		English: "cramps",
+		Text:    "krampen",
+	},
+	{
 		Key:     "goal.cramps.name",
 		English: "muscle cramps",
 		Text:    "spierkrampen",
@@ -7467,6 +7572,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "goal.energy.form.malate.finding",
 		English: "chosen in practice for listlessness and fatigue; no trial",
 		Text:    "in de praktijk gekozen bij lusteloosheid en vermoeidheid; geen studie",
+	},
+	{
+		Key:     "goal.energy.key",
+		English: "energy",
+		Text:    "energie",
 	},
 	{
 		Key:     "goal.energy.name",
@@ -7519,6 +7629,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "door een consumentenartikel goed opneembaar genoemd en door een behandelaar tot de basis gerekend; geen studie",
 	},
 	{
+		Key:     "goal.general.key",
+		English: "general",
+		Text:    "algemeen",
+	},
+	{
 		Key:     "goal.general.name",
 		English: "general top-up",
 		Text:    "algemene aanvulling",
@@ -7557,6 +7672,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "goal.heart.form.taurate.finding",
 		English: "consumer and practitioner articles name taurate for heart rhythm and blood pressure; no controlled human trial of taurate was found",
 		Text:    "artikelen van consumentensites en behandelaars noemen tauraat voor hartritme en bloeddruk; er is geen gecontroleerde studie met tauraat bij mensen gevonden",
+	},
+	{
+		Key:     "goal.heart.key",
+		English: "heart",
+		Text:    "hart",
 	},
 	{
 		Key:     "goal.heart.name",
@@ -7617,6 +7737,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "goal.migraine.form.pidolate.finding",
 		English: "one small trial in 20 women with menstrual migraine, 360 mg a day of magnesium pidolate (whether of the salt or of its magnesium was not verified): too small to rank",
 		Text:    "één kleine studie bij 20 vrouwen met menstruele migraine, 360 mg magnesiumpidolaat per dag (of dat het zout of het magnesium erin is, is niet geverifieerd): te klein om te rangschikken",
+	},
+	{
+		Key:     "goal.migraine.key",
+		English: "migraine",
+		Text:    "migraine",
 	},
 	{
 		Key:     "goal.migraine.name",
@@ -7699,6 +7824,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "één studie met de maker als mede-auteur: 80 volwassenen, 1 g magnesium-L-threonaat per dag (ongeveer 78 mg magnesium) gedurende 21 dagen; diepe slaap en REM-slaap gemeten met een draagbaar apparaat vielen gunstig uit voor threonaat, maar de insomniescore verschilde niet van placebo (p = 0,39, een cijfer uit een secundaire bron)",
 	},
 	{
+		Key:     "goal.sleep.key",
+		English: "sleep",
+		Text:    "slaap",
+	},
+	{
 		Key:     "goal.sleep.name",
 		English: "sleep",
 		Text:    "slaap",
@@ -7739,6 +7869,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "de keus van een behandelaar bij spierpijn, stijfheid en herstel; er is geen studie met malaat bij sport gevonden, en de systematische review vond geen prestatievoordeel van magnesium",
 	},
 	{
+		Key:     "goal.sport.key",
+		English: "sport",
+		Text:    "sport",
+	},
+	{
 		Key:     "goal.sport.name",
 		English: "muscles and sport",
 		Text:    "spieren en sport",
@@ -7767,6 +7902,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "goal.stress.form.bisglycinate.finding",
 		English: "a practitioner's first choice for stress, relaxation and a sensitive gut; no stress trial of bisglycinate was found, and the evidence for magnesium in stress is not salt-specific",
 		Text:    "de eerste keus van een behandelaar bij stress, ontspanning en gevoelige darmen; er is geen stressstudie met bisglycinaat gevonden, en het bewijs voor magnesium bij stress is niet specifiek voor één zout",
+	},
+	{
+		Key:     "goal.stress.key",
+		English: "stress",
+		Text:    "stress",
 	},
 	{
 		Key:     "goal.stress.name",
@@ -7806,7 +7946,7 @@ var nlDataByKey = []msg.DataEntry{
 	{
 		Key:     "interaction.antibiotics.advice",
 		English: "some antibiotics bind magnesium (tetracyclines such as doxycycline, quinolones such as ciprofloxacin) and some lower it (aminoglycosides such as gentamicin); until you name yours with --meds, mgcalc keeps the longest spacing the sources give for any of them, and practitioners advise keeping magnesium apart from certain antibiotics",
-		Text:    "sommige antibiotica binden magnesium (tetracyclines zoals doxycycline, chinolonen zoals ciprofloxacine) en sommige verlagen het (aminoglycosiden zoals gentamicine); tot u het uwe met --meds noemt, houdt mgcalc de langste tussentijd aan die de bronnen voor een van hen geven, en behandelaars raden aan magnesium gescheiden te houden van bepaalde antibiotica",
+		Text:    "sommige antibiotica binden magnesium (tetracyclines zoals doxycycline, chinolonen zoals ciprofloxacine) en sommige verlagen het (aminoglycosiden zoals gentamicine); tot u het uwe met --meds noemt, houdt mgcalc de langste tussenpoos aan die de bronnen voor een van hen geven, en behandelaars raden aan magnesium gescheiden te houden van bepaalde antibiotica",
 	},
 	{
 		Key:     "interaction.antibiotics.name",
@@ -7821,7 +7961,7 @@ var nlDataByKey = []msg.DataEntry{
 	{
 		Key:     "interaction.antibiotics.spacing.2",
 		English: "moxifloxacin: at least 4 hours before or 8 hours after magnesium (Avelox US label), the longest spacing the sources give for an antibiotic",
-		Text:    "moxifloxacine: minstens 4 uur vóór of 8 uur na magnesium (Amerikaanse productinformatie van Avelox), de langste tussentijd die de bronnen voor een antibioticum geven",
+		Text:    "moxifloxacine: minstens 4 uur vóór of 8 uur na magnesium (Amerikaanse productinformatie van Avelox), de langste tussenpoos die de bronnen voor een antibioticum geven",
 	},
 	{
 		Key:     "interaction.bictegravir.name",
@@ -8356,7 +8496,7 @@ var nlDataByKey = []msg.DataEntry{
 	{
 		Key:     "titration.closed_way.note",
 		English: "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
-		Text:    "een tussentijdregel die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
+		Text:    "een regel voor de tussenpoos die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 	},
 	{
 		Key:     "titration.general_spacing",
@@ -8447,6 +8587,66 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "titration.with_food.short",
 		English: "take it with a meal: that is easier on the gut",
 		Text:    "neem het bij een maaltijd: dat is milder voor de darmen",
+	},
+	{
+		Key:     "variant.anhydrous",
+		English: "anhydrous",
+		Text:    "watervrij",
+	},
+	{
+		Key:     "variant.basic",
+		English: "basic",
+		Text:    "basisch",
+	},
+	{
+		Key:     "variant.basic-tetrahydrate",
+		English: "basic-tetrahydrate",
+		Text:    "basisch-tetrahydraat",
+	},
+	{
+		Key:     "variant.dihydrate",
+		English: "dihydrate",
+		Text:    "dihydraat",
+	},
+	{
+		Key:     "variant.heptahydrate",
+		English: "heptahydrate",
+		Text:    "heptahydraat",
+	},
+	{
+		Key:     "variant.hexahydrate",
+		English: "hexahydrate",
+		Text:    "hexahydraat",
+	},
+	{
+		Key:     "variant.hydrochloride",
+		English: "hydrochloride",
+		Text:    "hydrochloride",
+	},
+	{
+		Key:     "variant.monohydrate",
+		English: "monohydrate",
+		Text:    "monohydraat",
+	},
+	{
+		Key:     "variant.monomagnesium",
+		English: "monomagnesium",
+		Text:    "monomagnesium",
+	},
+	{
+		Key:     "variant.nonahydrate",
+		English: "nonahydrate",
+		Text:    "nonahydraat",
+	},
+	{
+		Key:     "variant.tetrahydrate",
+		English: "tetrahydrate",
+		Text:    "tetrahydraat",
+	},
+	{
+		Key:     "variant.trihydrate",
+		English: "trihydrate",
+		Text:    "trihydraat",
 	},
 }
 
@@ -8705,7 +8905,7 @@ var nlDataByText = []msg.DataEntry{
 	{
 		Key:     "titration.closed_way.note",
 		English: "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
-		Text:    "een tussentijdregel die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
+		Text:    "een regel voor de tussenpoos die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 	},
 	{
 		Key:     "goal.sport.finding",
@@ -8763,6 +8963,11 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "een bisfosfonaat zoals alendroninezuur neemt u in direct na het opstaan, vóór eten, drinken of andere geneesmiddelen",
 	},
 	{
+		Key:     "variant.anhydrous",
+		English: "anhydrous",
+		Text:    "watervrij",
+	},
+	{
 		Key:     "interaction.antacid-absorption.spacing.1",
 		English: "antacid-type magnesium salts should not be taken within 2-4 hours of these medicines (UK magnesium trisilicate mixture SmPC; mgcalc takes 4)",
 		Text:    "magnesiumzouten die als maagzuurbinder werken, horen niet binnen 2-4 uur van deze geneesmiddelen te worden ingenomen (Britse SmPC van magnesiumtrisilicaatmengsel; mgcalc neemt 4)",
@@ -8771,6 +8976,21 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "magnesium_product.antacids.name",
 		English: "antacids",
 		Text:    "maagzuurbinders",
+	},
+	{
+		Key:     "form.aspartate.key",
+		English: "aspartate",
+		Text:    "aspartaat",
+	},
+	{
+		Key:     "variant.basic",
+		English: "basic",
+		Text:    "basisch",
+	},
+	{
+		Key:     "variant.basic-tetrahydrate",
+		English: "basic-tetrahydrate",
+		Text:    "basisch-tetrahydraat",
 	},
 	{
 		Key:     "goal.general.form.citrate.finding",
@@ -8788,14 +9008,29 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "bictegravir (Biktarvy, hiv)",
 	},
 	{
+		Key:     "form.bisglycinate.key",
+		English: "bisglycinate",
+		Text:    "bisglycinaat",
+	},
+	{
 		Key:     "interaction.bisphosphonates.name",
 		English: "bisphosphonates",
 		Text:    "bisfosfonaten",
 	},
 	{
+		Key:     "form.carbonate.key",
+		English: "carbonate",
+		Text:    "carbonaat",
+	},
+	{
 		Key:     "interaction.cellulose-phosphate-edetate.name",
 		English: "cellulose sodium phosphate and edetate disodium",
 		Text:    "natriumcellulosefosfaat en dinatriumedetaat",
+	},
+	{
+		Key:     "form.chloride.key",
+		English: "chloride",
+		Text:    "chloride",
 	},
 	{
 		Key:     "goal.energy.form.malate.finding",
@@ -8813,12 +9048,22 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "cisplatine",
 	},
 	{
+		Key:     "form.citrate.key",
+		English: "citrate",
+		Text:    "citraat",
+	},
+	{
+		Key:     "goal.cognition.key",
+		English: "cognition",
+		Text:    "cognitie",
+	},
+	{
 		Key:     "goal.cognition.name",
 		English: "cognition and focus",
 		Text:    "cognitie en concentratie",
 	},
 	{
-		Key:     "goal.constipation.name",
+		Key:     "goal.constipation.key",
 		English: "constipation",
 		Text:    "verstopping",
 	},
@@ -8826,6 +9071,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "goal.heart.form.taurate.finding",
 		English: "consumer and practitioner articles name taurate for heart rhythm and blood pressure; no controlled human trial of taurate was found",
 		Text:    "artikelen van consumentensites en behandelaars noemen tauraat voor hartritme en bloeddruk; er is geen gecontroleerde studie met tauraat bij mensen gevonden",
+	},
+	{
+		Key:     "goal.cramps.key",
+		English: "cramps",
+		Text:    "krampen",
 	},
 	{
 		Key:     "gate.condition.dehydration.name",
@@ -8841,6 +9091,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "depleting.digoxin.name",
 		English: "digoxin",
 		Text:    "digoxine",
+	},
+	{
+		Key:     "variant.dihydrate",
+		English: "dihydrate",
+		Text:    "dihydraat",
 	},
 	{
 		Key:     "gate.condition.heart-block.reason",
@@ -8871,6 +9126,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "interaction.eltrombopag.name",
 		English: "eltrombopag",
 		Text:    "eltrombopag",
+	},
+	{
+		Key:     "goal.energy.key",
+		English: "energy",
+		Text:    "energie",
 	},
 	{
 		Key:     "goal.energy.name",
@@ -8968,6 +9228,11 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "gabapentine",
 	},
 	{
+		Key:     "goal.general.key",
+		English: "general",
+		Text:    "algemeen",
+	},
+	{
 		Key:     "goal.general.name",
 		English: "general top-up",
 		Text:    "algemene aanvulling",
@@ -8983,6 +9248,21 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid (hydroxide:1200mg voor 15 mL van de gewone sterkte)",
 	},
 	{
+		Key:     "form.gluconate.key",
+		English: "gluconate",
+		Text:    "gluconaat",
+	},
+	{
+		Key:     "form.glycerophosphate.key",
+		English: "glycerophosphate",
+		Text:    "glycerofosfaat",
+	},
+	{
+		Key:     "goal.heart.key",
+		English: "heart",
+		Text:    "hart",
+	},
+	{
 		Key:     "goal.heart.name",
 		English: "heart and blood pressure",
 		Text:    "hart en bloeddruk",
@@ -8993,9 +9273,29 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "hartblok of bradycardie",
 	},
 	{
+		Key:     "variant.heptahydrate",
+		English: "heptahydrate",
+		Text:    "heptahydraat",
+	},
+	{
+		Key:     "variant.hexahydrate",
+		English: "hexahydrate",
+		Text:    "hexahydraat",
+	},
+	{
 		Key:     "form.oxide.tolerance",
 		English: "high in magnesium but often poorly tolerated; works mainly as a laxative for many people, and is less well absorbed than other forms. NIH names oxide together with carbonate, chloride and gluconate as the forms most often reported to cause diarrhoea; rating oxide laxative and the other three moderate is mgcalc's own inference from the consumer articles, not a ranking any source gives",
 		Text:    "rijk aan magnesium, maar vaak slecht verdragen; werkt bij veel mensen vooral als laxeermiddel en wordt minder goed opgenomen dan andere vormen. Het NIH noemt oxide samen met carbonaat, chloride en gluconaat als de vormen die het vaakst diarree geven; oxide als laxerend en de andere drie als matig indelen is een eigen afleiding van mgcalc uit de consumentenartikelen, geen rangorde die een bron geeft",
+	},
+	{
+		Key:     "variant.hydrochloride",
+		English: "hydrochloride",
+		Text:    "hydrochloride",
+	},
+	{
+		Key:     "form.hydroxide.key",
+		English: "hydroxide",
+		Text:    "hydroxide",
 	},
 	{
 		Key:     "limits.bfr.band.4.note",
@@ -9031,6 +9331,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "names.refused.magnesium-oil.reason",
 		English: "it is magnesium chloride dissolved in water, so its weight is not the salt's weight",
 		Text:    "het is magnesiumchloride opgelost in water, dus het gewicht ervan is niet het gewicht van het zout",
+	},
+	{
+		Key:     "form.lactate.key",
+		English: "lactate",
+		Text:    "lactaat",
 	},
 	{
 		Key:     "magnesium_product.laxatives.name",
@@ -9091,6 +9396,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "depleting.digoxin.advice",
 		English: "low magnesium makes digoxin toxicity more likely: talk to your doctor, who may want to check your magnesium",
 		Text:    "een laag magnesium maakt een digoxine-intoxicatie waarschijnlijker: overleg met uw arts, die uw magnesium misschien wil laten controleren",
+	},
+	{
+		Key:     "form.lysinate-glycinate.key",
+		English: "lysinate-glycinate",
+		Text:    "lysinaat-glycinaat",
 	},
 	{
 		Key:     "names.refused.magnesia.name",
@@ -9413,6 +9723,11 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "magnesiumtrisilicaat",
 	},
 	{
+		Key:     "form.malate.key",
+		English: "malate",
+		Text:    "malaat",
+	},
+	{
 		Key:     "magnesium_product.antacids",
 		English: "many antacids are magnesium salts or contain one (Rennie: magnesium carbonate; milk of magnesia and Magnesia San Pellegrino: magnesium hydroxide): read the label",
 		Text:    "veel maagzuurbinders zijn een magnesiumzout of bevatten er een (Rennie: magnesiumcarbonaat; magnesiamelk en Magnesia San Pellegrino: magnesiumhydroxide): lees het etiket",
@@ -9421,6 +9736,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "interaction.antacid-absorption.name",
 		English: "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir)",
 		Text:    "geneesmiddelen waarvan maagzuurbinders de opname verlagen (mycofenolaat, rosuvastatine, fenytoïne, azool-antimycotica, atazanavir, tipranavir)",
+	},
+	{
+		Key:     "goal.migraine.key",
+		English: "migraine",
+		Text:    "migraine",
 	},
 	{
 		Key:     "goal.migraine.name",
@@ -9441,6 +9761,16 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "form.chloride.tolerance",
 		English: "moderately laxative (a consumer article); among the forms most often reported to cause diarrhoea. NIH names it together with oxide, carbonate and gluconate; the gradation between laxative and moderate is mgcalc's own inference",
 		Text:    "matig laxerend (een consumentenartikel); een van de vormen die het vaakst diarree geven. Het NIH noemt het samen met oxide, carbonaat en gluconaat; de gradatie tussen laxerend en matig is een eigen afleiding van mgcalc",
+	},
+	{
+		Key:     "variant.monohydrate",
+		English: "monohydrate",
+		Text:    "monohydraat",
+	},
+	{
+		Key:     "variant.monomagnesium",
+		English: "monomagnesium",
+		Text:    "monomagnesium",
 	},
 	{
 		Key:     "form.citrate.variant.monomagnesium.name",
@@ -9470,7 +9800,7 @@ var nlDataByText = []msg.DataEntry{
 	{
 		Key:     "interaction.antibiotics.spacing.2",
 		English: "moxifloxacin: at least 4 hours before or 8 hours after magnesium (Avelox US label), the longest spacing the sources give for an antibiotic",
-		Text:    "moxifloxacine: minstens 4 uur vóór of 8 uur na magnesium (Amerikaanse productinformatie van Avelox), de langste tussentijd die de bronnen voor een antibioticum geven",
+		Text:    "moxifloxacine: minstens 4 uur vóór of 8 uur na magnesium (Amerikaanse productinformatie van Avelox), de langste tussenpoos die de bronnen voor een antibioticum geven",
 	},
 	{
 		Key:     "goal.cramps.name",
@@ -9578,6 +9908,11 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "geen studie bepaalt een dosis voor een algemene aanvulling: de aanbevolen innames tellen voeding en supplementen samen, dus een supplement hoort het gat te dichten tussen wat uw voeding geeft en de aanbevolen inname, binnen de bovengrens. De streefdosis van dit schema kent uw voeding niet: trek af wat u eet. De meeste opnamestudies vinden dat citraat beter wordt opgenomen dan oxide, al vond één studie dat oxide het magnesium in de cellen meer verhoogde; betere opname is geen bewijs van een klinisch voordeel",
 	},
 	{
+		Key:     "variant.nonahydrate",
+		English: "nonahydrate",
+		Text:    "nonahydraat",
+	},
+	{
 		Key:     "titration.keep_lowest",
 		English: "once it helps, keep the lowest dose that works",
 		Text:    "helpt het, houd dan de laagste dosis aan die werkt",
@@ -9618,6 +9953,16 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "magnesiumzouten via de mond samen met deze harsen geven kans op een metabole alkalose (Britse SmPC's van maagzuurbinders): combineer ze niet zonder uw arts",
 	},
 	{
+		Key:     "form.orotate.key",
+		English: "orotate",
+		Text:    "orotaat",
+	},
+	{
+		Key:     "form.oxide.key",
+		English: "oxide",
+		Text:    "oxide",
+	},
+	{
 		Key:     "interaction.penicillamine.name",
 		English: "penicillamine",
 		Text:    "penicillamine",
@@ -9626,6 +9971,16 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "depleting.pentamidine.name",
 		English: "pentamidine",
 		Text:    "pentamidine",
+	},
+	{
+		Key:     "form.picolinate.key",
+		English: "picolinate",
+		Text:    "picolinaat",
+	},
+	{
+		Key:     "form.pidolate.key",
+		English: "pidolate",
+		Text:    "pidolaat",
 	},
 	{
 		Key:     "interaction.polystyrene-sulfonate.name",
@@ -9693,7 +10048,7 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "sirolimus (rapamycine)",
 	},
 	{
-		Key:     "goal.sleep.name",
+		Key:     "goal.sleep.key",
 		English: "sleep",
 		Text:    "slaap",
 	},
@@ -9710,7 +10065,7 @@ var nlDataByText = []msg.DataEntry{
 	{
 		Key:     "interaction.antibiotics.advice",
 		English: "some antibiotics bind magnesium (tetracyclines such as doxycycline, quinolones such as ciprofloxacin) and some lower it (aminoglycosides such as gentamicin); until you name yours with --meds, mgcalc keeps the longest spacing the sources give for any of them, and practitioners advise keeping magnesium apart from certain antibiotics",
-		Text:    "sommige antibiotica binden magnesium (tetracyclines zoals doxycycline, chinolonen zoals ciprofloxacine) en sommige verlagen het (aminoglycosiden zoals gentamicine); tot u het uwe met --meds noemt, houdt mgcalc de langste tussentijd aan die de bronnen voor een van hen geven, en behandelaars raden aan magnesium gescheiden te houden van bepaalde antibiotica",
+		Text:    "sommige antibiotica binden magnesium (tetracyclines zoals doxycycline, chinolonen zoals ciprofloxacine) en sommige verlagen het (aminoglycosiden zoals gentamicine); tot u het uwe met --meds noemt, houdt mgcalc de langste tussenpoos aan die de bronnen voor een van hen geven, en behandelaars raden aan magnesium gescheiden te houden van bepaalde antibiotica",
 	},
 	{
 		Key:     "magnesium_product.laxatives",
@@ -9718,14 +10073,29 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "sommige laxeermiddelen zijn magnesiumzouten (magnesiamelk is magnesiumhydroxide; magnesiumcitraat en -sulfaat werken als osmotisch laxeermiddel): lees het etiket",
 	},
 	{
+		Key:     "goal.sport.key",
+		English: "sport",
+		Text:    "sport",
+	},
+	{
 		Key:     "goal.constipation.note.1.short",
 		English: "stop stepping up as soon as the stool is normal, and keep that dose",
 		Text:    "stop met verhogen zodra de ontlasting normaal is, en houd die dosis aan",
 	},
 	{
+		Key:     "goal.stress.key",
+		English: "stress",
+		Text:    "stress",
+	},
+	{
 		Key:     "goal.stress.name",
 		English: "stress and relaxation",
 		Text:    "stress en ontspanning",
+	},
+	{
+		Key:     "form.sulfate.key",
+		English: "sulfate",
+		Text:    "sulfaat",
 	},
 	{
 		Key:     "interaction.bictegravir.spacing.1",
@@ -9833,6 +10203,11 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "neem het bisfosfonaat en magnesium minstens 2 uur na elkaar in (NIH ODS)",
 	},
 	{
+		Key:     "form.taurate.key",
+		English: "taurate",
+		Text:    "tauraat",
+	},
+	{
 		Key:     "goal.heart.note.2",
 		English: "taurate's heart claim comes from consumer articles, with no controlled human trial behind it",
 		Text:    "de hartclaim van tauraat komt uit consumentenartikelen, zonder gecontroleerde studie bij mensen erachter",
@@ -9846,6 +10221,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "interaction.tetracyclines.name",
 		English: "tetracycline antibiotics",
 		Text:    "tetracycline-antibiotica",
+	},
+	{
+		Key:     "variant.tetrahydrate",
+		English: "tetrahydrate",
+		Text:    "tetrahydraat",
 	},
 	{
 		Key:     "goal.migraine.finding",
@@ -10071,6 +10451,16 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "goal.heart.untested_dose.short",
 		English: "this target is below the doses the blood-pressure trials tested: whether it lowers blood pressure is untested",
 		Text:    "deze streefdosis ligt onder de doses die de bloeddrukstudies testten: of die de bloeddruk verlaagt, is niet onderzocht",
+	},
+	{
+		Key:     "form.threonate.key",
+		English: "threonate",
+		Text:    "threonaat",
+	},
+	{
+		Key:     "variant.trihydrate",
+		English: "trihydrate",
+		Text:    "trihydraat",
 	},
 	{
 		Key:     "form.citrate.variant.nonahydrate.name",

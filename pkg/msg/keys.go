@@ -37,6 +37,14 @@ func KeyVariantName(form, variant string) string {
 	return key("form", form, "variant", variant, "name")
 }
 
+// KeyFormKey is a form's key as a word people read and type (citrate:
+// "citraat" in Dutch): in a hint, a suggestion or a batch line of text.
+func KeyFormKey(form string) string { return key("form", form, "key") }
+
+// KeyVariantKey is a variant's key as a word people read and type
+// (anhydrous: "watervrij" in Dutch), the same for every form that has it.
+func KeyVariantKey(variant string) string { return key("variant", variant) }
+
 // KeyName is a text of names.yaml: kind lacking, refused or others.
 func KeyName(kind, name, field string) string { return key("names", kind, name, field) }
 
@@ -52,7 +60,8 @@ func KeyBandNote(authority string, from float64) string {
 func KeyLabelValue(label, field string) string { return key("limits", "label", label, field) }
 
 // KeyGoal is a goal's text: field name, finding, timing, target or
-// sensitive.
+// sensitive; key is the goal's key as a word people read and type
+// (sleep: "slapen" in Dutch).
 func KeyGoal(goal, field string) string { return key("goal", goal, field) }
 
 // KeyGoalFormFinding is what the evidence found for form and goal.

@@ -315,6 +315,17 @@ func (p Printer) Message(e *Message) string {
 	return p.S(e.Format, args...)
 }
 
+// List is items joined with ", " as a Message whose every item is an
+// argument: a Printer translates each that is a data text (variant
+// keys: anhydrous is watervrij in Dutch), and leaves the others be.
+func List(items ...string) *Message {
+	args := make([]any, len(items))
+	for i, s := range items {
+		args[i] = s
+	}
+	return &Message{Format: strings.TrimSuffix(strings.Repeat("%s, ", len(items)), ", "), Args: args}
+}
+
 // Plural is the message one (n is 1) or other (any other n), formatted
 // with args: "1 argument", "2 arguments". Both are keys of the
 // catalogue, so each language words its own plural.

@@ -104,13 +104,13 @@ func (r *Check) Text(t *Term) string {
 	pct := p.Num(c.Implied*100, 1)
 	name := formName(p, c.Form)
 	if c.Variant != nil {
-		name += " (" + c.Variant.Key + ")"
+		name += " (" + variantWord(p, c.Variant) + ")"
 	}
 	var b strings.Builder
 	switch c.Verdict {
 	case dose.Impossible:
 		b.WriteString(t.Bad(p.S("%s mg %s cannot carry %s mg magnesium: that is %s %%, and the most any %s variant carries is %s %% (%s).",
-			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, c.Form.Key, p.Num(c.Form.MaxFraction()*100, 1), richest(c))) + "\n")
+			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, formWord(p, c.Form), p.Num(c.Form.MaxFraction()*100, 1), richest(p, c))) + "\n")
 		b.WriteString(p.S("The product is likely a blend (\"buffered\", with a richer salt), a mislabelled form or hydrate, or the label has a typo. Use the label's elemental amount in totals only if you trust it.") + "\n")
 	case dose.Consistent:
 		var parts []string
@@ -157,14 +157,14 @@ func offText(p msg.Printer, off float64) string {
 	return p.S("less than %s %% apart, relative", p.Num(0.05, 2))
 }
 
-func richest(c dose.LabelCheck) string {
+func richest(p msg.Printer, c dose.LabelCheck) string {
 	best := c.Form.Variants[0]
 	for _, v := range c.Form.Variants {
 		if v.Fraction > best.Fraction {
 			best = v
 		}
 	}
-	return best.Key
+	return variantWord(p, best)
 }
 
 func variantList(p msg.Printer, c dose.LabelCheck) string {
@@ -226,7 +226,7 @@ func (x *checkWriter) Write(r batch.Row, c dose.LabelCheck) error {
 		_, err = x.w.Write(append(b, '\n'))
 		return err
 	}
-	_, err := x.w.WriteString(x.t.P.S("line %d: ", line) + NewCheck(c).Text(x.t))
+	_, err := x.w.WriteString(x.t.wrap(x.t.P.S("line %d: ", line) + NewCheck(c).Text(x.t)))
 	return err
 }
 

@@ -78,6 +78,18 @@ type Conversion struct {
 	c    dose.Conversion
 	j    conversionJSON
 	unit units.Unit
+	// given is the unit the elemental amount of `compound` was typed in
+	// (4mmol): the text echoes it, with the mg it is, rounded once.
+	given units.Unit
+}
+
+// Given says the elemental amount of `compound` was typed in u (mmol or
+// mEq): the text names it as typed, the mg with one decimal (review K6:
+// 4mmol printed "97.22 mg elemental magnesium"). Machine formats are
+// unchanged.
+func (r *Conversion) Given(u units.Unit) *Conversion {
+	r.given = u
+	return r
 }
 
 // WithUnit shows the elemental amount in u (JSON keeps mg and adds u).
@@ -159,12 +171,15 @@ func (r *Conversion) Text(t *Term) string {
 	}
 	mg, share := limitFigures(p, c.Limit, c.Check, c.ElementalMg)
 	if r.unit.Key != "mg" {
-		mg = p.S("%s %s (%s mg)", p.Num(r.unit.Of(c.ElementalMg), unitDec(r.unit, false)), r.unit.Label, mg)
+		mg = p.S("%s %s (%s mg)", p.Num(r.unit.Of(c.ElementalMg), unitDecOf(r.unit, r.unit.Of(c.ElementalMg))), r.unit.Label, mg)
 	}
 	if c.Reverse {
 		given := p.Amount(c.ElementalMg)
-		if r.unit.Key != "mg" {
-			given = p.S("%s %s (%s mg)", p.Num(r.unit.Of(c.ElementalMg), unitDec(r.unit, false)), r.unit.Label, p.Num(c.ElementalMg, ValueDec))
+		if u := r.unit; u.Key != "mg" || r.given.Key != "" && r.given.Key != "mg" {
+			if u.Key == "mg" {
+				u = r.given
+			}
+			given = p.S("%s %s (%s mg)", p.Num(u.Of(c.ElementalMg), unitDecOf(u, u.Of(c.ElementalMg))), u.Label, p.Num(c.ElementalMg, ValueDec))
 			b.WriteString(p.S("%s elemental magnesium", t.Num(given)) + "\n")
 		} else {
 			b.WriteString(p.S("%s mg elemental magnesium", t.Num(given)) + "\n")

@@ -22,6 +22,18 @@ func variantName(p msg.Printer, f *forms.Form, v *forms.Variant) string {
 	return p.Data(msg.KeyVariantName(f.Key, v.Key), v.Name)
 }
 
+// formWord is a form's key as a word people read and type: the key in
+// English, a Dutch alias in Dutch (citraat). Machine formats print the key.
+func formWord(p msg.Printer, f *forms.Form) string {
+	return p.Data(msg.KeyFormKey(f.Key), f.Key)
+}
+
+// variantWord is a variant's key as a word people read and type:
+// anhydrous in English, watervrij in Dutch.
+func variantWord(p msg.Printer, v *forms.Variant) string {
+	return p.Data(msg.KeyVariantKey(v.Key), v.Key)
+}
+
 func authorityName(p msg.Printer, a *limits.Authority) string {
 	return p.Data(msg.KeyAuthorityName(a.Key), a.Name)
 }

@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
@@ -135,18 +137,56 @@ func (l FormList) Text(t *Term) string {
 	header := []string{p.S("FORM"), p.S("VARIANT"), p.S("FORMULA"), p.S("g/mol"), p.S("%% Mg"), p.S("GUT")}
 	var rows [][]string
 	for _, r := range l {
-		form := r.Form
+		form := p.Data(msg.KeyFormKey(r.Form), r.Form)
 		if !r.Default {
 			form = ""
 		}
-		variant := r.Variant
+		variant := p.Data(msg.KeyVariantKey(r.Variant), r.Variant)
 		if r.Default {
 			variant += " *"
 		}
 		rows = append(rows, []string{form, variant, r.Formula, p.Num(r.v.MolarMass, 2), p.Num(r.v.Fraction*100, 2), p.S(r.Tolerance)})
 	}
-	return t.Table(header, rows, map[int]bool{3: true, 4: true}) +
-		t.Dim(p.S("* default variant; give another as FORM:VARIANT, e.g. citrate:nonahydrate")) + "\n"
+	table := t.Table(header, rows, map[int]bool{3: true, 4: true})
+	if t.tooWide(table) {
+		table = l.narrow(t)
+	}
+	return table + t.Dim(p.S("* default variant; give another as FORM:VARIANT, e.g. citrate:nonahydrate")) + "\n"
+}
+
+// narrow is the form list for a terminal too narrow for one row a
+// variant (review K1: at 80 columns every row wrapped): each form on a
+// line of its own with its gut tolerance, which is the form's, and its
+// variants indented under it.
+func (l FormList) narrow(t *Term) string {
+	p := t.P
+	header := []string{p.S("FORM / VARIANT"), p.S("FORMULA"), p.S("g/mol"), p.S("%% Mg"), p.S("GUT")}
+	var rows [][]string
+	for _, r := range l {
+		if r.Default {
+			rows = append(rows, []string{p.Data(msg.KeyFormKey(r.Form), r.Form), "", "", "", p.S(r.Tolerance)})
+		}
+		variant := "  " + p.Data(msg.KeyVariantKey(r.Variant), r.Variant)
+		if r.Default {
+			variant += " *"
+		}
+		rows = append(rows, []string{variant, r.Formula, p.Num(r.v.MolarMass, 2), p.Num(r.v.Fraction*100, 2), ""})
+	}
+	return t.Table(header, rows, map[int]bool{2: true, 3: true})
+}
+
+// tooWide reports whether s has a line wider than the terminal; piped
+// output, never wrapped, is never too wide.
+func (t *Term) tooWide(s string) bool {
+	if !t.Styled || t.Width <= 0 {
+		return false
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if ansi.StringWidth(line) > t.Width {
+			return true
+		}
+	}
+	return false
 }
 
 func boolStr(b bool) string {
@@ -261,20 +301,34 @@ func cite(t *Term, ids []string) string {
 func (d *FormDetail) Text(t *Term) string {
 	p := t.P
 	var b strings.Builder
-	b.WriteString(t.Num(p.Data(msg.KeyForm(d.Form, "name"), d.Name)) + " (" + d.Form + ")\n")
+	b.WriteString(t.Num(p.Data(msg.KeyForm(d.Form, "name"), d.Name)) + " (" + p.Data(msg.KeyFormKey(d.Form), d.Form) + ")\n")
 	if len(d.Aliases) > 0 {
 		b.WriteString(p.S("also called: %s", strings.Join(d.Aliases, ", ")) + "\n")
 	}
 	b.WriteString("\n" + p.S("variants (Mg %% computed from the formula):") + "\n")
 	var rows [][]string
 	for _, v := range d.Variants {
-		key := v.Variant
+		key := p.Data(msg.KeyVariantKey(v.Variant), v.Variant)
 		if v.Default {
 			key += " *"
 		}
 		rows = append(rows, []string{key, p.Data(msg.KeyVariantName(d.Form, v.Variant), v.Name), v.Formula, p.Num(v.v.MolarMass, 2) + " g/mol", p.Num(v.v.Fraction*100, 2) + " %"})
 	}
-	b.WriteString(indent(Columns(rows, map[int]bool{3: true, 4: true}), "  "))
+	table := indent(Columns(rows, map[int]bool{3: true, 4: true}), "  ")
+	if t.tooWide(table) {
+		// too narrow for one line a variant: its name under its figures
+		var short [][]string
+		for _, r := range rows {
+			short = append(short, []string{r[0], r[2], r[3], r[4]})
+		}
+		lines := strings.Split(strings.TrimSuffix(Columns(short, map[int]bool{2: true, 3: true}), "\n"), "\n")
+		var nb strings.Builder
+		for i, line := range lines {
+			nb.WriteString("  " + line + "\n    " + rows[i][1] + "\n")
+		}
+		table = nb.String()
+	}
+	b.WriteString(table)
 	b.WriteString(indent(t.Dim(p.S("* default variant, used when none is named")), "  ") + "\n")
 	b.WriteString("\n" + p.S("gut tolerance: %s: %s", p.S(d.Tolerance), p.Data(msg.KeyForm(d.Form, "tolerance"), d.ToleranceNote)) + cite(t, d.ToleranceSrc) + "\n")
 	if len(d.Goals) > 0 {
@@ -300,7 +354,7 @@ func (d *FormDetail) Text(t *Term) string {
 	}
 	for _, v := range d.Variants {
 		for _, l := range v.Labels {
-			b.WriteString(p.S("label check (%s): %s mg states %s mg Mg; computed %s mg", v.Variant,
+			b.WriteString(p.S("label check (%s): %s mg states %s mg Mg; computed %s mg", p.Data(msg.KeyVariantKey(v.Variant), v.Variant),
 				p.Amount(l.CompoundMg), p.Amount(l.StatedMg), p.Num(l.computed, 1)) + cite(t, l.Sources) + "\n")
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/source"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 type savedIntakeJSON struct {
@@ -159,8 +160,13 @@ func (r *SavedPlan) Text(t *Term) string {
 		b.WriteString(t.Warn(p.S("this plan is for use under medical supervision only")) + "\n")
 	}
 	b.WriteString(p.S("saved plan: %s (saved %s)", planLine(p, pl), pl.SavedAt.In(loc).Format("2006-01-02 15:04")) + "\n")
-	b.WriteString(p.S("form: %s (%s, %s, %s %% Mg)", t.Num(p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName)),
-		p.Data(msg.KeyVariantName(pl.Form, pl.Variant), pl.VariantName), pl.Formula, p.Num(pl.Fraction*100, 2)) + "\n")
+	form, variant := p.Data(msg.KeyForm(pl.Form, "name"), pl.FormName), p.Data(msg.KeyVariantName(pl.Form, pl.Variant), pl.VariantName)
+	if strings.HasPrefix(text.Loose(variant), text.Loose(form)) {
+		// "magnesium bisglycinate, anhydrous": the form's name once (review K8)
+		b.WriteString(p.S("form: %s (%s, %s %% Mg)", t.Num(variant), pl.Formula, p.Num(pl.Fraction*100, 2)) + "\n")
+	} else {
+		b.WriteString(p.S("form: %s (%s, %s, %s %% Mg)", t.Num(form), variant, pl.Formula, p.Num(pl.Fraction*100, 2)) + "\n")
+	}
 	// as the plan said it: the target, and what whole units reach
 	reached := pl.ReachedMg
 	if reached == 0 {

@@ -152,6 +152,20 @@ func mgRange(p msg.Printer, v, lo, hi *float64) string {
 	return p.S("none set")
 }
 
+// noteCite is a row's last cells: its note and its sources. On a
+// terminal that wraps, one cell, so that a short note is not padded to the
+// longest and a wrapped row keeps no padding (review K2); piped, two
+// aligned columns, as they always were.
+func (t *Term) noteCite(note, cite string) []string {
+	switch {
+	case !t.Styled || t.Width <= 0:
+		return []string{note, cite}
+	case note == "":
+		return []string{cite}
+	}
+	return []string{note + " " + cite}
+}
+
 // Text implements Report.
 func (r *Limits) Text(t *Term) string {
 	p := t.P
@@ -188,8 +202,7 @@ func (r *Limits) Text(t *Term) string {
 		if u.Note != "" {
 			parts = append(parts, p.DataText(u.Note))
 		}
-		note := strings.Join(parts, "; ")
-		rows = append(rows, []string{name, mgRange(p, u.Mg, nil, nil), note, t.Dim("[" + strings.Join(u.Sources, ", ") + "]")})
+		rows = append(rows, append([]string{name, mgRange(p, u.Mg, nil, nil)}, t.noteCite(strings.Join(parts, "; "), t.Dim("["+strings.Join(u.Sources, ", ")+"]"))...))
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{1: true}), "  "))
 
@@ -212,7 +225,7 @@ func (r *Limits) Text(t *Term) string {
 	b.WriteString("\n" + p.S("Label reference values:") + "\n")
 	rows = nil
 	for _, l := range r.LabelValues {
-		rows = append(rows, []string{p.Data(msg.KeyLabelValue(l.Key, "name"), l.Name), p.S("%s mg", p.Num(l.Mg, 0)), p.Data(msg.KeyLabelValue(l.Key, "note"), l.Note), t.Dim("[" + strings.Join(l.Sources, ", ") + "]")})
+		rows = append(rows, append([]string{p.Data(msg.KeyLabelValue(l.Key, "name"), l.Name), p.S("%s mg", p.Num(l.Mg, 0))}, t.noteCite(p.Data(msg.KeyLabelValue(l.Key, "note"), l.Note), t.Dim("["+strings.Join(l.Sources, ", ")+"]"))...))
 	}
 	b.WriteString(indent(Columns(rows, map[int]bool{1: true}), "  "))
 	for _, c := range r.Warnings() {

@@ -1108,9 +1108,9 @@ func (g *GoalList) Text(t *Term) string {
 			}
 			fs = append(fs, s)
 		}
-		name := goal.Key // what --goal takes; in another language, with the goal's name
-		if p.Lang() != msg.English {
-			name += " (" + goalName(p, goal) + ")"
+		name := p.Data(msg.KeyGoal(goal.Key, "key"), goal.Key) // what --goal takes; in another language, with the goal's name
+		if n := goalName(p, goal); p.Lang() != msg.English && n != name {
+			name += " (" + n + ")"
 		}
 		rows = append(rows, []string{name, strings.Join(fs, ", ")})
 	}

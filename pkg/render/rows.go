@@ -226,9 +226,9 @@ func (x *textRows) Write(r batch.Row, c *dose.Conversion) error {
 	mg, share := limitFigures(p, c.Limit, c.Check, c.ElementalMg)
 	var line string
 	if c.Reverse {
-		line = p.S("line %d: %s mg elemental magnesium = %s mg %s (%s)", r.Line, p.Amount(c.ElementalMg), p.Num(c.CompoundMg, ValueDec), formName(p, c.Form), c.Variant.Key)
+		line = p.S("line %d: %s mg elemental magnesium = %s mg %s (%s)", r.Line, p.Amount(c.ElementalMg), p.Num(c.CompoundMg, ValueDec), formName(p, c.Form), variantWord(p, c.Variant))
 	} else {
-		line = p.S("line %d: %s mg %s (%s) = %s mg elemental magnesium", r.Line, p.Amount(c.CompoundMg), formName(p, c.Form), c.Variant.Key, mg)
+		line = p.S("line %d: %s mg %s (%s) = %s mg elemental magnesium", r.Line, p.Amount(c.CompoundMg), formName(p, c.Form), variantWord(p, c.Variant), mg)
 	}
 	if c.Check.HasLimit {
 		line += ", " + p.S("%s %% of the limit", share)
@@ -236,7 +236,7 @@ func (x *textRows) Write(r batch.Row, c *dose.Conversion) error {
 			line += " " + x.t.Bad(p.S("ABOVE THE LIMIT"))
 		}
 	}
-	_, err := x.w.WriteString(line + "\n")
+	_, err := x.w.WriteString(x.t.wrap(line + "\n")) // on a terminal, to its width (review K2)
 	return err
 }
 

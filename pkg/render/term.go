@@ -3,6 +3,7 @@ package render
 import (
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
@@ -157,7 +158,10 @@ func (t *Term) boxed(header []string, rows [][]string, right map[int]bool) strin
 }
 
 // wrap fits text to the terminal's width: a longer line breaks between
-// words (never inside one), and its continuation lines are indented.
+// words (never inside one, nor between a number and its unit), and its
+// continuation lines hang: under the text after a label ("warning: ",
+// "advice: "), under the last column of an aligned row, or else two
+// columns in.
 func (t *Term) wrap(s string) string {
 	if !t.Styled || t.Width < 20 {
 		return s
@@ -171,8 +175,9 @@ func (t *Term) wrap(s string) string {
 			continue
 		}
 		indent := len(body) - len(strings.TrimLeft(body, " "))
-		cont := strings.Repeat(" ", indent+2)
-		for i, part := range wordwrap(body[indent:], t.Width-indent-2) {
+		hang := hangAt(ansi.Strip(body), indent, t.Width)
+		cont := strings.Repeat(" ", hang)
+		for i, part := range wordwrap(body[indent:], t.Width-indent, t.Width-hang) {
 			if i > 0 {
 				b.WriteString("\n" + cont + part)
 			} else {
@@ -186,27 +191,110 @@ func (t *Term) wrap(s string) string {
 	return b.String()
 }
 
-// wordwrap breaks s at spaces into lines of at most limit columns
-// (escape sequences take none); a word longer than limit stands alone.
-func wordwrap(s string, limit int) []string {
+// minHang is the fewest columns a hanging continuation keeps for its
+// words; a deeper hang falls back to two columns in.
+const minHang = 32
+
+// hangAt is where the continuation lines of plain (the line without
+// escape sequences, indented by indent) start.
+func hangAt(plain string, indent, width int) int {
+	rest := plain[indent:]
+	at := indent + 2
+	// a label: a word or two and a colon, as "warning: " or "advice: "
+	if i := strings.Index(rest, ": "); i > 0 && i <= 24 && isLabel(rest[:i]) {
+		at = indent + utf8.RuneCountInString(rest[:i+2])
+	} else {
+		// an aligned row: under the last of its columns that leaves
+		// minHang columns for the words
+		for i := 0; i < len(rest); {
+			k := strings.Index(rest[i:], "  ")
+			if k < 0 {
+				break
+			}
+			j := i + k
+			for j < len(rest) && rest[j] == ' ' {
+				j++
+			}
+			if c := indent + utf8.RuneCountInString(rest[:j]); width-c >= minHang {
+				at = c
+			}
+			i = j
+		}
+	}
+	if width-at < minHang {
+		return indent + 2
+	}
+	return at
+}
+
+func isLabel(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != ' ' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// wordwrap breaks s at spaces into a first line of at most first columns
+// and further lines of at most rest (escape sequences take none); a word
+// longer than its line stands alone. A number and the unit after it
+// ("350 mg/day", "95 %-BI", "15.54 % Mg") stay on one line, as do a
+// list of sources and the word before it.
+func wordwrap(s string, first, rest int) []string {
 	var lines []string
 	var cur strings.Builder
-	width := 0
-	for _, w := range strings.Split(s, " ") {
+	width, limit := 0, first
+	words := strings.Split(s, " ")
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		for i+1 < len(words) && (endsInDigit(w) && isUnit(ansi.Strip(words[i+1])) || strings.HasSuffix(w, " %") && strings.HasPrefix(words[i+1], "Mg") || startsCite(words[i+1])) {
+			i++
+			w += " " + words[i]
+		}
 		ww := ansi.StringWidth(w)
 		if width > 0 && width+1+ww > limit {
-			lines = append(lines, cur.String())
+			lines = append(lines, strings.TrimRight(cur.String(), " "))
 			cur.Reset()
-			width = 0
+			width, limit = 0, rest
+			if w == "" {
+				continue // alignment padding at a break
+			}
 		}
-		if width > 0 {
+		if width > 0 || cur.Len() > 0 {
 			cur.WriteByte(' ')
 			width++
 		}
 		cur.WriteString(w)
 		width += ww
 	}
-	return append(lines, cur.String())
+	return append(lines, strings.TrimRight(cur.String(), " "))
+}
+
+// startsCite reports whether w opens a list of sources ("[iom-1997,"),
+// which goes with the words it backs rather than stand on a line alone.
+func startsCite(w string) bool { return strings.HasPrefix(ansi.Strip(w), "[") }
+
+func endsInDigit(w string) bool {
+	w = ansi.Strip(w)
+	return w != "" && w[len(w)-1] >= '0' && w[len(w)-1] <= '9'
+}
+
+// isUnit reports whether w begins with a unit that a number before it
+// belongs to.
+func isUnit(w string) bool {
+	if strings.HasPrefix(w, "%") {
+		return true
+	}
+	for _, u := range []string{"mg", "g", "mcg", "µg", "kg", "mmol", "mEq", "meq", "h", "ml", "mL"} {
+		if strings.HasPrefix(w, u) {
+			r, _ := utf8.DecodeRuneInString(w[len(u):])
+			if len(w) == len(u) || !unicode.IsLetter(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Columns aligns rows into space-separated columns, two spaces apart.

@@ -80,6 +80,23 @@ func ParseElementalOrZero(s string, mgPerMmol float64) (float64, error) {
 	return parseMass(s, true, MaxMg, mgPerMmol)
 }
 
+// magnesiumItself reports whether unit is a mass unit followed by a word
+// for magnesium ("mg Mg", "mg magnesium", "mg elemental"), in any case.
+func magnesiumItself(unit string) bool {
+	f := strings.Fields(strings.ToLower(unit))
+	if len(f) < 2 {
+		return false
+	}
+	if _, ok := unitMg(f[0]); !ok {
+		return false
+	}
+	switch strings.Join(f[1:], " ") {
+	case "mg", "magnesium", "elemental", "elemental magnesium", "elementair", "elementair magnesium":
+		return true
+	}
+	return false
+}
+
 // volumeUnits are units of volume (read in lower case): a volume of a
 // liquid product is no weight of its salt. The Dutch (theelepel,
 // eetlepel) are in data/i18n/nl.words.yaml, read as these.
@@ -185,6 +202,11 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 			unit = strings.TrimSpace(typed[i:])
 		}
 		m := msg.Errorf("amount %q has an unknown unit %q", s, unit)
+		if magnesiumItself(unit) {
+			// "100 mg Mg", "100 mg magnesium": a label's magnesium, not a
+			// weight of the salt (review K6, R5)
+			return 0, m.WithHint("%s is magnesium itself, not the weight of a salt: give the salt's weight, or add the label's magnesium as magnesium:%s (total, log) or ask mgcalc compound FORM %s", strings.TrimSpace(s), strings.TrimSpace(num)+strings.Fields(unit)[0], strings.TrimSpace(num)+strings.Fields(unit)[0])
+		}
 		if strings.EqualFold(unit, "gr") {
 			return 0, m.WithHint("gr is a gram or a grain: write g for grams, or the milligrams")
 		}
