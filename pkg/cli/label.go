@@ -373,20 +373,28 @@ func (o *labelOptions) printLabels(rs render.Labels) error {
 }
 
 // labelItems are the doses of the labels total --label reads, each named
-// by its file and line.
-func labelItems(s *IO, t tables, paths []string) ([]stack.Item, error) {
+// by its file and line; empty names the labels that give no magnesium
+// dose (a zinc label, a label of excipients only), for the caller to say.
+func labelItems(s *IO, t tables, paths []string) (items []stack.Item, empty []string, err error) {
 	labels, err := readLabels(s, t, nil, paths, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var items []stack.Item
 	for _, rl := range labels {
 		if m := labelError(rl, len(labels)); m != nil {
-			return nil, dataError(m)
+			return nil, nil, dataError(m)
 		}
 		base := filepath.Base(rl.file)
 		if rl.file == "-" {
 			base = "<stdin>"
+		}
+		if len(rl.l.Doses()) == 0 {
+			name := base
+			if rl.l.Name != "" {
+				name = rl.l.Name
+			}
+			empty = append(empty, name)
+			continue
 		}
 		for _, w := range render.BlendWarnings(rl.l) {
 			s.Warn(msg.New("%s: %s", base, w))
@@ -404,5 +412,5 @@ func labelItems(s *IO, t tables, paths []string) ([]stack.Item, error) {
 			items = append(items, it)
 		}
 	}
-	return items, nil
+	return items, empty, nil
 }

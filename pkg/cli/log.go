@@ -220,6 +220,11 @@ func runLog(o *logOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(o.Products.noMagnesium) > 0 && len(items) == 0 && e.Med == nil && e.Gut == "" && e.Note == "" {
+		return usageError(msg.Errorf("%s: the label names no magnesium: nothing to log", o.Products.noMagnesium[0]).
+			WithHint("log a product's magnesium as FORM:MG or magnesium:MG"))
+	}
+	o.Products.noMagnesiumWarnings()
 	var k *plan.Knowledge
 	if len(items) > 0 {
 		// what each product's form is, for the medicines' rules that name
