@@ -148,6 +148,7 @@ func (t *Table) resolve(name string, suggest bool) (*Form, *Variant, error) {
 	if len(name) > MaxNameLen {
 		return nil, nil, nameErr(TooLong, "", msg.Errorf("form name is longer than %d characters", MaxNameLen))
 	}
+	typed := name // as typed, for a refused character (text.Typed)
 	name = text.Compat(name)
 	formName, variantName, hasVariant := strings.Cut(name, ":")
 	if strings.Contains(variantName, ":") {
@@ -176,7 +177,10 @@ func (t *Table) resolve(name string, suggest bool) (*Form, *Variant, error) {
 		if m := formulaTypo(formName); m != nil {
 			return nil, nil, nameErr(UnknownFormula, formName, m)
 		}
-		return nil, nil, charErr(formName, msg.New("form name"), err)
+		if f, _, ok := strings.Cut(typed, ":"); ok {
+			typed = f
+		}
+		return nil, nil, charErr(strings.TrimSpace(typed), msg.New("form name"), text.Typed(typed, err))
 	}
 	f := t.Index.form(n)
 	if f == nil {
