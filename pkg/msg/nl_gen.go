@@ -108,7 +108,7 @@ var nlMessages = [...]Translation{
 	{"%s is above the %s mg/day upper limit (%s): %s", "%s ligt boven de bovengrens van %s mg/dag (%s): %s"},
 	{"%s is ignored: --%s belongs to one calculation; give it on the command line", "%s wordt genegeerd: --%s hoort bij één berekening; geef de optie op de opdrachtregel"},
 	{"%s is longer than %d characters", "%s is langer dan %d tekens"},
-	{"%s is magnesium too: %s. It counts toward the same upper limit: log the magnesium it holds as %s:MG (its %s per dose) or magnesium:MG (the magnesium its label states)", "%s is ook magnesium: %s. Het telt mee voor dezelfde bovengrens: noteer het magnesium dat erin zit als %s:MG (de %s per dosis) of magnesium:MG (het magnesium dat het etiket noemt)"},
+	{"%s is magnesium too: %s. It counts toward the same upper limit: log the magnesium it holds as %s:MG (its %s per dose) or magnesium:MG (the magnesium its label states)", "%s is ook magnesium: %s. Het telt mee voor dezelfde bovengrens: noteer het magnesium dat erin zit als %s:MG (het %s per dosis) of magnesium:MG (het magnesium dat het etiket noemt)"},
 	{"%s is magnesium too: it counts toward the same limit; give your daily amount with --with %s:MG", "%s is ook magnesium: het telt mee voor dezelfde grens; geef uw hoeveelheid per dag op met --with %s:MG"},
 	{"%s is not a good start for a sensitive gut", "%s is geen goede start bij gevoelige darmen"},
 	{"%s is not a good start for a sensitive gut (%s)", "%s is geen goed begin bij gevoelige darmen (%s)"},
