@@ -1031,7 +1031,7 @@ var nlMessages = [...]Translation{
 	{"write one product a line: citrate 500, citrate:500 or \"magnesium citrate 500 mg\"", "schrijf één product per regel: citraat 500, citraat:500 of \"magnesiumcitraat 500 mg\""},
 	{"write plain digits with at most one decimal point, such as 14.5", "schrijf alleen cijfers met hoogstens één decimale punt, zoals 14.5"},
 	{"write plain digits, such as 2", "schrijf alleen cijfers, zoals 2"},
-	{"write the amount first and the number of units after x, such as %s:%sx%s", "schrijf eerst de hoeveelheid en na de x het aantal eenheden, zoals %s:%sx%s"},
+	{"write the amount first and the number of units after x, such as %s", "schrijf eerst de hoeveelheid en na de x het aantal eenheden, zoals %s"},
 	{"write the amount in plain digits with at most one decimal point (1500 or 1.5g), then mg, g or mcg", "schrijf de hoeveelheid in cijfers met hoogstens één decimale punt (1500 of 1.5g), gevolgd door mg, g of mcg"},
 	{"written by a newer mgcalc (schema %d; this one reads up to %d)", "geschreven door een nieuwere mgcalc (schema %d; deze leest tot en met %d)"},
 	{"wrote %s", "%s geschreven"},
