@@ -138,7 +138,8 @@ var builtSources = source.Registry{
 	},
 	{
 		ID:    "evm-2003",
-		Title: "Expert Group on Vitamins and Minerals, Safe Upper Levels for Vitamins and Minerals (Food Standards Agency, UK, May 2003), magnesium",
+		Title: "Expert Group on Vitamins and Minerals, Safe Upper Levels for Vitamins and Minerals (Food Standards Agency, UK), magnesium",
+		Date:  "2003-05",
 		Note:  "safe upper level of 400 mg/day supplemental magnesium [V2] (secondary pages quote it, as an adult value); the report itself was not read, so whether it gives any value for children is [NV]",
 	},
 	{
