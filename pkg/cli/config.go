@@ -373,13 +373,22 @@ func (st *configState) origin(name string) (*msg.Message, bool) {
 	return s.Source.origin(name, s.Value), true
 }
 
-// standingValue is a standing setting the command has no flag for.
-func (st *configState) standingValue(name string) (string, bool) {
+// standingValue is a standing setting the command has no flag for (a
+// standing sex under elemental, kidney under total), checked as a flag's
+// value is checked when it is filled (configCheck), with the same error
+// naming where it stands.
+func (st *configState) standingValue(name string) (string, bool, error) {
 	if st == nil {
-		return "", false
+		return "", false, nil
 	}
 	s, ok := st.settings[name]
-	return s.Value, ok && !s.Flag
+	if !ok || s.Flag {
+		return "", false, nil
+	}
+	if err := configCheck(name, s.Value); err != nil {
+		return "", false, s.Source.invalid(name, s.Value, err)
+	}
+	return s.Value, true, nil
 }
 
 // applyConfig fills every standing flag of cmd that the user did not set
@@ -432,9 +441,8 @@ func applyConfig(cmd *cobra.Command, s *IO, idx *settingsIndex, cfg *configFile,
 			continue
 		}
 		if v, src, ok := st.file.lookup(getenv, name); ok {
-			if err := configCheck(name, v); err != nil {
-				return nil, src.invalid(name, v, err)
-			}
+			// checked where a command reads it (standingValue): a bad
+			// morning: does not stop elemental, nor config show
 			st.settings[name] = settingValue{Value: v, Source: src}
 		}
 	}
