@@ -596,9 +596,9 @@ func prevAmount(atoms []atom, k int) *atom {
 }
 
 // nearlyMagnesium finds a word of the line that would read as magnesium
-// ("Mаgnesium" with a Cyrillic а, "Magnesiυm" with a Greek υ): its Latin
-// letters spell magnesium's where they stand, and each other letter is
-// one the fold does not read (a letter outside the Latin script, which
+// ("Mаgnesium" with a Cyrillic а, "Magnesiυm" with a Greek υ): most of
+// its first nine letters are magnesium's Latin ones where they stand, and
+// each other is one the fold does not read (a letter outside the Latin script, which
 // no label word of English, Dutch or German mixes with Latin ones). It
 // returns the word and its first such letter.
 func nearlyMagnesium(toks []token) (string, rune, bool) {
@@ -612,10 +612,11 @@ func nearlyMagnesium(toks []token) (string, rune, bool) {
 			continue
 		}
 		var foreign rune
-		ok := true
+		ok, same := true, 0
 		for i := 0; i < len(stem) && ok; i++ {
 			switch r := rs[i]; {
 			case r == rune(stem[i]):
+				same++
 			case unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r):
 				if foreign == 0 {
 					foreign = r
@@ -624,7 +625,9 @@ func nearlyMagnesium(toks []token) (string, rune, bool) {
 				ok = false
 			}
 		}
-		if ok && foreign != 0 {
+		// mostly Latin: a word of another script ("Кальциевый") is
+		// another nutrient, or a label mgcalc does not read
+		if ok && foreign != 0 && same > len(stem)/2 {
 			return t.text, foreign, true
 		}
 	}
