@@ -270,6 +270,29 @@ func (s settingSource) origin(name, value string) *msg.Message {
 	return msg.New("%s: %s in config file %s", name, value, s.Name)
 }
 
+// invalid is the one error for a standing setting's bad value, whichever
+// setting it is and whether or not the command has its flag: it names
+// where the value stands (the variable, or the config file and line),
+// never a flag the user did not give. A variable is a usage error (exit
+// 2), a broken file a data error (exit 1), as documented.
+func (s settingSource) invalid(name, val string, err error) error {
+	where := msg.New("%s", s.Name)
+	if s.Kind == originFile {
+		where = msg.New("config file %s:%d", s.Name, s.Line)
+	}
+	val = text.Clip(val)
+	m := msg.Errorf("%s: invalid value %q for --%s", where, val, name)
+	var cause *msg.Message
+	if errors.As(err, &cause) {
+		m = msg.Errorf("%s: invalid value %q for --%s: %s", where, val, name, cause)
+		m.Hint = cause.Hint
+	}
+	if s.Kind == originEnv {
+		return usageError(m)
+	}
+	return dataError(m)
+}
+
 // configFile is the config file, read and parsed once a run (before the
 // command tree exists, since the language may stand in it).
 type configFile struct {
@@ -350,13 +373,22 @@ func (st *configState) origin(name string) (*msg.Message, bool) {
 	return s.Source.origin(name, s.Value), true
 }
 
-// standingValue is a standing setting the command has no flag for.
-func (st *configState) standingValue(name string) (string, bool) {
+// standingValue is a standing setting the command has no flag for (a
+// standing sex under elemental, kidney under total), checked as a flag's
+// value is checked when it is filled (configCheck), with the same error
+// naming where it stands.
+func (st *configState) standingValue(name string) (string, bool, error) {
 	if st == nil {
-		return "", false
+		return "", false, nil
 	}
 	s, ok := st.settings[name]
-	return s.Value, ok && !s.Flag
+	if !ok || s.Flag {
+		return "", false, nil
+	}
+	if err := configCheck(name, s.Value); err != nil {
+		return "", false, s.Source.invalid(name, s.Value, err)
+	}
+	return s.Value, true, nil
 }
 
 // applyConfig fills every standing flag of cmd that the user did not set
@@ -409,6 +441,8 @@ func applyConfig(cmd *cobra.Command, s *IO, idx *settingsIndex, cfg *configFile,
 			continue
 		}
 		if v, src, ok := st.file.lookup(getenv, name); ok {
+			// checked where a command reads it (standingValue): a bad
+			// morning: does not stop elemental, nor config show
 			st.settings[name] = settingValue{Value: v, Source: src}
 		}
 	}
@@ -458,27 +492,12 @@ func (st *configState) fill(fs *pflag.FlagSet, skip func(name string) bool) erro
 		if !ok {
 			return
 		}
-		where := msg.New("%s", src.Name)
-		if src.Kind == originFile {
-			where = msg.New("config file %s", src.Name)
-		}
 		err := fs.Set(f.Name, val) // marks the flag as set
 		if err == nil {
 			err = configCheck(f.Name, val)
 		}
 		if err != nil {
-			val := text.Clip(val)
-			m := msg.Errorf("%s: invalid value %q for --%s", where, val, f.Name)
-			var cause *msg.Message
-			if errors.As(err, &cause) {
-				m = msg.Errorf("%s: invalid value %q for --%s: %s", where, val, f.Name, cause)
-				m.Hint = cause.Hint
-			}
-			if src.Kind == originEnv {
-				ferr = usageError(m)
-			} else {
-				ferr = dataError(m) // a broken file is a data error, as documented
-			}
+			ferr = src.invalid(f.Name, val, err)
 			return
 		}
 		st.settings[f.Name] = settingValue{Value: val, Source: src, Flag: true}
@@ -592,8 +611,12 @@ func syntaxErrorLine(b []byte, reported int) int {
 	return 1
 }
 
-// configCheck validates a string-valued preference when it comes from the
-// environment or a file, so the error names where the value came from.
+// configCheck validates a standing setting's value when it comes from the
+// environment or a file, so the error names where the value came from
+// (settingSource.invalid) before any command reads it. It is the one
+// check of every standing setting whose flag type does not refuse a bad
+// value itself (TestStandingSettingsChecked walks the command tree for
+// them): the same words and parsers the commands read the flags with.
 func configCheck(name, v string) error {
 	switch name {
 	case "output":
@@ -615,6 +638,67 @@ func configCheck(name, v string) error {
 		}
 		_, err = t.ResolveAuthority(v)
 		return err
+	case "gut":
+		if err := nameCheck(v); err != nil {
+			return err
+		}
+		if _, ok := gutWords(word("gut", v)); !ok {
+			return msg.Errorf("must be normal or sensitive")
+		}
+	case "kidney":
+		if err := nameCheck(v); err != nil {
+			return err
+		}
+		if _, ok := parseKidney(v); !ok {
+			return msg.Errorf("must be normal or impaired")
+		}
+	case "pregnant", "lactating", "remind":
+		// their flags refuse it too; a command without the flag (remind
+		// under total) checks it here
+		if _, err := strconv.ParseBool(v); err != nil {
+			return msg.Errorf("must be true or false")
+		}
+	case "egfr":
+		if e, err := units.ParseDecimal(v); err != nil || e <= 0 || e > 200 {
+			return msg.Errorf("must be above 0 and at most 200 mL/min")
+		}
+	case "morning", "evening":
+		if _, err := clock(v, "--"+name); err != nil {
+			return msg.Errorf("not a time of day").WithHint("write it as HH:MM, such as 08:00")
+		}
+	case "condition", "meds":
+		entries, ok := text.List(v)
+		if !ok {
+			return msg.Errorf("the list has an empty entry")
+		}
+		if name == "meds" && len(entries) > maxMeds {
+			return msg.Errorf("names %d medicines: at most %d", len(entries), maxMeds)
+		}
+		k, err := kb.Plan()
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if name == "meds" && len(e) > 100 {
+				return msg.Errorf("%q is longer than 100 characters", text.Clip(e))
+			}
+			if err := nameCheck(e); err != nil {
+				return err
+			}
+			if name == "condition" && k.Condition(e) == nil {
+				return msg.Errorf("unknown condition %q", text.Clip(e)).
+					WithHint("mgcalc knows: %s; for any other condition, ask your doctor", strings.Join(k.ConditionKeys(), ", "))
+			}
+		}
+	}
+	return nil
+}
+
+// nameCheck is the one fold's refusal of a name, without a flag.
+func nameCheck(v string) error {
+	_, err := text.Fold(v)
+	if r := msg.NameRefusal(v, err); r != nil {
+		return r
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -11,6 +12,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/journal/store"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/render"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // journalCmdOptions are the options of `journal` and its subcommands.
@@ -174,6 +176,9 @@ written, 2 bad arguments or an existing FILE without --force.`),
 		Example: s.P.Help("journal.backup.example", `  mgcalc journal backup journal-2026-12.db`),
 		Args:    argsUsage(1, msg.New("one FILE")),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := o.notTheJournal(args[0], "backup"); err != nil {
+				return err
+			}
 			st, err := o.Journal.open(s, false)
 			if err != nil {
 				return err
@@ -205,6 +210,36 @@ written, 2 bad arguments or an existing FILE without --force.`),
 	return cmd
 }
 
+// notTheJournal refuses a backup written onto the journal itself, or a
+// restore from it: the same file by its path or, where both exist, by the
+// file system (a link, another spelling of the path).
+func (o *journalCmdOptions) notTheJournal(file, what string) error {
+	path, _, err := o.Journal.path(o.IO)
+	if err != nil {
+		return err
+	}
+	same := filepath.Clean(file) == filepath.Clean(path)
+	if a, err := filepath.Abs(file); err == nil {
+		if b, err := filepath.Abs(path); err == nil && a == b {
+			same = true
+		}
+	}
+	if fi, err := os.Stat(file); err == nil {
+		if ji, err := os.Stat(path); err == nil && os.SameFile(fi, ji) {
+			same = true
+		}
+	}
+	if !same {
+		return nil
+	}
+	if what == "backup" {
+		return usageError(msg.Errorf("%s is the journal itself: a backup goes to another file", text.Clip(file)).
+			WithHint("give another FILE, such as journal-backup.db"))
+	}
+	return usageError(msg.Errorf("%s is the journal itself: there is nothing to restore from it", text.Clip(file)).
+		WithHint("give the backup FILE that 'mgcalc journal backup' wrote"))
+}
+
 func newJournalRestoreCmd(o *journalCmdOptions) *cobra.Command {
 	s := o.IO
 	cmd := &cobra.Command{
@@ -221,6 +256,9 @@ opened, 2 bad arguments or a journal with entries without --force.`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, makeDir, err := o.Journal.path(s)
 			if err != nil {
+				return err
+			}
+			if err := o.notTheJournal(args[0], "restore"); err != nil {
 				return err
 			}
 			n, err := store.Restore(path, args[0], o.Force, makeDir)

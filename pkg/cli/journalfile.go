@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -138,7 +137,7 @@ func parseDay(s, flag string, now time.Time) (time.Time, error) {
 		y, m, d := now.Date()
 		return time.Date(y, m, d+off, 0, 0, 0, 0, time.UTC), nil
 	}
-	d, err := time.Parse(time.DateOnly, text.Compat(strings.TrimSpace(s))) // full-width digits read as digits
+	d, err := time.Parse(time.DateOnly, typedDigits(s))
 	if err != nil {
 		return time.Time{}, usageError(msg.Errorf("%s %q is not a date", flag, text.Clip(s)).
 			WithHint("write it as YYYY-MM-DD, such as 2026-12-01, or today or yesterday"))

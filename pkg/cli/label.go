@@ -27,8 +27,7 @@ type labelOptions struct {
 	Person personOptions
 
 	Files     []string // text labels, "-" for stdin
-	Text      string   // --text
-	textSet   bool
+	Texts     []string // --text, repeatable: one label each
 	DSLD      []string // DSLD v9 JSON files
 	KeepGoing bool
 }
@@ -89,12 +88,13 @@ range).`),
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Files = args
-			o.textSet = cmd.Flags().Changed("text")
 			o.Person.read(cmd)
-			if o.textSet && strings.TrimSpace(o.Text) == "" {
-				return usageError(msg.Errorf("--text is empty").WithHint("give the label's text, such as --text \"Magnesium (as citrate) 200 mg\""))
+			for _, t := range o.Texts {
+				if strings.TrimSpace(t) == "" {
+					return usageError(msg.Errorf("--text is empty").WithHint("give the label's text, such as --text \"Magnesium (as citrate) 200 mg\""))
+				}
 			}
-			if len(o.Files) == 0 && !o.textSet && len(o.DSLD) == 0 {
+			if len(o.Files) == 0 && len(o.Texts) == 0 && len(o.DSLD) == 0 {
 				return usageError(msg.Errorf("no label given").
 					WithHint("give a FILE, - for stdin, --text TEXT or --dsld FILE"))
 			}
@@ -104,7 +104,7 @@ range).`),
 			return runLabel(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.Text, "text", "", s.P.Help("label.flag.text", "the label's `text` (several lines are fine)"))
+	cmd.Flags().StringArrayVar(&o.Texts, "text", nil, s.P.Help("label.flag.text", "a label's `text` (several lines are fine); repeatable: one label each"))
 	cmd.Flags().StringArrayVar(&o.DSLD, "dsld", nil, s.P.Help("label.flag.dsld", "a DSLD v9 JSON `file`: one label or an array of labels (repeatable)"))
 	cmd.Flags().BoolVar(&o.KeepGoing, "keep-going", false, s.P.Help("label.flag.keep-going", "report every label that cannot be read and print the others (exit 1 at the end)"))
 	outputFlag(cmd, root, s.P, valueOutput)
@@ -159,17 +159,27 @@ func labelOptionsFor(t tables) (label.Options, error) {
 	return label.Options{Forms: ft, Refs: lt.LabelValues}, nil
 }
 
-// readLabels reads every label given: --text, the text files, the DSLD
-// files. A file that cannot be read is one readLabel with its error.
-func readLabels(s *IO, t tables, text *string, files, dsld []string) ([]readLabel, error) {
+// readLabels reads every label given: each --text, the text files, the
+// DSLD files. A file that cannot be read is one readLabel with its error.
+// A --text label is named only among several labels, as stdin is named
+// <stdin>: "<text>", or "<text 2>" for the second of several --text.
+func readLabels(s *IO, t tables, texts, files, dsld []string) ([]readLabel, error) {
 	o, err := labelOptionsFor(t)
 	if err != nil {
 		return nil, err
 	}
 	var out []readLabel
-	if text != nil {
-		l, err := label.ParseText(*text, o)
-		out = append(out, readLabel{file: "", l: l, err: asMessage(err)})
+	several := len(texts)+len(files)+len(dsld) > 1
+	for i, text := range texts {
+		name := ""
+		switch {
+		case len(texts) > 1:
+			name = "<text " + strconv.Itoa(i+1) + ">"
+		case several:
+			name = "<text>"
+		}
+		l, err := label.ParseText(text, o)
+		out = append(out, readLabel{file: name, l: l, err: asMessage(err)})
 	}
 	for _, path := range files {
 		b, err := readUserFile(s, path, label.MaxDSLDSize+1)
@@ -295,11 +305,7 @@ func labelTotal(l *label.Label, lt *limits.Tables, limit limits.Applied) *dose.T
 
 // runLabel reads the labels, prints them and decides the exit status.
 func runLabel(o *labelOptions) error {
-	var text *string
-	if o.textSet {
-		text = &o.Text
-	}
-	labels, err := readLabels(o.IO, o.Root.tables, text, o.Files, o.DSLD)
+	labels, err := readLabels(o.IO, o.Root.tables, o.Texts, o.Files, o.DSLD)
 	if err != nil {
 		return err
 	}
@@ -357,7 +363,11 @@ func (o *labelOptions) printLabels(rs render.Labels) error {
 	}
 	if o.Root.format == render.JSONL {
 		for _, one := range rs {
-			if err := o.Root.print(o.IO, one); err != nil {
+			var r render.Report = one
+			if len(rs) > 1 {
+				r = oneOfSeveral{one} // its warnings name its file, as in one report of several
+			}
+			if err := o.Root.print(o.IO, r); err != nil {
 				return err
 			}
 		}
@@ -372,21 +382,36 @@ func (o *labelOptions) printLabels(rs render.Labels) error {
 	return nil
 }
 
+// oneOfSeveral is a label printed alone (a line of -o jsonl) among
+// several: its warnings name its file, as those of one report of several
+// labels do.
+type oneOfSeveral struct{ *render.Label }
+
+func (o oneOfSeveral) Warnings() []*msg.Message { return render.Labels{o.Label}.Warnings() }
+
 // labelItems are the doses of the labels total --label reads, each named
-// by its file and line.
-func labelItems(s *IO, t tables, paths []string) ([]stack.Item, error) {
+// by its file and line; empty names the labels that give no magnesium
+// dose (a zinc label, a label of excipients only), for the caller to say.
+func labelItems(s *IO, t tables, paths []string) (items []stack.Item, empty []string, err error) {
 	labels, err := readLabels(s, t, nil, paths, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var items []stack.Item
 	for _, rl := range labels {
 		if m := labelError(rl, len(labels)); m != nil {
-			return nil, dataError(m)
+			return nil, nil, dataError(m)
 		}
 		base := filepath.Base(rl.file)
 		if rl.file == "-" {
 			base = "<stdin>"
+		}
+		if len(rl.l.Doses()) == 0 {
+			name := base
+			if rl.l.Name != "" {
+				name = rl.l.Name
+			}
+			empty = append(empty, name)
+			continue
 		}
 		for _, w := range render.BlendWarnings(rl.l) {
 			s.Warn(msg.New("%s: %s", base, w))
@@ -404,5 +429,5 @@ func labelItems(s *IO, t tables, paths []string) ([]stack.Item, error) {
 			items = append(items, it)
 		}
 	}
-	return items, nil
+	return items, empty, nil
 }

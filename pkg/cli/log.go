@@ -203,7 +203,11 @@ func runLog(o *logOptions) error {
 			// an antacid or laxative that is magnesium itself (as plan
 			// --meds knows it): it counts, and is logged as magnesium
 			e.Med = &journal.Med{Name: name, Class: mp.Key, ClassName: mp.Name, Known: true}
-			warnings = append(warnings, productWarning(mp))
+			ft, err := o.Root.tables.Forms()
+			if err != nil {
+				return dataError(err)
+			}
+			warnings = append(warnings, productWarning(mp, ft))
 		} else if !known {
 			warnings = append(warnings, msg.New("mgcalc does not know the medicine %q: ask your pharmacist whether it interacts with magnesium", name))
 		}
@@ -220,6 +224,11 @@ func runLog(o *logOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(o.Products.noMagnesium) > 0 && len(items) == 0 && e.Med == nil && e.Gut == "" && e.Note == "" {
+		return usageError(msg.Errorf("%s: the label names no magnesium: nothing to log", o.Products.noMagnesium[0]).
+			WithHint("log a product's magnesium as FORM:MG or magnesium:MG"))
+	}
+	o.Products.noMagnesiumWarnings()
 	var k *plan.Knowledge
 	if len(items) > 0 {
 		// what each product's form is, for the medicines' rules that name
@@ -345,11 +354,12 @@ func logShort(p msg.Printer) string {
 }
 
 // productWarning says that a medicine is magnesium that counts, and how
-// to log the magnesium it holds.
-func productWarning(mp *plan.MgProduct) *msg.Message {
-	if mp.Form != "" {
+// to log the magnesium it holds. The form's key is only in the FORM:MG
+// syntax; the prose names the salt (a data text: Dutch in Dutch).
+func productWarning(mp *plan.MgProduct, t *forms.Table) *msg.Message {
+	if f := t.Lookup(mp.Form); mp.Form != "" && f != nil {
 		return msg.New("%s is magnesium too: %s. It counts toward the same upper limit: log the magnesium it holds as %s:MG (its %s per dose) or magnesium:MG (the magnesium its label states)",
-			mp.Name, mp.Fact.Text, mp.Form, mp.Form)
+			mp.Name, mp.Fact.Text, mp.Form, f.Name)
 	}
 	return msg.New("%s: %s. What it holds counts toward the same upper limit: log it as FORM:MG or magnesium:MG from the label", mp.Name, mp.Fact.Text)
 }

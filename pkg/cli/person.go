@@ -9,7 +9,6 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
-	"github.com/mgcalc/mgcalc/pkg/text"
 	"github.com/mgcalc/mgcalc/pkg/units"
 )
 
@@ -52,7 +51,11 @@ func (o *personOptions) read(cmd *cobra.Command) { o.AgeSet = cmd.Flags().Change
 // command without --sex too.
 func (o *personOptions) applied(t tables, origins *configState) (*limits.Tables, limits.Applied, error) {
 	sexText := o.Sex
-	if s, ok := origins.standingValue("sex"); ok && sexText == "" {
+	s, ok, err := origins.standingValue("sex")
+	if err != nil {
+		return nil, limits.Applied{}, err
+	}
+	if ok && sexText == "" {
 		sexText = s
 	}
 	sex, err := limits.ParseSex(sexText)
@@ -120,7 +123,7 @@ func withOrigin(m *msg.Message, origins *configState, flags ...string) *msg.Mess
 				// a standing setting the command has no flag for (--sex
 				// under elemental, --kidney under total) is overridden
 				// where it stands
-				if _, noFlag := origins.standingValue(f); !noFlag {
+				if s, ok := origins.settings[f]; !ok || s.Flag {
 					override = append(override, "--"+f)
 				}
 			}
@@ -155,17 +158,22 @@ func (o *personOptions) others(lt *limits.Tables) []limits.Applied {
 // words are read as plan reads --kidney (parseKidney).
 func standingKidney(t tables, origins *configState) (bool, error) {
 	impaired := false
-	if v, ok := origins.standingValue("kidney"); ok {
-		k, known := parseKidney(v)
-		if !known {
-			return false, usageError(withOrigin(msg.Errorf("kidney must be normal or impaired, not %q", text.Clip(v)), origins, "kidney"))
-		}
+	v, ok, err := origins.standingValue("kidney")
+	if err != nil {
+		return false, err
+	}
+	if ok {
+		k, _ := parseKidney(v)
 		impaired = k == plan.KidneyImpaired
 	}
-	if v, ok := origins.standingValue("egfr"); ok {
+	v, ok, err = origins.standingValue("egfr")
+	if err != nil {
+		return false, err
+	}
+	if ok {
 		e, err := units.ParseDecimal(v)
-		if err != nil || e <= 0 || e > 200 {
-			return false, usageError(withOrigin(msg.Errorf("egfr must be above 0 and at most 200 mL/min, not %q", text.Clip(v)), origins, "egfr"))
+		if err != nil {
+			return false, usageError(err)
 		}
 		k, err := t.Plan()
 		if err != nil {

@@ -398,7 +398,7 @@ func (o *planOptions) startDate() (*time.Time, error) {
 		d := time.Date(n.Year(), n.Month(), n.Day()+off, 0, 0, 0, 0, time.UTC)
 		return &d, nil
 	}
-	d, err := time.Parse(time.DateOnly, strings.TrimSpace(o.Start))
+	d, err := time.Parse(time.DateOnly, typedDigits(o.Start))
 	if err != nil {
 		return nil, usageError(msg.Errorf("--start %q is not a date", text.Clip(o.Start)).WithHint("write it as YYYY-MM-DD, such as 2026-12-01, today or tomorrow"))
 	}
@@ -515,11 +515,17 @@ func runPlan(o *planOptions) error {
 	return o.Root.print(o.IO, report)
 }
 
+// typedDigits is a date or a time as typed, read for its digits: blank
+// space around it dropped, full-width digits and colons read as what they
+// look like (text.Compat). The one reading of every date and time a
+// person types (--start, --on, --at, --morning, --evening).
+func typedDigits(s string) string { return text.Compat(strings.TrimSpace(s)) }
+
 // clock reads HH:MM as an offset from midnight.
 func clock(s, flag string) (time.Duration, error) {
-	t, err := time.Parse("15:04", s)
+	t, err := time.Parse("15:04", typedDigits(s))
 	if err != nil {
-		return 0, usageError(msg.Errorf("%s %q is not a time of day", flag, s).WithHint("write it as HH:MM, such as 08:00"))
+		return 0, usageError(msg.Errorf("%s %q is not a time of day", flag, text.Clip(s)).WithHint("write it as HH:MM, such as 08:00"))
 	}
 	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
 }

@@ -37,6 +37,18 @@ type totalOptions struct {
 	// itemFlag names the flag the items came from in an error (plan's
 	// --with); "" for arguments.
 	itemFlag string
+	// noMagnesium are the labels (file names as shown) that name no
+	// magnesium dose: readItems finds them, and the command says so
+	// (total warns; log refuses an entry that would be empty)
+	noMagnesium []string
+}
+
+// noMagnesiumWarnings warn of the labels that named no magnesium: a
+// product given is never silently dropped.
+func (o *totalOptions) noMagnesiumWarnings() {
+	for _, name := range o.noMagnesium {
+		o.IO.Warn(msg.New("%s: the label names no magnesium: it adds nothing", name))
+	}
 }
 
 func newTotalCmd(s *IO, root *rootOptions) *cobra.Command {
@@ -222,10 +234,11 @@ func readItems(o *totalOptions) (items []stack.Item, inputs []string, err error)
 		items = append(items, more...)
 	}
 	for _, path := range o.Labels { // one at a time, so reading stops at the limit
-		more, err := labelItems(o.IO, o.Root.tables, []string{path})
+		more, empty, err := labelItems(o.IO, o.Root.tables, []string{path})
 		if err != nil {
 			return nil, nil, err
 		}
+		o.noMagnesium = append(o.noMagnesium, empty...)
 		if err := counted(path, more, false); err != nil {
 			return nil, nil, err
 		}
@@ -247,6 +260,7 @@ func runTotal(o *totalOptions) error {
 	if err != nil {
 		return err
 	}
+	o.noMagnesiumWarnings()
 	if o.Today {
 		logged, err := todaysItems(o, t)
 		if err != nil {

@@ -62,7 +62,7 @@ func CheckAssay(f *Form, v *Variant, pct float64) (warning *msg.Message, err err
 			WithHint("give a percentage, not a fraction: did you mean %s?", msg.A(pct*100))
 	}
 	if most := f.MaxFraction() * 100; pct > most*1.02 {
-		return nil, msg.Errorf("assay %s %% is more than any %s carries: at most %s %% by its formulas", msg.A(pct), f.Key, msg.N(most, 2)).
+		return nil, msg.Errorf("assay %s %% is more than any %s carries: at most %s %% by its formulas", msg.A(pct), f.Name, msg.N(most, 2)).
 			WithHint("check the percentage: an assay is the raw material's magnesium content")
 	}
 	formula := v.Fraction * 100
@@ -72,9 +72,9 @@ func CheckAssay(f *Form, v *Variant, pct float64) (warning *msg.Message, err err
 		}
 		if a.As != "" {
 			return msg.Errorf("assay %s %% is outside the %s-%s %% (%s-%s %% %s) a %s specification allows", msg.A(pct),
-				msg.A(a.MinPercent), msg.A(a.MaxPercent), msg.A(a.StatedMin), msg.A(a.StatedMax), a.As, f.Key), nil
+				msg.A(a.MinPercent), msg.A(a.MaxPercent), msg.A(a.StatedMin), msg.A(a.StatedMax), a.As, f.Name), nil
 		}
-		return msg.Errorf("assay %s %% is outside the %s-%s %% a %s specification allows", msg.A(pct), msg.A(a.MinPercent), msg.A(a.MaxPercent), f.Key), nil
+		return msg.Errorf("assay %s %% is outside the %s-%s %% a %s specification allows", msg.A(pct), msg.A(a.MinPercent), msg.A(a.MaxPercent), f.Name), nil
 	}
 	switch {
 	case pct > formula*1.02:

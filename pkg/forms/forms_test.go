@@ -465,7 +465,7 @@ func TestCarbonateAssay(t *testing.T) {
 		t.Errorf("25 %%: %v, %v", w, err)
 	}
 	w, _ := forms.CheckAssay(f, v, 28.8)
-	if w == nil || !strings.Contains(w.Error(), "outside the 24.12-26.23 % (40-43.5 % MgO) a carbonate specification allows") {
+	if w == nil || !strings.Contains(w.Error(), "outside the 24.12-26.23 % (40-43.5 % MgO) a magnesium carbonate specification allows") {
 		t.Errorf("28.8 %%: warning %v", w)
 	}
 }
@@ -510,7 +510,7 @@ func TestCheckAssay(t *testing.T) {
 	}{
 		{"citrate", 14.5, ""},
 		{"citrate", 16.4, ""},
-		{"citrate", 16.45, "outside the 14.5-16.4 % a citrate specification allows"},
+		{"citrate", 16.45, "outside the 14.5-16.4 % a magnesium citrate specification allows"},
 		{"citrate", 10, "outside the 14.5-16.4 %"},
 		// the specification is for the default variant; a hydrate is judged by its formula
 		{"citrate:nonahydrate", 11.9, ""},

@@ -148,6 +148,7 @@ func (t *Table) resolve(name string, suggest bool) (*Form, *Variant, error) {
 	if len(name) > MaxNameLen {
 		return nil, nil, nameErr(TooLong, "", msg.Errorf("form name is longer than %d characters", MaxNameLen))
 	}
+	typed := name // as typed, for a refused character (text.Typed)
 	name = text.Compat(name)
 	formName, variantName, hasVariant := strings.Cut(name, ":")
 	if strings.Contains(variantName, ":") {
@@ -176,7 +177,8 @@ func (t *Table) resolve(name string, suggest bool) (*Form, *Variant, error) {
 		if m := formulaTypo(formName); m != nil {
 			return nil, nil, nameErr(UnknownFormula, formName, m)
 		}
-		return nil, nil, charErr(formName, msg.New("form name"), err)
+		tf, _, _ := strings.Cut(typed, ":")
+		return nil, nil, charErr(strings.TrimSpace(tf), msg.New("form name"), text.Typed(tf, err))
 	}
 	f := t.Index.form(n)
 	if f == nil {
@@ -186,6 +188,13 @@ func (t *Table) resolve(name string, suggest bool) (*Form, *Variant, error) {
 		return f, f.Default(), nil
 	}
 	v, err := variantOf(f, variantName)
+	if ne, ok := err.(*NameError); ok && ne.Kind == BadChar {
+		// named as typed: the character, and the variant's part of the name
+		if _, tv, ok := strings.Cut(typed, ":"); ok {
+			_, ferr := text.Fold(tv)
+			return nil, nil, charErr(strings.TrimSpace(tv), msg.New("variant name"), ferr)
+		}
+	}
 	if err != nil {
 		return nil, nil, err
 	}

@@ -40,7 +40,9 @@ var builtSources = source.Registry{
 	},
 	{
 		ID:    "bfr",
-		Title: "German Federal Institute for Risk Assessment (BfR), maximum levels for magnesium in food supplements (press release, December 2017)",
+		Title: "German Federal Institute for Risk Assessment (BfR), maximum levels for magnesium in food supplements",
+		Kind:  "press-release",
+		Date:  "2017-12",
 		URL:   "https://www.eurekalert.org/pub_releases/2017-12/bfif-bam121817.php",
 		Note:  "[V] read in the EurekAlert copy of the press release: at most 250 mg/day magnesium from food supplements, from age 4 (no level below 4 for lack of data), with the daily dose divided into at least two intakes; no amount per intake is given",
 	},
@@ -136,7 +138,8 @@ var builtSources = source.Registry{
 	},
 	{
 		ID:    "evm-2003",
-		Title: "Expert Group on Vitamins and Minerals, Safe Upper Levels for Vitamins and Minerals (Food Standards Agency, UK, May 2003), magnesium",
+		Title: "Expert Group on Vitamins and Minerals, Safe Upper Levels for Vitamins and Minerals (Food Standards Agency, UK), magnesium",
+		Date:  "2003-05",
 		Note:  "safe upper level of 400 mg/day supplemental magnesium [V2] (secondary pages quote it, as an adult value); the report itself was not read, so whether it gives any value for children is [NV]",
 	},
 	{
@@ -465,27 +468,33 @@ var builtSources = source.Registry{
 	},
 	{
 		ID:    "seed-000",
-		Title: "Topvitamine, Wat is het meest voorkomende bijwerking van magnesium? (3 November 2025)",
+		Title: "Topvitamine, Wat is het meest voorkomende bijwerking van magnesium?",
+		Date:  "2025-11-03",
 		Note:  "diarrhoea first; laxative forms; overdose; UL 350 mg/day supplemental",
 	},
 	{
 		ID:    "seed-001",
-		Title: "Topvitamine, Tekenen van magnesiumtekort: hoe weet je of je lichaam magnesium nodig heeft? (17 February 2026)",
+		Title: "Topvitamine, Tekenen van magnesiumtekort: hoe weet je of je lichaam magnesium nodig heeft?",
+		Date:  "2026-02-17",
 		Note:  "start 100-150 mg elemental in the evening, evaluate after 1-2 weeks, raise if needed to 250-350 mg split over the day",
 	},
 	{
 		ID:    "seed-002",
-		Title: "M.G. Sulman, Magnesiumtekort: symptomen, oorzaak en behandeling (16 March 2025)",
+		Title: "M.G. Sulman, Magnesiumtekort: symptomen, oorzaak en behandeling",
+		Date:  "2025-03-16",
 		Note:  "drugs that deplete magnesium",
 	},
 	{
 		ID:    "seed-003",
-		Title: "Topvitamine, Welke ziekten kan magnesium voorkomen? (2 December 2025)",
+		Title: "Topvitamine, Welke ziekten kan magnesium voorkomen?",
+		Date:  "2025-12-02",
 		Note:  "taurate for heart rhythm; 400-600 mg/day in migraine trials",
 	},
 	{
 		ID:    "seed-004",
-		Title: "Magnesium: wat is het en hoe gebruik ik het? (practitioner's blog, 2 January 2026)",
+		Title: "Magnesium: wat is het en hoe gebruik ik het?",
+		Kind:  "practitioner-blog",
+		Date:  "2026-01-02",
 		Note:  "the seven forms and the goal each suits; start low, build up; 100-200 mg elemental a day as a start",
 	},
 	{

@@ -3,8 +3,11 @@ package label
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
+	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
@@ -162,6 +165,13 @@ func (r *reader) readLine(ln *line) {
 		if ln.text == "" {
 			r.inList = false
 		}
+		return
+	}
+	if w, c, ok := nearlyMagnesium(ln.toks); ok {
+		// a word that reads as magnesium but for a letter of another
+		// script: refused as a typed name is, never read as another
+		// nutrient and silently left out
+		r.unreadable(ln, ln.text, ReasonCharacter, msg.NameRefusal(w, &text.CharError{Rune: c}))
 		return
 	}
 	for _, a := range ln.atoms {
@@ -583,4 +593,52 @@ func prevAmount(atoms []atom, k int) *atom {
 		return nil
 	}
 	return nil
+}
+
+// nearlyMagnesium finds a word of the line that would read as magnesium
+// ("Mаgnesium" with a Cyrillic а, "Magnesiυm" with a Greek υ): most of
+// its first nine letters are magnesium's Latin ones where they stand, and
+// each other is one the fold does not read (a letter outside the Latin script, which
+// no label word of English, Dutch or German mixes with Latin ones). It
+// returns the word and its first such letter.
+func nearlyMagnesium(toks []token) (string, rune, bool) {
+	const stem = "magnesium"
+	for _, t := range toks {
+		if t.kind != tWord || isASCII(t.text) {
+			continue
+		}
+		rs := []rune(strings.ToLower(text.Compat(t.text)))
+		if len(rs) < len(stem) {
+			continue
+		}
+		var foreign rune
+		ok, same := true, 0
+		for i := 0; i < len(stem) && ok; i++ {
+			switch r := rs[i]; {
+			case r == rune(stem[i]):
+				same++
+			case unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r):
+				if foreign == 0 {
+					foreign = r
+				}
+			default:
+				ok = false
+			}
+		}
+		// mostly Latin: a word of another script ("Кальциевый") is
+		// another nutrient, or a label mgcalc does not read
+		if ok && foreign != 0 && same > len(stem)/2 {
+			return t.text, foreign, true
+		}
+	}
+	return "", 0, false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

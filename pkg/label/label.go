@@ -78,6 +78,7 @@ const (
 	ReasonImpossible   Reason = "impossible"
 	ReasonIncomplete   Reason = "incomplete" // "waarvan" without an amount
 	ReasonExcipient    Reason = "excipient"
+	ReasonCharacter    Reason = "unread_character" // a word that reads as magnesium but for a letter of another script
 )
 
 // FormMixed and FormUnknown stand for the form of an elemental dose whose

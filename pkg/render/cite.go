@@ -48,7 +48,7 @@ func (c *citations) list(t *Term) string {
 	for i, id := range c.ids {
 		title := id
 		if s, ok := c.bib.Get(id); ok {
-			title = s.Title + " (" + id + ")"
+			title = sourceTitle(t.P, s) + " (" + id + ")"
 		}
 		b.WriteString(t.Dim(fmt.Sprintf("  [%d] %s", i+1, text.Strip(title))) + "\n")
 	}

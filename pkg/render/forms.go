@@ -366,7 +366,7 @@ func (d *FormDetail) Text(t *Term) string {
 	}
 	b.WriteString("\n" + p.S("sources:") + "\n")
 	for _, s := range d.Sources {
-		line := "  [" + s.ID + "] " + s.Title
+		line := "  [" + s.ID + "] " + sourceTitle(p, s)
 		if s.URL != "" {
 			line += " " + s.URL
 		}

@@ -252,7 +252,7 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 		s, ok := e.Sources.Get(id)
 		text := "- `" + mdCode(id) + "`"
 		if ok {
-			text += ": " + mdEscape(s.Title)
+			text += ": " + mdEscape(sourceTitle(p, s))
 			if s.URL != "" {
 				text += " " + mdURL(s.URL)
 			}

@@ -66,12 +66,17 @@ func TestMarkdownPlan(t *testing.T) {
 			// every source listed once, with its title and address
 			for _, id := range pp.Sources {
 				s, _ := e.Sources.Get(id)
+				// the title as published, then its kind and date where
+				// the source gives them, then its address
 				entry := "- `" + id + "`: " + mdEscape(s.Title)
-				if s.URL != "" {
-					entry += " <" + s.URL + ">"
+				if s.Date != "" {
+					entry += " ("
 				}
-				if strings.Count(md, entry+"\n") != 1 {
+				if strings.Count(md, "\n"+entry) != 1 || s.URL != "" && !strings.Contains(md, entry) {
 					t.Errorf("source %s not listed as %q", id, entry)
+				}
+				if s.URL != "" && strings.Count(md, " <"+s.URL+">\n") < 1 {
+					t.Errorf("source %s: no address %s", id, s.URL)
 				}
 			}
 			// every rule with its basis

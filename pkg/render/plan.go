@@ -475,7 +475,7 @@ func (r *Plan) Text(t *Term) string {
 		for i, id := range pp.Sources {
 			title := id
 			if s, ok := r.bib.Get(id); ok {
-				title = s.Title + " (" + id + ")"
+				title = sourceTitle(p, s) + " (" + id + ")"
 			}
 			line(t.Dim(fmt.Sprintf("  [%d] %s", i+1, text.Strip(title))))
 		}

@@ -17,8 +17,45 @@ import (
 type Source struct {
 	ID    string `yaml:"id" json:"id"`
 	Title string `yaml:"title" json:"title"`
-	URL   string `yaml:"url,omitempty" json:"url,omitempty"`
-	Note  string `yaml:"note,omitempty" json:"note,omitempty"`
+	// Kind and Date describe the publication where its title does not (an
+	// article's day, a blog): kept apart from the title, which stays as
+	// published, so a report words them in its language. Kind is one of
+	// Kinds; Date is YYYY-MM-DD or YYYY-MM.
+	Kind string `yaml:"kind,omitempty" json:"kind,omitempty"`
+	Date string `yaml:"date,omitempty" json:"date,omitempty"`
+	URL  string `yaml:"url,omitempty" json:"url,omitempty"`
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// The kinds of publication a source may name.
+const (
+	KindPractitionerBlog = "practitioner-blog"
+	KindPressRelease     = "press-release"
+)
+
+// Kinds are the kinds a source may name.
+var Kinds = []string{KindPractitionerBlog, KindPressRelease}
+
+// validDate reports whether d is YYYY-MM-DD or YYYY-MM, with a month 01-12
+// and a day 01-31.
+func validDate(d string) bool {
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return s != ""
+	}
+	y, rest, ok := strings.Cut(d, "-")
+	if !ok || len(y) != 4 || !digits(y) {
+		return false
+	}
+	m, day, hasDay := strings.Cut(rest, "-")
+	if len(m) != 2 || !digits(m) || m < "01" || m > "12" {
+		return false
+	}
+	return !hasDay || len(day) == 2 && digits(day) && day >= "01" && day <= "31"
 }
 
 // Registry is the bibliography, sorted by id, each id once: a slice rather
@@ -63,6 +100,12 @@ func Build(list []Source) (Registry, error) {
 		}
 		if seen[s.ID] {
 			return nil, fmt.Errorf("sources: duplicate id %q", s.ID)
+		}
+		if s.Kind != "" && !slices.Contains(Kinds, s.Kind) {
+			return nil, fmt.Errorf("sources: %s: unknown kind %q (one of %s)", s.ID, s.Kind, strings.Join(Kinds, ", "))
+		}
+		if s.Date != "" && !validDate(s.Date) {
+			return nil, fmt.Errorf("sources: %s: date %q is not YYYY-MM-DD or YYYY-MM", s.ID, s.Date)
 		}
 		seen[s.ID] = true
 	}

@@ -39,3 +39,27 @@ func TestDecodeStrict(t *testing.T) {
 		}
 	}
 }
+
+// A source's kind is one of Kinds and its date YYYY-MM-DD or YYYY-MM:
+// reports word both in their language, so a slip cannot reach them.
+func TestBuildKindAndDate(t *testing.T) {
+	for _, s := range []source.Source{
+		{ID: "a", Title: "A", Kind: "blog"},
+		{ID: "a", Title: "A", Date: "2 January 2026"},
+		{ID: "a", Title: "A", Date: "2026-13"},
+		{ID: "a", Title: "A", Date: "2026-01-32"},
+		{ID: "a", Title: "A", Date: "26-01-02"},
+	} {
+		if _, err := source.Build([]source.Source{s}); err == nil {
+			t.Errorf("source.Build(%+v) accepted it", s)
+		}
+	}
+	for _, s := range []source.Source{
+		{ID: "a", Title: "A", Kind: source.KindPressRelease, Date: "2017-12"},
+		{ID: "a", Title: "A", Kind: source.KindPractitionerBlog, Date: "2026-01-02"},
+	} {
+		if _, err := source.Build([]source.Source{s}); err != nil {
+			t.Errorf("source.Build(%+v): %v", s, err)
+		}
+	}
+}

@@ -116,9 +116,14 @@ func ParseItem(t *forms.Table, s string) (Item, error) {
 		n := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(amount[j:], "x"), "×"))
 		if perDay, err = ParseUnits(n); err != nil {
 			m := msg.Errorf("item %q: %s", s, err)
+			// citrate:2x500, two tablets of 500: the amount comes first;
+			// said only when the item the other way round is one
+			// (magnesium:100x0 is no magnesium:0x100)
 			if before := strings.TrimSpace(amount[:j]); parsesAsUnits(before) {
-				// citrate:2x500, two tablets of 500: the amount comes first
-				return Item{}, m.WithHint("write the amount first and the number of units after x, such as %s:%sx%s", s[:i], n, before)
+				swapped := s[:i] + ":" + n + "x" + before
+				if _, err := ParseItem(t, swapped); err == nil {
+					return Item{}, m.WithHint("write the amount first and the number of units after x, such as %s", swapped)
+				}
 			}
 			return Item{}, m
 		}

@@ -57,8 +57,37 @@ func IsSeparator(r rune) bool {
 // dropped. It is the one fold of every name a person types: forms,
 // variants, goals, conditions, medicines, and the words of --gut,
 // --kidney and --sex.
+//
+// A refused character is the one typed: a full-width comma is named as
+// U+FF0C, never as the ASCII comma NFKC makes of it.
 func Fold(s string) (string, error) {
-	s = Compat(s)
+	c := Compat(s)
+	f, err := fold(c)
+	if err != nil && c != s {
+		err = Typed(s, err)
+	}
+	return f, err
+}
+
+// Typed names the character as typed in s that a *CharError found in
+// s's compatibility form (Compat) stands for: the full-width comma U+FF0C
+// that NFKC made a comma. For a caller that normalises a name before it
+// folds the parts (forms: FORM:VARIANT); other errors pass unchanged.
+func Typed(s string, err error) error {
+	ce, ok := err.(*CharError)
+	if !ok || ce.Invalid {
+		return err
+	}
+	for _, r := range s {
+		if r == ce.Rune || strings.ContainsRune(Compat(string(r)), ce.Rune) {
+			return &CharError{Rune: r}
+		}
+	}
+	return err
+}
+
+// fold is Fold of text already in its compatibility form.
+func fold(s string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i, r := range s {

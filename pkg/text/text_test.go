@@ -61,7 +61,7 @@ const separators = " \t\u00a0-_'\u2018\u2019.\u00b7\u2022"
 // Cyrillic д or a zero-width space is refused); folding is idempotent.
 func FuzzFold(f *testing.F) {
 	for _, s := range []string{"", "Levothyroxine", "L-Thyroxine 100", "\u212a", "\u0130", "slapen", "\xff\xfeA", "ÉCRAN",
-		"sleep\u0434", "sl\u200beep", "ＳＬＥＥＰ", "a\u0301", "Mg·7H₂O", "\ufffd"} {
+		"sleep\u0434", "sl\u200beep", "ＳＬＥＥＰ", "a\u0301", "Mg·7H₂O", "\ufffd", "a\uff0cb", "ＳＬＥＥＰ\uff01"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -80,7 +80,16 @@ func FuzzFold(f *testing.F) {
 				}
 				return
 			}
-			if !strings.ContainsRune(visible, ce.Rune) || ce.Rune < utf8.RuneSelf && (unicode.IsLetter(ce.Rune) || unicode.IsDigit(ce.Rune)) || strings.ContainsRune(separators, ce.Rune) {
+			// the character named is the one typed, when one typed
+			// character stands for it (U+FF0C, not the comma NFKC makes)
+			if !strings.ContainsRune(s, ce.Rune) {
+				for _, r := range s {
+					if strings.ContainsRune(norm.NFKC.String(string(r)), ce.Rune) {
+						t.Fatalf("Fold(%q) names %U, not the %U typed", s, ce.Rune, r)
+					}
+				}
+			}
+			if !strings.ContainsRune(visible, ce.Rune) && !strings.ContainsRune(s, ce.Rune) || ce.Rune < utf8.RuneSelf && (unicode.IsLetter(ce.Rune) || unicode.IsDigit(ce.Rune)) || strings.ContainsRune(separators, ce.Rune) {
 				t.Fatalf("Fold(%q) refused %U, which it reads", s, ce.Rune)
 			}
 			return
@@ -234,4 +243,16 @@ func FuzzList(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A refused character is named as typed: the full-width comma, not the
+// ASCII comma its compatibility form is (audit 2 item 9).
+func TestFoldNamesTypedCharacter(t *testing.T) {
+	for s, want := range map[string]rune{"levothyroxine\uff0comeprazol": '\uff0c', "ＳＬＥＥＰ\uff01": '\uff01', "sleep,": ',', "sleep\u0434": '\u0434'} {
+		_, err := Fold(s)
+		var ce *CharError
+		if !errors.As(err, &ce) || ce.Rune != want {
+			t.Errorf("Fold(%q) = %v, want the character %U", s, err, want)
+		}
+	}
 }
