@@ -35,7 +35,8 @@ whether a source gives them or mgcalc chose them:
   dose (at the start dose: the schedule stops; talk to your doctor). Bad
   days in a row count as one.
 - a medicine logged with a spacing rule (levothyroxine at 07:10, 4 h) moves
-  the day's intakes out of its window (not before 11:10), and a magnesium
+  the day's intakes out of its window (not before 11:10); a dose still due
+  after its time is due from now, moved out of every window alike; a magnesium
   dose logged inside a window is flagged with the rule's source.
 - after the schedule's last day its last dose continues; a missed day does
   not move the schedule.

@@ -460,26 +460,34 @@ func (t *Today) intakes(entries []Entry) {
 		if !ok {
 			at, _ = ClockOn(t.Date, "12:00", loc)
 		}
-		due := Due{When: in.When, ElementalMg: in.ElementalMg, CompoundMg: in.CompoundMg, Units: in.Units, Planned: at, Earliest: at, Status: StatusDue}
+		t.Intakes = append(t.Intakes, Due{When: in.When, ElementalMg: in.ElementalMg, CompoundMg: in.CompoundMg, Units: in.Units, Planned: at, Earliest: at, Status: StatusDue})
+	}
+	t.allocate()
+	for i := range t.Intakes {
+		due := &t.Intakes[i]
+		// a dose still due is taken now at the earliest, or at its
+		// planned time if that is later: either is moved out of every
+		// window it falls in (a medicine logged after the planned time
+		// still forbids magnesium now)
+		if due.Status != StatusTaken && t.Now.After(due.Earliest) {
+			due.Earliest = t.Now
+		}
 		// move past every window it falls in, until it falls in none
 		for moved := true; moved; {
 			moved = false
-			for i, m := range meds {
-				if !gaps[i].Spaced() {
+			for j, m := range meds {
+				if !gaps[j].Spaced() {
 					continue
 				}
-				lo, hi := window(m, gaps[i])
-				if due.Earliest.After(lo) && due.Earliest.Before(hi) {
-					due.Earliest, due.MovedBy, due.MovedGap, moved = hi, m, gaps[i], true
+				if lo, hi := window(m, gaps[j]); InWindow(due.Earliest, lo, hi) {
+					due.Earliest, due.MovedBy, due.MovedGap, moved = hi, m, gaps[j], true
 				}
 			}
 		}
-		if DayIn(due.Earliest, loc) != t.Date {
+		if due.Status != StatusTaken && DayIn(due.Earliest, loc) != t.Date {
 			due.Status = StatusNotToday
 		}
-		t.Intakes = append(t.Intakes, due)
 	}
-	t.allocate()
 	for _, due := range t.Intakes {
 		if due.MovedBy != nil && due.Status != StatusTaken {
 			m, g := due.MovedBy, due.MovedGap
@@ -579,8 +587,7 @@ func flag(e, m *Entry) (Flag, bool) {
 	if !g.Spaced() {
 		return Flag{}, false
 	}
-	lo, hi := window(m, g)
-	if !e.At.After(lo) || !e.At.Before(hi) {
+	if lo, hi := window(m, g); !InWindow(e.At, lo, hi) {
 		return Flag{}, false
 	}
 	return Flag{Magnesium: e, Med: m, Before: !e.At.Before(m.At), Gap: g, Sources: m.Med.SourcesOf(g.Rules)}, true
@@ -606,6 +613,11 @@ func (e *Entry) GapTo(m *Med) Gap {
 func window(m *Entry, g Gap) (lo, hi time.Time) {
 	return m.At.Add(-hours(g.After)), m.At.Add(hours(g.Before))
 }
+
+// InWindow reports whether magnesium at t falls inside the window from
+// lo to hi (both ends are allowed: "at least 4 h" is met at 4 h): the one
+// test of today's times and log's flags.
+func InWindow(t, lo, hi time.Time) bool { return t.After(lo) && t.Before(hi) }
 
 // Window is the time around medicine m in which magnesium must not be
 // taken, by gap g (for reports).
