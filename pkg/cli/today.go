@@ -41,9 +41,15 @@ whether a source gives them or mgcalc chose them:
 - after the schedule's last day its last dose continues; a missed day does
   not move the schedule.
 
+Where the upper limit in force now (another --authority, a person who
+changed) is below the saved plan's dose, what is still due is cut to stay
+within it, in whole units, and one line says so: today never offers a dose
+that passes the limit.
+
 -o json carries the plan, the day, the intakes (when, elemental_mg,
-earliest, status: taken, partly, due or not_today), the entries, the total
-and its limit, the reasons and the rules, each with its basis and sources.
+earliest, status: taken, partly, due, not_today or over_limit), the
+entries, the total and its limit, limit_cut, the reasons and the rules,
+each with its basis and sources.
 -o value prints the magnesium taken so far today.
 
 Exit status: 0, 1 a journal that cannot be opened, 2 bad arguments, 3 the

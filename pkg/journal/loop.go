@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"math"
 	"sort"
 	"time"
 
@@ -301,7 +302,10 @@ type Due struct {
 	MovedBy     *Entry    // the medicine whose window moved it
 	MovedGap    Gap       // its spacing from the plan's form
 	TakenMg     float64   // logged magnesium counted towards it
-	Status      string    // taken, partly, due, not_today
+	Status      string    // taken, partly, due, not_today, over_limit
+	// PlannedMg is the plan's amount where the limit in force cut it
+	// (ElementalMg, CompoundMg and Units are then what fits); 0 when not.
+	PlannedMg float64
 }
 
 // The statuses of an intake.
@@ -310,6 +314,8 @@ const (
 	StatusPartly   = "partly"
 	StatusDue      = "due"
 	StatusNotToday = "not_today" // its spacing window runs past midnight
+	// StatusOverLimit: nothing of it fits under the limit in force now.
+	StatusOverLimit = "over_limit"
 )
 
 // Flag is a magnesium dose logged inside a medicine's spacing window.
@@ -339,6 +345,34 @@ type Today struct {
 	Reasons []Reason
 	Flags   []Flag
 	Rules   []Rule
+	// Cap is set when the upper limit in force now is below the saved
+	// plan's dose (a plan saved under another authority's limit, a person
+	// who changed): what is still due is cut to stay within it.
+	Cap *Cap
+}
+
+// Cap is the upper limit in force now, below the saved plan's dose.
+type Cap struct {
+	LimitMg float64 // the limit in force now
+	// PlanMg is the plan's highest daily dose; FromDay the first plan
+	// day at a dose above the limit.
+	PlanMg  float64
+	FromDay int
+	// Today is set when today's dose passes the limit; DueMg is then the
+	// most of what is still due that keeps the day within it (whole or
+	// half units for a plan in units).
+	Today bool
+	DueMg float64
+}
+
+// StillDueMg is the magnesium still planned today: the day's dose less
+// what was taken, and never more than the limit in force leaves.
+func (t *Today) StillDueMg() float64 {
+	left := max(0, t.Day.DoseMg-t.TakenMg)
+	if t.Cap != nil && t.Cap.Today {
+		left = min(left, t.Cap.DueMg)
+	}
+	return left
 }
 
 // StartsIn is the number of days until the plan starts (0 once it has).
@@ -384,6 +418,7 @@ func MakeTodayLogs(p *Plan, days Logs, entries []Entry, now time.Time, limit lim
 			t.Day = t.State.Days[len(t.State.Days)-1]
 			t.reasons()
 			t.intakes(entries)
+			t.capToLimit()
 		}
 	}
 	t.flags(entries)
@@ -499,6 +534,82 @@ func (t *Today) intakes(entries []Entry) {
 			}
 		}
 	}
+}
+
+// capToLimit cuts what is still due today to the upper limit in force now
+// where the saved plan's dose passes it (rule limit_now): a schedule
+// that passes the limit in force is never printed. A supervised plan is
+// above a limit by design and keeps its doses.
+func (t *Today) capToLimit() {
+	p, mg := t.Plan, t.Limit.Mg()
+	if mg == nil || p.Supervised {
+		return
+	}
+	c := &Cap{LimitMg: *mg}
+	for _, s := range p.Steps {
+		if t.Limit.Check(s.ElementalMg).Over {
+			if c.FromDay == 0 {
+				c.FromDay = s.FirstDay
+			}
+			c.PlanMg = max(c.PlanMg, s.ElementalMg)
+		}
+	}
+	if c.FromDay == 0 {
+		return
+	}
+	t.Cap = c
+	if t.Day.Step >= 0 && t.Limit.Check(t.Day.DoseMg).Over {
+		c.Today = true
+		room := max(0, *mg-t.TakenMg)
+		unit := p.UnitElMg
+		if p.Half {
+			unit /= 2
+		}
+		for i := range t.Intakes {
+			in := &t.Intakes[i]
+			if in.Status == StatusTaken {
+				continue
+			}
+			rest := in.ElementalMg - in.TakenMg
+			fit := min(rest, room)
+			if unit > 0 && fit < rest {
+				// whole (or half) units: the most that fits
+				fit = math.Floor((fit+limits.Tolerance)/unit) * unit
+			}
+			fit = max(0, fit)
+			room -= fit
+			c.DueMg += fit
+			if fit >= rest-limits.Tolerance {
+				continue
+			}
+			in.PlannedMg = in.ElementalMg
+			total := in.TakenMg + fit
+			if in.ElementalMg > 0 {
+				k := total / in.ElementalMg
+				in.CompoundMg *= k
+				in.Units *= k
+			}
+			in.ElementalMg = total
+			switch {
+			case fit > limits.Tolerance:
+			case in.TakenMg > limits.Tolerance:
+				in.Status = StatusTaken // what fits was taken
+			default:
+				in.Status = StatusOverLimit
+			}
+		}
+	}
+	m := msg.New("the upper limit in force now, %s mg/day (%s), is below this plan's %s mg/day from day %d: make a plan under it with mgcalc plan --save --force",
+		msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(c.PlanMg, 1), c.FromDay)
+	switch {
+	case c.Today && c.DueMg <= limits.Tolerance:
+		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: nothing more is due today; make a plan under it with mgcalc plan --save --force",
+			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1))
+	case c.Today:
+		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: what is still due is cut to %s mg to stay within it; make a plan under it with mgcalc plan --save --force",
+			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), msg.N(c.DueMg, 1))
+	}
+	t.add(RuleLimitNow, m, t.Limit.Band.Sources...)
 }
 
 // allocate counts the magnesium logged today towards the intakes: a dose

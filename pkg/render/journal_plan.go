@@ -166,7 +166,17 @@ func (r *SavedPlan) Text(t *Term) string {
 	if reached == 0 {
 		reached = pl.TargetMg // a plan saved before it was kept
 	}
-	b.WriteString(targetText(t, pl.TargetMg, reached, 0, pl.Limit.Applied()) + "\n")
+	// judged against the limit in force now, as the days' bars and today
+	// are (one limit in one report); the limit the plan was saved under
+	// is said where it differs
+	limit := td.Limit
+	if limit.Authority == nil {
+		limit = pl.Limit.Applied()
+	}
+	b.WriteString(targetText(t, pl.TargetMg, reached, 0, limit) + "\n")
+	if l := pl.Limit; l != nil && l.Mg != nil && td.Limit.Authority != nil && (td.Limit.Mg() == nil || *td.Limit.Mg() != *l.Mg || td.Limit.Authority.Key != l.Authority) {
+		b.WriteString(t.Dim(p.S("(saved under the %s mg/day upper limit of %s)", p.Num(*l.Mg, 0), p.Data(msg.KeyAuthorityName(l.Authority), l.AuthorityName))) + "\n")
+	}
 	switch n := pl.DayNumber(td.Date); {
 	case n < 1:
 		b.WriteString(p.Message(msg.Plural(float64(td.StartsIn()), "it starts in %d day", "it starts in %d days", td.StartsIn())) + "\n")
@@ -174,6 +184,8 @@ func (r *SavedPlan) Text(t *Term) string {
 		b.WriteString(t.Bad(p.S("today, day %d: no doses: the schedule has stopped", n)) + "\n")
 	case td.Day.State == journal.StatePause:
 		b.WriteString(t.Warn(p.S("today, day %d: no dose, a pause", n)) + "\n")
+	case td.Cap != nil && td.Cap.Today:
+		b.WriteString(t.Warn(p.S("today, day %d: %s mg/day, cut to the upper limit in force", n, p.Num(td.TakenMg+td.StillDueMg(), ValueDec))) + "\n")
 	default:
 		b.WriteString(p.S("today, day %d: %s mg/day", n, t.Num(p.Num(td.Day.DoseMg, ValueDec))) + "\n")
 	}
