@@ -58,8 +58,8 @@ say when: entries may be logged afterwards, never ahead. The same entry
 logged again within a minute is refused as a double; --force keeps it.
 
 --gut ok, loose, cramps or nausea (goed, dun, buikkrampen, misselijk): a
-loose, cramping or nauseous day is a bad gut day, and the plan steps back
-from that day on (see 'mgcalc today'). --med NAME logs a medicine by its
+loose, cramping or nauseous day is a bad gut day: it keeps its own dose,
+and the plan steps back from the next day on (see 'mgcalc today'). --med NAME logs a medicine by its
 generic, brand or Dutch name: one the plan's interaction table knows gets
 its spacing from magnesium (levothyroxine at 07:10 with a 4 h rule: no
 magnesium before 11:10), and a magnesium dose logged inside such a window

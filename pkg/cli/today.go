@@ -28,8 +28,9 @@ schedule.
 
 The plan adapts to what you logged ('mgcalc log'), by rules that each say
 whether a source gives them or mgcalc chose them:
-- a bad gut day (loose stools, stomach cramps, nausea) at a dose steps back, from
-  that day, to the last dose you tolerated (at the start dose: a pause) and
+- a bad gut day (loose stools, stomach cramps, nausea) at a dose keeps its
+  own dose; from the next day the plan steps back to the last dose you
+  tolerated (at the start dose: a pause) and
   holds it for one step interval of the plan, then retries the dose once; a
   second bad gut day at the same dose lowers the target to the tolerated
   dose (at the start dose: the schedule stops; talk to your doctor). Bad

@@ -35,13 +35,6 @@ type DayPlan struct {
 	// DoseMg the loop's. Step is the index of DoseMg's step (-1: none).
 	PlannedMg float64
 	DoseMg    float64
-	// BeganMg and BeganDoses are the dose and intakes the day began with:
-	// on the day a bad gut episode starts, what is still due drops to the
-	// stepped-back dose (DoseMg), but the day was planned at this one,
-	// which the record of the day (the journal's bars, its report for a
-	// doctor, adherence) shows: the next days step back.
-	BeganMg    float64
-	BeganDoses int
 	Step       int
 	State      string
 	TakenMg    float64 // logged magnesium that counts towards the limit
@@ -55,10 +48,9 @@ type DayPlan struct {
 // Missed reports whether a dose was planned and nothing was logged.
 func (d DayPlan) Missed() bool { return d.DoseMg > 0 && d.TakenMg < missedDoseUnit }
 
-// Record is the day's dose and intakes as the record shows them: those it
-// began with (BeganMg), also on the day a bad gut episode lowered what
-// was still due.
-func (d DayPlan) Record() (mg float64, doses int) { return d.BeganMg, d.BeganDoses }
+// Record is the day's dose and intakes as the record shows them: the
+// day's own, also on a bad gut day (the next days step back).
+func (d DayPlan) Record() (mg float64, doses int) { return d.DoseMg, d.Doses }
 
 // Event is something the loop did, for why a day differs from the saved
 // schedule.
@@ -227,13 +219,11 @@ func simulate(p *Plan, days Logs, through time.Time) *State {
 		if l := days[d]; l != nil {
 			day.TakenMg, day.Logged, day.Gut, day.Bad, day.Meds = l.TakenMg, l.Logged, l.Gut, l.Bad, l.Meds
 		}
-		if day.Step >= 0 {
-			day.BeganMg, day.BeganDoses = p.Steps[day.Step].ElementalMg, len(p.Steps[day.Step].Intakes)
-		}
 		// A new episode counts against the day's dose (rules episode,
-		// step_back, step_back_to, hold, lower_target, stop), and the
-		// change starts the same day: what is still due today is already
-		// the lower dose.
+		// step_back, step_back_to, hold, lower_target, stop). The bad day
+		// keeps its own dose, in today as in the record: the change starts
+		// the next day (issue 20: "the next days return to the last
+		// tolerated dose").
 		if day.Bad && !prevBad && day.Step >= 0 && st.Stopped == nil {
 			k := day.Step
 			bad[k]++
@@ -242,12 +232,10 @@ func simulate(p *Plan, days Logs, through time.Time) *State {
 			case bad[k] >= 2 && k == 0:
 				st.Stopped = &Event{Rule: RuleStop, On: d, FromMg: from}
 				hold, st.Hold, st.Retry, retrying = nil, nil, nil, -1
-				day.Step, day.State, day.PlanDay = -1, StateStopped, 0
 			case bad[k] >= 2:
 				capStep = min(capStep, k-1)
 				st.Lowered = &Event{Rule: RuleLowerTarget, On: d, FromMg: from, ToMg: p.Steps[k-1].ElementalMg}
 				hold, st.Hold, st.Retry, retrying = nil, nil, nil, -1
-				day.Step, day.State = k-1, StateLowered
 			default:
 				holdStep = k - 1
 				to := 0.0
@@ -258,10 +246,6 @@ func simulate(p *Plan, days Logs, through time.Time) *State {
 				retryStep, retryFrom = k, p.Steps[k].FirstDay
 				retrying = -1
 				st.Hold, st.Retry = hold, nil
-				day.Step, day.State, day.PlanDay = holdStep, StateHold, 0
-				if holdStep < 0 {
-					day.State = StatePause
-				}
 			}
 		}
 		if day.Step >= 0 {
@@ -439,12 +423,26 @@ func (t *Today) add(key string, m *msg.Message, sources ...string) {
 func (t *Today) reasons() {
 	st, p := t.State, t.Plan
 	day := func(d time.Time) string { return d.Format(time.DateOnly) }
+	if e := st.Stopped; e != nil && e.On.Equal(t.Date) {
+		t.add(RuleStop, msg.New("a second bad gut day at the start dose of %s mg/day, today: today keeps its dose, and from tomorrow mgcalc plans no more doses; talk to your doctor or pharmacist, or change to a gentler form",
+			msg.N(e.FromMg, 1)))
+		return
+	}
 	if e := st.Stopped; e != nil {
 		t.add(RuleStop, msg.New("a second bad gut day at the start dose of %s mg/day (%s): mgcalc plans no more doses; talk to your doctor or pharmacist, or change to a gentler form",
 			msg.N(e.FromMg, 1), day(e.On)))
 		return
 	}
-	if e := st.Hold; e != nil {
+	if e := st.Hold; e != nil && e.On.Equal(t.Date) {
+		if e.ToMg == 0 {
+			t.add(RuleStepBackTo, msg.New("a bad gut day at the start dose of %s mg/day, today: today keeps its dose; from tomorrow a pause until %s, then %s mg/day once more",
+				msg.N(e.FromMg, 1), day(e.Until), msg.N(e.FromMg, 1)))
+		} else {
+			t.add(RuleStepBack, msg.New("a bad gut day at %s mg/day, today: today keeps its dose; from tomorrow back to %s mg/day, the last dose you tolerated, until %s; then %s mg/day once more",
+				msg.N(e.FromMg, 1), msg.N(e.ToMg, 1), day(e.Until), msg.N(e.FromMg, 1)))
+		}
+		t.add(RuleHold, msg.Plural(float64(p.IntervalDays), "held for %d day after the bad day, one step interval of the plan", "held for %d days after the bad day, one step interval of the plan", p.IntervalDays))
+	} else if e := st.Hold; e != nil {
 		if e.ToMg == 0 {
 			t.add(RuleStepBackTo, msg.New("a bad gut day at the start dose of %s mg/day (%s): a pause until %s, then %s mg/day once more",
 				msg.N(e.FromMg, 1), day(e.On), day(e.Until), msg.N(e.FromMg, 1)))
@@ -458,7 +456,10 @@ func (t *Today) reasons() {
 		t.add(RuleRetry, msg.New("retrying %s mg/day, which upset your gut on %s: once more, for a full step; a second bad gut day at it lowers the target",
 			msg.N(e.FromMg, 1), day(e.On)))
 	}
-	if e := st.Lowered; e != nil {
+	if e := st.Lowered; e != nil && e.On.Equal(t.Date) {
+		t.add(RuleLowerTarget, msg.New("a second bad gut day at %s mg/day, today: today keeps its dose, and from tomorrow the target is lowered to %s mg/day",
+			msg.N(e.FromMg, 1), msg.N(e.ToMg, 1)))
+	} else if e := st.Lowered; e != nil {
 		t.add(RuleLowerTarget, msg.New("target lowered to %s mg/day: a second bad gut day at %s mg/day on %s",
 			msg.N(e.ToMg, 1), msg.N(e.FromMg, 1), day(e.On)))
 	}

@@ -76,12 +76,12 @@ func TestLoopFollowsTheScheduleWithoutBadDays(t *testing.T) {
 }
 
 func TestLoopStepsBackHoldsAndRetries(t *testing.T) {
-	// loose on day 5 (150): back at 100 from that day to day 8 (the
-	// hold's 3 days after it), then 150 for a full step (days 9-11),
-	// then 200
+	// loose on day 5 (150): the bad day keeps its 150, back at 100 the
+	// next days to day 8 (the hold's 3 days after it), then 150 for a
+	// full step (days 9-11), then 200
 	entries := []Entry{gut("2026-12-05 10:00", GutLoose)}
 	got := doses(testPlan(), entries, "2026-12-13")
-	want := []float64{100, 100, 100, 150, 100, 100, 100, 100, 150, 150, 150, 200, 200}
+	want := []float64{100, 100, 100, 150, 150, 100, 100, 100, 150, 150, 150, 200, 200}
 	if !equal(got, want) {
 		t.Errorf("doses %v, want %v", got, want)
 	}
@@ -99,18 +99,18 @@ func TestLoopOneEpisodeForDaysInARow(t *testing.T) {
 	// loose on days 5 and 6: one episode, one step back
 	entries := []Entry{gut("2026-12-05 10:00", GutLoose), gut("2026-12-06 10:00", GutCramps)}
 	got := doses(testPlan(), entries, "2026-12-11")
-	want := []float64{100, 100, 100, 150, 100, 100, 100, 100, 150, 150, 150}
+	want := []float64{100, 100, 100, 150, 150, 100, 100, 100, 150, 150, 150}
 	if !equal(got, want) {
 		t.Errorf("doses %v, want %v", got, want)
 	}
 }
 
 func TestLoopSecondBadDayAtTheSameDoseLowersTheTarget(t *testing.T) {
-	// loose on day 5 (150): hold 5-8; retry from day 9; nausea on day 10
-	// at 150 again: the target is 100 from day 10 on
+	// loose on day 5 (150): hold 6-8; retry from day 9; nausea on day 10
+	// at 150 again: day 10 keeps 150, the target is 100 from day 11 on
 	entries := []Entry{gut("2026-12-05 10:00", GutLoose), gut("2026-12-10 22:00", GutNausea)}
 	got := doses(testPlan(), entries, "2026-12-14")
-	want := []float64{100, 100, 100, 150, 100, 100, 100, 100, 150, 100, 100, 100, 100, 100}
+	want := []float64{100, 100, 100, 150, 150, 100, 100, 100, 150, 150, 100, 100, 100, 100}
 	if !equal(got, want) {
 		t.Errorf("doses %v, want %v", got, want)
 	}
@@ -124,11 +124,12 @@ func TestLoopSecondBadDayAtTheSameDoseLowersTheTarget(t *testing.T) {
 }
 
 func TestLoopPausesAtTheStartDoseAndStopsAfterASecondBadDay(t *testing.T) {
-	// loose on day 2 (100, the start dose): pause days 2-5, restart at
-	// 100 on day 6 (plan day 1); loose again on day 7: stopped
+	// loose on day 2 (100, the start dose): day 2 keeps 100, pause days
+	// 3-5, restart at 100 on day 6 (plan day 1); loose again on day 7:
+	// day 7 keeps 100, stopped from day 8
 	entries := []Entry{gut("2026-12-02 10:00", GutLoose), gut("2026-12-07 10:00", GutLoose)}
 	got := doses(testPlan(), entries, "2026-12-09")
-	want := []float64{100, 0, 0, 0, 0, 100, 0, 0, 0}
+	want := []float64{100, 100, 0, 0, 0, 100, 100, 0, 0}
 	if !equal(got, want) {
 		t.Errorf("doses %v, want %v", got, want)
 	}
