@@ -35,14 +35,14 @@ type DayPlan struct {
 	// DoseMg the loop's. Step is the index of DoseMg's step (-1: none).
 	PlannedMg float64
 	DoseMg    float64
-	Step       int
-	State      string
-	TakenMg    float64 // logged magnesium that counts towards the limit
-	Logged     int     // magnesium entries
-	Doses      int     // planned intakes
-	Bad        bool    // a bad gut day
-	Gut        []Gut
-	Meds       int
+	Step      int
+	State     string
+	TakenMg   float64 // logged magnesium that counts towards the limit
+	Logged    int     // magnesium entries
+	Doses     int     // planned intakes
+	Bad       bool    // a bad gut day
+	Gut       []Gut
+	Meds      int
 }
 
 // Missed reports whether a dose was planned and nothing was logged.
