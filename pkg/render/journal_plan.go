@@ -118,13 +118,7 @@ func (r *SavedPlan) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 func (r *SavedPlan) WithSources(bib source.Registry) *SavedPlan { r.bib = bib; return r }
 
 // Warnings implements Report.
-func (r *SavedPlan) Warnings() []*msg.Message {
-	var out []*msg.Message
-	for _, w := range r.td.Plan.Warnings {
-		out = append(out, msg.New("%s", w))
-	}
-	return out
-}
+func (r *SavedPlan) Warnings() []*msg.Message { return r.td.Plan.WarningMessages() }
 
 // Formats implements Report.
 func (r *SavedPlan) Formats() []Format { return ValueFormats }
