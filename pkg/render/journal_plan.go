@@ -52,6 +52,7 @@ type savedPlanJSON struct {
 	Rules       []loopRuleJSON  `json:"rules"`
 	Warnings    []string        `json:"warnings"`
 	EffectiveMg *float64        `json:"effective_target_mg"` // the target after the loop lowered it; null when not lowered
+	LimitCut    *capJSON        `json:"limit_cut"`           // as today's: null unless the limit in force is below the plan's dose
 }
 
 // SavedPlan is the report of `plan --show`: the saved plan, where the
@@ -102,6 +103,7 @@ func NewSavedPlan(td *journal.Today, per *journal.Period) *SavedPlan {
 		j.Day = &n
 		j.DoseMg = ptr(Round(td.Day.DoseMg, MassDec))
 	}
+	j.LimitCut = newCapJSON(td.Cap)
 	if st := td.State; st != nil && st.Lowered != nil {
 		j.EffectiveMg = ptr(Round(st.Lowered.ToMg, MassDec))
 	}

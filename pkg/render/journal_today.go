@@ -64,6 +64,17 @@ type todayJSON struct {
 	Rules       []loopRuleJSON `json:"rules"`
 }
 
+func newCapJSON(c *journal.Cap) *capJSON {
+	if c == nil {
+		return nil
+	}
+	j := &capJSON{LimitMg: c.LimitMg, PlanMg: Round(c.PlanMg, MassDec), FromDay: c.FromDay, Today: c.Today}
+	if c.Today {
+		j.DueMg = ptr(Round(c.DueMg, MassDec))
+	}
+	return j
+}
+
 // Today is the report of `today`.
 type Today struct {
 	bib source.Registry
@@ -92,12 +103,7 @@ func NewToday(td *journal.Today) *Today {
 			j.PlannedMg, j.DoseMg = ptr(Round(td.Day.PlannedMg, MassDec)), ptr(Round(td.Day.DoseMg, MassDec))
 			j.RemainingMg = ptr(Round(td.StillDueMg(), MassDec))
 		}
-		if c := td.Cap; c != nil {
-			j.LimitCut = &capJSON{LimitMg: c.LimitMg, PlanMg: Round(c.PlanMg, MassDec), FromDay: c.FromDay, Today: c.Today}
-			if c.Today {
-				j.LimitCut.DueMg = ptr(Round(c.DueMg, MassDec))
-			}
-		}
+		j.LimitCut = newCapJSON(td.Cap)
 		if td.Day.PlanDay > 0 {
 			pd := td.Day.PlanDay
 			j.PlanDay = &pd
