@@ -214,8 +214,21 @@ func (r *SavedPlan) Text(t *Term) string {
 				morning = v
 			}
 		}
-		rows = append(rows, []string{pl.DateOf(s.FirstDay).Format(time.DateOnly) + " – " + pl.DateOf(s.LastDay).Format(time.DateOnly),
-			p.Num(s.ElementalMg, ValueDec) + " mg", morning, evening})
+		row := []string{pl.DateOf(s.FirstDay).Format(time.DateOnly) + " – " + pl.DateOf(s.LastDay).Format(time.DateOnly),
+			p.Num(s.ElementalMg, ValueDec) + " mg", morning, evening}
+		if td.Cap != nil {
+			// a step above the limit in force now is marked, as plan
+			// marks its rows (today cuts it: rule limit_now)
+			mark := ""
+			if limit.Check(s.ElementalMg).Over {
+				mark = t.Bad(p.S("over the limit"))
+			}
+			row = append(row, mark)
+		}
+		rows = append(rows, row)
+	}
+	if td.Cap != nil {
+		header = append(header, "")
 	}
 	b.WriteString(t.Table(header, rows, map[int]bool{1: true, 2: true, 3: true}))
 	if len(clocks) == 2 {
