@@ -260,3 +260,64 @@ func FuzzParseGut(f *testing.F) {
 		}
 	})
 }
+
+// A limit in force below the plan's dose cuts what is still due to what
+// fits (rule limit_now); a plan in units cuts in whole units, and a dose
+// nothing of which fits is over_limit. A supervised plan keeps its doses.
+func TestTodayCutsToTheLimitInForce(t *testing.T) {
+	limit := func(mg float64) limits.Applied {
+		return (&Limit{Authority: "efsa", AuthorityName: "EU SCF/EFSA", Mg: &mg}).Applied()
+	}
+	// day 8: 200 mg, 100 in the morning and 100 in the evening
+	now := at("2026-12-08 07:30")
+	td := MakeToday(testPlan(), nil, now, limit(150))
+	if td.Cap == nil || !td.Cap.Today || td.Cap.FromDay != 7 || td.Cap.PlanMg != 200 {
+		t.Fatalf("cap %+v, want today, from day 7, plan 200", td.Cap)
+	}
+	if in := td.Intakes[1]; in.ElementalMg != 50 || in.PlannedMg != 100 || in.Status != StatusDue {
+		t.Errorf("evening %+v, want 50 of 100, due", in)
+	}
+	if got := td.StillDueMg(); got != 150 {
+		t.Errorf("still due %v, want 150", got)
+	}
+	if len(td.Reasons) == 0 || td.Reasons[len(td.Reasons)-1].Rule != RuleLimitNow {
+		t.Errorf("reasons %+v, want limit_now last", td.Reasons)
+	}
+	// in units of 50 mg: 20 mg of room after the morning fits no unit
+	p := testPlan()
+	p.UnitElMg = 50
+	td = MakeToday(p, nil, now, limit(120))
+	if in := td.Intakes[1]; in.Status != StatusOverLimit || in.ElementalMg != 0 {
+		t.Errorf("evening %+v, want over_limit, 0 mg", in)
+	}
+	if got := td.StillDueMg(); got != 100 {
+		t.Errorf("still due %v, want 100", got)
+	}
+	// the days before the plan passes the limit are not cut, and say when
+	td = MakeToday(testPlan(), nil, at("2026-12-02 07:30"), limit(150))
+	if td.Cap == nil || td.Cap.Today || td.Intakes[0].PlannedMg != 0 {
+		t.Errorf("day 2: cap %+v, intake %+v; want the cap noted, nothing cut", td.Cap, td.Intakes[0])
+	}
+	// supervised: above a limit by design
+	p = testPlan()
+	p.Supervised = true
+	if td = MakeToday(p, nil, now, limit(150)); td.Cap != nil || td.StillDueMg() != 200 {
+		t.Errorf("supervised: cap %+v, still due %v; want no cap, 200", td.Cap, td.StillDueMg())
+	}
+}
+
+// A dose still due after its planned time is due from now, moved out of
+// a window of a medicine logged since (audit 2, item 1).
+func TestTodayOverdueDoseLeavesALaterWindow(t *testing.T) {
+	p := testPlan()
+	iron := Entry{At: at("2026-12-08 14:00"), Med: &Med{Name: "iron", BeforeHours: 4, AfterHours: 4,
+		Rules: []SpacingRule{{BeforeHours: 4, AfterHours: 4, Sources: []string{"smpc-magnaspartate"}}}}}
+	td := MakeToday(p, []Entry{iron}, at("2026-12-08 15:13"), limits.Applied{})
+	if got := td.Intakes[0].Earliest.Format("15:04"); got != "18:00" || td.Intakes[0].MovedBy == nil {
+		t.Errorf("morning dose from %s (moved by %v), want 18:00 by iron", got, td.Intakes[0].MovedBy)
+	}
+	td = MakeToday(p, nil, at("2026-12-08 15:13"), limits.Applied{})
+	if got := td.Intakes[0].Earliest.Format("15:04"); got != "15:13" {
+		t.Errorf("overdue morning dose from %s, want now, 15:13", got)
+	}
+}
