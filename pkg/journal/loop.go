@@ -600,18 +600,22 @@ func (t *Today) capToLimit() {
 			}
 		}
 	}
-	m := msg.New("the upper limit in force now, %s mg/day (%s), is below this plan's %s mg/day from day %d: make a plan under it with mgcalc plan --save --force",
-		msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(c.PlanMg, 1), c.FromDay)
+	m := msg.New("the upper limit in force now, %s mg/day (%s), is below this plan's %s mg/day from day %d: make a plan under it with mgcalc plan --goal %s --save --force",
+		msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(c.PlanMg, 1), c.FromDay, command(p.Goal))
 	switch {
 	case c.Today && c.DueMg <= limits.Tolerance:
-		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: nothing more is due today; make a plan under it with mgcalc plan --save --force",
-			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1))
+		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: nothing more is due today; make a plan under it with mgcalc plan --goal %s --save --force",
+			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), command(p.Goal))
 	case c.Today:
-		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: what is still due is cut to %s mg to stay within it; make a plan under it with mgcalc plan --save --force",
-			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), msg.N(c.DueMg, 1))
+		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: what is still due is cut to %s mg to stay within it; make a plan under it with mgcalc plan --goal %s --save --force",
+			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), msg.N(c.DueMg, 1), command(p.Goal))
 	}
 	t.add(RuleLimitNow, m, t.Limit.Band.Sources...)
 }
+
+// command is a word of a command line in a message: printed as typed,
+// never translated as a data text (a string argument would be).
+type command string
 
 // allocate counts the magnesium logged today towards the intakes: a dose
 // logged before the midpoint between the morning and the evening time
