@@ -68,7 +68,9 @@ func TestJournalConcurrentWriters(t *testing.T) {
 				cmd := exec.Command(bin, "log", "citrate:500", "--note", fmt.Sprintf("writer %d call %d", p, i), "--journal", journal, "-o", "value")
 				cmd.Env = procEnv(home)
 				t0 := time.Now()
-				if out, err := cmd.CombinedOutput(); err != nil {
+				// exit 3 is logged too: the day's total passes the limit
+				// after a few calls (log exits 3 above it, as total does)
+				if out, err := cmd.CombinedOutput(); err != nil && cmd.ProcessState.ExitCode() != 3 {
 					errs <- fmt.Sprintf("writer %d call %d: %v: %s", p, i, err, out)
 				}
 				walls <- time.Since(t0)
@@ -184,7 +186,9 @@ func TestJournalSurvivesKill9(t *testing.T) {
 			t.Fatalf("after kill %d: journal doctor exit %d:\n%s", i, code, out)
 		}
 	}
-	if code, out := run("log", "citrate:500", "--force"); code != 0 {
+	// logged: 0, or 3 when the day's total is above the limit (the
+	// stacks that got through count)
+	if code, out := run("log", "citrate:500", "--force"); code != 0 && code != 3 {
 		t.Errorf("a log after the kills: exit %d %s", code, out)
 	}
 	t.Logf("%d processes killed", killed)

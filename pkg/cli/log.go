@@ -58,8 +58,8 @@ say when: entries may be logged afterwards, never ahead. The same entry
 logged again within a minute is refused as a double; --force keeps it.
 
 --gut ok, loose, cramps or nausea (goed, dun, buikkrampen, misselijk): a
-loose, cramping or nauseous day is a bad gut day, and the plan steps back
-from that day on (see 'mgcalc today'). --med NAME logs a medicine by its
+loose, cramping or nauseous day is a bad gut day: it keeps its own dose,
+and the plan steps back from the next day on (see 'mgcalc today'). --med NAME logs a medicine by its
 generic, brand or Dutch name: one the plan's interaction table knows gets
 its spacing from magnesium (levothyroxine at 07:10 with a 4 h rule: no
 magnesium before 11:10), and a magnesium dose logged inside such a window
@@ -71,7 +71,8 @@ journal: in the config file name another.
 
 Exit status: 0 logged, 1 a journal that cannot be opened (in use for more
 than 2 s, or not a journal) or a broken stack file, 2 bad arguments or a
-double.`),
+double, 3 logged, and the magnesium logged on that day is above the upper
+limit (as 'mgcalc total' and 'mgcalc today').`),
 		Example: s.P.Help("log.example", `  mgcalc log bisglycinate:500x2
   mgcalc log citrate:500 --at 08:30
   mgcalc log citrate:500 --on yesterday --at 21:30
@@ -299,7 +300,15 @@ func runLog(o *logOptions) error {
 			flags = append(flags, journal.FlagsFor(&near[i], []journal.Entry{*e})...)
 		}
 	}
-	return o.Root.print(s, render.NewLogged(e, now, dayMg, limit, flags, warnings, path).WithSources(bibliography()))
+	if err := o.Root.print(s, render.NewLogged(e, now, dayMg, limit, flags, warnings, path).WithSources(bibliography())); err != nil {
+		return err
+	}
+	// the entry is kept; the day it falls on is above the limit, as
+	// total and today say with exit 3 (pkg/limits decides)
+	if limit.Check(dayMg).Over {
+		return errOverLimit
+	}
+	return nil
 }
 
 // todaysItems are the products logged today, for total --today: each as

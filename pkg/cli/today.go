@@ -28,21 +28,29 @@ schedule.
 
 The plan adapts to what you logged ('mgcalc log'), by rules that each say
 whether a source gives them or mgcalc chose them:
-- a bad gut day (loose stools, stomach cramps, nausea) at a dose steps back, from
-  that day, to the last dose you tolerated (at the start dose: a pause) and
+- a bad gut day (loose stools, stomach cramps, nausea) at a dose keeps its
+  own dose; from the next day the plan steps back to the last dose you
+  tolerated (at the start dose: a pause) and
   holds it for one step interval of the plan, then retries the dose once; a
   second bad gut day at the same dose lowers the target to the tolerated
   dose (at the start dose: the schedule stops; talk to your doctor). Bad
   days in a row count as one.
 - a medicine logged with a spacing rule (levothyroxine at 07:10, 4 h) moves
-  the day's intakes out of its window (not before 11:10), and a magnesium
+  the day's intakes out of its window (not before 11:10); a dose still due
+  after its time is due from now, moved out of every window alike; a magnesium
   dose logged inside a window is flagged with the rule's source.
 - after the schedule's last day its last dose continues; a missed day does
   not move the schedule.
 
+Where the upper limit in force now (another --authority, a person who
+changed) is below the saved plan's dose, what is still due is cut to stay
+within it, in whole units, and one line says so: today never offers a dose
+that passes the limit.
+
 -o json carries the plan, the day, the intakes (when, elemental_mg,
-earliest, status: taken, partly, due or not_today), the entries, the total
-and its limit, the reasons and the rules, each with its basis and sources.
+earliest, status: taken, partly, due, not_today or over_limit), the
+entries, the total and its limit, limit_cut, the reasons and the rules,
+each with its basis and sources.
 -o value prints the magnesium taken so far today.
 
 Exit status: 0, 1 a journal that cannot be opened, 2 bad arguments, 3 the

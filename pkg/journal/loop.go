@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"math"
 	"sort"
 	"time"
 
@@ -34,30 +35,22 @@ type DayPlan struct {
 	// DoseMg the loop's. Step is the index of DoseMg's step (-1: none).
 	PlannedMg float64
 	DoseMg    float64
-	// BeganMg and BeganDoses are the dose and intakes the day began with:
-	// on the day a bad gut episode starts, what is still due drops to the
-	// stepped-back dose (DoseMg), but the day was planned at this one,
-	// which the record of the day (the journal's bars, its report for a
-	// doctor, adherence) shows: the next days step back.
-	BeganMg    float64
-	BeganDoses int
-	Step       int
-	State      string
-	TakenMg    float64 // logged magnesium that counts towards the limit
-	Logged     int     // magnesium entries
-	Doses      int     // planned intakes
-	Bad        bool    // a bad gut day
-	Gut        []Gut
-	Meds       int
+	Step      int
+	State     string
+	TakenMg   float64 // logged magnesium that counts towards the limit
+	Logged    int     // magnesium entries
+	Doses     int     // planned intakes
+	Bad       bool    // a bad gut day
+	Gut       []Gut
+	Meds      int
 }
 
 // Missed reports whether a dose was planned and nothing was logged.
 func (d DayPlan) Missed() bool { return d.DoseMg > 0 && d.TakenMg < missedDoseUnit }
 
-// Record is the day's dose and intakes as the record shows them: those it
-// began with (BeganMg), also on the day a bad gut episode lowered what
-// was still due.
-func (d DayPlan) Record() (mg float64, doses int) { return d.BeganMg, d.BeganDoses }
+// Record is the day's dose and intakes as the record shows them: the
+// day's own, also on a bad gut day (the next days step back).
+func (d DayPlan) Record() (mg float64, doses int) { return d.DoseMg, d.Doses }
 
 // Event is something the loop did, for why a day differs from the saved
 // schedule.
@@ -226,13 +219,11 @@ func simulate(p *Plan, days Logs, through time.Time) *State {
 		if l := days[d]; l != nil {
 			day.TakenMg, day.Logged, day.Gut, day.Bad, day.Meds = l.TakenMg, l.Logged, l.Gut, l.Bad, l.Meds
 		}
-		if day.Step >= 0 {
-			day.BeganMg, day.BeganDoses = p.Steps[day.Step].ElementalMg, len(p.Steps[day.Step].Intakes)
-		}
 		// A new episode counts against the day's dose (rules episode,
-		// step_back, step_back_to, hold, lower_target, stop), and the
-		// change starts the same day: what is still due today is already
-		// the lower dose.
+		// step_back, step_back_to, hold, lower_target, stop). The bad day
+		// keeps its own dose, in today as in the record: the change starts
+		// the next day (issue 20: "the next days return to the last
+		// tolerated dose").
 		if day.Bad && !prevBad && day.Step >= 0 && st.Stopped == nil {
 			k := day.Step
 			bad[k]++
@@ -241,12 +232,10 @@ func simulate(p *Plan, days Logs, through time.Time) *State {
 			case bad[k] >= 2 && k == 0:
 				st.Stopped = &Event{Rule: RuleStop, On: d, FromMg: from}
 				hold, st.Hold, st.Retry, retrying = nil, nil, nil, -1
-				day.Step, day.State, day.PlanDay = -1, StateStopped, 0
 			case bad[k] >= 2:
 				capStep = min(capStep, k-1)
 				st.Lowered = &Event{Rule: RuleLowerTarget, On: d, FromMg: from, ToMg: p.Steps[k-1].ElementalMg}
 				hold, st.Hold, st.Retry, retrying = nil, nil, nil, -1
-				day.Step, day.State = k-1, StateLowered
 			default:
 				holdStep = k - 1
 				to := 0.0
@@ -257,10 +246,6 @@ func simulate(p *Plan, days Logs, through time.Time) *State {
 				retryStep, retryFrom = k, p.Steps[k].FirstDay
 				retrying = -1
 				st.Hold, st.Retry = hold, nil
-				day.Step, day.State, day.PlanDay = holdStep, StateHold, 0
-				if holdStep < 0 {
-					day.State = StatePause
-				}
 			}
 		}
 		if day.Step >= 0 {
@@ -301,7 +286,10 @@ type Due struct {
 	MovedBy     *Entry    // the medicine whose window moved it
 	MovedGap    Gap       // its spacing from the plan's form
 	TakenMg     float64   // logged magnesium counted towards it
-	Status      string    // taken, partly, due, not_today
+	Status      string    // taken, partly, due, not_today, over_limit
+	// PlannedMg is the plan's amount where the limit in force cut it
+	// (ElementalMg, CompoundMg and Units are then what fits); 0 when not.
+	PlannedMg float64
 }
 
 // The statuses of an intake.
@@ -310,6 +298,8 @@ const (
 	StatusPartly   = "partly"
 	StatusDue      = "due"
 	StatusNotToday = "not_today" // its spacing window runs past midnight
+	// StatusOverLimit: nothing of it fits under the limit in force now.
+	StatusOverLimit = "over_limit"
 )
 
 // Flag is a magnesium dose logged inside a medicine's spacing window.
@@ -339,6 +329,34 @@ type Today struct {
 	Reasons []Reason
 	Flags   []Flag
 	Rules   []Rule
+	// Cap is set when the upper limit in force now is below the saved
+	// plan's dose (a plan saved under another authority's limit, a person
+	// who changed): what is still due is cut to stay within it.
+	Cap *Cap
+}
+
+// Cap is the upper limit in force now, below the saved plan's dose.
+type Cap struct {
+	LimitMg float64 // the limit in force now
+	// PlanMg is the plan's highest daily dose; FromDay the first plan
+	// day at a dose above the limit.
+	PlanMg  float64
+	FromDay int
+	// Today is set when today's dose passes the limit; DueMg is then the
+	// most of what is still due that keeps the day within it (whole or
+	// half units for a plan in units).
+	Today bool
+	DueMg float64
+}
+
+// StillDueMg is the magnesium still planned today: the day's dose less
+// what was taken, and never more than the limit in force leaves.
+func (t *Today) StillDueMg() float64 {
+	left := max(0, t.Day.DoseMg-t.TakenMg)
+	if t.Cap != nil && t.Cap.Today {
+		left = min(left, t.Cap.DueMg)
+	}
+	return left
 }
 
 // StartsIn is the number of days until the plan starts (0 once it has).
@@ -384,6 +402,7 @@ func MakeTodayLogs(p *Plan, days Logs, entries []Entry, now time.Time, limit lim
 			t.Day = t.State.Days[len(t.State.Days)-1]
 			t.reasons()
 			t.intakes(entries)
+			t.capToLimit()
 		}
 	}
 	t.flags(entries)
@@ -404,12 +423,26 @@ func (t *Today) add(key string, m *msg.Message, sources ...string) {
 func (t *Today) reasons() {
 	st, p := t.State, t.Plan
 	day := func(d time.Time) string { return d.Format(time.DateOnly) }
+	if e := st.Stopped; e != nil && e.On.Equal(t.Date) {
+		t.add(RuleStop, msg.New("a second bad gut day at the start dose of %s mg/day, today: today keeps its dose, and from tomorrow mgcalc plans no more doses; talk to your doctor or pharmacist, or change to a gentler form",
+			msg.N(e.FromMg, 1)))
+		return
+	}
 	if e := st.Stopped; e != nil {
 		t.add(RuleStop, msg.New("a second bad gut day at the start dose of %s mg/day (%s): mgcalc plans no more doses; talk to your doctor or pharmacist, or change to a gentler form",
 			msg.N(e.FromMg, 1), day(e.On)))
 		return
 	}
-	if e := st.Hold; e != nil {
+	if e := st.Hold; e != nil && e.On.Equal(t.Date) {
+		if e.ToMg == 0 {
+			t.add(RuleStepBackTo, msg.New("a bad gut day at the start dose of %s mg/day, today: today keeps its dose; from tomorrow a pause until %s, then %s mg/day once more",
+				msg.N(e.FromMg, 1), day(e.Until), msg.N(e.FromMg, 1)))
+		} else {
+			t.add(RuleStepBack, msg.New("a bad gut day at %s mg/day, today: today keeps its dose; from tomorrow back to %s mg/day, the last dose you tolerated, until %s; then %s mg/day once more",
+				msg.N(e.FromMg, 1), msg.N(e.ToMg, 1), day(e.Until), msg.N(e.FromMg, 1)))
+		}
+		t.add(RuleHold, msg.Plural(float64(p.IntervalDays), "held for %d day after the bad day, one step interval of the plan", "held for %d days after the bad day, one step interval of the plan", p.IntervalDays))
+	} else if e := st.Hold; e != nil {
 		if e.ToMg == 0 {
 			t.add(RuleStepBackTo, msg.New("a bad gut day at the start dose of %s mg/day (%s): a pause until %s, then %s mg/day once more",
 				msg.N(e.FromMg, 1), day(e.On), day(e.Until), msg.N(e.FromMg, 1)))
@@ -423,7 +456,10 @@ func (t *Today) reasons() {
 		t.add(RuleRetry, msg.New("retrying %s mg/day, which upset your gut on %s: once more, for a full step; a second bad gut day at it lowers the target",
 			msg.N(e.FromMg, 1), day(e.On)))
 	}
-	if e := st.Lowered; e != nil {
+	if e := st.Lowered; e != nil && e.On.Equal(t.Date) {
+		t.add(RuleLowerTarget, msg.New("a second bad gut day at %s mg/day, today: today keeps its dose, and from tomorrow the target is lowered to %s mg/day",
+			msg.N(e.FromMg, 1), msg.N(e.ToMg, 1)))
+	} else if e := st.Lowered; e != nil {
 		t.add(RuleLowerTarget, msg.New("target lowered to %s mg/day: a second bad gut day at %s mg/day on %s",
 			msg.N(e.ToMg, 1), msg.N(e.FromMg, 1), day(e.On)))
 	}
@@ -460,26 +496,34 @@ func (t *Today) intakes(entries []Entry) {
 		if !ok {
 			at, _ = ClockOn(t.Date, "12:00", loc)
 		}
-		due := Due{When: in.When, ElementalMg: in.ElementalMg, CompoundMg: in.CompoundMg, Units: in.Units, Planned: at, Earliest: at, Status: StatusDue}
+		t.Intakes = append(t.Intakes, Due{When: in.When, ElementalMg: in.ElementalMg, CompoundMg: in.CompoundMg, Units: in.Units, Planned: at, Earliest: at, Status: StatusDue})
+	}
+	t.allocate()
+	for i := range t.Intakes {
+		due := &t.Intakes[i]
+		// a dose still due is taken now at the earliest, or at its
+		// planned time if that is later: either is moved out of every
+		// window it falls in (a medicine logged after the planned time
+		// still forbids magnesium now)
+		if due.Status != StatusTaken && t.Now.After(due.Earliest) {
+			due.Earliest = t.Now
+		}
 		// move past every window it falls in, until it falls in none
 		for moved := true; moved; {
 			moved = false
-			for i, m := range meds {
-				if !gaps[i].Spaced() {
+			for j, m := range meds {
+				if !gaps[j].Spaced() {
 					continue
 				}
-				lo, hi := window(m, gaps[i])
-				if due.Earliest.After(lo) && due.Earliest.Before(hi) {
-					due.Earliest, due.MovedBy, due.MovedGap, moved = hi, m, gaps[i], true
+				if lo, hi := window(m, gaps[j]); InWindow(due.Earliest, lo, hi) {
+					due.Earliest, due.MovedBy, due.MovedGap, moved = hi, m, gaps[j], true
 				}
 			}
 		}
-		if DayIn(due.Earliest, loc) != t.Date {
+		if due.Status != StatusTaken && DayIn(due.Earliest, loc) != t.Date {
 			due.Status = StatusNotToday
 		}
-		t.Intakes = append(t.Intakes, due)
 	}
-	t.allocate()
 	for _, due := range t.Intakes {
 		if due.MovedBy != nil && due.Status != StatusTaken {
 			m, g := due.MovedBy, due.MovedGap
@@ -492,6 +536,86 @@ func (t *Today) intakes(entries []Entry) {
 		}
 	}
 }
+
+// capToLimit cuts what is still due today to the upper limit in force now
+// where the saved plan's dose passes it (rule limit_now): a schedule
+// that passes the limit in force is never printed. A supervised plan is
+// above a limit by design and keeps its doses.
+func (t *Today) capToLimit() {
+	p, mg := t.Plan, t.Limit.Mg()
+	if mg == nil || p.Supervised {
+		return
+	}
+	c := &Cap{LimitMg: *mg}
+	for _, s := range p.Steps {
+		if t.Limit.Check(s.ElementalMg).Over {
+			if c.FromDay == 0 {
+				c.FromDay = s.FirstDay
+			}
+			c.PlanMg = max(c.PlanMg, s.ElementalMg)
+		}
+	}
+	if c.FromDay == 0 {
+		return
+	}
+	t.Cap = c
+	if t.Day.Step >= 0 && t.Limit.Check(t.Day.DoseMg).Over {
+		c.Today = true
+		room := max(0, *mg-t.TakenMg)
+		unit := p.UnitElMg
+		if p.Half {
+			unit /= 2
+		}
+		for i := range t.Intakes {
+			in := &t.Intakes[i]
+			if in.Status == StatusTaken {
+				continue
+			}
+			rest := in.ElementalMg - in.TakenMg
+			fit := min(rest, room)
+			if unit > 0 && fit < rest {
+				// whole (or half) units: the most that fits
+				fit = math.Floor((fit+limits.Tolerance)/unit) * unit
+			}
+			fit = max(0, fit)
+			room -= fit
+			c.DueMg += fit
+			if fit >= rest-limits.Tolerance {
+				continue
+			}
+			in.PlannedMg = in.ElementalMg
+			total := in.TakenMg + fit
+			if in.ElementalMg > 0 {
+				k := total / in.ElementalMg
+				in.CompoundMg *= k
+				in.Units *= k
+			}
+			in.ElementalMg = total
+			switch {
+			case fit > limits.Tolerance:
+			case in.TakenMg > limits.Tolerance:
+				in.Status = StatusTaken // what fits was taken
+			default:
+				in.Status = StatusOverLimit
+			}
+		}
+	}
+	m := msg.New("the upper limit in force now, %s mg/day (%s), is below this plan's %s mg/day from day %d: make a plan under it with mgcalc plan --goal %s --save --force",
+		msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(c.PlanMg, 1), c.FromDay, command(p.Goal))
+	switch {
+	case c.Today && c.DueMg <= limits.Tolerance:
+		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: nothing more is due today; make a plan under it with mgcalc plan --goal %s --save --force",
+			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), command(p.Goal))
+	case c.Today:
+		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: what is still due is cut to %s mg to stay within it; make a plan under it with mgcalc plan --goal %s --save --force",
+			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), msg.N(c.DueMg, 1), command(p.Goal))
+	}
+	t.add(RuleLimitNow, m, t.Limit.Band.Sources...)
+}
+
+// command is a word of a command line in a message: printed as typed,
+// never translated as a data text (a string argument would be).
+type command string
 
 // allocate counts the magnesium logged today towards the intakes: a dose
 // logged before the midpoint between the morning and the evening time
@@ -579,8 +703,7 @@ func flag(e, m *Entry) (Flag, bool) {
 	if !g.Spaced() {
 		return Flag{}, false
 	}
-	lo, hi := window(m, g)
-	if !e.At.After(lo) || !e.At.Before(hi) {
+	if lo, hi := window(m, g); !InWindow(e.At, lo, hi) {
 		return Flag{}, false
 	}
 	return Flag{Magnesium: e, Med: m, Before: !e.At.Before(m.At), Gap: g, Sources: m.Med.SourcesOf(g.Rules)}, true
@@ -606,6 +729,11 @@ func (e *Entry) GapTo(m *Med) Gap {
 func window(m *Entry, g Gap) (lo, hi time.Time) {
 	return m.At.Add(-hours(g.After)), m.At.Add(hours(g.Before))
 }
+
+// InWindow reports whether magnesium at t falls inside the window from
+// lo to hi (both ends are allowed: "at least 4 h" is met at 4 h): the one
+// test of today's times and log's flags.
+func InWindow(t, lo, hi time.Time) bool { return t.After(lo) && t.Before(hi) }
 
 // Window is the time around medicine m in which magnesium must not be
 // taken, by gap g (for reports).

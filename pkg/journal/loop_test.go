@@ -76,12 +76,12 @@ func TestLoopFollowsTheScheduleWithoutBadDays(t *testing.T) {
 }
 
 func TestLoopStepsBackHoldsAndRetries(t *testing.T) {
-	// loose on day 5 (150): back at 100 from that day to day 8 (the
-	// hold's 3 days after it), then 150 for a full step (days 9-11),
-	// then 200
+	// loose on day 5 (150): the bad day keeps its 150, back at 100 the
+	// next days to day 8 (the hold's 3 days after it), then 150 for a
+	// full step (days 9-11), then 200
 	entries := []Entry{gut("2026-12-05 10:00", GutLoose)}
 	got := doses(testPlan(), entries, "2026-12-13")
-	want := []float64{100, 100, 100, 150, 100, 100, 100, 100, 150, 150, 150, 200, 200}
+	want := []float64{100, 100, 100, 150, 150, 100, 100, 100, 150, 150, 150, 200, 200}
 	if !equal(got, want) {
 		t.Errorf("doses %v, want %v", got, want)
 	}
@@ -99,18 +99,18 @@ func TestLoopOneEpisodeForDaysInARow(t *testing.T) {
 	// loose on days 5 and 6: one episode, one step back
 	entries := []Entry{gut("2026-12-05 10:00", GutLoose), gut("2026-12-06 10:00", GutCramps)}
 	got := doses(testPlan(), entries, "2026-12-11")
-	want := []float64{100, 100, 100, 150, 100, 100, 100, 100, 150, 150, 150}
+	want := []float64{100, 100, 100, 150, 150, 100, 100, 100, 150, 150, 150}
 	if !equal(got, want) {
 		t.Errorf("doses %v, want %v", got, want)
 	}
 }
 
 func TestLoopSecondBadDayAtTheSameDoseLowersTheTarget(t *testing.T) {
-	// loose on day 5 (150): hold 5-8; retry from day 9; nausea on day 10
-	// at 150 again: the target is 100 from day 10 on
+	// loose on day 5 (150): hold 6-8; retry from day 9; nausea on day 10
+	// at 150 again: day 10 keeps 150, the target is 100 from day 11 on
 	entries := []Entry{gut("2026-12-05 10:00", GutLoose), gut("2026-12-10 22:00", GutNausea)}
 	got := doses(testPlan(), entries, "2026-12-14")
-	want := []float64{100, 100, 100, 150, 100, 100, 100, 100, 150, 100, 100, 100, 100, 100}
+	want := []float64{100, 100, 100, 150, 150, 100, 100, 100, 150, 150, 100, 100, 100, 100}
 	if !equal(got, want) {
 		t.Errorf("doses %v, want %v", got, want)
 	}
@@ -124,11 +124,12 @@ func TestLoopSecondBadDayAtTheSameDoseLowersTheTarget(t *testing.T) {
 }
 
 func TestLoopPausesAtTheStartDoseAndStopsAfterASecondBadDay(t *testing.T) {
-	// loose on day 2 (100, the start dose): pause days 2-5, restart at
-	// 100 on day 6 (plan day 1); loose again on day 7: stopped
+	// loose on day 2 (100, the start dose): day 2 keeps 100, pause days
+	// 3-5, restart at 100 on day 6 (plan day 1); loose again on day 7:
+	// day 7 keeps 100, stopped from day 8
 	entries := []Entry{gut("2026-12-02 10:00", GutLoose), gut("2026-12-07 10:00", GutLoose)}
 	got := doses(testPlan(), entries, "2026-12-09")
-	want := []float64{100, 0, 0, 0, 0, 100, 0, 0, 0}
+	want := []float64{100, 100, 0, 0, 0, 100, 100, 0, 0}
 	if !equal(got, want) {
 		t.Errorf("doses %v, want %v", got, want)
 	}
@@ -258,4 +259,65 @@ func FuzzParseGut(f *testing.F) {
 			t.Errorf("%q: %q, but upper case %q", s, g, g2)
 		}
 	})
+}
+
+// A limit in force below the plan's dose cuts what is still due to what
+// fits (rule limit_now); a plan in units cuts in whole units, and a dose
+// nothing of which fits is over_limit. A supervised plan keeps its doses.
+func TestTodayCutsToTheLimitInForce(t *testing.T) {
+	limit := func(mg float64) limits.Applied {
+		return (&Limit{Authority: "efsa", AuthorityName: "EU SCF/EFSA", Mg: &mg}).Applied()
+	}
+	// day 8: 200 mg, 100 in the morning and 100 in the evening
+	now := at("2026-12-08 07:30")
+	td := MakeToday(testPlan(), nil, now, limit(150))
+	if td.Cap == nil || !td.Cap.Today || td.Cap.FromDay != 7 || td.Cap.PlanMg != 200 {
+		t.Fatalf("cap %+v, want today, from day 7, plan 200", td.Cap)
+	}
+	if in := td.Intakes[1]; in.ElementalMg != 50 || in.PlannedMg != 100 || in.Status != StatusDue {
+		t.Errorf("evening %+v, want 50 of 100, due", in)
+	}
+	if got := td.StillDueMg(); got != 150 {
+		t.Errorf("still due %v, want 150", got)
+	}
+	if len(td.Reasons) == 0 || td.Reasons[len(td.Reasons)-1].Rule != RuleLimitNow {
+		t.Errorf("reasons %+v, want limit_now last", td.Reasons)
+	}
+	// in units of 50 mg: 20 mg of room after the morning fits no unit
+	p := testPlan()
+	p.UnitElMg = 50
+	td = MakeToday(p, nil, now, limit(120))
+	if in := td.Intakes[1]; in.Status != StatusOverLimit || in.ElementalMg != 0 {
+		t.Errorf("evening %+v, want over_limit, 0 mg", in)
+	}
+	if got := td.StillDueMg(); got != 100 {
+		t.Errorf("still due %v, want 100", got)
+	}
+	// the days before the plan passes the limit are not cut, and say when
+	td = MakeToday(testPlan(), nil, at("2026-12-02 07:30"), limit(150))
+	if td.Cap == nil || td.Cap.Today || td.Intakes[0].PlannedMg != 0 {
+		t.Errorf("day 2: cap %+v, intake %+v; want the cap noted, nothing cut", td.Cap, td.Intakes[0])
+	}
+	// supervised: above a limit by design
+	p = testPlan()
+	p.Supervised = true
+	if td = MakeToday(p, nil, now, limit(150)); td.Cap != nil || td.StillDueMg() != 200 {
+		t.Errorf("supervised: cap %+v, still due %v; want no cap, 200", td.Cap, td.StillDueMg())
+	}
+}
+
+// A dose still due after its planned time is due from now, moved out of
+// a window of a medicine logged since (audit 2, item 1).
+func TestTodayOverdueDoseLeavesALaterWindow(t *testing.T) {
+	p := testPlan()
+	iron := Entry{At: at("2026-12-08 14:00"), Med: &Med{Name: "iron", BeforeHours: 4, AfterHours: 4,
+		Rules: []SpacingRule{{BeforeHours: 4, AfterHours: 4, Sources: []string{"smpc-magnaspartate"}}}}}
+	td := MakeToday(p, []Entry{iron}, at("2026-12-08 15:13"), limits.Applied{})
+	if got := td.Intakes[0].Earliest.Format("15:04"); got != "18:00" || td.Intakes[0].MovedBy == nil {
+		t.Errorf("morning dose from %s (moved by %v), want 18:00 by iron", got, td.Intakes[0].MovedBy)
+	}
+	td = MakeToday(p, nil, at("2026-12-08 15:13"), limits.Applied{})
+	if got := td.Intakes[0].Earliest.Format("15:04"); got != "15:13" {
+		t.Errorf("overdue morning dose from %s, want now, 15:13", got)
+	}
 }

@@ -1,10 +1,12 @@
 package journal
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
 	"github.com/mgcalc/mgcalc/pkg/limits"
+	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 )
 
@@ -53,12 +55,89 @@ type Plan struct {
 	Evening string `json:"evening"`
 	// IntervalDays is the plan's step interval, which the loop holds a
 	// stepped-back dose for.
-	IntervalDays int      `json:"interval_days"`
-	StepBack     Fact     `json:"step_back"`
-	KeepLowest   Fact     `json:"keep_lowest"`
-	Spacing      []Med    `json:"spacing,omitempty"`
-	Evaluate     []Eval   `json:"evaluate,omitempty"`
+	IntervalDays int    `json:"interval_days"`
+	StepBack     Fact   `json:"step_back"`
+	KeepLowest   Fact   `json:"keep_lowest"`
+	Spacing      []Med  `json:"spacing,omitempty"`
+	Evaluate     []Eval `json:"evaluate,omitempty"`
+	// Warnings are the plan's warnings in English, as saved; WarningTexts
+	// the same as messages (format and arguments), so a report prints
+	// them in the reader's language (none in plans saved before they
+	// were kept: the English then).
 	Warnings     []string `json:"warnings,omitempty"`
+	WarningTexts []Text   `json:"warning_texts,omitempty"`
+}
+
+// Text is a message kept in the journal so that it prints in the
+// reader's language later: its English format (the catalogue's key) and
+// its arguments.
+type Text struct {
+	Format string    `json:"format"`
+	Args   []TextArg `json:"args,omitempty"`
+}
+
+// TextArg is one argument of a Text: a string (S), a number printed with
+// the reader's decimal separator (N with Dec; Dec -1: an amount), an
+// integer (I), another float (F) or a message (M).
+type TextArg struct {
+	S   *string  `json:"s,omitempty"`
+	N   *float64 `json:"n,omitempty"`
+	Dec int      `json:"dec,omitempty"`
+	I   *int64   `json:"i,omitempty"`
+	F   *float64 `json:"f,omitempty"`
+	M   *Text    `json:"m,omitempty"`
+}
+
+// TextOf keeps message m.
+func TextOf(m *msg.Message) Text {
+	t := Text{Format: m.Format}
+	for _, a := range m.Args {
+		var ta TextArg
+		switch v := a.(type) {
+		case *msg.Message:
+			sub := TextOf(v)
+			ta.M = &sub
+		case msg.Number:
+			n := v.V
+			ta.N, ta.Dec = &n, v.Dec
+		case string:
+			ta.S = &v
+		case int:
+			i := int64(v)
+			ta.I = &i
+		case int64:
+			ta.I = &v
+		case float64:
+			ta.F = &v
+		default:
+			s := fmt.Sprint(v)
+			ta.S = &s
+		}
+		t.Args = append(t.Args, ta)
+	}
+	return t
+}
+
+// Message is the kept message again, for a Printer.
+func (t Text) Message() *msg.Message {
+	args := make([]any, len(t.Args))
+	for i, a := range t.Args {
+		switch {
+		case a.M != nil:
+			args[i] = a.M.Message()
+		case a.N != nil:
+			args[i] = msg.Number{V: *a.N, Dec: a.Dec}
+		case a.I != nil:
+			args[i] = int(*a.I)
+		case a.F != nil:
+			args[i] = *a.F
+		case a.S != nil:
+			args[i] = *a.S
+		default:
+			args[i] = ""
+		}
+	}
+	return msg.New(t.Format, args...)
 }
 
 // Step is a run of days at one daily dose.
@@ -148,8 +227,26 @@ func PlanOf(p *plan.Plan, start time.Time, morning, evening string, savedAt time
 	}
 	for _, w := range p.Warnings {
 		s.Warnings = append(s.Warnings, w.Error())
+		s.WarningTexts = append(s.WarningTexts, TextOf(w))
 	}
 	return s
+}
+
+// WarningMessages are the plan's warnings as messages, in the reader's
+// language when printed; a plan saved before they were kept has its
+// English.
+func (p *Plan) WarningMessages() []*msg.Message {
+	var out []*msg.Message
+	if len(p.WarningTexts) == len(p.Warnings) && len(p.Warnings) > 0 {
+		for _, t := range p.WarningTexts {
+			out = append(out, t.Message())
+		}
+		return out
+	}
+	for _, w := range p.Warnings {
+		out = append(out, msg.New("%s", w))
+	}
+	return out
 }
 
 // LastDay is the plan's last day number.

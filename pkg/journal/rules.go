@@ -34,6 +34,7 @@ const (
 	RuleSpacing     = "spacing"
 	RuleClosedWay   = "closed_way"
 	RuleDouble      = "double"
+	RuleLimitNow    = "limit_now"
 )
 
 // badGutSources say loose stools, cramps and nausea are magnesium's
@@ -93,6 +94,8 @@ func Rules(p *Plan) []Rule {
 			Note: msg.New("a logged medicine moves the day's intakes out of its spacing window, by the longest of the interaction table's rules that apply to the magnesium's form (every rule where the form is not known), and a magnesium dose logged inside a window is flagged")},
 		Rule{Key: RuleClosedWay, Value: plan.ClosedHours, Unit: "hours", Basis: plan.FromMgcalc, Sources: closedWaySources,
 			Note: msg.New("a spacing rule that gives a time one way only (Biktarvy: at least 2 h before magnesium) closes the other way for %s hours: no source gives a number for it, and 'any time' would allow a dose right next to the medicine", msg.N(plan.ClosedHours, 0))},
+		Rule{Key: RuleLimitNow, Basis: plan.FromMgcalc,
+			Note: msg.New("where the upper limit in force now (another authority, a person who changed) is below the saved plan's dose, what is still due today is cut to stay within it (whole units for a plan in units), and mgcalc says so: a schedule that passes the limit is never printed")},
 		Rule{Key: RuleDouble, Basis: plan.FromMgcalc,
 			Note: msg.New("an identical entry less than a minute from another is refused as a double (--force keeps it)")},
 	)

@@ -234,6 +234,10 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 	}
 	legend += "  " + p.S("! bad gut day")
 	b.WriteString(t.Dim(legend) + "\n")
+	if ulCol >= 0 && overAny {
+		// a second line: the first is full at 80 columns in Dutch
+		b.WriteString(t.Dim(p.S("%s taken above the upper limit", over)) + "\n")
+	}
 	for i, d := range days {
 		if i > 0 && d.Date.Weekday() == time.Monday {
 			b.WriteString("\n")
@@ -285,14 +289,15 @@ func Bars(t *Term, days []journal.DayPlan, limit limits.Applied, today time.Time
 		}
 		head := p.Message(weekday(d.Date.Weekday())) + " " + d.Date.Format("01-02")
 		row := head + " " + bar.String() + " " + note
-		if len(marks) > 0 {
-			row += " " + strings.Join(marks, " ")
+		// each mark whole or not at all, in the order of what matters
+		// most (over the limit, the gut, missed, the loop's state): a
+		// mark that does not fit in 80 columns is left out, never cut
+		for _, m := range marks {
+			if ansi.StringWidth(row)+1+ansi.StringWidth(m) <= 80 {
+				row += " " + m
+			}
 		}
-		row = strings.TrimRight(row, " ")
-		if ansi.StringWidth(row) > 80 {
-			row = ansi.Truncate(row, 80, "")
-		}
-		b.WriteString(row + "\n")
+		b.WriteString(strings.TrimRight(row, " ") + "\n")
 	}
 	return b.String()
 }

@@ -53,6 +53,7 @@ type savedPlanJSON struct {
 	Rules       []loopRuleJSON  `json:"rules"`
 	Warnings    []string        `json:"warnings"`
 	EffectiveMg *float64        `json:"effective_target_mg"` // the target after the loop lowered it; null when not lowered
+	LimitCut    *capJSON        `json:"limit_cut"`           // as today's: null unless the limit in force is below the plan's dose
 }
 
 // SavedPlan is the report of `plan --show`: the saved plan, where the
@@ -103,6 +104,7 @@ func NewSavedPlan(td *journal.Today, per *journal.Period) *SavedPlan {
 		j.Day = &n
 		j.DoseMg = ptr(Round(td.Day.DoseMg, MassDec))
 	}
+	j.LimitCut = newCapJSON(td.Cap)
 	if st := td.State; st != nil && st.Lowered != nil {
 		j.EffectiveMg = ptr(Round(st.Lowered.ToMg, MassDec))
 	}
@@ -119,13 +121,7 @@ func (r *SavedPlan) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 func (r *SavedPlan) WithSources(bib source.Registry) *SavedPlan { r.bib = bib; return r }
 
 // Warnings implements Report.
-func (r *SavedPlan) Warnings() []*msg.Message {
-	var out []*msg.Message
-	for _, w := range r.td.Plan.Warnings {
-		out = append(out, msg.New("%s", w))
-	}
-	return out
-}
+func (r *SavedPlan) Warnings() []*msg.Message { return r.td.Plan.WarningMessages() }
 
 // Formats implements Report.
 func (r *SavedPlan) Formats() []Format { return ValueFormats }
@@ -172,7 +168,17 @@ func (r *SavedPlan) Text(t *Term) string {
 	if reached == 0 {
 		reached = pl.TargetMg // a plan saved before it was kept
 	}
-	b.WriteString(targetText(t, pl.TargetMg, reached, 0, pl.Limit.Applied()) + "\n")
+	// judged against the limit in force now, as the days' bars and today
+	// are (one limit in one report); the limit the plan was saved under
+	// is said where it differs
+	limit := td.Limit
+	if limit.Authority == nil {
+		limit = pl.Limit.Applied()
+	}
+	b.WriteString(targetText(t, pl.TargetMg, reached, 0, limit) + "\n")
+	if l := pl.Limit; l != nil && l.Mg != nil && td.Limit.Authority != nil && (td.Limit.Mg() == nil || *td.Limit.Mg() != *l.Mg || td.Limit.Authority.Key != l.Authority) {
+		b.WriteString(t.Dim(p.S("(saved under the %s mg/day upper limit of %s)", p.Num(*l.Mg, 0), p.Data(msg.KeyAuthorityName(l.Authority), l.AuthorityName))) + "\n")
+	}
 	switch n := pl.DayNumber(td.Date); {
 	case n < 1:
 		b.WriteString(p.Message(msg.Plural(float64(td.StartsIn()), "it starts in %d day", "it starts in %d days", td.StartsIn())) + "\n")
@@ -180,6 +186,8 @@ func (r *SavedPlan) Text(t *Term) string {
 		b.WriteString(t.Bad(p.S("today, day %d: no doses: the schedule has stopped", n)) + "\n")
 	case td.Day.State == journal.StatePause:
 		b.WriteString(t.Warn(p.S("today, day %d: no dose, a pause", n)) + "\n")
+	case td.Cap != nil && td.Cap.Today:
+		b.WriteString(t.Warn(p.S("today, day %d: %s mg/day, cut to the upper limit in force", n, p.Num(td.TakenMg+td.StillDueMg(), ValueDec))) + "\n")
 	default:
 		b.WriteString(p.S("today, day %d: %s mg/day", n, t.Num(p.Num(td.Day.DoseMg, ValueDec))) + "\n")
 	}
@@ -212,8 +220,21 @@ func (r *SavedPlan) Text(t *Term) string {
 				morning = v
 			}
 		}
-		rows = append(rows, []string{pl.DateOf(s.FirstDay).Format(time.DateOnly) + " – " + pl.DateOf(s.LastDay).Format(time.DateOnly),
-			p.Num(s.ElementalMg, ValueDec) + " mg", morning, evening})
+		row := []string{pl.DateOf(s.FirstDay).Format(time.DateOnly) + " – " + pl.DateOf(s.LastDay).Format(time.DateOnly),
+			p.Num(s.ElementalMg, ValueDec) + " mg", morning, evening}
+		if td.Cap != nil {
+			// a step above the limit in force now is marked, as plan
+			// marks its rows (today cuts it: rule limit_now)
+			mark := ""
+			if limit.Check(s.ElementalMg).Over {
+				mark = t.Bad(p.S("over the limit"))
+			}
+			row = append(row, mark)
+		}
+		rows = append(rows, row)
+	}
+	if td.Cap != nil {
+		header = append(header, "")
 	}
 	b.WriteString(t.Table(header, rows, map[int]bool{1: true, 2: true, 3: true}))
 	if len(clocks) == 2 {

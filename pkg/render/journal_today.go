@@ -20,6 +20,19 @@ type dueJSON struct {
 	MovedBy     *string  `json:"moved_by"`
 	TakenMg     float64  `json:"taken_mg"`
 	Status      string   `json:"status"`
+	// PlannedMg is the plan's amount where the limit in force cut it
+	// (elemental_mg is then what fits); null when not cut.
+	PlannedMg *float64 `json:"planned_elemental_mg"`
+}
+
+// capJSON says that the upper limit in force now is below the saved
+// plan's dose (rule limit_now).
+type capJSON struct {
+	LimitMg float64  `json:"ul_mg"`
+	PlanMg  float64  `json:"plan_mg"`
+	FromDay int      `json:"from_day"`
+	Today   bool     `json:"today"`
+	DueMg   *float64 `json:"due_mg"` // the most still due today; null when today is not cut
 }
 
 type planRefJSON struct {
@@ -45,9 +58,21 @@ type todayJSON struct {
 	TakenMg   float64      `json:"taken_mg"`
 	LimitJSON
 	RemainingMg *float64       `json:"remaining_mg"` // still planned today
+	LimitCut    *capJSON       `json:"limit_cut"`    // null unless the limit in force is below the plan's dose
 	Reasons     []reasonJSON   `json:"reasons"`
 	Flags       []flagJSON     `json:"flags"`
 	Rules       []loopRuleJSON `json:"rules"`
+}
+
+func newCapJSON(c *journal.Cap) *capJSON {
+	if c == nil {
+		return nil
+	}
+	j := &capJSON{LimitMg: c.LimitMg, PlanMg: Round(c.PlanMg, MassDec), FromDay: c.FromDay, Today: c.Today}
+	if c.Today {
+		j.DueMg = ptr(Round(c.DueMg, MassDec))
+	}
+	return j
 }
 
 // Today is the report of `today`.
@@ -76,8 +101,9 @@ func NewToday(td *journal.Today) *Today {
 		if n := p.DayNumber(td.Date); n >= 1 {
 			j.Day = &n
 			j.PlannedMg, j.DoseMg = ptr(Round(td.Day.PlannedMg, MassDec)), ptr(Round(td.Day.DoseMg, MassDec))
-			j.RemainingMg = ptr(Round(max(0, td.Day.DoseMg-td.TakenMg), MassDec))
+			j.RemainingMg = ptr(Round(td.StillDueMg(), MassDec))
 		}
+		j.LimitCut = newCapJSON(td.Cap)
 		if td.Day.PlanDay > 0 {
 			pd := td.Day.PlanDay
 			j.PlanDay = &pd
@@ -93,6 +119,9 @@ func NewToday(td *journal.Today) *Today {
 			}
 			if in.MovedBy != nil {
 				dj.MovedBy = &in.MovedBy.Med.Name
+			}
+			if in.PlannedMg > 0 {
+				dj.PlannedMg = ptr(Round(in.PlannedMg, MassDec))
 			}
 			j.Intakes = append(j.Intakes, dj)
 		}
@@ -194,6 +223,9 @@ func (r *Today) Text(t *Term) string {
 			b.WriteString(t.Bad(p.S("dose: none: the schedule has stopped")) + "\n")
 		case td.Day.State == journal.StatePause:
 			b.WriteString(t.Warn(p.S("dose: none today, a pause (the schedule had %s mg/day)", p.Num(td.Day.PlannedMg, ValueDec))) + "\n")
+		case td.Cap != nil && td.Cap.Today:
+			b.WriteString(t.Warn(p.S("dose: %s mg/day, cut to the upper limit in force (the schedule had %s mg/day)",
+				p.Num(td.TakenMg+td.StillDueMg(), ValueDec), p.Num(td.Day.DoseMg, ValueDec))) + "\n")
 		case td.Day.DoseMg != td.Day.PlannedMg:
 			b.WriteString(p.S("dose: %s mg/day (the schedule had %s mg/day)", t.Num(p.Num(td.Day.DoseMg, ValueDec)), p.Num(td.Day.PlannedMg, ValueDec)) + "\n")
 		default:
@@ -211,6 +243,11 @@ func (r *Today) Text(t *Term) string {
 				status = p.S("due from %s", in.Earliest.Format("15:04"))
 			case journal.StatusNotToday:
 				status = t.Warn(p.S("not today: no time left outside the spacing window"))
+			case journal.StatusOverLimit:
+				status = t.Warn(p.S("not today: it would pass the upper limit"))
+			}
+			if in.PlannedMg > 0 && in.Status != journal.StatusOverLimit {
+				status += " " + p.S("(cut from %s mg: the upper limit)", p.Num(in.PlannedMg, ValueDec))
 			}
 			rows = append(rows, []string{"  " + p.Message(journal.TimeWord(in.When)), p.Num(in.ElementalMg, ValueDec) + " mg" + intakeAmount(p, pl, in.Units, in.CompoundMg), status})
 		}
@@ -226,7 +263,7 @@ func (r *Today) Text(t *Term) string {
 		mg, share := limitFigures(p, td.Limit, td.Check, td.TakenMg)
 		line := p.S("total so far: %s mg", t.Num(mg)) + " " + limitVerdict(t, td.Limit, td.Check, share, false)
 		if td.Plan != nil && td.Day.DoseMg > 0 {
-			if left := td.Day.DoseMg - td.TakenMg; left > 0.05 {
+			if left := td.StillDueMg(); left > 0.05 {
 				line += "; " + p.S("%s mg still planned", p.Num(left, ValueDec))
 			}
 		}
