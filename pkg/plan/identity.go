@@ -41,6 +41,9 @@ func (k *Knowledge) namedForms() []string {
 		add(c.Forms...)
 	}
 	for _, g := range k.Goals {
+		if g.TargetForm != "" {
+			add(g.TargetForm)
+		}
 		add(g.Sensitive.Avoid...)
 		for _, n := range g.Notes {
 			add(n.Forms...)
@@ -89,6 +92,16 @@ func (k *Knowledge) identify(tables ...*forms.Table) {
 }
 
 // FormIs reports whether form f is the form the rules call key.
+// formNamed is the form of the table the rules name by key (its name for
+// prose: a key is never printed as a word), or nil.
+func (k *Knowledge) formNamed(key string) *forms.Form {
+	i, ok := slices.BinarySearchFunc(k.Index.Named, key, func(n NamedForm, key string) int { return cmp.Compare(n.Key, key) })
+	if !ok {
+		return nil
+	}
+	return k.Index.Named[i].Form
+}
+
 func (k *Knowledge) FormIs(f *forms.Form, key string) bool {
 	if f == nil {
 		return false

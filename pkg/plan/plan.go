@@ -450,7 +450,7 @@ func (k *Knowledge) target(p *Plan, r Request) error {
 	ul := *r.Limit.Mg()
 	def := k.Titration.Target
 	key := "target"
-	if g := p.Goal; g.Target != nil && (g.TargetForm == "" || g.TargetForm == p.Form.Key) {
+	if g := p.Goal; g.Target != nil && (g.TargetForm == "" || k.FormIs(p.Form, g.TargetForm)) {
 		def = *g.Target
 		key = "goal_target"
 	}
@@ -956,9 +956,13 @@ func (k *Knowledge) advise(p *Plan, r Request) {
 	if u := p.Goal.UntestedDose; u != nil && p.TargetMg < u.BelowMg-eps {
 		warn("untested-dose", false, Fact{Text: u.Text, Short: u.Short, Sources: u.Sources}, msg.New("%s", u.Text))
 	}
-	if p.Goal.TargetForm != "" && p.Form.Key != p.Goal.TargetForm {
+	if p.Goal.TargetForm != "" && !k.FormIs(p.Form, p.Goal.TargetForm) {
+		trial := p.Goal.TargetForm
+		if f := k.formNamed(trial); f != nil {
+			trial = f.Name
+		}
 		p.notice(Notice{Key: "target-form", Warning: true, Brief: true,
-			Text: msg.New("the evidence for %s is for %s; with %s the evaluation days come from that trial and the target is the general one", p.Goal.Name, p.Goal.TargetForm, p.Form.Name)})
+			Text: msg.New("the evidence for %s is for %s; with %s the evaluation days come from that trial and the target is the general one", p.Goal.Name, trial, p.Form.Name)})
 	}
 	if pl := p.Form.PreferLabel; pl != nil && p.CompoundKnown {
 		lo, hi := shareRange(p.Form)
