@@ -76,6 +76,9 @@ func runPlanShow(o *planOptions, cmd *cobra.Command) error {
 	if p == nil {
 		return dataError(msg.Errorf("no plan is saved").WithHint("make one and keep it: mgcalc plan --goal GOAL --save"))
 	}
+	if err := gateSaved(o.Root, p, limit, o.gateFacts()); err != nil {
+		return err
+	}
 	td := journal.MakeTodayLogs(p, logs, entries, now, limit)
 	var per *journal.Period
 	if today := journal.Day(now); !today.Before(p.Start) {

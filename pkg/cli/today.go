@@ -80,6 +80,13 @@ func runToday(o *todayOptions) error {
 	if err != nil {
 		return err
 	}
+	facts, err := standingGateFacts(o.Root.config)
+	if err != nil {
+		return err
+	}
+	if err := gateSaved(o.Root, p, limit, facts); err != nil {
+		return err
+	}
 	td := journal.MakeTodayLogs(p, logs, entries, now, limit)
 	if err := o.Root.print(o.IO, render.NewToday(td).WithSources(bibliography())); err != nil {
 		return err
