@@ -321,7 +321,7 @@ func NewLogged(e *journal.Entry, now time.Time, dayMg float64, limit limits.Appl
 	loc := now.Location()
 	c := limit.Check(dayMg)
 	r := &Logged{e: e, loc: loc, today: journal.Day(now), dayMg: dayMg, limit: limit, check: c, flags: flags, warnings: warnings}
-	r.j = loggedJSON{Entry: newEntryJSON(e, loc), DayTotalMg: Round(dayMg, MassDec), LimitJSON: limitJSON(limit, c),
+	r.j = loggedJSON{Entry: newEntryJSON(e, loc), DayTotalMg: Round(dayMg, elementalDec(dayMg, limit, c, MassDec)), LimitJSON: limitJSON(limit, c),
 		Flags: flagsJSON(flags, loc), Journal: path}
 	return r
 }
@@ -360,7 +360,9 @@ func (r *Logged) sourcedWarnings() []sourced {
 func (r *Logged) Formats() []Format { return ValueFormats }
 
 // Value implements Report: the day's total so far.
-func (r *Logged) Value() (string, bool) { return FormatFloat(r.dayMg, ValueDec), true }
+func (r *Logged) Value() (string, bool) {
+	return FormatFloat(r.dayMg, elementalDec(r.dayMg, r.limit, r.check, ValueDec)), true
+}
 
 // TSV implements Report.
 func (r *Logged) TSV() [][]string {

@@ -90,7 +90,7 @@ func planRef(p *journal.Plan) *planRefJSON {
 func NewToday(td *journal.Today) *Today {
 	loc := td.Now.Location()
 	j := todayJSON{Date: td.Date.Format(time.DateOnly), Time: td.Now.Format("15:04"), State: td.Day.State,
-		Intakes: []dueJSON{}, Entries: []entryJSON{}, TakenMg: Round(td.TakenMg, MassDec),
+		Intakes: []dueJSON{}, Entries: []entryJSON{}, TakenMg: Round(td.TakenMg, elementalDec(td.TakenMg, td.Limit, td.Check, MassDec)),
 		Reasons: reasonsJSON(td.Reasons), Flags: flagsJSON(td.Flags, loc), Rules: loopRulesJSON(td.Rules)}
 	if td.Limit.Authority != nil {
 		j.LimitJSON = limitJSON(td.Limit, td.Check)
@@ -161,7 +161,12 @@ func (r *Today) sourcedWarnings() []sourced {
 func (r *Today) Formats() []Format { return ValueFormats }
 
 // Value implements Report: the magnesium taken so far today.
-func (r *Today) Value() (string, bool) { return FormatFloat(r.t.TakenMg, ValueDec), true }
+// Over the limit it has the decimals that keep it over (elementalDec):
+// the one rounding rule of total -o value, so today -o value and total
+// --today -o value print the same number.
+func (r *Today) Value() (string, bool) {
+	return FormatFloat(r.t.TakenMg, elementalDec(r.t.TakenMg, r.t.Limit, r.t.Check, ValueDec)), true
+}
 
 // TSV implements Report: one row per intake, then one per entry.
 func (r *Today) TSV() [][]string {
