@@ -176,7 +176,13 @@ func (r *Today) TSV() [][]string {
 	}
 	for _, e := range r.t.Entries {
 		what := entryRow(e, r.t.Now.Location())
-		rows = append(rows, []string{"entry", what[2], what[4], "", strings.TrimSpace(what[3] + " " + what[5] + " " + what[7]), what[4]})
+		// the form as mgcalc reads it back, never the words typed (a
+		// label's amount of magnesium, which has no form: as typed)
+		mg := what[colForm]
+		if mg == "" {
+			mg = what[colMg]
+		}
+		rows = append(rows, []string{"entry", what[colTime], what[colEl], "", strings.TrimSpace(mg + " " + what[colMed] + " " + what[colGut]), what[colEl]})
 	}
 	return rows
 }
