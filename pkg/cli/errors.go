@@ -29,8 +29,10 @@ func exitCodesHelp(p msg.Printer) string {
   1  error: a file that cannot be read or is broken, a label line that
      names magnesium but cannot be read, or an internal error
   2  usage error (bad flag, argument, form name or amount)
-  3  total, label: the supplemental total is above the applicable upper limit
-  4  plan: refused for safety (kidneys, heart block, a child, a dose above the limit)`)
+  3  total, label: the supplemental total is above the applicable upper limit;
+     log, today: the magnesium logged today is above it
+  4  plan, plan --show, today: refused for safety (kidneys, heart block, a
+     child, a dose above the limit)`)
 }
 
 // codeError attaches an exit code to an error.

@@ -321,24 +321,8 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 	if r.Gut, ok = gutWords(word("gut", o.Gut)); !ok {
 		return r, usageError(msg.Errorf("--gut must be normal or sensitive, not %q", o.Gut))
 	}
-	if o.Kidney != "" {
-		if r.Kidney, ok = parseKidney(o.Kidney); !ok {
-			return r, usageError(msg.Errorf("--kidney must be normal or impaired, not %q", o.Kidney))
-		}
-	}
-	if o.EGFR != nil {
-		if *o.EGFR <= 0 || *o.EGFR > 200 {
-			return r, usageError(msg.Errorf("--egfr must be above 0 and at most 200 mL/min, not %s", msg.A(*o.EGFR)))
-		}
-		r.EGFR = o.EGFR
-	}
-	for _, c := range o.Conditions {
-		g := k.Condition(c)
-		if g == nil {
-			return r, usageError(msg.Errorf("unknown condition %q", c).
-				WithHint("mgcalc knows: %s; for any other condition, ask your doctor", strings.Join(k.ConditionKeys(), ", ")))
-		}
-		r.Conditions = append(r.Conditions, g)
+	if err := o.gateFacts().into(k, &r); err != nil {
+		return r, err
 	}
 	r.Meds = o.Meds
 	if o.Target != nil {

@@ -65,7 +65,7 @@ func runPlanShow(o *planOptions, cmd *cobra.Command) error {
 	}
 	s := o.IO
 	now := o.now()
-	_, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
+	lt, limit, err := o.Person.applied(o.Root.tables, o.Root.config)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,11 @@ func runPlanShow(o *planOptions, cmd *cobra.Command) error {
 	if p == nil {
 		return dataError(msg.Errorf("no plan is saved").WithHint("make one and keep it: mgcalc plan --goal GOAL --save"))
 	}
+	if err := gateSaved(o.Root, p, limit, o.gateFacts()); err != nil {
+		return err
+	}
 	td := journal.MakeTodayLogs(p, logs, entries, now, limit)
+	td.Others = o.Person.others(lt)
 	var per *journal.Period
 	if today := journal.Day(now); !today.Before(p.Start) {
 		per = journal.MakePeriodLogs([]journal.Plan{*p}, logs, nil, now, p.Start, today)

@@ -53,8 +53,13 @@ entries, the total and its limit, limit_cut, the reasons and the rules,
 each with its basis and sources.
 -o value prints the magnesium taken so far today.
 
+A saved plan passes the plan's own safety gates again, for the person in
+force (a standing kidney: impaired, an eGFR below 30, a condition that rules
+magnesium out, a child): where 'mgcalc plan' would refuse, today refuses too.
+
 Exit status: 0, 1 a journal that cannot be opened, 2 bad arguments, 3 the
-magnesium logged today is above the upper limit.`),
+magnesium logged today is above the upper limit, 4 the saved plan refused for
+safety for the person in force.`),
 		Example: s.P.Help("today.example", `  mgcalc today
   mgcalc today -o json | jq '.intakes[] | select(.status == "due")'
   mgcalc today --journal ~/backup/journal.db`),
@@ -78,6 +83,13 @@ func runToday(o *todayOptions) error {
 	}
 	p, logs, entries, err := o.Journal.readToday(o.IO, now)
 	if err != nil {
+		return err
+	}
+	facts, err := standingGateFacts(o.Root.config)
+	if err != nil {
+		return err
+	}
+	if err := gateSaved(o.Root, p, limit, facts); err != nil {
 		return err
 	}
 	td := journal.MakeTodayLogs(p, logs, entries, now, limit)

@@ -3,6 +3,8 @@ package journal
 import (
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mgcalc/mgcalc/pkg/limits"
@@ -325,6 +327,9 @@ type Today struct {
 	Entries []*Entry // today's, in time order
 	TakenMg float64
 	Limit   limits.Applied
+	// Others are every authority's limit for the person in force: what
+	// the plan's warnings compare its daily amount with (WarningsUnder).
+	Others  []limits.Applied
 	Check   limits.Check
 	Reasons []Reason
 	Flags   []Flag
@@ -600,15 +605,15 @@ func (t *Today) capToLimit() {
 			}
 		}
 	}
-	m := msg.New("the upper limit in force now, %s mg/day (%s), is below this plan's %s mg/day from day %d: make a plan under it with mgcalc plan --goal %s --save --force",
-		msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(c.PlanMg, 1), c.FromDay, command(p.Goal))
+	m := msg.New("the upper limit in force now, %s mg/day (%s), is below this plan's %s mg/day from day %d: make a plan under it with %s",
+		msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(c.PlanMg, 1), c.FromDay, p.remake(t.Limit))
 	switch {
 	case c.Today && c.DueMg <= limits.Tolerance:
-		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: nothing more is due today; make a plan under it with mgcalc plan --goal %s --save --force",
-			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), command(p.Goal))
+		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: nothing more is due today; make a plan under it with %s",
+			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), p.remake(t.Limit))
 	case c.Today:
-		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: what is still due is cut to %s mg to stay within it; make a plan under it with mgcalc plan --goal %s --save --force",
-			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), msg.N(c.DueMg, 1), command(p.Goal))
+		m = msg.New("the upper limit in force now, %s mg/day (%s), is below today's dose of %s mg/day: what is still due is cut to %s mg to stay within it; make a plan under it with %s",
+			msg.N(c.LimitMg, 0), t.Limit.Authority.Name, msg.N(t.Day.DoseMg, 1), msg.N(c.DueMg, 1), p.remake(t.Limit))
 	}
 	t.add(RuleLimitNow, m, t.Limit.Band.Sources...)
 }
@@ -616,6 +621,43 @@ func (t *Today) capToLimit() {
 // command is a word of a command line in a message: printed as typed,
 // never translated as a data text (a string argument would be).
 type command string
+
+// remake is the command that makes this plan again under limit l: the
+// goal, and the flags that shape its doses (a sensitive gut, the form,
+// the unit and its halves, the authority in force where it is not the
+// one the plan was saved under), so that what it prints is the schedule
+// cut to l for the same tablets, not a plan for another form or unit.
+func (p *Plan) remake(l limits.Applied) command {
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	args := []string{"mgcalc", "plan", "--goal", p.Goal}
+	if p.Gut == string(plan.GutSensitive) {
+		args = append(args, "--gut", p.Gut)
+	}
+	if p.Form != "" {
+		form := p.Form
+		if p.UnitMg > 0 && p.Variant != "" {
+			// a compound unit's magnesium is its variant's
+			form += ":" + p.Variant
+		}
+		args = append(args, "--form", form)
+	}
+	if l.Authority != nil && (p.Limit == nil || p.Limit.Authority != l.Authority.Key) {
+		args = append(args, "--authority", l.Authority.Key)
+	}
+	switch {
+	case p.UnitMg > 0:
+		args = append(args, "--capsule", num(p.UnitMg))
+	case p.UnitElMg > 0:
+		args = append(args, "--capsule-elemental", num(p.UnitElMg))
+	}
+	if p.Half && (p.UnitMg > 0 || p.UnitElMg > 0) {
+		args = append(args, "--half")
+	}
+	if p.UnitName != "" && (p.UnitMg > 0 || p.UnitElMg > 0) && p.UnitName != plan.DefaultUnitName(p.Half) {
+		args = append(args, "--unit-name", p.UnitName)
+	}
+	return command(strings.Join(append(args, "--save", "--force"), " "))
+}
 
 // allocate counts the magnesium logged today towards the intakes: a dose
 // logged before the midpoint between the morning and the evening time

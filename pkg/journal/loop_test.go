@@ -321,3 +321,49 @@ func TestTodayOverdueDoseLeavesALaterWindow(t *testing.T) {
 		t.Errorf("overdue morning dose from %s, want now, 15:13", got)
 	}
 }
+
+// A saved plan's line that its dose is above another authority's limit is
+// worked out against the limit in force, never replayed (audit 3 item 2);
+// the command that makes a plan under it keeps what shapes the doses.
+func TestWarningsUnderTheLimitInForce(t *testing.T) {
+	limit := func(key, name string, mg float64) limits.Applied {
+		return (&Limit{Authority: key, AuthorityName: name, Mg: &mg}).Applied()
+	}
+	p := testPlan() // 200 mg/day at most, saved under the US 350 mg/day
+	p.WarningTexts = []Text{
+		{Format: "keep me"},
+		TextOf(limits.AboveOthers(200, limit("nih", "US IOM/NIH", 350), []limits.Applied{limit("efsa", "EU SCF/EFSA", 150)})),
+	}
+	p.Warnings = []string{"keep me", "replayed"}
+	// under EFSA's 150 mg/day the plan is above the limit in force: no
+	// "within the limit that mgcalc applies"
+	got := p.WarningsUnder(limit("efsa", "EU SCF/EFSA", 150), []limits.Applied{limit("nih", "US IOM/NIH", 350)})
+	if len(got) != 1 || got[0].Error() != "keep me" {
+		t.Errorf("under 150 mg/day: %v, want [keep me]", got)
+	}
+	// under the UK's 400 mg/day: above EFSA's 150, within the UK's, said
+	// against the UK's, in the saved line's place
+	got = p.WarningsUnder(limit("evm", "UK EVM", 400), []limits.Applied{limit("efsa", "EU SCF/EFSA", 150), limit("nih", "US IOM/NIH", 350)})
+	want := "200.0 mg/day is above the EU SCF/EFSA limit of 150 mg/day, though within the UK EVM limit of 400 mg/day that mgcalc applies"
+	if len(got) != 2 || got[0].Error() != "keep me" || got[1].Error() != want {
+		t.Errorf("under 400 mg/day: %v, want [keep me, %s]", got, want)
+	}
+	// the other magnesium the plan was made beside counts
+	p.OtherMg = 200
+	got = p.WarningsUnder(limit("evm", "UK EVM", 450), []limits.Applied{limit("nih", "US IOM/NIH", 350)})
+	want = "400.0 mg/day is above the US IOM/NIH limit of 350 mg/day, though within the UK EVM limit of 450 mg/day that mgcalc applies"
+	if len(got) != 2 || got[1].Error() != want {
+		t.Errorf("with 200 mg/day besides: %v, want [keep me, %s]", got, want)
+	}
+
+	p = testPlan()
+	p.Goal, p.Gut, p.Form, p.Variant = "sleep", "sensitive", "citrate", "anhydrous"
+	p.UnitMg, p.Half, p.UnitName = 1830, true, "sachet"
+	if got, want := p.remake(limit("efsa", "EU SCF/EFSA", 250)), command("mgcalc plan --goal sleep --gut sensitive --form citrate:anhydrous --authority efsa --capsule 1830 --half --unit-name sachet --save --force"); got != want {
+		t.Errorf("remake %q, want %q", got, want)
+	}
+	p.UnitMg, p.UnitElMg, p.Half, p.UnitName, p.Gut = 0, 0, false, "", "normal"
+	if got, want := p.remake(limit("nih", "US IOM/NIH", 350)), command("mgcalc plan --goal sleep --form citrate --save --force"); got != want {
+		t.Errorf("remake under the saved authority %q, want %q", got, want)
+	}
+}

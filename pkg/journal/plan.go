@@ -41,6 +41,9 @@ type Plan struct {
 	Pregnant    bool     `json:"pregnant,omitempty"`
 	Lactating   bool     `json:"lactating,omitempty"`
 	Limit       *Limit   `json:"limit"`
+	// OtherMg is the other magnesium a day (--with, --stack) the plan was
+	// made beside; 0 in plans saved before it was kept.
+	OtherMg float64 `json:"other_mg,omitempty"`
 	// UnitElMg is the magnesium per whole unit (capsule); 0 without units.
 	UnitElMg float64 `json:"unit_elemental_mg,omitempty"`
 	UnitMg   float64 `json:"unit_compound_mg,omitempty"`
@@ -182,7 +185,7 @@ func PlanOf(p *plan.Plan, start time.Time, morning, evening string, savedAt time
 		Form: p.Form.Key, FormName: p.Form.Name, Variant: p.Variant.Key, VariantName: p.Variant.Name,
 		Formula: p.Variant.Formula, Fraction: p.Share.Fraction, TargetMg: p.TargetMg, ReachedMg: p.ReachedMg,
 		Supervised: p.Supervised, Pregnant: p.Limit.Person.Pregnant, Lactating: p.Limit.Person.Lactating,
-		Limit: LimitOf(p.Limit), UnitElMg: p.UnitElMg, UnitMg: p.Unit.CompoundMg, Half: p.Unit.Half, UnitName: p.Unit.Name,
+		Limit: LimitOf(p.Limit), OtherMg: p.OtherMg, UnitElMg: p.UnitElMg, UnitMg: p.Unit.CompoundMg, Half: p.Unit.Half, UnitName: p.Unit.Name,
 		CompoundKnown: p.CompoundKnown, Morning: morning, Evening: evening}
 	for _, st := range p.Steps {
 		step := Step{FirstDay: st.FirstDay, LastDay: st.LastDay, ElementalMg: st.ElementalMg, CompoundMg: st.CompoundMg, Units: st.Units}
@@ -247,6 +250,48 @@ func (p *Plan) WarningMessages() []*msg.Message {
 		out = append(out, msg.New("%s", w))
 	}
 	return out
+}
+
+// WarningsUnder are the plan's warnings for a reader under limit l, with
+// others every authority's limit for the same person: the saved ones, but
+// the line that the plan's highest daily amount (with the other
+// magnesium it was made beside) is above another authority's limit is
+// worked out again against l, never replayed from the limit the plan was
+// saved under (a plan saved under the UK EVM's 400 mg/day read under the
+// EU's 250 mg/day is above the limit in force, not "within the UK EVM
+// limit that mgcalc applies"). The rule is plan's: only a daily amount
+// within l is compared with the others.
+func (p *Plan) WarningsUnder(l limits.Applied, others []limits.Applied) []*msg.Message {
+	saved := p.WarningMessages()
+	var out []*msg.Message
+	at := -1
+	for _, m := range saved {
+		if limits.IsAboveOthers(m.Format) {
+			if at < 0 {
+				at = len(out)
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	if l.Mg() == nil || len(p.Steps) == 0 {
+		return out
+	}
+	peak := p.OtherMg
+	for _, s := range p.Steps {
+		peak = max(peak, s.ElementalMg+p.OtherMg)
+	}
+	if l.Check(peak).Over {
+		return out
+	}
+	over := l.OverOthers(peak, others)
+	if len(over) == 0 {
+		return out
+	}
+	if at < 0 {
+		at = len(out)
+	}
+	return slices.Insert(out, at, limits.AboveOthers(peak, l, over))
 }
 
 // LastDay is the plan's last day number.

@@ -170,9 +170,18 @@ func (l Applied) OverOthers(mg float64, others []Applied) []Applied {
 // SCF/EFSA and DE BfR (250 mg/day), though within the US IOM/NIH limit of
 // 350 mg/day that mgcalc applies".
 func AboveOthers(mg float64, l Applied, over []Applied) *msg.Message {
-	return msg.New("%s mg/day is above %s, though within the %s limit of %s mg/day that mgcalc applies",
-		msg.N(mg, 1), othersPhrase(over), l.Authority.Name, msg.N(*l.Mg(), 0))
+	return aboveOthers(msg.N(mg, 1), othersPhrase(over), l.Authority.Name, msg.N(*l.Mg(), 0))
 }
+
+// aboveOthers is AboveOthers' message: its format is the one key.
+func aboveOthers(args ...any) *msg.Message {
+	return msg.New("%s mg/day is above %s, though within the %s limit of %s mg/day that mgcalc applies", args...)
+}
+
+// IsAboveOthers reports whether format (a kept message's) is an
+// AboveOthers line: one worked out against a limit, which a reader under
+// another limit works out again rather than replays.
+func IsAboveOthers(format string) bool { return format == aboveOthers().Format }
 
 // othersPhrase names limits with their values: "the EU SCF/EFSA limit of
 // 250 mg/day", "the limits of EU SCF/EFSA and DE BfR (250 mg/day)", "the

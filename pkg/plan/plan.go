@@ -279,7 +279,7 @@ func Make(k *Knowledge, r Request) (*Plan, error) {
 	if !(r.OtherMg >= 0) {
 		return nil, msg.Errorf("other magnesium of %v mg a day", r.OtherMg)
 	}
-	if err := k.gate(r); err != nil {
+	if err := k.Gate(r); err != nil {
 		return nil, err
 	}
 	p := &Plan{Goal: r.Goal, Gut: r.Gut, Limit: r.Limit, Supervised: r.Supervised, Unit: r.Unit, OtherMg: r.OtherMg, TrialAboveUL: map[*Choice]bool{}}
@@ -306,8 +306,14 @@ func Make(k *Knowledge, r Request) (*Plan, error) {
 	return p, nil
 }
 
-// gate refuses where the sources say "see a doctor first".
-func (k *Knowledge) gate(r Request) error {
+// Gate refuses where the sources say "see a doctor first": the one check
+// of the person (age, kidneys, eGFR, conditions, a limit to stay under, a
+// form ruled out in pregnancy, room left by other magnesium) that a new
+// plan passes, and that a saved plan passes again, from the person in
+// force, before its schedule is shown (plan --show, today). r needs the
+// person's facts, the limit and the form (nil: none chosen yet); the goal
+// is not read.
+func (k *Knowledge) Gate(r Request) error {
 	g := k.Gates
 	person := r.Limit.Person
 	if person.AgeSet && person.Age < g.AdultAge.Value {

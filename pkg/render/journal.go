@@ -321,7 +321,7 @@ func NewLogged(e *journal.Entry, now time.Time, dayMg float64, limit limits.Appl
 	loc := now.Location()
 	c := limit.Check(dayMg)
 	r := &Logged{e: e, loc: loc, today: journal.Day(now), dayMg: dayMg, limit: limit, check: c, flags: flags, warnings: warnings}
-	r.j = loggedJSON{Entry: newEntryJSON(e, loc), DayTotalMg: Round(dayMg, MassDec), LimitJSON: limitJSON(limit, c),
+	r.j = loggedJSON{Entry: newEntryJSON(e, loc), DayTotalMg: Round(dayMg, elementalDec(dayMg, limit, c, MassDec)), LimitJSON: limitJSON(limit, c),
 		Flags: flagsJSON(flags, loc), Journal: path}
 	return r
 }
@@ -360,24 +360,47 @@ func (r *Logged) sourcedWarnings() []sourced {
 func (r *Logged) Formats() []Format { return ValueFormats }
 
 // Value implements Report: the day's total so far.
-func (r *Logged) Value() (string, bool) { return FormatFloat(r.dayMg, ValueDec), true }
+func (r *Logged) Value() (string, bool) {
+	return FormatFloat(r.dayMg, elementalDec(r.dayMg, r.limit, r.check, ValueDec)), true
+}
 
 // TSV implements Report.
 func (r *Logged) TSV() [][]string {
 	return append([][]string{entryHeader}, entryRow(r.e, r.loc))
 }
 
-var entryHeader = []string{"id", "date", "time", "magnesium", "elemental_mg", "medicine", "medicine_class", "gut", "note", "logged_at"}
+// entryHeader is the journal's rows: magnesium is what was typed (in the
+// language it was typed in), form each item's form as mgcalc reads it back
+// in every language (FORM:VARIANT, as JSON's form and variant; empty for
+// an amount of magnesium a label gives without its form).
+var entryHeader = []string{"id", "date", "time", "magnesium", "form", "elemental_mg", "medicine", "medicine_class", "gut", "note", "logged_at"}
+
+// entryCol are the columns of entryHeader.
+const (
+	colTime = 2
+	colMg   = 3
+	colForm = 4
+	colEl   = 5
+	colMed  = 6
+	colGut  = 8
+)
 
 func entryRow(e *journal.Entry, loc *time.Location) []string {
 	at := e.At.In(loc)
-	var items []string
+	var items, forms []string
 	for _, it := range e.Items {
 		s := it.Input
 		if s == "" {
 			s = it.Name
 		}
 		items = append(items, s)
+		if it.Form != "" {
+			f := it.Form
+			if it.Variant != "" {
+				f += ":" + it.Variant
+			}
+			forms = append(forms, f)
+		}
 	}
 	med, class := "", ""
 	if e.Med != nil {
@@ -388,7 +411,7 @@ func entryRow(e *journal.Entry, loc *time.Location) []string {
 		el = FormatFloat(e.ElementalMg, MassDec)
 	}
 	return []string{strconv.FormatUint(e.ID, 10), at.Format(time.DateOnly), at.Format("15:04"), text.Strip(strings.Join(items, " + ")),
-		el, text.Strip(med), class, string(e.Gut), text.Strip(e.Note), e.LoggedAt.In(loc).Format(time.RFC3339)}
+		strings.Join(forms, " + "), el, text.Strip(med), class, string(e.Gut), text.Strip(e.Note), e.LoggedAt.In(loc).Format(time.RFC3339)}
 }
 
 // Text implements Report.

@@ -74,7 +74,10 @@ func NewSavedPlan(td *journal.Today, per *journal.Period) *SavedPlan {
 		Goal: pl.Goal, Gut: pl.Gut, Form: pl.Form, Variant: pl.Variant, Formula: pl.Formula, Fraction: Round(pl.Fraction, FractionDec),
 		TargetMg: Round(pl.TargetMg, MassDec), ReachedMg: Round(pl.ReachedMg, MassDec), Supervised: pl.Supervised,
 		Steps: []savedStepJSON{}, Spacing: []medJSON{}, State: td.Day.State, Reasons: reasonsJSON(td.Reasons),
-		Days: []dayJSON{}, Rules: loopRulesJSON(td.Rules), Warnings: nonNil(pl.Warnings)}
+		Days: []dayJSON{}, Rules: loopRulesJSON(td.Rules), Warnings: []string{}}
+	for _, w := range pl.WarningsUnder(td.Limit, td.Others) {
+		j.Warnings = append(j.Warnings, w.Error())
+	}
 	if l := pl.Limit; l != nil {
 		j.Limit = &entryLimitJSON{Authority: l.Authority, AuthorityName: l.AuthorityName, Mg: l.Mg, Sources: nonNil(l.Sources)}
 	}
@@ -121,7 +124,9 @@ func (r *SavedPlan) MarshalJSON() ([]byte, error) { return marshal(r.j) }
 func (r *SavedPlan) WithSources(bib source.Registry) *SavedPlan { r.bib = bib; return r }
 
 // Warnings implements Report.
-func (r *SavedPlan) Warnings() []*msg.Message { return r.td.Plan.WarningMessages() }
+func (r *SavedPlan) Warnings() []*msg.Message {
+	return r.td.Plan.WarningsUnder(r.td.Limit, r.td.Others)
+}
 
 // Formats implements Report.
 func (r *SavedPlan) Formats() []Format { return ValueFormats }

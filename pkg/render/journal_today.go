@@ -90,7 +90,7 @@ func planRef(p *journal.Plan) *planRefJSON {
 func NewToday(td *journal.Today) *Today {
 	loc := td.Now.Location()
 	j := todayJSON{Date: td.Date.Format(time.DateOnly), Time: td.Now.Format("15:04"), State: td.Day.State,
-		Intakes: []dueJSON{}, Entries: []entryJSON{}, TakenMg: Round(td.TakenMg, MassDec),
+		Intakes: []dueJSON{}, Entries: []entryJSON{}, TakenMg: Round(td.TakenMg, elementalDec(td.TakenMg, td.Limit, td.Check, MassDec)),
 		Reasons: reasonsJSON(td.Reasons), Flags: flagsJSON(td.Flags, loc), Rules: loopRulesJSON(td.Rules)}
 	if td.Limit.Authority != nil {
 		j.LimitJSON = limitJSON(td.Limit, td.Check)
@@ -161,7 +161,12 @@ func (r *Today) sourcedWarnings() []sourced {
 func (r *Today) Formats() []Format { return ValueFormats }
 
 // Value implements Report: the magnesium taken so far today.
-func (r *Today) Value() (string, bool) { return FormatFloat(r.t.TakenMg, ValueDec), true }
+// Over the limit it has the decimals that keep it over (elementalDec):
+// the one rounding rule of total -o value, so today -o value and total
+// --today -o value print the same number.
+func (r *Today) Value() (string, bool) {
+	return FormatFloat(r.t.TakenMg, elementalDec(r.t.TakenMg, r.t.Limit, r.t.Check, ValueDec)), true
+}
 
 // TSV implements Report: one row per intake, then one per entry.
 func (r *Today) TSV() [][]string {
@@ -171,7 +176,13 @@ func (r *Today) TSV() [][]string {
 	}
 	for _, e := range r.t.Entries {
 		what := entryRow(e, r.t.Now.Location())
-		rows = append(rows, []string{"entry", what[2], what[4], "", strings.TrimSpace(what[3] + " " + what[5] + " " + what[7]), what[4]})
+		// the form as mgcalc reads it back, never the words typed (a
+		// label's amount of magnesium, which has no form: as typed)
+		mg := what[colForm]
+		if mg == "" {
+			mg = what[colMg]
+		}
+		rows = append(rows, []string{"entry", what[colTime], what[colEl], "", strings.TrimSpace(mg + " " + what[colMed] + " " + what[colGut]), what[colEl]})
 	}
 	return rows
 }
