@@ -336,7 +336,7 @@ func (o *planOptions) request(k *plan.Knowledge) (plan.Request, error) {
 		g := k.Condition(c)
 		if g == nil {
 			return r, usageError(msg.Errorf("unknown condition %q", c).
-				WithHint("mgcalc knows: %s; for any other condition, ask your doctor", strings.Join(k.ConditionKeys(), ", ")))
+				WithHint("mgcalc knows: %s; for any other condition, ask your doctor", msg.List(k.ConditionKeys()...)))
 		}
 		r.Conditions = append(r.Conditions, g)
 	}

@@ -7401,6 +7401,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "geen bron geeft een opbouwschema voor magnesium bij kinderen. Kinderen hebben eigen bovengrenzen (IOM: 65 mg bij 1-3 jaar, 110 mg bij 4-8; SCF: geen onder 4 jaar, 250 mg vanaf 4), en geregistreerde producten stellen hun eigen leeftijden vast",
 	},
 	{
+		Key:     "gate.condition.dehydration.key",
+		English: "dehydration",
+		Text:    "uitdroging",
+	},
+	{
 		Key:     "gate.condition.dehydration.name",
 		English: "dehydration",
 		Text:    "uitdroging",
@@ -7409,6 +7414,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "gate.condition.dehydration.reason",
 		English: "German product texts advise caution with magnesium in dehydration, and a Swiss text lists it as a contraindication: drink enough, and ask your doctor or pharmacist before you start",
 		Text:    "Duitse productteksten raden voorzichtigheid aan met magnesium bij uitdroging, en een Zwitserse tekst noemt het een contra-indicatie: drink genoeg, en vraag het uw arts of apotheker voordat u begint",
+	},
+	{
+		Key:     "gate.condition.heart-block.key",
+		English: "heart-block",
+		Text:    "hartblok",
 	},
 	{
 		Key:     "gate.condition.heart-block.name",
@@ -7421,6 +7431,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "stoornissen in de prikkelgeleiding van het hart (bradycardie) zijn een contra-indicatie voor verscheidene geregistreerde magnesiumproducten voor oraal gebruik, en Duitse en Zwitserse productteksten noemen AV-blok als een daarvan",
 	},
 	{
+		Key:     "gate.condition.infection-stones.key",
+		English: "infection-stones",
+		Text:    "infectiestenen",
+	},
+	{
 		Key:     "gate.condition.infection-stones.name",
 		English: "infection stones (struvite)",
 		Text:    "infectiestenen (struviet)",
@@ -7429,6 +7444,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "gate.condition.infection-stones.reason",
 		English: "a tendency to infection stones (calcium magnesium ammonium phosphate, struvite) is a contraindication in German and Swiss magnesium product texts",
 		Text:    "aanleg voor infectiestenen (calcium-magnesium-ammoniumfosfaat, struviet) is een contra-indicatie in Duitse en Zwitserse productteksten van magnesium",
+	},
+	{
+		Key:     "gate.condition.myasthenia-gravis.key",
+		English: "myasthenia-gravis",
+		Text:    "myasthenie",
 	},
 	{
 		Key:     "gate.condition.myasthenia-gravis.name",
@@ -9175,7 +9195,7 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "krampen",
 	},
 	{
-		Key:     "gate.condition.dehydration.name",
+		Key:     "gate.condition.dehydration.key",
 		English: "dehydration",
 		Text:    "uitdroging",
 	},
@@ -9370,6 +9390,11 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "hartblok of bradycardie",
 	},
 	{
+		Key:     "gate.condition.heart-block.key",
+		English: "heart-block",
+		Text:    "hartblok",
+	},
+	{
 		Key:     "variant.heptahydrate",
 		English: "heptahydrate",
 		Text:    "heptahydraat",
@@ -9403,6 +9428,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "gate.condition.infection-stones.name",
 		English: "infection stones (struvite)",
 		Text:    "infectiestenen (struviet)",
+	},
+	{
+		Key:     "gate.condition.infection-stones.key",
+		English: "infection-stones",
+		Text:    "infectiestenen",
 	},
 	{
 		Key:     "interaction.iron.name",
@@ -9913,6 +9943,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "gate.condition.myasthenia-gravis.name",
 		English: "myasthenia gravis",
 		Text:    "myasthenia gravis",
+	},
+	{
+		Key:     "gate.condition.myasthenia-gravis.key",
+		English: "myasthenia-gravis",
+		Text:    "myasthenie",
 	},
 	{
 		Key:     "names.refused.magnesia.hint",

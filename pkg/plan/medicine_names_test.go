@@ -80,3 +80,38 @@ func TestPrintedMedicineNamesAreRead(t *testing.T) {
 		check("depleting", d.Key, nl["depleting."+d.Key+".name"])
 	}
 }
+
+// The Dutch word mgcalc prints for a condition's or a goal's key (a hint
+// lists them: "mgcalc kent: hartblok, …") is read back as that condition
+// or goal (acceptance audit 3, item 6).
+func TestDutchKeyWordsAreRead(t *testing.T) {
+	k := embeddedKnowledge(t)
+	b, err := os.ReadFile("../../data/i18n/nl.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nl map[string]string
+	if err := yaml.Unmarshal(b, &nl); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range k.Gates.Conditions {
+		w, ok := nl["gate.condition."+c.Key+".key"]
+		if !ok {
+			t.Errorf("condition %s: no Dutch word", c.Key)
+			continue
+		}
+		if g := k.Condition(w); g == nil || g.Key != c.Key {
+			t.Errorf("condition %s: the Dutch word %q is not read back as it", c.Key, w)
+		}
+	}
+	for _, g := range k.Goals {
+		w, ok := nl["goal."+g.Key+".key"]
+		if !ok {
+			t.Errorf("goal %s: no Dutch word", g.Key)
+			continue
+		}
+		if r := k.Goal(w); r == nil || r.Key != g.Key {
+			t.Errorf("goal %s: the Dutch word %q is not read back as it", g.Key, w)
+		}
+	}
+}
