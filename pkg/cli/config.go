@@ -687,7 +687,7 @@ func configCheck(name, v string) error {
 			}
 			if name == "condition" && k.Condition(e) == nil {
 				return msg.Errorf("unknown condition %q", text.Clip(e)).
-					WithHint("mgcalc knows: %s; for any other condition, ask your doctor", strings.Join(k.ConditionKeys(), ", "))
+					WithHint("mgcalc knows: %s; for any other condition, ask your doctor", msg.List(k.ConditionKeys()...))
 			}
 		}
 	}

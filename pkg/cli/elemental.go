@@ -166,16 +166,54 @@ func convertArgs(amount string) cobra.PositionalArgs {
 		}
 		m := msg.Errorf("%s takes FORM and %s (got %s)", cmd.CommandPath(), word, msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
 		isAmount := func(s string) bool { _, err := units.ParseMass(s); return err == nil }
+		// a hint names only a form that resolves: "citrate anhydrous" is a
+		// form and its variant, written citrate:anhydrous
 		switch {
 		case len(args) == 3 && isAmount(args[2]):
-			return usageError(m.WithHint("quote a name of several words: %s \"%s %s\" %s", cmd.CommandPath(), args[0], args[1], args[2]))
+			if name, quote, ok := twoWordName(cmd, args[0], args[1]); ok && quote {
+				return usageError(m.WithHint("quote a name of several words: %s %s %s", cmd.CommandPath(), name, args[2]))
+			} else if ok {
+				return usageError(m.WithHint("write a variant after its form with a colon: %s %s %s", cmd.CommandPath(), name, args[2]))
+			}
 		case len(args) == 3 && isAmount(args[1]+" "+args[2]):
 			return usageError(m.WithHint("quote an amount with a space: %s %s \"%s %s\"", cmd.CommandPath(), args[0], args[1], args[2]))
 		case len(args) == 4 && isAmount(args[2]+" "+args[3]):
-			return usageError(m.WithHint("quote the name and the amount: %s \"%s %s\" \"%s %s\"", cmd.CommandPath(), args[0], args[1], args[2], args[3]))
+			if name, quote, ok := twoWordName(cmd, args[0], args[1]); ok && quote {
+				return usageError(m.WithHint("quote the name and the amount: %s %s \"%s %s\"", cmd.CommandPath(), name, args[2], args[3]))
+			} else if ok {
+				return usageError(m.WithHint("write a variant after its form with a colon, and quote the amount: %s %s \"%s %s\"", cmd.CommandPath(), name, args[2], args[3]))
+			}
 		}
 		return usageError(m.WithHint("run '%s --help' for usage", cmd.CommandPath()))
 	}
+}
+
+// twoWordName is how to write a form typed as two words a and b so that
+// it resolves: quoted ("magnesium citrate"; quote is true), or as FORM:VARIANT
+// (citrate:anhydrous, citraat:watervrij). ok is false when neither
+// resolves: no hint then suggests a command that would be refused.
+func twoWordName(cmd *cobra.Command, a, b string) (name string, quote, ok bool) {
+	t, err := tablesOf(cmd).Forms()
+	if err != nil {
+		return "", false, false
+	}
+	if _, _, err := t.ResolveTerse(a + " " + b); err == nil {
+		return `"` + a + " " + b + `"`, true, true
+	}
+	if _, _, err := t.ResolveTerse(a + ":" + b); err == nil {
+		return a + ":" + b, false, true
+	}
+	return "", false, false
+}
+
+// tablesOf are the tables a command uses, before the root's
+// PersistentPreRunE has read its flags (argument checks, completion):
+// the built-in ones, or the form table of --table.
+func tablesOf(cmd *cobra.Command) tables {
+	if f := cmd.Flag("table"); f != nil && f.Value.String() != "" {
+		return fileTables(f.Value.String())
+	}
+	return defaultTables
 }
 
 // read takes what only cobra knows.
@@ -272,11 +310,7 @@ func completeForms(cmd *cobra.Command, args []string, _ string) ([]string, cobra
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	tables := defaultTables
-	if f := cmd.Flag("table"); f != nil && f.Value.String() != "" {
-		tables = fileTables(f.Value.String()) // the forms of the table in use
-	}
-	t, err := tables.Forms()
+	t, err := tablesOf(cmd).Forms() // the forms of the table in use
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}

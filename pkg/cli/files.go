@@ -281,11 +281,12 @@ func readUser(s *IO, path string, max int64) ([]byte, error) {
 	return b, nil
 }
 
-// located is the one wording of a problem located in a file:
+// located is the one wording of a problem located in a file (a path, or
+// a message for a placeholder such as <text 2>):
 // FILE:LINE: FIELD: MESSAGE (FIELD when there is one; "line N: …" for the
 // lines of stdin), with the message's hint, and the CLI's hint for an
 // unknown form.
-func located(file string, e *records.Error) *msg.Message {
+func located(file any, e *records.Error) *msg.Message {
 	listFormsHint(e)
 	var m *msg.Message
 	switch {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/journal"
 	"github.com/mgcalc/mgcalc/pkg/limits"
@@ -73,7 +72,7 @@ func (g gateFacts) into(k *plan.Knowledge, r *plan.Request) error {
 		gate := k.Condition(c)
 		if gate == nil {
 			return usageError(msg.Errorf("unknown condition %q", c).
-				WithHint("mgcalc knows: %s; for any other condition, ask your doctor", strings.Join(k.ConditionKeys(), ", ")))
+				WithHint("mgcalc knows: %s; for any other condition, ask your doctor", msg.List(k.ConditionKeys()...)))
 		}
 		r.Conditions = append(r.Conditions, gate)
 	}

@@ -133,9 +133,13 @@ type readLabel struct {
 	err  *msg.Message // the file or the label cannot be read
 }
 
-// where names a label in messages: its file, and in a file of several
-// labels the DSLD id.
-func (rl readLabel) where(of int) string {
+// where names a label in messages: its file (a --text label's
+// placeholder in the reader's language: render.ShownName), and in a file
+// of several labels the DSLD id.
+func (rl readLabel) where(of int) any {
+	if shown, ok := render.ShownName(rl.file).(*msg.Message); ok {
+		return shown
+	}
 	w := rl.file
 	if w == "-" {
 		w = "<stdin>"
@@ -265,11 +269,14 @@ func asMessage(err error) *msg.Message {
 // the line and why.
 func labelError(rl readLabel, of int) *msg.Message {
 	w := rl.where(of)
+	if s, ok := w.(string); ok {
+		w = text.Escape(s)
+	}
 	if rl.err != nil {
 		if w == "" {
 			return rl.err
 		}
-		return withHint(msg.Errorf("%s: %s", text.Escape(w), rl.err), rl.err)
+		return withHint(msg.Errorf("%s: %s", w, rl.err), rl.err)
 	}
 	var le *label.LineError
 	if !errors.As(rl.l.Err(), &le) {
@@ -283,7 +290,7 @@ func labelError(rl readLabel, of int) *msg.Message {
 	// (located); a DSLD label has rows
 	m := located(w, &records.Error{Line: le.Line, Err: le.Err})
 	if row == "row" {
-		m = msg.Errorf("%s: row %d: %s", text.Escape(w), le.Line, le.Err)
+		m = msg.Errorf("%s: row %d: %s", w, le.Line, le.Err)
 	}
 	if n := len(rl.l.Unreadable()); n > 1 {
 		more := msg.Plural(float64(n-1), "and %d more line that cannot be read", "and %d more lines that cannot be read", n-1)

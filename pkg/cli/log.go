@@ -339,10 +339,11 @@ func todaysItems(o *totalOptions, t *forms.Table) ([]stack.Item, error) {
 			if tk.Route == string(stack.Skin) {
 				route = stack.Skin
 			}
-			// the name carries the time: no words, so JSON is the same in
-			// every language
-			name := tk.Name + " (" + e.At.In(now.Location()).Format("15:04") + ")"
-			out = append(out, stack.Item{Name: name, Form: f, Variant: v, UnitMg: tk.UnitMg, PerDay: tk.PerDay,
+			// the time goes after the name (Item.Label): no words, so
+			// JSON is the same in every language, and the name is the
+			// form's in the reader's language where it was typed as one
+			at := e.At.In(now.Location()).Format("15:04")
+			out = append(out, stack.Item{Name: tk.Name, At: at, Form: f, Variant: v, UnitMg: tk.UnitMg, PerDay: tk.PerDay,
 				StatedMg: tk.StatedMg, AssayPercent: tk.AssayPercent, Route: route})
 		}
 	}

@@ -159,6 +159,7 @@ func List(ft *forms.Table, others []*forms.Other, lt *limits.Tables, pk *plan.Kn
 	add(msg.KeyGate("screen"), g.Screen.Text)
 	add(msg.KeyShort(msg.KeyGate("screen")), g.Screen.Short)
 	for _, c := range g.Conditions {
+		add(msg.KeyGate("condition", c.Key, "key"), c.Key) // what --condition takes, as a word in another language
 		add(msg.KeyGate("condition", c.Key, "name"), c.Name)
 		add(msg.KeyGate("condition", c.Key, "reason"), c.Reason.Text)
 	}

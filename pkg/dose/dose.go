@@ -149,11 +149,11 @@ func (t Total) Cautions() []*msg.Message {
 	skin := false
 	for _, it := range t.Items {
 		if it.Warning != nil {
-			out = append(out, msg.New("%s: %s", it.Name, it.Warning))
+			out = append(out, msg.New("%s: %s", it.Label(), it.Warning))
 		}
 		if it.Form != nil && it.Form.PreferLabel != nil && it.Basis() == forms.BasisFormula {
 			n := it.Form.PreferLabel
-			out = append(out, msg.New("%s: %s", it.Name, n.Text))
+			out = append(out, msg.New("%s: %s", it.Label(), n.Text))
 		}
 		skin = skin || !it.Counted()
 	}
@@ -211,7 +211,7 @@ func (t Total) Headroom(products []stack.Item) Headroom {
 				n--
 			}
 		}
-		h.Fits = append(h.Fits, Fit{Name: it.Name, Item: it, ElementalMg: per, Units: n})
+		h.Fits = append(h.Fits, Fit{Name: it.Label(), Item: it, ElementalMg: per, Units: n})
 	}
 	return h
 }

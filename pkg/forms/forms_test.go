@@ -232,7 +232,7 @@ func TestResolveErrors(t *testing.T) {
 		{"magnesiumolie", forms.Refused, "magnesium oil", "magnesium chloride the label states"},
 		// a Cyrillic д (U+0434) must not vanish and leave "hyroxide", or
 		// worse, a different name
-		{"hy\u0434roxide", forms.BadChar, `form name "hyдroxide" contains the character U+0434 'д'`, "letters a-z"},
+		{"hy\u0434roxide", forms.BadChar, `form name: "hyдroxide" contains the character U+0434 'д'`, "letters a-z"},
 		{"oxide\u200b", forms.BadChar, "U+200B", ""},
 		{"citrate:nona\u0068ydrat\u0435", forms.BadChar, "U+0435", ""},
 		{"citr\xffate", forms.BadChar, "not valid UTF-8", ""},

@@ -241,14 +241,18 @@ func formulaTypo(name string) *msg.Message {
 		WithHint("check the brackets and element symbols, as in Mg(OH)2 or MgCl2·6H2O")
 }
 
+// charErr refuses a form or variant name with a character the one fold
+// does not read, by the one builder of that refusal (msg.NameRefusal):
+// the same words and hint as a flag's name (--goal: "sleepд" contains …),
+// with what was typed in front (form name: "citrateд" contains …).
 func charErr(name string, what *msg.Message, err error) *NameError {
-	var bad *text.CharError
-	detail := msg.New("is not valid UTF-8")
-	if errors.As(err, &bad) && !bad.Invalid {
-		detail = msg.New("contains the character %s", text.Describe(bad.Rune))
+	r := msg.NameRefusal(name, err)
+	if r == nil {
+		r = msg.NameRefusal(name, &text.CharError{Invalid: true})
 	}
-	return nameErr(BadChar, name, msg.Errorf("%s %q %s, which mgcalc does not read in names", what, name, detail).
-		WithHint("names use the letters a-z, digits, spaces and hyphens; formulas use element symbols, such as MgCl2·6H2O"))
+	m := msg.Errorf("%s: %s", what, r)
+	m.Hint = r.Hint
+	return nameErr(BadChar, name, m)
 }
 
 // unknown builds the error for a form name (normalised as n) that no form

@@ -3673,6 +3673,14 @@ var builtPlan = plan.Knowledge{
 				Depleting: &medClass_potassium_sparing_diuretics,
 			},
 			{
+				Name:   "aminochinolinen",
+				Spaced: &interaction_aminoquinolines,
+			},
+			{
+				Name:      "aminoglycosideantibiotica",
+				Depleting: &medClass_aminoglycosides,
+			},
+			{
 				Name:      "aminoglycosideantibiotics",
 				Depleting: &medClass_aminoglycosides,
 			},
@@ -3767,6 +3775,10 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:   "biktarvy",
 				Spaced: &interaction_bictegravir,
+			},
+			{
+				Name:   "bisfosfonaten",
+				Spaced: &interaction_bisphosphonates,
 			},
 			{
 				Name:   "bisphosphonates",
@@ -3953,7 +3965,15 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_dolutegravir,
 			},
 			{
+				Name:   "dolutegravirmetrilpivirine",
+				Spaced: &interaction_dolutegravir_rilpivirine,
+			},
+			{
 				Name:   "dolutegravirrilpivirine",
+				Spaced: &interaction_dolutegravir_rilpivirine,
+			},
+			{
+				Name:   "dolutegravirwithrilpivirine",
 				Spaced: &interaction_dolutegravir_rilpivirine,
 			},
 			{
@@ -3982,6 +4002,10 @@ var builtPlan = plan.Knowledge{
 			},
 			{
 				Name:      "egfrinhibitors",
+				Depleting: &medClass_egfr_inhibitors,
+			},
+			{
+				Name:      "egfrremmers",
 				Depleting: &medClass_egfr_inhibitors,
 			},
 			{
@@ -4102,6 +4126,10 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_fluoride,
 			},
 			{
+				Name:   "fluorochinolonantibiotica",
+				Spaced: &interaction_fluoroquinolones,
+			},
+			{
 				Name:   "fluoroquinoloneantibiotics",
 				Spaced: &interaction_fluoroquinolones,
 			},
@@ -4198,6 +4226,10 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_iron,
 			},
 			{
+				Name:   "ijzersupplementen",
+				Spaced: &interaction_iron,
+			},
+			{
 				Name:   "ijzertablet",
 				Spaced: &interaction_iron,
 			},
@@ -4236,6 +4268,14 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:   "juluca",
 				Spaced: &interaction_dolutegravir_rilpivirine,
+			},
+			{
+				Name:   "kaliumbinders",
+				Spaced: &interaction_polystyrene_sulfonate,
+			},
+			{
+				Name:      "kaliumsparendediuretica",
+				Depleting: &medClass_potassium_sparing_diuretics,
 			},
 			{
 				Name:   "kayexalate",
@@ -4306,6 +4346,14 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_levodopa,
 			},
 			{
+				Name:   "levodopametcarbidopa",
+				Spaced: &interaction_levodopa,
+			},
+			{
+				Name:   "levodopawithcarbidopa",
+				Spaced: &interaction_levodopa,
+			},
+			{
 				Name:   "levofloxacin",
 				Spaced: &interaction_fluoroquinolones,
 			},
@@ -4328,6 +4376,10 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:   "levoxyl",
 				Spaced: &interaction_levothyroxine,
+			},
+			{
+				Name:      "lisdiuretica",
+				Depleting: &medClass_loop_diuretics,
 			},
 			{
 				Name:      "loopdiuretics",
@@ -4444,6 +4496,10 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:   "myfortic",
 				Spaced: &interaction_antacid_absorption,
+			},
+			{
+				Name:   "natriumcellulosefosfaat",
+				Spaced: &interaction_cellulose_phosphate_edetate,
 			},
 			{
 				Name:   "natriumfluoride",
@@ -4590,7 +4646,19 @@ var builtPlan = plan.Knowledge{
 				Depleting: &medClass_diuretics,
 			},
 			{
+				Name:   "polystyreensulfonaatharsen",
+				Spaced: &interaction_polystyrene_sulfonate,
+			},
+			{
 				Name:   "polystyrenesulfonate",
+				Spaced: &interaction_polystyrene_sulfonate,
+			},
+			{
+				Name:   "polystyrenesulfonateresins",
+				Spaced: &interaction_polystyrene_sulfonate,
+			},
+			{
+				Name:   "potassiumbinders",
 				Spaced: &interaction_polystyrene_sulfonate,
 			},
 			{
@@ -4627,6 +4695,10 @@ var builtPlan = plan.Knowledge{
 			},
 			{
 				Name:      "protonpompremmers",
+				Depleting: &medClass_ppi,
+			},
+			{
+				Name:      "protonpumpinhibitors",
 				Depleting: &medClass_ppi,
 			},
 			{
@@ -4734,6 +4806,10 @@ var builtPlan = plan.Knowledge{
 				Product: &mgProduct_magnesia_san_pellegrino,
 			},
 			{
+				Name:   "schildklierhormoon",
+				Spaced: &interaction_levothyroxine,
+			},
+			{
 				Name:   "sinemet",
 				Spaced: &interaction_levodopa,
 			},
@@ -4807,12 +4883,20 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_tetracyclines,
 			},
 			{
+				Name:   "tetracyclineantibiotica",
+				Spaced: &interaction_tetracyclines,
+			},
+			{
 				Name:   "tetracyclineantibiotics",
 				Spaced: &interaction_tetracyclines,
 			},
 			{
 				Name:   "tetracyclines",
 				Spaced: &interaction_tetracyclines,
+			},
+			{
+				Name:      "thiazidediuretica",
+				Depleting: &medClass_thiazide_diuretics,
 			},
 			{
 				Name:      "thiazidediuretics",
@@ -4824,6 +4908,10 @@ var builtPlan = plan.Knowledge{
 			},
 			{
 				Name:   "thyraxduotab",
+				Spaced: &interaction_levothyroxine,
+			},
+			{
+				Name:   "thyroidhormone",
 				Spaced: &interaction_levothyroxine,
 			},
 			{
@@ -5714,7 +5802,7 @@ var goal_general = plan.Goal{
 var interaction_tetracyclines = plan.Interaction{
 	Key:     "tetracyclines",
 	Name:    "tetracycline antibiotics",
-	Members: []string{"doxycycline", "doxycyclinum", "vibramycin", "minocycline", "minocin", "tetracycline", "oxytetracycline", "demeclocycline"},
+	Members: []string{"doxycycline", "doxycyclinum", "vibramycin", "minocycline", "minocin", "tetracycline", "oxytetracycline", "demeclocycline", "tetracycline-antibiotica"},
 	Spacings: []plan.Spacing{
 		{
 			BeforeHours: 2,
@@ -5734,7 +5822,7 @@ var interaction_tetracyclines = plan.Interaction{
 var interaction_fluoroquinolones = plan.Interaction{
 	Key:     "fluoroquinolones",
 	Name:    "fluoroquinolone antibiotics",
-	Members: []string{"ciprofloxacin", "ciprofloxacine", "ciproxin", "cipro", "levofloxacin", "levofloxacine", "tavanic", "ofloxacin", "ofloxacine", "tarivid", "norfloxacin", "norfloxacine", "quinolones", "fluoroquinolonen", "chinolonen"},
+	Members: []string{"ciprofloxacin", "ciprofloxacine", "ciproxin", "cipro", "levofloxacin", "levofloxacine", "tavanic", "ofloxacin", "ofloxacine", "tarivid", "norfloxacin", "norfloxacine", "quinolones", "fluoroquinolonen", "chinolonen", "fluorochinolon-antibiotica"},
 	Spacings: []plan.Spacing{
 		{
 			BeforeHours: 2,
@@ -5774,7 +5862,7 @@ var interaction_moxifloxacin = plan.Interaction{
 var interaction_bisphosphonates = plan.Interaction{
 	Key:     "bisphosphonates",
 	Name:    "bisphosphonates",
-	Members: []string{"alendronate", "alendronic acid", "alendroninezuur", "fosamax", "fosavance", "risedronate", "risedronic acid", "risedroninezuur", "actonel", "ibandronate", "ibandronic acid", "ibandroninezuur", "bonviva", "etidronate", "etidroninezuur"},
+	Members: []string{"alendronate", "alendronic acid", "alendroninezuur", "fosamax", "fosavance", "risedronate", "risedronic acid", "risedroninezuur", "actonel", "ibandronate", "ibandronic acid", "ibandroninezuur", "bonviva", "etidronate", "etidroninezuur", "bisfosfonaten"},
 	Spacings: []plan.Spacing{
 		{
 			BeforeHours: 2,
@@ -5795,7 +5883,7 @@ var interaction_bisphosphonates = plan.Interaction{
 var interaction_levothyroxine = plan.Interaction{
 	Key:     "levothyroxine",
 	Name:    "levothyroxine (thyroid hormone)",
-	Members: []string{"levothyroxine", "levothyroxine sodium", "levothyroxinenatrium", "l-thyroxine", "thyroxine", "thyrax", "thyrax duotab", "euthyrox", "synthroid", "eltroxin", "levoxyl", "tirosint"},
+	Members: []string{"levothyroxine", "levothyroxine sodium", "levothyroxinenatrium", "l-thyroxine", "thyroxine", "thyrax", "thyrax duotab", "euthyrox", "synthroid", "eltroxin", "levoxyl", "tirosint", "thyroid hormone", "schildklierhormoon"},
 	Spacings: []plan.Spacing{
 		{
 			BeforeHours: 4,
@@ -5810,7 +5898,7 @@ var interaction_levothyroxine = plan.Interaction{
 var interaction_iron = plan.Interaction{
 	Key:     "iron",
 	Name:    "iron supplements",
-	Members: []string{"ijzer", "ijzertablet", "ijzertabletten", "ferrous sulfate", "ferrous sulphate", "ferrosulfaat", "ferrous fumarate", "ferrofumaraat", "ferrous gluconate", "ferrogluconaat", "ferro-gradumet", "ferrous bisglycinate"},
+	Members: []string{"ijzer", "ijzertablet", "ijzertabletten", "ferrous sulfate", "ferrous sulphate", "ferrosulfaat", "ferrous fumarate", "ferrofumaraat", "ferrous gluconate", "ferrogluconaat", "ferro-gradumet", "ferrous bisglycinate", "ijzersupplementen"},
 	Spacings: []plan.Spacing{
 		{
 			BeforeHours: 4,
@@ -5878,7 +5966,7 @@ var interaction_dolutegravir = plan.Interaction{
 var interaction_dolutegravir_rilpivirine = plan.Interaction{
 	Key:     "dolutegravir-rilpivirine",
 	Name:    "dolutegravir with rilpivirine (Juluca)",
-	Members: []string{"juluca"},
+	Members: []string{"juluca", "dolutegravir with rilpivirine", "dolutegravir met rilpivirine"},
 	Spacings: []plan.Spacing{
 		{
 			BeforeHours: 4,
@@ -5946,7 +6034,7 @@ var interaction_nitrofurantoin = plan.Interaction{
 var interaction_aminoquinolines = plan.Interaction{
 	Key:     "aminoquinolines",
 	Name:    "aminoquinolines (chloroquine, hydroxychloroquine)",
-	Members: []string{"hydroxychloroquine", "plaquenil", "chloroquine", "nivaquine", "avloclor"},
+	Members: []string{"hydroxychloroquine", "plaquenil", "chloroquine", "nivaquine", "avloclor", "aminochinolinen"},
 	Spacings: []plan.Spacing{
 		{
 			BeforeHours: 4,
@@ -6023,7 +6111,7 @@ var interaction_antibiotics = plan.Interaction{
 var interaction_levodopa = plan.Interaction{
 	Key:     "levodopa",
 	Name:    "levodopa with carbidopa (Parkinson's disease)",
-	Members: []string{"levodopa", "carbidopa", "levodopa carbidopa", "sinemet", "duodopa", "stalevo", "madopar"},
+	Members: []string{"levodopa", "carbidopa", "levodopa carbidopa", "sinemet", "duodopa", "stalevo", "madopar", "levodopa with carbidopa", "levodopa met carbidopa"},
 	Forms:   []string{"oxide"},
 	Advice:  &fact_7,
 }
@@ -6083,14 +6171,14 @@ var interaction_nilotinib = plan.Interaction{
 var interaction_polystyrene_sulfonate = plan.Interaction{
 	Key:     "polystyrene-sulfonate",
 	Name:    "polystyrene sulfonate resins (potassium binders)",
-	Members: []string{"sodium polystyrene sulfonate", "sodium polystyrene sulphonate", "calcium polystyrene sulfonate", "calcium polystyrene sulphonate", "polystyrene sulfonate", "natriumpolystyreensulfonaat", "calciumpolystyreensulfonaat", "resonium", "resonium a", "calcium resonium", "kayexalate", "sorbisterit"},
+	Members: []string{"sodium polystyrene sulfonate", "sodium polystyrene sulphonate", "calcium polystyrene sulfonate", "calcium polystyrene sulphonate", "polystyrene sulfonate", "natriumpolystyreensulfonaat", "calciumpolystyreensulfonaat", "resonium", "resonium a", "calcium resonium", "kayexalate", "sorbisterit", "polystyrene sulfonate resins", "potassium binders", "polystyreensulfonaat-harsen", "kaliumbinders"},
 	Advice:  &fact_10,
 }
 
 var interaction_cellulose_phosphate_edetate = plan.Interaction{
 	Key:     "cellulose-phosphate-edetate",
 	Name:    "cellulose sodium phosphate and edetate disodium",
-	Members: []string{"cellulose sodium phosphate", "sodium cellulose phosphate", "edetate disodium", "disodium edetate", "dinatriumedetaat"},
+	Members: []string{"cellulose sodium phosphate", "sodium cellulose phosphate", "edetate disodium", "disodium edetate", "dinatriumedetaat", "natriumcellulosefosfaat"},
 	Spacings: []plan.Spacing{
 		{
 			BeforeHours: 1,
@@ -6104,7 +6192,7 @@ var interaction_cellulose_phosphate_edetate = plan.Interaction{
 var medClass_loop_diuretics = plan.MedClass{
 	Key:     "loop-diuretics",
 	Name:    "loop diuretics",
-	Members: []string{"furosemide", "furosemid", "lasix", "bumetanide", "burinex", "torasemide", "torsemide"},
+	Members: []string{"furosemide", "furosemid", "lasix", "bumetanide", "burinex", "torasemide", "torsemide", "lisdiuretica"},
 	Advice: plan.Fact{
 		Text:    "these water tablets raise magnesium loss through the kidneys: talk to your doctor about whether you need magnesium and whether your level should be checked",
 		Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -6114,7 +6202,7 @@ var medClass_loop_diuretics = plan.MedClass{
 var medClass_thiazide_diuretics = plan.MedClass{
 	Key:     "thiazide-diuretics",
 	Name:    "thiazide diuretics",
-	Members: []string{"hydrochlorothiazide", "hydrochloorthiazide", "hctz", "chlorthalidone", "chloortalidon", "chlortalidone", "bendroflumethiazide", "indapamide"},
+	Members: []string{"hydrochlorothiazide", "hydrochloorthiazide", "hctz", "chlorthalidone", "chloortalidon", "chlortalidone", "bendroflumethiazide", "indapamide", "thiazidediuretica"},
 	Advice: plan.Fact{
 		Text:    "these water tablets raise magnesium loss through the kidneys: talk to your doctor about whether you need magnesium and whether your level should be checked",
 		Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -6134,7 +6222,7 @@ var medClass_diuretics = plan.MedClass{
 var medClass_ppi = plan.MedClass{
 	Key:     "ppi",
 	Name:    "proton pump inhibitors (long-term use)",
-	Members: []string{"omeprazole", "omeprazol", "losec", "esomeprazole", "esomeprazol", "nexium", "pantoprazole", "pantoprazol", "pantozol", "lansoprazole", "lansoprazol", "prevacid", "rabeprazole", "rabeprazol", "pariet", "protonpompremmer", "protonpompremmers", "ppi", "ppis", "maagzuurremmer", "maagzuurremmers", "maagbeschermer", "maagbeschermers"},
+	Members: []string{"omeprazole", "omeprazol", "losec", "esomeprazole", "esomeprazol", "nexium", "pantoprazole", "pantoprazol", "pantozol", "lansoprazole", "lansoprazol", "prevacid", "rabeprazole", "rabeprazol", "pariet", "protonpompremmer", "protonpompremmers", "ppi", "ppis", "maagzuurremmer", "maagzuurremmers", "maagbeschermer", "maagbeschermers", "proton pump inhibitors"},
 	Advice: plan.Fact{
 		Text:    "long-term use can lower magnesium: talk to your doctor about whether your level should be checked",
 		Sources: []string{"seed-002", "seed-001", "smpc-magnaspartate"},
@@ -6144,7 +6232,7 @@ var medClass_ppi = plan.MedClass{
 var medClass_aminoglycosides = plan.MedClass{
 	Key:     "aminoglycosides",
 	Name:    "aminoglycoside antibiotics",
-	Members: []string{"gentamicin", "gentamicine", "tobramycin", "tobramycine", "amikacin", "amikacine", "neomycin", "neomycine"},
+	Members: []string{"gentamicin", "gentamicine", "tobramycin", "tobramycine", "amikacin", "amikacine", "neomycin", "neomycine", "aminoglycoside-antibiotica"},
 	Advice: plan.Fact{
 		Text:    "these antibiotics can lower magnesium: talk to your doctor",
 		Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -6194,7 +6282,7 @@ var medClass_sirolimus = plan.MedClass{
 var medClass_egfr_inhibitors = plan.MedClass{
 	Key:     "egfr-inhibitors",
 	Name:    "EGFR inhibitors",
-	Members: []string{"cetuximab", "erbitux", "panitumumab", "vectibix", "erlotinib", "tarceva"},
+	Members: []string{"cetuximab", "erbitux", "panitumumab", "vectibix", "erlotinib", "tarceva", "EGFR-remmers"},
 	Advice: plan.Fact{
 		Text:    "they can lower magnesium: talk to your doctor or oncology team",
 		Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -6224,7 +6312,7 @@ var medClass_pentamidine = plan.MedClass{
 var medClass_potassium_sparing_diuretics = plan.MedClass{
 	Key:     "potassium-sparing-diuretics",
 	Name:    "potassium-sparing diuretics",
-	Members: []string{"spironolactone", "spironolacton", "aldactone", "amiloride", "eplerenone", "eplerenon", "inspra", "triamterene", "triamtereen"},
+	Members: []string{"spironolactone", "spironolacton", "aldactone", "amiloride", "eplerenone", "eplerenon", "inspra", "triamterene", "triamtereen", "kaliumsparende diuretica"},
 	Advice: plan.Fact{
 		Text:    "these reduce magnesium loss in the urine and tend to raise blood magnesium: talk to your doctor before taking magnesium",
 		Sources: []string{"nih-ods", "davies-fraser-1993"},
@@ -7313,6 +7401,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "geen bron geeft een opbouwschema voor magnesium bij kinderen. Kinderen hebben eigen bovengrenzen (IOM: 65 mg bij 1-3 jaar, 110 mg bij 4-8; SCF: geen onder 4 jaar, 250 mg vanaf 4), en geregistreerde producten stellen hun eigen leeftijden vast",
 	},
 	{
+		Key:     "gate.condition.dehydration.key",
+		English: "dehydration",
+		Text:    "uitdroging",
+	},
+	{
 		Key:     "gate.condition.dehydration.name",
 		English: "dehydration",
 		Text:    "uitdroging",
@@ -7321,6 +7414,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "gate.condition.dehydration.reason",
 		English: "German product texts advise caution with magnesium in dehydration, and a Swiss text lists it as a contraindication: drink enough, and ask your doctor or pharmacist before you start",
 		Text:    "Duitse productteksten raden voorzichtigheid aan met magnesium bij uitdroging, en een Zwitserse tekst noemt het een contra-indicatie: drink genoeg, en vraag het uw arts of apotheker voordat u begint",
+	},
+	{
+		Key:     "gate.condition.heart-block.key",
+		English: "heart-block",
+		Text:    "hartblok",
 	},
 	{
 		Key:     "gate.condition.heart-block.name",
@@ -7333,6 +7431,11 @@ var nlDataByKey = []msg.DataEntry{
 		Text:    "stoornissen in de prikkelgeleiding van het hart (bradycardie) zijn een contra-indicatie voor verscheidene geregistreerde magnesiumproducten voor oraal gebruik, en Duitse en Zwitserse productteksten noemen AV-blok als een daarvan",
 	},
 	{
+		Key:     "gate.condition.infection-stones.key",
+		English: "infection-stones",
+		Text:    "infectiestenen",
+	},
+	{
 		Key:     "gate.condition.infection-stones.name",
 		English: "infection stones (struvite)",
 		Text:    "infectiestenen (struviet)",
@@ -7341,6 +7444,11 @@ var nlDataByKey = []msg.DataEntry{
 		Key:     "gate.condition.infection-stones.reason",
 		English: "a tendency to infection stones (calcium magnesium ammonium phosphate, struvite) is a contraindication in German and Swiss magnesium product texts",
 		Text:    "aanleg voor infectiestenen (calcium-magnesium-ammoniumfosfaat, struviet) is een contra-indicatie in Duitse en Zwitserse productteksten van magnesium",
+	},
+	{
+		Key:     "gate.condition.myasthenia-gravis.key",
+		English: "myasthenia-gravis",
+		Text:    "myasthenie",
 	},
 	{
 		Key:     "gate.condition.myasthenia-gravis.name",
@@ -9087,7 +9195,7 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "krampen",
 	},
 	{
-		Key:     "gate.condition.dehydration.name",
+		Key:     "gate.condition.dehydration.key",
 		English: "dehydration",
 		Text:    "uitdroging",
 	},
@@ -9282,6 +9390,11 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "hartblok of bradycardie",
 	},
 	{
+		Key:     "gate.condition.heart-block.key",
+		English: "heart-block",
+		Text:    "hartblok",
+	},
+	{
 		Key:     "variant.heptahydrate",
 		English: "heptahydrate",
 		Text:    "heptahydraat",
@@ -9315,6 +9428,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "gate.condition.infection-stones.name",
 		English: "infection stones (struvite)",
 		Text:    "infectiestenen (struviet)",
+	},
+	{
+		Key:     "gate.condition.infection-stones.key",
+		English: "infection-stones",
+		Text:    "infectiestenen",
 	},
 	{
 		Key:     "interaction.iron.name",
@@ -9825,6 +9943,11 @@ var nlDataByText = []msg.DataEntry{
 		Key:     "gate.condition.myasthenia-gravis.name",
 		English: "myasthenia gravis",
 		Text:    "myasthenia gravis",
+	},
+	{
+		Key:     "gate.condition.myasthenia-gravis.key",
+		English: "myasthenia-gravis",
+		Text:    "myasthenie",
 	},
 	{
 		Key:     "names.refused.magnesia.hint",

@@ -2311,7 +2311,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "tetracyclines",
 				Name:    "tetracycline antibiotics",
-				Members: []string{"doxycycline", "doxycyclinum", "vibramycin", "minocycline", "minocin", "tetracycline", "oxytetracycline", "demeclocycline"},
+				Members: []string{"doxycycline", "doxycyclinum", "vibramycin", "minocycline", "minocin", "tetracycline", "oxytetracycline", "demeclocycline", "tetracycline-antibiotica"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 2,
@@ -2330,7 +2330,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "fluoroquinolones",
 				Name:    "fluoroquinolone antibiotics",
-				Members: []string{"ciprofloxacin", "ciprofloxacine", "ciproxin", "cipro", "levofloxacin", "levofloxacine", "tavanic", "ofloxacin", "ofloxacine", "tarivid", "norfloxacin", "norfloxacine", "quinolones", "fluoroquinolonen", "chinolonen"},
+				Members: []string{"ciprofloxacin", "ciprofloxacine", "ciproxin", "cipro", "levofloxacin", "levofloxacine", "tavanic", "ofloxacin", "ofloxacine", "tarivid", "norfloxacin", "norfloxacine", "quinolones", "fluoroquinolonen", "chinolonen", "fluorochinolon-antibiotica"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 2,
@@ -2368,7 +2368,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "bisphosphonates",
 				Name:    "bisphosphonates",
-				Members: []string{"alendronate", "alendronic acid", "alendroninezuur", "fosamax", "fosavance", "risedronate", "risedronic acid", "risedroninezuur", "actonel", "ibandronate", "ibandronic acid", "ibandroninezuur", "bonviva", "etidronate", "etidroninezuur"},
+				Members: []string{"alendronate", "alendronic acid", "alendroninezuur", "fosamax", "fosavance", "risedronate", "risedronic acid", "risedroninezuur", "actonel", "ibandronate", "ibandronic acid", "ibandroninezuur", "bonviva", "etidronate", "etidroninezuur", "bisfosfonaten"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 2,
@@ -2391,7 +2391,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "levothyroxine",
 				Name:    "levothyroxine (thyroid hormone)",
-				Members: []string{"levothyroxine", "levothyroxine sodium", "levothyroxinenatrium", "l-thyroxine", "thyroxine", "thyrax", "thyrax duotab", "euthyrox", "synthroid", "eltroxin", "levoxyl", "tirosint"},
+				Members: []string{"levothyroxine", "levothyroxine sodium", "levothyroxinenatrium", "l-thyroxine", "thyroxine", "thyrax", "thyrax duotab", "euthyrox", "synthroid", "eltroxin", "levoxyl", "tirosint", "thyroid hormone", "schildklierhormoon"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 4,
@@ -2408,7 +2408,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "iron",
 				Name:    "iron supplements",
-				Members: []string{"ijzer", "ijzertablet", "ijzertabletten", "ferrous sulfate", "ferrous sulphate", "ferrosulfaat", "ferrous fumarate", "ferrofumaraat", "ferrous gluconate", "ferrogluconaat", "ferro-gradumet", "ferrous bisglycinate"},
+				Members: []string{"ijzer", "ijzertablet", "ijzertabletten", "ferrous sulfate", "ferrous sulphate", "ferrosulfaat", "ferrous fumarate", "ferrofumaraat", "ferrous gluconate", "ferrogluconaat", "ferro-gradumet", "ferrous bisglycinate", "ijzersupplementen"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 4,
@@ -2472,7 +2472,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "dolutegravir-rilpivirine",
 				Name:    "dolutegravir with rilpivirine (Juluca)",
-				Members: []string{"juluca"},
+				Members: []string{"juluca", "dolutegravir with rilpivirine", "dolutegravir met rilpivirine"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 4,
@@ -2538,7 +2538,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "aminoquinolines",
 				Name:    "aminoquinolines (chloroquine, hydroxychloroquine)",
-				Members: []string{"hydroxychloroquine", "plaquenil", "chloroquine", "nivaquine", "avloclor"},
+				Members: []string{"hydroxychloroquine", "plaquenil", "chloroquine", "nivaquine", "avloclor", "aminochinolinen"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 4,
@@ -2613,7 +2613,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "levodopa",
 				Name:    "levodopa with carbidopa (Parkinson's disease)",
-				Members: []string{"levodopa", "carbidopa", "levodopa carbidopa", "sinemet", "duodopa", "stalevo", "madopar"},
+				Members: []string{"levodopa", "carbidopa", "levodopa carbidopa", "sinemet", "duodopa", "stalevo", "madopar", "levodopa with carbidopa", "levodopa met carbidopa"},
 				Forms:   []string{"oxide"},
 				Advice: &plan.Fact{
 					Text:    "magnesium oxide lowered the absorption of levodopa (by about a third) and of carbidopa, and worsened movement scores in Parkinson's disease; no source gives a spacing that prevents it, so mgcalc gives none: talk to your neurologist or pharmacist before combining them",
@@ -2677,7 +2677,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "polystyrene-sulfonate",
 				Name:    "polystyrene sulfonate resins (potassium binders)",
-				Members: []string{"sodium polystyrene sulfonate", "sodium polystyrene sulphonate", "calcium polystyrene sulfonate", "calcium polystyrene sulphonate", "polystyrene sulfonate", "natriumpolystyreensulfonaat", "calciumpolystyreensulfonaat", "resonium", "resonium a", "calcium resonium", "kayexalate", "sorbisterit"},
+				Members: []string{"sodium polystyrene sulfonate", "sodium polystyrene sulphonate", "calcium polystyrene sulfonate", "calcium polystyrene sulphonate", "polystyrene sulfonate", "natriumpolystyreensulfonaat", "calciumpolystyreensulfonaat", "resonium", "resonium a", "calcium resonium", "kayexalate", "sorbisterit", "polystyrene sulfonate resins", "potassium binders", "polystyreensulfonaat-harsen", "kaliumbinders"},
 				Advice: &plan.Fact{
 					Text:    "oral magnesium salts taken with these resins risk metabolic alkalosis (UK antacid SmPCs): do not combine them without your doctor",
 					Sources: []string{"smpc-mg-trisilicate-mixture", "smpc-mg-hydroxide-mixture"},
@@ -2686,7 +2686,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "cellulose-phosphate-edetate",
 				Name:    "cellulose sodium phosphate and edetate disodium",
-				Members: []string{"cellulose sodium phosphate", "sodium cellulose phosphate", "edetate disodium", "disodium edetate", "dinatriumedetaat"},
+				Members: []string{"cellulose sodium phosphate", "sodium cellulose phosphate", "edetate disodium", "disodium edetate", "dinatriumedetaat", "natriumcellulosefosfaat"},
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 1,
@@ -2701,7 +2701,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "loop-diuretics",
 				Name:    "loop diuretics",
-				Members: []string{"furosemide", "furosemid", "lasix", "bumetanide", "burinex", "torasemide", "torsemide"},
+				Members: []string{"furosemide", "furosemid", "lasix", "bumetanide", "burinex", "torasemide", "torsemide", "lisdiuretica"},
 				Advice: plan.Fact{
 					Text:    "these water tablets raise magnesium loss through the kidneys: talk to your doctor about whether you need magnesium and whether your level should be checked",
 					Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -2710,7 +2710,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "thiazide-diuretics",
 				Name:    "thiazide diuretics",
-				Members: []string{"hydrochlorothiazide", "hydrochloorthiazide", "hctz", "chlorthalidone", "chloortalidon", "chlortalidone", "bendroflumethiazide", "indapamide"},
+				Members: []string{"hydrochlorothiazide", "hydrochloorthiazide", "hctz", "chlorthalidone", "chloortalidon", "chlortalidone", "bendroflumethiazide", "indapamide", "thiazidediuretica"},
 				Advice: plan.Fact{
 					Text:    "these water tablets raise magnesium loss through the kidneys: talk to your doctor about whether you need magnesium and whether your level should be checked",
 					Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -2728,7 +2728,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "ppi",
 				Name:    "proton pump inhibitors (long-term use)",
-				Members: []string{"omeprazole", "omeprazol", "losec", "esomeprazole", "esomeprazol", "nexium", "pantoprazole", "pantoprazol", "pantozol", "lansoprazole", "lansoprazol", "prevacid", "rabeprazole", "rabeprazol", "pariet", "protonpompremmer", "protonpompremmers", "ppi", "ppis", "maagzuurremmer", "maagzuurremmers", "maagbeschermer", "maagbeschermers"},
+				Members: []string{"omeprazole", "omeprazol", "losec", "esomeprazole", "esomeprazol", "nexium", "pantoprazole", "pantoprazol", "pantozol", "lansoprazole", "lansoprazol", "prevacid", "rabeprazole", "rabeprazol", "pariet", "protonpompremmer", "protonpompremmers", "ppi", "ppis", "maagzuurremmer", "maagzuurremmers", "maagbeschermer", "maagbeschermers", "proton pump inhibitors"},
 				Advice: plan.Fact{
 					Text:    "long-term use can lower magnesium: talk to your doctor about whether your level should be checked",
 					Sources: []string{"seed-002", "seed-001", "smpc-magnaspartate"},
@@ -2737,7 +2737,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "aminoglycosides",
 				Name:    "aminoglycoside antibiotics",
-				Members: []string{"gentamicin", "gentamicine", "tobramycin", "tobramycine", "amikacin", "amikacine", "neomycin", "neomycine"},
+				Members: []string{"gentamicin", "gentamicine", "tobramycin", "tobramycine", "amikacin", "amikacine", "neomycin", "neomycine", "aminoglycoside-antibiotica"},
 				Advice: plan.Fact{
 					Text:    "these antibiotics can lower magnesium: talk to your doctor",
 					Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -2782,7 +2782,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "egfr-inhibitors",
 				Name:    "EGFR inhibitors",
-				Members: []string{"cetuximab", "erbitux", "panitumumab", "vectibix", "erlotinib", "tarceva"},
+				Members: []string{"cetuximab", "erbitux", "panitumumab", "vectibix", "erlotinib", "tarceva", "EGFR-remmers"},
 				Advice: plan.Fact{
 					Text:    "they can lower magnesium: talk to your doctor or oncology team",
 					Sources: []string{"seed-002", "smpc-magnaspartate"},
@@ -2809,7 +2809,7 @@ func genPlan() *plan.Knowledge {
 			{
 				Key:     "potassium-sparing-diuretics",
 				Name:    "potassium-sparing diuretics",
-				Members: []string{"spironolactone", "spironolacton", "aldactone", "amiloride", "eplerenone", "eplerenon", "inspra", "triamterene", "triamtereen"},
+				Members: []string{"spironolactone", "spironolacton", "aldactone", "amiloride", "eplerenone", "eplerenon", "inspra", "triamterene", "triamtereen", "kaliumsparende diuretica"},
 				Advice: plan.Fact{
 					Text:    "these reduce magnesium loss in the urine and tend to raise blood magnesium: talk to your doctor before taking magnesium",
 					Sources: []string{"nih-ods", "davies-fraser-1993"},
@@ -3131,12 +3131,16 @@ func genNL() map[string]string {
 		"gate.above_ul":                                     "de studiedoses bij migraine (486-600 mg per dag) en verstopping (ongeveer 905 mg per dag) liggen boven elke bovengrens (IOM/NIH 350, SCF/EFSA 250 mg per dag uit supplementen); neem zulke doses alleen onder medisch toezicht",
 		"gate.adult_age.note":                               "geen bron geeft een opbouwschema voor iemand onder de 18: de toelating van threonaat geldt alleen voor volwassenen en de geregistreerde producten geven doses voor volwassenen; mgcalc houdt 18 jaar aan als volwassen",
 		"gate.children":                                     "geen bron geeft een opbouwschema voor magnesium bij kinderen. Kinderen hebben eigen bovengrenzen (IOM: 65 mg bij 1-3 jaar, 110 mg bij 4-8; SCF: geen onder 4 jaar, 250 mg vanaf 4), en geregistreerde producten stellen hun eigen leeftijden vast",
+		"gate.condition.dehydration.key":                    "uitdroging",
 		"gate.condition.dehydration.name":                   "uitdroging",
 		"gate.condition.dehydration.reason":                 "Duitse productteksten raden voorzichtigheid aan met magnesium bij uitdroging, en een Zwitserse tekst noemt het een contra-indicatie: drink genoeg, en vraag het uw arts of apotheker voordat u begint",
+		"gate.condition.heart-block.key":                    "hartblok",
 		"gate.condition.heart-block.name":                   "hartblok of bradycardie",
 		"gate.condition.heart-block.reason":                 "stoornissen in de prikkelgeleiding van het hart (bradycardie) zijn een contra-indicatie voor verscheidene geregistreerde magnesiumproducten voor oraal gebruik, en Duitse en Zwitserse productteksten noemen AV-blok als een daarvan",
+		"gate.condition.infection-stones.key":               "infectiestenen",
 		"gate.condition.infection-stones.name":              "infectiestenen (struviet)",
 		"gate.condition.infection-stones.reason":            "aanleg voor infectiestenen (calcium-magnesium-ammoniumfosfaat, struviet) is een contra-indicatie in Duitse en Zwitserse productteksten van magnesium",
+		"gate.condition.myasthenia-gravis.key":              "myasthenie",
 		"gate.condition.myasthenia-gravis.name":             "myasthenia gravis",
 		"gate.condition.myasthenia-gravis.reason":           "Duitse en Zwitserse productteksten noemen myasthenia gravis als contra-indicatie, en andere raden voorzichtigheid aan",
 		"gate.kidney":                                       "een ernstige nierfunctiestoornis (GFR onder 30 mL/min) is een contra-indicatie voor geregistreerde magnesiumgeneesmiddelen voor oraal gebruik, en nieren die minder goed werken laten magnesium ophopen; ga bij een bekende nierziekte eerst naar uw arts",

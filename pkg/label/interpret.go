@@ -365,12 +365,18 @@ func (r *reader) readServing(ln *line, atoms []atom) {
 		if c == nil || rank <= r.servingRank {
 			continue
 		}
+		if r.zeroServing(ln, c) {
+			continue
+		}
 		s := Serving{Count: Range(c.count), Unit: c.unitKey, Line: ln.n, Text: clip(ln.text)}
 		if c.dayDose {
 			s.Day = true
 			// per dagdosis (2 tabletten): the count in brackets
 			if k := indexOf(atoms, c); k >= 0 {
 				if d := nextCount(atoms, k+1, 2); d != nil && !d.implied {
+					if r.zeroServing(ln, d) {
+						continue
+					}
 					s.Count, s.Unit = Range(d.count), d.unitKey
 				} else {
 					s.Count, s.Unit = Range{}, ""
@@ -379,6 +385,17 @@ func (r *reader) readServing(ln *line, atoms []atom) {
 		}
 		r.label.Serving, r.servingRank = s, rank
 	}
+}
+
+// zeroServing refuses a serving of zero ("per 0 capsules"): the line is
+// refused as an amount of zero is, never read as if it said nothing.
+func (r *reader) zeroServing(ln *line, c *atom) bool {
+	if c.implied || c.count.Max > 0 {
+		return false
+	}
+	r.unreadable(ln, ln.text, ReasonBadAmount, quoted(ln.text,
+		msg.Errorf("serving %q is zero", spanText(ln.toks, c.start, c.end)).WithHint("give a serving above zero")))
+	return true
 }
 
 // bracketHasAmount: the bracket that opens atoms holds an amount of

@@ -272,6 +272,11 @@ func (p *phraser) amount(i, u int, unit string) int {
 	if unit != "" && !a.isRange {
 		// the number as printed, the unit as the units package spells it
 		a.text = p.toks[i].text + " " + unit
+		if p.negative(i) {
+			// "Magnesium -5 mg": the sign is read with the number, so
+			// the amount is refused as negative, never read as 5 mg
+			a.text = "-" + a.text
+		}
 		a.readings, a.err = units.Readings(a.text, p.t.MgPerMmol())
 	}
 	// per kilogram of body weight: 5 mg/kg, 5 mg per kg, 5 mg pro kg
@@ -284,19 +289,25 @@ func (p *phraser) amount(i, u int, unit string) int {
 	return end
 }
 
+// negative: the number at i carries a minus sign: a minus (- or −)
+// written against it, with white space or the start of the line before
+// the sign and no number before that (1 -5 mg is a range).
+func (p *phraser) negative(i int) bool {
+	if i == 0 || p.toks[i].space {
+		return false
+	}
+	if s := p.sym(i - 1); s != "-" && s != "−" {
+		return false
+	}
+	return i-1 == 0 || p.toks[i-1].space && p.toks[i-2].kind != tNum
+}
+
 // lineText is the printed text of tokens [i, j).
 func (p *phraser) lineText(i, j int) string {
 	if i >= j || i >= len(p.toks) {
 		return ""
 	}
-	var b strings.Builder
-	for k := i; k < j && k < len(p.toks); k++ {
-		if k > i && p.toks[k].space {
-			b.WriteByte(' ')
-		}
-		b.WriteString(p.toks[k].text)
-	}
-	return b.String()
+	return spanText(p.toks, i, j)
 }
 
 // riAfter reads a reference marker after a percentage: RI, NRV, DV,

@@ -103,3 +103,15 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || r == 'µ' }
 
 // isDigit: ASCII digits only; other digits are symbols and never numbers.
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// spanText is the printed text of tokens [i, j).
+func spanText(toks []token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j && k < len(toks); k++ {
+		if k > i && toks[k].space {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].text)
+	}
+	return b.String()
+}

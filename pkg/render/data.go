@@ -34,6 +34,18 @@ func variantWord(p msg.Printer, v *forms.Variant) string {
 	return p.Data(msg.KeyVariantKey(v.Key), v.Key)
 }
 
+// formTyped is a form and its variant as people type them, in the
+// reader's language: citrate, citrate:nonahydrate; citraat,
+// citraat:nonahydraat in Dutch (the Dutch aliases mgcalc reads back).
+// The variant is left out where it is the form's default. Machine formats
+// print the keys.
+func formTyped(p msg.Printer, f *forms.Form, v *forms.Variant) string {
+	if v == nil || v == f.Default() {
+		return formWord(p, f)
+	}
+	return formWord(p, f) + ":" + variantWord(p, v)
+}
+
 func authorityName(p msg.Printer, a *limits.Authority) string {
 	return p.Data(msg.KeyAuthorityName(a.Key), a.Name)
 }

@@ -242,7 +242,7 @@ func (r *Label) Value() (string, bool) {
 func (r *Label) Text(t *Term) string {
 	p := t.P
 	var b strings.Builder
-	if title := r.title(); title != "" {
+	if title := r.titleText(p); title != "" {
 		b.WriteString(t.Num(text.Strip(title)) + "\n")
 	}
 	for _, ln := range r.L.Lines {
@@ -300,17 +300,50 @@ func (r *Label) at(n int) *msg.Message {
 	return msg.New("line %d", n)
 }
 
-// title names the label: the file, the DSLD product.
-func (r *Label) title() string {
+// ShownName is a label's source as text for people names it: a file as
+// it is, and the placeholders of a --text label in the reader's language
+// (<text 2>, <tekst 2> in Dutch) as a message. Machine output keeps the
+// placeholder as it is.
+func ShownName(name string) any {
+	if name == "<text>" {
+		return msg.New("<text>")
+	}
+	if n, ok := strings.CutPrefix(name, "<text "); ok {
+		if i, err := strconv.Atoi(strings.TrimSuffix(n, ">")); err == nil && strings.HasSuffix(n, ">") {
+			return msg.New("<text %d>", i)
+		}
+	}
+	return name
+}
+
+// title names the label: the file (ShownName; nil for none), then the
+// DSLD product.
+func (r *Label) title() (file any, rest string) {
 	var parts []string
 	if r.File != "" {
-		parts = append(parts, r.File)
+		file = ShownName(r.File)
 	}
 	if r.L.ID != "" {
 		parts = append(parts, "DSLD "+r.L.ID)
 	}
 	if r.L.Name != "" {
 		parts = append(parts, r.L.Name)
+	}
+	return file, strings.Join(parts, "  ")
+}
+
+// titleText is the title in the reader's language; "" for none.
+func (r *Label) titleText(p msg.Printer) string {
+	file, rest := r.title()
+	var parts []string
+	switch f := file.(type) {
+	case *msg.Message:
+		parts = append(parts, p.Message(f))
+	case string:
+		parts = append(parts, f)
+	}
+	if rest != "" {
+		parts = append(parts, rest)
 	}
 	return strings.Join(parts, "  ")
 }
@@ -507,8 +540,13 @@ func (rs Labels) Warnings() []*msg.Message {
 	var out []*msg.Message
 	for _, r := range rs {
 		for _, w := range r.Warnings() {
-			if t := r.title(); t != "" {
-				w = msg.New("%s: %s", t, w)
+			switch file, rest := r.title(); {
+			case file != nil && rest != "":
+				w = msg.New("%s  %s: %s", file, rest, w)
+			case file != nil:
+				w = msg.New("%s: %s", file, w)
+			case rest != "":
+				w = msg.New("%s: %s", rest, w)
 			}
 			out = append(out, w)
 		}

@@ -98,7 +98,7 @@ func NewTotal(t dose.Total) *Total {
 	j := totalJSON{Items: []totalItemJSON{}, TotalElementalMg: Round(t.ElementalMg, elementalDec(t.ElementalMg, t.Limit, t.Check, MassDec)),
 		LimitJSON: limitJSON(t.Limit, t.Check)}
 	for _, it := range t.Items {
-		ij := totalItemJSON{Name: it.Name, Route: string(it.Route), Counted: it.Counted(),
+		ij := totalItemJSON{Name: it.Label(), Route: string(it.Route), Counted: it.Counted(),
 			Basis: string(it.Basis()), PerDay: it.PerDay, ElementalMg: Round(it.ElementalMg(), MassDec)}
 		if it.Form != nil {
 			ij.Form, ij.Variant = &it.Form.Key, &it.Variant.Key
@@ -148,7 +148,7 @@ func (r *Total) TSV() [][]string {
 		if it.Form != nil {
 			form, variant = it.Form.Key, it.Variant.Key
 		}
-		rows = append(rows, []string{it.Name, form, variant, string(it.Route), string(it.Basis()), FormatFloat(it.PerDay, 2),
+		rows = append(rows, []string{it.Label(), form, variant, string(it.Route), string(it.Basis()), FormatFloat(it.PerDay, 2),
 			compound, FormatFloat(it.ElementalMg(), MassDec), "", "", ""})
 	}
 	j := r.j
@@ -314,6 +314,14 @@ func (r *Total) intakePhrase(t *Term) string {
 // (bisglycinate)", "citrate 500 mg (oxide)"); an item typed as a form is
 // the form's name in the reader's language.
 func itemName(p msg.Printer, it stack.Item) string {
+	if it.At != "" {
+		return productName(p, it) + " (" + it.At + ")"
+	}
+	return productName(p, it)
+}
+
+// productName is itemName without the time an entry was logged.
+func productName(p msg.Printer, it stack.Item) string {
 	if it.Form != nil && it.Name == it.FormName() {
 		if p.Lang() == msg.English {
 			return it.Name
@@ -325,7 +333,7 @@ func itemName(p msg.Printer, it stack.Item) string {
 	}
 	name := text.Strip(it.Name)
 	if !it.NameSaysForm() {
-		name += " (" + it.FormName() + ")"
+		name += " (" + formTyped(p, it.Form, it.Variant) + ")"
 	}
 	return name
 }

@@ -32,6 +32,9 @@ const (
 // Item is one product someone takes.
 type Item struct {
 	Name string // the product's name, or the item as typed
+	// At is the time of day a journal entry was logged (03:00), shown in
+	// brackets after the name (Label): digits, the same in every language.
+	At string
 	// Form and Variant are nil for a product known only by the magnesium
 	// its label states (StatedMg): a multivitamin, or a label that names no
 	// salt.
@@ -407,6 +410,15 @@ func (it Item) FormName() string {
 		return ""
 	}
 	return displayName(it.Form, it.Variant)
+}
+
+// Label is the name with the time it was logged, if any: "citrate
+// (03:00)". Machine output names an item by it, in every language.
+func (it Item) Label() string {
+	if it.At == "" {
+		return it.Name
+	}
+	return it.Name + " (" + it.At + ")"
 }
 
 // NameSaysForm reports whether the product's name already says its form:

@@ -163,7 +163,7 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 	if len(s) > maxLen {
 		return 0, msg.Errorf("amount is longer than %d characters", maxLen)
 	}
-	t := strings.ToLower(strings.TrimSpace(s))
+	t := strings.ToLower(strings.TrimSpace(Typed(s)))
 	if t == "" {
 		return 0, msg.Errorf("no amount given").WithHint("give an amount such as 500, 500mg or 0.5g")
 	}
@@ -172,6 +172,9 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 		i++
 	}
 	num, unit := t[:i], strings.TrimSpace(t[i:])
+	if m := digitRefusal(s, t[i:]); m != nil {
+		return 0, m
+	}
 	num, err := decimalComma(s, num)
 	if err != nil {
 		return 0, err

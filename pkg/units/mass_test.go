@@ -79,7 +79,7 @@ func TestParseMassErrors(t *testing.T) {
 		"1_000":                 "unknown unit",
 		"1_000 mg":              "unknown unit",
 		"0x1p4":                 "unknown unit",
-		"１２":                    "not a number", // fullwidth digits
+		"١٢":                    "U+0661", // Arabic-Indic digits: named (full-width ones are read: TestParseFullWidth)
 		"":                      "no amount",
 		"   ":                   "no amount",
 		"mg":                    "not a number",

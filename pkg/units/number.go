@@ -4,8 +4,11 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
 // ParseDecimal reads a number a person typed: plain ASCII digits with at
@@ -49,13 +52,32 @@ func ParseCount(s string) (int, error) {
 	return int(n), nil
 }
 
+// Typed is a number or an amount as typed, read for its characters: its
+// compatibility form (text.Compat, NFKC), so full-width digits, points,
+// commas and units (５００ｍｇ, １４．５) are what they look like, as in
+// names, dates and times. The one reading of every number a person types:
+// ParseMass, ParseElemental, Readings, ParseDecimal and ParseCount call it;
+// messages quote what was typed.
+// The micro sign of µg is kept as typed (NFKC makes it a Greek mu, which
+// reads the same), so a hint spells the unit the person wrote.
+func Typed(s string) string {
+	if !strings.Contains(s, "µ") {
+		return text.Compat(s)
+	}
+	parts := strings.Split(s, "µ")
+	for i, p := range parts {
+		parts[i] = text.Compat(p)
+	}
+	return strings.Join(parts, "µ")
+}
+
 // plainNumber checks that s is plain digits with at most one point (none
 // when whole), and returns it without the white space around it.
 func plainNumber(s string, whole bool) (string, error) {
 	if len(s) > maxLen {
 		return "", msg.Errorf("number is longer than %d characters", maxLen)
 	}
-	t := strings.TrimSpace(s)
+	t := strings.TrimSpace(Typed(s))
 	if t == "" {
 		if whole {
 			return "", msg.Errorf("no number given").WithHint("give a whole number such as 2")
@@ -81,6 +103,9 @@ func plainNumber(s string, whole bool) (string, error) {
 		case c == '.':
 			points++
 		default:
+			if m := digitRefusal(s, body[i:]); m != nil {
+				return "", m
+			}
 			return "", notNumber(s, whole)
 		}
 	}
@@ -119,6 +144,19 @@ func decimalCommaAt(t string) int {
 
 // notNumber is the error for text that is no plain number. The formats
 // are literal: they are the keys of translations.
+// digitRefusal names a digit mgcalc does not read at the start of rest
+// (what is left of s after Typed): a digit of another script (٥, ५) that
+// no compatibility form makes 0-9 is refused naming the character, as a
+// name's is, never as a number misread; nil for any other character.
+func digitRefusal(s, rest string) *msg.Message {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if r < utf8.RuneSelf || !unicode.IsNumber(r) {
+		return nil
+	}
+	return msg.Errorf("%q contains the character %s, which mgcalc does not read in numbers", text.Clip(s), text.Describe(r)).
+		WithHint("write numbers with the digits 0-9, such as 500")
+}
+
 func notNumber(s string, whole bool) error {
 	if whole {
 		return msg.Errorf("%q is not a number", s).WithHint("write plain digits, such as 2")

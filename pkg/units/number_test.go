@@ -68,8 +68,8 @@ func TestParseDecimalErrors(t *testing.T) {
 		"1 000":                 "not a number",
 		"14.5%":                 "not a number",
 		"5 mg":                  "not a number",
-		"１４":                    "not a number", // fullwidth digits
-		"٤":                     "not a number", // Arabic-Indic digit
+		"٤":                     "U+0664 '٤', which mgcalc does not read in numbers", // Arabic-Indic digit: named
+		"1٤":                    "U+0664 '٤', which mgcalc does not read in numbers",
 		strings.Repeat("9", 65): "longer than 64 characters",
 	}
 	for in, want := range bad {
@@ -206,4 +206,26 @@ func FuzzParseDecimal(f *testing.F) {
 			t.Fatalf("ParseCount(%q) = %d but ParseDecimal = %v, %v", s, n, v, err)
 		}
 	})
+}
+
+// Full-width digits, points and commas are what they look like, as in
+// names, dates and times (acceptance audit 3, item 9): one reading of
+// every number typed.
+func TestParseFullWidth(t *testing.T) {
+	for in, want := range map[string]float64{"１４": 14, "１４．５": 14.5, "１４，５": 14.5, " ５００ ": 500} {
+		if v, err := ParseDecimal(in); err != nil || v != want {
+			t.Errorf("ParseDecimal(%q) = %v, %v; want %v", in, v, err, want)
+		}
+	}
+	if n, err := ParseCount("２"); err != nil || n != 2 {
+		t.Errorf("ParseCount(２) = %v, %v", n, err)
+	}
+	for in, want := range map[string]float64{"５００": 500, "500ｍｇ": 500, "０．５ｇ": 500, "５００ ｍｇ": 500, "250 µg": 0.25, "250 μg": 0.25} {
+		if v, err := ParseMass(in); err != nil || v != want {
+			t.Errorf("ParseMass(%q) = %v, %v; want %v", in, v, err, want)
+		}
+	}
+	if _, err := ParseMass("５٠٠"); err == nil || !strings.Contains(err.Error(), "U+0660") {
+		t.Errorf("ParseMass(５٠٠): %v; want the character named", err)
+	}
 }
