@@ -11,8 +11,9 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/text"
 )
 
-// ParseDecimal reads a number a person typed: plain ASCII digits with at
-// most one decimal point, and white space around it. Either side of the
+// ParseDecimal reads a number a person typed, as it looks (Typed: a
+// full-width ６ is 6): plain digits with at most one decimal point, and
+// white space around it. Either side of the
 // point may be empty but not both, so ".5" is 0.5 and "5." is 5, as in
 // amounts (ParseMass takes ".5g"). Leading zeros are decimal: "010" is 10.
 // Refused: a sign, an exponent (1e3), a base prefix (0x10, 0o17, 0b11), a
@@ -35,7 +36,7 @@ func ParseDecimal(s string) (float64, error) {
 	return v, nil
 }
 
-// ParseCount reads a whole count a person typed: plain ASCII digits and
+// ParseCount reads a whole count a person typed, as it looks (Typed): plain digits and
 // white space around them, with the rules of ParseDecimal and no decimal
 // point ("2.5" and "2.0" are refused). Leading zeros are decimal: "010" is
 // 10. The range is left to the caller, except that a count too large for

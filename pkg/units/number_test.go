@@ -168,11 +168,14 @@ var (
 
 func FuzzParseDecimal(f *testing.F) {
 	for _, s := range []string{"14.5", " 14.5 ", ".5", "5.", "010", "14,5", "-1", "+1", "1e3", "0x10", "0o17", "0b11", "1_0",
-		"inf", "nan", ".", "", "2", "2.5", "99999999999999999999", strings.Repeat("9", 64)} {
+		"inf", "nan", ".", "", "2", "2.5", "99999999999999999999", strings.Repeat("9", 64),
+		"６", "１４．５", "１４，５", "\u3000５\u3000", "٥"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		trimmed := strings.TrimSpace(s)
+		// A number is read as it looks (Typed: full-width digits, points
+		// and commas are ASCII ones); the properties hold of that reading.
+		trimmed := strings.TrimSpace(Typed(s))
 		v, err := ParseDecimal(s)
 		if err != nil {
 			var m *msg.Message
