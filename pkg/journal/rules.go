@@ -47,9 +47,9 @@ var badGutSources = []string{"seed-004", "seed-000", "seed-001"}
 // at a reduced dose).
 var pauseSources = []string{"seed-000", "smpc-magnaspartate"}
 
-// closedWaySources give a spacing one way only: Biktarvy before a
-// supplement, gabapentin after an antacid (data/plan.yaml, closed_way).
-var closedWaySources = []string{"biktarvy-label", "neurontin-label"}
+// closedWaySources give a spacing one way only: gabapentin after an
+// antacid (data/plan.yaml, closed_way).
+var closedWaySources = []string{"neurontin-label"}
 
 // Rules lists the loop's rules for plan p (nil: the rules that need no
 // plan), each with its basis.
@@ -93,7 +93,7 @@ func Rules(p *Plan) []Rule {
 		Rule{Key: RuleSpacing, Basis: plan.FromSource,
 			Note: msg.New("a logged medicine moves the day's intakes out of its spacing window, by the longest of the interaction table's rules that apply to the magnesium's form (every rule where the form is not known), and a magnesium dose logged inside a window is flagged")},
 		Rule{Key: RuleClosedWay, Value: plan.ClosedHours, Unit: "hours", Basis: plan.FromMgcalc, Sources: closedWaySources,
-			Note: msg.New("a spacing rule that gives a time one way only (Biktarvy: at least 2 h before magnesium) closes the other way for %s hours: no source gives a number for it, and 'any time' would allow a dose right next to the medicine", msg.N(plan.ClosedHours, 0))},
+			Note: msg.New("a spacing rule that gives a time one way only (gabapentin: at least 2 h after magnesium) closes the other way for %s hours: no source gives a number for it, and 'any time' would allow a dose right next to the medicine", msg.N(plan.ClosedHours, 0))},
 		Rule{Key: RuleLimitNow, Basis: plan.FromMgcalc,
 			Note: msg.New("where the upper limit in force now (another authority, a person who changed) is below the saved plan's dose, what is still due today is cut to stay within it (whole units for a plan in units), and mgcalc says so: a schedule that passes the limit is never printed")},
 		Rule{Key: RuleDouble, Basis: plan.FromMgcalc,

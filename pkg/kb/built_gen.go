@@ -207,7 +207,7 @@ var builtSources = source.Registry{
 	{
 		ID:    "koseoglu-2008",
 		Title: "Köseoglu E et al. Magnesium Research 2008;21:101-108 (oral magnesium citrate in migraine without aura)",
-		Note:  "[V] read: 40 patients, 600 mg magnesium citrate a day for 3 months",
+		Note:  "[V] read: 40 patients, 600 mg magnesium citrate a day for 3 months; the abstract does not say whether 600 mg is magnesium or the salt (600 mg of the anhydrous citrate carries 97.0 mg magnesium), so mgcalc does not count it as a tested magnesium dose",
 	},
 	{
 		ID:    "label-buffered-glycinate",
@@ -528,13 +528,13 @@ var builtSources = source.Registry{
 		ID:    "smpc-mg-hydroxide-mixture",
 		Title: "Magnesium Hydroxide Mixture BP, Summary of Product Characteristics, section 4.5, emc 25343",
 		URL:   "https://medicines.org.uk/emc/medicine/25343",
-		Note:  "[V] read in a stored copy: as a precaution for antacids, separate administrations by about 2 to 3 hours; magnesium salts reduce the absorption of, among others, atazanavir, itraconazole, ketoconazole, mycophenolate, phenytoin and rosuvastatin; sodium polystyrene sulphonate may produce metabolic alkalosis; antacids should be avoided with nilotinib",
+		Note:  "[V] read in a stored copy: as a precaution for antacids, separate administrations by about 2 to 3 hours; magnesium salts reduce the absorption of, among others, atazanavir, azithromycin, cefpodoxime, deflazacort, dipyridamole, fexofenadine, itraconazole, ketoconazole, mycophenolate, phenytoin, rosuvastatin, sulpiride and phenothiazines; sodium polystyrene sulphonate may produce metabolic alkalosis; antacids should be avoided with nilotinib",
 	},
 	{
 		ID:    "smpc-mg-trisilicate-mixture",
 		Title: "Magnesium Trisilicate Mixture (light magnesium carbonate, magnesium trisilicate, sodium hydrogen carbonate), Summary of Product Characteristics, section 4.5, emc 4880",
 		URL:   "https://medicines.org.uk/emc/product/4880/smpc",
-		Note:  "[V] read in a stored copy: to minimise interactions, the antacid should not be taken within two to four hours of other medications (at least 4 hours before or 2 hours after erlotinib); examples include atazanavir, fluoroquinolones, itraconazole, ketoconazole, levothyroxine, mycophenolate, phenytoin, rosuvastatin, tetracyclines, tipranavir and ulipristal (avoid use with antacids); risk of metabolic alkalosis when oral magnesium salts are given with polystyrene sulphonate resins",
+		Note:  "[V] read in a stored copy: to minimise interactions, the antacid should not be taken within two to four hours of other medications (at least 4 hours before or 2 hours after erlotinib); examples include atazanavir, azithromycin, cephalosporin antibiotics, deflazacort, dipyridamole, fexofenadine, fluoroquinolones, itraconazole, ketoconazole, levothyroxine, mycophenolate, phenothiazines, phenytoin, rosuvastatin, sulpiride, tetracyclines, tipranavir and ulipristal (avoid use with antacids); risk of metabolic alkalosis when oral magnesium salts are given with polystyrene sulphonate resins",
 	},
 	{
 		ID:    "smpc-prograf",
@@ -1693,7 +1693,7 @@ var form_sulfate = forms.Form{
 	Tolerance: forms.Tolerance{
 		Level:   "laxative",
 		Note:    "works as an osmotic (saline) laxative (Epsom salt)",
-		Sources: []string{"seed-000", "nih-ods"},
+		Sources: []string{"seed-000"},
 	},
 	Notes: []forms.Note{
 		{
@@ -3449,7 +3449,7 @@ var builtPlan = plan.Knowledge{
 		},
 		WithFood: plan.Fact{
 			Text:    "take magnesium with a meal if your gut is sensitive or stools get soft: it is easier on the gut. Licensed German products advise taking it before meals for better absorption, and during or just after a main meal if stools get soft",
-			Short:   "take it with a meal: that is easier on the gut",
+			Short:   "with a sensitive gut, take it with a meal",
 			Sources: []string{"seed-000", "seed-001", "mims-gluconate", "medscape-mgo", "pil-magnobal", "pil-magnesium-verla", "label-magnesium-ratiopharm"},
 		},
 		Monitoring: plan.Fact{
@@ -3468,8 +3468,8 @@ var builtPlan = plan.Knowledge{
 		ClosedWay: plan.Rule{
 			Value:   24,
 			Basis:   "mgcalc",
-			Sources: []string{"biktarvy-label", "neurontin-label"},
-			Note:    "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
+			Sources: []string{"neurontin-label"},
+			Note:    "a spacing rule that gives a time one way only (gabapentin: at least 2 hours after a magnesium antacid) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
 		},
 		GeneralSpacing: plan.Fact{
 			Text:    "magnesium and other medicines can affect each other's absorption: keep 2-3 hours between them where possible (licensed Magnaspartate; a German pharmacy guide says 2-4 hours)",
@@ -3649,6 +3649,10 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_bisphosphonates,
 			},
 			{
+				Name:   "allegra",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
 				Name:      "ambisome",
 				Depleting: &medClass_amphotericin_b,
 			},
@@ -3757,6 +3761,14 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_aminoquinolines,
 			},
 			{
+				Name:   "azithromycin",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
+				Name:   "azitromycine",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
 				Name:   "azoleantifungals",
 				Spaced: &interaction_antacid_absorption,
 			},
@@ -3817,8 +3829,28 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_polystyrene_sulfonate,
 			},
 			{
+				Name:   "calcort",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
 				Name:   "carbidopa",
 				Spaced: &interaction_levodopa,
+			},
+			{
+				Name:   "cefaclor",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
+				Name:   "cefalosporinen",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
+				Name:   "cefpodoxim",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
+				Name:   "cefpodoxime",
+				Spaced: &interaction_antacid_absorption,
 			},
 			{
 				Name:   "cellcept",
@@ -3835,6 +3867,10 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:   "cellulosesodiumphosphateandedetatedisodium",
 				Spaced: &interaction_cellulose_phosphate_edetate,
+			},
+			{
+				Name:   "cephalosporins",
+				Spaced: &interaction_antacid_absorption,
 			},
 			{
 				Name:      "cetuximab",
@@ -3909,6 +3945,10 @@ var builtPlan = plan.Knowledge{
 				Depleting: &medClass_calcineurin_inhibitors,
 			},
 			{
+				Name:   "deflazacort",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
 				Name:   "demeclocycline",
 				Spaced: &interaction_tetracyclines,
 			},
@@ -3937,6 +3977,14 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_antacid_absorption,
 			},
 			{
+				Name:   "dipyridamol",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
+				Name:   "dipyridamole",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
 				Name:   "disodiumedetate",
 				Spaced: &interaction_cellulose_phosphate_edetate,
 			},
@@ -3959,6 +4007,10 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:      "diureticum",
 				Depleting: &medClass_diuretics,
+			},
+			{
+				Name:   "dogmatil",
+				Spaced: &interaction_antacid_absorption,
 			},
 			{
 				Name:   "dolutegravir",
@@ -4074,6 +4126,10 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_antacid_absorption,
 			},
 			{
+				Name:   "fenothiazinen",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
 				Name:   "fenytoine",
 				Spaced: &interaction_antacid_absorption,
 			},
@@ -4112,6 +4168,10 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:   "ferroussulphate",
 				Spaced: &interaction_iron,
+			},
+			{
+				Name:   "fexofenadine",
+				Spaced: &interaction_antacid_absorption,
 			},
 			{
 				Name:   "fluoride",
@@ -4578,6 +4638,10 @@ var builtPlan = plan.Knowledge{
 				Depleting: &medClass_ppi,
 			},
 			{
+				Name:   "orelox",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
 				Name:   "oxytetracycline",
 				Spaced: &interaction_tetracyclines,
 			},
@@ -4612,6 +4676,14 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:      "pentamidine",
 				Depleting: &medClass_pentamidine,
+			},
+			{
+				Name:   "persantin",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
+				Name:   "phenothiazines",
+				Spaced: &interaction_antacid_absorption,
 			},
 			{
 				Name:   "phenytoin",
@@ -4854,6 +4926,10 @@ var builtPlan = plan.Knowledge{
 				Spaced: &interaction_levodopa,
 			},
 			{
+				Name:   "sulpiride",
+				Spaced: &interaction_antacid_absorption,
+			},
+			{
 				Name:   "synthroid",
 				Spaced: &interaction_levothyroxine,
 			},
@@ -4877,6 +4953,10 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:   "tavanic",
 				Spaced: &interaction_fluoroquinolones,
+			},
+			{
+				Name:   "telfast",
+				Spaced: &interaction_antacid_absorption,
 			},
 			{
 				Name:   "tetracycline",
@@ -4989,6 +5069,10 @@ var builtPlan = plan.Knowledge{
 			{
 				Name:      "watertablets",
 				Depleting: &medClass_diuretics,
+			},
+			{
+				Name:   "zithromax",
+				Spaced: &interaction_antacid_absorption,
 			},
 		},
 		Named: []plan.NamedForm{
@@ -5931,7 +6015,7 @@ var interaction_eltrombopag = plan.Interaction{
 		{
 			BeforeHours: 4,
 			AfterHours:  4,
-			Text:        "take eltrombopag at least 4 hours before or after magnesium (EU SmPC)",
+			Text:        "take eltrombopag at least 4 hours before or after magnesium (EU product texts as read; not checked in the current SmPC)",
 			Sources:     []string{"revolade-smpc"},
 		},
 		{
@@ -5984,15 +6068,9 @@ var interaction_bictegravir = plan.Interaction{
 	Spacings: []plan.Spacing{
 		{
 			BeforeHours: 2,
-			Text:        "take Biktarvy at least 2 hours before a magnesium-containing supplement, or together with it with food (product information)",
-			Sources:     []string{"biktarvy-label"},
-		},
-		{
-			BeforeHours: 2,
 			AfterHours:  6,
-			Forms:       []string{"oxide", "hydroxide", "carbonate"},
-			Text:        "with an antacid-type magnesium salt: take Biktarvy at least 2 hours before or 6 hours after it (product information for antacids with magnesium)",
-			Sources:     []string{"biktarvy-label", "nci-mgo"},
+			Text:        "take Biktarvy at least 2 hours before or 6 hours after magnesium, or together with it with food (product information: 2 hours before a supplement with magnesium, or with food; 2 hours before or 6 hours after an antacid with magnesium, which mgcalc applies to every magnesium product)",
+			Sources:     []string{"biktarvy-label"},
 		},
 	},
 }
@@ -6133,8 +6211,8 @@ var interaction_erlotinib = plan.Interaction{
 
 var interaction_antacid_absorption = plan.Interaction{
 	Key:     "antacid-absorption",
-	Name:    "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir)",
-	Members: []string{"mycophenolate", "mycophenolate mofetil", "mycophenolic acid", "mycofenolaat", "mycofenolaatmofetil", "mycofenolzuur", "cellcept", "myfortic", "rosuvastatin", "rosuvastatine", "crestor", "phenytoin", "fenytoine", "epanutin", "dilantin", "diphantoine", "azole antifungals", "azool-antimycotica", "ketoconazole", "ketoconazol", "nizoral", "itraconazole", "itraconazol", "sporanox", "trisporal", "atazanavir", "reyataz", "evotaz", "tipranavir", "aptivus"},
+	Name:    "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir, azithromycin, cephalosporins, fexofenadine, deflazacort, dipyridamole, sulpiride, phenothiazines)",
+	Members: []string{"mycophenolate", "mycophenolate mofetil", "mycophenolic acid", "mycofenolaat", "mycofenolaatmofetil", "mycofenolzuur", "cellcept", "myfortic", "rosuvastatin", "rosuvastatine", "crestor", "phenytoin", "fenytoine", "epanutin", "dilantin", "diphantoine", "azole antifungals", "azool-antimycotica", "ketoconazole", "ketoconazol", "nizoral", "itraconazole", "itraconazol", "sporanox", "trisporal", "atazanavir", "reyataz", "evotaz", "tipranavir", "aptivus", "azithromycin", "azitromycine", "zithromax", "cephalosporins", "cefalosporinen", "cefpodoxime", "cefpodoxim", "orelox", "cefaclor", "fexofenadine", "telfast", "allegra", "deflazacort", "calcort", "dipyridamole", "dipyridamol", "persantin", "sulpiride", "dogmatil", "phenothiazines", "fenothiazinen"},
 	Forms:   []string{"oxide", "hydroxide", "carbonate"},
 	Spacings: []plan.Spacing{
 		{
@@ -6414,7 +6492,7 @@ var choice_sleep_bisglycinate = plan.Choice{
 	Form:     "bisglycinate",
 	Rank:     1,
 	Grade:    "randomised-trial",
-	Finding:  "one placebo trial: 155 adults with poor sleep, 250 mg a day for 4 weeks; insomnia score -3.9 vs -2.3 with placebo (p = 0.049, d = 0.20, a small effect); secondary outcomes not significant; the product also supplied about 1.5 g glycine a day. Usually mild on the gut (practitioner's advice)",
+	Finding:  "one placebo trial: 155 adults with poor sleep, 250 mg a day for 4 weeks; insomnia score -3.9 vs -2.3 with placebo (p = 0.049, d = 0.20, a small effect); secondary outcomes not significant; the product also supplied about 1.5 g glycine a day (figures from two secondary summaries; the paper was not read). Usually mild on the gut (practitioner's advice)",
 	Sources:  []string{"schuster-2025", "seed-004"},
 	TrialMg:  &number_35,
 	Resolved: &form_bisglycinate,
@@ -6542,7 +6620,7 @@ var choice_heart_taurate = plan.Choice{
 
 var untested = plan.Untested{
 	BelowMg: 300,
-	Text:    "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the 3-month trials' evaluation time is borrowed. Ask your doctor whether a supervised higher dose suits you",
+	Text:    "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the trials judged it after a median of 3 months, later than this schedule's evaluation. Ask your doctor whether a supervised higher dose suits you",
 	Short:   "this target is below the doses the blood-pressure trials tested: whether it lowers blood pressure is untested",
 	Sources: []string{"zhang-x-2016", "seed-001"},
 }
@@ -6605,7 +6683,7 @@ var choice_migraine_citrate = plan.Choice{
 	Form:     "citrate",
 	Rank:     1,
 	Grade:    "guideline",
-	Finding:  "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 600 mg citrate for 3 months to 40 patients. Guideline Level B for magnesium",
+	Finding:  "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 40 patients 600 mg magnesium citrate a day for 3 months (its abstract does not say whether of magnesium or of the salt, which would carry about 97 mg). Guideline Level B for magnesium",
 	Sources:  []string{"holland-2012", "peikert-1996", "koseoglu-2008"},
 	TrialMg:  &number_41,
 	Strength: "level-b",
@@ -6645,9 +6723,9 @@ var fact_2 = plan.Fact{
 
 var untested_2 = plan.Untested{
 	BelowMg: 486,
-	Text:    "this schedule stops at the upper limit, below every dose the migraine trials tested (486-600 mg a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
+	Text:    "this schedule stops at the upper limit, below every dose the migraine trials tested (20-24 mmol, 486-600 mg magnesium a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
 	Short:   "this schedule stops at the upper limit, below every dose the migraine trials tested: whether it prevents attacks is untested",
-	Sources: []string{"peikert-1996", "pfaffenrath-1996", "koseoglu-2008"},
+	Sources: []string{"peikert-1996", "pfaffenrath-1996"},
 }
 
 var choice_general_citrate = plan.Choice{
@@ -7817,8 +7895,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "goal.heart.untested_dose",
-		English: "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the 3-month trials' evaluation time is borrowed. Ask your doctor whether a supervised higher dose suits you",
-		Text:    "de streefdosis van dit schema ligt onder de doses die de bloeddrukstudies testten (mediaan 368 mg per dag; de meta-analyse vond 300 mg per dag genoeg), omdat het schema binnen de bovengrenzen blijft: of een lagere dosis de bloeddruk verlaagt, is niet onderzocht, en de evaluatietijd is geleend van de studies van 3 maanden. Vraag uw arts of een hogere dosis onder toezicht bij u past",
+		English: "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the trials judged it after a median of 3 months, later than this schedule's evaluation. Ask your doctor whether a supervised higher dose suits you",
+		Text:    "de streefdosis van dit schema ligt onder de doses die de bloeddrukstudies testten (mediaan 368 mg per dag; de meta-analyse vond 300 mg per dag genoeg), omdat het schema binnen de bovengrenzen blijft: of een lagere dosis de bloeddruk verlaagt, is niet onderzocht, en de studies beoordeelden dat na mediaan 3 maanden, later dan de evaluatie van dit schema. Vraag uw arts of een hogere dosis onder toezicht bij u past",
 	},
 	{
 		Key:     "goal.heart.untested_dose.short",
@@ -7842,8 +7920,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "goal.migraine.form.citrate.finding",
-		English: "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 600 mg citrate for 3 months to 40 patients. Guideline Level B for magnesium",
-		Text:    "600 mg per dag als trimagnesiumdicitraat, eenmaal daags gedurende 12 weken, bij 81 patiënten: aanvallen -41,6 % tegen -15,8 %; diarree 18,6 %, maagirritatie 4,7 %. Een tweede studie gaf 40 patiënten 3 maanden lang 600 mg citraat. Richtlijn niveau B voor magnesium",
+		English: "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 40 patients 600 mg magnesium citrate a day for 3 months (its abstract does not say whether of magnesium or of the salt, which would carry about 97 mg). Guideline Level B for magnesium",
+		Text:    "600 mg per dag als trimagnesiumdicitraat, eenmaal daags gedurende 12 weken, bij 81 patiënten: aanvallen -41,6 % tegen -15,8 %; diarree 18,6 %, maagirritatie 4,7 %. Een tweede studie gaf 40 patiënten 3 maanden lang 600 mg magnesiumcitraat per dag (het abstract zegt niet of dat magnesium is of het zout, dat ongeveer 97 mg zou bevatten). Richtlijn niveau B voor magnesium",
 	},
 	{
 		Key:     "goal.migraine.form.oxide.finding",
@@ -7887,8 +7965,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "goal.migraine.untested_dose",
-		English: "this schedule stops at the upper limit, below every dose the migraine trials tested (486-600 mg a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
-		Text:    "dit schema stopt bij de bovengrens, onder elke dosis die de migrainestudies testten (486-600 mg per dag; de studie met 486 mg was negatief): of het aanvallen voorkomt, is niet onderzocht, en de evaluatie na 12 weken is geleend van een studie met 600 mg. Vraag uw arts of een hogere dosis onder toezicht bij u past",
+		English: "this schedule stops at the upper limit, below every dose the migraine trials tested (20-24 mmol, 486-600 mg magnesium a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
+		Text:    "dit schema stopt bij de bovengrens, onder elke dosis die de migrainestudies testten (20-24 mmol, 486-600 mg magnesium per dag; de studie met 486 mg was negatief): of het aanvallen voorkomt, is niet onderzocht, en de evaluatie na 12 weken is geleend van een studie met 600 mg. Vraag uw arts of een hogere dosis onder toezicht bij u past",
 	},
 	{
 		Key:     "goal.migraine.untested_dose.short",
@@ -7922,8 +8000,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "goal.sleep.form.bisglycinate.finding",
-		English: "one placebo trial: 155 adults with poor sleep, 250 mg a day for 4 weeks; insomnia score -3.9 vs -2.3 with placebo (p = 0.049, d = 0.20, a small effect); secondary outcomes not significant; the product also supplied about 1.5 g glycine a day. Usually mild on the gut (practitioner's advice)",
-		Text:    "één placebogecontroleerde studie: 155 volwassenen die slecht sliepen, 250 mg per dag gedurende 4 weken; insomniescore -3,9 tegen -2,3 met placebo (p = 0,049, d = 0,20, een klein effect); secundaire uitkomsten niet significant; het product leverde ook ongeveer 1,5 g glycine per dag. Meestal mild voor de darmen (advies van een behandelaar)",
+		English: "one placebo trial: 155 adults with poor sleep, 250 mg a day for 4 weeks; insomnia score -3.9 vs -2.3 with placebo (p = 0.049, d = 0.20, a small effect); secondary outcomes not significant; the product also supplied about 1.5 g glycine a day (figures from two secondary summaries; the paper was not read). Usually mild on the gut (practitioner's advice)",
+		Text:    "één placebogecontroleerde studie: 155 volwassenen die slecht sliepen, 250 mg per dag gedurende 4 weken; insomniescore -3,9 tegen -2,3 met placebo (p = 0,049, d = 0,20, een klein effect); secundaire uitkomsten niet significant; het product leverde ook ongeveer 1,5 g glycine per dag (cijfers uit twee samenvattingen van derden; het artikel zelf is niet gelezen). Meestal mild voor de darmen (advies van een behandelaar)",
 	},
 	{
 		Key:     "goal.sleep.form.citrate.finding",
@@ -8047,8 +8125,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "interaction.antacid-absorption.name",
-		English: "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir)",
-		Text:    "geneesmiddelen waarvan maagzuurbinders de opname verlagen (mycofenolaat, rosuvastatine, fenytoïne, azool-antimycotica, atazanavir, tipranavir)",
+		English: "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir, azithromycin, cephalosporins, fexofenadine, deflazacort, dipyridamole, sulpiride, phenothiazines)",
+		Text:    "geneesmiddelen waarvan maagzuurbinders de opname verlagen (mycofenolaat, rosuvastatine, fenytoïne, azool-antimycotica, atazanavir, tipranavir, azitromycine, cefalosporinen, fexofenadine, deflazacort, dipyridamol, sulpiride, fenothiazinen)",
 	},
 	{
 		Key:     "interaction.antacid-absorption.spacing.1",
@@ -8087,13 +8165,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "interaction.bictegravir.spacing.1",
-		English: "take Biktarvy at least 2 hours before a magnesium-containing supplement, or together with it with food (product information)",
-		Text:    "neem Biktarvy minstens 2 uur vóór een supplement met magnesium, of samen ermee bij een maaltijd (productinformatie)",
-	},
-	{
-		Key:     "interaction.bictegravir.spacing.2",
-		English: "with an antacid-type magnesium salt: take Biktarvy at least 2 hours before or 6 hours after it (product information for antacids with magnesium)",
-		Text:    "met een magnesiumzout dat als maagzuurbinder werkt: neem Biktarvy minstens 2 uur ervóór of 6 uur erna (productinformatie over maagzuurbinders met magnesium)",
+		English: "take Biktarvy at least 2 hours before or 6 hours after magnesium, or together with it with food (product information: 2 hours before a supplement with magnesium, or with food; 2 hours before or 6 hours after an antacid with magnesium, which mgcalc applies to every magnesium product)",
+		Text:    "neem Biktarvy minstens 2 uur vóór of 6 uur na magnesium, of samen ermee bij een maaltijd (productinformatie: 2 uur vóór een supplement met magnesium, of bij een maaltijd; 2 uur vóór of 6 uur na een maagzuurbinder met magnesium, wat mgcalc voor elk magnesiumproduct aanhoudt)",
 	},
 	{
 		Key:     "interaction.bisphosphonates.name",
@@ -8152,8 +8225,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "interaction.eltrombopag.spacing.1",
-		English: "take eltrombopag at least 4 hours before or after magnesium (EU SmPC)",
-		Text:    "neem eltrombopag minstens 4 uur vóór of na magnesium (Europese SmPC)",
+		English: "take eltrombopag at least 4 hours before or after magnesium (EU product texts as read; not checked in the current SmPC)",
+		Text:    "neem eltrombopag minstens 4 uur vóór of na magnesium (Europese productteksten zoals gelezen; niet gecontroleerd in de huidige SmPC)",
 	},
 	{
 		Key:     "interaction.eltrombopag.spacing.2",
@@ -8612,8 +8685,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "titration.closed_way.note",
-		English: "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
-		Text:    "een regel voor de tussenpoos die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
+		English: "a spacing rule that gives a time one way only (gabapentin: at least 2 hours after a magnesium antacid) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
+		Text:    "een regel voor de tussenpoos die maar één kant op een tijd geeft (gabapentine: minstens 2 uur na een maagzuurbinder met magnesium) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 	},
 	{
 		Key:     "titration.general_spacing",
@@ -8702,8 +8775,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "titration.with_food.short",
-		English: "take it with a meal: that is easier on the gut",
-		Text:    "neem het bij een maaltijd: dat is milder voor de darmen",
+		English: "with a sensitive gut, take it with a meal",
+		Text:    "bij gevoelige darmen: neem het bij een maaltijd",
 	},
 	{
 		Key:     "variant.anhydrous",
@@ -8791,8 +8864,8 @@ var nlDataByText = []msg.DataEntry{
 	},
 	{
 		Key:     "goal.migraine.form.citrate.finding",
-		English: "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 600 mg citrate for 3 months to 40 patients. Guideline Level B for magnesium",
-		Text:    "600 mg per dag als trimagnesiumdicitraat, eenmaal daags gedurende 12 weken, bij 81 patiënten: aanvallen -41,6 % tegen -15,8 %; diarree 18,6 %, maagirritatie 4,7 %. Een tweede studie gaf 40 patiënten 3 maanden lang 600 mg citraat. Richtlijn niveau B voor magnesium",
+		English: "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 40 patients 600 mg magnesium citrate a day for 3 months (its abstract does not say whether of magnesium or of the salt, which would carry about 97 mg). Guideline Level B for magnesium",
+		Text:    "600 mg per dag als trimagnesiumdicitraat, eenmaal daags gedurende 12 weken, bij 81 patiënten: aanvallen -41,6 % tegen -15,8 %; diarree 18,6 %, maagirritatie 4,7 %. Een tweede studie gaf 40 patiënten 3 maanden lang 600 mg magnesiumcitraat per dag (het abstract zegt niet of dat magnesium is of het zout, dat ongeveer 97 mg zou bevatten). Richtlijn niveau B voor magnesium",
 	},
 	{
 		Key:     "limits.bfr.name",
@@ -9021,8 +9094,8 @@ var nlDataByText = []msg.DataEntry{
 	},
 	{
 		Key:     "titration.closed_way.note",
-		English: "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
-		Text:    "een regel voor de tussenpoos die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
+		English: "a spacing rule that gives a time one way only (gabapentin: at least 2 hours after a magnesium antacid) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
+		Text:    "een regel voor de tussenpoos die maar één kant op een tijd geeft (gabapentine: minstens 2 uur na een maagzuurbinder met magnesium) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 	},
 	{
 		Key:     "goal.sport.finding",
@@ -9861,8 +9934,8 @@ var nlDataByText = []msg.DataEntry{
 	},
 	{
 		Key:     "interaction.antacid-absorption.name",
-		English: "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir)",
-		Text:    "geneesmiddelen waarvan maagzuurbinders de opname verlagen (mycofenolaat, rosuvastatine, fenytoïne, azool-antimycotica, atazanavir, tipranavir)",
+		English: "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir, azithromycin, cephalosporins, fexofenadine, deflazacort, dipyridamole, sulpiride, phenothiazines)",
+		Text:    "geneesmiddelen waarvan maagzuurbinders de opname verlagen (mycofenolaat, rosuvastatine, fenytoïne, azool-antimycotica, atazanavir, tipranavir, azitromycine, cefalosporinen, fexofenadine, deflazacort, dipyridamol, sulpiride, fenothiazinen)",
 	},
 	{
 		Key:     "goal.migraine.key",
@@ -10056,8 +10129,8 @@ var nlDataByText = []msg.DataEntry{
 	},
 	{
 		Key:     "goal.sleep.form.bisglycinate.finding",
-		English: "one placebo trial: 155 adults with poor sleep, 250 mg a day for 4 weeks; insomnia score -3.9 vs -2.3 with placebo (p = 0.049, d = 0.20, a small effect); secondary outcomes not significant; the product also supplied about 1.5 g glycine a day. Usually mild on the gut (practitioner's advice)",
-		Text:    "één placebogecontroleerde studie: 155 volwassenen die slecht sliepen, 250 mg per dag gedurende 4 weken; insomniescore -3,9 tegen -2,3 met placebo (p = 0,049, d = 0,20, een klein effect); secundaire uitkomsten niet significant; het product leverde ook ongeveer 1,5 g glycine per dag. Meestal mild voor de darmen (advies van een behandelaar)",
+		English: "one placebo trial: 155 adults with poor sleep, 250 mg a day for 4 weeks; insomnia score -3.9 vs -2.3 with placebo (p = 0.049, d = 0.20, a small effect); secondary outcomes not significant; the product also supplied about 1.5 g glycine a day (figures from two secondary summaries; the paper was not read). Usually mild on the gut (practitioner's advice)",
+		Text:    "één placebogecontroleerde studie: 155 volwassenen die slecht sliepen, 250 mg per dag gedurende 4 weken; insomniescore -3,9 tegen -2,3 met placebo (p = 0,049, d = 0,20, een klein effect); secundaire uitkomsten niet significant; het product leverde ook ongeveer 1,5 g glycine per dag (cijfers uit twee samenvattingen van derden; het artikel zelf is niet gelezen). Meestal mild voor de darmen (advies van een behandelaar)",
 	},
 	{
 		Key:     "goal.cognition.form.threonate.finding",
@@ -10231,8 +10304,8 @@ var nlDataByText = []msg.DataEntry{
 	},
 	{
 		Key:     "interaction.bictegravir.spacing.1",
-		English: "take Biktarvy at least 2 hours before a magnesium-containing supplement, or together with it with food (product information)",
-		Text:    "neem Biktarvy minstens 2 uur vóór een supplement met magnesium, of samen ermee bij een maaltijd (productinformatie)",
+		English: "take Biktarvy at least 2 hours before or 6 hours after magnesium, or together with it with food (product information: 2 hours before a supplement with magnesium, or with food; 2 hours before or 6 hours after an antacid with magnesium, which mgcalc applies to every magnesium product)",
+		Text:    "neem Biktarvy minstens 2 uur vóór of 6 uur na magnesium, of samen ermee bij een maaltijd (productinformatie: 2 uur vóór een supplement met magnesium, of bij een maaltijd; 2 uur vóór of 6 uur na een maagzuurbinder met magnesium, wat mgcalc voor elk magnesiumproduct aanhoudt)",
 	},
 	{
 		Key:     "interaction.dolutegravir-rilpivirine.spacing.1",
@@ -10251,18 +10324,13 @@ var nlDataByText = []msg.DataEntry{
 	},
 	{
 		Key:     "interaction.eltrombopag.spacing.1",
-		English: "take eltrombopag at least 4 hours before or after magnesium (EU SmPC)",
-		Text:    "neem eltrombopag minstens 4 uur vóór of na magnesium (Europese SmPC)",
+		English: "take eltrombopag at least 4 hours before or after magnesium (EU product texts as read; not checked in the current SmPC)",
+		Text:    "neem eltrombopag minstens 4 uur vóór of na magnesium (Europese productteksten zoals gelezen; niet gecontroleerd in de huidige SmPC)",
 	},
 	{
 		Key:     "interaction.gabapentin.spacing.1",
 		English: "take gabapentin at least 2 hours after a magnesium-containing antacid, which lowered its absorption by about 20 % (Neurontin label)",
 		Text:    "neem gabapentine minstens 2 uur na een maagzuurbinder met magnesium, die de opname ervan met ongeveer 20 % verlaagde (productinformatie van Neurontin)",
-	},
-	{
-		Key:     "titration.with_food.short",
-		English: "take it with a meal: that is easier on the gut",
-		Text:    "neem het bij een maaltijd: dat is milder voor de darmen",
 	},
 	{
 		Key:     "interaction.levothyroxine.spacing.1",
@@ -10566,8 +10634,8 @@ var nlDataByText = []msg.DataEntry{
 	},
 	{
 		Key:     "goal.migraine.untested_dose",
-		English: "this schedule stops at the upper limit, below every dose the migraine trials tested (486-600 mg a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
-		Text:    "dit schema stopt bij de bovengrens, onder elke dosis die de migrainestudies testten (486-600 mg per dag; de studie met 486 mg was negatief): of het aanvallen voorkomt, is niet onderzocht, en de evaluatie na 12 weken is geleend van een studie met 600 mg. Vraag uw arts of een hogere dosis onder toezicht bij u past",
+		English: "this schedule stops at the upper limit, below every dose the migraine trials tested (20-24 mmol, 486-600 mg magnesium a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
+		Text:    "dit schema stopt bij de bovengrens, onder elke dosis die de migrainestudies testten (20-24 mmol, 486-600 mg magnesium per dag; de studie met 486 mg was negatief): of het aanvallen voorkomt, is niet onderzocht, en de evaluatie na 12 weken is geleend van een studie met 600 mg. Vraag uw arts of een hogere dosis onder toezicht bij u past",
 	},
 	{
 		Key:     "goal.migraine.untested_dose.short",
@@ -10576,8 +10644,8 @@ var nlDataByText = []msg.DataEntry{
 	},
 	{
 		Key:     "goal.heart.untested_dose",
-		English: "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the 3-month trials' evaluation time is borrowed. Ask your doctor whether a supervised higher dose suits you",
-		Text:    "de streefdosis van dit schema ligt onder de doses die de bloeddrukstudies testten (mediaan 368 mg per dag; de meta-analyse vond 300 mg per dag genoeg), omdat het schema binnen de bovengrenzen blijft: of een lagere dosis de bloeddruk verlaagt, is niet onderzocht, en de evaluatietijd is geleend van de studies van 3 maanden. Vraag uw arts of een hogere dosis onder toezicht bij u past",
+		English: "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the trials judged it after a median of 3 months, later than this schedule's evaluation. Ask your doctor whether a supervised higher dose suits you",
+		Text:    "de streefdosis van dit schema ligt onder de doses die de bloeddrukstudies testten (mediaan 368 mg per dag; de meta-analyse vond 300 mg per dag genoeg), omdat het schema binnen de bovengrenzen blijft: of een lagere dosis de bloeddruk verlaagt, is niet onderzocht, en de studies beoordeelden dat na mediaan 3 maanden, later dan de evaluatie van dit schema. Vraag uw arts of een hogere dosis onder toezicht bij u past",
 	},
 	{
 		Key:     "goal.heart.untested_dose.short",
@@ -10645,9 +10713,9 @@ var nlDataByText = []msg.DataEntry{
 		Text:    "met gevoelige darmen is verstopping een conflict: het laxerende effect dat gevoelige darmen van streek maakt, is hier juist de bedoeling, en een behandelaar noemt citraat en oxide niet de beste start bij gevoelige darmen of snel diarree. Begin met de lage dosis, verhoog langzaam en stop met verhogen zodra de ontlasting normaal is",
 	},
 	{
-		Key:     "interaction.bictegravir.spacing.2",
-		English: "with an antacid-type magnesium salt: take Biktarvy at least 2 hours before or 6 hours after it (product information for antacids with magnesium)",
-		Text:    "met een magnesiumzout dat als maagzuurbinder werkt: neem Biktarvy minstens 2 uur ervóór of 6 uur erna (productinformatie over maagzuurbinders met magnesium)",
+		Key:     "titration.with_food.short",
+		English: "with a sensitive gut, take it with a meal",
+		Text:    "bij gevoelige darmen: neem het bij een maaltijd",
 	},
 	{
 		Key:     "interaction.erlotinib.spacing.1",

@@ -328,7 +328,7 @@ func genSources() []source.Source {
 		{
 			ID:    "koseoglu-2008",
 			Title: "Köseoglu E et al. Magnesium Research 2008;21:101-108 (oral magnesium citrate in migraine without aura)",
-			Note:  "[V] read: 40 patients, 600 mg magnesium citrate a day for 3 months",
+			Note:  "[V] read: 40 patients, 600 mg magnesium citrate a day for 3 months; the abstract does not say whether 600 mg is magnesium or the salt (600 mg of the anhydrous citrate carries 97.0 mg magnesium), so mgcalc does not count it as a tested magnesium dose",
 		},
 		{
 			ID:    "wang-f-2003",
@@ -441,13 +441,13 @@ func genSources() []source.Source {
 			ID:    "smpc-mg-trisilicate-mixture",
 			Title: "Magnesium Trisilicate Mixture (light magnesium carbonate, magnesium trisilicate, sodium hydrogen carbonate), Summary of Product Characteristics, section 4.5, emc 4880",
 			URL:   "https://medicines.org.uk/emc/product/4880/smpc",
-			Note:  "[V] read in a stored copy: to minimise interactions, the antacid should not be taken within two to four hours of other medications (at least 4 hours before or 2 hours after erlotinib); examples include atazanavir, fluoroquinolones, itraconazole, ketoconazole, levothyroxine, mycophenolate, phenytoin, rosuvastatin, tetracyclines, tipranavir and ulipristal (avoid use with antacids); risk of metabolic alkalosis when oral magnesium salts are given with polystyrene sulphonate resins",
+			Note:  "[V] read in a stored copy: to minimise interactions, the antacid should not be taken within two to four hours of other medications (at least 4 hours before or 2 hours after erlotinib); examples include atazanavir, azithromycin, cephalosporin antibiotics, deflazacort, dipyridamole, fexofenadine, fluoroquinolones, itraconazole, ketoconazole, levothyroxine, mycophenolate, phenothiazines, phenytoin, rosuvastatin, sulpiride, tetracyclines, tipranavir and ulipristal (avoid use with antacids); risk of metabolic alkalosis when oral magnesium salts are given with polystyrene sulphonate resins",
 		},
 		{
 			ID:    "smpc-mg-hydroxide-mixture",
 			Title: "Magnesium Hydroxide Mixture BP, Summary of Product Characteristics, section 4.5, emc 25343",
 			URL:   "https://medicines.org.uk/emc/medicine/25343",
-			Note:  "[V] read in a stored copy: as a precaution for antacids, separate administrations by about 2 to 3 hours; magnesium salts reduce the absorption of, among others, atazanavir, itraconazole, ketoconazole, mycophenolate, phenytoin and rosuvastatin; sodium polystyrene sulphonate may produce metabolic alkalosis; antacids should be avoided with nilotinib",
+			Note:  "[V] read in a stored copy: as a precaution for antacids, separate administrations by about 2 to 3 hours; magnesium salts reduce the absorption of, among others, atazanavir, azithromycin, cefpodoxime, deflazacort, dipyridamole, fexofenadine, itraconazole, ketoconazole, mycophenolate, phenytoin, rosuvastatin, sulpiride and phenothiazines; sodium polystyrene sulphonate may produce metabolic alkalosis; antacids should be avoided with nilotinib",
 		},
 		{
 			ID:    "nci-mgo",
@@ -982,7 +982,7 @@ func genForms() []*forms.Form {
 			Tolerance: forms.Tolerance{
 				Level:   "laxative",
 				Note:    "works as an osmotic (saline) laxative (Epsom salt)",
-				Sources: []string{"seed-000", "nih-ods"},
+				Sources: []string{"seed-000"},
 			},
 			Notes: []forms.Note{
 				{
@@ -1613,7 +1613,7 @@ func genPlan() *plan.Knowledge {
 						Form:    "bisglycinate",
 						Rank:    1,
 						Grade:   "randomised-trial",
-						Finding: "one placebo trial: 155 adults with poor sleep, 250 mg a day for 4 weeks; insomnia score -3.9 vs -2.3 with placebo (p = 0.049, d = 0.20, a small effect); secondary outcomes not significant; the product also supplied about 1.5 g glycine a day. Usually mild on the gut (practitioner's advice)",
+						Finding: "one placebo trial: 155 adults with poor sleep, 250 mg a day for 4 weeks; insomnia score -3.9 vs -2.3 with placebo (p = 0.049, d = 0.20, a small effect); secondary outcomes not significant; the product also supplied about 1.5 g glycine a day (figures from two secondary summaries; the paper was not read). Usually mild on the gut (practitioner's advice)",
 						Sources: []string{"schuster-2025", "seed-004"},
 						TrialMg: f64(250),
 					},
@@ -1950,7 +1950,7 @@ func genPlan() *plan.Knowledge {
 				},
 				UntestedDose: &plan.Untested{
 					BelowMg: 300,
-					Text:    "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the 3-month trials' evaluation time is borrowed. Ask your doctor whether a supervised higher dose suits you",
+					Text:    "this schedule's target is below the doses the blood-pressure trials tested (a median of 368 mg a day; the meta-analysis found 300 mg a day enough), because it stays within the upper limits: whether a lower dose lowers blood pressure is untested, and the trials judged it after a median of 3 months, later than this schedule's evaluation. Ask your doctor whether a supervised higher dose suits you",
 					Short:   "this target is below the doses the blood-pressure trials tested: whether it lowers blood pressure is untested",
 					Sources: []string{"zhang-x-2016", "seed-001"},
 				},
@@ -2097,7 +2097,7 @@ func genPlan() *plan.Knowledge {
 						Form:     "citrate",
 						Rank:     1,
 						Grade:    "guideline",
-						Finding:  "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 600 mg citrate for 3 months to 40 patients. Guideline Level B for magnesium",
+						Finding:  "600 mg a day as trimagnesium dicitrate, once daily for 12 weeks, in 81 patients: attacks -41.6 % vs -15.8 %; diarrhoea 18.6 %, gastric irritation 4.7 %. A second trial gave 40 patients 600 mg magnesium citrate a day for 3 months (its abstract does not say whether of magnesium or of the salt, which would carry about 97 mg). Guideline Level B for magnesium",
 						Sources:  []string{"holland-2012", "peikert-1996", "koseoglu-2008"},
 						TrialMg:  f64(600),
 						Strength: "level-b",
@@ -2152,9 +2152,9 @@ func genPlan() *plan.Knowledge {
 				},
 				UntestedDose: &plan.Untested{
 					BelowMg: 486,
-					Text:    "this schedule stops at the upper limit, below every dose the migraine trials tested (486-600 mg a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
+					Text:    "this schedule stops at the upper limit, below every dose the migraine trials tested (20-24 mmol, 486-600 mg magnesium a day; the 486 mg trial was negative): whether it prevents attacks is untested, and its 12-week evaluation is borrowed from a trial at 600 mg. Ask your doctor whether a supervised higher dose suits you",
 					Short:   "this schedule stops at the upper limit, below every dose the migraine trials tested: whether it prevents attacks is untested",
-					Sources: []string{"peikert-1996", "pfaffenrath-1996", "koseoglu-2008"},
+					Sources: []string{"peikert-1996", "pfaffenrath-1996"},
 				},
 			},
 			{
@@ -2280,7 +2280,7 @@ func genPlan() *plan.Knowledge {
 			},
 			WithFood: plan.Fact{
 				Text:    "take magnesium with a meal if your gut is sensitive or stools get soft: it is easier on the gut. Licensed German products advise taking it before meals for better absorption, and during or just after a main meal if stools get soft",
-				Short:   "take it with a meal: that is easier on the gut",
+				Short:   "with a sensitive gut, take it with a meal",
 				Sources: []string{"seed-000", "seed-001", "mims-gluconate", "medscape-mgo", "pil-magnobal", "pil-magnesium-verla", "label-magnesium-ratiopharm"},
 			},
 			Monitoring: plan.Fact{
@@ -2299,8 +2299,8 @@ func genPlan() *plan.Knowledge {
 			ClosedWay: plan.Rule{
 				Value:   24,
 				Basis:   "mgcalc",
-				Sources: []string{"biktarvy-label", "neurontin-label"},
-				Note:    "a spacing rule that gives a time one way only (Biktarvy: at least 2 hours before a magnesium supplement) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
+				Sources: []string{"neurontin-label"},
+				Note:    "a spacing rule that gives a time one way only (gabapentin: at least 2 hours after a magnesium antacid) says nothing of the other way; mgcalc reads it as not that way, which on a schedule that repeats each day is not within the 24 hours on that side, never as any time",
 			},
 			GeneralSpacing: plan.Fact{
 				Text:    "magnesium and other medicines can affect each other's absorption: keep 2-3 hours between them where possible (licensed Magnaspartate; a German pharmacy guide says 2-4 hours)",
@@ -2439,7 +2439,7 @@ func genPlan() *plan.Knowledge {
 					{
 						BeforeHours: 4,
 						AfterHours:  4,
-						Text:        "take eltrombopag at least 4 hours before or after magnesium (EU SmPC)",
+						Text:        "take eltrombopag at least 4 hours before or after magnesium (EU product texts as read; not checked in the current SmPC)",
 						Sources:     []string{"revolade-smpc"},
 					},
 					{
@@ -2489,15 +2489,9 @@ func genPlan() *plan.Knowledge {
 				Spacings: []plan.Spacing{
 					{
 						BeforeHours: 2,
-						Text:        "take Biktarvy at least 2 hours before a magnesium-containing supplement, or together with it with food (product information)",
-						Sources:     []string{"biktarvy-label"},
-					},
-					{
-						BeforeHours: 2,
 						AfterHours:  6,
-						Forms:       []string{"oxide", "hydroxide", "carbonate"},
-						Text:        "with an antacid-type magnesium salt: take Biktarvy at least 2 hours before or 6 hours after it (product information for antacids with magnesium)",
-						Sources:     []string{"biktarvy-label", "nci-mgo"},
+						Text:        "take Biktarvy at least 2 hours before or 6 hours after magnesium, or together with it with food (product information: 2 hours before a supplement with magnesium, or with food; 2 hours before or 6 hours after an antacid with magnesium, which mgcalc applies to every magnesium product)",
+						Sources:     []string{"biktarvy-label"},
 					},
 				},
 			},
@@ -2636,8 +2630,8 @@ func genPlan() *plan.Knowledge {
 			},
 			{
 				Key:     "antacid-absorption",
-				Name:    "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir)",
-				Members: []string{"mycophenolate", "mycophenolate mofetil", "mycophenolic acid", "mycofenolaat", "mycofenolaatmofetil", "mycofenolzuur", "cellcept", "myfortic", "rosuvastatin", "rosuvastatine", "crestor", "phenytoin", "fenytoine", "epanutin", "dilantin", "diphantoine", "azole antifungals", "azool-antimycotica", "ketoconazole", "ketoconazol", "nizoral", "itraconazole", "itraconazol", "sporanox", "trisporal", "atazanavir", "reyataz", "evotaz", "tipranavir", "aptivus"},
+				Name:    "medicines whose absorption antacids lower (mycophenolate, rosuvastatin, phenytoin, azole antifungals, atazanavir, tipranavir, azithromycin, cephalosporins, fexofenadine, deflazacort, dipyridamole, sulpiride, phenothiazines)",
+				Members: []string{"mycophenolate", "mycophenolate mofetil", "mycophenolic acid", "mycofenolaat", "mycofenolaatmofetil", "mycofenolzuur", "cellcept", "myfortic", "rosuvastatin", "rosuvastatine", "crestor", "phenytoin", "fenytoine", "epanutin", "dilantin", "diphantoine", "azole antifungals", "azool-antimycotica", "ketoconazole", "ketoconazol", "nizoral", "itraconazole", "itraconazol", "sporanox", "trisporal", "atazanavir", "reyataz", "evotaz", "tipranavir", "aptivus", "azithromycin", "azitromycine", "zithromax", "cephalosporins", "cefalosporinen", "cefpodoxime", "cefpodoxim", "orelox", "cefaclor", "fexofenadine", "telfast", "allegra", "deflazacort", "calcort", "dipyridamole", "dipyridamol", "persantin", "sulpiride", "dogmatil", "phenothiazines", "fenothiazinen"},
 				Forms:   []string{"oxide", "hydroxide", "carbonate"},
 				Spacings: []plan.Spacing{
 					{
@@ -3214,12 +3208,12 @@ func genNL() map[string]string {
 		"goal.heart.note.1":                                 "nieuwe hartkloppingen of een bekende hartaandoening: ga eerst naar uw arts",
 		"goal.heart.note.2":                                 "de hartclaim van tauraat komt uit consumentenartikelen, zonder gecontroleerde studie bij mensen erachter",
 		"goal.heart.timing":                                 "het algemene advies van een consumentenartikel (Topvitamine, 2026) om 's avonds te beginnen; geen bron geeft een tijdstip voor het hart of de bloeddruk in het bijzonder",
-		"goal.heart.untested_dose":                          "de streefdosis van dit schema ligt onder de doses die de bloeddrukstudies testten (mediaan 368 mg per dag; de meta-analyse vond 300 mg per dag genoeg), omdat het schema binnen de bovengrenzen blijft: of een lagere dosis de bloeddruk verlaagt, is niet onderzocht, en de evaluatietijd is geleend van de studies van 3 maanden. Vraag uw arts of een hogere dosis onder toezicht bij u past",
+		"goal.heart.untested_dose":                          "de streefdosis van dit schema ligt onder de doses die de bloeddrukstudies testten (mediaan 368 mg per dag; de meta-analyse vond 300 mg per dag genoeg), omdat het schema binnen de bovengrenzen blijft: of een lagere dosis de bloeddruk verlaagt, is niet onderzocht, en de studies beoordeelden dat na mediaan 3 maanden, later dan de evaluatie van dit schema. Vraag uw arts of een hogere dosis onder toezicht bij u past",
 		"goal.heart.untested_dose.short":                    "deze streefdosis ligt onder de doses die de bloeddrukstudies testten: of die de bloeddruk verlaagt, is niet onderzocht",
 		"goal.migraine.evaluate.84":                         "de citraatstudie beoordeelde de aanvallen in week 9-12: beoordeel niet eerder dan na ongeveer 12 weken",
 		"goal.migraine.finding":                             "de richtlijn van AAN/AHS beoordeelt magnesium als 'waarschijnlijk effectief' om migraine te voorkomen (niveau B), op grond van enkele kleine studies die niet allemaal positief waren: 600 mg per dag als trimagnesiumdicitraat gedurende 12 weken verminderde de aanvalsfrequentie met 41,6 % tegen 15,8 % met placebo (18,6 % kreeg diarree), terwijl 486 mg per dag gedurende 12 weken niet beter werkte dan placebo (responders 28,6 % tegen 29,4 %). Beide doses liggen boven elke bovengrens: alleen onder medisch toezicht",
 		"goal.migraine.form.bisglycinate.finding":           "een consumentenartikel noemt glycinaat 'net zo effectief' bij migraine; er is geen studie met glycinaat bij migraine gevonden",
-		"goal.migraine.form.citrate.finding":                "600 mg per dag als trimagnesiumdicitraat, eenmaal daags gedurende 12 weken, bij 81 patiënten: aanvallen -41,6 % tegen -15,8 %; diarree 18,6 %, maagirritatie 4,7 %. Een tweede studie gaf 40 patiënten 3 maanden lang 600 mg citraat. Richtlijn niveau B voor magnesium",
+		"goal.migraine.form.citrate.finding":                "600 mg per dag als trimagnesiumdicitraat, eenmaal daags gedurende 12 weken, bij 81 patiënten: aanvallen -41,6 % tegen -15,8 %; diarree 18,6 %, maagirritatie 4,7 %. Een tweede studie gaf 40 patiënten 3 maanden lang 600 mg magnesiumcitraat per dag (het abstract zegt niet of dat magnesium is of het zout, dat ongeveer 97 mg zou bevatten). Richtlijn niveau B voor magnesium",
 		"goal.migraine.form.oxide.finding":                  "één cross-overstudie bij 63 volwassenen vond magnesiumoxide 500 mg (per dosis of per dag, als verbinding of als magnesium: de samenvatting zegt het niet) ongeveer even effectief als natriumvalproaat over 8 weken, zonder placebogroep; een placebogecontroleerde studie bij kinderen (9 mg/kg per dag) is alleen achtergrond, want mgcalc maakt plannen voor volwassenen",
 		"goal.migraine.form.pidolate.finding":               "één kleine studie bij 20 vrouwen met menstruele migraine, 360 mg magnesiumpidolaat per dag (of dat het zout of het magnesium erin is, is niet geverifieerd): te klein om te rangschikken",
 		"goal.migraine.key":                                 "migraine",
@@ -3228,14 +3222,14 @@ func genNL() map[string]string {
 		"goal.migraine.sensitive":                           "de vormen met studiebewijs bij migraine, citraat en oxide, zijn juist de laxerende: in de citraatstudie kreeg 18,6 % diarree, en een behandelaar noemt beide niet de beste start bij gevoelige darmen. Geen studie ondersteunt glycinaat bij migraine",
 		"goal.migraine.sensitive.short":                     "de vormen met studiebewijs bij migraine, citraat en oxide, zijn juist de laxerende",
 		"goal.migraine.timing":                              "het algemene advies van een consumentenartikel (Topvitamine, 2026) om 's avonds te beginnen; de citraatstudie gaf de dosis eenmaal daags, 's ochtends, dus het tijdstip is niet kritisch",
-		"goal.migraine.untested_dose":                       "dit schema stopt bij de bovengrens, onder elke dosis die de migrainestudies testten (486-600 mg per dag; de studie met 486 mg was negatief): of het aanvallen voorkomt, is niet onderzocht, en de evaluatie na 12 weken is geleend van een studie met 600 mg. Vraag uw arts of een hogere dosis onder toezicht bij u past",
+		"goal.migraine.untested_dose":                       "dit schema stopt bij de bovengrens, onder elke dosis die de migrainestudies testten (20-24 mmol, 486-600 mg magnesium per dag; de studie met 486 mg was negatief): of het aanvallen voorkomt, is niet onderzocht, en de evaluatie na 12 weken is geleend van een studie met 600 mg. Vraag uw arts of een hogere dosis onder toezicht bij u past",
 		"goal.migraine.untested_dose.short":                 "dit schema stopt bij de bovengrens, onder elke dosis die de migrainestudies testten: of het aanvallen voorkomt, is niet onderzocht",
 		"goal.sleep.evaluate.28":                            "eerste beoordeling na 4 weken: een consumentenartikel (Topvitamine, 2026) raadt aan na 4-8 weken te evalueren",
 		"goal.sleep.evaluate.28.bisglycinate":               "eerste beoordeling: de bisglycinaatstudie mat de slaap na 4 weken",
 		"goal.sleep.evaluate.56":                            "volledige beoordeling na 8 weken: een consumentenartikel (Topvitamine, 2026) raadt aan na 4-8 weken te evalueren",
 		"goal.sleep.evaluate.56.oxide":                      "volledige beoordeling: de oxidestudie duurde 8 weken",
 		"goal.sleep.finding":                                "een systematische review van 3 kleine studies bij 151 ouderen vond met magnesium een 17,4 minuten kortere inslaaptijd (95 %-BI 7,4 tot 27,3) en geen significante verandering in de totale slaaptijd: bewijs van lage tot zeer lage zekerheid. De enige placebogecontroleerde studie met één bepaald zout, bisglycinaat bij 155 volwassenen gedurende 4 weken, vond een kleine verbetering van de insomniescore (d = 0,20)",
-		"goal.sleep.form.bisglycinate.finding":              "één placebogecontroleerde studie: 155 volwassenen die slecht sliepen, 250 mg per dag gedurende 4 weken; insomniescore -3,9 tegen -2,3 met placebo (p = 0,049, d = 0,20, een klein effect); secundaire uitkomsten niet significant; het product leverde ook ongeveer 1,5 g glycine per dag. Meestal mild voor de darmen (advies van een behandelaar)",
+		"goal.sleep.form.bisglycinate.finding":              "één placebogecontroleerde studie: 155 volwassenen die slecht sliepen, 250 mg per dag gedurende 4 weken; insomniescore -3,9 tegen -2,3 met placebo (p = 0,049, d = 0,20, een klein effect); secundaire uitkomsten niet significant; het product leverde ook ongeveer 1,5 g glycine per dag (cijfers uit twee samenvattingen van derden; het artikel zelf is niet gelezen). Meestal mild voor de darmen (advies van een behandelaar)",
 		"goal.sleep.form.citrate.finding":                   "in dezelfde review met lage zekerheid samengenomen met de andere zouten: het bewijs geldt voor magnesium in het algemeen, niet voor citraat in het bijzonder; citraat kan de darmen prikkelen",
 		"goal.sleep.form.oxide.finding":                     "de meeste slaapstudies gebruikten oxide of citraat. In één ervan verlengde 500 mg magnesium per dag als magnesiumoxide (tweemaal daags) gedurende 8 weken bij ouderen de slaaptijd en verbeterde het de slaapefficiëntie, de insomniescore en de inslaaptijd; samengenomen met de andere studies was de totale slaaptijd niet significant langer. Bewijs van lage tot zeer lage zekerheid voor magnesium in het algemeen, niet voor oxide in het bijzonder; oxide werkt vaak laxerend",
 		"goal.sleep.form.threonate.finding":                 "één studie met de maker als mede-auteur: 80 volwassenen, 1 g magnesium-L-threonaat per dag (ongeveer 78 mg magnesium) gedurende 21 dagen; diepe slaap en REM-slaap gemeten met een draagbaar apparaat vielen gunstig uit voor threonaat, maar de insomniescore verschilde niet van placebo (p = 0,39, een cijfer uit een secundaire bron)",
@@ -3260,7 +3254,7 @@ func genNL() map[string]string {
 		"goal.stress.timing":                                "advies van een behandelaar: 's avonds, voor ontspanning; geen studie geeft een tijdstip voor stress",
 		"interaction.aminoquinolines.name":                  "aminochinolinen (chloroquine, hydroxychloroquine)",
 		"interaction.aminoquinolines.spacing.1":             "neem magnesium 3-4 uur vóór of na chloroquine of hydroxychloroquine (SmPC van Magnaspartate; mgcalc neemt 4)",
-		"interaction.antacid-absorption.name":               "geneesmiddelen waarvan maagzuurbinders de opname verlagen (mycofenolaat, rosuvastatine, fenytoïne, azool-antimycotica, atazanavir, tipranavir)",
+		"interaction.antacid-absorption.name":               "geneesmiddelen waarvan maagzuurbinders de opname verlagen (mycofenolaat, rosuvastatine, fenytoïne, azool-antimycotica, atazanavir, tipranavir, azitromycine, cefalosporinen, fexofenadine, deflazacort, dipyridamol, sulpiride, fenothiazinen)",
 		"interaction.antacid-absorption.spacing.1":          "magnesiumzouten die als maagzuurbinder werken, horen niet binnen 2-4 uur van deze geneesmiddelen te worden ingenomen (Britse SmPC van magnesiumtrisilicaatmengsel; mgcalc neemt 4)",
 		"interaction.antacid-absorption.spacing.2":          "laat ongeveer 2-3 uur tussen maagzuurbinders met magnesium en deze geneesmiddelen (Britse SmPC van magnesiumhydroxidemengsel; mgcalc neemt 3)",
 		"interaction.antibiotics.advice":                    "sommige antibiotica binden magnesium (tetracyclines zoals doxycycline, chinolonen zoals ciprofloxacine) en sommige verlagen het (aminoglycosiden zoals gentamicine); tot u het uwe met --meds noemt, houdt mgcalc de langste tussenpoos aan die de bronnen voor een van hen geven, en behandelaars raden aan magnesium gescheiden te houden van bepaalde antibiotica",
@@ -3268,8 +3262,7 @@ func genNL() map[string]string {
 		"interaction.antibiotics.spacing.1":                 "tetracycline- en chinolonantibiotica: neem het antibioticum minstens 2 uur vóór of 4-6 uur na magnesium (NIH ODS; mgcalc neemt 6)",
 		"interaction.antibiotics.spacing.2":                 "moxifloxacine: minstens 4 uur vóór of 8 uur na magnesium (Amerikaanse productinformatie van Avelox), de langste tussenpoos die de bronnen voor een antibioticum geven",
 		"interaction.bictegravir.name":                      "bictegravir (Biktarvy, hiv)",
-		"interaction.bictegravir.spacing.1":                 "neem Biktarvy minstens 2 uur vóór een supplement met magnesium, of samen ermee bij een maaltijd (productinformatie)",
-		"interaction.bictegravir.spacing.2":                 "met een magnesiumzout dat als maagzuurbinder werkt: neem Biktarvy minstens 2 uur ervóór of 6 uur erna (productinformatie over maagzuurbinders met magnesium)",
+		"interaction.bictegravir.spacing.1":                 "neem Biktarvy minstens 2 uur vóór of 6 uur na magnesium, of samen ermee bij een maaltijd (productinformatie: 2 uur vóór een supplement met magnesium, of bij een maaltijd; 2 uur vóór of 6 uur na een maagzuurbinder met magnesium, wat mgcalc voor elk magnesiumproduct aanhoudt)",
 		"interaction.bisphosphonates.name":                  "bisfosfonaten",
 		"interaction.bisphosphonates.on_waking":             "een bisfosfonaat zoals alendroninezuur neemt u in direct na het opstaan, vóór eten, drinken of andere geneesmiddelen",
 		"interaction.bisphosphonates.spacing.1":             "neem het bisfosfonaat en magnesium minstens 2 uur na elkaar in (NIH ODS)",
@@ -3281,7 +3274,7 @@ func genNL() map[string]string {
 		"interaction.dolutegravir.name":                     "dolutegravir (hiv)",
 		"interaction.dolutegravir.spacing.1":                "neem dolutegravir minstens 2 uur vóór of 6 uur na producten met magnesium (productmonografieën)",
 		"interaction.eltrombopag.name":                      "eltrombopag",
-		"interaction.eltrombopag.spacing.1":                 "neem eltrombopag minstens 4 uur vóór of na magnesium (Europese SmPC)",
+		"interaction.eltrombopag.spacing.1":                 "neem eltrombopag minstens 4 uur vóór of na magnesium (Europese productteksten zoals gelezen; niet gecontroleerd in de huidige SmPC)",
 		"interaction.eltrombopag.spacing.2":                 "neem eltrombopag minstens 2 uur vóór of 4 uur na magnesium (Amerikaanse productinformatie)",
 		"interaction.eltrombopag.spacing.3":                 "neem magnesium 3-4 uur vóór of na eltrombopag (SmPC van Magnaspartate; mgcalc neemt 4)",
 		"interaction.erlotinib.name":                        "erlotinib (Tarceva)",
@@ -3373,7 +3366,7 @@ func genNL() map[string]string {
 		"names.refused.milk-of-magnesia.hint":               "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid (hydroxide:1200mg voor 15 mL van de gewone sterkte)",
 		"names.refused.milk-of-magnesia.name":               "magnesiamelk",
 		"names.refused.milk-of-magnesia.reason":             "het is een suspensie van magnesiumhydroxide in water (1200 mg in 15 mL in de gewone sterkte, het dubbele in geconcentreerde producten), dus het gewicht of volume is niet dat van het zout",
-		"titration.closed_way.note":                         "een regel voor de tussenpoos die maar één kant op een tijd geeft (Biktarvy: minstens 2 uur vóór een magnesiumsupplement) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
+		"titration.closed_way.note":                         "een regel voor de tussenpoos die maar één kant op een tijd geeft (gabapentine: minstens 2 uur na een maagzuurbinder met magnesium) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",
 		"titration.general_spacing":                         "magnesium en andere geneesmiddelen kunnen elkaars opname beïnvloeden: houd waar mogelijk 2-3 uur tussen de innames (het geregistreerde Magnaspartate; een Duitse apotheekgids zegt 2-4 uur)",
 		"titration.interval_normal.note":                    "een consumentenartikel (Topvitamine, 2026) evalueert één keer na een tot twee weken en verhoogt dan de dosis; mgcalc herhaalt die periode vóór elke stap van 50 mg, één week bij normale darmen",
 		"titration.interval_sensitive.note":                 "een consumentenartikel (Topvitamine, 2026) evalueert één keer na een tot twee weken en verhoogt dan de dosis; mgcalc herhaalt die periode vóór elke stap van 50 mg, twee weken bij gevoelige darmen",
@@ -3391,7 +3384,7 @@ func genNL() map[string]string {
 		"titration.supervised_ramp":                         "de trage opbouw in stappen van 50 mg is een regel van mgcalc voor zelfzorg, niet van een studie: een arts die toezicht houdt, kan die inkorten (de migrainestudie gaf de volle dosis vanaf de eerste dag)",
 		"titration.target.note":                             "een consumentenartikel (Topvitamine, 2026): verhoog zo nodig tot 250-350 mg per dag, verdeeld over de dag; mgcalc neemt de onderkant en houdt de laagste dosis aan die werkt, en 250 is ook de bovengrens van SCF/EFSA",
 		"titration.with_food":                               "neem magnesium bij een maaltijd als uw darmen gevoelig zijn of de ontlasting zacht wordt: dat is milder voor de darmen. Geregistreerde Duitse producten raden aan het vóór de maaltijd in te nemen voor een betere opname, en tijdens of kort na een hoofdmaaltijd als de ontlasting zacht wordt",
-		"titration.with_food.short":                         "neem het bij een maaltijd: dat is milder voor de darmen",
+		"titration.with_food.short":                         "bij gevoelige darmen: neem het bij een maaltijd",
 		"variant.anhydrous":                                 "watervrij",
 		"variant.basic":                                     "basisch",
 		"variant.basic-tetrahydrate":                        "basisch-tetrahydraat",

@@ -420,7 +420,7 @@ func TestFormScopedInteractions(t *testing.T) {
 	k, lt := knowledge(t)
 	ft, _ := kb.Forms()
 	oxide, _, _ := ft.Resolve("oxide")
-	meds := []string{"mycofenolaat", "sinemet", "biktarvy", "isentress", "tarceva", "resonium"}
+	meds := []string{"mycofenolaat", "sinemet", "biktarvy", "isentress", "tarceva", "resonium", "neurontin", "zithromax"}
 	find := func(p *plan.Plan, key string) plan.MedSpacing {
 		for _, s := range p.Spacing {
 			if s.Interaction.Key == key {
@@ -438,6 +438,7 @@ func TestFormScopedInteractions(t *testing.T) {
 	for key, want := range map[string][2]bool{ // applies with glycinate, with oxide
 		"antacid-absorption": {false, true}, "levodopa": {false, true}, "bictegravir": {true, true},
 		"raltegravir": {true, true}, "erlotinib": {false, true}, "polystyrene-sulfonate": {true, true},
+		"gabapentin": {true, true},
 	} {
 		if s := find(g, key); s.Applies != want[0] {
 			t.Errorf("%s with glycinate: applies %v", key, s.Applies)
@@ -446,25 +447,34 @@ func TestFormScopedInteractions(t *testing.T) {
 			t.Errorf("%s with oxide: applies %v", key, s.Applies)
 		}
 	}
-	// the supplement rule gives no time after magnesium: not after it, a
-	// whole day (never "any time after"); with oxide the antacid rule,
-	// which names the form, replaces it: 2 h before or 6 h after
-	if s := find(g, "bictegravir"); s.BeforeHours != 2 || s.AfterHours != 24 || !s.OneWay || len(s.Rules) != 1 || s.Rules[0] != 0 {
-		t.Errorf("bictegravir with glycinate: %v/%v h, rules %v", s.BeforeHours, s.AfterHours, s.Rules)
-	}
-	if s := find(o, "bictegravir"); s.BeforeHours != 2 || s.AfterHours != 6 || s.OneWay || len(s.Rules) != 1 || s.Rules[0] != 1 {
-		t.Errorf("bictegravir with oxide: %v/%v h, rules %v", s.BeforeHours, s.AfterHours, s.Rules)
-	}
-	// no time of day keeps "not after" with magnesium taken each day; the
-	// oxide rule leaves 03:00-06:00 and 14:00-19:00 with 08:00 and 21:00
+	// bictegravir: one rule whatever the form (the label's figures for an
+	// antacid with magnesium, with the food alternative), never a gentler
+	// form held to a stricter rule than an antacid salt (evidence audit 2,
+	// M1): 2 h before or 6 h after, 03:00-06:00 and 14:00-19:00 with
+	// magnesium at 08:00 and 21:00
 	times := []time.Duration{8 * time.Hour, 21 * time.Hour}
-	if w := plan.MedWindows(find(g, "bictegravir"), times); w != nil {
-		t.Errorf("bictegravir with glycinate fits %v: a closed way must leave no time", w)
-	}
-	w := plan.MedWindows(find(o, "bictegravir"), times)
 	want := []plan.Window{{3 * time.Hour, 6 * time.Hour}, {14 * time.Hour, 19 * time.Hour}}
-	if !slices.Equal(w, want) {
-		t.Errorf("bictegravir with oxide fits %v, want %v", w, want)
+	for name, p := range map[string]*plan.Plan{"glycinate": g, "oxide": o} {
+		s := find(p, "bictegravir")
+		if s.BeforeHours != 2 || s.AfterHours != 6 || s.OneWay || len(s.Rules) != 1 || s.Rules[0] != 0 {
+			t.Errorf("bictegravir with %s: %v/%v h, rules %v", name, s.BeforeHours, s.AfterHours, s.Rules)
+		}
+		if w := plan.MedWindows(s, times); !slices.Equal(w, want) {
+			t.Errorf("bictegravir with %s fits %v, want %v", name, w, want)
+		}
+	}
+	// gabapentin's rule gives no time before magnesium: not before it, a
+	// whole day (never "any time before"), which no time of day keeps with
+	// magnesium taken each day
+	if s := find(g, "gabapentin"); s.BeforeHours != 24 || s.AfterHours != 2 || !s.OneWay {
+		t.Errorf("gabapentin: %v/%v h, one way %v", s.BeforeHours, s.AfterHours, s.OneWay)
+	} else if w := plan.MedWindows(s, times); w != nil {
+		t.Errorf("gabapentin fits %v: a closed way must leave no time", w)
+	}
+	// the antacid SmPCs' further examples are members (M5): azithromycin
+	// applies with oxide only
+	if s := find(g, "antacid-absorption"); !slices.Contains(s.Named, "zithromax") {
+		t.Errorf("zithromax is not read as antacid-absorption: %v", s.Named)
 	}
 	if !slices.ContainsFunc(g.Rules, func(r plan.AppliedRule) bool {
 		return r.Key == "closed_way" && r.Value == 24 && r.Basis == plan.FromMgcalc
