@@ -115,7 +115,7 @@ func main() {
 }
 
 type programs struct {
-	mgcalc, base, hello, floor, handloop, tightloop, rusage string
+	mgcalc, base, hello, floor, linked, handloop, tightloop, rusage string
 }
 
 // devNull is /dev/null, open for reading and writing.
@@ -138,10 +138,11 @@ func run(rounds, batchN, batchRuns, bigN, memRuns int, baseRef string) error {
 	env := []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "LANG=C.UTF-8"}
 
 	bin := func(name string) string { return filepath.Join(tmp, name) }
-	p := programs{mgcalc: bin("mgcalc"), hello: bin("hello"), floor: bin("floor-full"),
+	p := programs{mgcalc: bin("mgcalc"), hello: bin("hello"), floor: bin("floor-full"), linked: bin("floor-linked"),
 		handloop: bin("handloop"), tightloop: bin("tightloop"), rusage: bin("rusage")}
 	builds := []struct{ dir, out, pkg, tags string }{{root, p.mgcalc, "./cmd/mgcalc", ""}, {root, p.hello, "./bench/hello", ""},
-		{root, p.floor, "./bench/floor", "fullstack"}, {root, p.handloop, "./bench/handloop", ""},
+		{root, p.floor, "./bench/floor", "fullstack"}, {root, p.linked, "./bench/floor", "fullstack,linked"},
+		{root, p.handloop, "./bench/handloop", ""},
 		{root, p.tightloop, "./bench/tightloop", ""}, {root, p.rusage, "./bench/rusage", ""}}
 	if baseRef != "" {
 		src := filepath.Join(tmp, "base-src")
@@ -230,6 +231,10 @@ func run(rounds, batchN, batchRuns, bigN, memRuns int, baseRef string) error {
 		tw.Flush()
 		fmt.Printf("floor %.3f ms (%.2f× hello), hello %.3f ms: medians over every row's rounds\n\n",
 			median(floorMs), median(floorMs)/median(helloMs), median(helloMs))
+	}
+
+	if err := aboveFloor(p, pw, env, rounds, memRuns); err != nil {
+		return err
 	}
 
 	// Dutch against English, piped.
@@ -322,6 +327,44 @@ func run(rounds, batchN, batchRuns, bigN, memRuns int, baseRef string) error {
 	return nil
 }
 
+// aboveFloor splits mgcalc's distance above the full-stack floor in two,
+// piped, in one set of rounds: the floor built with all of mgcalc linked
+// and none of it run (bench/floor -tags fullstack,linked: what mgcalc's
+// size costs on every call before any of its code runs), and mgcalc's calls
+// above that. Each program's minor page faults and peak memory are the
+// medians of memRuns runs through bench/rusage.
+func aboveFloor(p programs, stdout *os.File, env []string, rounds, memRuns int) error {
+	en := []string{"elemental", "citrate", "500"}
+	progs := []prog{{p.floor, en}, {p.linked, en}, {p.mgcalc, []string{"--version"}}, {p.mgcalc, en},
+		{p.mgcalc, []string{"plan", "--goal", "sleep", "--gut", "sensitive"}}, {p.hello, nil}}
+	labels := []string{"full-stack floor", "the floor with mgcalc linked, not run", "mgcalc --version",
+		"mgcalc elemental citrate 500", "mgcalc plan --goal sleep --gut sensitive", "hello"}
+	r, err := rounds_(progs, stdout, env, rounds)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("above the floor, piped: %d rounds, order rotated; the floor with mgcalc linked and not run is what\n", rounds)
+	fmt.Println("mgcalc's size costs before any of its code runs; minor page faults and peak memory through bench/rusage")
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "program\tbinary MB\tms\t× floor\tp10-p90\t× linked floor\tminor faults\tpeak MiB\t")
+	for i, pr := range progs {
+		peak, faults, err := medianUsage(p.rusage, pr, stdout, env, memRuns)
+		if err != nil {
+			return err
+		}
+		size := 0.0
+		if fi, err := os.Stat(pr.bin); err == nil {
+			size = float64(fi.Size()) / 1e6
+		}
+		vs, vsLinked := r.ratio(i, 0), r.ratio(i, 1)
+		fmt.Fprintf(tw, "%s\t%.1f\t%.3f\t%.3f\t%.2f-%.2f\t%.3f\t%.0f\t%.1f\t\n", labels[i], size, r.ms[i][1],
+			vs[1], vs[0], vs[2], vsLinked[1], faults, peak)
+	}
+	tw.Flush()
+	fmt.Println()
+	return nil
+}
+
 // prog is a program and its arguments.
 type prog struct {
 	bin  string
@@ -405,22 +448,36 @@ func exitOK(bin string, args []string, err error) error {
 // medianPeak runs p through bench/rusage n times and returns the median
 // peak resident memory in MiB.
 func medianPeak(rusage string, p prog, stdout *os.File, env []string, n int) (float64, error) {
-	var peaks []float64
+	peak, _, err := medianUsage(rusage, p, stdout, env, n)
+	return peak, err
+}
+
+// medianUsage runs p through bench/rusage n times and returns the medians
+// of its peak resident memory in MiB and of its minor page faults.
+func medianUsage(rusage string, p prog, stdout *os.File, env []string, n int) (peak, faults float64, err error) {
+	var peaks, flts []float64
 	for range n {
-		kib, err := peakOf(rusage, p, devNull, stdout, env)
+		kib, f, err := usageOf(rusage, p, devNull, stdout, env)
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
-		peaks = append(peaks, kib/1024)
+		peaks, flts = append(peaks, kib/1024), append(flts, f)
 	}
-	return spread(peaks)[1], nil
+	return spread(peaks)[1], spread(flts)[1], nil
 }
 
 // peakOf runs p through bench/rusage and returns its peak in KiB.
 func peakOf(rusage string, p prog, stdin io.Reader, stdout *os.File, env []string) (float64, error) {
+	kib, _, err := usageOf(rusage, p, stdin, stdout, env)
+	return kib, err
+}
+
+// usageOf runs p through bench/rusage and returns its peak in KiB and its
+// minor page faults.
+func usageOf(rusage string, p prog, stdin io.Reader, stdout *os.File, env []string) (kib, faults float64, err error) {
 	rd, wr, err := os.Pipe()
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer rd.Close()
 	cmd := exec.Command(rusage, append([]string{p.bin}, p.args...)...)
@@ -429,13 +486,20 @@ func peakOf(rusage string, p prog, stdin io.Reader, stdout *os.File, env []strin
 	err = cmd.Start()
 	wr.Close()
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	out, _ := io.ReadAll(rd)
 	if err := exitOK(p.bin, p.args, cmd.Wait()); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+	f := strings.Fields(string(out))
+	if len(f) != 2 {
+		return 0, 0, fmt.Errorf("rusage printed %q", out)
+	}
+	if kib, err = strconv.ParseFloat(f[0], 64); err == nil {
+		faults, err = strconv.ParseFloat(f[1], 64)
+	}
+	return kib, faults, err
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

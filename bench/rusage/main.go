@@ -1,7 +1,8 @@
 //go:build linux
 
 // Command rusage runs a program and prints its peak resident memory in KiB
-// (getrusage's ru_maxrss) on file descriptor 3. bench measures memory
+// (getrusage's ru_maxrss) and its minor page faults (ru_minflt) on file
+// descriptor 3. bench measures memory
 // through it because Go's os/exec starts children with
 // CLONE_VFORK|CLONE_VM: until execve the child shares its parent's memory,
 // and the kernel counts that memory in the child's ru_maxrss, so a child of
@@ -31,6 +32,6 @@ func main() {
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	out := os.NewFile(3, "rusage")
-	out.WriteString(strconv.FormatInt(ru.Maxrss, 10) + "\n")
+	out.WriteString(strconv.FormatInt(ru.Maxrss, 10) + " " + strconv.FormatInt(ru.Minflt, 10) + "\n")
 	os.Exit(cmd.ProcessState.ExitCode())
 }
