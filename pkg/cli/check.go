@@ -32,7 +32,8 @@ share the label implies, and which variants (or the raw-material assay range)
 it is consistent with, within 3 %% (mgcalc's tolerance: labels round, and no
 source gives a number). "impossible" when it is more than any variant of the
 form carries: a blend with a richer salt ("buffered" with oxide), a
-mislabelled form or hydrate, or a typo. "unmatched" when it fits no variant
+mislabelled form or hydrate, or a typo; when it is more than any magnesium
+salt carries, a typo or swapped amounts. "unmatched" when it fits no variant
 but is possible.
 
 --stated takes mg, g, mcg, mmol or mEq of magnesium. '-' as FORM checks a
