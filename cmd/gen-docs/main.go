@@ -21,6 +21,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+	"github.com/spf13/pflag"
 
 	"github.com/mgcalc/mgcalc/pkg/cli"
 )
@@ -82,7 +83,56 @@ func generate(out string, date time.Time) error {
 	if err := doc.GenManTree(root, header, manDir); err != nil {
 		return err
 	}
+	if err := manValueNames(root, manDir); err != nil {
+		return err
+	}
 	return doc.GenMarkdownTree(root, mdDir)
+}
+
+// manValueNames gives each flag without a default its value's name in the
+// man pages. cobra's man pages print every flag as --name=DEFAULT: a
+// number flag whose unset value means "not given" (--age: an adult) has
+// an empty default (it was "0", which read as age 0 beside "(default
+// adult)"), and its page shows --age=number, as --help names the value,
+// instead of a bare "=". A string flag's empty default prints as "".
+func manValueNames(root *cobra.Command, dir string) error {
+	var err error
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() && !sub.IsAdditionalHelpTopicCommand() {
+				walk(sub)
+			}
+		}
+		if err != nil {
+			return
+		}
+		path := filepath.Join(dir, strings.ReplaceAll(c.CommandPath(), " ", "-")+".1")
+		b, rerr := os.ReadFile(path)
+		if rerr != nil {
+			err = rerr
+			return
+		}
+		page := string(b)
+		fix := func(f *pflag.Flag) {
+			if f.DefValue != "" || f.Value.Type() == "string" || f.Value.Type() == "bool" || f.NoOptDefVal != "" || f.Hidden {
+				return
+			}
+			name, _ := pflag.UnquoteUsage(f)
+			flag := `\fB--` + f.Name + `\fP`
+			if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+				flag = `\fB-` + f.Shorthand + `\fP, ` + flag
+			}
+			page = strings.ReplaceAll(page, "\n"+flag+"=\n", "\n"+flag+`=\fI`+name+`\fP`+"\n")
+		}
+		c.NonInheritedFlags().VisitAll(fix)
+		c.InheritedFlags().VisitAll(fix)
+		if page != string(b) {
+			err = os.WriteFile(path, []byte(page), 0o644)
+		}
+	}
+	walk(root)
+	return err
 }
 
 // clean creates dir, or removes the generated pages (ext) from it.

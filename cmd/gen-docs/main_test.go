@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -148,6 +149,42 @@ func TestGeneratorNotInBinary(t *testing.T) {
 	for _, dep := range strings.Fields(string(out)) {
 		if strings.Contains(dep, "md2man") || strings.Contains(dep, "blackfriday") || dep == "github.com/spf13/cobra/doc" {
 			t.Errorf("mgcalc depends on %s", dep)
+		}
+	}
+}
+
+// A flag without a default shows no value that is not its meaning (users'
+// review 4: --age=0 beside "(default adult)"): the man pages name its
+// value (--age=number, as --help does) and no option ends in a bare "=";
+// a flag's real default is still shown.
+func TestManFlagsShowNoFalseDefault(t *testing.T) {
+	tmp := t.TempDir()
+	if err := generate(tmp, defaultDate); err != nil {
+		t.Fatal(err)
+	}
+	option := regexp.MustCompile(`(?m)^\\fB(?:-\w\\fP, \\fB)?--([a-z-]+)\\fP(?:\[=(.*)\]|=(.*))$`)
+	seen := map[string]string{}
+	for _, name := range listDir(t, filepath.Join(tmp, "man")) {
+		b, err := os.ReadFile(filepath.Join(tmp, "man", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range option.FindAllStringSubmatch(string(b), -1) {
+			flag, value := m[1], m[2]+m[3]
+			seen[name+" --"+flag] = value
+			if value == "" {
+				t.Errorf("%s: --%s has a bare \"=\"", name, flag)
+			}
+		}
+	}
+	for page, want := range map[string]string{
+		"mgcalc-plan.1 --age": `\fInumber\fP`, "mgcalc-plan.1 --target": `\fInumber\fP`, "mgcalc-plan.1 --capsule": `\fInumber\fP`,
+		"mgcalc-plan.1 --capsule-elemental": `\fInumber\fP`, "mgcalc-plan.1 --egfr": `\fInumber\fP`,
+		"mgcalc-elemental.1 --assay": `\fIpercent\fP`, "mgcalc-total.1 --age": `\fInumber\fP`,
+		"mgcalc-plan.1 --authority": `"nih"`, "mgcalc-elemental.1 --count": "1", "mgcalc-plan.1 --force": "false",
+	} {
+		if got, ok := seen[page]; !ok || got != want {
+			t.Errorf("%s=%s, want =%s", page, got, want)
 		}
 	}
 }

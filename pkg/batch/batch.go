@@ -667,7 +667,7 @@ func (l *LabelChecker) Check(form, amount, stated string) (dose.LabelCheck, erro
 	if !strings.Contains(form, ":") && l.Forms.Lookup(form) != nil {
 		named = nil // a form name alone: every variant is a candidate
 	}
-	return dose.CheckLabel(f, named, compound, st), nil
+	return dose.CheckLabel(l.Forms, f, named, compound, st), nil
 }
 
 // Convert implements RowConverter.

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/mgcalc/mgcalc/pkg/batch"
@@ -32,7 +34,8 @@ share the label implies, and which variants (or the raw-material assay range)
 it is consistent with, within 3 %% (mgcalc's tolerance: labels round, and no
 source gives a number). "impossible" when it is more than any variant of the
 form carries: a blend with a richer salt ("buffered" with oxide), a
-mislabelled form or hydrate, or a typo. "unmatched" when it fits no variant
+mislabelled form or hydrate, or a typo; when it is more than any magnesium
+salt carries, a typo or swapped amounts. "unmatched" when it fits no variant
 but is possible.
 
 --stated takes mg, g, mcg, mmol or mEq of magnesium. '-' as FORM checks a
@@ -55,8 +58,21 @@ JSON); 1 for a file that cannot be read or a bad line; 2 for bad arguments.`),
 			if len(args) == 2 {
 				return nil
 			}
-			return usageError(msg.Errorf("check takes FORM and AMOUNT with --stated, '-' or --csv FILE (got %s)", msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args))).
-				WithHint("run 'mgcalc check --help' for usage"))
+			m := msg.Errorf("check takes FORM and AMOUNT with --stated, '-' or --csv FILE (got %s)", msg.Plural(float64(len(args)), "%d argument", "%d arguments", len(args)))
+			if len(args) == 1 {
+				// hydroxide:1200mg, as total takes a product
+				if form, amount, ok := itemAsArgs(cmd, args[0], true); ok {
+					stated := "MG"
+					if f := cmd.Flag("stated"); f != nil && f.Changed {
+						stated = f.Value.String()
+						if strings.ContainsAny(stated, " \t") {
+							stated = `"` + stated + `"`
+						}
+					}
+					return usageError(m.WithHint("give the form and the amount as two arguments: %s %s %s --stated %s", cmd.CommandPath(), form, amount, stated))
+				}
+			}
+			return usageError(m.WithHint("run 'mgcalc check --help' for usage"))
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.outputSet = cmd.Flag("output").Changed

@@ -169,6 +169,10 @@ func convertArgs(amount string) cobra.PositionalArgs {
 		// a hint names only a form that resolves: "citrate anhydrous" is a
 		// form and its variant, written citrate:anhydrous
 		switch {
+		case len(args) == 1:
+			if form, amt, ok := itemAsArgs(cmd, args[0], !strings.HasPrefix(amount, "ELEMENTAL")); ok {
+				return usageError(m.WithHint("give the form and the amount as two arguments: %s %s %s", cmd.CommandPath(), form, amt))
+			}
 		case len(args) == 3 && isAmount(args[2]):
 			if name, quote, ok := twoWordName(cmd, args[0], args[1]); ok && quote {
 				return usageError(m.WithHint("quote a name of several words: %s %s %s", cmd.CommandPath(), name, args[2]))
@@ -186,6 +190,41 @@ func convertArgs(amount string) cobra.PositionalArgs {
 		}
 		return usageError(m.WithHint("run '%s --help' for usage", cmd.CommandPath()))
 	}
+}
+
+// itemAsArgs reads arg as a product written as total takes one,
+// FORM:AMOUNT (hydroxide:1200mg, citrate:nonahydrate:1g), for a command
+// that takes FORM and AMOUNT as two arguments: ok only when the form
+// resolves and the amount reads (a compound's weight, or with compound
+// false an amount of magnesium), so that the hint names input that works.
+func itemAsArgs(cmd *cobra.Command, arg string, compound bool) (form, amount string, ok bool) {
+	i := strings.LastIndexByte(arg, ':')
+	if i <= 0 {
+		return "", "", false
+	}
+	form, amount = arg[:i], strings.TrimSpace(arg[i+1:])
+	t, err := tablesOf(cmd).Forms()
+	if err != nil {
+		return "", "", false
+	}
+	if _, _, err := t.ResolveTerse(form); err != nil {
+		return "", "", false
+	}
+	if compound {
+		_, err = units.ParseMass(amount)
+	} else {
+		_, err = units.ParseElemental(amount, t.MgPerMmol())
+	}
+	if err != nil || amount == "" {
+		return "", "", false
+	}
+	if strings.ContainsAny(form, " \t") {
+		form = `"` + form + `"`
+	}
+	if strings.ContainsAny(amount, " \t") {
+		amount = `"` + amount + `"`
+	}
+	return form, amount, true
 }
 
 // twoWordName is how to write a form typed as two words a and b so that

@@ -103,8 +103,14 @@ func listFlag(fs *pflag.FlagSet, p *[]string, name, usage string) {
 	fs.Var(&listValue{p: p}, name, usage)
 }
 
+// decimalFlag declares a number flag that has no default: unset, it is
+// not given (--age: an adult; --target: the goal's), which its usage says.
+// Its DefValue is empty, not "0", so that no reference page shows a 0
+// that is not its meaning (--age=0 beside "default adult"); --help shows
+// no default for it either way.
 func decimalFlag(fs *pflag.FlagSet, p *float64, name, usage string) {
 	fs.Var(decimalValue{p}, name, usage)
+	fs.Lookup(name).DefValue = ""
 }
 
 func unitsFlagP(fs *pflag.FlagSet, p *float64, name, short string, value float64, usage string) {

@@ -98,6 +98,23 @@ type rootOptions struct {
 	config *configState
 }
 
+// productSyntax is how cmd takes a product on its command line: FORM
+// AMOUNT, two arguments, for elemental, compound and check (and their
+// streams, one a line); FORM:AMOUNT for every other command (total, log,
+// plan and today with --with).
+func productSyntax(cmd *cobra.Command) msg.Syntax {
+	for c := cmd; c != nil && c.HasParent(); c = c.Parent() {
+		if c.Parent().HasParent() {
+			continue
+		}
+		switch c.Name() {
+		case "elemental", "compound", "check":
+			return msg.ArgSyntax
+		}
+	}
+	return msg.ItemSyntax
+}
+
 // noConfigFile marks a command that must run whatever the config file
 // holds: config init, which can replace a broken one.
 const noConfigFile = "mgcalc/no-config-file"
@@ -193,6 +210,9 @@ refused as ambiguous (1.83 or 1830 mg?).`, exitCodesHelp(p), "`output: json`"),
 				return err
 			}
 			opts.format, opts.path = f, cmd.CommandPath()
+			// a hint that names a product writes it as this command
+			// takes one (hydroxide 1200mg, hydroxide:1200mg)
+			s.P = s.P.WithSyntax(productSyntax(cmd))
 			// Colour is decided once, now that --color, MGCALC_COLOR and
 			// the config file are known; Term() reads it.
 			s.decideColor(opts.Color, f == render.Text)

@@ -176,9 +176,25 @@ func List(ft *forms.Table, others []*forms.Other, lt *limits.Tables, pk *plan.Kn
 // translations tr ({pct}, {min_pct}, {max_pct}, as in forms.yaml) from the
 // formulas of ft, by pkg/forms' own rule, with the language's decimal
 // separator point.
+//
+// A refused name's hint names its product by {item} where the English
+// does (forms.Other.Item), which a Printer fills as the command in use
+// takes a product: the translation keeps it, once, and has no other.
 func Fill(lang string, tr map[string]string, ft *forms.Table, point string) (map[string]string, error) {
 	out := make(map[string]string, len(tr))
+	items := map[string]bool{}
+	for _, o := range ft.Refused {
+		items[msg.KeyName("refused", o.Key, "hint")] = o.Item != nil
+	}
 	for key, text := range tr {
+		if item, ok := items[key]; ok {
+			if n := strings.Count(text, msg.ItemPlaceholder); item && n != 1 || !item && n != 0 ||
+				strings.ContainsAny(strings.ReplaceAll(text, msg.ItemPlaceholder, ""), "{}") {
+				return nil, fmt.Errorf("data/i18n/%s.yaml: %s: the hint names its item as %s where the English does, once, and has no other placeholder", lang, key, msg.ItemPlaceholder)
+			}
+			out[key] = text
+			continue
+		}
 		if strings.ContainsAny(text, "{}") {
 			var form *forms.Form
 			for _, f := range ft.Forms {

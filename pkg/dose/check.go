@@ -25,8 +25,9 @@ const (
 	// with a poorer salt, or a label error.
 	Unmatched Verdict = "unmatched"
 	// Impossible: more magnesium than any variant of the form carries: a
-	// blend with a richer salt (buffered with oxide), a mislabelled form, or
-	// a typo.
+	// blend with a richer salt (buffered with oxide) where a salt of the
+	// table is rich enough (LabelCheck.RicherSalt), a mislabelled form, or
+	// a typo; where none is, a typo or swapped amounts.
 	Impossible Verdict = "impossible"
 )
 
@@ -50,12 +51,18 @@ type LabelCheck struct {
 	Others  []VariantMatch
 	InAssay bool // within the form's raw-material assay range (its own ends)
 	Verdict Verdict
+	// RicherSalt is set for an Impossible verdict that a richer salt mixed
+	// in could explain (RicherSaltCarries): false, no magnesium salt
+	// carries that much.
+	RicherSalt bool
 }
 
 // CheckLabel checks a label: which variants (or assay range) the stated
 // amount is consistent with, within LabelTolerance; impossible when it is
-// above the form's richest variant by more than that.
-func CheckLabel(f *forms.Form, v *forms.Variant, compoundMg, statedMg float64) LabelCheck {
+// above the form's richest variant by more than that, and then whether a
+// richer salt of table t mixed in could carry it. check and the label
+// reader both decide by it.
+func CheckLabel(t *forms.Table, f *forms.Form, v *forms.Variant, compoundMg, statedMg float64) LabelCheck {
 	c := LabelCheck{Form: f, Variant: v, CompoundMg: compoundMg, StatedMg: statedMg, Implied: statedMg / compoundMg}
 	for _, cand := range f.Variants {
 		off := (c.Implied - cand.Fraction) / cand.Fraction
@@ -77,10 +84,29 @@ func CheckLabel(f *forms.Form, v *forms.Variant, compoundMg, statedMg float64) L
 	switch {
 	case c.Implied > f.MaxFraction()*(1+LabelTolerance):
 		c.Verdict = Impossible
+		c.RicherSalt = RicherSaltCarries(t, c.Implied)
 	case len(c.Matches) > 0 || c.InAssay:
 		c.Verdict = Consistent
 	default:
 		c.Verdict = Unmatched
 	}
 	return c
+}
+
+// RicherSaltCarries reports whether some salt of table t carries a share
+// implied (magnesium / compound) of magnesium, within LabelTolerance: then
+// a label stating more magnesium than its own salt carries may be a blend
+// with that richer salt (a bisglycinate "buffered" with oxide). Above the
+// richest salt of the table, no magnesium salt carries that much: the
+// label has a typo or its amounts are swapped.
+func RicherSaltCarries(t *forms.Table, implied float64) bool {
+	if t == nil || !(implied > 0) {
+		return false
+	}
+	for _, f := range t.Forms {
+		if implied <= f.MaxFraction()*(1+LabelTolerance) {
+			return true
+		}
+	}
+	return false
 }

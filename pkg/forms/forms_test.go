@@ -619,6 +619,11 @@ func TestBrokenNames(t *testing.T) {
 		{"refused without hint", "    hint: \"give the amount", "    note: \"give the amount", "needs a reason and a hint"},
 		{"lacking with a reason", "    note: \"a mixed salt of magnesium and potassium\"\n", "    reason: \"a mixed salt\"\n", "no reason or hint"},
 		{"bad key", "key: fumarate", "key: Fumarate", "must be lowercase"},
+		{"item without placeholder", "({item} for 15 mL", "(hydroxide:1200mg for 15 mL", "must name its item once"},
+		{"placeholder without item", "    item: {form: hydroxide, amount: 1200mg}\n", "", "there is no item"},
+		{"item of no form", "item: {form: hydroxide,", "item: {form: hydroxyde,", "not a form's key"},
+		{"item by alias", "item: {form: hydroxide,", "item: {form: magnesium hydroxide,", "not a form's key"},
+		{"item amount", "amount: 1200mg}", "amount: 15 mL}", "not digits and a unit"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -263,8 +263,14 @@ func (t *Table) unknown(name, n string, suggest bool) *NameError {
 			return nameErr(UnknownForm, name, msg.Errorf("mgcalc has no %s: it is another salt than %s", o.Name, t.Lookup(o.Unlike).Name))
 		}
 		if o.Reason != "" {
-			return nameErr(Refused, name, msg.Errorf("%s is not a magnesium salt mgcalc computes: %s", o.Name, o.Reason).
-				WithHint("%s", o.Hint))
+			m := msg.Errorf("%s is not a magnesium salt mgcalc computes: %s", o.Name, o.Reason)
+			if o.Item != nil {
+				// the product to give instead, as the command in use
+				// takes one (hydroxide 1200mg, hydroxide:1200mg)
+				return nameErr(Refused, name, m.WithHint("%s", msg.DataItem{Key: msg.KeyName("refused", o.Key, "hint"), English: o.Hint,
+					Item: msg.Item{Form: o.Item.Form, Amount: o.Item.Amount}}))
+			}
+			return nameErr(Refused, name, m.WithHint("%s", o.Hint))
 		}
 		m := msg.Errorf("mgcalc knows %s exists but has no formula for it", o.Name)
 		if o.Note != "" {

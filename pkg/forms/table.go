@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/mgcalc/mgcalc/pkg/chem"
+	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/source"
 	"github.com/mgcalc/mgcalc/pkg/text"
 )
@@ -112,10 +113,21 @@ type Other struct {
 	Note    string   `yaml:"note"`   // lacking: why there is no single formula (optional)
 	Reason  string   `yaml:"reason"` // refused: what it is instead
 	Hint    string   `yaml:"hint"`   // refused: what to give instead
+	// Item (refused, optional) is the product the hint names where its
+	// text has {item}: written as the command in use takes a product
+	// (msg.Item), hydroxide 1200mg or hydroxide:1200mg.
+	Item *Example `yaml:"item"`
 	// Unlike (others list) is the form this name is one typo away from
 	// but is not: "sulfite" is not "sulfate".
 	Unlike  string   `yaml:"unlike"`
 	Sources []string `yaml:"sources"`
+}
+
+// Example is a product as someone types it in a hint: a form and an
+// amount of it.
+type Example struct {
+	Form   string `yaml:"form"`
+	Amount string `yaml:"amount"`
 }
 
 // Names is names.yaml as decoded: the salts mgcalc knows exist but has no
@@ -375,8 +387,11 @@ func (b *builder) addNames(nf *Names, reg source.Registry) error {
 		} else if refused && (o.Reason == "" || o.Hint == "" || o.Note != "") {
 			return fmt.Errorf("%s: a refused name needs a reason and a hint, and no note", o.Key)
 		}
-		if !refused && (o.Reason != "" || o.Hint != "") {
-			return fmt.Errorf("%s: a lacking salt has a note at most, no reason or hint", o.Key)
+		if !refused && (o.Reason != "" || o.Hint != "" || o.Item != nil) {
+			return fmt.Errorf("%s: a lacking salt has a note at most, no reason or hint, and no item", o.Key)
+		}
+		if err := checkItem(o, b); err != nil {
+			return err
 		}
 		for _, s := range []string{o.Name, o.Note, o.Reason, o.Hint} {
 			if typesPercent(s) {
@@ -437,12 +452,18 @@ func (b *builder) addNames(nf *Names, reg source.Registry) error {
 // user's, mgcalc --table) the entries of names that fit it: an entry is
 // left out when it is another salt's name one typo away from a form the
 // table lacks, or when one of its names is a name or formula of the
-// table's forms (the user's table has that salt). What is left keeps its
-// guard: "sulfite" is still not "sulfate".
+// table's forms (the user's table has that salt), or when its hint names
+// a product of a form the table lacks (a hint names only input that
+// works). What is left keeps its guard: "sulfite" is still not "sulfate".
 func (t *Table) AddNamesThatFit(names *Names, reg source.Registry) error {
 	clashes := func(o *Other) bool {
 		if o == nil {
 			return false // addNames reports it
+		}
+		if o.Item != nil {
+			if f := t.Lookup(o.Item.Form); f == nil || f.Key != o.Item.Form {
+				return true
+			}
 		}
 		if o.Unlike != "" {
 			if u := t.Lookup(o.Unlike); u == nil || u.Key != o.Unlike {
@@ -644,6 +665,30 @@ const MinFraction = 0.01
 // table's names and notes (text.Plain): control characters (escape
 // sequences, line breaks), format characters such as bidi overrides, line
 // and paragraph separators, and bytes that are not UTF-8.
+// checkItem checks a refused name's item: the hint names it by {item}
+// exactly once when it has one, and never otherwise; its form is a form's
+// key (which every language reads) and its amount digits with mg or g, so
+// that the hint names input that works.
+func checkItem(o *Other, b *builder) error {
+	n := strings.Count(o.Hint, msg.ItemPlaceholder)
+	switch {
+	case o.Item == nil && n == 0:
+		return nil
+	case o.Item == nil:
+		return fmt.Errorf("%s: the hint has %s but there is no item", o.Key, msg.ItemPlaceholder)
+	case n != 1:
+		return fmt.Errorf("%s: the hint must name its item once, as %s", o.Key, msg.ItemPlaceholder)
+	}
+	if f := b.lookup(o.Item.Form); f == nil || f.Key != o.Item.Form {
+		return fmt.Errorf("%s: item form %q is not a form's key", o.Key, o.Item.Form)
+	}
+	digits := strings.TrimRight(o.Item.Amount, "gm")
+	if unit := o.Item.Amount[len(digits):]; digits == "" || strings.Trim(digits, "0123456789") != "" || unit != "mg" && unit != "g" {
+		return fmt.Errorf("%s: item amount %q is not digits and a unit, such as 1200mg", o.Key, o.Item.Amount)
+	}
+	return nil
+}
+
 func plainText(what, s string) error {
 	var ce *text.CharError
 	if err := text.Plain(s); errors.As(err, &ce) {

@@ -1879,7 +1879,8 @@ var other_milk_of_magnesia = forms.Other{
 	Name:    "milk of magnesia",
 	Aliases: []string{"magnesiamelk", "phillips milk of magnesia"},
 	Reason:  "it is a suspension of magnesium hydroxide in water (1200 mg in 15 mL in the common strength, twice that in concentrated products), so its weight or volume is not the salt's weight",
-	Hint:    "give the magnesium hydroxide per dose the label states, as hydroxide with that amount (hydroxide:1200mg for 15 mL of the common strength)",
+	Hint:    "give the magnesium hydroxide per dose the label states, as hydroxide with that amount ({item} for 15 mL of the common strength)",
+	Item:    &example,
 	Sources: []string{"label-milk-of-magnesia"},
 }
 
@@ -3060,6 +3061,11 @@ var assay_threonate = forms.Assay{
 	Sources:    []string{"magtein-spec"},
 	StatedMin:  7.2,
 	StatedMax:  8.3,
+}
+
+var example = forms.Example{
+	Form:   "hydroxide",
+	Amount: "1200mg",
 }
 
 // builtLimits is data/limits.yaml, validated.
@@ -8670,8 +8676,8 @@ var nlDataByKey = []msg.DataEntry{
 	},
 	{
 		Key:     "names.refused.milk-of-magnesia.hint",
-		English: "give the magnesium hydroxide per dose the label states, as hydroxide with that amount (hydroxide:1200mg for 15 mL of the common strength)",
-		Text:    "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid (hydroxide:1200mg voor 15 mL van de gewone sterkte)",
+		English: "give the magnesium hydroxide per dose the label states, as hydroxide with that amount ({item} for 15 mL of the common strength)",
+		Text:    "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid ({item} voor 15 mL van de gewone sterkte)",
 	},
 	{
 		Key:     "names.refused.milk-of-magnesia.name",
@@ -9434,8 +9440,8 @@ var nlDataByText = []msg.DataEntry{
 	},
 	{
 		Key:     "names.refused.milk-of-magnesia.hint",
-		English: "give the magnesium hydroxide per dose the label states, as hydroxide with that amount (hydroxide:1200mg for 15 mL of the common strength)",
-		Text:    "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid (hydroxide:1200mg voor 15 mL van de gewone sterkte)",
+		English: "give the magnesium hydroxide per dose the label states, as hydroxide with that amount ({item} for 15 mL of the common strength)",
+		Text:    "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid ({item} voor 15 mL van de gewone sterkte)",
 	},
 	{
 		Key:     "form.gluconate.key",

@@ -1322,7 +1322,11 @@ func genNames() *forms.Names {
 				Name:    "milk of magnesia",
 				Aliases: []string{"magnesiamelk", "phillips milk of magnesia"},
 				Reason:  "it is a suspension of magnesium hydroxide in water (1200 mg in 15 mL in the common strength, twice that in concentrated products), so its weight or volume is not the salt's weight",
-				Hint:    "give the magnesium hydroxide per dose the label states, as hydroxide with that amount (hydroxide:1200mg for 15 mL of the common strength)",
+				Hint:    "give the magnesium hydroxide per dose the label states, as hydroxide with that amount ({item} for 15 mL of the common strength)",
+				Item: &forms.Example{
+					Form:   "hydroxide",
+					Amount: "1200mg",
+				},
 				Sources: []string{"label-milk-of-magnesia"},
 			},
 			{
@@ -3363,7 +3367,7 @@ func genNL() map[string]string {
 		"names.refused.magnesium-oil.hint":                  "geef de hoeveelheid magnesiumchloride die op het etiket staat, bijvoorbeeld als chloride:hexahydraat met die hoeveelheid, of de hoeveelheid elementair magnesium op het etiket",
 		"names.refused.magnesium-oil.name":                  "magnesiumolie",
 		"names.refused.magnesium-oil.reason":                "het is magnesiumchloride opgelost in water, dus het gewicht ervan is niet het gewicht van het zout",
-		"names.refused.milk-of-magnesia.hint":               "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid (hydroxide:1200mg voor 15 mL van de gewone sterkte)",
+		"names.refused.milk-of-magnesia.hint":               "geef het magnesiumhydroxide per dosis dat op het etiket staat, als hydroxide met die hoeveelheid ({item} voor 15 mL van de gewone sterkte)",
 		"names.refused.milk-of-magnesia.name":               "magnesiamelk",
 		"names.refused.milk-of-magnesia.reason":             "het is een suspensie van magnesiumhydroxide in water (1200 mg in 15 mL in de gewone sterkte, het dubbele in geconcentreerde producten), dus het gewicht of volume is niet dat van het zout",
 		"titration.closed_way.note":                         "een regel voor de tussenpoos die maar één kant op een tijd geeft (gabapentine: minstens 2 uur na een maagzuurbinder met magnesium) zegt niets over de andere kant; mgcalc leest dat als niet die kant op, wat bij een schema dat zich elke dag herhaalt betekent: niet binnen de 24 uur aan die kant, en nooit als op elk moment",

@@ -302,10 +302,10 @@ func (r *reader) both(ln *line, l *Line, e, c *noun) bool {
 				}
 				continue
 			}
-			ch := dose.CheckLabel(f, c.a.variant, cv, ev)
+			ch := dose.CheckLabel(r.o.Forms, f, c.a.variant, cv, ev)
 			if ch.Verdict == dose.Impossible {
 				impossible = true
-				if r.blendPossible(ev, cv) {
+				if ch.RicherSalt {
 					blends = append(blends, pair{e: ev, c: cv, check: &ch})
 				}
 				continue

@@ -107,8 +107,8 @@ func (r *reader) pairLines() {
 		if n != 1 {
 			continue
 		}
-		check := dose.CheckLabel(c.Form, variantNamed(c), c.CompoundMg, match.ElementalMg)
-		if check.Verdict == dose.Impossible && !r.blendPossible(match.ElementalMg, c.CompoundMg) {
+		check := dose.CheckLabel(r.o.Forms, c.Form, variantNamed(c), c.CompoundMg, match.ElementalMg)
+		if check.Verdict == dose.Impossible && !check.RicherSalt {
 			// one magnesium printed twice, as amounts no salt of the form
 			// can carry: a typo, swapped rows or a blend; counting both
 			// would double it, and choosing one would be a guess
@@ -128,24 +128,6 @@ func (r *reader) pairLines() {
 		c.Kind, c.Reason, c.SameAs = Other, ReasonSameAs, match.Line
 		c.ElementalMg = 0
 	}
-}
-
-// blendPossible reports whether a label's e mg magnesium in c mg of a
-// salt, impossible for the pure salt, is possible for a blend: no more
-// than the richest magnesium salt in the table would carry (a bisglycinate
-// "buffered" with oxide). Then the label's elemental figure is the dose
-// and the check's verdict a warning; above it (more magnesium than any
-// salt carries, or than the compound weighs: rows crossed, a typo) the
-// line is refused.
-func (r *reader) blendPossible(e, c float64) bool {
-	if c <= 0 {
-		return false
-	}
-	richest := 0.0
-	for _, f := range r.o.Forms.Forms {
-		richest = max(richest, f.MaxFraction())
-	}
-	return e/c <= richest*(1+dose.LabelTolerance)
 }
 
 // variantNamed is the variant a compound line names, or nil when it took

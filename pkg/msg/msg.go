@@ -182,6 +182,9 @@ type Printer struct {
 	point byte  // decimal separator
 	group byte  // thousands separator from 10 000 on; 0 for none
 	data  *Data // translations of data texts (data.go); nil: English
+	// syntax is how the command in use takes a product: how an Item in
+	// a hint is written
+	syntax Syntax
 }
 
 // NewPrinter returns a Printer for lang, or false when mgcalc has no
@@ -306,6 +309,12 @@ func (p Printer) Message(e *Message) string {
 			args[i] = p.Amount(n.V)
 		} else if n, ok := a.(Number); ok {
 			args[i] = p.Num(n.V, n.Dec)
+		} else if it, ok := a.(Item); ok {
+			args[i] = p.item(it)
+		} else if b, ok := a.(BySyntax); ok {
+			args[i] = p.Message(b.of(p.syntax))
+		} else if d, ok := a.(DataItem); ok {
+			args[i] = strings.ReplaceAll(p.Data(d.Key, d.English), ItemPlaceholder, p.item(d.Item))
 		} else if s, ok := a.(string); ok {
 			args[i] = p.dataArg(e.Format, i, s)
 		} else {
@@ -348,3 +357,60 @@ func N(v float64, dec int) Number { return Number{v, dec} }
 
 // A makes a Number argument printed as an amount (Printer.Amount).
 func A(v float64) Number { return Number{v, -1} }
+
+// Syntax is how the command in use takes a product on its command line:
+// a hint that names one writes it so that the command accepts it.
+type Syntax uint8
+
+// The syntaxes.
+const (
+	// ItemSyntax is FORM:AMOUNT, one argument, as total, log, plan and
+	// --with take a product: the default.
+	ItemSyntax Syntax = iota
+	// ArgSyntax is FORM AMOUNT, two arguments, as elemental, compound and
+	// check take one (and their streams, one a line).
+	ArgSyntax
+)
+
+// WithSyntax returns a copy of p that writes an Item as s takes it.
+func (p Printer) WithSyntax(s Syntax) Printer {
+	p.syntax = s
+	return p
+}
+
+// Item is a product a hint names, a form and an amount as someone types
+// them ("hydroxide", "1200mg"): a Printer writes it as the command in use
+// takes a product (WithSyntax), hydroxide 1200mg for elemental and
+// hydroxide:1200mg for total, so that a hint names only input that works.
+type Item struct{ Form, Amount string }
+
+func (p Printer) item(it Item) string {
+	if p.syntax == ArgSyntax {
+		return it.Form + " " + it.Amount
+	}
+	return it.Form + ":" + it.Amount
+}
+
+// ItemPlaceholder stands for a DataItem's Item in its text.
+const ItemPlaceholder = "{item}"
+
+// DataItem is a data text (its key and English, as Printer.Data takes
+// them) that names a product by ItemPlaceholder: a Printer translates the
+// text, then writes Item in its place as the command in use takes it.
+type DataItem struct {
+	Key, English string
+	Item         Item
+}
+
+// BySyntax is a part of a message whose words depend on how the command
+// in use takes a product: Arg where it takes FORM AMOUNT (elemental:
+// "ask mgcalc compound FORM 100mg"), Item where it takes FORM:AMOUNT
+// (total: "add it as magnesium:100mg").
+type BySyntax struct{ Arg, Item *Message }
+
+func (b BySyntax) of(s Syntax) *Message {
+	if s == ArgSyntax {
+		return b.Arg
+	}
+	return b.Item
+}

@@ -59,3 +59,23 @@ func TestENIsNewPrinter(t *testing.T) {
 		t.Errorf("NewPrinter(English) = %+v, EN = %+v", p, EN)
 	}
 }
+
+// A product a hint names is written as the command in use takes one: two
+// arguments where it takes FORM AMOUNT, one where it takes FORM:AMOUNT
+// (the default), in a data text's translation too (users' review 2).
+func TestItemSyntax(t *testing.T) {
+	it := Item{Form: "hydroxide", Amount: "1200mg"}
+	by := BySyntax{Arg: New("ask %s", "compound"), Item: New("add %s", Item{Form: "magnesium", Amount: "100mg"})}
+	d := DataItem{Key: "k", English: "as {item} for 15 mL", Item: it}
+	m := Errorf("%s; %s; %s", it, by, d)
+	if got := m.Error(); got != "hydroxide:1200mg; add magnesium:100mg; as hydroxide:1200mg for 15 mL" {
+		t.Errorf("default syntax: %q", got)
+	}
+	if got := EN.WithSyntax(ArgSyntax).Message(m); got != "hydroxide 1200mg; ask compound; as hydroxide 1200mg for 15 mL" {
+		t.Errorf("two arguments: %q", got)
+	}
+	nl := EN.WithData(SortedData([]DataEntry{{"k", "as {item} for 15 mL", "als {item} voor 15 mL"}})).WithSyntax(ArgSyntax)
+	if got := nl.Message(Errorf("%s", d)); got != "als hydroxide 1200mg voor 15 mL" {
+		t.Errorf("a translated data text: %q", got)
+	}
+}

@@ -111,7 +111,12 @@ func (r *Check) Text(t *Term) string {
 	case dose.Impossible:
 		b.WriteString(t.Bad(p.S("%s mg %s cannot carry %s mg magnesium: that is %s %%, and the most any %s variant carries is %s %% (%s).",
 			p.Amount(c.CompoundMg), name, p.Amount(c.StatedMg), pct, formWord(p, c.Form), p.Num(c.Form.MaxFraction()*100, 1), richest(p, c))) + "\n")
-		b.WriteString(p.S("The product is likely a blend (\"buffered\", with a richer salt), a mislabelled form or hydrate, or the label has a typo. Use the label's elemental amount in totals only if you trust it.") + "\n")
+		if c.RicherSalt {
+			b.WriteString(p.S("The product is likely a blend (\"buffered\", with a richer salt), a mislabelled form or hydrate, or the label has a typo. Use the label's elemental amount in totals only if you trust it.") + "\n")
+		} else {
+			// the label reader's words for the same amounts (pkg/label)
+			b.WriteString(p.S("No magnesium salt carries that much: the label has a typo or its amounts are swapped. Use the label's elemental amount in totals only if you trust it.") + "\n")
+		}
 	case dose.Consistent:
 		var parts []string
 		for _, m := range c.Matches {

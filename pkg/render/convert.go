@@ -162,11 +162,17 @@ func (r *Conversion) Text(t *Term) string {
 	c, p := r.c, t.P
 	var b strings.Builder
 	pct := p.Num(c.Variant.Fraction*100, 2)
-	form, variant := formName(p, c.Form), variantName(p, c.Form, c.Variant)
+	// the variant's name where it says more than the form's (review K8)
+	form, variant := formName(p, c.Form), variantMore(p, c.Form, c.Variant)
 	var basis string
-	if c.AssayPercent > 0 {
+	switch {
+	case c.AssayPercent > 0 && variant == "":
+		basis = p.S("%s, assay %s %% Mg instead of the formula's %s %%", c.Variant.Formula, p.Num(c.AssayPercent, 2), pct)
+	case c.AssayPercent > 0:
 		basis = p.S("%s, %s, assay %s %% Mg instead of the formula's %s %%", variant, c.Variant.Formula, p.Num(c.AssayPercent, 2), pct)
-	} else {
+	case variant == "":
+		basis = p.S("%s, %s %% Mg", c.Variant.Formula, pct)
+	default:
 		basis = p.S("%s, %s, %s %% Mg", variant, c.Variant.Formula, pct)
 	}
 	mg, share := limitFigures(p, c.Limit, c.Check, c.ElementalMg)
@@ -207,21 +213,16 @@ func (r *Conversion) Text(t *Term) string {
 		}
 	}
 	if len(c.Form.Variants) > 1 {
+		// the words people type, in the reader's language (citrate:
+		// nonahydrate; citraat: nonahydraat): never a full name, which
+		// repeats the form's and may hold parentheses (review K8)
 		var others []string
-		form := c.Form.Key
-		if p.Lang() != msg.English { // the keys are English words: name them
-			form = formName(p, c.Form)
-		}
 		for _, o := range c.Form.Variants {
 			if o != c.Variant {
-				name := o.Key
-				if p.Lang() != msg.English {
-					name = variantName(p, c.Form, o)
-				}
-				others = append(others, name+" "+p.Num(o.Fraction*100, 2)+" %")
+				others = append(others, variantWord(p, o)+" "+p.Num(o.Fraction*100, 2)+" %")
 			}
 		}
-		b.WriteString(t.Label("note", msg.New("the Mg share of %s depends on the variant (%s); a label's stated elemental amount wins", form, strings.Join(others, ", "))) + "\n")
+		b.WriteString(t.Label("note", msg.New("the Mg share of %s depends on the variant (%s); a label's stated elemental amount wins", formWord(p, c.Form), strings.Join(others, ", "))) + "\n")
 	}
 	for _, w := range r.Warnings() {
 		b.WriteString(t.Label("warning", w) + "\n")

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
@@ -20,6 +23,62 @@ func formName(p msg.Printer, f *forms.Form) string {
 
 func variantName(p msg.Printer, f *forms.Form, v *forms.Variant) string {
 	return p.Data(msg.KeyVariantName(f.Key, v.Key), v.Name)
+}
+
+// variantMore is what a variant's name says beyond its form's name, in
+// the reader's language, for the parenthesis after the form's name
+// ("100 mg magnesium bisglycinate (anhydrous, Mg(C2H4NO2)2, 14.10 % Mg)"):
+// "" where it says nothing more (magnesium oxide, whose one variant is
+// magnesium oxide), the rest where it begins with the form's name, else
+// the whole name (trimagnesium dicitrate, anhydrous). A parenthesis in
+// it is written with commas, so that parentheses never nest (review K8:
+// "basic (pentahydrate)" in "(magnesium carbonate, basic (pentahydrate),
+// …)").
+func variantMore(p msg.Printer, f *forms.Form, v *forms.Variant) string {
+	return beyond(formName(p, f), variantName(p, f, v))
+}
+
+// beyond is variantMore of a form named form and a variant named variant.
+func beyond(form, variant string) string {
+	if len(variant) >= len(form) && strings.EqualFold(variant[:len(form)], form) {
+		rest := variant[len(form):]
+		if rest == "" || strings.ContainsRune(" ,-", rune(rest[0])) {
+			variant = strings.TrimLeft(rest, " ,-")
+		}
+	}
+	return unnest(variant)
+}
+
+// proseParen is a parenthesis of words, at the start or after a space:
+// "(1:2)", " (Epsom salt)"; not a formula's or a chemical name's
+// brackets, written against the word before them (bis(hydrogen
+// aspartate)).
+var proseParen = regexp.MustCompile(`(?:^| )\(([^()]*)\)`)
+
+// unnest writes the parentheses of words in s with commas: "heptahydrate
+// (Epsom salt)" is "heptahydrate, Epsom salt", "basic (pentahydrate),
+// the …" is "basic, pentahydrate, the …", "(1:2) dihydrate" is "1:2
+// dihydrate".
+func unnest(s string) string {
+	ms := proseParen.FindAllStringSubmatchIndex(s, -1)
+	if ms == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(s[last:m[0]])
+		if m[0] > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(s[m[2]:m[3]])
+		if m[0] > 0 && m[1] < len(s) && s[m[1]] == ' ' {
+			b.WriteByte(',') // "a (b) c": a, b, c
+		}
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // formWord is a form's key as a word people read and type: the key in

@@ -182,3 +182,43 @@ func TestCappedNote(t *testing.T) {
 		t.Errorf("Text: %q", got)
 	}
 }
+
+// The parenthesis after a form's name says only what the variant's name
+// adds, without nested parentheses, for every variant of the built-in
+// table in English and Dutch (review K8).
+func TestVariantMore(t *testing.T) {
+	for form, want := range map[[2]string]string{
+		{"magnesium oxide", "magnesium oxide"}:                                                                         "",
+		{"magnesium bisglycinate", "magnesium bisglycinate, anhydrous"}:                                                "anhydrous",
+		{"magnesium carbonate", "magnesium carbonate, basic (pentahydrate), the pharmacopoeial material"}:              "basic, pentahydrate, the pharmacopoeial material",
+		{"magnesium malate", "magnesium malate (1:1), anhydrous"}:                                                      "1:1, anhydrous",
+		{"magnesium aspartate", "magnesium aspartate (1:2) dihydrate, as in the UK licensed Magnaspartate"}:            "1:2 dihydrate, as in the UK licensed Magnaspartate",
+		{"magnesium aspartate", "magnesium bis(hydrogen aspartate) tetrahydrate"}:                                      "magnesium bis(hydrogen aspartate) tetrahydrate",
+		{"magnesium citrate", "trimagnesium dicitrate, anhydrous"}:                                                     "trimagnesium dicitrate, anhydrous",
+		{"magnesiumchloride", "magnesiumchloride-hexahydraat"}:                                                         "hexahydraat",
+		{"magnesium-L-threonaat", "magnesium-L-threonaat-monohydraat (handelsspecificatie)"}:                           "monohydraat, handelsspecificatie",
+		{"magnesiumaspartaat", "magnesiumaspartaat (1:2)-dihydraat, zoals in Magnaspartate (geregistreerd in het VK)"}: "1:2-dihydraat, zoals in Magnaspartate, geregistreerd in het VK",
+		{"magnesium sulfate", "magnesium sulfates"}:                                                                    "magnesium sulfates",
+	} {
+		if got := beyond(form[0], form[1]); got != want {
+			t.Errorf("beyond(%q, %q) = %q, want %q", form[0], form[1], got, want)
+		}
+	}
+	ft, err := kb.Forms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []msg.Printer{msg.EN, dutchPrinter(t)} {
+		for _, f := range ft.Forms {
+			for _, v := range f.Variants {
+				more := variantMore(p, f, v)
+				if strings.HasPrefix(strings.ToLower(more), strings.ToLower(formName(p, f))) {
+					t.Errorf("%s:%s in %s: %q repeats the form's name", f.Key, v.Key, p.Lang(), more)
+				}
+				if strings.Contains(more, " (") || strings.HasPrefix(more, "(") {
+					t.Errorf("%s:%s in %s: %q has a parenthesis of words", f.Key, v.Key, p.Lang(), more)
+				}
+			}
+		}
+	}
+}

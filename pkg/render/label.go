@@ -378,8 +378,12 @@ func (r *Label) meaning(t *Term, ln label.Line) string {
 	mg := t.Num(p.S("%s mg magnesium", p.Num(ln.ElementalMg, ValueDec)))
 	switch ln.Declared {
 	case label.Compound:
-		return p.S("%s, computed from %s mg %s (%s, %s %% Mg)", mg, p.Amount(ln.CompoundMg), formName(p, ln.Form),
-			variantName(p, ln.Form, ln.Variant), p.Num(ln.Variant.Fraction*100, 2))
+		// the variant's name where it says more than the form's (review K8)
+		if more := variantMore(p, ln.Form, ln.Variant); more != "" {
+			return p.S("%s, computed from %s mg %s (%s, %s %% Mg)", mg, p.Amount(ln.CompoundMg), formName(p, ln.Form),
+				more, p.Num(ln.Variant.Fraction*100, 2))
+		}
+		return p.S("%s, computed from %s mg %s (%s %% Mg)", mg, p.Amount(ln.CompoundMg), formName(p, ln.Form), p.Num(ln.Variant.Fraction*100, 2))
 	case label.Both:
 		s := p.S("%s in %s mg %s", mg, p.Amount(ln.CompoundMg), r.formText(p, ln))
 		if ln.Check != nil {

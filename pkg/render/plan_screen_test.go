@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -81,6 +82,51 @@ func TestDefaultPlanFitsOneScreen(t *testing.T) {
 		}
 		if !strings.Contains(full.String(), c.explainWants) || len(strings.Split(full.String(), "\n")) < 2*len(lines) {
 			t.Errorf("%s: --explain does not add the rules and sources:\n%s", c.p.Lang(), full.String())
+		}
+	}
+}
+
+// plan --goal sleep --explain at 80 columns never breaks a source's date
+// between its day and its month, in English or Dutch (users' review 5:
+// "2⏎januari 2026").
+func TestExplainKeepsDatesWhole(t *testing.T) {
+	k, err := kb.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lt, err := kb.Limits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ft, err := kb.Forms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl, _ := msg.NewPrinter(msg.Dutch)
+	nl = nl.WithData(kb.DataCatalogue("nl"))
+	split := regexp.MustCompile(`\b[0-9]{1,2}\n *(January|February|March|April|May|June|July|August|September|October|November|December|` +
+		`januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b`)
+	for _, p := range []msg.Printer{msg.EN, nl} {
+		pl, err := plan.Make(k, plan.Request{Goal: k.Goal("sleep"), Limit: lt.Authority("efsa").For(limits.Person{})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dated := false
+		for w := 60; w <= 100; w++ {
+			var out bytes.Buffer
+			term := NewTerm(&out, p, true, false)
+			term.Width = w
+			if err := Write(&out, Text, NewPlanExport(pl, nil, ft.Sources).WithExplain(true), term); err != nil {
+				t.Fatal(err)
+			}
+			text := ansi.Strip(out.String())
+			dated = dated || regexp.MustCompile(`\b[0-9]{1,2}\s+(January|januari) 2026\)`).MatchString(text)
+			if m := split.FindString(text); m != "" {
+				t.Errorf("%s at %d columns: a day split from its month: %q", p.Lang(), w, m)
+			}
+		}
+		if !dated {
+			t.Errorf("%s: no dated source in --explain: the test no longer tests anything", p.Lang())
 		}
 	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"io"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -239,8 +240,9 @@ func isLabel(s string) bool {
 // wordwrap breaks s at spaces into a first line of at most first columns
 // and further lines of at most rest (escape sequences take none); a word
 // longer than its line stands alone. A number and the unit after it
-// ("350 mg/day", "95 %-BI", "15.54 % Mg") stay on one line, as do a
-// list of sources and the word before it.
+// ("350 mg/day", "95 %-BI", "15.54 % Mg") stay on one line, as do a day
+// and its month ("2 January", "(3 november") and a list of sources and
+// the word before it.
 func wordwrap(s string, first, rest int) []string {
 	var lines []string
 	var cur strings.Builder
@@ -248,7 +250,8 @@ func wordwrap(s string, first, rest int) []string {
 	words := strings.Split(s, " ")
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		for i+1 < len(words) && (endsInDigit(w) && isUnit(ansi.Strip(words[i+1])) || strings.HasSuffix(w, " %") && strings.HasPrefix(words[i+1], "Mg") || startsCite(words[i+1])) {
+		for i+1 < len(words) && (endsInDigit(w) && (isUnit(ansi.Strip(words[i+1])) || isMonth(ansi.Strip(words[i+1]))) ||
+			strings.HasSuffix(w, " %") && strings.HasPrefix(words[i+1], "Mg") || startsCite(words[i+1])) {
 			i++
 			w += " " + words[i]
 		}
@@ -296,6 +299,26 @@ func isUnit(w string) bool {
 	}
 	return false
 }
+
+// isMonth reports whether w is a month's name, as a date is printed in
+// any language mgcalc prints (sourceDate: "2 January 2026", "2 januari
+// 2026"), with any punctuation after it ("mei,", "June)").
+func isMonth(w string) bool {
+	w = strings.TrimRight(w, ".,;:)]")
+	return w != "" && monthNames()[w]
+}
+
+// monthNames are the months' names in every language mgcalc prints.
+var monthNames = sync.OnceValue(func() map[string]bool {
+	names := map[string]bool{}
+	for _, lang := range msg.Langs() {
+		p, _ := msg.NewPrinter(lang)
+		for _, m := range monthWords {
+			names[p.Message(m)] = true
+		}
+	}
+	return names
+})
 
 // Columns aligns rows into space-separated columns, two spaces apart.
 func Columns(rows [][]string, right map[int]bool) string {

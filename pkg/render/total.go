@@ -326,10 +326,11 @@ func productName(p msg.Printer, it stack.Item) string {
 		if p.Lang() == msg.English {
 			return it.Name
 		}
-		if it.Variant == it.Form.Default() {
+		more := variantMore(p, it.Form, it.Variant) // not the form's name twice (review K8)
+		if it.Variant == it.Form.Default() || more == "" {
 			return formName(p, it.Form)
 		}
-		return formName(p, it.Form) + " (" + variantName(p, it.Form, it.Variant) + ")"
+		return formName(p, it.Form) + " (" + more + ")"
 	}
 	name := text.Strip(it.Name)
 	if !it.NameSaysForm() {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -190,5 +191,33 @@ func TestWrapHangsAndKeepsUnits(t *testing.T) {
 	got = term.wrap("  a note that is long enough to be wrapped at the end  [iom-1997, nih-ods]\n")
 	if strings.Contains(got, "\n [iom") || strings.Contains(got, " [iom-1997,\n") && strings.HasPrefix(strings.TrimSpace(strings.Split(got, "\n")[1]), "[") {
 		t.Errorf("a citation starts a line of its own: %q", got)
+	}
+}
+
+// A day is never split from its month, in English and Dutch (users'
+// review 5: "2⏎januari 2026" in plan --explain's sources), as a number is
+// never split from its unit.
+func TestWrapKeepsDayAndMonth(t *testing.T) {
+	for _, c := range []struct {
+		p     msg.Printer
+		s     string
+		month string
+	}{
+		{msg.EN, "  [3] Magnesium: what is it and how do I use it? (practitioner's blog, 2 January 2026) (seed-004)\n", "January"},
+		{dutchPrinter(t), "  [3] Magnesium: wat is het en hoe gebruik ik het? (blog van een therapeut, 2 januari 2026) (seed-004)\n", "januari"},
+		{dutchPrinter(t), "  [7] Topvitamine, Wat is het meest voorkomende bijwerking van magnesium? (3 november 2025) (seed-000)\n", "november"},
+		{dutchPrinter(t), "  gelezen op 12 mei, en opnieuw op 14 mei\n", "mei"},
+	} {
+		split := regexp.MustCompile(`[0-9]\n *` + c.month)
+		term := &Term{P: c.p, Styled: true}
+		for w := 20; w < 100; w++ {
+			term.Width = w
+			if got := term.wrap(c.s); split.MatchString(got) {
+				t.Errorf("a day was split from its month at %d columns:\n%s", w, got)
+			}
+		}
+	}
+	if !isMonth("januari") || !isMonth("June)") || !isMonth("mei,") || isMonth("may") || isMonth("Mg") {
+		t.Error("isMonth reads the months' names, in English and Dutch, and nothing else")
 	}
 }

@@ -208,7 +208,19 @@ func readMass(s string, zeroOK bool, maxMg, mgPerMmol float64) (float64, error) 
 		if magnesiumItself(unit) {
 			// "100 mg Mg", "100 mg magnesium": a label's magnesium, not a
 			// weight of the salt (review K6, R5)
-			return 0, m.WithHint("%s is magnesium itself, not the weight of a salt: give the salt's weight, or add the label's magnesium as magnesium:%s (total, log) or ask mgcalc compound FORM %s", strings.TrimSpace(s), strings.TrimSpace(num)+strings.Fields(unit)[0], strings.TrimSpace(num)+strings.Fields(unit)[0])
+			typed, amount := strings.TrimSpace(s), strings.TrimSpace(num)+strings.Fields(unit)[0]
+			if mgPerMmol > 0 {
+				// an amount of magnesium where magnesium is asked for
+				// (check --stated, compound, magnesium:AMOUNT)
+				return 0, m.WithHint("%s is magnesium already: give the amount alone, such as %s", typed, amount)
+			}
+			// the way to give it follows the command in use: a product
+			// of its magnesium where products are FORM:AMOUNT (total,
+			// log), the reverse question where they are FORM AMOUNT
+			return 0, m.WithHint("%s is magnesium itself, not the weight of a salt: give the salt's weight, or %s", typed, msg.BySyntax{
+				Arg:  msg.New("ask mgcalc compound FORM %s for the salt that carries it", amount),
+				Item: msg.New("add the label's magnesium as %s", msg.Item{Form: "magnesium", Amount: amount}),
+			})
 		}
 		if strings.EqualFold(unit, "gr") {
 			return 0, m.WithHint("gr is a gram or a grain: write g for grams, or the milligrams")
