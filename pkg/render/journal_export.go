@@ -368,8 +368,9 @@ func (r *Journal) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Magnesium taken, %s to %s\n\n", per.From.Format(time.DateOnly), per.To.Format(time.DateOnly))
 	for _, pl := range per.Plans {
-		fmt.Fprintf(&b, "- **Plan** (%s): %s, %s (%s, %s, %s %% Mg); target %s mg/day elemental magnesium", pl.Start.Format(time.DateOnly),
-			mdEscape(pl.GoalName), mdEscape(pl.FormName), mdEscape(pl.VariantName), mdEscape(pl.Formula), strconv.FormatFloat(pl.Fraction*100, 'f', 2, 64), fnum(pl.TargetMg))
+		fmt.Fprintf(&b, "- **Plan** (%s): %s, %s (%s%s, %s %% Mg); target %s mg/day elemental magnesium", pl.Start.Format(time.DateOnly),
+			mdEscape(pl.GoalName), mdEscape(pl.FormName), mdEscape(more(pl.FormName, pl.VariantName)), mdEscape(pl.Formula),
+			strconv.FormatFloat(pl.Fraction*100, 'f', 2, 64), fnum(pl.TargetMg))
 		if pl.Limit != nil && pl.Limit.Mg != nil {
 			fmt.Fprintf(&b, "; upper limit %s mg/day (%s)", fnum(*pl.Limit.Mg), mdEscape(pl.Limit.AuthorityName))
 		}
@@ -520,7 +521,7 @@ func (r *Journal) FHIR() ([]byte, error) {
 			// not stated: the dose is the label's elemental amount
 			medication := "magnesium (salt not stated)"
 			if it.HasForm() {
-				medication = it.FormName + " (" + it.VariantName + ", " + it.Formula + ")"
+				medication = it.FormName + " (" + more(it.FormName, it.VariantName) + it.Formula + ")"
 			}
 			add(fmt.Sprintf("entry %d item %d", e.ID, i+1), fhirMedicationStatement{
 				MedicationCodeableConcept: fhirConcept{Text: medication},
@@ -547,4 +548,15 @@ func (r *Journal) FHIR() ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// more is what a snapshot's variant name says beyond its form's name,
+// with a comma after it, or "" where it says nothing more: "magnesium
+// oxide (MgO)", never "magnesium oxide (magnesium oxide, MgO)" (review
+// K8, as variantMore is for the tables' forms).
+func more(form, variant string) string {
+	if m := beyond(form, variant); m != "" {
+		return m + ", "
+	}
+	return ""
 }

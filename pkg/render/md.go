@@ -104,7 +104,12 @@ func (e *PlanExport) Markdown(p msg.Printer) string {
 	if pp.Chosen {
 		chosen = p.S("chosen by the person")
 	}
-	item(p.S("Form:"), mdEscape(pp.Form.Name)+" — "+p.S("%s, %s, %s %% Mg", mdEscape(pp.Variant.Name), mdEscape(pp.Variant.Formula), p.Num(pp.Share.Fraction*100, 2))+" ("+chosen+")")
+	// the variant's name only where it says more than the form's (review K8)
+	what := p.S("%s, %s %% Mg", mdEscape(pp.Variant.Formula), p.Num(pp.Share.Fraction*100, 2))
+	if more := variantMore(p, pp.Form, pp.Variant); more != "" {
+		what = mdEscape(more) + ", " + what
+	}
+	item(p.S("Form:"), mdEscape(pp.Form.Name)+" — "+what+" ("+chosen+")")
 	if c := pp.Choice; c != nil {
 		ev := gradeLabel(p, c) + ": " + mdEscape(c.Finding)
 		if c.TrialMg != nil {
