@@ -14,7 +14,6 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/label"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
-	"github.com/mgcalc/mgcalc/pkg/records"
 	"github.com/mgcalc/mgcalc/pkg/render"
 	"github.com/mgcalc/mgcalc/pkg/stack"
 	"github.com/mgcalc/mgcalc/pkg/text"
@@ -254,7 +253,7 @@ func asMessage(err error) *msg.Message {
 	if errors.As(err, &m) {
 		var le *label.LineError
 		if errors.As(err, &le) {
-			return withHint(msg.Errorf("line %d: %s", le.Line, le.Err), le.Err)
+			return located("", le)
 		}
 		var de *label.LabelError
 		if errors.As(err, &de) {
@@ -288,7 +287,7 @@ func labelError(rl readLabel, of int) *msg.Message {
 	}
 	// a text label's line is located as every file's line is
 	// (located); a DSLD label has rows
-	m := located(w, &records.Error{Line: le.Line, Err: le.Err})
+	m := located(w, le)
 	if row == "row" {
 		m = msg.Errorf("%s: row %d: %s", w, le.Line, le.Err)
 	}

@@ -17,7 +17,6 @@ package label
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -25,6 +24,7 @@ import (
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
+	"github.com/mgcalc/mgcalc/pkg/records"
 	"github.com/mgcalc/mgcalc/pkg/stack"
 )
 
@@ -150,14 +150,9 @@ type Label struct {
 	Notes []*msg.Message
 }
 
-// LineError is an unreadable line of a label.
-type LineError struct {
-	Line int
-	Err  *msg.Message
-}
-
-func (e *LineError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Err) }
-func (e *LineError) Unwrap() error { return e.Err }
+// LineError is an unreadable line of a label: a located error, as every
+// file's line is (records.Error, worded by the CLI's one builder).
+type LineError = records.Error
 
 // Err returns the first unreadable line as a *LineError, or nil.
 func (l *Label) Err() error {
