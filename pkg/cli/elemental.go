@@ -93,16 +93,7 @@ lines); 2 for bad arguments (an unknown form, a bad amount or flag).`),
   mgcalc elemental MgCl2 1g -o value
   mgcalc elemental oxide 400 --age 6 --authority efsa`),
 		Args: convertArgs("AMOUNT"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.read(cmd, args)
-			if err := csvOnly(cmd, o.CSV != "", "columns", "delimiter"); err != nil {
-				return err
-			}
-			if o.batch() {
-				return runConvertBatch(o)
-			}
-			return runConvert(o)
-		},
+		RunE: o.runE,
 	}
 	o.addBatchFlags(cmd)
 	decimalFlag(cmd.Flags(), &o.assay, "assay", s.P.Help("elemental.flag.assay", "the raw material's stated Mg `percent`, replacing the formula's share"))
@@ -132,22 +123,26 @@ Exit status: 0 converted; 1 for a file that cannot be read or is broken
   mgcalc compound citrate 100 --assay 14.5
   mgcalc compound - < targets.txt`),
 		Args: convertArgs("ELEMENTAL"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.read(cmd, args)
-			if err := csvOnly(cmd, o.CSV != "", "columns", "delimiter"); err != nil {
-				return err
-			}
-			if o.batch() {
-				return runConvertBatch(o)
-			}
-			return runConvert(o)
-		},
+		RunE: o.runE,
 	}
 	o.addBatchFlags(cmd)
 	decimalFlag(cmd.Flags(), &o.assay, "assay", s.P.Help("compound.flag.assay", "the raw material's stated Mg `percent`, replacing the formula's share"))
 	o.Person.addFlags(cmd, false, s.P)
 	cmd.ValidArgsFunction = completeForms
 	return cmd
+}
+
+// runE is elemental's and compound's: one path for both directions, a
+// stream or one conversion.
+func (o *convertOptions) runE(cmd *cobra.Command, args []string) error {
+	o.read(cmd, args)
+	if err := csvOnly(cmd, o.CSV != "", "columns", "delimiter"); err != nil {
+		return err
+	}
+	if o.batch() {
+		return runConvertBatch(o)
+	}
+	return runConvert(o)
 }
 
 // convertArgs accepts FORM and an amount; three words whose last is an
