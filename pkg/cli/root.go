@@ -395,6 +395,12 @@ func fileTables(path string) tables {
 			return nil, withHint(msg.Errorf("form table %s: %s", path, err), err)
 		}
 		t.File = path
+		// a richer salt than the file holds still exists (dose.RicherSaltCarries)
+		if b, err := kb.Forms(); err == nil {
+			for _, f := range b.Forms {
+				t.RichestKnown = max(t.RichestKnown, f.MaxFraction())
+			}
+		}
 		return t, nil
 	})
 	return tables{

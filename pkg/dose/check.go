@@ -97,11 +97,15 @@ func CheckLabel(t *forms.Table, f *forms.Form, v *forms.Variant, compoundMg, sta
 // implied (magnesium / compound) of magnesium, within LabelTolerance: then
 // a label stating more magnesium than its own salt carries may be a blend
 // with that richer salt (a bisglycinate "buffered" with oxide). Above the
-// richest salt of the table, no magnesium salt carries that much: the
+// richest salt of the table (and, for a user's table, of the built-in
+// one: Table.RichestKnown), no magnesium salt carries that much: the
 // label has a typo or its amounts are swapped.
 func RicherSaltCarries(t *forms.Table, implied float64) bool {
 	if t == nil || !(implied > 0) {
 		return false
+	}
+	if implied <= t.RichestKnown*(1+LabelTolerance) {
+		return true
 	}
 	for _, f := range t.Forms {
 		if implied <= f.MaxFraction()*(1+LabelTolerance) {

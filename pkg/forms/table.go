@@ -35,6 +35,12 @@ type Table struct {
 	// File is the user's form table (--table) the forms were read from;
 	// "" for the built-in table. An unknown form's error names it.
 	File string
+	// RichestKnown is, for a user's table, the richest magnesium share of
+	// the built-in table's salts (oxide's, from its formula): whether a
+	// richer salt could carry a label's share is chemistry, not a matter
+	// of which forms a user's table happens to hold. 0 for the built-in
+	// table, whose own forms answer it.
+	RichestKnown float64
 }
 
 // Form is one magnesium salt or chelate, with its variants.
@@ -707,7 +713,7 @@ func buildVariant(v *Variant, w chem.Weights, reg source.Registry) error {
 	if !text.IsKey(v.Key) {
 		return fmt.Errorf("key must be lowercase letters, digits and hyphens")
 	}
-	if v.Name == "" {
+	if strings.TrimSpace(v.Name) == "" {
 		return errors.New("no name")
 	}
 	if err := plainText("name", v.Name); err != nil {

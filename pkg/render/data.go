@@ -35,50 +35,82 @@ func variantName(p msg.Printer, f *forms.Form, v *forms.Variant) string {
 // "basic (pentahydrate)" in "(magnesium carbonate, basic (pentahydrate),
 // …)").
 func variantMore(p msg.Printer, f *forms.Form, v *forms.Variant) string {
-	return beyond(formName(p, f), variantName(p, f, v))
+	name := variantName(p, f, v)
+	// a user's table has no Dutch variant names: its English name is
+	// matched against the form's English name too
+	if rest, ok := after(formName(p, f), name); ok {
+		return unnest(rest)
+	}
+	return beyond(f.Name, name)
 }
 
 // beyond is variantMore of a form named form and a variant named variant.
 func beyond(form, variant string) string {
-	if len(variant) >= len(form) && strings.EqualFold(variant[:len(form)], form) {
-		rest := variant[len(form):]
-		if rest == "" || strings.ContainsRune(" ,-", rune(rest[0])) {
-			variant = strings.TrimLeft(rest, " ,-")
-		}
+	if rest, ok := after(form, variant); ok {
+		return unnest(rest)
 	}
 	return unnest(variant)
 }
 
-// proseParen is a parenthesis of words, at the start or after a space:
-// "(1:2)", " (Epsom salt)"; not a formula's or a chemical name's
-// brackets, written against the word before them (bis(hydrogen
-// aspartate)).
-var proseParen = regexp.MustCompile(`(?:^| )\(([^()]*)\)`)
+// after is what variant says after a leading form name and a separator
+// (a space, comma, hyphen or colon), or ok false where it does not begin
+// with the form's name.
+func after(form, variant string) (string, bool) {
+	variant = strings.TrimSpace(variant)
+	if form == "" || len(variant) < len(form) || !strings.EqualFold(variant[:len(form)], form) {
+		return "", false
+	}
+	rest := variant[len(form):]
+	if rest != "" && !strings.ContainsRune(" ,-:", rune(rest[0])) {
+		return "", false
+	}
+	return strings.TrimLeft(rest, " ,-:"), true
+}
 
-// unnest writes the parentheses of words in s with commas: "heptahydrate
-// (Epsom salt)" is "heptahydrate, Epsom salt", "basic (pentahydrate),
-// the …" is "basic, pentahydrate, the …", "(1:2) dihydrate" is "1:2
-// dihydrate".
+// manyCommas is a run of commas (and the spaces between them) that
+// unnest's joins can leave: "light) (heavy" is one comma.
+var manyCommas = regexp.MustCompile(`,(\s*,)+`)
+
+// unnest writes the parentheses of words in s with commas, nested ones
+// too: "heptahydrate (Epsom salt)" is "heptahydrate, Epsom salt", "basic
+// (pentahydrate), the …" is "basic, pentahydrate, the …", "(1:2)
+// dihydrate" is "1:2 dihydrate", "a (b (c) d)" is "a, b, c, d". A
+// parenthesis of words is one at the start or after a space; a formula's
+// or a chemical name's brackets, written against the word before them
+// (bis(hydrogen aspartate), Mg(C2H4NO2)2), are kept.
 func unnest(s string) string {
-	ms := proseParen.FindAllStringSubmatchIndex(s, -1)
-	if ms == nil {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "(") {
 		return s
 	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		b.WriteString(s[last:m[0]])
-		if m[0] > 0 {
-			b.WriteString(", ")
+	type open struct{ prose, atStart bool }
+	var stack []open
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(' && (i == 0 || s[i-1] == ' '):
+			b = []byte(strings.TrimRight(string(b), " "))
+			stack = append(stack, open{prose: true, atStart: len(b) == 0})
+			if len(b) > 0 {
+				b = append(b, ", "...)
+			}
+		case c == '(':
+			stack = append(stack, open{})
+			b = append(b, c)
+		case c == ')' && len(stack) > 0:
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch {
+			case !o.prose:
+				b = append(b, c)
+			case !o.atStart && i+1 < len(s) && s[i+1] == ' ':
+				b = append(b, ',') // "a (b) c": a, b, c
+			}
+		default:
+			b = append(b, c)
 		}
-		b.WriteString(s[m[2]:m[3]])
-		if m[0] > 0 && m[1] < len(s) && s[m[1]] == ' ' {
-			b.WriteByte(',') // "a (b) c": a, b, c
-		}
-		last = m[1]
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return strings.Trim(manyCommas.ReplaceAllString(string(b), ","), " ,")
 }
 
 // formWord is a form's key as a word people read and type: the key in

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
@@ -199,9 +200,24 @@ func TestVariantMore(t *testing.T) {
 		{"magnesium-L-threonaat", "magnesium-L-threonaat-monohydraat (handelsspecificatie)"}:                           "monohydraat, handelsspecificatie",
 		{"magnesiumaspartaat", "magnesiumaspartaat (1:2)-dihydraat, zoals in Magnaspartate (geregistreerd in het VK)"}: "1:2-dihydraat, zoals in Magnaspartate, geregistreerd in het VK",
 		{"magnesium sulfate", "magnesium sulfates"}:                                                                    "magnesium sulfates",
+		// a user's table (the hostile pass): nested and repeated
+		// parentheses, a blank name, a colon after the form's name
+		{"magnesium acetate", "magnesium acetate tetrahydrate (the usual (commercial) salt)"}: "tetrahydrate, the usual, commercial, salt",
+		{"magnesium acetate", "magnesium acetate special (light) (heavy)"}:                    "special, light, heavy",
+		{"magnesium acetate", " "}:                                 "",
+		{"magnesium acetate", "magnesium acetate: special"}:        "special",
+		{"magnesium acetate", "Magnesium Acetate - sesquihydrate"}: "sesquihydrate",
 	} {
 		if got := beyond(form[0], form[1]); got != want {
 			t.Errorf("beyond(%q, %q) = %q, want %q", form[0], form[1], got, want)
+		}
+	}
+	// a user's table names its variants in English only: in Dutch the
+	// form's Dutch name does not begin them, its English name does
+	acetate := &forms.Form{Key: "acetate", Name: "magnesium acetate"}
+	for _, name := range []string{"magnesium acetate tetrahydrate", "Magnesium Acetate - tetrahydrate"} {
+		if got := variantMore(dutchPrinter(t), acetate, &forms.Variant{Key: "tetrahydrate", Name: name}); got != "tetrahydrate" {
+			t.Errorf("variantMore(nl, acetate, %q) = %q, want tetrahydrate", name, got)
 		}
 	}
 	ft, err := kb.Forms()
