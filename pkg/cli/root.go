@@ -397,9 +397,7 @@ func fileTables(path string) tables {
 		t.File = path
 		// a richer salt than the file holds still exists (dose.RicherSaltCarries)
 		if b, err := kb.Forms(); err == nil {
-			for _, f := range b.Forms {
-				t.RichestKnown = max(t.RichestKnown, f.MaxFraction())
-			}
+			t.RichestKnown = b.MaxFraction()
 		}
 		return t, nil
 	})

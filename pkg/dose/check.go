@@ -104,13 +104,5 @@ func RicherSaltCarries(t *forms.Table, implied float64) bool {
 	if t == nil || !(implied > 0) {
 		return false
 	}
-	if implied <= t.RichestKnown*(1+LabelTolerance) {
-		return true
-	}
-	for _, f := range t.Forms {
-		if implied <= f.MaxFraction()*(1+LabelTolerance) {
-			return true
-		}
-	}
-	return false
+	return implied <= max(t.RichestKnown, t.MaxFraction())*(1+LabelTolerance)
 }

@@ -767,6 +767,15 @@ func (f *Form) Default() *Variant {
 func (f *Form) VariantDependent() bool { return len(f.Variants) > 1 }
 
 // MaxFraction is the highest Mg fraction among the form's variants.
+// MaxFraction is the richest magnesium share of the table's forms.
+func (t *Table) MaxFraction() float64 {
+	m := 0.0
+	for _, f := range t.Forms {
+		m = math.Max(m, f.MaxFraction())
+	}
+	return m
+}
+
 func (f *Form) MaxFraction() float64 {
 	m := 0.0
 	for _, v := range f.Variants {

@@ -9,9 +9,28 @@ import (
 
 	"github.com/mgcalc/mgcalc/pkg/forms"
 	"github.com/mgcalc/mgcalc/pkg/kb"
+	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
 )
+
+// builtTables are the built-in tables the tests render from.
+func builtTables(t *testing.T) (*plan.Knowledge, *limits.Tables, *forms.Table) {
+	t.Helper()
+	k, err := kb.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lt, err := kb.Limits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ft, err := kb.Forms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k, lt, ft
+}
 
 // dutchPrinter prints in Dutch, data texts included.
 func dutchPrinter(t *testing.T) msg.Printer {

@@ -50,18 +50,7 @@ func makeExport(t *testing.T, c exportCase) *PlanExport {
 // tryExport is makeExport where the plan may be refused.
 func tryExport(t *testing.T, c exportCase) (*PlanExport, error) {
 	t.Helper()
-	k, err := kb.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lt, err := kb.Limits()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ft, err := kb.Forms()
-	if err != nil {
-		t.Fatal(err)
-	}
+	k, lt, ft := builtTables(t)
 	r := c.req
 	r.Goal = k.Goal(c.goal)
 	auth := c.auth
@@ -70,6 +59,7 @@ func tryExport(t *testing.T, c exportCase) (*PlanExport, error) {
 	}
 	r.Limit = lt.Authority(auth).For(limits.Person{})
 	if c.form != "" {
+		var err error
 		if r.Form, r.Variant, err = ft.Resolve(c.form); err != nil {
 			t.Fatal(err)
 		}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/mgcalc/mgcalc/pkg/kb"
 	"github.com/mgcalc/mgcalc/pkg/limits"
 	"github.com/mgcalc/mgcalc/pkg/msg"
 	"github.com/mgcalc/mgcalc/pkg/plan"
@@ -21,16 +20,8 @@ import (
 // the safety warning, the advice and the line that says how to see the
 // rest, with no source keys and no internal names (issue 17, C1).
 func TestDefaultPlanFitsOneScreen(t *testing.T) {
-	k, err := kb.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lt, err := kb.Limits()
-	if err != nil {
-		t.Fatal(err)
-	}
-	nl, _ := msg.NewPrinter(msg.Dutch)
-	nl = nl.WithData(kb.DataCatalogue("nl"))
+	k, lt, _ := builtTables(t)
+	nl := dutchPrinter(t)
 	for _, c := range []struct {
 		p            msg.Printer
 		auth         string
@@ -90,22 +81,11 @@ func TestDefaultPlanFitsOneScreen(t *testing.T) {
 // between its day and its month, in English or Dutch (users' review 5:
 // "2⏎januari 2026").
 func TestExplainKeepsDatesWhole(t *testing.T) {
-	k, err := kb.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lt, err := kb.Limits()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ft, err := kb.Forms()
-	if err != nil {
-		t.Fatal(err)
-	}
-	nl, _ := msg.NewPrinter(msg.Dutch)
-	nl = nl.WithData(kb.DataCatalogue("nl"))
+	k, lt, ft := builtTables(t)
+	nl := dutchPrinter(t)
 	split := regexp.MustCompile(`\b[0-9]{1,2}\n *(January|February|March|April|May|June|July|August|September|October|November|December|` +
 		`januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b`)
+	whole := regexp.MustCompile(`\b[0-9]{1,2}\s+(January|januari) 2026\)`)
 	for _, p := range []msg.Printer{msg.EN, nl} {
 		pl, err := plan.Make(k, plan.Request{Goal: k.Goal("sleep"), Limit: lt.Authority("efsa").For(limits.Person{})})
 		if err != nil {
@@ -120,7 +100,7 @@ func TestExplainKeepsDatesWhole(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := ansi.Strip(out.String())
-			dated = dated || regexp.MustCompile(`\b[0-9]{1,2}\s+(January|januari) 2026\)`).MatchString(text)
+			dated = dated || whole.MatchString(text)
 			if m := split.FindString(text); m != "" {
 				t.Errorf("%s at %d columns: a day split from its month: %q", p.Lang(), w, m)
 			}

@@ -19,18 +19,7 @@ import (
 // reports builds one report of every kind, with long lines in them.
 func reports(t *testing.T) map[string]Report {
 	t.Helper()
-	ft, err := kb.Forms()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lt, err := kb.Limits()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pk, err := kb.Plan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	pk, lt, ft := builtTables(t)
 	nih, _ := lt.ResolveAuthority("nih")
 	evm, _ := lt.ResolveAuthority("evm")
 	child := evm.For(limits.Person{Age: 12, AgeSet: true})
