@@ -19,7 +19,7 @@ import (
 // WriteTo writes a consistent copy of the journal to w: a backup's bytes,
 // for a caller that places the file itself.
 func (s *Store) WriteTo(w io.Writer) (n int64, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		n, err = tx.WriteTo(w)
 		return err
 	})
@@ -31,7 +31,7 @@ func (s *Store) WriteTo(w io.Writer) (n int64, err error) {
 // unless force.
 func (s *Store) Backup(dst string, force bool) error {
 	return writeAtomic(dst, force, func(f *os.File) error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(f)
 			return err
 		})
@@ -113,7 +113,7 @@ func Restore(path, src string, force bool, makeDir bool) (entries int, err error
 			WithHint("back it up first ('mgcalc journal backup FILE'), then give --force")}
 	}
 	err = writeAtomic(path, true, func(f *os.File) error {
-		return b.db.View(func(tx *bolt.Tx) error {
+		return b.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(f)
 			return err
 		})
@@ -222,7 +222,7 @@ func Doctor(path string, fix bool) (checks []Check, ok bool) {
 	}
 	// the database's own consistency: every page reachable once
 	var pageErrs []string
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			pageErrs = append(pageErrs, err.Error())
 		}
@@ -247,7 +247,7 @@ func Doctor(path string, fix bool) (checks []Check, ok bool) {
 func (s *Store) checkEntries(fix bool) Check {
 	n, bad, indexed, dangling := 0, 0, 0, 0
 	want := map[string]string{} // index key → value
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view(func(tx *bolt.Tx) error {
 		_ = tx.Bucket(bucketEntries).ForEach(func(k, v []byte) error {
 			n++
 			var e journal.Entry
@@ -275,7 +275,7 @@ func (s *Store) checkEntries(fix bool) Check {
 	}
 	c := Check{Name: "entries", Detail: msg.New("the time index is out of step with the %s", entriesWord(n))}
 	if fix {
-		err := s.db.Update(func(tx *bolt.Tx) error {
+		err := s.update(func(tx *bolt.Tx) error {
 			if err := tx.DeleteBucket(bucketByTime); err != nil {
 				return err
 			}
@@ -293,7 +293,7 @@ func (s *Store) checkEntries(fix bool) Check {
 func (s *Store) checkPlans(fix bool) Check {
 	n, bad := 0, 0
 	var dangling bool
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view(func(tx *bolt.Tx) error {
 		plans := tx.Bucket(bucketPlans)
 		_ = plans.ForEach(func(_, v []byte) error {
 			n++
@@ -313,7 +313,7 @@ func (s *Store) checkPlans(fix bool) Check {
 		return Check{Name: "plans", Detail: msg.Plural(float64(n), "%d of %d plan cannot be read", "%d of %d plans cannot be read", bad, n)}
 	case dangling:
 		c := Check{Name: "plans", Detail: msg.New("the active plan is missing")}
-		if fix && s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyActivePlan) }) == nil {
+		if fix && s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyActivePlan) }) == nil {
 			c.OK, c.Fixed = true, true
 		}
 		return c

@@ -394,7 +394,7 @@ func readMeta(b []byte) (meta, bool) {
 // schema reads the schema version, refusing another program's database.
 func (s *Store) schema() (int, error) {
 	v := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
 		if m == nil || !bytes.Equal(m.Get(keyApp), []byte(appName)) {
 			if k, _ := tx.Cursor().First(); k == nil {
@@ -445,7 +445,7 @@ var migrations = []func(tx *bolt.Tx) error{
 }
 
 func (s *Store) migrate(from int) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		for v := from; v < Schema; v++ {
 			if err := migrations[v-1](tx); err != nil {
 				return fmt.Errorf("migrating schema %d to %d: %w", v, v+1, err)
@@ -593,7 +593,7 @@ func briefs(tx *bolt.Tx, from, to time.Time) ([]Brief, error) {
 // unless force. It reads no entry: the index has what it needs.
 func (s *Store) Add(e *journal.Entry, force bool) (uint64, error) {
 	var id uint64
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		entries, idx := tx.Bucket(bucketEntries), tx.Bucket(bucketByTime)
 		near, err := briefs(tx, e.At.Add(-journal.DoubleWindow+1), e.At.Add(journal.DoubleWindow))
 		if err != nil {
@@ -636,7 +636,7 @@ func (s *Store) Add(e *journal.Entry, force bool) (uint64, error) {
 // to to (exclusive), in time order, without reading them.
 func (s *Store) Briefs(from, to time.Time) ([]Brief, error) {
 	var out []Brief
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = briefs(tx, from, to)
 		return err
@@ -672,7 +672,7 @@ func (s *Store) DayLogs(from, to time.Time, loc *time.Location) (journal.Logs, e
 // Get reads the entries with the ids given.
 func (s *Store) Get(ids []uint64) ([]journal.Entry, error) {
 	var out []journal.Entry
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		entries := tx.Bucket(bucketEntries)
 		for _, id := range ids {
 			v := entries.Get(idKey(id))
@@ -729,7 +729,7 @@ func (s *Store) Entries(from, to time.Time) ([]journal.Entry, error) {
 		to = time.Unix(0, 0).Add(1<<63 - 1)
 	}
 	var out []journal.Entry
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = s.between(tx, from, to)
 		return err
@@ -746,7 +746,7 @@ func (s *Store) Entries(from, to time.Time) ([]journal.Entry, error) {
 // one that starts on or after p's start (it had not begun, as p sees it)
 // is dropped. Entries are never touched.
 func (s *Store) SavePlan(p *journal.Plan, replace bool) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		plans, m := tx.Bucket(bucketPlans), tx.Bucket(bucketMeta)
 		if a := m.Get(keyActivePlan); a != nil && !replace {
 			old, err := getPlan(plans, a)
@@ -830,7 +830,7 @@ func getPlan(plans *bolt.Bucket, key []byte) (*journal.Plan, error) {
 // ActivePlan reads the active plan, or nil.
 func (s *Store) ActivePlan() (*journal.Plan, error) {
 	var p *journal.Plan
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		a := tx.Bucket(bucketMeta).Get(keyActivePlan)
 		if a == nil {
 			return nil
@@ -848,7 +848,7 @@ func (s *Store) ActivePlan() (*journal.Plan, error) {
 // Plans reads every plan ever saved, oldest first.
 func (s *Store) Plans() ([]journal.Plan, error) {
 	var out []journal.Plan
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketPlans).ForEach(func(k, v []byte) error {
 			var p journal.Plan
 			if err := json.Unmarshal(v, &p); err != nil {
@@ -866,10 +866,33 @@ func (s *Store) Plans() ([]journal.Plan, error) {
 
 // Counts reports how many entries and plans the journal holds.
 func (s *Store) Counts() (entries, plans int, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		entries = tx.Bucket(bucketEntries).Stats().KeyN
 		plans = tx.Bucket(bucketPlans).Stats().KeyN
 		return nil
 	})
 	return entries, plans, err
+}
+
+// view and update run a transaction on the journal. bbolt trusts the
+// file's pages (a page of an unknown type panics, a page past the end
+// faults the mapping): a journal damaged after it was opened is an error
+// that says so, never a crash (FuzzOpenHostile found a page of type 0
+// read by Entries). The transaction is rolled back, and its lock freed,
+// as bbolt does for any panic inside it.
+func (s *Store) view(fn func(*bolt.Tx) error) error { return s.tx(false, fn) }
+
+func (s *Store) update(fn func(*bolt.Tx) error) error { return s.tx(true, fn) }
+
+func (s *Store) tx(write bool, fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = msg.Errorf("damaged: %s", fmt.Sprint(r))
+		}
+	}()
+	if write {
+		return s.db.Update(fn)
+	}
+	return s.db.View(fn)
 }
